@@ -1,0 +1,334 @@
+//! Classification levels and portion markings (`(C)`, `(S//NF)`, `(C/REL GERMANY)`, ...).
+
+use crate::scan;
+use std::fmt;
+
+/// A classification level, from the banner, the security line, a portion marking or an envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Level {
+    /// `UNCLASSIFIED`, `UNCLAS`, `(U)`.
+    Unclassified,
+    /// `SENSITIVE BUT UNCLASSIFIED`, `(SBU)`: an administrative control on unclassified text.
+    SensitiveButUnclassified,
+    /// `LIMITED OFFICIAL USE`, `(LOU)`: the older administrative control that SBU replaced.
+    LimitedOfficialUse,
+    /// `CONFIDENTIAL`, `C O N F I D E N T I A L`, `(C)`.
+    Confidential,
+    /// `SECRET`, `S E C R E T`, `(S)`.
+    Secret,
+    /// `TOP SECRET`, `(TS)` (none in Cablegate).
+    TopSecret,
+}
+
+impl Level {
+    /// The level as written in full: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`,
+    /// `CONFIDENTIAL`, `SECRET`, `TOP SECRET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Unclassified => "UNCLASSIFIED",
+            Level::SensitiveButUnclassified => "SBU",
+            Level::LimitedOfficialUse => "LIMITED OFFICIAL USE",
+            Level::Confidential => "CONFIDENTIAL",
+            Level::Secret => "SECRET",
+            Level::TopSecret => "TOP SECRET",
+        }
+    }
+
+    /// The level in the vocabulary of the WikiLeaks metadata (page table, `cables.csv`), which has
+    /// no SBU or LOU: both are published as `UNCLASSIFIED` (with `//FOR OFFICIAL USE ONLY`).
+    pub fn published(self) -> Level {
+        match self {
+            Level::SensitiveButUnclassified | Level::LimitedOfficialUse => Level::Unclassified,
+            other => other,
+        }
+    }
+
+    /// The level named at the start of a WikiLeaks classification string
+    /// (`SECRET//NOFORN` → `Secret`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY` → `Unclassified`).
+    pub fn from_published(s: &str) -> Option<Level> {
+        let head = s.split("//").next().unwrap_or("").trim();
+        match head.to_ascii_uppercase().as_str() {
+            "UNCLASSIFIED" | "UNCLAS" => Some(Level::Unclassified),
+            "LIMITED OFFICIAL USE" => Some(Level::LimitedOfficialUse),
+            "CONFIDENTIAL" => Some(Level::Confidential),
+            "SECRET" => Some(Level::Secret),
+            "TOP SECRET" => Some(Level::TopSecret),
+            _ => None,
+        }
+    }
+
+    /// The level for a security-line letter group (`CCCCC` → `Confidential`).
+    pub(crate) fn from_security_group(group: &str) -> Option<Level> {
+        match group.as_bytes().first()? {
+            b'U' | b'E' => Some(Level::Unclassified),
+            b'C' => Some(Level::Confidential),
+            b'S' => Some(Level::Secret),
+            b'T' => Some(Level::TopSecret),
+            _ => None,
+        }
+    }
+
+    /// The level for a portion-marking abbreviation (`C`, `S//NF` head, `SBU`, ...).
+    fn from_mark(s: &str) -> Option<Level> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "U" | "UNCLASSIFIED" | "UNCLAS" => Level::Unclassified,
+            "SBU" => Level::SensitiveButUnclassified,
+            "LOU" => Level::LimitedOfficialUse,
+            "C" | "CONFIDENTIAL" => Level::Confidential,
+            "S" | "SECRET" => Level::Secret,
+            "TS" => Level::TopSecret,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Level {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// How a classification word was found at the start of a banner line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BannerWord {
+    pub level: Level,
+    /// Bytes of the line taken by the word(s).
+    pub len: usize,
+    /// The word was damaged (letters missing at the front, a doubled first letter).
+    pub damaged: bool,
+    /// An `EFTO` / `E F T O` suffix followed `UNCLAS`.
+    pub efto: bool,
+    /// `SENSITIVE BUT UNCLASSIFIED`, `UNCLAS SENSITIVE`: an SBU caption is part of the banner.
+    pub sensitive: bool,
+}
+
+/// Words a banner may start with, longest first so that `UNCLASSIFIED` wins over `UNCLAS`.
+const BANNER_WORDS: &[(&str, Level)] = &[
+    ("SENSITIVE BUT UNCLASSIFIED", Level::SensitiveButUnclassified),
+    ("LIMITED OFFICIAL USE", Level::LimitedOfficialUse),
+    ("UNCLASSIFIED", Level::Unclassified),
+    ("CONFIDENTIAL", Level::Confidential),
+    ("TOP SECRET", Level::TopSecret),
+    ("UNCLAS", Level::Unclassified),
+    ("SECRET", Level::Secret),
+];
+
+/// Recognises the classification word(s) at the start of `line`: letter-spaced or not, any case,
+/// and damaged forms seen in the corpus (`E C R E T`, `O N F I D E N T I A L`,
+/// `CC O N F I D E N T I A L`, `UUNCLAS`).
+pub(crate) fn banner_word(line: &str) -> Option<BannerWord> {
+    let (level, mut len, damaged) = exact_word(line).or_else(|| damaged_word(line))?;
+    let mut word = BannerWord { level, len, damaged, efto: false, sensitive: false };
+    // `UNCLASSIFIED LIMITED OFFICIAL USE` (partial imports prefix the real banner) and
+    // `UNCLAS E F T O`, `UNCLAS SENSITIVE`.
+    let rest = &line[len..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    let after = &rest[gap..];
+    if gap > 0 && level == Level::Unclassified {
+        if let Some(n) = scan::match_spaced(after, "LIMITED OFFICIAL USE").filter(|&n| scan::at_word_end(after, n)) {
+            word.level = Level::LimitedOfficialUse;
+            len += gap + n;
+        } else if let Some(n) = scan::match_spaced(after, "EFTO").filter(|&n| scan::at_word_end(after, n)) {
+            word.efto = true;
+            len += gap + n;
+        } else if let Some(n) = scan::match_spaced(after, "SENSITIVE").filter(|&n| scan::at_word_end(after, n)) {
+            word.sensitive = true;
+            len += gap + n;
+        }
+    }
+    if level == Level::SensitiveButUnclassified {
+        word.sensitive = true;
+    }
+    word.len = len;
+    Some(word)
+}
+
+fn exact_word(line: &str) -> Option<(Level, usize, bool)> {
+    BANNER_WORDS.iter().find_map(|&(w, level)| {
+        let n = scan::match_spaced(line, w)?;
+        scan::at_word_end(line, n).then_some((level, n, false))
+    })
+}
+
+fn damaged_word(line: &str) -> Option<(Level, usize, bool)> {
+    // A doubled first letter: `CC O N F I D E N T I A L`, `UUNCLAS`.
+    let b = line.as_bytes();
+    if b.len() > 2 && b[0].eq_ignore_ascii_case(&b[1]) {
+        if let Some((level, n, _)) = exact_word(&line[1..]) {
+            return Some((level, n + 1, true));
+        }
+    }
+    // A stray letter before a letter-spaced word (`CSE C R E T`).
+    if b.len() > 4 && b[0].is_ascii_alphabetic() && b[1].is_ascii_alphabetic() {
+        if let Some((level, n, _)) = exact_word(&line[1..]) {
+            if line[1..1 + n].contains(' ')
+                && !BANNER_WORDS.iter().any(|(w, _)| w.contains(' ') && line[1..].starts_with(w))
+            {
+                return Some((level, n + 1, true));
+            }
+        }
+    }
+    // Letters lost at the front of a letter-spaced word (`E C R E T`, `O N F I D E N T I A L`):
+    // only spaced forms, so that ordinary words (`CRETE`) never qualify.
+    for &(w, level) in &[("CONFIDENTIAL", Level::Confidential), ("SECRET", Level::Secret)] {
+        for skip in 1..=2 {
+            let tail = &w[skip..];
+            if let Some(n) = scan::match_spaced(line, tail) {
+                let spaced = n >= tail.len() * 2 - 1;
+                if spaced && scan::at_word_end(line, n) {
+                    return Some((level, n, true));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`, `(C - ENTIRE TEXT)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Marking<'a> {
+    /// The classification level the marking names.
+    pub level: Level,
+    /// The marking as written, parentheses included.
+    pub raw: &'a str,
+    /// The text after the level inside the parentheses (`/NF`, `//REL ISAF`, ` - ENTIRE TEXT`),
+    /// from which [`caveats`](Self::caveats) are read.
+    caveat_text: &'a str,
+}
+
+impl<'a> Marking<'a> {
+    /// The caveats of the marking, normalised to upper case with `NF`/`N` expanded to `NOFORN`:
+    /// `(S//FGI//NF)` → `FGI`, `NOFORN`; `(C/REL GERMANY)` → `REL GERMANY`;
+    /// `(C - ENTIRE TEXT)` → `ENTIRE TEXT`.
+    pub fn caveats(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.caveat_text
+            .split(['/', ',', ';'])
+            .map(|p| p.trim_matches(|c: char| c == ' ' || c == '-'))
+            .filter(|p| !p.is_empty())
+            .flat_map(split_bare_caveats)
+            .map(|p| if p.eq_ignore_ascii_case("NF") || p.eq_ignore_ascii_case("N") { "NOFORN" } else { p })
+    }
+
+    /// Parses a marking at the start of `s` (leading spaces allowed); returns it and the number
+    /// of bytes it takes, closing parenthesis included.
+    pub fn parse_prefix(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        let lead = s.len() - s.trim_start_matches(' ').len();
+        let rest = s[lead..].strip_prefix('(')?;
+        let close = rest.find(')')?;
+        let inner = &rest[..close];
+        if inner.len() > 40 {
+            return None;
+        }
+        let inner_t = inner.trim_start_matches(' ');
+        let head_len = inner_t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(inner_t.len());
+        let level = Level::from_mark(&inner_t[..head_len])?;
+        let caveat_text = &inner_t[head_len..];
+        // What follows the level must be a separator, or the whole thing is prose in parentheses
+        // (`(Cairo)`, `(Source)`).
+        if !caveat_text.is_empty() && !caveat_text.starts_with([' ', '/', '-', ',', ';']) {
+            return None;
+        }
+        if !caveats_look_valid(caveat_text) {
+            return None;
+        }
+        let end = lead + 1 + close + 1;
+        Some((Marking { level, raw: &s[lead..end], caveat_text }, end))
+    }
+}
+
+/// `C NF` has its caveat after a space; split such bare runs into words unless they form a
+/// phrase that belongs together (`REL GERMANY`, `ENTIRE TEXT`).
+fn split_bare_caveats(p: &str) -> impl Iterator<Item = &str> {
+    let keep_whole = p.starts_with("REL") || p.starts_with("rel") || !p.contains(' ') || p.contains("ENTIRE");
+    let mut whole = Some(p);
+    let mut words = if keep_whole { None } else { Some(p.split(' ').filter(|w| !w.is_empty())) };
+    std::iter::from_fn(move || match &mut words {
+        Some(it) => it.next(),
+        None => whole.take(),
+    })
+}
+
+/// Caveat text is short upper-case words and separators (`/NF`, `//REL ISAF, GBR`, ` - ENTIRE
+/// TEXT`); lower-case text means prose in parentheses (`(C and D are ...)`).
+fn caveats_look_valid(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b" /-,;.&".contains(&b))
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Marking<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let caveats: Vec<&str> = self.caveats().collect();
+        let mut st = s.serialize_struct("Marking", 3)?;
+        st.serialize_field("level", &self.level)?;
+        st.serialize_field("caveats", &caveats)?;
+        st.serialize_field("raw", self.raw)?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marking(s: &str) -> (Level, Vec<&str>) {
+        let (m, _) = Marking::parse_prefix(s).unwrap_or_else(|| panic!("no marking in {s:?}"));
+        (m.level, m.caveats().collect())
+    }
+
+    #[test]
+    fn markings_from_the_corpus() {
+        assert_eq!(marking("(C)"), (Level::Confidential, vec![]));
+        assert_eq!(marking("( C )"), (Level::Confidential, vec![]));
+        assert_eq!(marking("(SBU)"), (Level::SensitiveButUnclassified, vec![]));
+        assert_eq!(marking("(S/NF)"), (Level::Secret, vec!["NOFORN"]));
+        assert_eq!(marking("(S//NF)"), (Level::Secret, vec!["NOFORN"]));
+        assert_eq!(marking("(C/REL GERMANY)"), (Level::Confidential, vec!["REL GERMANY"]));
+        assert_eq!(marking("(S//FGI//NF)"), (Level::Secret, vec!["FGI", "NOFORN"]));
+        assert_eq!(marking("(C NF)"), (Level::Confidential, vec!["NOFORN"]));
+        assert_eq!(marking("(C - ENTIRE TEXT)"), (Level::Confidential, vec!["ENTIRE TEXT"]));
+        assert_eq!(marking("(U//FOUO)"), (Level::Unclassified, vec!["FOUO"]));
+        assert_eq!(marking("(SBU/N)"), (Level::SensitiveButUnclassified, vec!["NOFORN"]));
+        assert_eq!(marking("(C//REL ISAF)"), (Level::Confidential, vec!["REL ISAF"]));
+        assert_eq!(marking("(TS)"), (Level::TopSecret, vec![]));
+    }
+
+    #[test]
+    fn prose_in_parentheses_is_not_a_marking() {
+        assert!(Marking::parse_prefix("(Cairo)").is_none());
+        assert!(Marking::parse_prefix("(Source: press)").is_none());
+        assert!(Marking::parse_prefix("(US)").is_none());
+        assert!(Marking::parse_prefix("(Note: x)").is_none());
+    }
+
+    #[test]
+    fn banner_words() {
+        let w = banner_word("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434").unwrap();
+        assert_eq!((w.level, w.len, w.damaged), (Level::Confidential, 23, false));
+        assert_eq!(banner_word("UNCLAS MANAGUA 001002").unwrap().len, 6);
+        assert_eq!(banner_word("UNCLASSIFIED BUENOS AIRES").unwrap().len, 12);
+        let w = banner_word("UUNCLAS MANAGUA 001002").unwrap();
+        assert_eq!((w.level, w.damaged), (Level::Unclassified, true));
+        let w = banner_word("E C R E T SANAA 000473").unwrap();
+        assert_eq!((w.level, w.damaged), (Level::Secret, true));
+        let w = banner_word("CC O N F I D E N T I A L ROME 1").unwrap();
+        assert_eq!((w.level, w.damaged), (Level::Confidential, true));
+        let w = banner_word("UNCLASSIFIED LIMITED OFFICIAL USE SECTION 01 OF 09 ZAGREB 02038").unwrap();
+        assert_eq!(w.level, Level::LimitedOfficialUse);
+        assert!(banner_word("UNCLAS E F T O SECTION 01 OF 02 X 1").unwrap().efto);
+        assert!(banner_word("CRETE is an island").is_none());
+        let w = banner_word("CSE C R E T SECTION 01 OF 02 SHENYANG 000004").unwrap();
+        assert_eq!((w.level, w.damaged, w.len), (Level::Secret, true, 11));
+        assert!(banner_word("ASECRET").is_none());
+        assert!(banner_word("SECRETARY RICE").is_none());
+        assert_eq!(banner_word("C o n f i d e n t i a l section 01").unwrap().level, Level::Confidential);
+    }
+}

@@ -1,0 +1,127 @@
+//! Cleaning text that was folded over lines or carries conversion artefacts: the one place
+//! where field text may be copied (and only when it differs from the source).
+
+use crate::scan;
+use std::borrow::Cow;
+
+/// Joins the pieces of a field (one per physical line) into one line: whitespace runs become one
+/// space, markdown link remnants (`[PREL](#)`) lose their brackets, a teletype continuation
+/// marker (`-         HERCEGOVINA`) is dropped, and a word split after a hyphen
+/// (`BOSNIA-` / `HERCEGOVINA`) is joined without a space. Borrowed when the single piece needs
+/// none of this.
+pub(crate) fn join_lines<'a>(pieces: &[&'a str]) -> Cow<'a, str> {
+    if let [one] = pieces {
+        if is_clean(one) {
+            return Cow::Borrowed(one);
+        }
+    }
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
+    for (n, piece) in pieces.iter().enumerate() {
+        let mut p = scan::trim(piece);
+        if n > 0 {
+            if let Some(rest) = p.strip_prefix('-') {
+                if rest.starts_with("  ") {
+                    p = scan::trim(rest);
+                }
+            }
+        }
+        if p.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let glue_hyphen = out.ends_with('-')
+                && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic())
+                && p.starts_with(|c: char| c.is_alphabetic());
+            if !glue_hyphen {
+                out.push(' ');
+            }
+        }
+        push_collapsed(&mut out, &strip_link_remnants(p));
+    }
+    Cow::Owned(out)
+}
+
+/// True when `s` has no leading/trailing or doubled whitespace and no link remnant.
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    !s.starts_with(scan::is_space)
+        && !s.ends_with(scan::is_space)
+        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !s.contains(['\t', '\u{a0}'])
+        && !s.contains("](#)")
+}
+
+fn push_collapsed(out: &mut String, s: &str) {
+    let mut space = false;
+    for c in s.chars() {
+        if scan::is_space(c) {
+            space = true;
+        } else {
+            if space && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+}
+
+/// Removes markdown link remnants left by web-to-markdown conversion: `[PREL](#)` → `PREL`,
+/// `[¶](#)9.` → `¶9.`.
+pub(crate) fn strip_link_remnants(s: &str) -> Cow<'_, str> {
+    if !s.contains("](#)") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(close) = rest.find("](#)") {
+        match rest[..close].rfind('[') {
+            Some(open) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..close]);
+            }
+            None => out.push_str(&rest[..close + 4]),
+        }
+        rest = &rest[close + 4..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_subject_joins() {
+        let j = join_lines(&["KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"", "BOSNIA"]);
+        assert_eq!(j, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    }
+
+    #[test]
+    fn single_clean_piece_is_borrowed() {
+        assert!(matches!(join_lines(&["SALEH SHOWS NO FLEXIBILITY"]), Cow::Borrowed(_)));
+        assert!(matches!(join_lines(&[" EXTENDED  NATIONAL"]), Cow::Owned(_)));
+        assert_eq!(join_lines(&[" EXTENDED  NATIONAL"]), "EXTENDED NATIONAL");
+    }
+
+    #[test]
+    fn teletype_continuations_and_hyphens() {
+        let j = join_lines(&[
+            "CYGOOL:  HUMAN RIGHTS ABUSES IN BOSNIA-",
+            "-         HERCEGOVINA - CASES OF X., F.B., AND A.V.;",
+            "-         THE PERSONNEL STRUCTURE AT OMARSKA CAMP",
+        ]);
+        assert_eq!(
+            j,
+            "CYGOOL: HUMAN RIGHTS ABUSES IN BOSNIA-HERCEGOVINA - CASES OF X., F.B., AND A.V.; THE PERSONNEL STRUCTURE AT OMARSKA CAMP"
+        );
+    }
+
+    #[test]
+    fn link_remnants() {
+        assert_eq!(strip_link_remnants("[PREL](#) [PGOV](#)"), "PREL PGOV");
+        assert_eq!(strip_link_remnants("[¶](#)9. (C)"), "¶9. (C)");
+        assert_eq!(strip_link_remnants("no links"), "no links");
+    }
+}

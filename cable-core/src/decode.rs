@@ -1,0 +1,160 @@
+//! Turning bytes into text at the byte-input entry points (files, CSV rows, the C and Python
+//! bindings). The parser itself works on `&str`.
+//!
+//! Valid UTF-8 is used as is. Bytes that are not valid UTF-8 are read as Windows-1252, the
+//! encoding of the cables that were not UTF-8 (0x92 `’`, 0x93 `“`, 0x94 `”`, 0x96 `–`); the
+//! five bytes that Windows-1252 leaves undefined become U+FFFD. NUL and the other C0 controls
+//! except tab, newline, form feed and carriage return become U+FFFD too. Every replacement is
+//! recorded, so that the parse can report it as a
+//! [`LossyDecoding`](crate::WarningKind::LossyDecoding) warning.
+
+use crate::span::Span;
+use std::borrow::Cow;
+
+/// Text decoded from bytes, and where it differs from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text.
+    pub text: Cow<'a, str>,
+    /// Spans (in `text`) of the characters that replaced invalid bytes or control characters,
+    /// at most [`MAX_RECORDED`]; `replaced` counts them all.
+    pub spans: Vec<Span>,
+    /// How many replacements were made.
+    pub replaced: usize,
+}
+
+/// At most this many replacement spans are recorded per input.
+pub const MAX_RECORDED: usize = 64;
+
+/// Windows-1252 for bytes 0x80–0x9F (`None` where the code page defines no character).
+const CP1252: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// Decodes `bytes` as described in the module documentation.
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.bytes().any(is_bad_control) {
+            return Decoded { text: Cow::Borrowed(s), spans: Vec::new(), replaced: 0 };
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 16);
+    let mut spans = Vec::new();
+    let mut replaced = 0;
+    let mut record = |out: &String, len: usize, spans: &mut Vec<Span>| {
+        replaced += 1;
+        if spans.len() < MAX_RECORDED {
+            let end = out.len() as u32;
+            spans.push(Span::new(end - len as u32, end));
+        }
+    };
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                push_checked(&mut out, s, &mut spans, &mut record);
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                // `good` is valid UTF-8 by construction.
+                push_checked(&mut out, std::str::from_utf8(good).unwrap_or(""), &mut spans, &mut record);
+                let n = e.error_len().unwrap_or(bad.len()).max(1);
+                for &b in &bad[..n] {
+                    let c = match b {
+                        0x80..=0x9f => CP1252[(b - 0x80) as usize].unwrap_or('\u{fffd}'),
+                        0xa0..=0xff => b as char,
+                        _ => '\u{fffd}',
+                    };
+                    out.push(c);
+                    record(&out, c.len_utf8(), &mut spans);
+                }
+                rest = &bad[n..];
+            }
+        }
+    }
+    Decoded { text: Cow::Owned(out), spans, replaced }
+}
+
+fn is_bad_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')
+}
+
+fn push_checked(
+    out: &mut String,
+    s: &str,
+    spans: &mut Vec<Span>,
+    record: &mut impl FnMut(&String, usize, &mut Vec<Span>),
+) {
+    if !s.bytes().any(is_bad_control) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        if c.is_ascii() && is_bad_control(c as u8) {
+            out.push('\u{fffd}');
+            record(out, 3, spans);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed() {
+        let d = decode("Kosovo’s".as_bytes());
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert_eq!(d.replaced, 0);
+    }
+
+    #[test]
+    fn windows_1252_quotes_and_latin1() {
+        let d = decode(b"IRAN\x92S \x93NEW\x94 caf\xe9 \x81");
+        assert_eq!(d.text, "IRAN’S “NEW” café \u{fffd}");
+        assert_eq!(d.replaced, 5);
+        assert_eq!(d.spans[0], Span::new(4, 7));
+        assert_eq!(&d.text[d.spans[3].range()], "é");
+    }
+
+    #[test]
+    fn nul_and_controls() {
+        let d = decode(b"A\0B\x07C\tD\n");
+        assert_eq!(d.text, "A\u{fffd}B\u{fffd}C\tD\n");
+        assert_eq!(d.replaced, 2);
+    }
+}

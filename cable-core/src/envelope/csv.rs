@@ -1,0 +1,567 @@
+//! The `cables.csv` corpus file, read as a stream of rows.
+//!
+//! Layout: one row per cable, 8 fields, each in double quotes, separated by commas — row id,
+//! created (`M/D/YYYY H:MM`), reference id, origin, classification, referenced ids
+//! (`|`-separated), header, body. Inside a field a backslash escapes the next character (`\"`,
+//! `\'`, `\\`); newlines are raw. Rows end with a newline; blank lines may come between rows.
+//!
+//! The reader holds one row (plus one read chunk) in memory, whatever the file size. A malformed
+//! row yields a [`CsvError`] naming its row number and byte offset; reading then resumes at the
+//! next line that starts a row.
+//!
+//! This is a hand-written reader rather than the `csv` crate because the file is not RFC 4180
+//! (backslash escapes, no doubled quotes) and because recovery needs to know what a row start
+//! looks like (`"<digits>","`), which a generic reader cannot.
+
+use super::{Document, Envelope, EnvelopeKind};
+use crate::span::Span;
+use std::borrow::Cow;
+use std::io::{self, BufRead, Read};
+use std::ops::Range;
+
+/// Number of fields in a row.
+const FIELDS: usize = 8;
+/// Bytes read from the source at a time.
+const CHUNK: usize = 256 * 1024;
+
+/// Why a row could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CsvErrorKind {
+    /// A field does not start with a double quote.
+    ExpectedQuote,
+    /// After a closing quote came something other than a comma or the end of the row.
+    ExpectedSeparator,
+    /// The row has fewer or more than 8 fields.
+    FieldCount,
+    /// The file ends inside a row.
+    Truncated,
+    /// The row is longer than the reader's limit.
+    RowTooLong,
+    /// Reading the file failed.
+    Io,
+}
+
+/// A malformed row (or an I/O failure), with where it happened.
+#[derive(Debug, thiserror::Error)]
+#[error("row {row} at byte {offset}: {message}")]
+pub struct CsvError {
+    kind: CsvErrorKind,
+    row: u64,
+    offset: u64,
+    message: String,
+    #[source]
+    source: Option<io::Error>,
+}
+
+impl CsvError {
+    /// What went wrong.
+    pub fn kind(&self) -> CsvErrorKind {
+        self.kind
+    }
+
+    /// Number of the row (1-based, counting every row the reader met, good or bad).
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+
+    /// Byte offset in the file where the row starts.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// What is wrong with the row, and the byte offset in the file where it was found.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// One row of `cables.csv`: the telegram text (header and body joined by a blank line) and the
+/// other columns, unescaped. Owns its text, so rows can be sent to other threads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRecord {
+    row: u64,
+    offset: u64,
+    text: String,
+    columns: String,
+    ranges: [Range<usize>; 6],
+    replaced: usize,
+    replaced_spans: Vec<Span>,
+}
+
+impl CsvRecord {
+    /// Number of the row in the file (1-based).
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+
+    /// Byte offset of the row in the file.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// The telegram text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Column `i` (0 = row id … 5 = referenced ids).
+    fn column(&self, i: usize) -> &str {
+        &self.columns[self.ranges[i].clone()]
+    }
+
+    /// The first column, the row id.
+    pub fn row_id(&self) -> Option<u64> {
+        self.column(0).trim().parse().ok()
+    }
+
+    /// The row as a [`Document`] borrowing from it.
+    pub fn document(&self) -> Document<'_> {
+        let field = |i: usize| Some(Cow::Borrowed(self.column(i).trim())).filter(|c| !c.is_empty());
+        let env = Envelope {
+            kind: EnvelopeKind::CablesCsv,
+            row_id: self.row_id(),
+            created: field(1),
+            reference_id: field(2),
+            origin: field(3),
+            classification: field(4),
+            references: field(5),
+            released: None,
+        };
+        Document::with_envelope(Cow::Borrowed(self.text.as_str()), env)
+            .with_replacements(self.replaced, self.replaced_spans.clone())
+    }
+
+    /// The row as an owned [`Document`].
+    pub fn into_document(self) -> Document<'static> {
+        self.document().into_owned()
+    }
+}
+
+/// Streams the rows of a `cables.csv` file.
+///
+/// ```no_run
+/// use cable_core::envelope::csv::CsvReader;
+/// for row in CsvReader::open("cables.csv")? {
+///     match row {
+///         Ok(record) => {
+///             let doc = record.document();
+///             if let Ok(cable) = doc.parse() {
+///                 println!("{:?}", cable.reference_id());
+///             }
+///         }
+///         Err(e) => eprintln!("skipped: {e}"),
+///     }
+/// }
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct CsvReader<R> {
+    src: R,
+    buf: Vec<u8>,
+    /// Start of unread data in `buf`.
+    pos: usize,
+    /// File offset of `buf[0]`.
+    base: u64,
+    eof: bool,
+    rows: u64,
+    max_row_len: usize,
+}
+
+impl CsvReader<io::BufReader<std::fs::File>> {
+    /// Opens a file for reading.
+    pub fn open(path: impl AsRef<std::path::Path>) -> io::Result<Self> {
+        Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?)))
+    }
+}
+
+impl<R: Read> CsvReader<R> {
+    /// A reader over `src`.
+    pub fn new(src: R) -> Self {
+        CsvReader { src, buf: Vec::with_capacity(CHUNK), pos: 0, base: 0, eof: false, rows: 0, max_row_len: 256 << 20 }
+    }
+
+    /// Sets the longest row accepted (default 256 MiB); longer rows are skipped with
+    /// [`CsvErrorKind::RowTooLong`]. Memory use is bounded by this plus one read chunk.
+    pub fn with_max_row_len(mut self, len: usize) -> Self {
+        self.max_row_len = len;
+        self
+    }
+
+    /// Reads more input; returns false at the end of the file.
+    fn fill(&mut self) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.pos > 0 && self.pos >= self.buf.len() / 2 {
+            self.buf.drain(..self.pos);
+            self.base += self.pos as u64;
+            self.pos = 0;
+        }
+        // Grow geometrically while a long row is being read, so that rescanning it stays linear.
+        let old = self.buf.len();
+        self.buf.resize(old + CHUNK.max(old - self.pos), 0);
+        let n = loop {
+            match self.src.read(&mut self.buf[old..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.buf.truncate(old);
+                    return Err(e);
+                }
+            }
+        };
+        self.buf.truncate(old + n);
+        if n == 0 {
+            self.eof = true;
+        }
+        Ok(n > 0)
+    }
+
+    fn error(&self, kind: CsvErrorKind, row_start: usize, message: impl Into<String>) -> CsvError {
+        CsvError { kind, row: self.rows, offset: self.base + row_start as u64, message: message.into(), source: None }
+    }
+
+    /// Reads the next row, or `None` at the end of the file.
+    pub fn read_record(&mut self) -> Option<Result<CsvRecord, CsvError>> {
+        // Skip blank lines between rows.
+        loop {
+            while self.pos < self.buf.len() && matches!(self.buf[self.pos], b'\n' | b'\r' | b' ' | b'\t') {
+                self.pos += 1;
+            }
+            if self.pos < self.buf.len() {
+                break;
+            }
+            match self.fill() {
+                Ok(true) => continue,
+                Ok(false) => return None,
+                Err(e) => return Some(Err(self.io_error(e))),
+            }
+        }
+        self.rows += 1;
+        let mut start = self.pos;
+        loop {
+            match scan_row(&self.buf[start..]) {
+                Scan::Row(fields, len) => {
+                    let record = self.build(start, &fields);
+                    self.pos = start + len;
+                    return Some(Ok(record));
+                }
+                Scan::NeedMore => {
+                    if self.buf.len() - start > self.max_row_len {
+                        let e = self.error(
+                            CsvErrorKind::RowTooLong,
+                            start,
+                            format!("row longer than {} bytes", self.max_row_len),
+                        );
+                        self.resync(start);
+                        return Some(Err(e));
+                    }
+                    let before = self.base;
+                    match self.fill() {
+                        // `fill` may have dropped consumed bytes from the front of the buffer.
+                        Ok(true) => start -= (self.base - before) as usize,
+                        Ok(false) => {
+                            let e = self.error(CsvErrorKind::Truncated, start, "file ends inside the row");
+                            self.pos = self.buf.len();
+                            return Some(Err(e));
+                        }
+                        Err(e) => return Some(Err(self.io_error(e))),
+                    }
+                }
+                Scan::Bad(kind, at) => {
+                    let what = match kind {
+                        CsvErrorKind::ExpectedQuote => "expected a double quote to open a field",
+                        CsvErrorKind::ExpectedSeparator => "expected a comma or the end of the row after a field",
+                        CsvErrorKind::FieldCount => "a row has 8 fields",
+                        _ => "malformed row",
+                    };
+                    let e = self.error(kind, start, format!("{what} (byte {})", self.base + (start + at) as u64));
+                    self.resync(start);
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+
+    fn io_error(&mut self, e: io::Error) -> CsvError {
+        self.eof = true;
+        self.pos = self.buf.len();
+        CsvError {
+            kind: CsvErrorKind::Io,
+            row: self.rows,
+            offset: self.base + self.pos as u64,
+            message: e.to_string(),
+            source: Some(e),
+        }
+    }
+
+    /// Moves to the first line after `start` that begins like a row (`"<digits>","`), reading
+    /// more input as needed; at the end of the file, moves to the end.
+    fn resync(&mut self, start: usize) {
+        let mut from = start + 1;
+        loop {
+            let mut undecided = None;
+            let mut i = from;
+            while let Some(nl) = memchr::memchr(b'\n', &self.buf[i..]) {
+                let line = i + nl + 1;
+                match looks_like_row_start(&self.buf[line..]) {
+                    Some(true) => {
+                        self.pos = line;
+                        return;
+                    }
+                    Some(false) => i = line,
+                    None => {
+                        undecided = Some(i + nl);
+                        break;
+                    }
+                }
+            }
+            // Nothing found in the buffer: keep only the last newline onwards and read more.
+            let keep = undecided.unwrap_or_else(|| {
+                memchr::memrchr(b'\n', &self.buf[from.min(self.buf.len())..]).map_or(self.buf.len(), |n| from + n)
+            });
+            self.pos = keep.min(self.buf.len());
+            match self.fill() {
+                Ok(true) => from = self.pos,
+                _ => {
+                    self.pos = self.buf.len();
+                    return;
+                }
+            }
+        }
+    }
+
+    fn build(&mut self, start: usize, fields: &[Range<usize>; FIELDS]) -> CsvRecord {
+        let row = &self.buf[start..];
+        let mut columns = String::new();
+        let mut ranges: [Range<usize>; 6] = Default::default();
+        let mut lossy = 0;
+        for (i, r) in fields.iter().take(6).enumerate() {
+            let d = decode(unescape(&row[r.clone()]));
+            lossy += d.replaced;
+            let from = columns.len();
+            columns.push_str(&d.text);
+            ranges[i] = from..columns.len();
+        }
+        let header = decode(unescape(&row[fields[6].clone()]));
+        let body = decode(unescape(&row[fields[7].clone()]));
+        let text = Document::join_parts(&header.text, &body.text);
+        // Replacement spans, moved to their place in the joined text.
+        let body_at = (text.len() - body.text.len()) as u32;
+        let mut spans = header.spans;
+        spans.extend(body.spans.iter().map(|s| Span::new(s.start + body_at, s.end + body_at)));
+        spans.truncate(crate::decode::MAX_RECORDED);
+        let replaced = lossy + header.replaced + body.replaced;
+        CsvRecord {
+            row: self.rows,
+            offset: self.base + start as u64,
+            text,
+            columns,
+            ranges,
+            replaced,
+            replaced_spans: spans,
+        }
+    }
+}
+
+impl<R: Read> Iterator for CsvReader<R> {
+    type Item = Result<CsvRecord, CsvError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.read_record()
+    }
+}
+
+/// What scanning a row found.
+enum Scan {
+    /// The field ranges (inside the quotes, escapes not yet removed) and the row length.
+    Row([Range<usize>; FIELDS], usize),
+    /// The buffer ends inside the row.
+    NeedMore,
+    /// Malformed at the given offset.
+    Bad(CsvErrorKind, usize),
+}
+
+/// Scans one row at the start of `b`.
+fn scan_row(b: &[u8]) -> Scan {
+    let mut fields: [Range<usize>; FIELDS] = Default::default();
+    let mut i = 0;
+    for (n, field) in fields.iter_mut().enumerate() {
+        if i >= b.len() {
+            return Scan::NeedMore;
+        }
+        if b[i] != b'"' {
+            return Scan::Bad(
+                if matches!(b[i], b'\n' | b'\r') { CsvErrorKind::FieldCount } else { CsvErrorKind::ExpectedQuote },
+                i,
+            );
+        }
+        i += 1;
+        let start = i;
+        loop {
+            match memchr::memchr2(b'"', b'\\', &b[i..]) {
+                None => return Scan::NeedMore,
+                Some(k) => {
+                    i += k;
+                    if b[i] == b'\\' {
+                        i += 2;
+                        if i > b.len() {
+                            return Scan::NeedMore;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        *field = start..i;
+        i += 1;
+        let last = n == FIELDS - 1;
+        match b.get(i) {
+            None => {
+                // The end of the buffer: more input, or the end of the file after the last field.
+                return if last { Scan::Row(fields, i) } else { Scan::NeedMore };
+            }
+            Some(b',') if !last => i += 1,
+            Some(b'\n') if last => return Scan::Row(fields, i + 1),
+            Some(b'\r') if last => return Scan::Row(fields, i + 1),
+            Some(b',') => return Scan::Bad(CsvErrorKind::FieldCount, i),
+            Some(b'\n' | b'\r') => return Scan::Bad(CsvErrorKind::FieldCount, i),
+            Some(_) => return Scan::Bad(CsvErrorKind::ExpectedSeparator, i),
+        }
+    }
+    unreachable!("the loop returns on its last field")
+}
+
+/// `Some(true)` when `b` starts like a row (`"<digits>","`), `Some(false)` when it does not,
+/// `None` when it is too short to tell.
+fn looks_like_row_start(b: &[u8]) -> Option<bool> {
+    if b.is_empty() {
+        return None;
+    }
+    if b[0] != b'"' {
+        return Some(false);
+    }
+    let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[1 + digits..];
+    if rest.len() < 3 {
+        return if 1 + digits + rest.len() == b.len() { None } else { Some(false) };
+    }
+    Some(digits > 0 && rest.starts_with(b"\",\""))
+}
+
+/// Removes backslash escapes (`\X` → `X`); borrowed when there are none.
+fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr(b'\\', raw).is_none() {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &raw[i..]) {
+        out.extend_from_slice(&raw[i..i + k]);
+        if let Some(&c) = raw.get(i + k + 1) {
+            out.push(c);
+        }
+        i += k + 2;
+    }
+    if i < raw.len() {
+        out.extend_from_slice(&raw[i..]);
+    }
+    Cow::Owned(out)
+}
+
+/// Decodes unescaped field bytes (lossily: see [`crate::decode`]).
+fn decode(bytes: Cow<'_, [u8]>) -> crate::decode::Decoded<'static> {
+    let d = crate::decode::decode(&bytes);
+    crate::decode::Decoded { text: Cow::Owned(d.text.into_owned()), spans: d.spans, replaced: d.replaced }
+}
+
+/// True when `head` (the start of a file) looks like `cables.csv`.
+pub fn looks_like_csv(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(head.len());
+    looks_like_row_start(&head[start..]) == Some(true)
+}
+
+impl<R: BufRead> CsvReader<R> {
+    /// The underlying reader (for callers that want to know how far it got).
+    pub fn get_ref(&self) -> &R {
+        &self.src
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(data: &str) -> Vec<Result<CsvRecord, CsvError>> {
+        CsvReader::new(data.as_bytes()).collect()
+    }
+
+    const ROW1: &str = "\"1\",\"12/28/1966 18:48\",\"66BUENOSAIRES2481\",\"Embassy Buenos Aires\",\"UNCLASSIFIED\",\"66STATE106206\",\"P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\",\"UNCLASSIFIED BUENOS AIRES 2481 \nOF \\\"PREFERENTIAL JURISDICTION\\\" AND IRAN\\'S\"\n";
+
+    #[test]
+    fn one_row_with_escapes_and_newlines() {
+        let rows = read_all(ROW1);
+        assert_eq!(rows.len(), 1);
+        let r = rows[0].as_ref().unwrap();
+        assert_eq!(r.row(), 1);
+        assert_eq!(r.row_id(), Some(1));
+        assert_eq!(
+            r.text(),
+            "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\n\nUNCLASSIFIED BUENOS AIRES 2481 \nOF \"PREFERENTIAL JURISDICTION\" AND IRAN'S"
+        );
+        let doc = r.document();
+        let env = doc.envelope().unwrap();
+        assert_eq!(env.reference_id.as_deref(), Some("66BUENOSAIRES2481"));
+        assert_eq!(env.created.as_deref(), Some("12/28/1966 18:48"));
+        assert_eq!(env.origin.as_deref(), Some("Embassy Buenos Aires"));
+        assert_eq!(env.reference_ids().collect::<Vec<_>>(), ["66STATE106206"]);
+    }
+
+    #[test]
+    fn malformed_row_is_reported_and_skipped() {
+        let bad = "\"2\",\"1/1/2000 0:00\",\"00X1\",\"o\",\"c\",\"\",\"h\" oops,\"b\"\n";
+        let data = format!("{ROW1}\n{bad}{}", ROW1.replace("\"1\"", "\"3\""));
+        let rows = read_all(&data);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].is_ok());
+        let e = rows[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), CsvErrorKind::ExpectedSeparator);
+        assert_eq!(e.row(), 2);
+        assert_eq!(e.offset(), ROW1.len() as u64 + 1);
+        let r3 = rows[2].as_ref().unwrap();
+        assert_eq!((r3.row(), r3.row_id()), (3, Some(3)));
+    }
+
+    #[test]
+    fn truncated_file() {
+        let rows = read_all(&ROW1[..ROW1.len() - 20]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].as_ref().unwrap_err().kind(), CsvErrorKind::Truncated);
+    }
+
+    #[test]
+    fn short_row_is_a_field_count_error() {
+        let rows = read_all("\"1\",\"a\",\"b\"\n");
+        assert_eq!(rows[0].as_ref().unwrap_err().kind(), CsvErrorKind::FieldCount);
+    }
+
+    #[test]
+    fn rows_longer_than_a_chunk() {
+        let body = "X".repeat(3 * CHUNK);
+        let data = format!(
+            "\"1\",\"1/1/2000 0:00\",\"00STATE1\",\"o\",\"c\",\"\",\"h\",\"{body}\"\n\"2\",\"1/1/2000 0:00\",\"00STATE2\",\"o\",\"c\",\"\",\"h\",\"b\"\n"
+        );
+        let rows = read_all(&data);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].as_ref().unwrap().text().len(), 3 + 3 * CHUNK);
+        assert_eq!(rows[1].as_ref().unwrap().row_id(), Some(2));
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_csv(ROW1.as_bytes()));
+        assert!(!looks_like_csv(b"VZCZCXRO9060"));
+    }
+}

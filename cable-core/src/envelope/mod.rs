@@ -1,0 +1,237 @@
+//! Envelopes: the containers cables are published in (a cablegate HTML page, a `cables.csv`
+//! row) and the metadata they carry beside the telegram text.
+//!
+//! An envelope adapter turns its container into a [`Document`]: the telegram text (header and
+//! body joined by a blank line) plus the container's own metadata as an [`Envelope`]. The parser
+//! reads fields from the text; the envelope only fills gaps, and a disagreement becomes a
+//! warning.
+
+pub mod csv;
+pub mod html;
+
+use crate::classification::Level;
+use crate::span::Span;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::borrow::Cow;
+
+/// Which container an [`Envelope`] came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EnvelopeKind {
+    /// A page of the cablegate site (`<table class='cable'>` + `<pre>` blocks).
+    CablegateHtml,
+    /// A row of `cables.csv`.
+    CablesCsv,
+}
+
+/// Metadata the container holds about the cable, kept apart from what the text says.
+///
+/// Values are as written in the container (decoded from HTML character references or CSV
+/// escapes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Envelope<'a> {
+    /// The container kind.
+    pub kind: EnvelopeKind,
+    /// Row id (first CSV column).
+    pub row_id: Option<u64>,
+    /// `Reference ID` cell / third CSV column.
+    pub reference_id: Option<Cow<'a, str>>,
+    /// `Created` cell (`2007-11-17 12:12`) / second CSV column (`11/17/2007 12:31`).
+    pub created: Option<Cow<'a, str>>,
+    /// `Released` cell (HTML only).
+    pub released: Option<Cow<'a, str>>,
+    /// `Classification` cell / fifth CSV column (`SECRET//NOFORN`).
+    pub classification: Option<Cow<'a, str>>,
+    /// `Origin` cell / fourth CSV column (`Embassy Moscow`).
+    pub origin: Option<Cow<'a, str>>,
+    /// Referenced ids, `|`-separated as in the sixth CSV column (HTML pages have none).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_refs"))]
+    pub references: Option<Cow<'a, str>>,
+}
+
+#[cfg(feature = "serde")]
+fn serialize_refs<S: serde::Serializer>(refs: &Option<Cow<'_, str>>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(refs.as_deref().unwrap_or("").split('|').map(str::trim).filter(|r| !r.is_empty()))
+}
+
+impl<'a> Envelope<'a> {
+    /// An envelope of `kind` with no field set.
+    pub fn new(kind: EnvelopeKind) -> Self {
+        Envelope {
+            kind,
+            row_id: None,
+            reference_id: None,
+            created: None,
+            released: None,
+            classification: None,
+            origin: None,
+            references: None,
+        }
+    }
+
+    /// The referenced ids, split on `|`.
+    pub fn reference_ids(&self) -> impl Iterator<Item = &str> {
+        self.references.as_deref().unwrap_or("").split('|').map(str::trim).filter(|r| !r.is_empty())
+    }
+
+    /// The `created` value as a UTC date and time (`YYYY-MM-DD HH:MM` or `M/D/YYYY H:MM`).
+    pub fn created_at(&self) -> Option<DateTime<Utc>> {
+        parse_envelope_date(self.created.as_deref()?)
+    }
+
+    /// The classification level named by the envelope (`SECRET//NOFORN` → `Secret`).
+    pub fn level(&self) -> Option<Level> {
+        Level::from_published(self.classification.as_deref()?)
+    }
+
+    /// True when the envelope's minutes are known to be wrong (the first cablegate pages carry
+    /// the right date and hour but not the minute), so dates compare to the hour only.
+    pub fn minutes_unreliable(&self) -> bool {
+        self.kind == EnvelopeKind::CablegateHtml
+    }
+
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Envelope<'static> {
+        fn own(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+            c.map(|c| Cow::Owned(c.into_owned()))
+        }
+        Envelope {
+            kind: self.kind,
+            row_id: self.row_id,
+            reference_id: own(self.reference_id),
+            created: own(self.created),
+            released: own(self.released),
+            classification: own(self.classification),
+            origin: own(self.origin),
+            references: own(self.references),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD HH:MM` (cablegate pages) or `M/D/YYYY H:MM` (`cables.csv`) as UTC.
+fn parse_envelope_date(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    let (date, time) = s.split_once(' ').unwrap_or((s, "0:00"));
+    let date = if date.contains('-') {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?
+    } else {
+        NaiveDate::parse_from_str(date, "%m/%d/%Y").ok()?
+    };
+    let (h, m) = time.trim().split_once(':')?;
+    let dt: NaiveDateTime = date.and_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
+    Some(dt.and_utc())
+}
+
+/// One unit of input: the telegram text and, when it came in a container, the envelope.
+///
+/// Plain text is borrowed as is; HTML pages and CSV rows yield owned text (decoding character
+/// references and escapes is the one place where text is copied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'a> {
+    text: Cow<'a, str>,
+    envelope: Option<Envelope<'a>>,
+    /// Characters that replaced invalid bytes when the text was decoded.
+    replaced: usize,
+    replaced_spans: Vec<Span>,
+}
+
+impl<'a> Document<'a> {
+    /// A document of plain telegram text with no envelope.
+    pub fn plain(text: impl Into<Cow<'a, str>>) -> Self {
+        Document { text: text.into(), envelope: None, replaced: 0, replaced_spans: Vec::new() }
+    }
+
+    /// A document of bytes in whatever encoding the file had: UTF-8 is borrowed, other bytes are
+    /// decoded as described in [`crate::decode`], and each replacement becomes a
+    /// [`LossyDecoding`](crate::WarningKind::LossyDecoding) warning when the document is parsed.
+    pub fn from_bytes(bytes: &'a [u8]) -> Self {
+        let d = crate::decode::decode(bytes);
+        Document { text: d.text, envelope: None, replaced: d.replaced, replaced_spans: d.spans }
+    }
+
+    /// Records that the text was decoded lossily: `replaced` characters, at `spans`.
+    pub(crate) fn with_replacements(mut self, replaced: usize, spans: Vec<Span>) -> Self {
+        self.replaced = replaced;
+        self.replaced_spans = spans;
+        self
+    }
+
+    /// How many characters of the text replaced bytes that were not valid UTF-8 (or control
+    /// characters) when it was decoded.
+    pub fn replaced(&self) -> usize {
+        self.replaced
+    }
+
+    /// Spans of the first replaced characters (at most [`crate::decode::MAX_RECORDED`]).
+    pub fn replaced_spans(&self) -> &[Span] {
+        &self.replaced_spans
+    }
+
+    /// A document of `text` that came with `envelope`.
+    pub fn with_envelope(text: impl Into<Cow<'a, str>>, envelope: Envelope<'a>) -> Self {
+        Document { text: text.into(), envelope: Some(envelope), replaced: 0, replaced_spans: Vec::new() }
+    }
+
+    /// Joins a header and a body the way both containers store them (two blocks, two columns)
+    /// into one telegram text, separated by a blank line.
+    pub fn join_parts(header: &str, body: &str) -> String {
+        let header = header.trim_end_matches(['\n', '\r', ' ']);
+        let mut text = String::with_capacity(header.len() + body.len() + 2);
+        text.push_str(header);
+        if !header.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(body);
+        text
+    }
+
+    /// The telegram text; spans of the parsed cable index into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The container's metadata.
+    pub fn envelope(&self) -> Option<&Envelope<'a>> {
+        self.envelope.as_ref()
+    }
+
+    /// Parses the text with default options, attaching the envelope.
+    pub fn parse(&self) -> Result<crate::Cable<'_>, crate::ParseError> {
+        crate::ParseOptions::default().parse_document(self)
+    }
+
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Document<'static> {
+        Document {
+            text: Cow::Owned(self.text.into_owned()),
+            envelope: self.envelope.map(Envelope::into_owned),
+            replaced: self.replaced,
+            replaced_spans: self.replaced_spans,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, Timelike};
+
+    #[test]
+    fn envelope_dates_in_both_layouts() {
+        let d = parse_envelope_date("2007-11-17 12:12").unwrap();
+        assert_eq!((d.year(), d.month(), d.day(), d.hour(), d.minute()), (2007, 11, 17, 12, 12));
+        let d = parse_envelope_date("12/28/1966 18:48").unwrap();
+        assert_eq!((d.year(), d.month(), d.day(), d.hour(), d.minute()), (1966, 12, 28, 18, 48));
+        assert!(parse_envelope_date("13/45/2000 1:00").is_none());
+    }
+
+    #[test]
+    fn parts_join_with_one_blank_line() {
+        assert_eq!(Document::join_parts("P 1\nFM X\n", "UNCLAS X 1"), "P 1\nFM X\n\nUNCLAS X 1");
+        assert_eq!(Document::join_parts("", "UNCLAS X 1"), "UNCLAS X 1");
+    }
+}

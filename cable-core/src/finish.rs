@@ -1,0 +1,179 @@
+//! After the line walk: completing what depends on several parts (the year, the reference id,
+//! cited ids, declassification dates) and reconciling the text with its envelope.
+
+use crate::envelope::Envelope;
+use crate::model::{Cable, ReferenceId};
+use crate::span::Span;
+use crate::spanned::Spanned;
+use crate::warning::{Warning, WarningKind};
+use chrono::{Datelike, Timelike};
+use std::borrow::Cow;
+
+/// Completes `cable`. `year` is the caller's year for cables whose text has no date.
+pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<'a>>, caller_year: Option<i32>) {
+    cable.envelope = envelope;
+    let env_id = envelope.and_then(|e| e.reference_id.as_deref()).and_then(parse_reference_id);
+    let env_created = envelope.and_then(Envelope::created_at);
+
+    // Station and serial: banner, else the first PAGE banner of a partial record.
+    let mut station_serial: Option<(Cow<'a, str>, u32, Span)> = None;
+    if let Some(b) = &cable.banner {
+        if let (Some(st), Some(se)) = (b.station, b.serial) {
+            if let Some(n) = crate::scan::parse_u32(se.value) {
+                station_serial = Some((station_token(st.value), n, st.span.to(se.span)));
+            }
+        }
+    }
+    if station_serial.is_none() {
+        if let Some((st, se)) = cable.page_origin {
+            if let Some(n) = crate::scan::parse_u32(se.value) {
+                station_serial = Some((station_token(st.value), n, st.span.to(se.span)));
+            }
+        }
+    }
+
+    // The year: the date-time group, else the envelope, else the caller.
+    let text_year = cable.created.map(|c| c.year());
+    let year = text_year.or(env_created.map(|c| c.year())).or(env_id.as_ref().and_then(|e| e.year)).or(caller_year);
+
+    match station_serial {
+        Some((station, serial, span)) => {
+            if year.is_none() {
+                cable.warnings.push(Warning::new(WarningKind::UnknownYear, span));
+            }
+            cable.reference_id = Some(ReferenceId { year, station, serial });
+        }
+        None => {
+            if cable.banner.is_some() {
+                let span = cable.banner.as_ref().map(|b| b.span).unwrap_or_default();
+                cable.warnings.push(Warning::new(WarningKind::MissingStationSerial, span));
+            }
+            // The envelope fills the gap.
+            if let Some(e) = env_id.clone() {
+                cable.reference_id = Some(ReferenceId {
+                    year: e.year.or(year),
+                    station: Cow::Owned(e.station.into_owned()),
+                    serial: e.serial,
+                });
+            }
+        }
+    }
+    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(|r| r.to_string());
+
+    if cable.created.is_none() {
+        cable.created = env_created;
+    }
+    if cable.section.is_none() {
+        cable.section = cable.routing.section.map(|n| crate::model::Section { number: n, total: None });
+    }
+
+    // Classification: banner, else security line, else envelope.
+    let security = cable.routing.security_level();
+    match (cable.classification, security) {
+        (Some(c), Some(s)) if c.value.published() != s.published() => {
+            let span = cable.routing.security.map(|s| s.span).unwrap_or_default();
+            cable.warnings.push(Warning::new(WarningKind::SecurityLineMismatch, span));
+        }
+        (None, Some(s)) => {
+            cable.classification = Some(Spanned::new(s, cable.routing.security.map(|s| s.span).unwrap_or_default()))
+        }
+        _ => {}
+    }
+    if cable.classification.is_none() {
+        if let Some(l) = envelope.and_then(Envelope::level) {
+            cable.classification = Some(Spanned::new(l, Span::default()));
+        }
+    }
+
+    // Declassification date and cited ids need the year.
+    let cable_year = cable.reference_id.as_ref().and_then(|r| r.year).or(year);
+    if let Some(eo) = &mut cable.eo {
+        eo.declassify_on = eo.declassify_raw.and_then(|raw| crate::meta::eo::declassify_date(raw, cable_year));
+    }
+    for r in &mut cable.references {
+        if let (Some(station), Some(serial)) = (&r.station, r.serial) {
+            r.year = r.year.or(cable_year);
+            r.id = r
+                .year
+                .map(|y| ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial }.to_string());
+        }
+    }
+
+    if let Some(env) = envelope {
+        reconcile(cable, env, text_year.is_some());
+    }
+    cable.warnings.sort_by_key(|w| (w.span.start, w.span.end));
+}
+
+/// Warnings where the envelope disagrees with the text.
+fn reconcile(cable: &mut Cable<'_>, env: &Envelope<'_>, text_dated: bool) {
+    if let (Some(ours), Some(theirs)) = (&cable.reference_id_text, env.reference_id.as_deref()) {
+        if ours != theirs.trim() {
+            let span = cable.banner.as_ref().map(|b| b.span).unwrap_or_default();
+            cable.warnings.push(Warning::new(WarningKind::EnvelopeReferenceIdMismatch, span));
+        }
+    }
+    if let (true, Some(ours), Some(theirs)) = (text_dated, cable.created, env.created_at()) {
+        let differs = if env.minutes_unreliable() {
+            ours.date_naive() != theirs.date_naive() || ours.hour() != theirs.hour()
+        } else {
+            ours != theirs
+        };
+        if differs {
+            let span = cable.dtg.as_ref().map(|d| d.span).or(cable.dtg_echo.map(|d| d.span)).unwrap_or_default();
+            cable.warnings.push(Warning::new(WarningKind::EnvelopeDateMismatch, span));
+        }
+    }
+    if let (Some(b), Some(theirs)) = (&cable.banner, env.level()) {
+        if b.level.published() != theirs {
+            cable.warnings.push(Warning::new(WarningKind::EnvelopeClassificationMismatch, b.span));
+        }
+    }
+}
+
+/// A station as reference ids write it: spaces removed, upper case, `SECSTATE` → `STATE`.
+pub(crate) fn station_token(station: &str) -> Cow<'_, str> {
+    let clean = !station.contains(' ') && !station.bytes().any(|b| b.is_ascii_lowercase());
+    let s: Cow<'_, str> = if clean {
+        Cow::Borrowed(station)
+    } else {
+        Cow::Owned(station.split(' ').filter(|w| !w.is_empty()).collect::<String>().to_ascii_uppercase())
+    };
+    if s == "SECSTATE" { Cow::Borrowed("STATE") } else { s }
+}
+
+/// Parses an id of the form `07MOSCOW5434` (two-digit year, station, serial).
+pub(crate) fn parse_reference_id(id: &str) -> Option<ReferenceId<'_>> {
+    let id = id.trim();
+    let b = id.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+        return None;
+    }
+    let serial_len = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if serial_len == 0 || serial_len + 2 >= b.len() {
+        return None;
+    }
+    let station = &id[2..id.len() - serial_len];
+    let serial = crate::scan::parse_u32(&id[id.len() - serial_len..])?;
+    let yy = crate::scan::parse_u32(&id[..2])?;
+    Some(ReferenceId { year: Some(crate::scan::expand_year(yy)), station: Cow::Borrowed(station), serial })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_ids() {
+        let r = parse_reference_id("07MOSCOW5434").unwrap();
+        assert_eq!((r.year, r.station.as_ref(), r.serial), (Some(2007), "MOSCOW", 5434));
+        assert_eq!(r.to_string(), "07MOSCOW5434");
+        let r = parse_reference_id("66BUENOSAIRES2481").unwrap();
+        assert_eq!(r.year, Some(1966));
+        assert!(parse_reference_id("MOSCOW").is_none());
+        assert_eq!(station_token("TEL AVIV"), "TELAVIV");
+        assert_eq!(station_token("ankara"), "ANKARA");
+        assert_eq!(station_token("SECSTATE"), "STATE");
+        assert!(matches!(station_token("MOSCOW"), Cow::Borrowed(_)));
+    }
+}

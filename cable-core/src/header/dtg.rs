@@ -1,0 +1,124 @@
+//! Format line 5: precedence letters and the date-time group (`O 171231Z NOV 07`).
+
+use crate::model::Precedence;
+use crate::scan;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The parts of a precedence + date-time-group line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DtgLine<'a> {
+    pub precedence: Option<Precedence>,
+    pub info_precedence: Option<Precedence>,
+    /// `171231Z NOV 07`.
+    pub raw: &'a str,
+    /// `None` when the fields do not form a real date.
+    pub created: Option<DateTime<Utc>>,
+    /// Operating signals after the year (`ZFF4`).
+    pub signals: Option<&'a str>,
+}
+
+/// Parses `O 171231Z NOV 07`, `O P 071948Z OCT 08`, `O R 181205Z NOV 75 ZFF4`, and the bare
+/// echo of partial records (`291359Z Nov 00`, no precedence). Returns `None` when the line is not
+/// of this form at all.
+pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
+    let mut toks = Tokens::new(line);
+    let mut precedences = [None, None];
+    let mut n = 0;
+    let mut dtg = toks.next()?;
+    while dtg.1.len() == 1 && n < 2 {
+        precedences[n] = Some(Precedence::from_letter(dtg.1.as_bytes()[0])?);
+        n += 1;
+        dtg = toks.next()?;
+    }
+    let (start, group) = dtg;
+    if group.len() != 7 || !group.ends_with(['Z', 'z']) || !scan::is_digits(&group[..6]) {
+        return None;
+    }
+    let (_, mon) = toks.next()?;
+    let month = scan::month_number(mon)?;
+    let (year_at, yy) = toks.next()?;
+    if !scan::is_digits(yy) || !(yy.len() == 2 || yy.len() == 4) {
+        return None;
+    }
+    let raw = &line[start..year_at + yy.len()];
+    let rest = line[year_at + yy.len()..].trim_matches(scan::is_space);
+    let signals = (!rest.is_empty()).then_some(rest);
+    if signals.is_some_and(|s| s.len() > 24 || s.contains(|c: char| c.is_ascii_lowercase())) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| group[r].parse::<u32>().ok();
+    let year = if yy.len() == 4 { yy.parse().ok()? } else { scan::expand_year(yy.parse().ok()?) };
+    let created = NaiveDate::from_ymd_opt(year, month, num(0..2)?)
+        .and_then(|d| d.and_hms_opt(num(2..4)?, num(4..6)?, 0))
+        .map(|dt| dt.and_utc());
+    Some(DtgLine { precedence: precedences[0], info_precedence: precedences[1], raw, created, signals })
+}
+
+/// Whitespace tokens with their byte offsets.
+struct Tokens<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(s: &'a str) -> Self {
+        Tokens { s, at: 0 }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (usize, &'a str);
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.s[self.at..];
+        let start = self.at + (rest.len() - rest.trim_start_matches(scan::is_space).len());
+        let len = self.s[start..].find(scan::is_space).unwrap_or(self.s.len() - start);
+        if len == 0 {
+            return None;
+        }
+        self.at = start + len;
+        Some((start, &self.s[start..start + len]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_dtg() {
+        let d = parse("O 171231Z NOV 07").unwrap();
+        assert_eq!(d.precedence, Some(Precedence::Immediate));
+        assert_eq!(d.info_precedence, None);
+        assert_eq!(d.raw, "171231Z NOV 07");
+        assert_eq!(d.created.unwrap().to_rfc3339(), "2007-11-17T12:31:00+00:00");
+    }
+
+    #[test]
+    fn two_precedences_and_signals() {
+        let d = parse("O R 181205Z NOV 75 ZFF4").unwrap();
+        assert_eq!((d.precedence, d.info_precedence), (Some(Precedence::Immediate), Some(Precedence::Routine)));
+        assert_eq!(d.signals, Some("ZFF4"));
+        assert_eq!(d.created.unwrap().to_rfc3339(), "1975-11-18T12:05:00+00:00");
+    }
+
+    #[test]
+    fn partial_record_echo_without_precedence() {
+        let d = parse("291359Z Nov 00").unwrap();
+        assert_eq!(d.precedence, None);
+        assert_eq!(d.created.unwrap().to_rfc3339(), "2000-11-29T13:59:00+00:00");
+    }
+
+    #[test]
+    fn invalid_dates_are_kept_without_a_moment() {
+        let d = parse("P 311200Z NOV 07").unwrap();
+        assert_eq!(d.created, None);
+        assert_eq!(d.raw, "311200Z NOV 07");
+    }
+
+    #[test]
+    fn prose_is_not_a_dtg() {
+        assert!(parse("O WHAT A DAY").is_none());
+        assert!(parse("FM AMEMBASSY MOSCOW").is_none());
+        assert!(parse("171231Z NOVEMBER 07").is_none());
+    }
+}

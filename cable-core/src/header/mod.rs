@@ -1,0 +1,505 @@
+//! The routing header: ACP-127 format lines (`VZCZC…` to `INFO`), the ACP-126 form that starts
+//! at the date-time group, and the header blocks of partial records (`PAGE 01`, `ACTION`,
+//! `INFO LOG-00 …`).
+//!
+//! [`parse`] walks the lines from the top and stops at the first line that belongs to the body
+//! (usually the classification banner).
+
+pub(crate) mod address;
+pub(crate) mod dtg;
+
+use crate::lines::Line;
+use crate::meta;
+use crate::model::{Cable, DateTimeGroup, Recipient};
+use crate::pagebreak;
+use crate::scan;
+use crate::span::Span;
+use crate::spanned::Spanned;
+use crate::warning::{Warning, WarningKind};
+
+/// First line of a partial record's header block.
+const PARTIAL_BANNER: &str = "This record is a partial extract of the original cable";
+
+/// Which addressee list continuation lines belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    None,
+    To,
+    Info,
+    /// `XMT` exclusions of the last recipient of the `to` (false) or `info` (true) list.
+    Xmt {
+        info: bool,
+    },
+}
+
+/// Parses the routing header starting at `lines[start]` into `cable`; returns the index of the
+/// first line after it (blank lines after the header are skipped).
+pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>) -> usize {
+    let mut st = State { list: List::None, relay_open: false, office_block: false, drafting: false };
+    let mut first: Option<usize> = None;
+    let mut last = 0;
+    let mut noise_until = 0;
+    let mut i = start;
+    while i < lines.len() {
+        let line = &lines[i];
+        let t = line.trimmed();
+        if t.is_empty() {
+            st.list = List::None;
+            st.relay_open = false;
+            i += 1;
+            continue;
+        }
+        let taken = match header_line(lines, i, cable, &mut st) {
+            Some(n) => n,
+            None => {
+                // A line we do not know, inside the header when more header lines follow
+                // (`Distribution:`, `SOURCE: CBLEXCLS.000423`, addressees cut from their `TO`).
+                if i >= noise_until {
+                    match header_anchor(lines, i + 1) {
+                        Some(a) => noise_until = a,
+                        None => break,
+                    }
+                }
+                cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+                st.list = List::None;
+                1
+            }
+        };
+        first.get_or_insert(i);
+        i += taken;
+        last = i - 1;
+    }
+    if let Some(f) = first {
+        let span = Span::new(lines[f].start, lines[last].span().end);
+        cable.header_span = if cable.header_span.is_empty() { span } else { cable.header_span.to(span) };
+    }
+    while i < lines.len() && lines[i].is_blank() {
+        i += 1;
+    }
+    i
+}
+
+struct State {
+    list: List,
+    relay_open: bool,
+    /// Inside a partial record's `INFO LOG-00 …` office distribution block.
+    office_block: bool,
+    /// Inside a 1970s `DRAFTED BY` / `APPROVED BY` block.
+    drafting: bool,
+}
+
+/// Recognises the header line at `lines[i]` and records it; returns how many lines it took.
+fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut State) -> Option<usize> {
+    let line = &lines[i];
+    let t = line.trimmed();
+    let span = line.span_of(t);
+    if t.starts_with(PARTIAL_BANNER) {
+        cable.partial = true;
+        return Some(1);
+    }
+    if let Some(id) = transmission_id(t) {
+        cable.routing.transmission_id = Some(Spanned::new(id, span));
+        return Some(1);
+    }
+    if st.relay_open && scan::tokens(t).all(address::is_routing_indicator) {
+        push_relays(line, t, cable);
+        return Some(1);
+    }
+    if let Some((prosign, rest)) = relay_line(t) {
+        cable.routing.relay_precedence = Some(Spanned::new(prosign, line.span_of(prosign)));
+        push_relays(line, rest, cable);
+        st.relay_open = true;
+        return Some(1);
+    }
+    st.relay_open = false;
+    if let Some(rest) = t.strip_prefix("DE ") {
+        de_line(line, rest, cable);
+        return Some(1);
+    }
+    if t.starts_with("ZNR ") || t.starts_with("ZNY ") || t == "ZNR" || t == "ZNY" {
+        security_line(line, t, cable);
+        return Some(1);
+    }
+    if let Some(d) = dtg::parse(t) {
+        if d.created.is_none() {
+            cable.warnings.push(Warning::new(WarningKind::InvalidDate, span));
+        }
+        if d.precedence.is_none() {
+            // The partial records' echo of the date (`291359Z Nov 00`).
+            if cable.dtg.is_none() {
+                cable.dtg_echo = Some(Spanned::new(d.raw, span));
+                cable.created = cable.created.or(d.created);
+            }
+        } else if cable.dtg.is_none() {
+            cable.created = d.created.or(cable.created);
+            cable.dtg = Some(DateTimeGroup {
+                precedence: d.precedence,
+                info_precedence: d.info_precedence,
+                raw: d.raw,
+                created: d.created,
+                signals: d.signals,
+                span,
+            });
+        }
+        st.drafting = false;
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix("FM ") {
+        let name = scan::trim(rest);
+        cable.sender = Some(Spanned::new(name, line.span_of(name)));
+        st.list = List::None;
+        st.drafting = false;
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix("TO ") {
+        st.list = List::To;
+        addressee_line(line, rest, cable, st);
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix("INFO ") {
+        if is_office_block_line(rest) {
+            st.office_block = true;
+            return Some(1);
+        }
+        st.list = List::Info;
+        addressee_line(line, rest, cable, st);
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix("XMT") {
+        let info = st.list == List::Info || matches!(st.list, List::Xmt { info: true });
+        st.list = List::Xmt { info };
+        let rest = rest.trim_start_matches('/');
+        if !scan::trim(rest).is_empty() {
+            addressee_line(line, rest, cable, st);
+        }
+        return Some(1);
+    }
+    if t == "BT" || t == "NNNN" {
+        return Some(1);
+    }
+    if is_aad_number_line(t) {
+        cable.partial = true;
+        return Some(1);
+    }
+    if let Some(b) = pagebreak::page_break_at(lines, i) {
+        record_page_origin(lines, i, b.lines, cable);
+        cable.partial = true;
+        // A later page of a partial record's header goes on with the addressee list, whose
+        // keyword was on the page before.
+        let later_page = pagebreak::page_banner(lines[i + b.lines - 1].trimmed()).is_some_and(|p| p.page > 1);
+        if later_page && st.list == List::None {
+            st.list = List::Info;
+        }
+        if let Some(at) = b.content_at {
+            // `TO PAGE 02 ...` never happens with content after the banner in headers we know of;
+            // content there is an addressee that the page break interrupted.
+            let last = &lines[i + b.lines - 1];
+            if st.list != List::None {
+                addressee_line(last, &last.text[at..], cable, st);
+            }
+        }
+        return Some(b.lines);
+    }
+    if partial_control_line(t) {
+        cable.partial = true;
+        st.office_block = false;
+        st.drafting = false;
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix("ACTION ").or_else(|| t.strip_prefix("ORIGIN ")) {
+        if is_office_block_line(rest) {
+            cable.partial = true;
+            return Some(1);
+        }
+    }
+    if st.office_block && is_office_block_line(t) {
+        return Some(1);
+    }
+    if ["DRAFTED BY", "APPROVED BY", "CLEARED", "DESIRED DISTRIBUTION"].iter().any(|p| t.starts_with(p)) {
+        st.drafting = true;
+        return Some(1);
+    }
+    if st.drafting && !starts_body(t) {
+        return Some(1);
+    }
+    if st.list != List::None && !starts_body(t) {
+        addressee_line(line, t, cable, st);
+        return Some(1);
+    }
+    None
+}
+
+/// `VZCZCXRO9060`.
+fn transmission_id(t: &str) -> Option<&str> {
+    let id = t.split(scan::is_space).next()?;
+    (id.starts_with("VZCZC") && (8..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(id)
+}
+
+/// `OO RUEHDBU RUEHFL ...`: the prosign and the rest of the line.
+fn relay_line(t: &str) -> Option<(&str, &str)> {
+    let (prosign, rest) = t.split_once(' ')?;
+    let ok = matches!(prosign, "ZZ" | "OO" | "PP" | "RR" | "YY")
+        && scan::tokens(rest).next().is_some()
+        && scan::tokens(rest).all(address::is_routing_indicator);
+    ok.then_some((prosign, rest))
+}
+
+fn push_relays<'a>(line: &Line<'a>, part: &'a str, cable: &mut Cable<'a>) {
+    for ri in scan::tokens(part) {
+        cable.routing.relays.push(Spanned::new(ri, line.span_of(ri)));
+    }
+}
+
+/// `DE RUEHMO #5434/01 3211231`.
+fn de_line<'a>(line: &Line<'a>, rest: &'a str, cable: &mut Cable<'a>) {
+    let mut toks = scan::tokens(rest);
+    let mut ok = true;
+    if let Some(ri) = toks.next() {
+        cable.routing.station = Some(Spanned::new(ri, line.span_of(ri)));
+    }
+    match toks.next() {
+        Some(ssn) if ssn.starts_with('#') => {
+            let (serial, section) = match ssn[1..].split_once('/') {
+                Some((s, sec)) => (s, Some(sec)),
+                None => (&ssn[1..], None),
+            };
+            if scan::is_digits(serial) {
+                cable.routing.station_serial = Some(Spanned::new(serial, line.span_of(serial)));
+            } else {
+                ok = false;
+            }
+            cable.routing.section = section.and_then(scan::parse_u32);
+        }
+        _ => ok = false,
+    }
+    if let Some(jt) = toks.next() {
+        if scan::is_digits(jt) && jt.len() == 7 {
+            cable.routing.julian_time = Some(Spanned::new(jt, line.span_of(jt)));
+        } else {
+            ok = false;
+        }
+    }
+    if !ok {
+        cable.warnings.push(Warning::new(WarningKind::MalformedHeaderLine, line.span()));
+    }
+}
+
+/// `ZNY CCCCC ZZH`.
+fn security_line<'a>(line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
+    let mut toks = scan::tokens(t);
+    let _zn = toks.next();
+    let group = toks.next().unwrap_or("");
+    let security = &t[..(group.as_ptr() as usize - t.as_ptr() as usize) + group.len()];
+    let security = scan::trim(security);
+    cable.routing.security = Some(Spanned::new(security, line.span_of(security)));
+    let signals = scan::trim(&t[security.len()..]);
+    if !signals.is_empty() {
+        cable.routing.signals = Some(Spanned::new(signals, line.span_of(signals)));
+    }
+    let valid = group.len() >= 5 && group.bytes().all(|b| b.is_ascii_uppercase() || b == b'/');
+    if !valid {
+        cable.warnings.push(Warning::new(WarningKind::MalformedHeaderLine, line.span()));
+    }
+}
+
+/// Records one addressee line of the current list.
+fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st: &mut State) {
+    let text = scan::trim(text);
+    if text.is_empty() {
+        return;
+    }
+    let a = address::parse(text);
+    if a.damaged {
+        cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, line.span_of(text)));
+    }
+    match st.list {
+        List::Xmt { info } => {
+            let list = if info { &mut cable.info } else { &mut cable.to };
+            match list.last_mut() {
+                Some(collective) => collective.excluded.push(a.name),
+                None => cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span_of(text))),
+            }
+        }
+        List::To | List::Info | List::None => {
+            let r = Recipient {
+                route: a.route,
+                name: a.name,
+                office: a.office,
+                precedence: a.precedence,
+                mcn: a.mcn,
+                excluded: Vec::new(),
+                span: line.span_of(text),
+            };
+            if st.list == List::Info { cable.info.push(r) } else { cable.to.push(r) }
+        }
+    }
+}
+
+/// Remembers the station and serial of a partial record's `PAGE 01` banner: the reference id
+/// of a record whose banner lacks them.
+fn record_page_origin<'a>(lines: &[Line<'a>], i: usize, n: usize, cable: &mut Cable<'a>) {
+    let last = &lines[i + n - 1];
+    if let Some(b) = pagebreak::page_banner(last.trimmed()) {
+        if cable.page_origin.is_none() {
+            cable.page_origin = Some((
+                Spanned::new(b.station, last.span_of(b.station)),
+                Spanned::new(b.serial, last.span_of(b.serial)),
+            ));
+        }
+    }
+}
+
+/// An office code list of a partial record's distribution block: `LOG-00 NP-00 …`, `AF-00`,
+/// continuation lines, and the closing `/012W`.
+fn is_office_block_line(t: &str) -> bool {
+    let mut offices = 0;
+    for tok in scan::tokens(t) {
+        let office = tok.rsplit_once('-').is_some_and(|(o, c)| !o.is_empty() && scan::is_digits(c) && c.len() <= 3);
+        // The closing total (`/012W`, `/037 W`, `(TEDE) /000R`).
+        let total = (tok.starts_with('/') && tok.len() > 1)
+            || tok == "W"
+            || tok == "R"
+            || (tok.starts_with('(') && tok.ends_with(')'));
+        if !(office || total) {
+            return false;
+        }
+        offices += usize::from(office || tok.starts_with('/'));
+    }
+    offices > 0
+}
+
+/// `------------------A54E38  291401Z /38` (partial records), `--------------------- 053129`
+/// (1970s), and the centred `CONFIDENTIAL     PTQ1859` line above a partial record's first page.
+fn partial_control_line(t: &str) -> bool {
+    if t.starts_with("-----") {
+        let rest = t.trim_start_matches('-');
+        return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
+    if let Some(w) = crate::classification::banner_word(t) {
+        let rest: Vec<&str> = scan::tokens(&t[w.len..]).collect();
+        return rest.len() == 1
+            && rest[0].len() >= 6
+            && rest[0].bytes().take(3).all(|b| b.is_ascii_uppercase())
+            && scan::is_digits(&rest[0][3..]);
+    }
+    false
+}
+
+/// The document number line of NARA's Access to Archival Databases copies:
+/// `2000HOCHI00838 - UNCLASSIFIED` (four-digit year, station cut to six letters, serial).
+pub(crate) fn is_aad_number_line(t: &str) -> bool {
+    let Some((id, rest)) = t.split_once(" - ") else {
+        return false;
+    };
+    let b = id.as_bytes();
+    let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
+    b.len() > 8
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && letters > 0
+        && b[4 + letters..].iter().all(u8::is_ascii_digit)
+        && b.len() > 4 + letters
+        && crate::classification::banner_word(rest.trim()).is_some()
+}
+
+/// A line that can only belong to the body: the classification banner, a metadata keyword line
+/// or a numbered paragraph. Ends address lists and drafting blocks.
+fn starts_body(t: &str) -> bool {
+    meta::banner::parse(t).is_some() || meta::starts_metadata_field(t) || meta::is_numbered_paragraph(t)
+}
+
+/// True for a line that can only open or continue a routing header: `VZCZC…`, `DE RUEH… #`,
+/// `ZNY …`/`ZNR …`, a date-time group with precedence.
+pub(crate) fn is_strong_header_line(t: &str) -> bool {
+    transmission_id(t).is_some()
+        || dtg::parse(t).is_some_and(|d| d.precedence.is_some())
+        || (t.starts_with("DE R") && t.contains('#'))
+        || t.starts_with("ZNY ")
+        || t.starts_with("ZNR ")
+}
+
+/// The index of the next line, within a short window, that can only be a routing header line
+/// (`VZCZC…`, `DE RUEH…`, `ZNY …`, a date-time group with precedence). The search stops at a
+/// metadata field or a numbered paragraph, so the header never reaches into the text; it passes
+/// banners, because inbox printouts put a banner above the header
+/// (`Cable Text:` / `C O N F I D E N T I A L DUBAI 00057` / `VZCZC…`).
+fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    let mut passed_banner = false;
+    for (j, l) in lines.iter().enumerate().skip(from).take(60) {
+        let t = l.trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        if meta::starts_metadata_field(t) || meta::is_numbered_paragraph(t) {
+            return None;
+        }
+        let strong = is_strong_header_line(t);
+        // The first page of a partial record's header; weaker, so it never pulls a banner
+        // into the header.
+        let partial = pagebreak::page_banner(t).is_some_and(|b| b.page == 1)
+            || t.strip_prefix("ACTION ").is_some_and(is_office_block_line)
+            || t.strip_prefix("INFO ").is_some_and(is_office_block_line)
+            || (t.starts_with("-----") && partial_control_line(t));
+        if strong || (partial && !passed_banner) {
+            return Some(j);
+        }
+        passed_banner |= meta::banner::parse(t).is_some_and(|b| b.station.is_some());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+
+    #[test]
+    fn office_blocks() {
+        assert!(is_office_block_line("LOG-00   NP-00    AID-00"));
+        assert!(is_office_block_line("SAS-00   SWCI-00    /012W"));
+        assert!(is_office_block_line("P-02     T-01     /037 W"));
+        assert!(is_office_block_line("(TEDE) /000R"));
+        assert!(!is_office_block_line("RUCNCIS/CIS COLLECTIVE PRIORITY"));
+        assert!(partial_control_line("------------------A54E38  291401Z /38"));
+        assert!(partial_control_line("CONFIDENTIAL     PTQ1859"));
+        assert!(!partial_control_line("-------------------------"));
+        assert!(is_aad_number_line("2000HOCHI00838 - UNCLASSIFIED"));
+        assert!(is_aad_number_line("2004CARACA02200 - CONFIDENTIAL"));
+        assert!(!is_aad_number_line("2000 - UNCLASSIFIED"));
+    }
+
+    #[test]
+    fn seed_header() {
+        let text = "VZCZCXRO9060  \nOO RUEHDBU RUEHFL RUEHKW RUEHLA RUEHROV RUEHSR  \nDE RUEHMO #5434/01 3211231  \n\
+                    ZNY CCCCC ZZH  \nO 171231Z NOV 07  \nFM AMEMBASSY MOSCOW  \nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5322  \n\
+                    INFO RUCNCIS/CIS COLLECTIVE PRIORITY  \nRUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY\n\n\
+                    C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        let next = parse(&ls, 0, &mut cable);
+        assert_eq!(ls[next].text, "C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434");
+        assert_eq!(cable.routing.transmission_id.unwrap().value, "VZCZCXRO9060");
+        assert_eq!(cable.routing.relays.len(), 6);
+        assert_eq!(cable.routing.station.unwrap().value, "RUEHMO");
+        assert_eq!(cable.routing.station_serial.unwrap().value, "5434");
+        assert_eq!(cable.routing.section, Some(1));
+        assert_eq!(cable.routing.security.unwrap().value, "ZNY CCCCC");
+        assert_eq!(cable.routing.signals.unwrap().value, "ZZH");
+        assert_eq!(cable.sender.unwrap().value, "AMEMBASSY MOSCOW");
+        assert_eq!(cable.to.len(), 1);
+        assert_eq!(cable.info.len(), 2);
+        assert_eq!(cable.info[1].name, "EUROPEAN POLITICAL COLLECTIVE");
+        assert!(cable.warnings.is_empty(), "{:?}", cable.warnings);
+    }
+
+    #[test]
+    fn xmt_lines_exclude_from_the_collective_above() {
+        let text =
+            "FM SECSTATE WASHDC\nTO AFRICAN COLLECTIVE\nXMT AMCONSUL DURBAN\nAMCONSUL JOHANNESBURG\n\nUNCLAS STATE 1\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.to.len(), 1);
+        assert_eq!(cable.to[0].excluded, ["AMCONSUL DURBAN", "AMCONSUL JOHANNESBURG"]);
+    }
+}

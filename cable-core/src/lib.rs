@@ -1,0 +1,211 @@
+//! # cable-core
+//!
+//! A zero-copy parser for US diplomatic cables: State Department telegrams in the form known from
+//! the 2010–2011 Cablegate release (ACP-127 routing header, classification banner,
+//! E.O./TAGS/SUBJECT/REF metadata, numbered paragraphs, signature).
+//!
+//! ## Overview
+//!
+//! - [`parse`] reads the text of one cable into a [`Cable`] that borrows from it: every field
+//!   is a slice of the input (or a `Cow` where the text had to be cleaned, e.g. a subject joined
+//!   across lines) and knows its byte [`Span`].
+//! - The parser is lenient. It fails ([`ParseError`]) only when the input holds no cable at all;
+//!   anything odd but usable becomes a [`Warning`] on the result. It never panics.
+//! - Cables also come in containers: [`envelope::html`] reads a cablegate HTML page and
+//!   [`envelope::csv`] streams the rows of `cables.csv`. Each gives a [`Document`]: the telegram
+//!   text plus the container's metadata ([`Envelope`]), which only fills gaps in what the text
+//!   says.
+//!
+//! ## Example
+//!
+//! ```
+//! let text = "O 171231Z NOV 07\nFM AMEMBASSY MOSCOW\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5322\n\n\
+//!             C O N F I D E N T I A L MOSCOW 005434\n\nE.O. 12958: DECL: 11/16/2017\n\
+//!             TAGS: PREL PGOV\nSUBJECT: KOSOVO: RUSSIAN FORECAST\n\n1. (C) Summary. ...\n";
+//! let cable = cable_core::parse(text)?;
+//! assert_eq!(cable.reference_id(), Some("07MOSCOW5434"));
+//! assert_eq!(cable.sender(), Some("AMEMBASSY MOSCOW"));
+//! assert_eq!(cable.to()[0].mcn, Some("5322"));
+//! assert_eq!(cable.tags().iter().map(|t| t.as_str()).collect::<Vec<_>>(), ["PREL", "PGOV"]);
+//! let subject = cable.subject_text().unwrap();
+//! assert_eq!(&text[subject.span.range()], "KOSOVO: RUSSIAN FORECAST");
+//! # Ok::<(), cable_core::ParseError>(())
+//! ```
+//!
+//! ## Crate features
+//!
+//! - `serde` (default): `Serialize` for every parsed type, and [`Cable::to_json`], the JSON
+//!   output contract shared by the `cable` command, the C library and the Python package.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+
+mod classification;
+mod clean;
+pub mod decode;
+pub mod envelope;
+mod error;
+mod finish;
+mod header;
+mod lines;
+mod meta;
+mod model;
+mod pagebreak;
+mod scan;
+#[cfg(feature = "serde")]
+mod serialize;
+mod span;
+mod spanned;
+mod warning;
+
+pub use classification::{Level, Marking};
+pub use envelope::{Document, Envelope, EnvelopeKind};
+pub use error::{ErrorKind, ParseError};
+pub use model::{
+    Banner, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Precedence, Recipient, Reference, ReferenceId,
+    ReferenceKind, Routing, Section,
+};
+pub use span::{LineCol, Span};
+pub use spanned::{Spanned, Text};
+pub use warning::{Warning, WarningKind};
+
+/// Options for [`ParseOptions::parse`]. `ParseOptions::default()` is what [`parse`] uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// The year of the cable, for texts without a date-time group (many partial records): it
+    /// completes the reference id and the ids of references that give no year.
+    /// The date-time group and the envelope take precedence. Default: `None`.
+    pub year: Option<i32>,
+    /// Longest input accepted, in bytes; longer inputs fail with [`ErrorKind::TooLarge`].
+    /// Default: 256 MiB (the longest real cable is under 1 MiB). At most `u32::MAX`, because
+    /// spans are 32-bit.
+    pub max_input_len: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { year: None, max_input_len: 256 << 20 }
+    }
+}
+
+impl ParseOptions {
+    /// Options with the caller's year for cables whose text has no date.
+    pub fn with_year(mut self, year: i32) -> Self {
+        self.year = Some(year);
+        self
+    }
+
+    /// Options with a different input size limit.
+    pub fn with_max_input_len(mut self, len: usize) -> Self {
+        self.max_input_len = len;
+        self
+    }
+
+    /// Parses the text of one cable. See [`parse`].
+    pub fn parse<'a>(&self, text: &'a str) -> Result<Cable<'a>, ParseError> {
+        parse_text(text, self, None)
+    }
+
+    /// Parses a [`Document`]'s text and attaches its envelope, which fills the gaps of the text
+    /// (year, date, station and serial, classification) and is compared with it (disagreements
+    /// become warnings).
+    pub fn parse_document<'a>(&self, doc: &'a Document<'a>) -> Result<Cable<'a>, ParseError> {
+        let mut cable = parse_text(doc.text(), self, doc.envelope())?;
+        if doc.replaced() > 0 {
+            for &span in doc.replaced_spans() {
+                cable.warnings.push(Warning::new(WarningKind::LossyDecoding, span));
+            }
+            cable.warnings.sort_by_key(|w| (w.span.start, w.span.end));
+        }
+        Ok(cable)
+    }
+}
+
+/// Parses the text of one cable: the whole telegram (routing header and body), the body alone,
+/// the header alone, or a fragment such as a TAGS and SUBJECT block.
+///
+/// Never panics; best effort. Fails only when the input holds no cable at all: empty, binary,
+/// larger than [`ParseOptions::max_input_len`], or without a single line that belongs to a cable.
+///
+/// ```
+/// let err = cable_core::parse("just some words").unwrap_err();
+/// assert_eq!(err.kind(), cable_core::ErrorKind::NotACable);
+/// ```
+pub fn parse(text: &str) -> Result<Cable<'_>, ParseError> {
+    ParseOptions::default().parse(text)
+}
+
+fn parse_text<'a>(
+    text: &'a str,
+    opts: &ParseOptions,
+    envelope: Option<&'a Envelope<'a>>,
+) -> Result<Cable<'a>, ParseError> {
+    check_input(text, opts)?;
+    let lines = lines::split(text);
+    let mut cable = model::Cable::empty(text);
+    let mut at = header::parse(&lines, 0, &mut cable);
+    // A header after the metadata block (inbox printouts) is read, and the block goes on after it.
+    let mut rounds = 0;
+    let body_start = loop {
+        match meta::parse(&lines, at, &mut cable) {
+            meta::End::Header(i) if rounds < 3 => {
+                rounds += 1;
+                at = header::parse(&lines, i, &mut cable);
+            }
+            meta::End::Header(i) | meta::End::Body(i) => break i,
+        }
+    };
+    let body_offset = lines.get(body_start).map_or(text.len() as u32, |l| l.start);
+    cable.body = Span::new(body_offset, text.len() as u32);
+    let has_paragraph = lines[body_start..].iter().any(|l| meta::is_numbered_paragraph(l.trimmed()));
+    if cable.banner.as_ref().is_none_or(|b| b.serial.is_none()) && cable.page_origin.is_none() {
+        cable.page_origin = pagebreak::first_page_marker(&lines[body_start..]);
+    }
+    if !recognised(&cable) && !has_paragraph {
+        let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.span()).unwrap_or_default();
+        return Err(ParseError::new(ErrorKind::NotACable, text, first));
+    }
+    finish::complete(&mut cable, envelope, opts.year);
+    Ok(cable)
+}
+
+/// Rejects inputs that cannot hold a cable before any parsing work.
+fn check_input(text: &str, opts: &ParseOptions) -> Result<(), ParseError> {
+    if text.len() > opts.max_input_len.min(u32::MAX as usize) {
+        return Err(ParseError::new(ErrorKind::TooLarge, "", Span::default()));
+    }
+    if text.trim().is_empty() {
+        return Err(ParseError::new(ErrorKind::Empty, text, Span::default()));
+    }
+    // Binary data: NUL bytes, or control characters making up more than a tenth of the start.
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if let Some(nul) = memchr::memchr(0, head) {
+        if controls * 10 > head.len() || nul < 16 {
+            let at = nul as u32;
+            return Err(ParseError::new(ErrorKind::Binary, text, Span::new(at, at + 1)));
+        }
+    }
+    if controls * 10 > head.len() {
+        return Err(ParseError::new(ErrorKind::Binary, text, Span::default()));
+    }
+    Ok(())
+}
+
+/// True when at least one line was recognised as part of a cable.
+fn recognised(c: &Cable<'_>) -> bool {
+    !c.routing.is_empty()
+        || c.dtg.is_some()
+        || c.dtg_echo.is_some()
+        || c.sender.is_some()
+        || !c.to.is_empty()
+        || !c.info.is_empty()
+        || c.banner.is_some()
+        || c.eo.is_some()
+        || !c.tags.is_empty()
+        || c.subject.is_some()
+        || !c.references.is_empty()
+        || c.classified_by.is_some()
+        || c.partial
+}

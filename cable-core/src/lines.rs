@@ -1,0 +1,94 @@
+//! Splitting the text into physical lines, each with its byte offsets.
+
+use crate::scan;
+use crate::span::Span;
+
+/// One physical line of the input.
+///
+/// `text` is the line without its terminator (`\n` or `\r\n`) and without trailing whitespace
+/// (the seed's markdown conversion ends lines in two spaces); `start` is the offset of its first
+/// byte and `next` the offset of the line after it, so consecutive lines tile the input.
+#[derive(Clone, Copy, Debug)]
+#[allow(dead_code, reason = "`next` and `full_span` serve the lossless element tiling of the body")]
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub start: u32,
+    pub next: u32,
+}
+
+impl<'a> Line<'a> {
+    /// Span of the visible text (no terminator, no trailing whitespace).
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len() as u32)
+    }
+
+    /// Span of the whole line, terminator included.
+    #[allow(dead_code, reason = "used by the lossless element tiling of the body")]
+    pub fn full_span(&self) -> Span {
+        Span::new(self.start, self.next)
+    }
+
+    /// The text without leading whitespace either.
+    pub fn trimmed(&self) -> &'a str {
+        self.text.trim_start_matches(scan::is_space)
+    }
+
+    /// True for a line of whitespace only.
+    pub fn is_blank(&self) -> bool {
+        self.trimmed().is_empty()
+    }
+
+    /// The span of `part`, a sub-slice of this line's text.
+    pub fn span_of(&self, part: &str) -> Span {
+        Span::of(self.text, part, self.start)
+    }
+}
+
+/// Splits `text` into lines. A final line without terminator is included; an input ending in a
+/// newline has no empty last line. Lone `\r` (old Mac) counts as a line break too.
+pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+    // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
+    let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    while start < bytes.len() {
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(i) => {
+                let end = start + i;
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { (end, end + 2) } else { (end, end + 1) }
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        let content = text[start..end].trim_end_matches(scan::is_space);
+        lines.push(Line { text: content, start: start as u32, next: next as u32 });
+        start = next;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_order_marks_are_skipped() {
+        assert_eq!(split("\u{feff}R 231726Z JUN 04\n")[0].text, "R 231726Z JUN 04");
+        assert_eq!(split("ï»¿R 231726Z JUN 04\n")[0].text, "R 231726Z JUN 04");
+    }
+
+    #[test]
+    fn lines_tile_the_input_and_drop_trailing_space() {
+        let text = "VZCZCXRO9060  \r\nOO RUEHDBU\n\n  BURNS";
+        let lines = split(text);
+        let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["VZCZCXRO9060", "OO RUEHDBU", "", "  BURNS"]);
+        assert_eq!(lines[0].full_span(), Span::new(0, 16));
+        assert_eq!(lines[3].trimmed(), "BURNS");
+        let mut at = 0;
+        for l in &lines {
+            assert_eq!(l.start, at);
+            at = l.next;
+        }
+        assert_eq!(at as usize, text.len());
+    }
+}

@@ -1,0 +1,187 @@
+//! Captions and handling instructions (`SIPDIS`, `NOFORN`, `EXDIS`, `SENSITIVE`, `REL TO ...`)
+//! and distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID FOR AA/LAC`).
+
+use crate::scan;
+
+/// Single-word captions and handling caveats, upper case (5 FAH-2 H-440; PlusD handling table).
+const CAPTION_WORDS: &[&str] = &[
+    "SIPDIS",
+    "NOFORN",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "ORCON",
+    "SENSITIVE",
+    "NOCONTRACT",
+    "PROPIN",
+    "WNINTEL",
+    "TERREP",
+    "ROGER",
+    "CHEROKEE",
+    "CONDIS",
+    "FOUO",
+    "EFTO",
+    "SPECAT",
+    "NF",
+    "CODEL",
+    "INFORM",
+];
+
+/// Multi-word captions, upper case, matched as whole phrases.
+const CAPTION_PHRASES: &[&str] = &[
+    "FOR OFFICIAL USE ONLY",
+    "TERREP EXCLUSIVE",
+    "SPECAT EXCLUSIVE",
+    "EYES ONLY",
+    "DEPT PASS AID",
+    "SENSITIVE BUT UNCLASSIFIED",
+    "BACKGROUND USE ONLY",
+    "E F T O",
+    "CORRECTED COPY",
+    "C O R R E C T E D C O P Y",
+];
+
+/// One caption found on a line, as written, and its canonical upper-case form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Caption<'a> {
+    pub raw: &'a str,
+    pub canonical: &'static str,
+}
+
+/// Splits a caption line into its captions (`NOFORN SIPDIS` → two). `None` when any part of the
+/// line is not a caption. `REL TO ...` takes the rest of the line.
+pub(crate) fn captions(line: &str) -> Option<CaptionIter<'_>> {
+    is_caption_line(line).then_some(CaptionIter { rest: scan::trim(line) })
+}
+
+/// True when the whole line consists of captions.
+pub(crate) fn is_caption_line(line: &str) -> bool {
+    let mut rest = scan::trim(line);
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match next_caption(rest) {
+            Some((_, len)) => rest = scan::trim(&rest[len..]),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Iterator over the captions of a caption line.
+pub(crate) struct CaptionIter<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for CaptionIter<'a> {
+    type Item = Caption<'a>;
+    fn next(&mut self) -> Option<Caption<'a>> {
+        let (canonical, len) = next_caption(self.rest)?;
+        let raw = &self.rest[..len];
+        self.rest = scan::trim(&self.rest[len..]);
+        Some(Caption { raw, canonical })
+    }
+}
+
+/// The caption at the start of `s`: its canonical form (`""` for `REL TO ...`, whose canonical
+/// form is its own text) and length.
+fn next_caption(s: &str) -> Option<(&'static str, usize)> {
+    for p in CAPTION_PHRASES {
+        if let Some(n) = scan::match_spaced(s, p) {
+            if scan::at_word_end(s, n) && (n == p.len() || !p.contains(' ')) {
+                return Some((canonical_phrase(p), n));
+            }
+        }
+    }
+    if scan::starts_with_ci(s, "REL TO ") || scan::starts_with_ci(s, "RELEASABLE TO ") {
+        return Some(("", s.len()));
+    }
+    let word_len = s.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len());
+    let word = &s[..word_len];
+    let canonical = CAPTION_WORDS.iter().find(|w| w.eq_ignore_ascii_case(word))?;
+    // Trailing punctuation of a caption line (`SIPDIS.`) belongs to it.
+    let mut len = word_len;
+    while s[len..].starts_with(['.', ',', ';']) {
+        len += 1;
+    }
+    Some((if *canonical == "NF" { "NOFORN" } else { canonical }, len))
+}
+
+fn canonical_phrase(p: &'static str) -> &'static str {
+    match p {
+        "E F T O" => "EFTO",
+        "C O R R E C T E D C O P Y" => "CORRECTED COPY",
+        other => other,
+    }
+}
+
+/// A distribution or passing line: `DEPT FOR WHA/CEN`, `PASS TO USAID FOR AA/LAC`,
+/// `NSC FOR LEVERETT`, `STATE PASS USTR`, `FOR ...` — upper-case text with a `FOR` or `PASS`.
+pub(crate) fn is_distribution_line(line: &str) -> bool {
+    let t = scan::trim(line);
+    if t.len() < 5 || t.len() > 200 {
+        return false;
+    }
+    let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
+        .iter()
+        .any(|p| scan::starts_with_ci(t, p));
+    let upper = scan::is_upper_text(t);
+    let has_for = contains_word(t, "FOR") || contains_word(t, "PASS") || contains_word(t, "PLEASE PASS");
+    if !has_for {
+        return false;
+    }
+    // Sentence-cased retypes write `Department for EUR/RPM`.
+    upper
+        || (starts_passing
+            && t.split(' ').nth(1).is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass")))
+}
+
+fn contains_word(hay: &str, word: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = scan::find_ci(&hay[from..], word) {
+        let at = from + i;
+        let before_ok = at == 0 || !hay.as_bytes()[at - 1].is_ascii_alphanumeric();
+        if before_ok && scan::at_word_end(hay, at + word.len()) {
+            return true;
+        }
+        from = at + word.len();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(line: &str) -> Vec<&str> {
+        captions(line)
+            .map(|it| it.map(|c| if c.canonical.is_empty() { c.raw } else { c.canonical }).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn caption_lines() {
+        assert_eq!(canon("SIPDIS"), ["SIPDIS"]);
+        assert_eq!(canon("Sipdis"), ["SIPDIS"]);
+        assert_eq!(canon("NOFORN SIPDIS"), ["NOFORN", "SIPDIS"]);
+        assert_eq!(canon("FOR OFFICIAL USE ONLY"), ["FOR OFFICIAL USE ONLY"]);
+        assert_eq!(canon("REL TO USA, AUS, GBR"), ["REL TO USA, AUS, GBR"]);
+        assert_eq!(canon("C O R R E C T E D C O P Y"), ["CORRECTED COPY"]);
+        assert_eq!(canon("SIPDIS."), ["SIPDIS"]);
+        assert!(canon("SIPDIS SCENARIOS UNDER WHICH").is_empty());
+        assert!(!is_caption_line("FOR THE RECORD"));
+    }
+
+    #[test]
+    fn distribution_lines() {
+        assert!(is_distribution_line("DEPT FOR WHA/CEN"));
+        assert!(is_distribution_line("PASS TO USAID FOR AA/LAC"));
+        assert!(is_distribution_line("NSC FOR APDNSA JOHN BRENNAN AND JOHN DUNCAN"));
+        assert!(is_distribution_line("STATE PASS USTR"));
+        assert!(is_distribution_line("Department for EUR/RPM"));
+        assert!(!is_distribution_line("He asked for more time."));
+        assert!(!is_distribution_line("SUMMARY"));
+    }
+}

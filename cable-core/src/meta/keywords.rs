@@ -1,0 +1,274 @@
+//! The keywords that open metadata fields (`E.O.`, `TAGS:`, `SUBJECT:`, `REF:`,
+//! `Classified By:`), in all the spellings the corpus has, and the splitting of lines where
+//! several fields are glued together (`E.O. 12958: N/A TAGS: ASEC ...`).
+
+use crate::classification::Marking;
+use crate::scan;
+
+/// A metadata field keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Eo,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+}
+
+/// A keyword found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Keyword {
+    pub field: Field,
+    /// Offset of the keyword in the line.
+    pub at: usize,
+    /// Offset where the field's content starts (after the keyword and its colon).
+    pub content: usize,
+    /// The keyword was misspelled (`TAGE`, `SUBJ`-less typos), still understood.
+    pub damaged: bool,
+}
+
+/// Spellings: (text, needs upper case, damaged). Colon forms match in any case (sentence-cased
+/// retypes write `Tags:`); bare forms only in upper case, so prose (`Subject to ...`) never
+/// opens a field.
+const TAGS: &[(&str, bool, bool)] = &[
+    ("TAGS:", false, false),
+    ("TAGS :", false, false),
+    ("TAGS -", true, false),
+    ("TAGS", true, false),
+    ("TAG:", false, true),
+    ("TAGE:", false, true),
+    ("TAGE", true, true),
+    ("TAS:", false, true),
+    ("TABS:", false, true),
+    ("TGS:", false, true),
+    ("AGS:", true, true),
+];
+
+const SUBJECT: &[(&str, bool, bool)] = &[
+    ("SUBJECT:", false, false),
+    ("SUBJECT :", false, false),
+    ("SUBJECT-", true, false),
+    ("SUBJECT", true, false),
+    ("SUBJ:", false, false),
+    ("SUBJ :", false, false),
+    ("SUBJ", true, false),
+    ("SUBJET:", false, true),
+    ("SUJBECT:", false, true),
+];
+
+const REF: &[(&str, bool, bool)] = &[
+    ("REF(S):", false, false),
+    ("REFS:", false, false),
+    ("REFTELS:", false, false),
+    ("REFTEL:", false, false),
+    ("REFERENCES:", false, false),
+    ("REFERENCE:", false, false),
+    ("REF:", false, false),
+    ("REF :", false, false),
+    ("REFS :", false, false),
+    ("RETELS:", false, true),
+    ("RETEL:", false, true),
+    ("PROGRAM REF:", false, false),
+    ("REFTELS", true, false),
+    ("REFTEL", true, false),
+    ("REFS", true, false),
+    ("REF", true, false),
+];
+
+const CLASSIFIED_BY: &[(&str, bool, bool)] = &[
+    ("CLASSIFIED BY", false, false),
+    ("CLASSIFIED  BY", false, false),
+    ("CLASSIFED BY", false, true),
+    ("CLASIFIED BY", false, true),
+    ("CLASSIFIEDBY", false, true),
+];
+
+/// The keyword at the very start of `t` (a trimmed line or segment).
+pub(crate) fn at_start(t: &str) -> Option<Keyword> {
+    if let Some(k) = eo_at(t, 0) {
+        return Some(k);
+    }
+    for (field, table) in [(Field::Tags, TAGS), (Field::Subject, SUBJECT), (Field::Ref, REF)] {
+        if let Some(k) = spelled(t, 0, field, table) {
+            return Some(k);
+        }
+    }
+    classified_by_at_start(t)
+}
+
+/// `Classified By:` at the start, also after a paragraph number and a marking
+/// (`1. (U) Classified by ...`, `(U) CLASSIFIED BY ...`).
+pub(crate) fn classified_by_at_start(t: &str) -> Option<Keyword> {
+    let mut at = 0;
+    if let Some(n) = super::numbered_paragraph_prefix(t) {
+        at = n;
+    }
+    let rest = &t[at..];
+    let lead = rest.len() - rest.trim_start().len();
+    at += lead;
+    if let Some((_, n)) = Marking::parse_prefix(&t[at..]) {
+        at += n;
+        let rest = &t[at..];
+        at += rest.len() - rest.trim_start().len();
+    }
+    spelled(t, at, Field::ClassifiedBy, CLASSIFIED_BY)
+}
+
+fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Option<Keyword> {
+    let s = &t[at..];
+    for &(kw, upper, damaged) in table {
+        let matched = if upper { s.starts_with(kw) } else { scan::starts_with_ci(s, kw) };
+        if !matched {
+            continue;
+        }
+        let mut content = at + kw.len();
+        let after = &t[content..];
+        let bare = !kw.ends_with(':') && !kw.ends_with('-');
+        if bare {
+            // A bare keyword needs a space or colon after it (`TAGS PREL`), not more letters.
+            if !scan::at_word_end(t, content) {
+                continue;
+            }
+            let a = after.trim_start();
+            if let Some(a2) = a.strip_prefix(':').or_else(|| a.strip_prefix('-')) {
+                content = t.len() - a2.len();
+            } else if a.is_empty() && field != Field::Ref && field != Field::ClassifiedBy {
+                // `TAGS` alone on a line is a heading, not a field.
+                continue;
+            }
+        }
+        if field == Field::Ref && bare && !ref_content_plausible(&t[content..]) {
+            continue;
+        }
+        return Some(Keyword { field, at, content, damaged });
+    }
+    None
+}
+
+/// Bare `REF` must be followed by a list (`REF A. STATE 1`, `REFTEL STATE 12345`), not prose
+/// (`REFERRING TO ...` never gets here; `REF IS MADE TO` does).
+fn ref_content_plausible(rest: &str) -> bool {
+    let r = rest.trim_start();
+    r.is_empty() || r.starts_with(['(', '[', '¶']) || {
+        let first = r.split(scan::is_space).next().unwrap_or("");
+        (first.len() == 2 && first.ends_with(['.', ')']))
+            || scan::is_digits(first)
+            || (scan::is_upper_alpha(first.trim_end_matches(',')) && first.len() >= 3)
+    }
+}
+
+/// `E.O. 12958: ...`, `EO 12958 DECL: ...`, `E. O. 12958`, `E.o. 12958: decl:`, `E.O.12958`.
+fn eo_at(t: &str, at: usize) -> Option<Keyword> {
+    let s = &t[at..];
+    for kw in ["E. O.", "E.O.", "E.0.", "E.O", "EO:", "EO"] {
+        if let Some(rest) = scan::strip_prefix_ci(s, kw) {
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let r = rest.trim_start_matches([' ', ':', '.']);
+            let looks_like_order = r.starts_with(|c: char| c.is_ascii_digit()) || scan::starts_with_ci(r, "N/A");
+            if !looks_like_order {
+                continue;
+            }
+            let damaged = kw == "E.0.";
+            return Some(Keyword { field: Field::Eo, at, content: at + kw.len(), damaged });
+        }
+    }
+    None
+}
+
+/// The next keyword glued inside a field's content, after byte `from` of `t`: an `E.O.` inside a
+/// distribution line, `TAGS:` after an E.O. line, `SUBJECT:` after TAGS. Only forms that cannot
+/// be prose are looked for.
+pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<Keyword> {
+    let look_for: &[Field] = match field {
+        None => &[Field::Eo, Field::Tags],
+        Some(Field::Eo) => &[Field::Tags, Field::Subject],
+        Some(Field::Tags) => &[Field::Subject],
+        Some(Field::Ref) => &[Field::ClassifiedBy],
+        _ => &[],
+    };
+    let bytes = t.as_bytes();
+    let mut best: Option<Keyword> = None;
+    for i in from..t.len() {
+        if !t.is_char_boundary(i) || (i > 0 && !bytes[i - 1].is_ascii_whitespace()) {
+            continue;
+        }
+        for &f in look_for {
+            let k = match f {
+                Field::Eo => eo_at(t, i).filter(|_| t[i..].starts_with("E.O.") || t[i..].starts_with("EO ")),
+                Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]),
+                Field::Subject => glued_colon_form(t, i, Field::Subject, &["SUBJECT:", "SUBJ:"]),
+                Field::ClassifiedBy => glued_colon_form(t, i, Field::ClassifiedBy, &["CLASSIFIED BY:"]),
+                Field::Ref => None,
+            };
+            if k.is_some() {
+                best = k;
+                break;
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+fn glued_colon_form(t: &str, i: usize, field: Field, forms: &[&str]) -> Option<Keyword> {
+    let s = &t[i..];
+    forms.iter().find_map(|kw| {
+        // `TAGS ` (bare) only in upper case; colon forms in any case.
+        let ok = if kw.ends_with(':') { scan::starts_with_ci(s, kw) } else { s.starts_with(kw) };
+        ok.then_some(Keyword { field, at: i, content: i + kw.len(), damaged: false })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(t: &str) -> Option<(Field, &str, bool)> {
+        at_start(t).map(|k| (k.field, &t[k.content..], k.damaged))
+    }
+
+    #[test]
+    fn keyword_spellings() {
+        assert_eq!(field("E.O. 12958: DECL: 11/16/2017"), Some((Field::Eo, " 12958: DECL: 11/16/2017", false)));
+        assert_eq!(field("EO 12958 DECL: 11/29/10"), Some((Field::Eo, " 12958 DECL: 11/29/10", false)));
+        assert_eq!(field("E.o. 12958: decl: 01/07/2014"), Some((Field::Eo, " 12958: decl: 01/07/2014", false)));
+        assert_eq!(field("TAGS: PREL"), Some((Field::Tags, " PREL", false)));
+        assert_eq!(field("TAGS PGOV, PREL"), Some((Field::Tags, " PGOV, PREL", false)));
+        assert_eq!(field("TAGE: PREL"), Some((Field::Tags, " PREL", true)));
+        assert_eq!(field("Tags: prel, pgov"), Some((Field::Tags, " prel, pgov", false)));
+        assert_eq!(field("SUBJ: X"), Some((Field::Subject, " X", false)));
+        assert_eq!(field("REF: STATE 1"), Some((Field::Ref, " STATE 1", false)));
+        assert_eq!(field("REFTEL: HARARE 6584"), Some((Field::Ref, " HARARE 6584", false)));
+        assert_eq!(field("REF A. STATE 1"), Some((Field::Ref, " A. STATE 1", false)));
+        assert_eq!(field("Classified By: Ambassador"), Some((Field::ClassifiedBy, " Ambassador", false)));
+        assert_eq!(field("1. (U) CLASSIFIED BY X"), Some((Field::ClassifiedBy, " X", false)));
+    }
+
+    #[test]
+    fn prose_is_not_a_keyword() {
+        assert_eq!(field("Subject to approval, the"), None);
+        assert_eq!(field("EOD teams arrived"), None);
+        assert_eq!(field("TAGS"), None);
+        assert_eq!(field("REFUGEES ARRIVED"), None);
+        assert_eq!(field("REF IS MADE TO"), None);
+        assert_eq!(field("Reference is made"), None);
+    }
+
+    #[test]
+    fn glued_fields() {
+        let t = "E.O. 12958: N/A TAGS: ASEC SNAR";
+        let k = glued_after(t, 4, Some(Field::Eo)).unwrap();
+        assert_eq!((k.field, &t[k.content..]), (Field::Tags, " ASEC SNAR"));
+        let t = "E.o. 12958: decl: 01/07/2014 Tags: prel, pgov, pins, tu Subject: turkish p.m.";
+        let k = glued_after(t, 4, Some(Field::Eo)).unwrap();
+        assert_eq!(k.field, Field::Tags);
+        let k2 = glued_after(t, k.content, Some(Field::Tags)).unwrap();
+        assert_eq!(&t[k2.content..], " turkish p.m.");
+        let t = "DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: 03/26/2018 TAGS: PREL";
+        assert_eq!(glued_after(t, 0, None).unwrap().field, Field::Eo);
+    }
+}

@@ -1,0 +1,577 @@
+//! The metadata block at the top of the body: classification banner, captions, distribution
+//! lines, `E.O.`, `TAGS`, `SUBJECT`, `REF` and `Classified By`, in whatever order and spelling
+//! the cable has them, with page breaks anywhere in between.
+//!
+//! [`parse`] walks the lines after the routing header and stops at the first line that belongs
+//! to the text of the cable (a numbered paragraph, a heading, prose).
+
+pub(crate) mod banner;
+pub(crate) mod captions;
+pub(crate) mod classified_by;
+pub(crate) mod eo;
+pub(crate) mod keywords;
+pub(crate) mod refs;
+pub(crate) mod tags;
+
+use crate::classification::Marking;
+use crate::clean;
+use crate::lines::Line;
+use crate::model::{Banner, Cable, ClassifiedBy, ExecutiveOrder};
+use crate::pagebreak;
+use crate::scan;
+use crate::span::Span;
+use crate::spanned::{Spanned, Text};
+use crate::warning::{Warning, WarningKind};
+use keywords::{Field, Keyword};
+use std::borrow::Cow;
+
+/// True when `t` opens a metadata field (`E.O.`, `TAGS:`, `SUBJECT:`, `REF:`, `Classified By`).
+pub(crate) fn starts_metadata_field(t: &str) -> bool {
+    keywords::at_start(t).is_some()
+}
+
+/// Length of a paragraph number at the start of `t` (`1.`, `1 .`, `¶1.`, `[¶](#)9.`, `11.`,
+/// `1.(S)`), up to and including the period; `None` when `t` does not start with one.
+pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
+    let mut i = 0;
+    for p in ["[¶](#)", "¶", "\u{fffd}"] {
+        if t.starts_with(p) {
+            i = p.len();
+            break;
+        }
+    }
+    let b = t.as_bytes();
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    i += digits;
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if b.get(i) != Some(&b'.') {
+        return None;
+    }
+    i += 1;
+    match b.get(i) {
+        None | Some(b' ' | b'\t' | b'(') => Some(i),
+        _ => None,
+    }
+}
+
+/// True when `t` starts with a paragraph number.
+pub(crate) fn is_numbered_paragraph(t: &str) -> bool {
+    numbered_paragraph_prefix(t).is_some()
+}
+
+/// Which field continuation lines belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    Subject,
+    Tags,
+    /// `after_blank`: a blank line was seen; only a lettered item continues the block.
+    Ref {
+        after_blank: bool,
+    },
+    ClassifiedBy,
+    Distribution,
+}
+
+struct Meta<'l, 'a> {
+    lines: &'l [Line<'a>],
+    open: Open,
+    /// Pieces (slices of the source, one per line) of the open field.
+    pieces: Vec<&'a str>,
+    /// A field keyword was seen: unrecognised lines from now on start the body.
+    seen_field: bool,
+    first: Option<usize>,
+    last: usize,
+    /// Length in characters of the line that gave the last piece.
+    last_line_len: usize,
+}
+
+/// Where the metadata block ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The body starts at this line.
+    Body(usize),
+    /// A routing header starts at this line (inbox printouts put a summary block, and sometimes
+    /// the banner, above the header); the metadata block goes on after it.
+    Header(usize),
+}
+
+/// Parses the metadata block starting at `lines[start]` into `cable`; returns where it ended.
+pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>) -> End {
+    let mut m = Meta {
+        lines,
+        open: Open::None,
+        pieces: Vec::with_capacity(8),
+        seen_field: false,
+        first: None,
+        last: start,
+        last_line_len: 0,
+    };
+    let mut i = start;
+    let body = loop {
+        if i >= lines.len() {
+            break lines.len();
+        }
+        if crate::header::is_strong_header_line(lines[i].trimmed()) {
+            m.close(cable);
+            m.record_span(cable);
+            return End::Header(i);
+        }
+        match m.step(i, cable) {
+            Some(n) => {
+                if !lines[i].is_blank() {
+                    m.first.get_or_insert(i);
+                    m.last = i + n - 1;
+                }
+                i += n;
+            }
+            None => break i,
+        }
+    };
+    m.close(cable);
+    m.record_span(cable);
+    // `1. (U) Classified by ...` opens the text: the paragraph stays in the body, and the line is
+    // read as the Classified By field too.
+    if cable.classified_by.is_none() && body < lines.len() {
+        let t = lines[body].trimmed();
+        if let Some(k) = keywords::classified_by_at_start(t) {
+            m.pieces.push(&t[k.content..]);
+            m.open = Open::ClassifiedBy;
+            m.close(cable);
+        }
+    }
+    End::Body(body)
+}
+
+impl<'l, 'a> Meta<'l, 'a> {
+    fn record_span(&self, cable: &mut Cable<'a>) {
+        if let Some(f) = self.first {
+            let span = Span::new(self.lines[f].start, self.lines[self.last].span().end);
+            cable.metadata_span = if cable.metadata_span.is_empty() { span } else { cable.metadata_span.to(span) };
+        }
+    }
+
+    /// Handles `lines[i]`; returns how many lines it took, or `None` when the body starts there.
+    fn step(&mut self, i: usize, cable: &mut Cable<'a>) -> Option<usize> {
+        let line = &self.lines[i];
+        let t = line.trimmed();
+        if t.is_empty() {
+            match self.open {
+                Open::Ref { .. } => self.open = Open::Ref { after_blank: true },
+                _ => self.close(cable),
+            }
+            return Some(1);
+        }
+        if let Some(b) = pagebreak::page_break_at(self.lines, i) {
+            let last = &self.lines[i + b.lines - 1];
+            if self.open != Open::None {
+                let span = Span::new(line.start, last.span().end);
+                cable.warnings.push(Warning::new(WarningKind::PageBreakInField, span));
+            }
+            if let Some(at) = b.content_at {
+                let content = &last.text[at..];
+                if !self.continues(content, false) {
+                    self.close(cable);
+                    self.fragment(last, content, cable);
+                }
+            }
+            return Some(b.lines);
+        }
+        if is_numbered_paragraph(t) {
+            self.close(cable);
+            return None;
+        }
+        if let Open::Ref { after_blank: true } = self.open {
+            if ref_label_line(t) && keywords::at_start(t).is_none() {
+                self.open = Open::Ref { after_blank: false };
+                self.pieces.push(t);
+                return Some(1);
+            }
+            self.close(cable);
+        }
+        if let Some(k) = keywords::at_start(t) {
+            self.close(cable);
+            self.fields(line, t, k, cable);
+            return Some(1);
+        }
+        // The banner; a page-top line of a partial record (`UNCLASSIFIED` alone) gives way to the
+        // full banner below it.
+        // After other fields (inbox printouts and re-published pages put a summary block above
+        // the telegram), only a full banner with station and serial is taken.
+        let banner_open = cable.banner.as_ref().is_none_or(|b| b.station.is_none());
+        if banner_open {
+            let wanted =
+                |b: &banner::BannerLine<'_>| (cable.banner.is_none() && !self.seen_field) || b.station.is_some();
+            if let Some(b) = banner::parse(t).filter(wanted) {
+                self.close(cable);
+                set_banner(line, t, b, cable);
+                return Some(1);
+            }
+        }
+        if let Some(caps) = captions::captions(t) {
+            self.close(cable);
+            push_captions(line, caps, cable);
+            return Some(1);
+        }
+        let may_start_distribution = matches!(self.open, Open::None | Open::Distribution);
+        if may_start_distribution && captions::is_distribution_line(t) {
+            self.close(cable);
+            self.distribution(line, t, cable);
+            return Some(1);
+        }
+        if self.continues(t, line.text.starts_with(scan::is_space)) {
+            self.pieces.push(t);
+            self.last_line_len = t.chars().count();
+            return Some(1);
+        }
+        if is_release_date_line(t) || is_declassification_stamp(t) || banner::parse(t).is_some() {
+            self.close(cable);
+            return Some(1);
+        }
+        if pagebreak::is_lone_classification(t) {
+            self.close(cable);
+            return Some(1);
+        }
+        self.close(cable);
+        let want_banner = cable.banner.as_ref().is_none_or(|b| b.station.is_none());
+        if metadata_ahead(self.lines, i + 1, want_banner, !self.seen_field) {
+            cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+            return Some(1);
+        }
+        None
+    }
+
+    /// Content found after a `PAGE` banner that does not continue the open field: a field of
+    /// its own or nothing we know.
+    fn fragment(&mut self, line: &Line<'a>, content: &'a str, cable: &mut Cable<'a>) {
+        if let Some(k) = keywords::at_start(content) {
+            self.fields(line, content, k, cable);
+        }
+    }
+
+    /// True when `t` continues the open field.
+    fn continues(&self, t: &str, indented: bool) -> bool {
+        if keywords::at_start(t).is_some() || is_rule(t) {
+            return false;
+        }
+        let last = self.pieces.last().copied().unwrap_or("");
+        match self.open {
+            Open::None => false,
+            // A subject wraps like any line of the text: the line before a continuation is
+            // long, or ends in a hyphen, comma or joining word. A short line ended the subject.
+            Open::Subject => {
+                let l = last.trim_end();
+                let wrapped = self.last_line_len >= 40
+                    || l.ends_with(['-', ',', ':', '&', '/'])
+                    || [
+                        " AND", " OF", " THE", " TO", " FOR", " IN", " ON", " and", " of", " the", " to", " for",
+                        " in", " on",
+                    ]
+                    .iter()
+                    .any(|w| l.ends_with(w));
+                wrapped && self.pieces.len() < 6 && !captions::is_caption_line(t) && Marking::parse_prefix(t).is_none()
+            }
+            Open::Tags => last.trim_end().ends_with(',') || tags::is_tag_line(t),
+            Open::Ref { after_blank } => {
+                !after_blank
+                    && self.pieces.len() < 60
+                    && (indented
+                        || ref_label_line(t)
+                        || last.trim_end().ends_with([',', ';', '-', '&'])
+                        || last.trim_end().ends_with(" AND")
+                        || ref_list_line(t))
+            }
+            Open::ClassifiedBy => {
+                let l = last.trim_end();
+                self.pieces.len() < 3
+                    && t.len() < 120
+                    && (scan::starts_with_ci(t, "reason")
+                        || scan::starts_with_ci(t, "for reason")
+                        || t.starts_with('(')
+                        || ["1.4", "1.5", "1.6"].iter().any(|s| t.contains(s))
+                        || l.ends_with(',')
+                        || l.ends_with(" and")
+                        || l.ends_with(" AND")
+                        || scan::find_ci(l, "reason").is_some_and(|p| !l[p..].contains(|c: char| c.is_ascii_digit())))
+            }
+            Open::Distribution => {
+                self.pieces.len() < 4
+                    && scan::is_upper_text(t)
+                    && scan::tokens(t).nth(1).is_some()
+                    && !captions::is_caption_line(t)
+                    && banner::parse(t).is_none()
+            }
+        }
+    }
+
+    /// Handles one or more glued fields starting with keyword `k` on `t`.
+    fn fields(&mut self, line: &Line<'a>, t: &'a str, mut k: Keyword, cable: &mut Cable<'a>) {
+        self.seen_field = true;
+        loop {
+            let next = keywords::glued_after(t, k.content, Some(k.field));
+            let end = next.map_or(t.len(), |n| n.at);
+            if k.damaged {
+                cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, line.span_of(&t[k.at..k.content])));
+            }
+            let content = &t[k.content..end];
+            match k.field {
+                Field::Eo => {
+                    let whole = scan::trim(&t[k.at..end]);
+                    self.eo(line.span_of(whole), content, cable);
+                }
+                Field::Tags => self.open_field(Open::Tags, content),
+                Field::Subject => self.open_field(Open::Subject, content),
+                Field::Ref => self.open_field(Open::Ref { after_blank: false }, content),
+                Field::ClassifiedBy => self.open_field(Open::ClassifiedBy, content.trim_start_matches([':', ' ', '-'])),
+            }
+            match next {
+                Some(n) => {
+                    self.close(cable);
+                    k = n;
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn open_field(&mut self, open: Open, content: &'a str) {
+        self.open = open;
+        self.pieces.clear();
+        self.pieces.push(content);
+        // The keyword counts towards the length of the line (`SUBJECT: ` + content).
+        self.last_line_len = content.trim_end().chars().count() + 9;
+    }
+
+    fn eo(&mut self, span: Span, content: &'a str, cable: &mut Cable<'a>) {
+        if cable.eo.is_some() {
+            cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
+            return;
+        }
+        let parts = eo::parse(content);
+        cable.eo = Some(ExecutiveOrder {
+            order: parts.order,
+            declassify_on: None,
+            declassify_raw: parts.declassify_raw,
+            span,
+        });
+    }
+
+    fn distribution(&mut self, line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
+        // `DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: ... TAGS: ...`
+        if let Some(k) = keywords::glued_after(t, 0, None).filter(|k| k.at > 0) {
+            let head = scan::trim(&t[..k.at]);
+            self.open_field(Open::Distribution, head);
+            self.close(cable);
+            self.fields(line, t, k, cable);
+            return;
+        }
+        self.open_field(Open::Distribution, t);
+    }
+
+    /// Ends the open field and stores what its pieces hold.
+    fn close(&mut self, cable: &mut Cable<'a>) {
+        let open = std::mem::replace(&mut self.open, Open::None);
+        if open == Open::None || self.pieces.is_empty() {
+            self.pieces.clear();
+            return;
+        }
+        let src = cable.source;
+        let pieces = &self.pieces;
+        let span = field_span(src, pieces);
+        match open {
+            Open::Subject => {
+                let mut first = pieces[0];
+                let mut marking = None;
+                if let Some((m, n)) = Marking::parse_prefix(first.trim_start()) {
+                    marking = Some(m);
+                    first = &first.trim_start()[n..];
+                }
+                let mut parts: Vec<&'a str> = Vec::with_capacity(pieces.len());
+                parts.push(first);
+                parts.extend_from_slice(&pieces[1..]);
+                let value = clean::join_lines(&parts);
+                if cable.subject.is_some() {
+                    cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
+                } else if !value.is_empty() {
+                    cable.subject = Some(Text::new(value, field_span(src, &parts)));
+                    cable.subject_marking = marking;
+                }
+            }
+            Open::Tags => {
+                if cable.tags.is_empty() {
+                    tags::parse(pieces, src, &mut cable.tags);
+                } else {
+                    cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
+                }
+            }
+            Open::Ref { .. } => refs::parse(pieces, src, &mut cable.references),
+            Open::ClassifiedBy => {
+                let text = clean::join_lines(pieces);
+                if cable.classified_by.is_some() {
+                    cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
+                } else {
+                    let names = classified_by::names(pieces[0]).into_iter().map(Cow::Borrowed).collect();
+                    let reasons = classified_by::reasons(&text);
+                    cable.classified_by = Some(ClassifiedBy { text: Text::new(text, span), names, reasons });
+                }
+            }
+            Open::Distribution => {
+                let text = clean::join_lines(pieces);
+                if !text.is_empty() {
+                    cable.distribution.push(Text::new(text, span));
+                }
+            }
+            Open::None => {}
+        }
+        self.pieces.clear();
+    }
+}
+
+/// The span from the first to the last non-blank text of a field's pieces.
+fn field_span(src: &str, pieces: &[&str]) -> Span {
+    let mut texts = pieces.iter().map(|p| scan::trim(p)).filter(|p| !p.is_empty());
+    match texts.next() {
+        Some(first) => {
+            let last = texts.next_back().unwrap_or(first);
+            Span::of(src, first, 0).to(Span::of(src, last, 0))
+        }
+        None => Span::of(src, pieces[0], 0),
+    }
+}
+
+fn set_banner<'a>(line: &Line<'a>, t: &'a str, b: banner::BannerLine<'a>, cable: &mut Cable<'a>) {
+    let span = line.span_of(t);
+    if b.word.damaged {
+        cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, line.span_of(&t[..b.word.len])));
+    }
+    cable.banner = Some(Banner {
+        level: b.word.level,
+        section: b.section,
+        station: b.station.map(|s| Spanned::new(s, line.span_of(s))),
+        serial: b.serial.map(|s| Spanned::new(s, line.span_of(s))),
+        span,
+    });
+    cable.classification = Some(Spanned::new(b.word.level, span));
+    if b.section.is_some() {
+        cable.section = b.section;
+    }
+    let word_span = line.span_of(&t[..b.word.len]);
+    if b.word.efto {
+        push_caveat(cable, Cow::Borrowed("EFTO"), word_span);
+    }
+    if b.word.sensitive && b.word.level != crate::Level::SensitiveButUnclassified {
+        push_caveat(cable, Cow::Borrowed("SENSITIVE"), word_span);
+    }
+    if let Some(caps) = captions::captions(b.trailing) {
+        push_captions(line, caps, cable);
+    }
+}
+
+fn push_captions<'a>(line: &Line<'a>, caps: captions::CaptionIter<'a>, cable: &mut Cable<'a>) {
+    for c in caps {
+        let value: Cow<'a, str> = if c.canonical.is_empty() {
+            if scan::is_upper_text(c.raw) { Cow::Borrowed(c.raw) } else { Cow::Owned(c.raw.to_ascii_uppercase()) }
+        } else {
+            Cow::Borrowed(c.canonical)
+        };
+        push_caveat(cable, value, line.span_of(c.raw));
+    }
+}
+
+fn push_caveat<'a>(cable: &mut Cable<'a>, value: Cow<'a, str>, span: Span) {
+    if !cable.caveats.iter().any(|c| c.value == value) {
+        cable.caveats.push(Spanned::new(value, span));
+    }
+}
+
+/// A line of dashes, underscores or equals signs (a rule under or around a heading).
+fn is_rule(t: &str) -> bool {
+    t.len() >= 3 && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*'))
+}
+
+/// A line that starts with a REF item label (`B.`, `(C)`, `D)`, `¶E.`).
+fn ref_label_line(t: &str) -> bool {
+    let t = t.trim_start_matches("[¶](#)").trim_start_matches('¶');
+    let b = t.as_bytes();
+    match b {
+        [b'(', l, b')', ..] => l.is_ascii_alphabetic(),
+        [l, b'.' | b')', rest @ ..] => l.is_ascii_alphabetic() && rest.first().is_none_or(|c| *c == b' '),
+        _ => false,
+    }
+}
+
+/// A continuation of a REF list without label: short, upper case, with a serial
+/// (`STATE 23456`, `06 MOSCOW 1234 (NOTAL)`).
+fn ref_list_line(t: &str) -> bool {
+    scan::tokens(t).count() <= 12
+        && scan::tokens(t).any(|w| scan::is_digits(w.trim_end_matches([',', '.', ';', ')'])))
+        && !t.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// The first-release pages' human date line: `Wednesday, 29 November 2000, 13:59`.
+fn is_release_date_line(t: &str) -> bool {
+    const DAYS: [&str; 7] = ["Monday,", "Tuesday,", "Wednesday,", "Thursday,", "Friday,", "Saturday,", "Sunday,"];
+    DAYS.iter().any(|d| t.starts_with(d)) && t.len() < 48 && t.contains(':')
+}
+
+/// `Declassified/Released US Department of State EO Systematic Review 30 JUN 2005` and its
+/// wrapped second line.
+fn is_declassification_stamp(t: &str) -> bool {
+    scan::starts_with_ci(t, "Declassified/Released") || scan::starts_with_ci(t, "Systematic Review")
+}
+
+/// True when more of the metadata block comes within the next lines, before any numbered
+/// paragraph: a metadata keyword (when none was seen yet), a full banner (when there is none
+/// yet), or a routing header. Lines we do not know in between are kept as warnings instead of
+/// starting the body.
+fn metadata_ahead(lines: &[Line<'_>], from: usize, want_banner: bool, want_keyword: bool) -> bool {
+    for l in lines.iter().skip(from).take(40) {
+        let t = l.trimmed();
+        if is_numbered_paragraph(t) {
+            return false;
+        }
+        if (want_keyword && keywords::at_start(t).is_some())
+            || (want_banner && banner::parse(t).is_some_and(|b| b.serial.is_some()))
+            || crate::header::is_strong_header_line(t)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_numbers() {
+        assert_eq!(numbered_paragraph_prefix("1. (C) Summary"), Some(2));
+        assert_eq!(numbered_paragraph_prefix("11. (C) Summary"), Some(3));
+        assert_eq!(numbered_paragraph_prefix("¶4. (C) Lavrov"), Some(4));
+        assert_eq!(numbered_paragraph_prefix("[¶](#)9. (C) By"), Some(9));
+        assert_eq!(numbered_paragraph_prefix("1.(S) x"), Some(2));
+        assert_eq!(numbered_paragraph_prefix("1 . x"), Some(3));
+        assert_eq!(numbered_paragraph_prefix("2007. x"), None);
+        assert_eq!(numbered_paragraph_prefix("3.5 PERCENT"), None);
+        assert_eq!(numbered_paragraph_prefix("A. STATE 1"), None);
+    }
+
+    #[test]
+    fn rules_and_labels() {
+        assert!(is_rule("-----"));
+        assert!(is_rule("- - - - - - - -"));
+        assert!(!is_rule("--"));
+        assert!(ref_label_line("B. SANAA 1414"));
+        assert!(ref_label_line("(C) STATE 1"));
+        assert!(!ref_label_line("BOSNIA"));
+    }
+}

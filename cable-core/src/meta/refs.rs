@@ -1,0 +1,400 @@
+//! The REF block: lettered or listed references to cables and other documents.
+
+use crate::clean;
+use crate::model::{Reference, ReferenceKind};
+use crate::scan;
+use crate::span::Span;
+use crate::spanned::Text;
+use std::borrow::Cow;
+
+/// A token of the REF text.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+}
+
+/// Reads the references of a REF field from its pieces (content after the keyword, then one
+/// piece per continuation line). Cable ids are completed later, when the citing cable's year is
+/// known ([`crate::finish`]).
+pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Reference<'a>>) {
+    for item in items(pieces) {
+        let text = item_text(&item.parts, source);
+        let before = out.len();
+        cite_cables(&item.parts, item.label, &text, out);
+        if out.len() == before {
+            out.push(Reference {
+                label: item.label,
+                kind: other_kind(&text.value),
+                id: None,
+                station: None,
+                serial: None,
+                year: None,
+                text,
+            });
+        }
+    }
+}
+
+/// One lettered (or `;`-separated) item: its label and the slices of text it spans.
+struct Item<'a> {
+    label: Option<&'a str>,
+    parts: Vec<&'a str>,
+}
+
+/// Splits the pieces into items at labels `A.`, `B)`, `(C)`, `¶D.` (in alphabetical sequence,
+/// so that initials and `U.S.` are never taken for labels), or, without labels, at `;` and
+/// line ends.
+fn items<'a>(pieces: &[&'a str]) -> Vec<Item<'a>> {
+    let mut labels = Vec::new();
+    let mut expect = b'A';
+    for (pi, piece) in pieces.iter().enumerate() {
+        let mut from = 0;
+        while let Some((at, len, letter)) = find_label(piece, from, expect) {
+            labels.push((pi, at, len, letter));
+            expect += 1;
+            from = at + len;
+        }
+    }
+    let mut items = Vec::new();
+    if labels.is_empty() {
+        for piece in pieces {
+            for part in piece.split(';') {
+                let part = scan::trim(part);
+                if !part.is_empty() {
+                    items.push(Item { label: None, parts: vec![part] });
+                }
+            }
+        }
+        return items;
+    }
+    // Text before the first label (rare: `REF: (NOTAL) A. ...`).
+    let (fp, fat, _, _) = labels[0];
+    let lead: Vec<&str> = pieces[..fp]
+        .iter()
+        .copied()
+        .chain(std::iter::once(&pieces[fp][..fat]))
+        .map(scan::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !lead.is_empty() {
+        items.push(Item { label: None, parts: lead });
+    }
+    for (k, &(pi, at, len, _)) in labels.iter().enumerate() {
+        let (end_piece, end_at) =
+            labels.get(k + 1).map_or((pieces.len() - 1, pieces[pieces.len() - 1].len()), |&(p, a, _, _)| (p, a));
+        let mut parts = Vec::new();
+        for (p, piece) in pieces.iter().enumerate().take(end_piece + 1).skip(pi) {
+            let start = if p == pi { at + len } else { 0 };
+            let end = if p == end_piece { end_at } else { piece.len() };
+            if start <= end {
+                let s = scan::trim(&piece[start..end]);
+                if !s.is_empty() {
+                    parts.push(s);
+                }
+            }
+        }
+        let label = &pieces[pi][at..at + len];
+        items.push(Item { label: Some(letter_of(label)), parts });
+    }
+    items
+}
+
+/// The label letter inside `A.`, `(A)`, `¶A.`.
+fn letter_of(label: &str) -> &str {
+    let i = label.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
+    &label[i..i + 1]
+}
+
+/// Finds the label for letter `expect` in `piece` at or after `from`: at the start of the piece
+/// or after a space, `;` or `,`, and followed by a space or the end.
+fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)> {
+    let b = piece.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let boundary = i == 0 || matches!(b[i - 1], b' ' | b'\t' | b';' | b',' | b':');
+        if boundary {
+            if let Some(len) = label_len_at(&piece[i..], expect) {
+                let after = b.get(i + len);
+                if after.is_none_or(|c| *c == b' ' || *c == b'\t') {
+                    return Some((i, len, expect));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn label_len_at(s: &str, expect: u8) -> Option<usize> {
+    let mut i = 0;
+    for prefix in ["[¶](#)", "¶"] {
+        if s.starts_with(prefix) {
+            i = prefix.len();
+            break;
+        }
+    }
+    let b = s.as_bytes();
+    let paren = b.get(i) == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    if !b.get(i)?.eq_ignore_ascii_case(&expect) {
+        return None;
+    }
+    i += 1;
+    match b.get(i)? {
+        b')' => Some(i + 1),
+        b'.' if !paren => Some(i + 1),
+        _ => None,
+    }
+}
+
+fn item_text<'a>(parts: &[&'a str], source: &'a str) -> Text<'a> {
+    let first = parts.first().copied().unwrap_or("");
+    let last = parts.last().copied().unwrap_or("");
+    let span = Span::of(source, first, 0).to(Span::of(source, last, 0));
+    Text::new(clean::join_lines(parts), span)
+}
+
+/// Words that end a station name going backwards, or can never be one.
+const NOT_STATION: &[&str] = &[
+    "AND",
+    "OR",
+    "OF",
+    "IN",
+    "SEE",
+    "ALSO",
+    "REF",
+    "REFS",
+    "REFTEL",
+    "REFTELS",
+    "PARA",
+    "PARAS",
+    "PARAGRAPH",
+    "NO",
+    "NUMBER",
+    "NOTAL",
+    "EXDIS",
+    "NODIS",
+    "LIMDIS",
+    "CIRCULAR",
+    "AS",
+    "ON",
+    "TO",
+    "FROM",
+    "BY",
+    "AT",
+    "VIA",
+    "IIR",
+    "OSC",
+    "FBIS",
+    "EMAIL",
+    "E-MAIL",
+    "MEMCON",
+    "TELCON",
+    "TELECON",
+    "DTG",
+    "MSG",
+    "PAGE",
+    "SECTION",
+    "PREVIOUS",
+    "AIRGRAM",
+    "A",
+    "AN",
+    "ITEM",
+    "ITEMS",
+    "TDX",
+    "TD",
+    "REPORT",
+    "DATED",
+    "OUR",
+    "YOUR",
+    "RE",
+    "AMEMBASSY",
+    "AMCONSUL",
+    "FOR",
+];
+
+/// Finds cable citations (`STATE 12345`, `07 MOSCOW 5432`, `2007 MANAGUA 2135`,
+/// `STATE 188314, 259032`, `09 FOO 12 AND 13`) in an item.
+fn cite_cables<'a>(parts: &[&'a str], label: Option<&'a str>, text: &Text<'a>, out: &mut Vec<Reference<'a>>) {
+    let toks: Vec<Tok<'a>> = parts.iter().flat_map(|p| scan::tokens(p).map(|t| Tok { text: t })).collect();
+    let sentence_case = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_lowercase()));
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(serial) = serial_of(toks[i].text) else {
+            i += 1;
+            continue;
+        };
+        // Walk back over the station words.
+        let mut j = i;
+        while j > 0 && i - j < 4 && is_station_word(toks[j - 1].text, sentence_case) {
+            j -= 1;
+        }
+        if j == i || is_date_like(&toks, j, i) {
+            i += 1;
+            continue;
+        }
+        let year = j.checked_sub(1).and_then(|y| year_of(toks[y].text));
+        let station = station_of(&toks[j..i]);
+        push_cable(out, label, text, station.clone(), serial, year);
+        // More serials of the same station: `188314, 259032`, `12 AND 13`.
+        let mut k = i + 1;
+        while k < toks.len() {
+            let t = toks[k].text;
+            if t == "AND" || t == "and" || t == "&" {
+                k += 1;
+                continue;
+            }
+            match serial_of(t) {
+                Some(s) if toks[k - 1].text.ends_with(',') || matches!(toks[k - 1].text, "AND" | "and" | "&") => {
+                    push_cable(out, label, text, station.clone(), s, year);
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        i = k;
+    }
+}
+
+fn push_cable<'a>(
+    out: &mut Vec<Reference<'a>>,
+    label: Option<&'a str>,
+    text: &Text<'a>,
+    station: Cow<'a, str>,
+    serial: u32,
+    year: Option<i32>,
+) {
+    out.push(Reference {
+        label,
+        kind: ReferenceKind::Cable,
+        id: None,
+        station: Some(station),
+        serial: Some(serial),
+        year,
+        text: text.clone(),
+    });
+}
+
+/// A serial: 1–7 digits, trailing punctuation allowed (`1234,` `5678.` `(NOTAL)` is separate).
+fn serial_of(tok: &str) -> Option<u32> {
+    let t = tok.trim_end_matches([',', '.', ';', ')', ':']);
+    if t.len() <= 7 { scan::parse_u32(t) } else { None }
+}
+
+fn year_of(tok: &str) -> Option<i32> {
+    match tok.len() {
+        2 => scan::parse_u32(tok).map(scan::expand_year),
+        4 => scan::parse_u32(tok).map(|y| y as i32).filter(|y| (1960..2020).contains(y)),
+        _ => None,
+    }
+}
+
+fn is_station_word(tok: &str, sentence_case: bool) -> bool {
+    let t = tok.trim_end_matches("'S").trim_end_matches("'s");
+    let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
+    if !shape || t.len() < 2 {
+        return false;
+    }
+    let upper = t.to_ascii_uppercase();
+    if NOT_STATION.contains(&upper.as_str()) {
+        return false;
+    }
+    scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
+}
+
+/// `NOV 2, 1966`, `JULY 15`: a month name and a day are a date, not a station and serial.
+fn is_date_like(toks: &[Tok<'_>], j: usize, i: usize) -> bool {
+    i - j == 1 && scan::month_name_number(toks[j].text).is_some() && serial_of(toks[i].text).is_some_and(|d| d <= 31)
+}
+
+/// Station words joined without spaces, upper case, `SECSTATE` → `STATE`.
+fn station_of<'a>(toks: &[Tok<'a>]) -> Cow<'a, str> {
+    let stripped = |t: &'a str| t.trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
+    let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0].text));
+    let station: Cow<'a, str> = if single {
+        Cow::Borrowed(stripped(toks[0].text))
+    } else {
+        Cow::Owned(toks.iter().map(|t| stripped(t.text).to_ascii_uppercase()).collect::<String>())
+    };
+    if station == "SECSTATE" { Cow::Borrowed("STATE") } else { station }
+}
+
+/// The kind of a non-cable reference, from its words.
+fn other_kind(text: &str) -> ReferenceKind {
+    let has = |w: &str| scan::find_ci(text, w).is_some();
+    if has("EMAIL") || has("E-MAIL") || has("E-MAILS") {
+        ReferenceKind::Email
+    } else if has("TELCON") || has("TELECON") || has("PHONECON") || has("TELEPHONE") || has("PHONE CALL") {
+        ReferenceKind::Telcon
+    } else if has("MEMCON") {
+        ReferenceKind::Memcon
+    } else if has("REPORT") || has("IIR ") || has("OSC ") || has("FBIS") {
+        ReferenceKind::Report
+    } else {
+        ReferenceKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Parts = (Option<&'static str>, ReferenceKind, Option<String>, Option<u32>, Option<i32>);
+
+    fn refs(src: &'static str) -> Vec<Parts> {
+        let pieces: Vec<&str> = src.split('\n').collect();
+        let mut out = Vec::new();
+        parse(&pieces, src, &mut out);
+        out.into_iter().map(|r| (r.label, r.kind, r.station.map(|s| s.into_owned()), r.serial, r.year)).collect()
+    }
+
+    fn cable(label: Option<&'static str>, station: &str, serial: u32, year: Option<i32>) -> Parts {
+        (label, ReferenceKind::Cable, Some(station.to_string()), Some(serial), year)
+    }
+
+    #[test]
+    fn lettered_items_over_lines() {
+        let r = refs(" A. SANAA 1546\n     B. SANAA 1414\n     C. STATE 163627");
+        assert_eq!(
+            r,
+            [
+                cable(Some("A"), "SANAA", 1546, None),
+                cable(Some("B"), "SANAA", 1414, None),
+                cable(Some("C"), "STATE", 163627, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_labels_and_years() {
+        let r = refs(" A) TEL AVIV 4184 B) JERUSALEM 2729");
+        assert_eq!(r, [cable(Some("A"), "TELAVIV", 4184, None), cable(Some("B"), "JERUSALEM", 2729, None)]);
+        let r = refs(" A. 03 LILONGWE 1202 B. 2007 MANAGUA 2135");
+        assert_eq!(r, [cable(Some("A"), "LILONGWE", 1202, Some(2003)), cable(Some("B"), "MANAGUA", 2135, Some(2007))]);
+    }
+
+    #[test]
+    fn several_serials_and_non_cables() {
+        let r = refs(" STATE 188314, 259032");
+        assert_eq!(r, [cable(None, "STATE", 188314, None), cable(None, "STATE", 259032, None)]);
+        let r = refs(" STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966");
+        assert_eq!(r[0], cable(None, "STATE", 106206, None));
+        assert_eq!(r[1].1, ReferenceKind::Other);
+        assert_eq!(r.len(), 2);
+        let r = refs(" A. LEE-GOLDSTEIN EMAIL 05/11/07 B. SECSTATE 271552");
+        assert_eq!(r[0].1, ReferenceKind::Email);
+        assert_eq!(r[1], cable(Some("B"), "STATE", 271552, None));
+        let r = refs(" 09 FOO 12 AND 13");
+        assert_eq!(r, [cable(None, "FOO", 12, Some(2009)), cable(None, "FOO", 13, Some(2009))]);
+    }
+
+    #[test]
+    fn initials_are_not_labels() {
+        let r = refs(" A. MEMCON WITH J. SMITH B. STATE 1234");
+        assert_eq!(r[0].1, ReferenceKind::Memcon);
+        assert_eq!(r[1], cable(Some("B"), "STATE", 1234, None));
+    }
+}

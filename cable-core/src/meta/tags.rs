@@ -1,0 +1,192 @@
+//! TAGS: "Traffic Analysis by Geography and Subject" keywords.
+
+use crate::scan;
+use crate::span::Span;
+use crate::spanned::Text;
+use std::borrow::Cow;
+
+/// Reads the tags of a TAGS field from its pieces (the content after the keyword, then one piece
+/// per continuation line), in order, upper case, without repeats.
+///
+/// Separators are commas and/or spaces. When the field uses commas, a comma-separated part of
+/// several words stays one tag if it is free text (`ECONOMY AND FINANCE`, `War Crimes`); parts
+/// in parentheses stay with the tag before them (`OVIP (KISSINGER, HENRY A.)`). Markdown link
+/// remnants (`[PREL](#)`) are unwrapped.
+pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
+    let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
+    for piece in pieces {
+        if comma_mode {
+            for part in split_commas(piece) {
+                let part = scan::trim(part);
+                if is_free_text(part) {
+                    push(out, part, source);
+                } else {
+                    for tok in scan::tokens(part) {
+                        push(out, tok, source);
+                    }
+                }
+            }
+        } else {
+            for tok in split_spaces(piece) {
+                push(out, tok, source);
+            }
+        }
+    }
+}
+
+/// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
+pub(crate) fn is_tag_line(line: &str) -> bool {
+    let mut n = 0;
+    for tok in line.split([' ', ',']).filter(|t| !t.is_empty()) {
+        let tok = unwrap_link(tok);
+        if !(tok.len() <= 6 && scan::is_upper_alpha(tok)) {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
+}
+
+fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
+    let tok =
+        unwrap_link(tok).trim_matches(|c: char| matches!(c, '.' | ';' | ':' | ',' | '#' | '*') || scan::is_space(c));
+    if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return;
+    }
+    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || tok.contains("  ") {
+        Cow::Owned(scan::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
+    } else {
+        Cow::Borrowed(tok)
+    };
+    if out.iter().any(|t| t.value == value) {
+        return;
+    }
+    out.push(Text::new(value, Span::of(source, tok, 0)));
+}
+
+/// `[PREL](#)` → `PREL`.
+fn unwrap_link(tok: &str) -> &str {
+    let t = tok.strip_prefix('[').unwrap_or(tok);
+    t.strip_suffix("](#)").or_else(|| t.strip_suffix(']')).unwrap_or(t)
+}
+
+fn inside_parens_only(p: &str) -> bool {
+    // Every comma sits inside parentheses (`OVIP (CLINTON, HILLARY) PREL`).
+    let mut depth = 0i32;
+    for c in p.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Splits on commas outside parentheses.
+fn split_commas(p: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, c) in p.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                parts.push(&p[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&p[start..]);
+    parts.into_iter()
+}
+
+/// Splits on spaces, keeping a parenthesised group with the token before it.
+fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
+    let mut parts = Vec::new();
+    let mut rest = scan::trim(p);
+    while !rest.is_empty() {
+        let mut end = rest.find(scan::is_space).unwrap_or(rest.len());
+        let after = rest[end..].trim_start_matches(scan::is_space);
+        if after.starts_with('(') {
+            if let Some(close) = after.find(')') {
+                end = rest.len() - after.len() + close + 1;
+            }
+        }
+        parts.push(&rest[..end]);
+        rest = rest[end..].trim_start_matches(scan::is_space);
+    }
+    parts.into_iter()
+}
+
+/// A multi-word comma part that is one free-text tag rather than several codes: it has a word
+/// longer than six letters, lower case, a parenthesis, or a joining word.
+fn is_free_text(part: &str) -> bool {
+    let mut words = scan::tokens(part).peekable();
+    let first = words.next();
+    if words.peek().is_none() {
+        return first.is_some();
+    }
+    part.contains('(')
+        || scan::tokens(part).any(|w| {
+            let w = unwrap_link(w);
+            w.len() > 6 || w.bytes().any(|b| b.is_ascii_lowercase()) || matches!(w, "AND" | "OF" | "THE" | "FOR")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(pieces: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        // Pieces must be slices of the source for spans; a joined source works for tests.
+        let src: &'static str = Box::leak(pieces.join("\n").into_boxed_str());
+        let mut at = 0;
+        let slices: Vec<&str> = pieces
+            .iter()
+            .map(|p| {
+                let s = &src[at..at + p.len()];
+                at += p.len() + 1;
+                s
+            })
+            .collect();
+        parse(&slices, src, &mut out);
+        out.into_iter().map(|t| t.value.into_owned()).collect()
+    }
+
+    #[test]
+    fn seed_markdown_tags() {
+        assert_eq!(tags(&[" [PREL](#) [PGOV](#) [PTER](#) [KS](#) [RS](#)"]), ["PREL", "PGOV", "PTER", "KS", "RS"]);
+    }
+
+    #[test]
+    fn commas_spaces_and_repeats() {
+        assert_eq!(tags(&[" EFIS, PBTS, AR"]), ["EFIS", "PBTS", "AR"]);
+        assert_eq!(tags(&[" prel, pgov, pins, tu"]), ["PREL", "PGOV", "PINS", "TU"]);
+        assert_eq!(tags(&[" PREF, PHUM, HR, PHUM, HR, BK, War Crimes"]), ["PREF", "PHUM", "HR", "BK", "WAR CRIMES"]);
+        assert_eq!(
+            tags(&[" ETRD, PREL, IS, ECONOMY AND FINANCE, U.S.-ISRAEL RELATIONS"]),
+            ["ETRD", "PREL", "IS", "ECONOMY AND FINANCE", "U.S.-ISRAEL RELATIONS"]
+        );
+        assert_eq!(tags(&[" PGOV, PREL", "ECON"]), ["PGOV", "PREL", "ECON"]);
+        assert_eq!(tags(&[" PREL KPAL, KWBG"]), ["PREL", "KPAL", "KWBG"]);
+    }
+
+    #[test]
+    fn person_tags_keep_their_parentheses() {
+        assert_eq!(tags(&[" OVIP (KISSINGER, HENRY A.), ACOM"]), ["OVIP (KISSINGER, HENRY A.)", "ACOM"]);
+        assert_eq!(tags(&[" PREL OVIP (CLINTON, HILLARY) US"]), ["PREL", "OVIP (CLINTON, HILLARY)", "US"]);
+    }
+
+    #[test]
+    fn tag_lines() {
+        assert!(is_tag_line("PTER KS RS"));
+        assert!(is_tag_line("ECON, EFIN,"));
+        assert!(!is_tag_line("SUBJECT: X"));
+        assert!(!is_tag_line("BOSNIA AND HERZEGOVINA"));
+    }
+}

@@ -1,0 +1,254 @@
+//! Page and section break lines that the reassembled text carries wherever a page ended:
+//! `MOSCOW 00005434 002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`, and the lone
+//! classification lines printed at the top and bottom of old-format pages. They can fall
+//! anywhere (inside TAGS, REF, SUBJECT, mid-sentence); every field reader skips them.
+
+use crate::classification;
+use crate::lines::Line;
+use crate::scan;
+use crate::spanned::Spanned;
+
+/// `MOSCOW 00005434 002 OF 002`, `ROME 00000087 001.2 OF 003`, `TEL AVIV 00002760 002 OF 004`:
+/// a station, an eight-digit serial and a page count, alone on the line.
+pub(crate) fn is_page_marker(line: &str) -> bool {
+    let mut toks = scan::tokens(line).peekable();
+    let mut place_words = 0;
+    while let Some(t) = toks.peek() {
+        if t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.') && !t.is_empty() {
+            place_words += 1;
+            toks.next();
+        } else {
+            break;
+        }
+    }
+    if place_words == 0 || place_words > 5 {
+        return false;
+    }
+    match toks.next() {
+        Some(serial) if scan::is_digits(serial) && serial.len() == 8 => {}
+        _ => return false,
+    }
+    let mut saw_of = false;
+    let mut counts = 0;
+    for t in toks {
+        if t.eq_ignore_ascii_case("OF") {
+            saw_of = true;
+        } else if t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        {
+            counts += 1;
+        } else {
+            return false;
+        }
+    }
+    saw_of && counts >= 2
+}
+
+/// The station and serial of the first page marker in `lines` (`TEL AVIV 00002502 002 OF 004`
+/// → `TEL AVIV`, `00002502`): the reference id of a cable whose banner is missing.
+pub(crate) fn first_page_marker<'a>(lines: &[Line<'a>]) -> Option<(Spanned<&'a str>, Spanned<&'a str>)> {
+    lines.iter().find(|l| is_page_marker(l.trimmed())).and_then(|l| {
+        let t = l.trimmed();
+        let serial = scan::tokens(t).find(|w| scan::is_digits(w) && w.len() == 8)?;
+        let station = scan::trim(&t[..serial.as_ptr() as usize - t.as_ptr() as usize]);
+        Some((Spanned::new(station, l.span_of(station)), Spanned::new(serial, l.span_of(serial))))
+    })
+}
+
+/// A `PAGE` banner and the station and serial it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PageBanner<'a> {
+    /// Bytes of the line the banner takes; text after it is content.
+    pub len: usize,
+    /// The page number.
+    pub page: u32,
+    /// Station as written (`HARARE`, `STATE`).
+    pub station: &'a str,
+    /// Serial as written (`06677`).
+    pub serial: &'a str,
+}
+
+/// `PAGE 02 HARARE 06677 01 OF 03 291400Z` (partial records) or `PAGE 02 STATE 296107` (1970s).
+/// Text after the banner is content that the page break interrupted
+/// (`... 291400Z OPPOSITION LEADER`).
+pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
+    let rest = scan::strip_prefix_ci(line, "PAGE")?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let mut cur = Cursor { s: line, at: line.len() - rest.len() };
+    let page = cur.token()?;
+    if !scan::is_digits(page) || page.len() > 3 {
+        return None;
+    }
+    // Station words (upper case), then the serial.
+    let mut station: Option<(usize, usize)> = None;
+    let mut words = 0;
+    let serial = loop {
+        let t = cur.token()?;
+        if scan::is_digits(t) {
+            if words == 0 {
+                return None;
+            }
+            break t;
+        }
+        if !t.bytes().all(|b| b.is_ascii_uppercase() || b == b'-') || words == 4 {
+            return None;
+        }
+        let start = cur.at - t.len();
+        station = Some((station.map_or(start, |s| s.0), cur.at));
+        words += 1;
+    };
+    let (s0, s1) = station?;
+    let mut end = cur.at;
+    // Optional `01 OF 03`.
+    let save = cur.at;
+    match (cur.token(), cur.token(), cur.token()) {
+        (Some(a), Some(of), Some(b)) if scan::is_digits(a) && of.eq_ignore_ascii_case("OF") && scan::is_digits(b) => {
+            end = cur.at;
+        }
+        _ => cur.at = save,
+    }
+    // Optional `291400Z`.
+    if let Some(t) = cur.token() {
+        if t.len() == 7 && t.ends_with('Z') && scan::is_digits(&t[..6]) {
+            end = cur.at;
+        }
+    }
+    Some(PageBanner { len: end, page: scan::parse_u32(page)?, station: &line[s0..s1], serial })
+}
+
+/// Bytes of `line` taken by a `PAGE` banner, if it starts with one.
+pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
+    page_banner(line).map(|b| b.len)
+}
+
+/// A line holding only a classification word (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`), as
+/// printed at the top and bottom of old-format pages.
+pub(crate) fn is_lone_classification(line: &str) -> bool {
+    let t = scan::trim(line);
+    match classification::banner_word(t) {
+        Some(w) => !w.damaged && t[w.len..].trim().is_empty() && !t.contains("  "),
+        None => false,
+    }
+}
+
+/// Where a page break starts at line `i`, how many whole lines it takes and, for a `PAGE`
+/// banner followed by content on the same line, the offset of that content within its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PageBreak {
+    /// Number of whole lines taken by the break (classification line, banner).
+    pub lines: usize,
+    /// When the last line of the break continues with content after the banner: the byte offset
+    /// (within that line's text) where the content starts.
+    pub content_at: Option<usize>,
+}
+
+/// Recognises a page break starting at `lines[i]`: a page marker, a `PAGE` banner, or a lone
+/// classification line directly followed (blank lines aside) by a `PAGE` banner.
+pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
+    let t = lines[i].trimmed();
+    if is_page_marker(t) {
+        return Some(PageBreak { lines: 1, content_at: None });
+    }
+    if let Some(n) = page_banner_len(t) {
+        return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n) });
+    }
+    if is_lone_classification(t) {
+        // Old-format page tops repeat the classification line (`UNCLASSIFIED` / `UNCLASSIFIED` /
+        // `PAGE 02 ...`).
+        let mut j = next_non_blank(lines, i + 1)?;
+        let mut repeats = 0;
+        while repeats < 2 && is_lone_classification(lines[j].trimmed()) {
+            j = next_non_blank(lines, j + 1)?;
+            repeats += 1;
+        }
+        let next = lines[j].trimmed();
+        if let Some(n) = page_banner_len(next) {
+            return Some(PageBreak { lines: j - i + 1, content_at: content_after(lines[j].text, next, n) });
+        }
+        // The classification line that closes a page, after the banner's page.
+        if i > 0 {
+            if let Some(p) = prev_non_blank(lines, i) {
+                if page_banner_len(lines[p].trimmed()).is_some() {
+                    return Some(PageBreak { lines: 1, content_at: None });
+                }
+            }
+        }
+    }
+    None
+}
+
+fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
+    let lead = text.len() - trimmed.len();
+    let rest = &trimmed[banner_len..];
+    let content = rest.trim_start_matches(scan::is_space);
+    (!content.is_empty()).then(|| lead + banner_len + (rest.len() - content.len()))
+}
+
+fn next_non_blank(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    (from..lines.len().min(from + 3)).find(|&j| !lines[j].is_blank())
+}
+
+fn prev_non_blank(lines: &[Line<'_>], before: usize) -> Option<usize> {
+    (before.saturating_sub(3)..before).rev().find(|&j| !lines[j].is_blank())
+}
+
+/// A tiny whitespace tokenizer that remembers its byte position.
+struct Cursor<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn token(&mut self) -> Option<&'a str> {
+        let rest = &self.s[self.at..];
+        let lead = rest.len() - rest.trim_start_matches(scan::is_space).len();
+        let start = self.at + lead;
+        let len = self.s[start..].find(scan::is_space).unwrap_or(self.s.len() - start);
+        if len == 0 {
+            return None;
+        }
+        self.at = start + len;
+        Some(&self.s[start..start + len])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+
+    #[test]
+    fn page_markers() {
+        assert!(is_page_marker("MOSCOW 00005434 002 OF 002"));
+        assert!(is_page_marker("RIYADH 00000181  002 OF 002"));
+        assert!(is_page_marker("ROME 00000087  001.2 OF 003"));
+        assert!(is_page_marker("TEL AVIV 00002760 002 OF 004"));
+        assert!(!is_page_marker("MOSCOW 005434"));
+        assert!(!is_page_marker("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434"));
+        assert!(!is_page_marker("THE 12345678 PEOPLE OF 2 COUNTRIES"));
+    }
+
+    #[test]
+    fn page_banners_keep_the_content_after_them() {
+        let l = "PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER";
+        let n = page_banner_len(l).unwrap();
+        assert_eq!(&l[n..], " OPPOSITION LEADER");
+        assert_eq!(page_banner_len("PAGE 01        HARARE  06677  01 OF 03  291400Z"), Some(47));
+        assert_eq!(page_banner_len("PAGE 02 STATE 296107"), Some(20));
+        assert_eq!(page_banner_len("PAGE TWO OF THE REPORT"), None);
+        assert_eq!(page_banner_len("Page 3 of the report says 12"), None);
+        let b = page_banner("PAGE 01        HARARE  06677  01 OF 03  291400Z").unwrap();
+        assert_eq!((b.station, b.serial), ("HARARE", "06677"));
+    }
+
+    #[test]
+    fn lone_classification_line_joins_the_banner_below() {
+        let text = "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\n";
+        let ls = lines::split(text);
+        assert_eq!(page_break_at(&ls, 0), None);
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38) }));
+        assert_eq!(&ls[2].text[38..], "OPPOSITION LEADER");
+    }
+}

@@ -1,0 +1,172 @@
+//! Small byte-level helpers shared by the line recognisers. No regular expressions: every
+//! recogniser is a bounded left-to-right scan, so parsing stays linear in the input size.
+
+/// `s` without the ASCII-case-insensitive `prefix`, or `None`.
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let n = prefix.len();
+    if s.len() >= n && s.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes()) {
+        // `prefix` is ASCII, so `n` is a character boundary of `s` when the bytes match.
+        Some(&s[n..])
+    } else {
+        None
+    }
+}
+
+/// True when `s` starts with `prefix`, ignoring ASCII case.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    strip_prefix_ci(s, prefix).is_some()
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `s`.
+pub(crate) fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len()).find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Whitespace-separated tokens of `s` (ASCII whitespace and the no-break space).
+pub(crate) fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split(is_space).filter(|t| !t.is_empty())
+}
+
+/// ASCII whitespace or U+00A0 (copy/paste artefact).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_ascii_whitespace() || c == '\u{a0}'
+}
+
+/// `s` without leading and trailing [`is_space`] characters.
+pub(crate) fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// True when `s` is non-empty and all ASCII digits.
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when `s` is non-empty and all ASCII upper-case letters.
+pub(crate) fn is_upper_alpha(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// True when `s` has at least one letter and no ASCII lower-case letter.
+pub(crate) fn is_upper_text(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Parses a run of ASCII digits (at most 9, so it fits a `u32`).
+pub(crate) fn parse_u32(s: &str) -> Option<u32> {
+    if is_digits(s) && s.len() <= 9 { s.parse().ok() } else { None }
+}
+
+/// The three-letter month abbreviation (`JAN`..`DEC`, any case) as 1..=12.
+pub(crate) fn month_number(s: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    if s.len() != 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(s)).map(|i| i as u32 + 1)
+}
+
+/// Full or abbreviated English month name (`January`, `SEPT`, `Nov`), any case, as 1..=12.
+pub(crate) fn month_name_number(s: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    let s = s.trim_end_matches('.');
+    if s.len() < 3 {
+        return None;
+    }
+    NAMES
+        .iter()
+        .position(|m| m.len() >= s.len() && m.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+        .map(|i| i as u32 + 1)
+}
+
+/// Expands a two-digit telegram year: `66`–`99` are 19xx and `00`–`65` are 20xx (Cablegate runs
+/// from December 1966 to February 2010).
+pub(crate) fn expand_year(yy: u32) -> i32 {
+    if yy >= 66 { 1900 + yy as i32 } else { 2000 + yy as i32 }
+}
+
+/// Matches `word` (upper-case ASCII letters and single spaces) at the start of `s`, ignoring case
+/// and allowing one optional space between any two letters (`C O N F I D E N T I A L`, `CONFIDENTIAL`,
+/// `C o n f i d e n t i a l`). Returns the number of bytes matched. Matching the known word letter
+/// by letter is what stops the match from eating the first letter of the next word
+/// (`C O N F I D E N T I A L S` + `ECTION`).
+pub(crate) fn match_spaced(s: &str, word: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut first = true;
+    for w in word.bytes() {
+        if w == b' ' {
+            // A space in the word (`TOP SECRET`) needs at least one space in the text.
+            let start = i;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            first = true;
+            continue;
+        }
+        if !first && i < b.len() && b[i] == b' ' && i + 1 < b.len() && b[i + 1].eq_ignore_ascii_case(&w) {
+            i += 1;
+        }
+        if i < b.len() && b[i].eq_ignore_ascii_case(&w) {
+            i += 1;
+            first = false;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// True when the byte after a match (if any) ends a word.
+pub(crate) fn at_word_end(s: &str, at: usize) -> bool {
+    s.as_bytes().get(at).is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_words_match_known_letters_only() {
+        assert_eq!(match_spaced("C O N F I D E N T I A L SECTION", "CONFIDENTIAL"), Some(23));
+        assert_eq!(match_spaced("CONFIDENTIAL", "CONFIDENTIAL"), Some(12));
+        assert_eq!(match_spaced("C o n f i d e n t i a l section", "CONFIDENTIAL"), Some(23));
+        assert_eq!(match_spaced("S E C R E T SANAA", "SECRET"), Some(11));
+        assert_eq!(match_spaced("TOP  SECRET", "TOP SECRET"), Some(11));
+        assert_eq!(match_spaced("C O N F I D E", "CONFIDENTIAL"), None);
+        assert_eq!(match_spaced("SECTION", "SECRET"), None);
+    }
+
+    #[test]
+    fn case_insensitive_helpers() {
+        assert_eq!(strip_prefix_ci("Tags: prel", "TAGS:"), Some(" prel"));
+        assert_eq!(find_ci("x Subject: y", "SUBJECT:"), Some(2));
+        assert_eq!(find_ci("ab", "abc"), None);
+        assert_eq!(month_number("nov"), Some(11));
+        assert_eq!(month_name_number("Sept."), Some(9));
+        assert_eq!(month_name_number("Ma"), None);
+        assert_eq!(expand_year(7), 2007);
+        assert_eq!(expand_year(66), 1966);
+    }
+}

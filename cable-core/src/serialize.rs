@@ -1,0 +1,125 @@
+//! The JSON output contract, shared by the `cable` command, the C library and the Python
+//! package: one object per cable, keys in a fixed order, absent values `null` (lists `[]`).
+
+use crate::model::{Cable, Recipient};
+use crate::span::Span;
+use crate::warning::Warning;
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+
+impl Serialize for Cable<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Cable", 28)?;
+        m.serialize_field("reference_id", &self.reference_id())?;
+        m.serialize_field("transmission_id", &self.transmission_id())?;
+        m.serialize_field("created", &self.created())?;
+        m.serialize_field("dtg", &self.dtg.as_ref().map(|d| d.raw))?;
+        m.serialize_field("precedence", &self.precedence())?;
+        m.serialize_field("info_precedence", &self.dtg.as_ref().and_then(|d| d.info_precedence))?;
+        m.serialize_field("sender", &self.sender())?;
+        m.serialize_field("origin", &self.origin())?;
+        m.serialize_field("serial", &self.serial())?;
+        m.serialize_field("to", &Recipients(&self.to))?;
+        m.serialize_field("info", &Recipients(&self.info))?;
+        m.serialize_field("routing", &self.routing)?;
+        m.serialize_field("classification", &self.classification())?;
+        m.serialize_field("caveats", &self.caveats)?;
+        m.serialize_field("distribution", &self.distribution)?;
+        m.serialize_field("section", &self.section)?;
+        m.serialize_field("eo", &self.eo)?;
+        m.serialize_field("tags", &self.tags)?;
+        m.serialize_field("subject", &self.subject())?;
+        m.serialize_field("subject_marking", &self.subject_marking)?;
+        m.serialize_field("references", &self.references)?;
+        m.serialize_field("classified_by", &self.classified_by)?;
+        m.serialize_field("partial", &self.partial)?;
+        m.serialize_field("envelope", &self.envelope)?;
+        m.serialize_field("warnings", &Warnings(self))?;
+        m.serialize_field("spans", &Spans(self))?;
+        m.end()
+    }
+}
+
+struct Recipients<'r, 'a>(&'r [Recipient<'a>]);
+
+impl Serialize for Recipients<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+/// Warnings with their message and the text they concern.
+struct Warnings<'c, 'a>(&'c Cable<'a>);
+
+impl Serialize for Warnings<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.warnings.len()))?;
+        for w in &self.0.warnings {
+            seq.serialize_element(&WarningJson { w, text: excerpt(self.0.text_of(w.span)) })?;
+        }
+        seq.end()
+    }
+}
+
+struct WarningJson<'w> {
+    w: &'w Warning,
+    text: &'w str,
+}
+
+impl Serialize for WarningJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Warning", 4)?;
+        m.serialize_field("kind", &self.w.kind)?;
+        m.serialize_field("message", self.w.kind.message())?;
+        m.serialize_field("span", &self.w.span)?;
+        m.serialize_field("text", self.text)?;
+        m.end()
+    }
+}
+
+/// At most 200 bytes of the text a warning concerns (cut at a character boundary).
+fn excerpt(text: &str) -> &str {
+    if text.len() <= 200 {
+        return text;
+    }
+    let mut end = 200;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Byte spans of the cable's parts and single-valued fields.
+struct Spans<'c, 'a>(&'c Cable<'a>);
+
+impl Serialize for Spans<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let non_empty = |sp: Span| (!sp.is_empty()).then_some(sp);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("header", &non_empty(c.header_span))?;
+        m.serialize_entry("metadata", &non_empty(c.metadata_span))?;
+        m.serialize_entry("body", &c.body)?;
+        m.serialize_entry("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
+        m.serialize_entry("dtg", &c.dtg.as_ref().map(|d| d.span))?;
+        m.serialize_entry("sender", &c.sender.map(|t| t.span))?;
+        m.serialize_entry("banner", &c.banner.as_ref().map(|b| b.span))?;
+        m.serialize_entry("eo", &c.eo.as_ref().map(|e| e.span))?;
+        m.serialize_entry("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
+        m.serialize_entry("subject", &c.subject.as_ref().map(|t| t.span))?;
+        m.serialize_entry("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
+        m.end()
+    }
+}
+
+impl Cable<'_> {
+    /// The cable as one JSON object (the output contract; see the README).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("serialising a cable cannot fail: no map has non-string keys")
+    }
+
+    /// The cable as pretty-printed JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("serialising a cable cannot fail: no map has non-string keys")
+    }
+}

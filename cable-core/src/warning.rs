@@ -1,0 +1,100 @@
+//! Warnings: everything odd but usable that the parser met, with where it met it.
+
+use crate::span::Span;
+use std::fmt;
+
+/// What kind of irregularity a [`Warning`] reports.
+///
+/// Serialised in `snake_case` (`unrecognised_line`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A line in the header or metadata block that matches no known form; it is kept in the
+    /// cable's elements and its span is reported here.
+    UnrecognisedLine,
+    /// A date-time group, declassification date or envelope date that does not form a valid date.
+    InvalidDate,
+    /// A header line of a known kind whose content does not follow the format
+    /// (a `DE` line without serial, a security line with an unknown group, ...).
+    MalformedHeaderLine,
+    /// A keyword written in a damaged form that was still understood (`TAGE`, `SUBJ`, a
+    /// letter-spaced classification missing letters, `UUNCLAS`).
+    DamagedKeyword,
+    /// The classification banner (`C O N F I D E N T I A L ... MOSCOW 005434`) lacks the station
+    /// and serial, so no reference id could be built from it.
+    MissingStationSerial,
+    /// The year of the cable is unknown (no date-time group, no envelope date, no year given by
+    /// the caller): the reference id is incomplete.
+    UnknownYear,
+    /// A metadata field (TAGS, SUBJECT, E.O., Classified By) occurs more than once; the first
+    /// is kept.
+    DuplicateField,
+    /// The envelope's reference id differs from the one built from the text.
+    EnvelopeReferenceIdMismatch,
+    /// The envelope's creation date differs from the date-time group.
+    EnvelopeDateMismatch,
+    /// The envelope's classification level differs from the classification banner.
+    EnvelopeClassificationMismatch,
+    /// The routing header's security line (`ZNY SSSSS`) disagrees with the classification banner.
+    SecurityLineMismatch,
+    /// A page-break marker (`MOSCOW 00005434 002 OF 002`, `PAGE 02 ...`) was found inside a
+    /// metadata field and removed from it.
+    PageBreakInField,
+    /// Bytes that were not valid UTF-8 (or NUL and other control characters) were replaced when
+    /// the input was decoded.
+    LossyDecoding,
+}
+
+impl WarningKind {
+    /// A short lowercase description, as shown to users.
+    pub fn message(self) -> &'static str {
+        use WarningKind::*;
+        match self {
+            UnrecognisedLine => "unrecognised line",
+            InvalidDate => "invalid date",
+            MalformedHeaderLine => "malformed header line",
+            DamagedKeyword => "damaged keyword",
+            MissingStationSerial => "classification line without station and serial",
+            UnknownYear => "year unknown: reference id incomplete",
+            DuplicateField => "metadata field repeated",
+            EnvelopeReferenceIdMismatch => "envelope reference id differs from the text",
+            EnvelopeDateMismatch => "envelope date differs from the date-time group",
+            EnvelopeClassificationMismatch => "envelope classification differs from the banner",
+            SecurityLineMismatch => "security line differs from the classification banner",
+            PageBreakInField => "page-break marker inside a field",
+            LossyDecoding => "invalid bytes replaced while decoding",
+        }
+    }
+}
+
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// Something odd but usable in a cable: what it was and which bytes it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Warning {
+    /// What kind of irregularity this is.
+    pub kind: WarningKind,
+    /// The bytes concerned (empty at the start of the text when the warning is about the cable
+    /// as a whole, e.g. [`WarningKind::UnknownYear`]).
+    pub span: Span,
+}
+
+impl Warning {
+    /// A warning of `kind` about `span`.
+    pub fn new(kind: WarningKind, span: Span) -> Self {
+        Warning { kind, span }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at {}", self.kind, self.span)
+    }
+}
