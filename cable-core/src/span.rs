@@ -54,11 +54,19 @@ impl Span {
         source.get(self.range()).unwrap_or("")
     }
 
-    /// The span of `part`, which must be a sub-slice of `whole`, itself starting at `base`.
+    /// The span of `part`, a sub-slice of `whole`, itself starting at `base`. A `part` that is
+    /// not inside `whole` (a bug) gets the empty span at `base` rather than a wrong one.
     pub(crate) fn of(whole: &str, part: &str, base: u32) -> Span {
-        let start = part.as_ptr() as usize - whole.as_ptr() as usize;
-        debug_assert!(start + part.len() <= whole.len(), "part is not inside whole");
-        Span::new(base + start as u32, base + (start + part.len()) as u32)
+        let (w, p) = (whole.as_ptr() as usize, part.as_ptr() as usize);
+        match p.checked_sub(w) {
+            Some(start) if start + part.len() <= whole.len() => {
+                Span::new(base + start as u32, base + (start + part.len()) as u32)
+            }
+            _ => {
+                debug_assert!(part.is_empty(), "span of a slice outside the text");
+                Span::new(base, base)
+            }
+        }
     }
 }
 

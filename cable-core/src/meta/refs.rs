@@ -17,7 +17,7 @@ struct Tok<'a> {
 /// piece per continuation line). Cable ids are completed later, when the citing cable's year is
 /// known ([`crate::finish`]).
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Reference<'a>>) {
-    for item in items(pieces) {
+    for item in items(pieces).into_iter().filter(|i| !i.parts.is_empty()) {
         let text = item_text(&item.parts, source);
         let before = out.len();
         cite_cables(&item.parts, item.label, &text, out);
