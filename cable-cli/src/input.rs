@@ -75,7 +75,7 @@ fn is_cable_file(p: &Path) -> bool {
 /// One unit of work read from an input.
 pub enum Unit {
     /// A document ready to parse, with a label saying where it came from.
-    Doc(String, Document<'static>),
+    Doc(String, Box<Document<'static>>),
     /// An input (or a CSV row) that could not be read.
     Error(String),
 }
@@ -106,11 +106,11 @@ pub fn read(path: &Path, mut each: impl FnMut(Unit)) {
         Form::Html => {
             let decoded = cable_core::decode::decode(&bytes);
             match html::parse_page(&decoded.text) {
-                Ok(doc) => each(Unit::Doc(label, doc.into_owned())),
+                Ok(doc) => each(Unit::Doc(label, Box::new(doc.into_owned()))),
                 Err(e) => each(Unit::Error(format!("{label}: {e}"))),
             }
         }
-        Form::Text => each(Unit::Doc(label, Document::from_bytes(&bytes).into_owned())),
+        Form::Text => each(Unit::Doc(label, Box::new(Document::from_bytes(&bytes).into_owned()))),
     }
 }
 
@@ -123,7 +123,7 @@ fn read_csv<R: Read>(label: &str, reader: std::io::Result<CsvReader<R>>, mut eac
         match row {
             Ok(r) => {
                 let name = format!("{label}:{}", r.row());
-                each(Unit::Doc(name, r.into_document()));
+                each(Unit::Doc(name, Box::new(r.into_document())));
             }
             Err(e) => each(Unit::Error(csv_error(label, &e))),
         }
