@@ -50,6 +50,7 @@ mod header;
 mod lines;
 mod meta;
 mod model;
+mod owned;
 mod pagebreak;
 mod scan;
 #[cfg(feature = "serde")]
@@ -65,6 +66,7 @@ pub use model::{
     Banner, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Precedence, Recipient, Reference, ReferenceId,
     ReferenceKind, Routing, Section,
 };
+pub use owned::OwnedCable;
 pub use span::{LineCol, Span};
 pub use spanned::{Spanned, Text};
 pub use warning::{Warning, WarningKind};
