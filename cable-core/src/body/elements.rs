@@ -130,7 +130,12 @@ fn before_body(cable: &Cable<'_>, body_start: u32, out: &mut Vec<Element>) {
     fields.sort_by_key(|(s, k)| (s.start, *k != ElementKind::Unrecognised));
     let meta_start = cable.metadata_span.start;
     let mut f = 0;
-    for line in lines::split(&source[..body_start as usize]) {
+    let lines = lines::split(&source[..body_start as usize]);
+    if let Some(first) = lines.first().filter(|l| l.start > 0) {
+        // A byte-order mark before the first line.
+        out.push(Element { kind: ElementKind::Blank, span: Span::new(0, first.start), index: None });
+    }
+    for line in lines {
         let full = line.full_span();
         if line.is_blank() {
             push(out, Element { kind: ElementKind::Blank, span: full, index: None });

@@ -74,7 +74,11 @@ impl<'a> Paragraph<'a> {
     /// The heading above the paragraph (`Lavrov's Letter`, `Comment`), joined into one line
     /// when it takes several.
     pub fn heading(&self) -> Option<Cow<'a, str>> {
-        self.heading.map(|h| text::clean(self.source, h, &[]))
+        self.heading.map(|h| match text::clean(self.source, h, &[]) {
+            // `Comment -------` (a caption and its rule on one line).
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim_end_matches(['-', ' '])),
+            Cow::Owned(s) => Cow::Owned(s.trim_end_matches(['-', ' ']).to_owned()),
+        })
     }
 
     /// Span of the heading's caption lines (rules above and below it excluded).
@@ -212,6 +216,9 @@ struct Pending {
 struct Walk<'l, 'a> {
     lines: &'l [Line<'a>],
     source: &'a str,
+    /// The station of the banner (`RIO DE JANEIRO`), which page markers write cut to ten
+    /// letters (`RIO DE JAN 00000285 002 OF 002`).
+    station: Option<&'a str>,
     numbered: bool,
     body: Body<'a>,
     warnings: Vec<Warning>,
@@ -231,9 +238,12 @@ struct Walk<'l, 'a> {
 /// Parses the body starting at `lines[start]` into `cable`.
 pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>) {
     let source = cable.source;
+    let station =
+        cable.banner.as_ref().and_then(|b| b.station).map(|s| s.value).or(cable.page_origin.map(|p| p.0.value));
     let mut w = Walk {
         lines,
         source,
+        station,
         numbered: lines[start.min(lines.len())..].iter().any(|l| number::written(l.trimmed()).is_some()),
         body: Body::default(),
         warnings: Vec::new(),
@@ -306,6 +316,18 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             self.push_trailer(trailer_from);
             return j;
+        }
+        // `... RIO DE JAN 00000285 002 OF 002 HEARNE`: the signature after a page marker.
+        let mut from = 0;
+        while let Some((_, me, _)) = inline_marker(&last.text[from..], self.station) {
+            from += me;
+        }
+        let after = scan::trim(&last.text[from..]);
+        if from > 0 && signature::is_signature_line(after) {
+            self.body.signature = Some(Spanned::new(after, last.span_of(after)));
+            self.content_end = last.start + from as u32;
+            self.push_trailer(trailer_from);
+            return k;
         }
         if let Some(at) = signature::glued_signature(last.text) {
             let name = &last.text[at..];
@@ -423,24 +445,45 @@ impl<'l, 'a> Walk<'l, 'a> {
         Some(last)
     }
 
-    /// Text starting at byte `at` of line `i`: a numbered paragraph, a rule, a caption, or
-    /// text of the open paragraph.
+    /// Text starting at byte `at` of line `i`, up to the end of the line (or of the text):
+    /// page markers inside it (pages whose lines were joined) are cut out as breaks.
     fn text_at(&mut self, i: usize, at: usize) {
         let line = self.lines[i];
-        let mut text_end = line.text.len();
-        if line.start + text_end as u32 > self.content_end {
-            text_end = (self.content_end.saturating_sub(line.start) as usize).max(at);
+        let mut end = line.text.len();
+        if line.start + end as u32 > self.content_end {
+            end = (self.content_end.saturating_sub(line.start) as usize).max(at);
         }
-        let t = &line.text[at..text_end];
-        let t_trim = t.trim_start_matches(scan::is_space);
-        if t_trim.is_empty() {
-            self.blank();
+        let mut from = at;
+        while let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) {
+            self.piece(i, from, from + ms);
+            let span = Span::new(line.start + (from + ms) as u32, line.start + (from + me) as u32);
+            self.push_break(BreakKind::Page, span, page);
+            self.after_blank = false;
+            from += me;
+        }
+        if line.text[from..end].trim_start_matches(scan::is_space).is_empty() && from > at {
             return;
         }
-        let start = line.start + (at + t.len() - t_trim.len()) as u32;
+        self.piece(i, from, end);
+    }
+
+    /// The text `at..end` of line `i`: a numbered paragraph, a rule, a caption, or text of the
+    /// open paragraph.
+    fn piece(&mut self, i: usize, at: usize, end: usize) {
+        let line = self.lines[i];
+        let t = &line.text[at..end];
+        let t_trim = scan::trim(t);
+        if t_trim.is_empty() {
+            if at == 0 || end == line.text.len() {
+                self.blank();
+            }
+            return;
+        }
+        let start = line.start + (at + t.len() - t.trim_start_matches(scan::is_space).len()) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
-        let (t_trim, glued) = split_glued_classification(self.lines, i, t_trim);
+        let (t_trim, glued) =
+            if end == line.text.len() { split_glued_classification(self.lines, i, t_trim) } else { (t_trim, None) };
         let end = start + t_trim.len() as u32;
         if let Some(w) = number::written(t_trim) {
             let fit = number::fit(w.value, self.previous);
@@ -456,9 +499,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = true;
             return;
         }
-        let caption = self.after_blank && could_be_heading(t_trim);
+        let caption = (self.after_blank && could_be_heading(t_trim)) || ruled_caption(t_trim);
         let caption_goes_on =
-            !self.after_blank && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3);
+            !self.after_blank && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad);
         if caption && self.pending.is_some_and(|p| p.first_caption.is_some()) {
             // A second caption block: the first was text.
             let p = self.pending.take().expect("checked");
@@ -472,6 +515,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 None => p.first_caption = Some((start, end)),
             }
             p.captions += 1;
+            p.ruled |= ruled_caption(t_trim);
             self.after_blank = false;
             self.glued_break(i, glued, end);
             return;
@@ -556,8 +600,12 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     fn open_paragraph(&mut self, p: Paragraph<'a>) {
         self.close();
-        // Breaks before the paragraph belong to no paragraph.
+        // Breaks before the paragraph belong to no paragraph; those after its start (a caption
+        // line that turned out to be text) are its own.
         self.breaks_done = self.body.breaks.len();
+        while self.breaks_done > 0 && self.body.breaks[self.breaks_done - 1].span.start >= p.span.start {
+            self.breaks_done -= 1;
+        }
         self.body.paragraphs.push(p);
         self.open = Some(self.body.paragraphs.len() - 1);
     }
@@ -585,7 +633,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             if b.span.start >= end || end == u32::MAX {
                 break;
             }
-            if b.span.start >= p.span.end {
+            if b.span.start >= p.span.start {
                 p.gaps.push(b.span);
             }
             self.breaks_done += 1;
@@ -608,7 +656,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     fn flush_pending(&mut self, next: Option<u32>) -> Option<Span> {
         let p = self.pending.take()?;
         let (first, last) = p.first_caption?;
-        if !p.bad && next.is_some() && (self.numbered || p.ruled || p.captions == 1) {
+        // Without paragraph numbers, a short line between blank lines is a heading only when
+        // it is short; a rule makes it one.
+        let short = last - first <= 40;
+        if !p.bad && next.is_some() && (self.numbered || p.ruled || (p.captions == 1 && short)) {
             return Some(Span::new(first, last));
         }
         self.captions_as_text(p);
@@ -634,6 +685,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 heading: None,
                 gaps: Vec::new(),
             });
+            self.assign_gaps(last);
         }
     }
 }
@@ -667,6 +719,13 @@ pub(crate) fn is_rule(t: &str) -> bool {
         && t.contains(['-', '_', '=', '*'])
 }
 
+/// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
+fn ruled_caption(t: &str) -> bool {
+    let t = text::clean_line(t);
+    let head = t.trim_end_matches('-');
+    t.len() - head.len() >= 3 && head.ends_with(' ') && could_be_heading(head.trim_end())
+}
+
 /// A caption line: short, no sentence punctuation at the end, not a sub-item, not lower case
 /// at the start (`Lavrov's Letter`, `TSVANGIRAI LOOKS INTO THE CRYSTAL BALL`, `Comment`).
 fn could_be_heading(t: &str) -> bool {
@@ -678,6 +737,73 @@ fn could_be_heading(t: &str) -> bool {
         && label::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !t.contains(". ")
+}
+
+/// A page marker inside a line of text, as pages whose lines were joined have them
+/// (`... in Georgia and Ukraine. STOCKHOLM 00000051 002 OF 002 Comment`): its start and end in
+/// `t` and the page it starts. The place is the banner's station cut to ten letters (any
+/// upper-case words of at most ten letters when the station is unknown).
+fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, usize, Option<u32>)> {
+    let b = t.as_bytes();
+    for of in memchr::memmem::find_iter(b, b" OF ") {
+        // `002 OF 002`, `001.2 OF 003`: the counts.
+        let after = &t[of + 4..];
+        let total = after.bytes().take_while(u8::is_ascii_digit).count();
+        if total == 0 || after.as_bytes().get(total).is_some_and(|c| !c.is_ascii_whitespace()) {
+            continue;
+        }
+        let before = &t[..of];
+        let Some(sp) = before.rfind(' ') else { continue };
+        let count = &before[sp + 1..];
+        if count.len() < 3 || !count.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            continue;
+        }
+        let before = before[..sp].trim_end_matches(' ');
+        let Some(sp) = before.rfind(' ') else { continue };
+        let serial = &before[sp + 1..];
+        if serial.len() != 8 || !scan::is_digits(serial) {
+            continue;
+        }
+        // The place words before the serial.
+        let head = before[..sp].trim_end_matches(' ');
+        let mut place_start = None;
+        let mut at = head.len();
+        for _ in 0..4 {
+            let word_start = head[..at].rfind(' ').map_or(0, |p| p + 1);
+            let word = &head[word_start..at];
+            if !scan::is_upper_alpha(word.trim_end_matches(['.', '-'])) {
+                break;
+            }
+            let place = &head[word_start..];
+            match station {
+                // `JAN`, `DE JAN`, `RIO DE JAN` are all in `RIO DE JANEIRO`; only the last
+                // starts it.
+                Some(st) if st.contains(place) => {
+                    if st.starts_with(place) {
+                        place_start = Some(word_start);
+                    }
+                }
+                // A marker may name another place than the banner (`DUBAI` for `RPO DUBAI`).
+                Some(_) if place_start.is_none() && word.len() <= 10 && !place.contains(' ') => {
+                    place_start = Some(word_start);
+                    break;
+                }
+                None if place.len() <= 10 => place_start = Some(word_start),
+                _ => break,
+            }
+            if word_start == 0 {
+                break;
+            }
+            at = head[..word_start].trim_end_matches(' ').len();
+            if at == 0 {
+                break;
+            }
+        }
+        let start = place_start?;
+        let page = scan::parse_u32(count.rsplit('.').next().unwrap_or(count));
+        return Some((start, of + 4 + total, page));
+    }
+    None
 }
 
 /// `ESSENTIALLY, A  CONFIDENTIAL` followed by a `PAGE nn` banner line: the text without the

@@ -22,6 +22,20 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || scan::starts_with_ci(t, "Systematic Review")
         || t.contains("Declassified/Released US Department of State")
         || crate::header::is_aad_number_line(t)
+        || is_document_number_line(t)
+}
+
+/// `2002VATICA05546 - Classification: UNCLASSIFIED`: the archive's document number line.
+fn is_document_number_line(t: &str) -> bool {
+    let Some((id, rest)) = t.split_once(" - ") else { return false };
+    let b = id.as_bytes();
+    let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
+    b.len() > 8
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && letters > 0
+        && b.len() > 4 + letters
+        && b[4 + letters..].iter().all(u8::is_ascii_digit)
+        && rest.len() < 60
 }
 
 /// `#5434` (the station serial repeated at the end of a transmission).
@@ -142,6 +156,7 @@ mod tests {
             assert!(is_trailer_line(s), "{s}");
         }
         assert!(is_trailer_line("Declassified/Released US Department of State EO Systematic Review 30 JUN 2005"));
+        assert!(is_trailer_line("2002VATICA05546 - Classification: UNCLASSIFIED"));
         assert!(!is_trailer_line("BURNS"));
         assert!(!is_trailer_line("MOSCOW"));
     }
