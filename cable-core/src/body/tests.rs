@@ -66,3 +66,19 @@ fn redactions_are_counted() {
     let cable = crate::parse(text).unwrap();
     assert_eq!(cable.redactions().len(), 2);
 }
+
+#[test]
+fn readme_example() {
+    let text = seed();
+    let cable = crate::parse(&text).unwrap();
+    let p4 = cable.paragraph(4).unwrap();
+    assert_eq!(p4.level(), Some(Level::Confidential));
+    assert_eq!(p4.marking().unwrap().raw, "(C)");
+    assert!(p4.text().starts_with("Lavrov will underscore Russia's"));
+    assert_eq!(cable.paragraphs().iter().filter(|p| p.level() == Some(Level::Secret)).count(), 0);
+    let summary = cable.summary().unwrap();
+    assert_eq!(summary.paragraphs(), 0..1);
+    assert_eq!(cable.paragraph(2).unwrap().heading().as_deref(), Some("Lavrov's Letter"));
+    assert_eq!(cable.breaks().len(), 1);
+    assert_eq!(cable.breaks()[0].page, Some(2));
+}
