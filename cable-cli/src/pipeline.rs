@@ -2,7 +2,7 @@
 //! the batches are parsed on all cores (rayon) and their results come back in input order.
 //! Memory stays flat: at most a few batches are in flight, whatever the corpus size.
 
-use cable_core::envelope::corpus::{self, Corpus, Entry};
+use cable_core::envelope::corpus::{self, Corpus, Entry, RawEntry};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read};
@@ -16,8 +16,9 @@ const BATCH: usize = 256;
 /// Batches read ahead of the parsers.
 const IN_FLIGHT: usize = 4;
 
-/// One item of the walk: a document, or a one-line error about an input that could not be read.
-type Item = Result<Entry, String>;
+/// One item of the walk: a document (CSV rows still undecoded, so that decoding runs on the
+/// workers), or a one-line error about an input that could not be read.
+type Item = Result<RawEntry, String>;
 
 /// How the pipeline reports progress.
 #[derive(Debug, Clone, Copy)]
@@ -55,9 +56,9 @@ pub fn run<T: Send>(
     });
     let mut done = 0u64;
     for batch in rx {
-        let bytes: u64 = batch.iter().map(|i| i.as_ref().map_or(0, |e| e.document.text().len() as u64)).sum();
+        let bytes: u64 = batch.iter().map(|i| i.as_ref().map_or(0, raw_len)).sum();
         let results: Vec<Result<T, String>> =
-            batch.into_par_iter().map(|item| item.and_then(|entry| work(&entry))).collect();
+            batch.into_par_iter().map(|item| item.and_then(|raw| work(&raw.into_entry()))).collect();
         done += results.len() as u64;
         results.into_iter().for_each(&mut sink);
         if let Some(bar) = &bar {
@@ -83,7 +84,7 @@ fn items(input: &PathBuf) -> Box<dyn Iterator<Item = Item>> {
                     return Box::new(csv_from_memory(bytes));
                 }
                 match corpus::document_from_bytes(form, &bytes) {
-                    Ok(document) => Ok(Entry { source: "-".into(), document }),
+                    Ok(document) => Ok(RawEntry::Document(Entry { source: "-".into(), document })),
                     Err(e) => Err(format!("-: {e}")),
                 }
             }
@@ -91,15 +92,25 @@ fn items(input: &PathBuf) -> Box<dyn Iterator<Item = Item>> {
         };
         return Box::new(std::iter::once(item));
     }
-    Box::new(Corpus::new([input]).map(|r| r.map_err(|e| e.to_string())))
+    let mut corpus = Corpus::new([input]);
+    Box::new(std::iter::from_fn(move || corpus.next_raw()).map(|r| r.map_err(|e| e.to_string())))
 }
 
 /// CSV rows piped into standard input.
 fn csv_from_memory(bytes: Vec<u8>) -> impl Iterator<Item = Item> {
-    cable_core::envelope::csv::CsvReader::new(std::io::Cursor::new(bytes)).map(|r| match r {
-        Ok(row) => Ok(Entry { source: format!("-:{}", row.row()), document: row.into_document() }),
+    let mut reader = cable_core::envelope::csv::CsvReader::new(std::io::Cursor::new(bytes));
+    std::iter::from_fn(move || reader.read_raw()).map(|r| match r {
+        Ok(row) => Ok(RawEntry::CsvRow { source: format!("-:{}", row.row()), row }),
         Err(e) => Err(format!("-: {e}")),
     })
+}
+
+/// Bytes of input an entry stands for (for the progress bar).
+fn raw_len(r: &RawEntry) -> u64 {
+    match r {
+        RawEntry::Document(e) => e.document.text().len() as u64,
+        RawEntry::CsvRow { row, .. } => row.len() as u64,
+    }
 }
 
 /// A progress bar on standard error, when it is a terminal and not `--quiet`: cables done,

@@ -84,6 +84,31 @@ pub struct Entry {
     pub document: Document<'static>,
 }
 
+/// A document, or a CSV row whose unescaping and decoding is left to the caller (so that it can
+/// run on a worker thread): see [`Corpus::next_raw`].
+#[derive(Debug)]
+pub enum RawEntry {
+    /// A document read from a file.
+    Document(Entry),
+    /// A CSV row, split out of its file but not decoded.
+    CsvRow {
+        /// `path:row`.
+        source: String,
+        /// The row.
+        row: super::csv::RawRow,
+    },
+}
+
+impl RawEntry {
+    /// The entry, decoding a CSV row if needed.
+    pub fn into_entry(self) -> Entry {
+        match self {
+            RawEntry::Document(e) => e,
+            RawEntry::CsvRow { source, row } => Entry { source, document: row.decode().into_document() },
+        }
+    }
+}
+
 /// Iterator over the documents of files and directories (see the module documentation).
 ///
 /// ```no_run
@@ -148,27 +173,35 @@ impl Corpus {
     }
 }
 
-impl Iterator for Corpus {
-    type Item = Result<Entry, CorpusError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Corpus {
+    /// The next entry, with CSV rows left undecoded (for parallel pipelines: the walk itself then
+    /// only copies bytes).
+    pub fn next_raw(&mut self) -> Option<Result<RawEntry, CorpusError>> {
         loop {
             if let Some((label, reader)) = &mut self.csv {
-                match reader.next() {
+                match reader.read_raw() {
                     Some(Ok(row)) => {
                         let source = format!("{label}:{}", row.row());
-                        return Some(Ok(Entry { source, document: row.into_document() }));
+                        return Some(Ok(RawEntry::CsvRow { source, row }));
                     }
                     Some(Err(source)) => return Some(Err(CorpusError::Csv { path: label.clone(), source })),
                     None => self.csv = None,
                 }
             }
             match self.next_file()? {
-                Ok(Some(entry)) => return Some(Ok(entry)),
+                Ok(Some(entry)) => return Some(Ok(RawEntry::Document(entry))),
                 Ok(None) => continue,
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Result<Entry, CorpusError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_raw().map(|r| r.map(RawEntry::into_entry))
     }
 }
 
