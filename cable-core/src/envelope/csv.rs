@@ -269,9 +269,12 @@ impl<R: Read> CsvReader<R> {
                         return Some(Err(e));
                     }
                     let before = self.base;
-                    match self.fill() {
-                        // `fill` may have dropped consumed bytes from the front of the buffer.
-                        Ok(true) => start -= (self.base - before) as usize,
+                    let filled = self.fill();
+                    // `fill` may have dropped consumed bytes from the front of the buffer, also
+                    // when it then found the end of the file.
+                    start -= (self.base - before) as usize;
+                    match filled {
+                        Ok(true) => {}
                         Ok(false) => {
                             let e = self.error(CsvErrorKind::Truncated, start, "file ends inside the row");
                             self.pos = self.buf.len();
@@ -564,6 +567,21 @@ mod tests {
         let rows = read_all(&ROW1[..ROW1.len() - 20]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].as_ref().unwrap_err().kind(), CsvErrorKind::Truncated);
+    }
+
+    #[test]
+    fn offsets_stay_inside_the_input_after_resync_and_truncation() {
+        // Found by fuzzing (csv_rows): a junk line, then a row start in the second half of the
+        // buffer whose row the file cuts short. The buffer is compacted before the end of the
+        // file is seen; the truncation error must still carry the row's true offset.
+        let junk = "-- THE ORGANS OF THE REPUBLIC\n".repeat(40);
+        let data = format!("{junk}\"503\",\"3/26/1992 12:14\",\"92LIMA4541\",\"Embassy Lima\",\"CONF");
+        let rows = read_all(&data);
+        assert_eq!(rows.len(), 2);
+        let e = rows[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), CsvErrorKind::Truncated);
+        assert_eq!(e.offset(), junk.len() as u64);
+        assert_eq!(rows[0].as_ref().unwrap_err().offset(), 0);
     }
 
     #[test]
