@@ -845,7 +845,7 @@ fn page_number(lines: &[Line<'_>], i: usize, n: usize) -> Option<u32> {
     None
 }
 
-/// Runs of six or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
+/// Runs of five or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
 fn redactions(source: &str) -> Vec<Span> {
     let b = source.as_bytes();
     let mut out = Vec::new();
@@ -854,7 +854,7 @@ fn redactions(source: &str) -> Vec<Span> {
         let s = at + i;
         let c = b[s];
         let n = b[s..].iter().take_while(|&&x| x == c).count();
-        if n >= 6 {
+        if n >= 5 {
             out.push(Span::new(s as u32, (s + n) as u32));
         }
         at = s + n;
