@@ -390,6 +390,24 @@ impl<'l, 'a> Walk<'l, 'a> {
                 p.bad = true;
             }
         }
+        // A page-foot classification glued to the line before, and the banner on the next
+        // line, are one break; so are a page break and the section header right after it.
+        if let Some(last) = self.body.breaks.last_mut() {
+            let between = Span::new(last.span.end, span.start).slice(self.source);
+            if last.span.end <= span.start && last.kind == BreakKind::Page && between.trim().is_empty() {
+                let old = last.span;
+                last.span.end = span.end;
+                last.kind = kind;
+                last.page = last.page.or(page);
+                let merged = last.span;
+                if let Some(p) = self.open.and_then(|o| self.body.paragraphs.get_mut(o)) {
+                    if let Some(g) = p.gaps.last_mut().filter(|g| **g == old) {
+                        *g = merged;
+                    }
+                }
+                return;
+            }
+        }
         self.body.breaks.push(Break { kind, page, span });
     }
 
@@ -440,7 +458,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         let first = self.lines[i].span_of(t).start;
         let span = Span::new(first, self.lines[last - 1].span().end);
-        let page = pagebreak::page_banner(t).map(|b| b.page);
+        let page = self.lines[i..last].iter().find_map(|l| pagebreak::page_banner(l.trimmed())).map(|b| b.page);
         self.push_break(BreakKind::Section, span, page);
         Some(last)
     }
