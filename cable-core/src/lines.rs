@@ -6,7 +6,7 @@ use crate::span::Span;
 /// One physical line of the input.
 ///
 /// `text` is the line without its terminator (`\n` or `\r\n`) and without trailing whitespace
-/// (the seed's markdown conversion ends lines in two spaces); `start` is the offset of its first
+/// (the seed's markdown conversion ends lines in two spaces) or trailing `<br>` tags; `start` is the offset of its first
 /// byte and `next` the offset of the line after it, so consecutive lines tile the input.
 #[derive(Clone, Copy, Debug)]
 #[allow(dead_code, reason = "`next` and `full_span` serve the lossless element tiling of the body")]
@@ -59,15 +59,37 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             }
             None => (bytes.len(), bytes.len()),
         };
-        let content = text[start..end].trim_end_matches(scan::is_space);
+        let content = trim_end(&text[start..end]);
         lines.push(Line { text: content, start: start as u32, next: next as u32 });
         start = next;
     }
     lines
 }
 
+/// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
+/// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+fn trim_end(line: &str) -> &str {
+    let mut l = line.trim_end_matches(scan::is_space);
+    while l.ends_with('>') {
+        let Some(open) = l.rfind('<') else { break };
+        let tag = &l[open..];
+        if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
+            break;
+        }
+        l = l[..open].trim_end_matches(scan::is_space);
+    }
+    l
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn br_tags_are_line_ends() {
+        let ls = super::split("E.O. 12958: DECL: 01/21/2019 <br>\n<br>\nx <br/> <BR>\n");
+        let texts: Vec<_> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["E.O. 12958: DECL: 01/21/2019", "", "x"]);
+    }
+
     use super::*;
 
     #[test]

@@ -290,7 +290,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             return k;
         }
         let last = &lines[k - 1];
-        let t = last.trimmed();
+        let t = text::clean_line(last.trimmed());
         let separated = k - 1 == start || {
             let prev = text::clean_line(lines[k - 2].text);
             prev.is_empty()
