@@ -52,6 +52,9 @@ pub enum WarningKind {
     DuplicateParagraphNumber,
     /// Paragraph numbers jump (`3.` after `1.`); the number is kept.
     SkippedParagraphNumber,
+    /// A paragraph number is lower than the one before (`¶10.` after `¶11.`); the number is
+    /// kept.
+    UnorderedParagraphNumber,
 }
 
 impl WarningKind {
@@ -75,6 +78,7 @@ impl WarningKind {
             RecoveredParagraphNumber => "mangled paragraph number recovered from the sequence",
             DuplicateParagraphNumber => "paragraph number repeated",
             SkippedParagraphNumber => "paragraph numbers skipped",
+            UnorderedParagraphNumber => "paragraph number lower than the one before",
         }
     }
 }

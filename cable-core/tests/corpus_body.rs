@@ -1,7 +1,7 @@
 //! The body over the whole real corpus: for every cablegate page and every row of both CSV
 //! files, the elements tile the input (no gap, no overlap), no paragraph text holds a page-break
-//! line, paragraphs come in text order with numbers that only go up (or repeat with a warning),
-//! and every text with a numbered paragraph yields numbered paragraphs. Prints how many cables
+//! line, paragraphs come in text order with numbers that only go up (or repeat, or go back, with
+//! a warning), and every text with a numbered paragraph yields numbered paragraphs. Prints how many cables
 //! have a summary, a comment and a signature.
 
 mod common;
@@ -94,11 +94,10 @@ fn check(source: &str, cable: &Cable<'_>, counts: &mut Counts, failures: &mut Ve
         end = p.span().end;
         if let Some(n) = p.number() {
             if let Some(prev) = previous {
-                let warned = cable
-                    .warnings()
-                    .iter()
-                    .any(|w| w.kind == WarningKind::DuplicateParagraphNumber && w.span.start == p.span().start);
-                if n < prev || (n == prev && !warned) {
+                let warned = |kind| cable.warnings().iter().any(|w| w.kind == kind && w.span.start == p.span().start);
+                if (n < prev && !warned(WarningKind::UnorderedParagraphNumber))
+                    || (n == prev && !warned(WarningKind::DuplicateParagraphNumber))
+                {
                     failures.push(format!("{source}: paragraph {n} follows paragraph {prev}"));
                 }
             }

@@ -504,7 +504,12 @@ impl<'l, 'a> Walk<'l, 'a> {
             if end == line.text.len() { split_glued_classification(self.lines, i, t_trim) } else { (t_trim, None) };
         let end = start + t_trim.len() as u32;
         if let Some(w) = number::written(t_trim) {
-            let fit = number::fit(w.value, self.previous);
+            let mut fit = number::fit(w.value, self.previous);
+            // A lower number with a portion marking or a pilcrow is a paragraph out of order
+            // (06MOSCOW9533 has ¶10 after ¶11), not a list inside the paragraph.
+            if fit == number::Fit::Inner && (w.digits.0 > 0 || Marking::parse_prefix(&t_trim[w.len..]).is_some()) {
+                fit = number::Fit::Unordered;
+            }
             if fit != number::Fit::Inner || self.open.is_none() {
                 self.numbered_paragraph(t_trim, start, end, w, fit);
                 self.after_blank = false;
@@ -517,7 +522,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = true;
             return;
         }
-        let caption = (self.after_blank && could_be_heading(t_trim)) || ruled_caption(t_trim);
+        // A caption underlined by a rule on the next line needs no blank line above it.
+        let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
+        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim);
         let caption_goes_on =
             !self.after_blank && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad);
         if caption && self.pending.is_some_and(|p| p.first_caption.is_some()) {
@@ -576,6 +583,10 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             number::Fit::Duplicate => {
                 self.warnings.push(Warning::new(WarningKind::DuplicateParagraphNumber, written));
+                w.value
+            }
+            number::Fit::Unordered => {
+                self.warnings.push(Warning::new(WarningKind::UnorderedParagraphNumber, written));
                 w.value
             }
             number::Fit::Skipped if self.previous.is_some() => {

@@ -37,6 +37,9 @@ pub(crate) enum Fit {
     Skipped,
     /// A number below the expected one: a numbered list inside the current paragraph.
     Inner,
+    /// A number below the expected one that is still a paragraph (it has a portion marking
+    /// or a pilcrow): the cable's numbering goes back.
+    Unordered,
 }
 
 /// Places `written` in the sequence, given the number of the paragraph before (`None` at the
