@@ -290,7 +290,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             return k;
         }
         let last = &lines[k - 1];
-        let t = text::clean_line(last.trimmed());
+        let mut t = text::clean_line(last.trimmed());
+        // `MINIMIZE CONSIDERED SHANNON`.
+        if let Some(rest) = scan::strip_prefix_ci(t, "MINIMIZE CONSIDERED") {
+            if rest.starts_with(' ') {
+                t = scan::trim(rest);
+            }
+        }
         let separated = k - 1 == start || {
             let prev = text::clean_line(lines[k - 2].text);
             prev.is_empty()
@@ -503,7 +509,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let (t_trim, glued) =
             if end == line.text.len() { split_glued_classification(self.lines, i, t_trim) } else { (t_trim, None) };
         let end = start + t_trim.len() as u32;
-        if let Some(w) = number::written(t_trim) {
+        if let Some(w) = number::written(t_trim).or_else(|| number::glued(t_trim, self.previous)) {
             let mut fit = number::fit(w.value, self.previous);
             // A lower number with a portion marking or a pilcrow is a paragraph out of order
             // (06MOSCOW9533 has ¶10 after ¶11), not a list inside the paragraph.
@@ -525,8 +531,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         // A caption underlined by a rule on the next line needs no blank line above it.
         let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
         let caption = ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim);
-        let caption_goes_on =
-            !self.after_blank && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad);
+        let caption_goes_on = !self.after_blank
+            && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
+            // `SIPDIS` stamped inside a framed heading (00HARARE6677).
+            && (could_be_heading(t_trim) || text::clean_line(t_trim).is_empty());
         if caption && self.pending.is_some_and(|p| p.first_caption.is_some()) {
             // A second caption block: the first was text.
             let p = self.pending.take().expect("checked");

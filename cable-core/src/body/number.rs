@@ -24,6 +24,18 @@ pub(crate) fn written(t: &str) -> Option<Written> {
     Some(Written { value, len, digits: (start, n) })
 }
 
+/// A number glued to the first word (`12.A press release`): taken only when it is the next
+/// number of the sequence, so that `3.A` in prose is left alone.
+pub(crate) fn glued(t: &str, previous: Option<u32>) -> Option<Written> {
+    let b = t.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 || b.get(n) != Some(&b'.') || !b.get(n + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let value = crate::scan::parse_u32(&t[..n])?;
+    (value == previous.map_or(1, |p| p + 1)).then_some(Written { value, len: n + 1, digits: (0, n) })
+}
+
 /// How a written number relates to the paragraph sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Fit {
@@ -95,6 +107,13 @@ mod tests {
         assert_eq!(written("1.(S) x").unwrap().len, 2);
         assert!(written("2007. x").is_none());
         assert!(written("A. x").is_none());
+    }
+
+    #[test]
+    fn glued_numbers_need_the_sequence() {
+        assert_eq!(glued("12.A press release", Some(11)).map(|w| w.len), Some(3));
+        assert_eq!(glued("12.A press release", Some(3)), None);
+        assert_eq!(glued("3.5 PERCENT", Some(2)), None);
     }
 
     #[test]

@@ -79,8 +79,33 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         }
         names += 1;
     }
-    names > 0 && !pagebreak::is_lone_classification(t) && !is_common_closing(t)
+    names > 0
+        && !pagebreak::is_lone_classification(t)
+        && !is_common_closing(t)
+        && !scan::tokens(t).any(|w| NOT_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
+
+/// Words of closing lines that are not names (`MISSING CLASSIFIED PARAGRAPH`).
+const NOT_NAMES: &[&str] = &[
+    "CLASSIFIED",
+    "PARAGRAPH",
+    "PARAGRAPHS",
+    "TEXT",
+    "SECTION",
+    "MESSAGE",
+    "CABLE",
+    "CONSIDERED",
+    "MINIMIZE",
+    "END",
+    "SIPDIS",
+    "NOFORN",
+    "PAGE",
+    "THE",
+    "OF",
+    "AND",
+    "FOR",
+    "TO",
+];
 
 /// Lines that end a cable but are not names.
 fn is_common_closing(t: &str) -> bool {
@@ -116,24 +141,51 @@ const STOP_WORDS: &[&str] = &[
     "Its", "She", "Post", "Embassy", "Comment", "Summary", "Note", "End", "See", "Ref", "Reftel", "Septel",
 ];
 
-/// Splits a signature into signers: several surnames on one line (`KEEGAN PAAL`) are several
-/// signers; a name in title case with initials (`David J. Hazarian`) is one. Repeats and dates
-/// are dropped.
+/// Splits a signature into signers: several surnames on one line (`KEEGAN PAAL`,
+/// `FORDEN.  PAAL`) are several signers; a name in title case with initials (`David J.
+/// Hazarian`) is one; particles and suffixes stay with their name (`LA LIME`, `DEL VECCHIO`,
+/// `TIMKEN JR`). Repeats and dates are dropped.
 pub(crate) fn signers(sig: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let all_upper = !sig.bytes().any(|b| b.is_ascii_lowercase());
     let separator = |c: char| matches!(c, '/' | ',' | ';') || (all_upper && (c == ' ' || c == '\t'));
+    // (start, end) of the name being built, in `sig`.
+    let mut open: Option<(usize, usize)> = None;
+    let mut joins_next = false;
+    let base = sig.as_ptr() as usize;
     for p in sig.split(separator) {
-        let p = scan::trim(p);
+        let p = scan::trim(p).trim_end_matches('.');
         if p.is_empty() || is_date_token(p) {
             continue;
         }
-        let p = p.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
-        if !p.is_empty() && !out.contains(&p) {
-            out.push(p);
+        let (s, e) = (p.as_ptr() as usize - base, p.as_ptr() as usize - base + p.len());
+        let upper = p.to_ascii_uppercase();
+        let suffix = all_upper && matches!(upper.as_str(), "JR" | "SR" | "II" | "III" | "IV");
+        match open {
+            Some((os, _)) if joins_next || suffix => open = Some((os, e)),
+            Some((os, oe)) => {
+                push_name(&mut out, &sig[os..oe]);
+                open = Some((s, e));
+            }
+            None => open = Some((s, e)),
         }
+        joins_next = all_upper && PARTICLES.contains(&upper.as_str());
+    }
+    if let Some((os, oe)) = open {
+        push_name(&mut out, &sig[os..oe]);
     }
     out
+}
+
+/// Words that join the surname after them (`LA LIME`, `DEL VECCHIO`, `VAN VOORST`).
+const PARTICLES: &[&str] =
+    &["LA", "LE", "DE", "DEL", "DELLA", "DA", "DI", "DU", "DOS", "VAN", "VON", "ST", "MAC", "MC"];
+
+fn push_name<'a>(out: &mut Vec<&'a str>, name: &'a str) {
+    let name = name.trim_end_matches(|c: char| c == '.' || c == ' ');
+    if !name.is_empty() && !out.contains(&name) {
+        out.push(name);
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +232,9 @@ mod tests {
         assert_eq!(signers("SOBEL 2008-01-08"), ["SOBEL"]);
         assert_eq!(signers("David J. Hazarian"), ["David J. Hazarian"]);
         assert_eq!(signers("RICE/CLINTON"), ["RICE", "CLINTON"]);
+        assert_eq!(signers("FORDEN.  PAAL"), ["FORDEN", "PAAL"]);
+        assert_eq!(signers("TIMKEN JR"), ["TIMKEN JR"]);
+        assert_eq!(signers("LA LIME"), ["LA LIME"]);
+        assert_eq!(signers("DEL VECCHIO"), ["DEL VECCHIO"]);
     }
 }
