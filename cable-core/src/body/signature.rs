@@ -182,7 +182,7 @@ const PARTICLES: &[&str] =
     &["LA", "LE", "DE", "DEL", "DELLA", "DA", "DI", "DU", "DOS", "VAN", "VON", "ST", "MAC", "MC"];
 
 fn push_name<'a>(out: &mut Vec<&'a str>, name: &'a str) {
-    let name = name.trim_end_matches(|c: char| c == '.' || c == ' ');
+    let name = name.trim_end_matches(['.', ' ']);
     if !name.is_empty() && !out.contains(&name) {
         out.push(name);
     }
