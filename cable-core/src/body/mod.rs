@@ -530,7 +530,14 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         // A caption underlined by a rule on the next line needs no blank line above it.
         let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
-        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim);
+        // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
+        // `Saleh Promises No New MANPADS...`).
+        let framed = underlined
+            && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
+            && t_trim.len() <= 100
+            && number::written(t_trim).is_none();
+        let caption =
+            ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim) || framed;
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).

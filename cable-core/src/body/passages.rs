@@ -135,9 +135,11 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             {
                 last += 1;
             }
-            if kind == PassageKind::Summary {
+            {
                 // Under a `Summary` heading the summary still ends at `End Summary.`.
-                if let Some(end) = find_end(paragraphs, source, i, p.text_span.start, "END SUMMARY") {
+                if let Some(end) = find_end(paragraphs, source, i, p.text_span.start, end_word(kind))
+                    .filter(|e| e.0 <= last)
+                {
                     last = end.0;
                     push(&mut found, &mut seen, kind, Span::new(p.text_span.start, end.1), i, last);
                     i = last + 1;
@@ -150,12 +152,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
         }
         if let Some((kind, at)) = opener(t) {
             let start = p.text_span.start + at as u32;
-            let end_word = match kind {
-                PassageKind::Summary => "END SUMMARY",
-                PassageKind::Comment => "END COMMENT",
-                _ => "END ACTION REQUEST",
-            };
-            match find_end(paragraphs, source, i, start, end_word) {
+            match find_end(paragraphs, source, i, start, end_word(kind)) {
                 Some((k, end)) => {
                     push(&mut found, &mut seen, kind, Span::new(start, end), i, k);
                     i = k + 1;
@@ -174,6 +171,16 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
     }
     found.sort_by_key(|d| (d.span.start, d.span.end));
     body.passages = found;
+}
+
+/// The words that close a passage of `kind` (`End Summary.`).
+fn end_word(kind: PassageKind) -> &'static str {
+    match kind {
+        PassageKind::Summary => "END SUMMARY",
+        PassageKind::Comment | PassageKind::InlineComment => "END COMMENT",
+        PassageKind::Note => "END NOTE",
+        PassageKind::ActionRequest => "END ACTION REQUEST",
+    }
 }
 
 fn push(found: &mut Vec<PassageData>, seen: &mut [bool; 3], kind: PassageKind, span: Span, first: usize, last: usize) {
