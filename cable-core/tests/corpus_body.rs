@@ -109,7 +109,15 @@ fn check(source: &str, cable: &Cable<'_>, counts: &mut Counts, failures: &mut Ve
     }
     // A text with a numbered paragraph yields numbered paragraphs.
     let body = cable.body();
-    if body.lines().any(numbered_line) {
+    // A numbered line that starts a block (after a blank line): a line that starts with a
+    // number after a line ending mid-sentence is a wrapped number (`for November` / `6.  X`).
+    let mut after_blank = true;
+    let mut numbered = false;
+    for l in body.lines() {
+        numbered |= after_blank && numbered_line(l);
+        after_blank = l.trim().is_empty();
+    }
+    if numbered {
         counts.numbered += 1;
         if !ps.iter().any(|p| p.number().is_some()) {
             failures.push(format!("{source}: numbered paragraphs in the text, none found"));

@@ -233,10 +233,14 @@ fn fill(source: &str, from: u32, to: u32, out: &mut Vec<Element>) {
     while at < to {
         let nl = memchr::memchr(b'\n', &b[at..to]).map_or(to, |i| at + i + 1);
         let line = &source[at..nl];
+        let clean = super::text::clean_line(line);
         let kind = if super::text::is_blank(line) {
             ElementKind::Blank
-        } else if is_rule(line) {
+        } else if is_rule(line) || line.trim() == "-" {
             ElementKind::Rule
+        } else if clean.is_empty() {
+            // `SIPDIS` on a line of its own.
+            ElementKind::Caption
         } else {
             ElementKind::Unrecognised
         };

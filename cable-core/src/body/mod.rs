@@ -244,7 +244,12 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         lines,
         source,
         station,
-        numbered: lines[start.min(lines.len())..].iter().any(|l| number::written(l.trimmed()).is_some()),
+        numbered: lines[start.min(lines.len())..].iter().any(|l| {
+            let t = l.trimmed();
+            number::written(t).is_some()
+                || number::parenthesised(t).is_some()
+                || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some())
+        }),
         body: Body::default(),
         warnings: Vec::new(),
         open: None,
@@ -383,7 +388,10 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// A blank line.
     fn blank(&mut self) {
-        if !self.numbered || self.open.is_none() {
+        // Unnumbered paragraphs end at a blank line; a numbered one goes on until the next
+        // number (its sub-items and quotations are separated by blank lines).
+        let numbered_open = self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
+        if !numbered_open {
             self.close();
         }
         self.after_blank = true;
@@ -433,7 +441,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         if !starts && pagebreak::is_lone_classification(t) {
             // The classification line at the foot of the last page of the section before.
             starts =
-                self.lines[i + 1..end.min(i + 5)].iter().find(|l| !l.is_blank()).is_some_and(|l| trigger(l.trimmed()));
+                self.lines[i + 1..end.min(i + 9)].iter().find(|l| !l.is_blank()).is_some_and(|l| trigger(l.trimmed()));
         }
         if !starts {
             return None;
@@ -509,19 +517,46 @@ impl<'l, 'a> Walk<'l, 'a> {
         let (t_trim, glued) =
             if end == line.text.len() { split_glued_classification(self.lines, i, t_trim) } else { (t_trim, None) };
         let end = start + t_trim.len() as u32;
-        if let Some(w) = number::written(t_trim).or_else(|| number::glued(t_trim, self.previous)) {
+        // `(C) 1. The Embassy ...`: the marking before the number.
+        let (pre, num_at) = match Marking::parse_prefix(t_trim) {
+            Some((m, n)) if number::written(t_trim[n..].trim_start()).is_some() => {
+                let rest = t_trim[n..].trim_start();
+                (Some(m), t_trim.len() - rest.len())
+            }
+            _ => (None, 0),
+        };
+        let numbered_text = &t_trim[num_at..];
+        let numbered_start = start + num_at as u32;
+        if let Some(w) = number::written(numbered_text)
+            .or_else(|| number::glued(numbered_text, self.previous))
+            .or_else(|| number::parenthesised(numbered_text))
+        {
             let mut fit = number::fit(w.value, self.previous);
             // A lower number with a portion marking or a pilcrow is a paragraph out of order
             // (06MOSCOW9533 has ¶10 after ¶11), not a list inside the paragraph.
-            if fit == number::Fit::Inner && (w.digits.0 > 0 || Marking::parse_prefix(&t_trim[w.len..]).is_some()) {
+            if fit == number::Fit::Inner
+                && (w.digits.0 > 0 || pre.is_some() || Marking::parse_prefix(&numbered_text[w.len..]).is_some())
+            {
                 fit = number::Fit::Unordered;
             }
-            if fit != number::Fit::Inner || self.open.is_none() {
-                self.numbered_paragraph(t_trim, start, end, w, fit);
+            // `... for November` / `6.  LASCO members ...`: a number out of sequence right
+            // after a line that ends mid-sentence is a wrapped word, not a paragraph.
+            let mid_sentence = !self.after_blank
+                && matches!(fit, number::Fit::Skipped | number::Fit::Unordered)
+                && i > 0
+                && !text::clean_line(self.lines[i - 1].text)
+                    .ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-']);
+            if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
+                self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 self.after_blank = false;
                 self.glued_break(i, glued, end);
                 return;
             }
+        }
+        if text::clean_line(t_trim).is_empty() && self.pending.is_none_or(|p| p.first_caption.is_none()) {
+            // A lone `-` (a teletype paragraph separator) or `SIPDIS` between paragraphs.
+            self.blank();
+            return;
         }
         if is_rule(t_trim) {
             self.pending.get_or_insert(Pending::default()).ruled = true;
@@ -536,8 +571,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
             && t_trim.len() <= 100
             && number::written(t_trim).is_none();
-        let caption =
-            ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim) || framed;
+        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim) || framed;
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
@@ -588,7 +622,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         self.after_blank = false;
     }
 
-    fn numbered_paragraph(&mut self, t: &'a str, start: u32, end: u32, w: number::Written, fit: number::Fit) {
+    /// A numbered paragraph; `pre` is a marking written before the number, and where it starts.
+    fn numbered_paragraph(
+        &mut self,
+        t: &'a str,
+        start: u32,
+        end: u32,
+        w: number::Written,
+        fit: number::Fit,
+        pre: Option<(Marking<'a>, u32)>,
+    ) {
         let heading = self.flush_pending(Some(start));
         let written = Span::new(start, start + w.len as u32);
         let number = match fit {
@@ -612,11 +655,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         };
         self.previous = Some(number);
         let rest = &t[w.len..];
-        let (marking, text_start) = marking_and_text(rest);
+        let (mut marking, text_start) = marking_and_text(rest);
         let text_start = start + (w.len + text_start) as u32;
+        let mut first = start;
+        if let Some((m, at)) = pre {
+            marking = marking.or(Some(m));
+            first = at;
+        }
         self.open_paragraph(Paragraph {
             source: self.source,
-            span: Span::new(start, end),
+            span: Span::new(first, end),
             text_span: Span::new(text_start.min(end), end),
             number: Some(number),
             written: Some(written),
@@ -737,7 +785,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 /// The portion marking after a paragraph number (or at the start of an unnumbered paragraph)
 /// and the offset in `rest` where the text starts.
 fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
-    let (marking, mut at) = match Marking::parse_prefix(rest) {
+    let (marking, mut at) = match Marking::parse_prefix(rest).or_else(|| Marking::parse_entire_text(rest)) {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
     };
@@ -776,7 +824,7 @@ fn could_be_heading(t: &str) -> bool {
     let t = text::clean_line(t);
     !t.is_empty()
         && t.len() <= 100
-        && !t.ends_with(['.', ',', ';', '"', '\u{201d}'])
+        && !t.ends_with(['.', ',', ';', ':', '"', '\u{201d}'])
         && !t.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '"' || c == '\u{201c}')
         && label::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()

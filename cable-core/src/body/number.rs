@@ -36,6 +36,19 @@ pub(crate) fn glued(t: &str, previous: Option<u32>) -> Option<Written> {
     (value == previous.map_or(1, |p| p + 1)).then_some(Written { value, len: n + 1, digits: (0, n) })
 }
 
+/// A number in parentheses followed by a portion marking (`(1)  (U)  SUMMARY: ...`): the
+/// paragraph numbers of some 2003 cables. Without the marking `(1)` is a sub-item label.
+pub(crate) fn parenthesised(t: &str) -> Option<Written> {
+    let inner = t.strip_prefix('(')?;
+    let n = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 || inner.as_bytes().get(n) != Some(&b')') {
+        return None;
+    }
+    let value = crate::scan::parse_u32(&inner[..n])?;
+    crate::classification::Marking::parse_prefix(inner[n + 1..].trim_start())?;
+    Some(Written { value, len: n + 2, digits: (1, n) })
+}
+
 /// How a written number relates to the paragraph sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Fit {
@@ -107,6 +120,13 @@ mod tests {
         assert_eq!(written("1.(S) x").unwrap().len, 2);
         assert!(written("2007. x").is_none());
         assert!(written("A. x").is_none());
+    }
+
+    #[test]
+    fn parenthesised_numbers_need_a_marking() {
+        assert_eq!(parenthesised("(1)  (U)  SUMMARY: x").map(|w| (w.value, w.len)), Some((1, 3)));
+        assert_eq!(parenthesised("(12) (SBU) x").map(|w| w.value), Some(12));
+        assert_eq!(parenthesised("(1) the first point"), None);
     }
 
     #[test]

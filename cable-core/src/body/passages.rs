@@ -137,8 +137,8 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             }
             {
                 // Under a `Summary` heading the summary still ends at `End Summary.`.
-                if let Some(end) = find_end(paragraphs, source, i, p.text_span.start, end_word(kind))
-                    .filter(|e| e.0 <= last)
+                if let Some(end) =
+                    find_end(paragraphs, source, i, p.text_span.start, end_word(kind)).filter(|e| e.0 <= last)
                 {
                     last = end.0;
                     push(&mut found, &mut seen, kind, Span::new(p.text_span.start, end.1), i, last);

@@ -93,7 +93,7 @@ pub(crate) fn clean_line(line: &str) -> &str {
             break;
         }
     }
-    if l == "SIPDIS" {
+    if l == "SIPDIS" || l == "-" {
         return "";
     }
     if let Some(rest) = l.strip_prefix("SIPDIS ") {
