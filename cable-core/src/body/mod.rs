@@ -115,14 +115,17 @@ impl<'a> Paragraph<'a> {
     pub fn items(&self) -> Vec<Item<'a>> {
         let mut out = Vec::new();
         let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
+        let mut before: &str = "";
         for piece in text::pieces(self.source, self.text_span, &self.gaps) {
             let t = text::clean_line(piece);
             if t.is_empty() {
                 continue;
             }
+            let starts = text::starts_item(before, t);
+            before = t;
             let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
             let end = start + t.len() as u32;
-            if let Some(n) = label::item_label(t) {
+            if let Some(n) = label::item_label(t).filter(|_| starts) {
                 if let Some((label, s, e)) = open.take() {
                     out.push(self.item(label, Span::new(s, e)));
                 }
@@ -496,6 +499,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         if line.text[from..end].trim_start_matches(scan::is_space).is_empty() && from > at {
             return;
         }
+        // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
+        // paragraph at the end of a joined line.
+        if let Some(c) = trailing_caption(&line.text[from..end]) {
+            let head_end = from + line.text[from..from + c].trim_end_matches(scan::is_space).len();
+            self.piece(i, from, head_end);
+            let span = (line.start + (from + c) as u32, line.start + end as u32);
+            self.pending = Some(Pending { first_caption: Some(span), captions: 1, bad: false, ruled: true });
+            self.after_blank = false;
+            return;
+        }
         self.piece(i, from, end);
     }
 
@@ -532,6 +545,10 @@ impl<'l, 'a> Walk<'l, 'a> {
             .or_else(|| number::parenthesised(numbered_text))
         {
             let mut fit = number::fit(w.value, self.previous);
+            // A pilcrow written before the digits means none of them is a mangled pilcrow.
+            if w.digits.0 > 0 && matches!(fit, number::Fit::Recovered(_)) {
+                fit = number::fit_as_written(w.value, self.previous);
+            }
             // A lower number with a portion marking or a pilcrow is a paragraph out of order
             // (06MOSCOW9533 has ¶10 after ¶11), not a list inside the paragraph.
             if fit == number::Fit::Inner
@@ -567,11 +584,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
         // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
         // `Saleh Promises No New MANPADS...`).
-        let framed = underlined
-            && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
-            && t_trim.len() <= 100
-            && number::written(t_trim).is_none();
-        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim)) || ruled_caption(t_trim) || framed;
+        let framed = underlined && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none());
+        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim))
+            || ruled_caption(t_trim)
+            || ((framed || underlined) && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
@@ -814,8 +830,41 @@ pub(crate) fn is_rule(t: &str) -> bool {
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 fn ruled_caption(t: &str) -> bool {
     let t = text::clean_line(t);
+    let head = t.trim_end_matches(['-', ' ']);
+    t.len() - head.len() >= 4 && t[head.len()..].starts_with(' ') && loose_caption(head)
+}
+
+/// Where a caption with its rule starts at the end of a line of text (`... and Ukraine.
+/// Concerns about Russia ---------`), after the last sentence of the line.
+fn trailing_caption(t: &str) -> Option<usize> {
+    let t = t.trim_end_matches(scan::is_space);
     let head = t.trim_end_matches('-');
-    t.len() - head.len() >= 3 && head.ends_with(' ') && could_be_heading(head.trim_end())
+    if t.len() - head.len() < 4 || !head.ends_with(' ') {
+        return None;
+    }
+    let head = head.trim_end_matches(scan::is_space);
+    let cut = [". ", ") ", "? ", "! ", ".\" ", ".\u{201d} "]
+        .iter()
+        .filter_map(|p| head.rfind(p).map(|at| at + p.len()))
+        .max()?;
+    let caption = &head[cut..];
+    (caption.len() >= 3
+        && caption.len() <= 60
+        && caption.starts_with(|c: char| c.is_uppercase())
+        && loose_caption(caption))
+    .then_some(cut)
+}
+
+/// A caption that a rule marks as one (underlined, framed, or with its rule on the line): it may
+/// end in punctuation or start with a portion marking (`(C) SUMMARY`, `... AND...`).
+fn loose_caption(t: &str) -> bool {
+    let t = text::clean_line(t);
+    !t.is_empty()
+        && t.len() <= 100
+        && !t.starts_with(|c: char| c.is_lowercase())
+        && number::written(t).is_none()
+        && (label::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
+        && !t.trim_end_matches('.').contains(". ")
 }
 
 /// A caption line: short, no sentence punctuation at the end, not a sub-item, not lower case

@@ -90,6 +90,17 @@ pub(crate) fn fit(written: u32, previous: Option<u32>) -> Fit {
     }
 }
 
+/// Places `written` in the sequence without reading a leading 1 as a mangled pilcrow.
+pub(crate) fn fit_as_written(written: u32, previous: Option<u32>) -> Fit {
+    let expected = previous.map_or(1, |p| p.saturating_add(1));
+    match previous {
+        _ if written == expected => Fit::Next,
+        Some(p) if written == p => Fit::Duplicate,
+        Some(_) if written < expected => Fit::Inner,
+        _ => Fit::Skipped,
+    }
+}
+
 /// `11` → `1`, `110` → `10`; `None` when the number does not start with the digit 1 followed
 /// by a non-zero number.
 fn strip_leading_one(n: u32) -> Option<u32> {

@@ -165,6 +165,16 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             continue;
         }
         i += 1;
+    } // No opening word, but `End Summary.` in the first paragraphs: the summary is the text up
+    // to it (the opening was lost, e.g. in a metadata line or a joined page).
+    if !seen[0] {
+        if let Some(first) = paragraphs.first() {
+            if let Some((k, end)) =
+                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, "END SUMMARY")
+            {
+                push(&mut found, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
+            }
+        }
     }
     for (i, p) in paragraphs.iter().enumerate() {
         inline_notes(p, source, i, &mut found);
@@ -202,6 +212,11 @@ fn push(found: &mut Vec<PassageData>, seen: &mut [bool; 3], kind: PassageKind, s
 /// The passage a heading names (`Summary`, `COMMENT`, `Comment and Action Request`).
 fn heading_kind(h: &str) -> Option<PassageKind> {
     let h = scan::trim(text::clean_line(h)).trim_end_matches([':', '.']);
+    // `(C) SUMMARY`.
+    let h = match crate::classification::Marking::parse_prefix(h) {
+        Some((_, n)) => scan::trim(&h[n..]),
+        None => h,
+    };
     let (kind, n) =
         OPENERS.iter().find_map(|&(w, k)| scan::strip_prefix_ci(h, w).map(|rest| (k, h.len() - rest.len())))?;
     let rest = &h[n..];

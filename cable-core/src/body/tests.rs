@@ -82,3 +82,13 @@ fn readme_example() {
     assert_eq!(cable.breaks().len(), 1);
     assert_eq!(cable.breaks()[0].page, Some(2));
 }
+
+#[test]
+fn underlined_marked_caption_is_a_heading() {
+    let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n(C) SUMMARY \n------------- \n \n1.    (C)  During their visit.\n\n2. (C) More.\n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert_eq!(ps[0].heading().as_deref(), Some("(C) SUMMARY"));
+    assert_eq!(cable.summary().unwrap().paragraphs(), 0..2);
+}

@@ -96,6 +96,14 @@ pub(crate) fn clean_line(line: &str) -> &str {
     if l == "SIPDIS" || l == "-" {
         return "";
     }
+    // The site's paragraph anchor before anything that looks like a number (`O/A August` /
+    // `¶15.  In addition`), and its markdown form.
+    for anchor in ["[¶](#)", "¶"] {
+        if let Some(rest) = l.strip_prefix(anchor) {
+            l = rest;
+            break;
+        }
+    }
     if let Some(rest) = l.strip_prefix("SIPDIS ") {
         if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
             l = scan::trim(rest);
@@ -111,7 +119,7 @@ pub(crate) fn is_blank(line: &str) -> bool {
 }
 
 fn push_joined(out: &mut String, next: &str) {
-    if label::item_label(next).is_some() {
+    if starts_item(out, next) {
         out.push('\n');
     } else {
         let b = out.as_bytes();
@@ -124,6 +132,18 @@ fn push_joined(out: &mut String, next: &str) {
         }
     }
     out.push_str(next);
+}
+
+/// True when `next` starts a sub-item: a bullet or letter label always, a number label (`15.`)
+/// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
+pub(crate) fn starts_item(before: &str, next: &str) -> bool {
+    match label::item_label(next) {
+        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => {
+            before.trim_end().ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}'])
+        }
+        Some(_) => true,
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +174,7 @@ mod tests {
     fn debris_is_removed() {
         assert_eq!(cleaned("Summary:  With the <br>\nreferendum <br>\n<br>", &[]), "Summary:  With the referendum");
         assert_eq!(cleaned("OFFERED FOUR\nSIPDIS SCENARIOS UNDER", &[]), "OFFERED FOUR SCENARIOS UNDER");
+        assert_eq!(cleaned("O/A August\n¶15.  In addition", &[]), "O/A August 15.  In addition");
         assert!(is_blank(" <br> "));
         assert!(!is_blank("<b>x</b>"));
     }
