@@ -591,8 +591,11 @@ impl<'l, 'a> Walk<'l, 'a> {
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
-            && (could_be_heading(t_trim) || text::clean_line(t_trim).is_empty());
-        if caption && self.pending.is_some_and(|p| p.first_caption.is_some()) {
+            && (could_be_heading(t_trim) || text::clean_line(t_trim).is_empty()); // A caption after a blank line, or an underlined one without a rule above the captions
+        // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
+        if caption
+            && self.pending.is_some_and(|p| p.first_caption.is_some() && (self.after_blank || (underlined && !p.ruled)))
+        {
             // A second caption block: the first was text.
             let p = self.pending.take().expect("checked");
             self.pending = Some(Pending { ruled: p.ruled && p.first_caption.is_none(), ..Pending::default() });
@@ -864,7 +867,7 @@ fn loose_caption(t: &str) -> bool {
         && !t.starts_with(|c: char| c.is_lowercase())
         && number::written(t).is_none()
         && (label::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
-        && !t.trim_end_matches('.').contains(". ")
+        && !has_sentence_break(t)
 }
 
 /// A caption line: short, no sentence punctuation at the end, not a sub-item, not lower case
@@ -877,7 +880,17 @@ fn could_be_heading(t: &str) -> bool {
         && !t.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '"' || c == '\u{201c}')
         && label::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
-        && !t.contains(". ")
+        && !has_sentence_break(t)
+}
+
+/// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
+/// `U.S. Engagement with Iran` and `Amb. Smith` stay one caption.
+fn has_sentence_break(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memmem::find_iter(b, b". ").any(|i| {
+        let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        word >= 4 && b[i - 1].is_ascii_lowercase()
+    })
 }
 
 /// A page marker inside a line of text, as pages whose lines were joined have them
