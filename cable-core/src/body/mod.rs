@@ -999,7 +999,7 @@ fn page_number(lines: &[Line<'_>], i: usize, n: usize) -> Option<u32> {
     None
 }
 
-/// Runs of five or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
+/// Runs of four or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
 fn redactions(source: &str) -> Vec<Span> {
     let b = source.as_bytes();
     let mut out = Vec::new();
@@ -1008,7 +1008,7 @@ fn redactions(source: &str) -> Vec<Span> {
         let s = at + i;
         let c = b[s];
         let n = b[s..].iter().take_while(|&&x| x == c).count();
-        if n >= 5 {
+        if n >= 4 {
             out.push(Span::new(s as u32, (s + n) as u32));
         }
         at = s + n;

@@ -267,23 +267,43 @@ fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, en
     None
 }
 
-/// Offset of `word` (upper case ASCII, any case in `t`) in `t`; found with a byte search for
-/// its first letter, so a long paragraph is scanned once.
+/// Offset of `word` (upper-case ASCII words separated by single spaces; any case and any run
+/// of whitespace, line ends included, in `t`: `END` / `SUMMARY.` over two lines) in `t`.
+/// Found with a byte search for its first letter, so a long paragraph is scanned once.
 fn find_word(t: &str, word: &str) -> Option<usize> {
     let b = t.as_bytes();
     let w = word.as_bytes();
     let mut at = 0;
     while let Some(i) = memchr::memchr2(w[0], w[0].to_ascii_lowercase(), &b[at..]) {
         let s = at + i;
-        if b.len() - s >= w.len()
-            && b[s..s + w.len()].eq_ignore_ascii_case(w)
-            && (s == 0 || !b[s - 1].is_ascii_alphabetic())
-        {
+        if (s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w) {
             return Some(s);
         }
         at = s + 1;
     }
     None
+}
+
+/// True when `b` starts with `w`, a space in `w` matching any run of whitespace in `b`.
+fn matches_spaced(b: &[u8], w: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while j < w.len() {
+        if w[j] == b' ' {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == start {
+                return false;
+            }
+        } else if i < b.len() && b[i].eq_ignore_ascii_case(&w[j]) {
+            i += 1;
+        } else {
+            return false;
+        }
+        j += 1;
+    }
+    true
 }
 
 /// `(Note: ... End note.)` and `(Comment: ...)` inside a paragraph.
@@ -379,5 +399,6 @@ mod tests {
     fn end_words() {
         assert_eq!(find_word("x. End Summary.", "END SUMMARY"), Some(3));
         assert_eq!(find_word("x. BEND SUMMARY", "END SUMMARY"), None);
+        assert_eq!(find_word("GOVERNMENT. END \nSUMMARY.", "END SUMMARY"), Some(12));
     }
 }

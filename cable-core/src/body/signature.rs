@@ -23,6 +23,14 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || t.contains("Declassified/Released US Department of State")
         || crate::header::is_aad_number_line(t)
         || is_document_number_line(t)
+        || is_print_stamp(t)
+}
+
+/// The print stamp of the newspaper site some pages were saved from
+/// (`Track impresión: asegovia @ Sat Dec 4 19:20:36 2010. Este documento es propiedad de EL PAÍS`,
+/// `ID: 187536`).
+fn is_print_stamp(t: &str) -> bool {
+    t.starts_with("Track impresi") || t.strip_prefix("ID:").is_some_and(|r| scan::is_digits(scan::trim(r)))
 }
 
 /// `2002VATICA05546 - Classification: UNCLASSIFIED`: the archive's document number line.
@@ -209,6 +217,7 @@ mod tests {
         }
         assert!(is_trailer_line("Declassified/Released US Department of State EO Systematic Review 30 JUN 2005"));
         assert!(is_trailer_line("2002VATICA05546 - Classification: UNCLASSIFIED"));
+        assert!(is_trailer_line("ID:\t187536"));
         assert!(!is_trailer_line("BURNS"));
         assert!(!is_trailer_line("MOSCOW"));
     }
