@@ -559,10 +559,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             // `... for November` / `6.  LASCO members ...`: a number out of sequence right
             // after a line that ends mid-sentence is a wrapped word, not a paragraph.
             let mid_sentence = !self.after_blank
-                && matches!(fit, number::Fit::Skipped | number::Fit::Unordered)
+                && matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_))
                 && i > 0
-                && !text::clean_line(self.lines[i - 1].text)
-                    .ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-']);
+                && text::ends_mid_sentence(text::clean_line(self.lines[i - 1].text));
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 self.after_blank = false;

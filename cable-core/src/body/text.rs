@@ -138,12 +138,20 @@ fn push_joined(out: &mut String, next: &str) {
 /// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
 pub(crate) fn starts_item(before: &str, next: &str) -> bool {
     match label::item_label(next) {
-        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => {
-            before.trim_end().ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}'])
-        }
+        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => !ends_mid_sentence(before.trim_end()),
         Some(_) => true,
         None => false,
     }
+}
+
+/// True when `line` ends inside a sentence: no closing punctuation, or an abbreviation that
+/// a date goes on after (`the week of Sept.` / `15.  END NOTE)`).
+pub(crate) fn ends_mid_sentence(line: &str) -> bool {
+    const ABBREVIATIONS: &[&str] =
+        &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No."];
+    let last = line.rsplit(' ').next().unwrap_or("");
+    !line.ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-'])
+        || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 #[cfg(test)]
