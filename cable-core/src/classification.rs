@@ -71,15 +71,20 @@ impl Level {
 
     /// The level for a portion-marking abbreviation (`C`, `S//NF` head, `SBU`, ...).
     fn from_mark(s: &str) -> Option<Level> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "U" | "UNCLASSIFIED" | "UNCLAS" => Level::Unclassified,
-            "SBU" => Level::SensitiveButUnclassified,
-            "LOU" => Level::LimitedOfficialUse,
-            "C" | "CONFIDENTIAL" => Level::Confidential,
-            "S" | "SECRET" => Level::Secret,
-            "TS" => Level::TopSecret,
-            _ => return None,
-        })
+        // Compared without an upper-case copy: this runs on every line of a body.
+        const MARKS: &[(&str, Level)] = &[
+            ("U", Level::Unclassified),
+            ("UNCLASSIFIED", Level::Unclassified),
+            ("UNCLAS", Level::Unclassified),
+            ("SBU", Level::SensitiveButUnclassified),
+            ("LOU", Level::LimitedOfficialUse),
+            ("C", Level::Confidential),
+            ("CONFIDENTIAL", Level::Confidential),
+            ("S", Level::Secret),
+            ("SECRET", Level::Secret),
+            ("TS", Level::TopSecret),
+        ];
+        MARKS.iter().find(|(m, _)| m.eq_ignore_ascii_case(s)).map(|&(_, l)| l)
     }
 }
 

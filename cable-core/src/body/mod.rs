@@ -243,18 +243,24 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     let source = cable.source;
     let station =
         cable.banner.as_ref().and_then(|b| b.station).map(|s| s.value).or(cable.page_origin.map(|p| p.0.value));
-    let mut w = Walk {
-        lines,
-        source,
-        station,
-        numbered: lines[start.min(lines.len())..].iter().any(|l| {
+    let numbered_lines = lines[start.min(lines.len())..]
+        .iter()
+        .filter(|l| {
             let t = l.trimmed();
             number::written(t).is_some()
                 || number::parenthesised(t).is_some()
                 || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some())
-        }),
-        body: Body::default(),
-        warnings: Vec::new(),
+        })
+        .count();
+    let mut w = Walk {
+        lines,
+        source,
+        station,
+        numbered: numbered_lines > 0,
+        // One vector for all paragraphs, sized once (not one allocation per paragraph).
+        body: Body { paragraphs: Vec::with_capacity(numbered_lines.max(4) + 2), ..Body::default() },
+        // The cable's own warnings, handed back at the end: no second vector.
+        warnings: std::mem::take(&mut cable.warnings),
         open: None,
         after_blank: true,
         previous: None,
@@ -271,7 +277,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     w.assign_gaps(u32::MAX);
     passages::find(&mut w.body, source);
     w.body.redactions = redactions(source);
-    cable.warnings.append(&mut w.warnings);
+    cable.warnings = w.warnings;
     cable.body_parts = w.body;
 }
 
@@ -368,6 +374,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.blank();
             return i + 1;
         }
+        // Breaks, banners and header lines are short; a long line is text (page markers inside
+        // it are found by `text_at`).
+        let t = line.trimmed();
+        if t.len() > 96 && !t.starts_with("PAGE ") {
+            self.text_at(i, line.text.len() - t.len());
+            return i + 1;
+        }
         if let Some(n) = self.section_break(i, end) {
             return n;
         }
@@ -431,27 +444,35 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// Recognises the repeated header of a later section (partial records) at line `i`.
     fn section_break(&mut self, i: usize, end: usize) -> Option<usize> {
         let t = self.lines[i].trimmed();
-        if t.len() > 120 || !t.starts_with(|c: char| c.is_ascii_uppercase()) {
+        // Header and banner lines are short and start with an upper-case letter or a digit.
+        if t.len() > 80 || !t.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
             return None;
         }
         let trigger = |t: &str| {
             crate::header::is_strong_header_line(t)
                 || crate::header::partial_control_line(t)
                 || pagebreak::page_banner(t).is_some_and(|b| b.page == 1)
-                || crate::meta::banner::parse(t).is_some_and(|b| b.section.is_some_and(|s| s.number > 1))
+                || ((t.contains("SECTION") || t.contains("section"))
+                    && crate::meta::banner::parse(t).is_some_and(|b| b.section.is_some_and(|s| s.number > 1)))
         };
-        let mut starts = trigger(t);
-        if !starts && pagebreak::is_lone_classification(t) {
+        // Header, banner and control lines end in a digit or the `Z` of a time (`ZNY CCCCC ZZH`
+        // aside): a cheap test before the parsers.
+        let header_like = |t: &str| t.ends_with(|c: char| c.is_ascii_digit() || c == 'Z') || t.starts_with("ZN");
+        let mut starts = header_like(t) && trigger(t);
+        let lone = !starts && pagebreak::is_lone_classification(t);
+        if lone {
             // The classification line at the foot of the last page of the section before.
-            starts =
-                self.lines[i + 1..end.min(i + 9)].iter().find(|l| !l.is_blank()).is_some_and(|l| trigger(l.trimmed()));
+            starts = self.lines[i + 1..end.min(i + 9)]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| header_like(l.trimmed()) && trigger(l.trimmed()));
         }
         if !starts {
             return None;
         }
         let mut scratch = Cable::empty(self.source);
         let mut at = i;
-        if pagebreak::is_lone_classification(t) {
+        if lone {
             at += 1;
         }
         at = crate::header::parse(&self.lines[..end], at, &mut scratch);
@@ -470,7 +491,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         while last > i && self.lines[last - 1].is_blank() {
             last -= 1;
         }
-        if last <= i + usize::from(pagebreak::is_lone_classification(t)) {
+        if last <= i + usize::from(lone) {
             return None;
         }
         let first = self.lines[i].span_of(t).start;
@@ -823,6 +844,10 @@ fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
 
 /// A line of dashes, underscores or equals signs (a rule under or around a heading).
 pub(crate) fn is_rule(t: &str) -> bool {
+    // Cheap test first: this runs on every line and on the line after it.
+    if !t.trim_start().starts_with(['-', '_', '=', '*', '/']) {
+        return false;
+    }
     let t = text::clean_line(t);
     t.len() >= 3
         && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*' | b'/'))
@@ -885,8 +910,10 @@ fn could_be_heading(t: &str) -> bool {
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
 /// `U.S. Engagement with Iran` and `Amb. Smith` stay one caption.
 fn has_sentence_break(t: &str) -> bool {
+    static STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b". "));
     let b = t.as_bytes();
-    memchr::memmem::find_iter(b, b". ").any(|i| {
+    STOP.find_iter(b).any(|i| {
         let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
         word >= 4 && b[i - 1].is_ascii_lowercase()
     })
@@ -897,8 +924,13 @@ fn has_sentence_break(t: &str) -> bool {
 /// `t` and the page it starts. The place is the banner's station cut to ten letters (any
 /// upper-case words of at most ten letters when the station is unknown).
 fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, usize, Option<u32>)> {
+    static OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" OF "));
     let b = t.as_bytes();
-    for of in memchr::memmem::find_iter(b, b" OF ") {
+    if b.len() < 26 {
+        return None;
+    }
+    for of in OF.find_iter(b) {
         // `002 OF 002`, `001.2 OF 003`: the counts.
         let after = &t[of + 4..];
         let total = after.bytes().take_while(u8::is_ascii_digit).count();

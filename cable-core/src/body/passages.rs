@@ -273,13 +273,16 @@ fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, en
 fn find_word(t: &str, word: &str) -> Option<usize> {
     let b = t.as_bytes();
     let w = word.as_bytes();
-    let mut at = 0;
-    while let Some(i) = memchr::memchr2(w[0], w[0].to_ascii_lowercase(), &b[at..]) {
-        let s = at + i;
+    // Anchor on the third letter (`D` of `END`): rarer in text than `E`.
+    let k = if w.len() > 2 && w[..3].iter().all(u8::is_ascii_alphabetic) { 2 } else { 0 };
+    let mut at = k;
+    while at <= b.len() {
+        let Some(i) = memchr::memchr2(w[k], w[k].to_ascii_lowercase(), &b[at..]) else { break };
+        let s = at + i - k;
         if (s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w) {
             return Some(s);
         }
-        at = s + 1;
+        at += i + 1;
     }
     None
 }

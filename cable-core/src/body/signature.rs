@@ -117,9 +117,10 @@ const NOT_NAMES: &[&str] = &[
 
 /// Lines that end a cable but are not names.
 fn is_common_closing(t: &str) -> bool {
-    let u = t.to_ascii_uppercase();
-    ["END CABLE TEXT", "MINIMIZE CONSIDERED", "SIPDIS", "NOFORN", "UNCLASSIFIED", "END"].contains(&u.as_str())
-        || u.starts_with("END ")
+    ["END CABLE TEXT", "MINIMIZE CONSIDERED", "SIPDIS", "NOFORN", "UNCLASSIFIED", "END"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        || scan::starts_with_ci(t, "END ")
 }
 
 /// `2008-01-08`, `01/08/2008`: a date written after a signature.

@@ -3,7 +3,7 @@
 //! so parsing never copies text; borrowed when the stretch is one clean line.
 
 use super::label;
-use crate::scan;
+
 use crate::span::Span;
 use std::borrow::Cow;
 
@@ -81,12 +81,12 @@ impl<'a> Iterator for Segments<'a, '_> {
 /// One line without surrounding space, trailing `<br>` tags, or a `SIPDIS` stamp at its start
 /// (partial records have `SIPDIS` inserted before the first word of some lines).
 pub(crate) fn clean_line(line: &str) -> &str {
-    let mut l = scan::trim(line);
-    loop {
+    let mut l = trim(line);
+    while l.ends_with('>') {
         let before = l.len();
         for tag in ["<br>", "<br/>", "<br />", "<BR>"] {
             if let Some(s) = l.strip_suffix(tag) {
-                l = scan::trim(s);
+                l = trim(s);
             }
         }
         if l.len() == before {
@@ -106,7 +106,7 @@ pub(crate) fn clean_line(line: &str) -> &str {
     }
     if let Some(rest) = l.strip_prefix("SIPDIS ") {
         if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
-            l = scan::trim(rest);
+            l = trim(rest);
         }
     }
     l
@@ -114,8 +114,35 @@ pub(crate) fn clean_line(line: &str) -> &str {
 
 /// True for a line that holds no text once cleaned (spaces, `<br>`).
 pub(crate) fn is_blank(line: &str) -> bool {
-    let t = scan::trim(line);
+    let t = trim(line);
     t.is_empty() || (t.starts_with('<') && clean_line(t).is_empty())
+}
+
+/// `s` without leading and trailing whitespace (ASCII and the no-break space), as
+/// [`crate::scan::trim`] but a byte loop: it runs several times on every line.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    loop {
+        if i < j && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if j > i && b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    // Both ends are at ASCII bytes or after a complete two-byte no-break space.
+    &s[i..j]
 }
 
 fn push_joined(out: &mut String, next: &str) {
@@ -160,6 +187,13 @@ mod tests {
 
     fn cleaned(text: &str, gaps: &[Span]) -> String {
         clean(text, Span::new(0, text.len() as u32), gaps).into_owned()
+    }
+
+    #[test]
+    fn trim_handles_no_break_spaces() {
+        assert_eq!(trim(" \u{a0} x y\u{a0}\t"), "x y");
+        assert_eq!(trim("\u{a0}"), "");
+        assert_eq!(trim("é "), "é");
     }
 
     #[test]

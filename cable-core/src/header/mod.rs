@@ -378,11 +378,10 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
     }
     if let Some(w) = crate::classification::banner_word(t) {
-        let rest: Vec<&str> = scan::tokens(&t[w.len..]).collect();
-        return rest.len() == 1
-            && rest[0].len() >= 6
-            && rest[0].bytes().take(3).all(|b| b.is_ascii_uppercase())
-            && scan::is_digits(&rest[0][3..]);
+        // One token after the word, without collecting them (this runs on many lines).
+        let mut rest = scan::tokens(&t[w.len..]);
+        let (Some(code), None) = (rest.next(), rest.next()) else { return false };
+        return code.len() >= 6 && code.bytes().take(3).all(|b| b.is_ascii_uppercase()) && scan::is_digits(&code[3..]);
     }
     false
 }
