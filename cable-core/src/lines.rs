@@ -30,7 +30,19 @@ impl<'a> Line<'a> {
 
     /// The text without leading whitespace either.
     pub fn trimmed(&self) -> &'a str {
-        self.text.trim_start_matches(scan::is_space)
+        // A byte loop (ASCII whitespace and the no-break space): this runs many times per line.
+        let b = self.text.as_bytes();
+        let mut i = 0;
+        loop {
+            if i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        &self.text[i..]
     }
 
     /// True for a line of whitespace only.

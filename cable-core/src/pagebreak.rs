@@ -161,6 +161,8 @@ pub(crate) fn is_lone_classification(line: &str) -> bool {
         || !t.starts_with(['C', 'S', 'U', 'L', 'T', 'E', 'O', 'c', 's', 'u', 'l', 't', 'e', 'o'])
         || !t.ends_with(['L', 'T', 'D', 'S', 'E', 'O', 'l', 't', 'd', 's', 'e', 'o'])
         || (t.len() > 14 && t.bytes().any(|b| b.is_ascii_lowercase()))
+        // Not letter-spaced: at most three words (`LIMITED OFFICIAL USE`).
+        || (t.as_bytes().get(1) != Some(&b' ') && t.bytes().filter(|&b| b == b' ').count() > 3)
     {
         return false;
     }
