@@ -306,8 +306,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         let last = &lines[k - 1];
         let mut t = text::clean_line(last.trimmed());
         // `MINIMIZE CONSIDERED SHANNON`.
+        let mut closing = None;
         if let Some(rest) = scan::strip_prefix_ci(t, "MINIMIZE CONSIDERED") {
             if rest.starts_with(' ') {
+                closing = Some(last.span_of(&t[..t.len() - rest.len()]));
                 t = scan::trim(rest);
             }
         }
@@ -320,6 +322,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         };
         if separated && signature::is_signature_line(t) && number::written(t).is_none() {
             self.body.signature = Some(Spanned::new(t, last.span_of(t)));
+            // `MINIMIZE CONSIDERED` before the name is a closing line of its own.
+            self.body.trailer.extend(closing);
             // Trailer lines between the text and the signature (`GP-3`).
             let mut j = k - 1;
             while j > start && (text::is_blank(lines[j - 1].text) || signature::is_trailer_line(lines[j - 1].text)) {
