@@ -124,6 +124,9 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
         if d.created.is_none() {
             cable.warnings.push(Warning::new(WarningKind::InvalidDate, span));
         }
+        if d.damaged {
+            cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, span));
+        }
         if d.precedence.is_none() {
             // The partial records' echo of the date (`291359Z Nov 00`).
             if cable.dtg.is_none() {
@@ -490,6 +493,19 @@ mod tests {
         assert_eq!(cable.info.len(), 2);
         assert_eq!(cable.info[1].name, "EUROPEAN POLITICAL COLLECTIVE");
         assert!(cable.warnings.is_empty(), "{:?}", cable.warnings);
+    }
+
+    #[test]
+    fn a_zero_for_the_precedence_letter_is_read_and_reported() {
+        // 79TEHRAN11260 (cables-real-dev.csv).
+        let text = "0 241208Z OCT 79\nFM AMEMBASSY TEHRAN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4442\n\nC O N F I D E N T I A L TEHRAN 11260\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.dtg.as_ref().unwrap().precedence, Some(crate::model::Precedence::Immediate));
+        assert_eq!(cable.sender.unwrap().value, "AMEMBASSY TEHRAN");
+        assert_eq!(cable.warnings.len(), 1);
+        assert_eq!(cable.warnings[0].kind, WarningKind::DamagedKeyword);
     }
 
     #[test]
