@@ -127,8 +127,11 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
         if d.damaged {
             cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, span));
         }
-        if d.precedence.is_none() {
-            // The partial records' echo of the date (`291359Z Nov 00`).
+        // A date-time group without precedence is the partial records' echo of the date
+        // (`291359Z Nov 00`), unless the originator line follows it: then it is format line 5
+        // with its precedence missing (`061601Z MAY 78` / `FM AMEMBASSY KABUL`).
+        let fl5 = d.precedence.is_some() || next_starts_with(lines, i + 1, "FM ");
+        if !fl5 {
             if cable.dtg.is_none() {
                 cable.dtg_echo = Some(Spanned::new(d.raw, span));
                 cable.created = cable.created.or(d.created);
@@ -230,6 +233,11 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
         return Some(1);
     }
     None
+}
+
+/// True when the first non-blank line from `from` on starts with `prefix`.
+fn next_starts_with(lines: &[Line<'_>], from: usize, prefix: &str) -> bool {
+    lines[from.min(lines.len())..].iter().find(|l| !l.is_blank()).is_some_and(|l| l.trimmed().starts_with(prefix))
 }
 
 /// `VZCZCXRO9060`.
@@ -493,6 +501,25 @@ mod tests {
         assert_eq!(cable.info.len(), 2);
         assert_eq!(cable.info[1].name, "EUROPEAN POLITICAL COLLECTIVE");
         assert!(cable.warnings.is_empty(), "{:?}", cable.warnings);
+    }
+
+    #[test]
+    fn a_dtg_without_precedence_above_the_originator_is_the_dtg() {
+        // 78KABUL3619 (cables-real-dev.csv): FL5 lost its precedence letter.
+        let text = "061601Z MAY 78\nFM AMEMBASSY KABUL\nTO SECSTATE WASHDC\n\nCONFIDENTIAL KABUL 3619\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        let d = cable.dtg.as_ref().expect("dtg");
+        assert_eq!((d.raw, d.precedence), ("061601Z MAY 78", None));
+        assert!(cable.dtg_echo.is_none());
+        // The partial records' echo stays an echo.
+        let text = "291359Z Nov 00\n\n                 CONFIDENTIAL     PTQ1859\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert!(cable.dtg.is_none());
+        assert_eq!(cable.dtg_echo.unwrap().value, "291359Z Nov 00");
     }
 
     #[test]
