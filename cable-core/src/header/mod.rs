@@ -60,7 +60,12 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
                         None => break,
                     }
                 }
-                cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+                // Inbox printouts put the banner and captions above the header; they are
+                // repeated below it, where the metadata block reads them.
+                let known = meta::banner::parse(t).is_some() || meta::captions::is_caption_line(t);
+                if !known {
+                    cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+                }
                 st.list = List::None;
                 1
             }
@@ -533,6 +538,20 @@ mod tests {
         assert_eq!(cable.sender.unwrap().value, "AMEMBASSY TEHRAN");
         assert_eq!(cable.warnings.len(), 1);
         assert_eq!(cable.warnings[0].kind, WarningKind::DamagedKeyword);
+    }
+
+    #[test]
+    fn banner_and_captions_above_an_inbox_header_are_not_unrecognised() {
+        // 05DUBAI57 (cables-real-dev.csv): the banner and SIPDIS sit above the VZCZC header.
+        let text = "Cable\nText:\nC O N F I D E N T I A L        DUBAI 00057\n\nSIPDIS\nCXABU:\n\nVZCZCADO423\nPP RUEHAD\n\
+                    DE RUEHDE #0057/01 0051352\nP 051352Z JAN 05\nFM AMCONSUL DUBAI\n\n\
+                    C O N F I D E N T I A L SECTION 01 OF 03 DUBAI 000057\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        let texts: Vec<&str> = cable.warnings.iter().map(|w| &text[w.span.range()]).collect();
+        assert_eq!(texts, ["Cable", "Text:", "CXABU:"]);
+        assert_eq!(cable.routing.transmission_id.unwrap().value, "VZCZCADO423");
     }
 
     #[test]
