@@ -26,6 +26,9 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
                     }
                 }
             }
+        } else if is_capitalised_phrase(piece) {
+            // `TAGS: War Crimes`: one free-text tag.
+            push(out, scan::trim(piece), source);
         } else {
             for tok in split_spaces(piece) {
                 push(out, tok, source);
@@ -62,6 +65,21 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
         return;
     }
     out.push(Text::new(value, Span::of(source, tok, 0)));
+}
+
+/// Two or more capitalised words and nothing else (`War Crimes`): free text, not codes, which
+/// are upper case (`PREL PGOV`) or, in sentence-cased retypes, lower case (`prel pgov`).
+fn is_capitalised_phrase(piece: &str) -> bool {
+    let mut n = 0;
+    for w in scan::tokens(piece) {
+        let b = w.as_bytes();
+        let capitalised = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+        if !capitalised {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// `[PREL](#)` → `PREL`.
@@ -174,6 +192,15 @@ mod tests {
         );
         assert_eq!(tags(&[" PGOV, PREL", "ECON"]), ["PGOV", "PREL", "ECON"]);
         assert_eq!(tags(&[" PREL KPAL, KWBG"]), ["PREL", "KPAL", "KWBG"]);
+    }
+
+    #[test]
+    fn a_capitalised_phrase_without_commas_is_one_tag() {
+        // 95ZAGREB454 and 95ZAGREB5178 (cables-real-dev.csv): `TAGS: War Crimes`.
+        assert_eq!(tags(&[" War Crimes "]), ["WAR CRIMES"]);
+        assert_eq!(tags(&[" prel pgov"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" PREL PGOV"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" Political"]), ["POLITICAL"]);
     }
 
     #[test]
