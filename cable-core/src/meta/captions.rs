@@ -13,6 +13,7 @@ const CAPTION_WORDS: &[&str] = &[
     "STADIS",
     "ORCON",
     "SENSITIVE",
+    "SBU",
     "NOCONTRACT",
     "PROPIN",
     "WNINTEL",
@@ -63,11 +64,16 @@ pub(crate) fn is_caption_line(line: &str) -> bool {
     }
     while !rest.is_empty() {
         match next_caption(rest) {
-            Some((_, len)) => rest = scan::trim(&rest[len..]),
+            Some((_, len)) => rest = after_caption(rest, len),
             None => return false,
         }
     }
     true
+}
+
+/// What follows a caption of `len` bytes: spaces and `/` separators (`SBU/NOFORN`) skipped.
+fn after_caption(s: &str, len: usize) -> &str {
+    s[len..].trim_start_matches(|c: char| c == '/' || scan::is_space(c))
 }
 
 /// Iterator over the captions of a caption line.
@@ -80,7 +86,7 @@ impl<'a> Iterator for CaptionIter<'a> {
     fn next(&mut self) -> Option<Caption<'a>> {
         let (canonical, len) = next_caption(self.rest)?;
         let raw = &self.rest[..len];
-        self.rest = scan::trim(&self.rest[len..]);
+        self.rest = after_caption(self.rest, len);
         Some(Caption { raw, canonical })
     }
 }
@@ -170,6 +176,9 @@ mod tests {
         assert_eq!(canon("REL TO USA, AUS, GBR"), ["REL TO USA, AUS, GBR"]);
         assert_eq!(canon("C O R R E C T E D C O P Y"), ["CORRECTED COPY"]);
         assert_eq!(canon("SIPDIS."), ["SIPDIS"]);
+        // 95ZAGREB5178 (cables-real-dev.csv): `SBU/NOFORN`.
+        assert_eq!(canon("SBU/NOFORN "), ["SBU", "NOFORN"]);
+        assert!(canon("SIPDIS/EUR").is_empty());
         assert!(canon("SIPDIS SCENARIOS UNDER WHICH").is_empty());
         assert!(!is_caption_line("FOR THE RECORD"));
     }
