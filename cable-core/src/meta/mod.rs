@@ -418,7 +418,14 @@ impl<'l, 'a> Meta<'l, 'a> {
                 if cable.classified_by.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else {
-                    let names = classified_by::names(pieces[0]).into_iter().map(Cow::Borrowed).collect();
+                    // Names are read from the joined text: a name can wrap onto the next line
+                    // (`Classified By: Political Internal Unit Chief` / `Dan Kritenbrink.`).
+                    let names = match &text {
+                        Cow::Borrowed(t) => classified_by::names(t).into_iter().map(Cow::Borrowed).collect(),
+                        Cow::Owned(t) => {
+                            classified_by::names(t).into_iter().map(|n| Cow::Owned(n.to_owned())).collect()
+                        }
+                    };
                     let reasons = classified_by::reasons(&text);
                     cable.classified_by = Some(ClassifiedBy { text: Text::new(text, span), names, reasons });
                 }
