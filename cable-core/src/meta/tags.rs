@@ -15,6 +15,16 @@ use std::borrow::Cow;
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
     let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
     for piece in pieces {
+        let group = scan::trim(piece);
+        if is_paren_group(group) && !out.is_empty() {
+            // A person on a line of its own (`TAGS: CVIS, ..., SP` / `(ESPARZA LURI, FELIX
+            // IGNACIO ET AL)`) goes with the tag before it, as `CVIS (MILA ESPINOSA, JOSE NEY)`.
+            if let Some(last) = out.last_mut() {
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
+                *last = Text::new(Cow::Owned(value.to_ascii_uppercase()), last.span.to(Span::of(source, group, 0)));
+            }
+            continue;
+        }
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
@@ -35,6 +45,11 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
             }
         }
     }
+}
+
+/// A whole line in parentheses: `(ESPARZA LURI, FELIX IGNACIO ET AL)`.
+pub(crate) fn is_paren_group(t: &str) -> bool {
+    t.len() > 2 && t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
 /// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
@@ -207,6 +222,15 @@ mod tests {
     fn person_tags_keep_their_parentheses() {
         assert_eq!(tags(&[" OVIP (KISSINGER, HENRY A.), ACOM"]), ["OVIP (KISSINGER, HENRY A.)", "ACOM"]);
         assert_eq!(tags(&[" PREL OVIP (CLINTON, HILLARY) US"]), ["PREL", "OVIP (CLINTON, HILLARY)", "US"]);
+    }
+
+    #[test]
+    fn a_person_on_the_next_line_goes_with_the_last_tag() {
+        // 04MADRID1523 (cables-real-dev.csv): VISAS VIPER cables name the person on a line of its own.
+        assert_eq!(
+            tags(&[" CVIS, KVPR, PTER, SP ", "(ESPARZA LURI, FELIX IGNACIO ET AL) "]),
+            ["CVIS", "KVPR", "PTER", "SP (ESPARZA LURI, FELIX IGNACIO ET AL)"]
+        );
     }
 
     #[test]
