@@ -190,7 +190,10 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
             if let Some(at) = b.content_at {
                 let content = &last.text[at..];
-                if !self.continues(content, false) {
+                if self.continues(content, false) {
+                    self.pieces.push(content);
+                    self.last_line_len = content.chars().count();
+                } else {
                     self.close(cable);
                     self.fragment(last, content, cable);
                 }
@@ -681,6 +684,18 @@ mod tests {
         let c = crate::parse(text).unwrap();
         assert_eq!(c.subject(), Some("SHORT ONE"));
         assert_eq!(c.references().len(), 1);
+    }
+
+    #[test]
+    fn text_after_a_page_banner_continues_the_open_field() {
+        // 00HARARE6677: the subject goes on after `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+        let text = "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\nEO 12958 DECL: 11/29/10\n\
+                    SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\n\
+                    PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\nREFTEL: HARARE 6584\n1. (C) SUMMARY.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"));
+        assert_eq!(c.references().len(), 1);
+        assert!(c.warnings().iter().any(|w| w.kind == crate::WarningKind::PageBreakInField));
     }
 
     #[test]
