@@ -14,9 +14,11 @@ use std::borrow::Cow;
 /// remnants (`[PREL](#)`) are unwrapped.
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
     let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
-    for piece in pieces {
+    for (n, piece) in pieces.iter().enumerate() {
         let group = scan::trim(piece);
-        if is_paren_group(group) && !out.is_empty() {
+        // After a comma the group is a tag of its own (`PREL,` / `(BELHADJ, YOUSEFF)`).
+        let after_comma = n > 0 && scan::trim(pieces[n - 1]).ends_with(',');
+        if is_paren_group(group) && !out.is_empty() && !after_comma {
             // A person on a line of its own (`TAGS: CVIS, ..., SP` / `(ESPARZA LURI, FELIX
             // IGNACIO ET AL)`) goes with the tag before it, as `CVIS (MILA ESPINOSA, JOSE NEY)`.
             if let Some(last) = out.last_mut() {
@@ -231,6 +233,8 @@ mod tests {
             tags(&[" CVIS, KVPR, PTER, SP ", "(ESPARZA LURI, FELIX IGNACIO ET AL) "]),
             ["CVIS", "KVPR", "PTER", "SP (ESPARZA LURI, FELIX IGNACIO ET AL)"]
         );
+        // 04MADRID1955: after a comma it stays a tag of its own.
+        assert_eq!(tags(&[" CVIS, PREL,", "(BELHADJ, YOUSEFF)"]), ["CVIS", "PREL", "(BELHADJ, YOUSEFF)"]);
     }
 
     #[test]
