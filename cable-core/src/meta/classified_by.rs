@@ -360,6 +360,16 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
             if split_and {
                 continue;
             }
+            // `(b) an d (d)`: a typed-apart `and` the other way round.
+            let split_and2 = word.eq_ignore_ascii_case("an") && {
+                let rest = &text[j..];
+                let d = rest.trim_start_matches(' ');
+                d.len() >= 2 && d.as_bytes()[0].eq_ignore_ascii_case(&b'd') && !d.as_bytes()[1].is_ascii_alphanumeric()
+            };
+            if split_and2 {
+                j = text.len() - text[j..].trim_start_matches(' ').len() + 1;
+                continue;
+            }
             if word.len() == 1 && matches!(word.as_bytes()[0].to_ascii_lowercase(), b'a'..=b'h') {
                 let r = format!("{section}({})", word.to_ascii_lowercase());
                 if !out.contains(&r) {
@@ -390,6 +400,9 @@ mod tests {
         assert_eq!(reasons("W STANTON, COORDINATOR.  REASONS 1.5 B AND D."), ["1.5(b)", "1.5(d)"]);
         assert_eq!(reasons("X 1.4(C)."), ["1.4(c)"]);
         assert_eq!(reasons("X FOR REASONS 1.4 (B) A ND (D)"), ["1.4(b)", "1.4(d)"]);
+        // 10SHENYANG5: `1.4 (b) an d (d)`.
+        assert_eq!(reasons("Stephen B. Wickman for Reasons 1.4 (b) an d (d)"), ["1.4(b)", "1.4(d)"]);
+        assert_eq!(reasons("X 1.4 (b) an (c)"), ["1.4(b)"]);
         assert_eq!(reasons("Amb. Charles H. Rivkin for Reasons 1.5 (b)(d)"), ["1.5(b)", "1.5(d)"]);
         assert_eq!(reasons("X, Reason: 1.4 (d) 1. (C) Summary: The"), ["1.4(d)"]);
         assert!(reasons("AMBASSADOR MARGUERITA D. RAGSDALE").is_empty());
