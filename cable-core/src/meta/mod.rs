@@ -355,6 +355,9 @@ impl<'l, 'a> Meta<'l, 'a> {
                     && t.len() < 120
                     && (scan::starts_with_ci(t, "reason")
                         || scan::starts_with_ci(t, "for reason")
+                        // `... REASONS 1.4 B` / `AND D.`
+                        || scan::starts_with_ci(t, "and ")
+                        || t.starts_with('&')
                         || t.starts_with('(')
                         || ["1.4", "1.5", "1.6"].iter().any(|s| t.contains(s))
                         || l.ends_with(',')
@@ -696,6 +699,18 @@ mod tests {
         assert_eq!(c.subject(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"));
         assert_eq!(c.references().len(), 1);
         assert!(c.warnings().iter().any(|w| w.kind == crate::WarningKind::PageBreakInField));
+    }
+
+    #[test]
+    fn classified_by_reasons_wrapped_before_and() {
+        // 09ABUDHABI754: `FOR REASONS 1.4 B` / `AND D.`, then two REF blocks.
+        let text = "S E C R E T ABU DHABI 000754\n\nSUBJECT: (S) MBZ HOSTS DINNER\n\n\
+                    CLASSIFIED BY CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR REASONS 1.4 B\nAND D.\n\n\
+                    REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108\n\n\n1. (S) Summary.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.classified_by().unwrap().reasons, ["1.4(b)", "1.4(d)"]);
+        let labels: Vec<_> = c.references().iter().map(|r| r.label).collect();
+        assert_eq!(labels, [Some("A"), Some("B")]);
     }
 
     #[test]
