@@ -164,7 +164,7 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
     }
     if let Some(rest) = t.strip_prefix("TO ") {
         st.list = List::To;
-        addressee_line(line, rest, cable, st);
+        addressee_after_keyword(line, rest, cable, st);
         return Some(1);
     }
     if let Some(rest) = t.strip_prefix("INFO ") {
@@ -173,7 +173,7 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
             return Some(1);
         }
         st.list = List::Info;
-        addressee_line(line, rest, cable, st);
+        addressee_after_keyword(line, rest, cable, st);
         return Some(1);
     }
     if let Some(rest) = t.strip_prefix("XMT") {
@@ -319,6 +319,16 @@ fn security_line<'a>(line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
     }
 }
 
+/// Records the addressee after a `TO`/`INFO` keyword, which a page banner can push to the next
+/// line (`INFO PAGE 02        STATE   050524  131535Z` / `AMEMBASSY BAGHDAD PRIORITY`).
+fn addressee_after_keyword<'a>(line: &Line<'a>, rest: &'a str, cable: &mut Cable<'a>, st: &mut State) {
+    let rest = scan::trim(rest);
+    match pagebreak::page_banner(rest) {
+        Some(b) => addressee_line(line, &rest[b.len..], cable, st),
+        None => addressee_line(line, rest, cable, st),
+    }
+}
+
 /// Records one addressee line of the current list.
 fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st: &mut State) {
     let text = scan::trim(text);
@@ -332,7 +342,10 @@ fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st:
     match st.list {
         List::Xmt { info } => {
             let list = if info { &mut cable.info } else { &mut cable.to };
-            match list.last_mut() {
+            // The collective the exclusion applies to: the last one listed, which need not be
+            // the last addressee (`RUEHZL/EUROPEAN POLITICAL COLLECTIVE`, then single posts).
+            let at = list.iter().rposition(|r| r.name.contains("COLLECTIVE")).or(list.len().checked_sub(1));
+            match at.and_then(|k| list.get_mut(k)) {
                 Some(collective) => collective.excluded.push(a.name),
                 None => cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span_of(text))),
             }
@@ -552,6 +565,31 @@ mod tests {
         let texts: Vec<&str> = cable.warnings.iter().map(|w| &text[w.span.range()]).collect();
         assert_eq!(texts, ["Cable", "Text:", "CXABU:"]);
         assert_eq!(cable.routing.transmission_id.unwrap().value, "VZCZCADO423");
+    }
+
+    #[test]
+    fn a_page_banner_after_the_list_keyword_is_no_addressee() {
+        // 08STATE50524.
+        let text = "O P 131528Z MAY 08\nFM SECSTATE WASHDC\nTO AMEMBASSY BEIJING IMMEDIATE\n\
+                    INFO PAGE 02        STATE   050524  131535Z\nAMEMBASSY BAGHDAD PRIORITY\n\nS E C R E T STATE 050524\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.info.len(), 1);
+        assert_eq!(cable.info[0].name, "AMEMBASSY BAGHDAD");
+        assert!(!cable.partial);
+    }
+
+    #[test]
+    fn xmt_attaches_to_the_last_collective() {
+        // 10SARAJEVO134: `XMT AMCONSUL STRASBOURG` after single addressees.
+        let text = "FM AMEMBASSY SARAJEVO\nTO RUEHC/SECSTATE WASHDC 1374\nINFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE\n\
+                    RHEHNSC/NSC WASHDC\nRUEKJCS/SECDEF WASHDC\nXMT AMCONSUL STRASBOURG\n\nS E C R E T SARAJEVO 000134\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.info[0].excluded, ["AMCONSUL STRASBOURG"]);
+        assert!(cable.info[2].excluded.is_empty());
     }
 
     #[test]
