@@ -236,7 +236,9 @@ impl<'l, 'a> Meta<'l, 'a> {
             push_captions(line, caps, cable);
             return Some(1);
         }
-        let may_start_distribution = matches!(self.open, Open::None | Open::Distribution);
+        // A distribution line ending in a joining word goes on (`... BAKU FOR` / `HAUGEN; ...`).
+        let may_start_distribution =
+            self.open == Open::None || (self.open == Open::Distribution && !self.distribution_wrapped());
         if may_start_distribution && captions::is_distribution_line(t) {
             self.close(cable);
             self.distribution(line, t, cable);
@@ -284,6 +286,12 @@ impl<'l, 'a> Meta<'l, 'a> {
             || [" AND", " OF", " THE", " TO", " FOR", " IN", " ON", " and", " of", " the", " to", " for", " in", " on"]
                 .iter()
                 .any(|w| l.ends_with(w))
+    }
+
+    /// True when the open distribution line ends in a joining word or comma.
+    fn distribution_wrapped(&self) -> bool {
+        let l = self.pieces.last().copied().unwrap_or("").trim_end();
+        l.ends_with([',', '&', ';']) || l.ends_with(" AND") || l.ends_with(" FOR")
     }
 
     /// True when the open `Classified By` field ends with `REASONS` and no reason yet.
@@ -366,9 +374,10 @@ impl<'l, 'a> Meta<'l, 'a> {
                         || scan::find_ci(l, "reason").is_some_and(|p| !l[p..].contains(|c: char| c.is_ascii_digit())))
             }
             Open::Distribution => {
+                // A single word continues a line ending in a joining word (`DS/ITA AND` / `DS/IP/WHA`).
                 self.pieces.len() < 4
                     && scan::is_upper_text(t)
-                    && scan::tokens(t).nth(1).is_some()
+                    && (scan::tokens(t).nth(1).is_some() || self.distribution_wrapped())
                     && !captions::is_caption_line(t)
                     && banner::parse(t).is_none()
             }
@@ -699,6 +708,22 @@ mod tests {
         assert_eq!(c.subject(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"));
         assert_eq!(c.references().len(), 1);
         assert!(c.warnings().iter().any(|w| w.kind == crate::WarningKind::PageBreakInField));
+    }
+
+    #[test]
+    fn a_distribution_line_wrapped_after_and() {
+        // 05RIODEJANEIRO1238.
+        let text = "UNCLAS SECTION 01 OF 02 RIO DE JANEIRO 001238\n\nSIPDIS\n\n\
+                    STATE FOR WHA/BSC, WHA/PDA-LGOULD, DS/ITA AND\nDS/IP/WHA\nDEPT FOR INL\n\n\
+                    E.O. 12958: N/A TAGS: ASEC SNAR KCRM CASC BR\n\nSUBJECT: DRUGLORD ORDERS RIO BUS BURNED\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        let d: Vec<&str> = c.distribution().iter().map(|d| d.value.as_ref()).collect();
+        assert_eq!(d, ["STATE FOR WHA/BSC, WHA/PDA-LGOULD, DS/ITA AND DS/IP/WHA", "DEPT FOR INL"]);
+        let text = "S E C R E T STATE 1\n\nLONDON FOR MURRAY; BAKU FOR\nHAUGEN; DUBAI FOR IRPO\n\nE.O. 12958: N/A\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        let d: Vec<&str> = c.distribution().iter().map(|d| d.value.as_ref()).collect();
+        assert_eq!(d, ["LONDON FOR MURRAY; BAKU FOR HAUGEN; DUBAI FOR IRPO"]);
+        assert!(!c.warnings().iter().any(|w| w.kind == crate::WarningKind::UnrecognisedLine));
     }
 
     #[test]
