@@ -2,7 +2,8 @@
 
 use crate::boundary::{Failure, guard, read, run};
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
-use cable_core::envelope::{csv, html};
+use cable_core::envelope::corpus::{self, Form as CoreForm};
+use cable_core::envelope::html;
 use cable_core::{Document, OwnedCable, ParseOptions};
 use std::ffi::{CString, c_char, c_int};
 use std::sync::OnceLock;
@@ -118,7 +119,12 @@ unsafe fn parse_entry(
         }
         // SAFETY: `opts` is NULL or points to a readable `CableOptions` (callers' contract).
         let opts = unsafe { opts.as_ref() }.copied().unwrap_or(CableOptions::DEFAULT);
-        // SAFETY: `data` is not NULL and points to `len` readable bytes (callers' contract).
+        if len > isize::MAX as usize {
+            // No object is that large: a caller's bug, reported before building a slice.
+            return Err(Failure::new(CableStatus::CableTooLarge, format!("input too large: {len} bytes")));
+        }
+        // SAFETY: `data` is not NULL and points to `len` readable bytes (callers' contract);
+        // `len` fits in `isize`.
         let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
         let cable = parse_bytes(bytes, form, &opts)?;
         // SAFETY: as above, `out` is writable.
@@ -258,14 +264,15 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
     if data.is_null() {
         return CableFormat::CableFormatText;
     }
-    // SAFETY: `data` is not NULL and points to `len` readable bytes (the caller's contract).
+    // Only the head matters.
+    let len = len.min(64 * 1024);
+    // SAFETY: `data` is not NULL and points to at least `len` readable bytes (the caller's
+    // contract).
     let head = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-    let form = guard(|| {
-        if csv::looks_like_csv(head) {
-            return 2;
-        }
-        let text = String::from_utf8_lossy(&head[..head.len().min(64 * 1024)]);
-        if html::looks_like_page(&text) { 1 } else { 0 }
+    let form = guard(|| match corpus::detect("", head) {
+        CoreForm::Csv => 2,
+        CoreForm::Html => 1,
+        _ => 0,
     });
     match form {
         2 => CableFormat::CableFormatCsv,

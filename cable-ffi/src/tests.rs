@@ -296,6 +296,11 @@ fn error_statuses() {
     assert_eq!((e.line, e.column, e.offset), (1, 1, 0));
     assert!(message(&e).starts_with("no recognisable cable line"), "{}", message(&e));
 
+    let mut out = null_mut();
+    // SAFETY: a length no object can have is reported, not used.
+    let st = unsafe { cable_parse(c"x".as_ptr(), usize::MAX, &mut out, null_mut()) };
+    assert_eq!(st, CableStatus::CableTooLarge);
+
     let small = CableOptions { max_input_len: 100, ..cable_options_default() };
     let e = parse_with(SEED.as_bytes(), Some(&small)).unwrap_err();
     assert_eq!(e.status, CableStatus::CableTooLarge);
