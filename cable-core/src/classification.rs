@@ -48,14 +48,15 @@ impl Level {
     /// (`SECRET//NOFORN` → `Secret`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY` → `Unclassified`).
     pub fn from_published(s: &str) -> Option<Level> {
         let head = s.split("//").next().unwrap_or("").trim();
-        match head.to_ascii_uppercase().as_str() {
-            "UNCLASSIFIED" | "UNCLAS" => Some(Level::Unclassified),
-            "LIMITED OFFICIAL USE" => Some(Level::LimitedOfficialUse),
-            "CONFIDENTIAL" => Some(Level::Confidential),
-            "SECRET" => Some(Level::Secret),
-            "TOP SECRET" => Some(Level::TopSecret),
-            _ => None,
-        }
+        const NAMES: [(&str, Level); 6] = [
+            ("UNCLASSIFIED", Level::Unclassified),
+            ("UNCLAS", Level::Unclassified),
+            ("LIMITED OFFICIAL USE", Level::LimitedOfficialUse),
+            ("CONFIDENTIAL", Level::Confidential),
+            ("SECRET", Level::Secret),
+            ("TOP SECRET", Level::TopSecret),
+        ];
+        NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(head)).map(|&(_, l)| l)
     }
 
     /// The level for a security-line letter group (`CCCCC` → `Confidential`).
@@ -71,15 +72,19 @@ impl Level {
 
     /// The level for a portion-marking abbreviation (`C`, `S//NF` head, `SBU`, ...).
     fn from_mark(s: &str) -> Option<Level> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "U" | "UNCLASSIFIED" | "UNCLAS" => Level::Unclassified,
-            "SBU" => Level::SensitiveButUnclassified,
-            "LOU" => Level::LimitedOfficialUse,
-            "C" | "CONFIDENTIAL" => Level::Confidential,
-            "S" | "SECRET" => Level::Secret,
-            "TS" => Level::TopSecret,
-            _ => return None,
-        })
+        const MARKS: [(&str, Level); 10] = [
+            ("U", Level::Unclassified),
+            ("UNCLASSIFIED", Level::Unclassified),
+            ("UNCLAS", Level::Unclassified),
+            ("SBU", Level::SensitiveButUnclassified),
+            ("LOU", Level::LimitedOfficialUse),
+            ("C", Level::Confidential),
+            ("CONFIDENTIAL", Level::Confidential),
+            ("S", Level::Secret),
+            ("SECRET", Level::Secret),
+            ("TS", Level::TopSecret),
+        ];
+        MARKS.iter().find(|(m, _)| m.eq_ignore_ascii_case(s)).map(|&(_, l)| l)
     }
 }
 

@@ -48,7 +48,8 @@ impl<'a> Line<'a> {
 /// newline has no empty last line. Lone `\r` (old Mac) counts as a line break too.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+    // Counting the line breaks first is far cheaper than growing the vector as it fills.
+    let mut lines = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
     // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
     let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
     while start < bytes.len() {

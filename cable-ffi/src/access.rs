@@ -793,7 +793,7 @@ pub unsafe extern "C" fn cable_classified_by_reason_count(h: *const Cable) -> us
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i)).map(String::as_str)))
+    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
 }
 
 /// True for a partial record (`This record is a partial extract ...`, `PAGE 01` /

@@ -407,11 +407,13 @@ fn partial_control_line(t: &str) -> bool {
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
     }
     if let Some(w) = crate::classification::banner_word(t) {
-        let rest: Vec<&str> = scan::tokens(&t[w.len..]).collect();
-        return rest.len() == 1
-            && rest[0].len() >= 6
-            && rest[0].bytes().take(3).all(|b| b.is_ascii_uppercase())
-            && scan::is_digits(&rest[0][3..]);
+        let mut rest = scan::tokens(&t[w.len..]);
+        return match (rest.next(), rest.next()) {
+            (Some(code), None) => {
+                code.len() >= 6 && code.bytes().take(3).all(|b| b.is_ascii_uppercase()) && scan::is_digits(&code[3..])
+            }
+            _ => false,
+        };
     }
     false
 }

@@ -127,27 +127,41 @@ const ROLE_WORDS: &[&str] = &[
 /// that, a run that opens the part (`Robin D. Meyer, Political Counselor`) when no name was
 /// found before, or a lone word that is the whole first part (`CAULFIELD, CDA`). A suffix part
 /// (`, Jr.`) joins the name before it.
+#[cfg(test)]
 pub(crate) fn names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    names_into(text, &mut out, |n| n);
+    out
+}
+
+/// [`names`], pushing each name as `make(name)` onto `out` (so that the caller chooses borrowed or
+/// owned text without a second vector).
+pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, make: impl Fn(&'t str) -> T) {
     let head = &text[..reason_start(text)];
-    let mut names: Vec<&str> = Vec::new();
+    // Where the last name starts in `text`, to extend it with a `Jr.` part.
+    let mut last_start = 0;
     // The part that gave the last name, to attach a `Jr.` part to it.
     let mut named_part: Option<usize> = None;
     // The part before ends with a title word (`AMB: EJHULL`).
     let mut after_title_part = false;
-    for (n, part) in parts(head).into_iter().enumerate() {
-        let toks: Vec<&str> = scan::tokens(part).collect();
+    // Reused for every part: one allocation for the line, not one per part.
+    let mut toks: Vec<&str> = Vec::new();
+    let mut kinds: Vec<Word> = Vec::new();
+    for (n, part) in parts(head).enumerate() {
+        toks.clear();
+        toks.extend(scan::tokens(part));
         let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
         if let ([suffix], Some(prev)) = (toks.as_slice(), named_part) {
             if prev + 1 == n && is_suffix(suffix) {
                 if let Some(last) = names.last_mut() {
-                    let start = last.as_ptr() as usize - text.as_ptr() as usize;
                     let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
-                    *last = text[start..end].trim_end_matches(',');
+                    *last = make(text[last_start..end].trim_end_matches(','));
                 }
                 continue;
             }
         }
-        let kinds: Vec<Word> = toks.iter().map(|t| word_kind(t)).collect();
+        kinds.clear();
+        kinds.extend(toks.iter().map(|t| word_kind(t)));
         let mut pick = None;
         let mut i = 0;
         while i < toks.len() {
@@ -199,31 +213,34 @@ pub(crate) fn names(text: &str) -> Vec<&str> {
         let start = first.as_ptr() as usize - text.as_ptr() as usize;
         let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
         let name = if is_suffix(last) { &text[start..end] } else { text[start..end].trim_end_matches(['.', ',']) };
-        if !name.is_empty() && !names.contains(&name) {
-            names.push(name);
+        if !name.is_empty() && !names.iter().any(|x| x.as_ref() == name) {
+            names.push(make(name));
+            last_start = start;
             named_part = Some(n);
         }
     }
-    names
 }
 
 /// The parts of a `Classified By` head: cut at `,`, `;`, `:` and the word `and`/`&`.
-fn parts(head: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for chunk in head.split([',', ';', ':']) {
-        let mut start = 0;
-        let mut at = 0;
-        for tok in chunk.split(' ') {
-            let end = at + tok.len();
-            if tok.eq_ignore_ascii_case("and") || tok == "&" {
-                out.push(&chunk[start..at]);
-                start = end;
+fn parts(head: &str) -> impl Iterator<Item = &str> {
+    head.split([',', ';', ':']).flat_map(|chunk| {
+        // Cut the chunk at each `and`/`&` word.
+        let mut rest = Some(chunk);
+        std::iter::from_fn(move || {
+            let r = rest?;
+            let mut at = 0;
+            for tok in r.split(' ') {
+                let end = at + tok.len();
+                if tok.eq_ignore_ascii_case("and") || tok == "&" {
+                    rest = Some(r.get(end + 1..).unwrap_or(""));
+                    return Some(&r[..at]);
+                }
+                at = end + 1;
             }
-            at = end + 1;
-        }
-        out.push(&chunk[start..]);
-    }
-    out
+            rest = None;
+            Some(r)
+        })
+    })
 }
 
 /// What a word of a `Classified By` head is.
@@ -324,9 +341,17 @@ fn reason_start(text: &str) -> usize {
     cut
 }
 
+/// Every reason a cable can give: sections 1.4–1.6 of the executive orders, categories (a)–(h).
+/// Reasons are returned from this table, so reading them allocates nothing.
+const REASONS: [[&str; 8]; 3] = [
+    ["1.4(a)", "1.4(b)", "1.4(c)", "1.4(d)", "1.4(e)", "1.4(f)", "1.4(g)", "1.4(h)"],
+    ["1.5(a)", "1.5(b)", "1.5(c)", "1.5(d)", "1.5(e)", "1.5(f)", "1.5(g)", "1.5(h)"],
+    ["1.6(a)", "1.6(b)", "1.6(c)", "1.6(d)", "1.6(e)", "1.6(f)", "1.6(g)", "1.6(h)"],
+];
+
 /// Classification reasons, normalised as `1.4(b)`: from `1.4 (b/d)`, `1.4(b), (d)`,
 /// `1.4 (B) and (D)`, `1.5 (B & D)`, `1.4 b and d`, `1.4(C).`.
-pub(crate) fn reasons(text: &str) -> Vec<String> {
+pub(crate) fn reasons(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -340,7 +365,7 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let section = &text[i..i + 3];
+        let section = usize::from(b[i + 2] - b'4');
         let mut j = i + 3;
         // Letters until a word that is not a single letter a–h or a joining word.
         loop {
@@ -371,7 +396,7 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
                 continue;
             }
             if word.len() == 1 && matches!(word.as_bytes()[0].to_ascii_lowercase(), b'a'..=b'h') {
-                let r = format!("{section}({})", word.to_ascii_lowercase());
+                let r = REASONS[section][usize::from(word.as_bytes()[0].to_ascii_lowercase() - b'a')];
                 if !out.contains(&r) {
                     out.push(r);
                 }

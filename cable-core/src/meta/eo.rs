@@ -41,16 +41,25 @@ pub(crate) fn declassify_date(raw: &str, cable_year: Option<i32>) -> Option<Naiv
             return Some(d);
         }
     }
-    // `30 JUN 2005`, `JUNE 21, 2006`
-    let toks: Vec<&str> = scan::tokens(raw).take(12).collect();
+    // `30 JUN 2005`, `JUNE 21, 2006`: a window of three tokens over the first twelve.
     let year_of = |t: &str| t.trim_end_matches(['.', ',', ';']).parse().ok().filter(|y| (1900..2100).contains(y));
-    toks.windows(3).find_map(|w| {
+    let date_of = |w: [&str; 3]| {
         let (day, month) = match scan::parse_u32(w[0]) {
             Some(day) => (day, scan::month_name_number(w[1])?),
             None => (scan::parse_u32(w[1].trim_end_matches(','))?, scan::month_name_number(w[0])?),
         };
         NaiveDate::from_ymd_opt(year_of(w[2])?, month, day)
-    })
+    };
+    let mut w = [""; 3];
+    for (i, tok) in scan::tokens(raw).take(12).enumerate() {
+        w = [w[1], w[2], tok];
+        if i >= 2 {
+            if let Some(d) = date_of(w) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 fn numeric_date(tok: &str, cable_year: Option<i32>) -> Option<NaiveDate> {
@@ -61,8 +70,9 @@ fn numeric_date(tok: &str, cable_year: Option<i32>) -> Option<NaiveDate> {
     } else {
         return None;
     };
-    let parts: Vec<&str> = tok.split(sep).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| scan::is_digits(p)) {
+    let mut it = tok.split(sep);
+    let parts = [it.next()?, it.next()?, it.next()?];
+    if it.next().is_some() || !parts.iter().all(|p| scan::is_digits(p)) {
         return None;
     }
     let n = |s: &str| s.parse::<u32>().ok();

@@ -456,24 +456,24 @@ impl<'l, 'a> Meta<'l, 'a> {
             return;
         }
         let src = cable.source;
+        let span = field_span(src, &self.pieces);
+        // A portion marking opening the subject (`SUBJECT: (C) ...`) is split off in place.
+        let mut marking = None;
+        if open == Open::Subject {
+            let first = self.pieces[0].trim_start();
+            if let Some((m, n)) = Marking::parse_prefix(first) {
+                marking = Some(m);
+                self.pieces[0] = &first[n..];
+            }
+        }
         let pieces = &self.pieces;
-        let span = field_span(src, pieces);
         match open {
             Open::Subject => {
-                let mut first = pieces[0];
-                let mut marking = None;
-                if let Some((m, n)) = Marking::parse_prefix(first.trim_start()) {
-                    marking = Some(m);
-                    first = &first.trim_start()[n..];
-                }
-                let mut parts: Vec<&'a str> = Vec::with_capacity(pieces.len());
-                parts.push(first);
-                parts.extend_from_slice(&pieces[1..]);
-                let value = clean::join_lines(&parts);
+                let value = clean::join_lines(pieces);
                 if cable.subject.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else if !value.is_empty() {
-                    cable.subject = Some(Text::new(value, field_span(src, &parts)));
+                    cable.subject = Some(Text::new(value, field_span(src, pieces)));
                     cable.subject_marking = marking;
                 }
             }
@@ -492,12 +492,11 @@ impl<'l, 'a> Meta<'l, 'a> {
                 } else {
                     // Names are read from the joined text: a name can wrap onto the next line
                     // (`Classified By: Political Internal Unit Chief` / `Dan Kritenbrink.`).
-                    let names = match &text {
-                        Cow::Borrowed(t) => classified_by::names(t).into_iter().map(Cow::Borrowed).collect(),
-                        Cow::Owned(t) => {
-                            classified_by::names(t).into_iter().map(|n| Cow::Owned(n.to_owned())).collect()
-                        }
-                    };
+                    let mut names = Vec::new();
+                    match &text {
+                        Cow::Borrowed(t) => classified_by::names_into(t, &mut names, Cow::Borrowed),
+                        Cow::Owned(t) => classified_by::names_into(t, &mut names, |n| Cow::Owned(n.to_owned())),
+                    }
                     let reasons = classified_by::reasons(&text);
                     cable.classified_by = Some(ClassifiedBy { text: Text::new(text, span), names, reasons });
                 }

@@ -14,6 +14,8 @@ use std::borrow::Cow;
 /// remnants (`[PREL](#)`) are unwrapped.
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
     let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
+    // Most cables have five to eight tags: one allocation instead of a growing vector.
+    out.reserve(8);
     for (n, piece) in pieces.iter().enumerate() {
         let group = scan::trim(piece);
         // After a comma the group is a tag of its own (`PREL,` / `(BELHADJ, YOUSEFF)`).
@@ -119,31 +121,35 @@ fn inside_parens_only(p: &str) -> bool {
     true
 }
 
-/// Splits on commas outside parentheses.
+/// Splits on commas (and semicolons) outside parentheses.
 fn split_commas(p: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut parts = Vec::new();
-    for (i, c) in p.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' | ';' if depth <= 0 => {
-                parts.push(&p[start..i]);
-                start = i + 1;
+    let mut rest = Some(p);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let mut depth = 0i32;
+        for (i, c) in r.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' | ';' if depth <= 0 => {
+                    rest = Some(&r[i + 1..]);
+                    return Some(&r[..i]);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    parts.push(&p[start..]);
-    parts.into_iter()
+        rest = None;
+        Some(r)
+    })
 }
 
 /// Splits on spaces, keeping a parenthesised group with the token before it.
 fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
-    let mut parts = Vec::new();
     let mut rest = scan::trim(p);
-    while !rest.is_empty() {
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
         let mut end = rest.find(scan::is_space).unwrap_or(rest.len());
         let after = rest[end..].trim_start_matches(scan::is_space);
         if after.starts_with('(') {
@@ -151,10 +157,10 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
                 end = rest.len() - after.len() + close + 1;
             }
         }
-        parts.push(&rest[..end]);
+        let tok = &rest[..end];
         rest = rest[end..].trim_start_matches(scan::is_space);
-    }
-    parts.into_iter()
+        Some(tok)
+    })
 }
 
 /// A multi-word comma part that is one free-text tag rather than several codes: it has a word
