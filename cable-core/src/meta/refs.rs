@@ -269,7 +269,7 @@ fn cite_cables<'a>(
         }
         // `10SHENYANG 003`: the year glued to the station.
         let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
-        if (j == i && glued.is_none()) || is_date_like(&toks, j, i) {
+        if (j == i && glued.is_none()) || is_date_like(toks, j, i) {
             i += 1;
             continue;
         }
