@@ -18,11 +18,13 @@ use pyo3::types::PyTuple;
 #[pyclass(frozen, module = "cable", name = "Cable", skip_from_py_object)]
 pub struct PyCable {
     owned: OwnedCable,
+    /// The `year=` option it was parsed with (kept for pickling).
+    year: Option<i32>,
 }
 
 impl PyCable {
-    pub(crate) fn new(owned: OwnedCable) -> Self {
-        PyCable { owned }
+    pub(crate) fn new(owned: OwnedCable, year: Option<i32>) -> Self {
+        PyCable { owned, year }
     }
 
     pub(crate) fn cable(&self) -> &cable_core::Cable<'_> {
@@ -232,6 +234,45 @@ impl PyCable {
         if indent { self.cable().to_json_pretty() } else { self.cable().to_json() }
     }
 
+    /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
+    /// replacements) and the options, parsed again when unpickled.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let doc = self.owned.document();
+        let env = doc.envelope().map(|e| {
+            let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
+            let kind = crate::objects::variant_name(&e.kind);
+            (
+                kind,
+                e.row_id,
+                s(&e.reference_id),
+                s(&e.created),
+                s(&e.released),
+                s(&e.classification),
+                s(&e.origin),
+                s(&e.references),
+            )
+        });
+        let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
+        let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
+        let args = (doc.text(), env, doc.replaced(), spans, self.year).into_pyobject(py)?;
+        Ok((rebuild, args))
+    }
+
+    /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
+    #[classmethod]
+    #[pyo3(signature = (text, envelope, replaced, spans, year))]
+    fn _rebuild(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: String,
+        envelope: Option<EnvelopeState>,
+        replaced: usize,
+        spans: Vec<(u32, u32)>,
+        year: Option<i32>,
+    ) -> PyResult<PyCable> {
+        rebuild(py, text, envelope, replaced, spans, year)
+    }
+
     /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let c = self.cable();
@@ -273,4 +314,51 @@ fn shorten(s: &str, max: usize) -> String {
     }
     out.push_str(" ...");
     out
+}
+
+/// The envelope's fields, in the order of [`PyCable::__reduce__`].
+type EnvelopeState = (
+    String,
+    Option<u64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Rebuilds a pickled `Cable` (see `Cable.__reduce__`).
+fn rebuild(
+    py: Python<'_>,
+    text: String,
+    envelope: Option<EnvelopeState>,
+    replaced: usize,
+    spans: Vec<(u32, u32)>,
+    year: Option<i32>,
+) -> PyResult<PyCable> {
+    use cable_core::{Document, Envelope, EnvelopeKind, Span};
+    use std::borrow::Cow;
+    let doc = match envelope {
+        None => Document::plain(text),
+        Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
+            let kind = if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
+            let mut env = Envelope::new(kind);
+            env.row_id = row_id;
+            env.reference_id = reference_id.map(Cow::Owned);
+            env.created = created.map(Cow::Owned);
+            env.released = released.map(Cow::Owned);
+            env.classification = classification.map(Cow::Owned);
+            env.origin = origin.map(Cow::Owned);
+            env.references = references.map(Cow::Owned);
+            Document::with_envelope(text, env)
+        }
+    };
+    let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
+    let opts = crate::input::options(year);
+    crate::input::detached(py, || {
+        cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
+    })
+    .map(|c| PyCable::new(c, year))
+    .map_err(|f| f.into_pyerr(py))
 }

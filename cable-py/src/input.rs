@@ -150,7 +150,7 @@ pub(crate) fn parse_source(py: Python<'_>, src: &Source, opts: &ParseOptions, de
             detached(py, || parse_doc(Document::from_bytes(bytes).into_owned(), opts, decoding))
         }
     };
-    result.map(PyCable::new).map_err(|f| f.into_pyerr(py))
+    result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
 }
 
 /// Parses a cablegate page given as text or bytes.
@@ -170,7 +170,7 @@ pub(crate) fn parse_page_source(
             detached(py, || page_doc(bytes, opts, decoding))
         }
     };
-    result.map(PyCable::new).map_err(|f| f.into_pyerr(py))
+    result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
 }
 
 fn parse_doc(doc: Document<'static>, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
@@ -393,7 +393,7 @@ impl CableReader {
                 }
             });
             match step {
-                Step::Cable(c) => return Ok(Some(PyCable::new(*c))),
+                Step::Cable(c) => return Ok(Some(PyCable::new(*c, self.opts.year))),
                 Step::End => return Ok(None),
                 Step::Fail(f) => {
                     let err = f.into_pyerr(py);

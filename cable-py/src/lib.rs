@@ -55,7 +55,9 @@ fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors
 fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let opts = options(year);
-    detached(py, || input::parse_one_file(&path, &opts, decoding)).map(PyCable::new).map_err(|f| f.into_pyerr(py))
+    detached(py, || input::parse_one_file(&path, &opts, decoding))
+        .map(|c| PyCable::new(c, year))
+        .map_err(|f| f.into_pyerr(py))
 }
 
 /// Streams the rows of a cables.csv file: an iterator of ``Cable`` holding one row in memory at

@@ -69,8 +69,8 @@ fn spanlist<'py>(py: Python<'py>, s: PySpan) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// An addressee of the ``TO`` or ``INFO`` list: ``RUEHC/SECSTATE WASHDC IMMEDIATE 5322``.
-#[pyclass(frozen, eq, module = "cable", name = "Recipient", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Recipient", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Recipient {
     /// Routing indicator before the slash (``"RUEHC"``), or None.
     #[pyo3(get)]
@@ -148,8 +148,8 @@ impl Recipient {
 /// Format lines 1–4 of the routing header (transmission id, relay line, ``DE`` line, security
 /// line). The relay line's routing indicators are where the relay sent the message, not its
 /// addressees.
-#[pyclass(frozen, eq, module = "cable", name = "Routing", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Routing", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Routing {
     /// ``"VZCZCXRO9060"``, or None.
     #[pyo3(get)]
@@ -236,8 +236,8 @@ impl Routing {
 }
 
 /// ``SECTION 01 OF 02``: this telegram is part ``number`` of ``total``.
-#[pyclass(frozen, eq, module = "cable", name = "Section", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Section", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Section {
     /// This section's number (1-based).
     #[pyo3(get)]
@@ -266,8 +266,8 @@ impl Section {
 }
 
 /// The ``E.O.`` line: ``E.O. 12958: DECL: 11/16/2017``.
-#[pyclass(frozen, eq, module = "cable", name = "ExecutiveOrder", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "ExecutiveOrder", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ExecutiveOrder {
     /// Number of the executive order (``"12958"``), or None.
     #[pyo3(get)]
@@ -322,8 +322,8 @@ impl ExecutiveOrder {
 }
 
 /// A reference of the ``REF`` block: ``A. 07 STATE 12345``.
-#[pyclass(frozen, eq, module = "cable", name = "Reference", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Reference", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Reference {
     /// Bullet label without punctuation (``"A"``), or None.
     #[pyo3(get)]
@@ -395,8 +395,8 @@ impl Reference {
 }
 
 /// The ``Classified By:`` line.
-#[pyclass(frozen, eq, module = "cable", name = "ClassifiedBy", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "ClassifiedBy", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClassifiedBy {
     /// The line after the keyword, as written.
     #[pyo3(get)]
@@ -443,8 +443,8 @@ impl ClassifiedBy {
 }
 
 /// A portion marking such as ``(C)``, ``(S//NF)``, ``(C/REL GERMANY)``.
-#[pyclass(frozen, eq, module = "cable", name = "Marking", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Marking", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Marking {
     /// The level it names (``"CONFIDENTIAL"``).
     #[pyo3(get)]
@@ -486,8 +486,8 @@ impl Marking {
 }
 
 /// Something odd but usable that the parser met: its kind and the bytes it concerns.
-#[pyclass(frozen, eq, module = "cable", name = "ParseWarning", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "ParseWarning", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseWarning {
     /// ``"unrecognised_line"``, ``"invalid_date"``, ``"lossy_decoding"``, ... (see the README).
     #[pyo3(get)]
@@ -548,8 +548,8 @@ impl ParseWarning {
 
 /// What the container (a cablegate page or a cables.csv row) says about the cable, kept apart
 /// from what the text says. Values are as the container writes them.
-#[pyclass(frozen, eq, module = "cable", name = "Envelope", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "cable", name = "Envelope", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Envelope {
     /// ``"cablegate_html"`` or ``"cables_csv"``.
     #[pyo3(get)]

@@ -198,3 +198,25 @@ def test_read_dir_mixes_texts_pages_and_csv(tmp_path, pages, seed_text, corpus):
     ]
     assert got[1].envelope.kind == "cablegate_html"
     assert got[2].envelope.kind == "cables_csv"
+
+
+def test_page_and_csv_cables_pickle_with_their_envelope(pages, corpus):
+    import pickle
+
+    page = cable.parse_file(pages / "2005" / "07" / "05SOFIA1207.html")
+    rows = [c for _, c in zip(range(50), cable.read_csv(corpus / "cables-real-dev.csv"))]
+    for c in [page, *rows]:
+        restored = pickle.loads(pickle.dumps(c))
+        assert restored.to_dict() == c.to_dict()
+        assert restored.envelope == c.envelope
+
+
+def test_pickled_lossy_rows_keep_their_warnings(corpus):
+    import pickle
+
+    for c in cable.read_csv(corpus / "cables-real-dev.csv"):
+        if any(w.kind == "lossy_decoding" for w in c.warnings):
+            assert pickle.loads(pickle.dumps(c)).warnings == c.warnings
+            break
+    else:
+        raise AssertionError("no row with lossy_decoding warnings")

@@ -194,3 +194,21 @@ def test_module_metadata():
             assert obj.__doc__, f"{name} has no docstring"
     for prop in ("reference_id", "created", "to", "warnings", "envelope"):
         assert getattr(cable.Cable, prop).__doc__
+
+
+def test_value_objects_hash_by_value(seed):
+    again = cable.parse(seed.text)
+    assert hash(seed.to[0]) == hash(again.to[0])
+    assert len({*seed.info, *again.info}) == 2
+    assert {seed.eo: "eo"}[again.eo] == "eo"
+
+
+def test_cables_pickle_and_copy(seed):
+    import copy
+    import pickle
+
+    for c in (seed, cable.parse("C O N F I D E N T I A L MOSCOW 005434\nTAGS: PREL\n", year=2007)):
+        restored = pickle.loads(pickle.dumps(c))
+        assert restored.to_dict() == c.to_dict()
+        assert copy.deepcopy(c).to_dict() == c.to_dict()
+    assert pickle.loads(pickle.dumps(seed)).reference_id == "07MOSCOW5434"
