@@ -1,90 +1,220 @@
-//! `cable`: parse US diplomatic cables (plain text, cablegate HTML pages, `cables.csv`) into JSON.
+//! `cable`: parse US diplomatic cables (plain text, cablegate HTML pages, `cables.csv`) into JSON,
+//! corpus statistics and flat CSV, on all cores.
 
-mod input;
+mod export;
+mod pipeline;
+mod stats;
 
-use clap::{Parser, Subcommand};
-use input::Unit;
+use cable_core::ParseOptions;
+use clap::{Parser, Subcommand, ValueEnum};
+use pipeline::Progress;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cable", version, about = "Parse US diplomatic cables into structured JSON")]
+#[command(name = "cable", version, about = "Parse US diplomatic cables into structured data")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Options shared by the commands that walk a corpus.
+#[derive(clap::Args)]
+struct Walk {
+    /// Files or directories (walked recursively, sorted); `-` reads standard input. The form of
+    /// each (plain text, cablegate HTML page, cables.csv) is detected from its content.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The year of cables whose text has no date-time group (completes their reference ids).
+    #[arg(long)]
+    year: Option<i32>,
+    /// No progress bar (it is only drawn when standard error is a terminal anyway).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Parse cables and print their JSON: one pretty object for a single cable, JSON Lines (each
-    /// with a `source` key) for several inputs, CSV files or `--jsonl`.
+    /// Parse cables and print their JSON: one pretty object for a single cable; JSON Lines (each
+    /// with a `source` key) for several inputs, CSV files, directories or `--jsonl`.
     Parse {
-        /// Files or directories (walked recursively); `-` reads standard input. The form of each
-        /// (plain text, cablegate HTML page, cables.csv) is detected from its content.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         /// Always print JSON Lines.
         #[arg(long)]
         jsonl: bool,
-        /// The year of cables whose text has no date-time group (completes their reference ids).
-        #[arg(long)]
-        year: Option<i32>,
     },
+    /// Print a corpus report: counts by year, classification, caveat, origin; field coverage;
+    /// warnings by kind; top tags.
+    Stats {
+        #[command(flatten)]
+        walk: Walk,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export flat tables for spreadsheets and DuckDB.
+    Export {
+        #[command(flatten)]
+        walk: Walk,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Comma-separated values, lists joined with `|`.
+    Csv,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Parse { inputs, jsonl, year } => parse(&inputs, jsonl, year),
+    let walk = match &cli.command {
+        Command::Parse { walk, .. } | Command::Stats { walk, .. } | Command::Export { walk, .. } => walk,
+    };
+    if let Some(n) = walk.threads {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-}
-
-fn parse(args: &[PathBuf], jsonl: bool, year: Option<i32>) -> ExitCode {
-    let mut errors = Vec::new();
-    let paths = input::expand(args, &mut errors);
-    let mut options = cable_core::ParseOptions::default();
-    options.year = year;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    // One input that holds one cable prints a pretty object; anything else, JSON Lines. A single
-    // input is buffered until we know whether it held one cable or many.
-    let single = !jsonl && paths.len() == 1;
-    let mut pending: Option<(String, String)> = None;
-    let mut count = 0usize;
-    for path in &paths {
-        input::read(path, |unit| match unit {
-            Unit::Error(e) => errors.push(e),
-            Unit::Doc(source, doc) => match options.parse_document(&doc) {
-                Ok(cable) => {
-                    count += 1;
-                    let line = with_source(&source, &cable.to_json());
-                    if single && count == 1 {
-                        pending = Some((line, cable.to_json_pretty()));
-                        return;
-                    }
-                    // The single input turned out to hold several cables (a CSV file).
-                    if let Some((first, _)) = pending.take() {
-                        let _ = writeln!(out, "{first}");
-                    }
-                    let _ = writeln!(out, "{line}");
-                }
-                Err(e) => errors.push(format!("{source}: {e}")),
-            },
-        });
-    }
-    if let Some((_, pretty)) = pending {
-        let _ = writeln!(out, "{pretty}");
-    }
-    let _ = out.flush();
+    let mut options = ParseOptions::default();
+    options.year = walk.year;
+    let progress = Progress { quiet: walk.quiet };
+    let errors = match &cli.command {
+        Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress),
+        Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress),
+        Command::Export { walk, format: Format::Csv } => export(&walk.inputs, &options, progress),
+    };
     for e in &errors {
         eprintln!("cable: {e}");
     }
     if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
+/// `cable parse`. One input that is a single cable prints a pretty object; anything else JSON
+/// Lines.
+fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut errors = Vec::new();
+    let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
+    // A single input is held back until we know whether it held one cable or many (a CSV file).
+    let mut first: Option<(String, String)> = None;
+    let mut count = 0usize;
+    let mut write_err = None;
+    pipeline::run(
+        inputs,
+        progress,
+        |entry| {
+            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
+            let line = with_source(&entry.source, &cable.to_json());
+            Ok((line, single.then(|| cable.to_json_pretty())))
+        },
+        |result| match result {
+            Ok((line, pretty)) => {
+                count += 1;
+                if single && count == 1 {
+                    first = Some((line, pretty.unwrap_or_default()));
+                    return;
+                }
+                if let Some((l, _)) = first.take() {
+                    write_line(&mut out, &l, &mut write_err);
+                }
+                write_line(&mut out, &line, &mut write_err);
+            }
+            Err(e) => errors.push(e),
+        },
+    );
+    if let Some((_, pretty)) = first {
+        write_line(&mut out, &pretty, &mut write_err);
+    }
+    if let Err(e) = out.flush() {
+        write_err.get_or_insert(e);
+    }
+    if let Some(e) = write_err {
+        // A closed pipe (`cable parse … | head`) is not worth an error message.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            errors.push(format!("writing the output: {e}"));
+        }
+    }
+    errors
+}
+
+fn write_line(out: &mut impl Write, line: &str, err: &mut Option<std::io::Error>) {
+    if err.is_none() {
+        if let Err(e) = writeln!(out, "{line}") {
+            *err = Some(e);
+        }
+    }
+}
+
 /// Prefixes a cable's JSON object with a `source` key.
 fn with_source(source: &str, json: &str) -> String {
     let key = serde_json::to_string(source).unwrap_or_else(|_| "\"?\"".into());
     format!("{{\"source\":{key},{}", &json[1..])
+}
+
+/// `cable stats`.
+fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
+    let mut report = stats::Stats::default();
+    let mut errors = Vec::new();
+    pipeline::run(
+        inputs,
+        progress,
+        |entry| {
+            options
+                .parse_document(&entry.document)
+                .map(|c| stats::Summary::of(&c))
+                .map_err(|e| format!("{}: {e}", entry.source))
+        },
+        |r| match r {
+            Ok(s) => report.add(s),
+            Err(e) => {
+                report.error();
+                errors.push(e);
+            }
+        },
+    );
+    println!("{}", if json { report.to_json() } else { report.to_table() });
+    errors
+}
+
+/// `cable export --format csv`.
+fn export(inputs: &[PathBuf], options: &ParseOptions, progress: Progress) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
+    let mut write_err = w.write_record(export::CABLE_COLUMNS).err();
+    pipeline::run(
+        inputs,
+        progress,
+        |entry| {
+            options
+                .parse_document(&entry.document)
+                .map(|c| export::cable_row(&entry.source, &c))
+                .map_err(|e| format!("{}: {e}", entry.source))
+        },
+        |r| match r {
+            Ok(row) => {
+                if write_err.is_none() {
+                    write_err = w.write_record(&row).err();
+                }
+            }
+            Err(e) => errors.push(e),
+        },
+    );
+    if let Err(e) = w.flush() {
+        write_err.get_or_insert(e.into());
+    }
+    if let Some(e) = write_err {
+        // A closed pipe (`cable export … | head`) is not worth an error message.
+        let broken_pipe = matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe);
+        if !broken_pipe {
+            errors.push(format!("writing the output: {e}"));
+        }
+    }
+    errors
 }

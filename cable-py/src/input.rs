@@ -6,9 +6,10 @@
 
 use crate::cable::PyCable;
 use crate::errors::Failure;
-use cable_core::envelope::csv::{CsvReader, looks_like_csv};
+use cable_core::envelope::corpus::{self, Form};
+use cable_core::envelope::csv::CsvReader;
 use cable_core::envelope::html;
-use cable_core::{Document, OwnedCable, ParseOptions, Span};
+use cable_core::{Document, OwnedCable, ParseOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -147,7 +148,7 @@ pub(crate) fn parse_source(py: Python<'_>, src: &Source, opts: &ParseOptions, de
         }
         Source::Bytes(b) => {
             let bytes: &[u8] = b;
-            detached(py, || parse_doc(Document::from_bytes(bytes).into_owned(), opts, decoding))
+            detached(py, || text_doc(bytes, opts, decoding))
         }
     };
     result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
@@ -178,41 +179,25 @@ fn parse_doc(doc: Document<'static>, opts: &ParseOptions, decoding: Decoding) ->
     OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
 }
 
-/// Decodes a page, reads its table and `<pre>` blocks, and parses the text. Replacements made
-/// while decoding the page cannot be located in the text once the markup is removed: they are
-/// reported as one `lossy_decoding` warning about the whole text.
+/// Parses the bytes of a text: size and binary checks on the bytes (decoding would hide the NUL
+/// and control bytes that reveal binary data), then lossy decoding.
+fn text_doc(bytes: &[u8], opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
+    opts.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
+    parse_doc(Document::from_bytes(bytes).into_owned(), opts, decoding)
+}
+
+/// Parses the bytes of a page. Bytes replaced while decoding cannot be located in the text once
+/// the markup is removed: `html::parse_page_bytes` reports them as one `lossy_decoding` warning
+/// about the whole text, and strict mode checks the page's bytes first.
 fn page_doc(bytes: &[u8], opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
-    let decoded = cable_core::decode::decode(bytes);
+    opts.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
     if decoding == Decoding::Strict {
-        if let Some(span) = decoded.spans.first() {
+        if let Some(span) = cable_core::decode::decode(bytes).spans.first() {
             return Err(Failure::encoding(span.start as u64));
         }
     }
-    let doc = html::parse_page(&decoded.text).map_err(|_| Failure::no_pre_block())?.into_owned();
-    let doc = if decoded.replaced > 0 { doc.with_replacements(decoded.replaced, vec![Span::default()]) } else { doc };
+    let doc = html::parse_page_bytes(bytes).map_err(|_| Failure::no_pre_block())?;
     OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
-}
-
-/// The form of an input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Form {
-    Text,
-    Html,
-    Csv,
-}
-
-/// Detects the form of a file from the start of its content and its name, like the `cable`
-/// command: a row start (`"<digits>","`) is CSV, a `<pre>` or cable table (or `.html`) a page.
-pub(crate) fn detect(path: &Path, head: &[u8]) -> Form {
-    if looks_like_csv(head) {
-        return Form::Csv;
-    }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let text = String::from_utf8_lossy(&head[..head.len().min(64 * 1024)]);
-    if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") || html::looks_like_page(&text) {
-        return Form::Html;
-    }
-    Form::Text
 }
 
 /// The start of a file, for detection.
@@ -235,21 +220,22 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
     let label = path.display().to_string();
     let fail = |f: Failure| f.in_file(&label);
     let head = head(path).map_err(|e| Failure::io(e, &label))?;
-    match detect(path, &head) {
+    // The form is detected as the `cable` command does (content first, `.html` as a hint).
+    match corpus::detect(&label, &head) {
         Form::Csv => Err(fail(Failure::csv_file())),
         form => {
             let bytes = std::fs::read(path).map_err(|e| Failure::io(e, &label))?;
             let r = match form {
                 Form::Html => page_doc(&bytes, opts, decoding),
-                _ => parse_doc(Document::from_bytes(&bytes).into_owned(), opts, decoding),
+                _ => text_doc(&bytes, opts, decoding),
             };
             r.map_err(fail)
         }
     }
 }
 
-/// Files a directory walk picks up (as the `cable` command does): pages, texts and CSV files,
-/// not hidden files.
+/// Files a directory walk picks up, as `corpus::Corpus` (the `cable` command) does: pages, texts
+/// and CSV files, not hidden files.
 fn is_cable_file(p: &Path) -> bool {
     let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -316,7 +302,7 @@ impl ReaderState {
             let form = match form {
                 Some(f) => f,
                 None => match head(&path) {
-                    Ok(h) => detect(&path, &h),
+                    Ok(h) => corpus::detect(&label, &h),
                     Err(e) => return Step::Fail(Failure::io(e, &label)),
                 },
             };

@@ -15,7 +15,8 @@ mod input;
 mod objects;
 
 use crate::cable::PyCable;
-use crate::input::{CableReader, Decoding, Form, OnError, Source, detached, options};
+use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
+use cable_core::envelope::corpus::Form;
 use pyo3::prelude::*;
 use std::path::PathBuf;
 

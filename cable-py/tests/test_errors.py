@@ -73,13 +73,15 @@ def test_text_that_is_not_a_cable():
 def test_binary_input():
     with pytest.raises(cable.NotACableError) as info:
         cable.parse("PK\x03\x04\x00\x00\x00\x08\x00binary\x00\x00\x01\x02")
-    assert info.value.kind == "binary"
-    # As bytes, NUL and control bytes are replaced while decoding, so the text is read and holds
-    # no cable line.
+    assert (info.value.kind, info.value.position) == ("binary", 4)  # the first NUL
+    # Bytes are checked before decoding, which would replace the NUL and control bytes.
     for data in (bytes(range(256)) * 8, b"\x7fELF\x02\x01\x01\x00" + bytes(4000)):
         with pytest.raises(cable.NotACableError) as info:
             cable.parse(data)
-        assert info.value.kind in ("binary", "not_a_cable")
+        assert info.value.kind == "binary"
+    with pytest.raises(cable.NotACableError) as info:
+        cable.parse_html(b"\x00\x01\x02<pre>UNCLAS KABUL 1</pre>")
+    assert info.value.kind == "binary"
 
 
 def test_invalid_utf8_is_decoded_with_warnings(seed_text):

@@ -224,6 +224,12 @@ impl<R: Read> CsvReader<R> {
 
     /// Reads the next row, or `None` at the end of the file.
     pub fn read_record(&mut self) -> Option<Result<CsvRecord, CsvError>> {
+        self.read_raw().map(|r| r.map(RawRow::decode))
+    }
+
+    /// Reads the next row without decoding it: its bytes are only copied out of the read buffer,
+    /// so that the unescaping and decoding ([`RawRow::decode`]) can run on another thread.
+    pub fn read_raw(&mut self) -> Option<Result<RawRow, CsvError>> {
         // Skip blank lines between rows.
         loop {
             while self.pos < self.buf.len() && matches!(self.buf[self.pos], b'\n' | b'\r' | b' ' | b'\t') {
@@ -243,9 +249,14 @@ impl<R: Read> CsvReader<R> {
         loop {
             match scan_row(&self.buf[start..]) {
                 Scan::Row(fields, len) => {
-                    let record = self.build(start, &fields);
+                    let raw = RawRow {
+                        row: self.rows,
+                        offset: self.base + start as u64,
+                        bytes: self.buf[start..start + len].to_vec(),
+                        fields,
+                    };
                     self.pos = start + len;
-                    return Some(Ok(record));
+                    return Some(Ok(raw));
                 }
                 Scan::NeedMore => {
                     if self.buf.len() - start > self.max_row_len {
@@ -258,9 +269,12 @@ impl<R: Read> CsvReader<R> {
                         return Some(Err(e));
                     }
                     let before = self.base;
-                    match self.fill() {
-                        // `fill` may have dropped consumed bytes from the front of the buffer.
-                        Ok(true) => start -= (self.base - before) as usize,
+                    let filled = self.fill();
+                    // `fill` may have dropped consumed bytes from the front of the buffer, also
+                    // when it then found the end of the file.
+                    start -= (self.base - before) as usize;
+                    match filled {
+                        Ok(true) => {}
                         Ok(false) => {
                             let e = self.error(CsvErrorKind::Truncated, start, "file ends inside the row");
                             self.pos = self.buf.len();
@@ -331,21 +345,49 @@ impl<R: Read> CsvReader<R> {
             }
         }
     }
+}
 
-    fn build(&mut self, start: usize, fields: &[Range<usize>; FIELDS]) -> CsvRecord {
-        let row = &self.buf[start..];
+/// A row split out of the file but not yet unescaped or decoded (see [`CsvReader::read_raw`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    row: u64,
+    offset: u64,
+    bytes: Vec<u8>,
+    fields: [Range<usize>; FIELDS],
+}
+
+impl RawRow {
+    /// Number of the row in the file (1-based).
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+
+    /// Length of the row in the file, in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// True for an empty row (never returned by the reader).
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Unescapes and decodes the row (lossily: see [`crate::decode`]).
+    pub fn decode(self) -> CsvRecord {
+        let field = |i: usize| &self.bytes[self.fields[i].clone()];
         let mut columns = String::new();
         let mut ranges: [Range<usize>; 6] = Default::default();
         let mut lossy = 0;
-        for (i, r) in fields.iter().take(6).enumerate() {
-            let d = decode(unescape(&row[r.clone()]));
+        for (i, range) in ranges.iter_mut().enumerate() {
+            let raw = unescape(field(i));
+            let d = crate::decode::decode(&raw);
             lossy += d.replaced;
             let from = columns.len();
             columns.push_str(&d.text);
-            ranges[i] = from..columns.len();
+            *range = from..columns.len();
         }
-        let header = decode(unescape(&row[fields[6].clone()]));
-        let body = decode(unescape(&row[fields[7].clone()]));
+        let (header_raw, body_raw) = (unescape(field(6)), unescape(field(7)));
+        let (header, body) = (crate::decode::decode(&header_raw), crate::decode::decode(&body_raw));
         let text = Document::join_parts(&header.text, &body.text);
         // Replacement spans, moved to their place in the joined text.
         let body_at = (text.len() - body.text.len()) as u32;
@@ -353,15 +395,7 @@ impl<R: Read> CsvReader<R> {
         spans.extend(body.spans.iter().map(|s| Span::new(s.start + body_at, s.end + body_at)));
         spans.truncate(crate::decode::MAX_RECORDED);
         let replaced = lossy + header.replaced + body.replaced;
-        CsvRecord {
-            row: self.rows,
-            offset: self.base + start as u64,
-            text,
-            columns,
-            ranges,
-            replaced,
-            replaced_spans: spans,
-        }
+        CsvRecord { row: self.row, offset: self.offset, text, columns, ranges, replaced, replaced_spans: spans }
     }
 }
 
@@ -470,12 +504,6 @@ fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
-/// Decodes unescaped field bytes (lossily: see [`crate::decode`]).
-fn decode(bytes: Cow<'_, [u8]>) -> crate::decode::Decoded<'static> {
-    let d = crate::decode::decode(&bytes);
-    crate::decode::Decoded { text: Cow::Owned(d.text.into_owned()), spans: d.spans, replaced: d.replaced }
-}
-
 /// True when `head` (the start of a file) looks like `cables.csv`.
 pub fn looks_like_csv(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
@@ -539,6 +567,21 @@ mod tests {
         let rows = read_all(&ROW1[..ROW1.len() - 20]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].as_ref().unwrap_err().kind(), CsvErrorKind::Truncated);
+    }
+
+    #[test]
+    fn offsets_stay_inside_the_input_after_resync_and_truncation() {
+        // Found by fuzzing (csv_rows): a junk line, then a row start in the second half of the
+        // buffer whose row the file cuts short. The buffer is compacted before the end of the
+        // file is seen; the truncation error must still carry the row's true offset.
+        let junk = "-- THE ORGANS OF THE REPUBLIC\n".repeat(40);
+        let data = format!("{junk}\"503\",\"3/26/1992 12:14\",\"92LIMA4541\",\"Embassy Lima\",\"CONF");
+        let rows = read_all(&data);
+        assert_eq!(rows.len(), 2);
+        let e = rows[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), CsvErrorKind::Truncated);
+        assert_eq!(e.offset(), junk.len() as u64);
+        assert_eq!(rows[0].as_ref().unwrap_err().offset(), 0);
     }
 
     #[test]

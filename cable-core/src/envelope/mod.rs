@@ -6,6 +6,7 @@
 //! reads fields from the text; the envelope only fills gaps, and a disagreement becomes a
 //! warning.
 
+pub mod corpus;
 pub mod csv;
 pub mod html;
 

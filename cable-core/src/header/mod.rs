@@ -287,11 +287,12 @@ fn de_line<'a>(line: &Line<'a>, rest: &'a str, cable: &mut Cable<'a>) {
 
 /// `ZNY CCCCC ZZH`.
 fn security_line<'a>(line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
-    let mut toks = scan::tokens(t);
-    let _zn = toks.next();
-    let group = toks.next().unwrap_or("");
-    let security = &t[..(group.as_ptr() as usize - t.as_ptr() as usize) + group.len()];
-    let security = scan::trim(security);
+    // `ZNY` (3 bytes), spaces, the group: the security part ends after the group.
+    let after_zn = &t[3..];
+    let group_start = 3 + (after_zn.len() - after_zn.trim_start_matches(scan::is_space).len());
+    let group_len = t[group_start..].find(scan::is_space).unwrap_or(t.len() - group_start);
+    let group = &t[group_start..group_start + group_len];
+    let security = scan::trim(&t[..group_start + group_len]);
     cable.routing.security = Some(Spanned::new(security, line.span_of(security)));
     let signals = scan::trim(&t[security.len()..]);
     if !signals.is_empty() {
@@ -452,6 +453,16 @@ fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::lines;
+
+    #[test]
+    fn security_line_without_group() {
+        let text = "ZNY\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.routing.security.map(|s| s.value), Some("ZNY"));
+        assert_eq!(cable.warnings[0].kind, WarningKind::MalformedHeaderLine);
+    }
 
     #[test]
     fn office_blocks() {

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod invariants;
+
 use std::path::PathBuf;
 
 /// The corpus directory: `$CABLE_CORPUS`, or `shared/corpus` beside the repository.

@@ -1,0 +1,261 @@
+//! Walking a corpus: files and directories of cables in any of the three forms, yielded one
+//! document at a time. A `cables.csv` file is streamed row by row, a directory is walked in
+//! sorted order, and no more than one file (or one CSV row plus a read chunk) is held in memory.
+
+use super::csv::{CsvError, CsvReader};
+use super::{Document, html};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The form of an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// The text of one cable.
+    Text,
+    /// A cablegate HTML page.
+    Html,
+    /// A `cables.csv` file: many cables.
+    Csv,
+}
+
+/// Detects the form of an input from its first bytes (and its name, as a hint for pages).
+pub fn detect(name: &str, head: &[u8]) -> Form {
+    if super::csv::looks_like_csv(head) {
+        return Form::Csv;
+    }
+    let text = String::from_utf8_lossy(&head[..head.len().min(64 * 1024)]);
+    if name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_page(&text) {
+        return Form::Html;
+    }
+    Form::Text
+}
+
+/// Reads a whole (non-CSV) input of form `form` into a document: pages are decoded, text is
+/// decoded lossily (see [`crate::decode`]; replaced bytes become `lossy_decoding` warnings).
+pub fn document_from_bytes(form: Form, bytes: &[u8]) -> Result<Document<'static>, html::HtmlError> {
+    match form {
+        Form::Html => html::parse_page_bytes(bytes),
+        Form::Text | Form::Csv => Ok(Document::from_bytes(bytes).into_owned()),
+    }
+}
+
+/// Why one input of a corpus could not be read. The walk goes on with the next one.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file looked like a page but has no `<pre>` block.
+    #[error("{path}: {source}")]
+    Html {
+        /// The path.
+        path: String,
+        /// What is wrong with the page.
+        #[source]
+        source: html::HtmlError,
+    },
+    /// A CSV row is malformed.
+    #[error("{path}: {source}")]
+    Csv {
+        /// The path of the CSV file.
+        path: String,
+        /// The row error (row number and byte offset).
+        #[source]
+        source: CsvError,
+    },
+}
+
+/// One cable's document and where it came from: the path, and `:<row>` for a CSV row.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `path` or `path:row`.
+    pub source: String,
+    /// The document.
+    pub document: Document<'static>,
+}
+
+/// A document, or a CSV row whose unescaping and decoding is left to the caller (so that it can
+/// run on a worker thread): see [`Corpus::next_raw`].
+#[derive(Debug)]
+pub enum RawEntry {
+    /// A document read from a file.
+    Document(Entry),
+    /// A CSV row, split out of its file but not decoded.
+    CsvRow {
+        /// `path:row`.
+        source: String,
+        /// The row.
+        row: super::csv::RawRow,
+    },
+}
+
+impl RawEntry {
+    /// The entry, decoding a CSV row if needed.
+    pub fn into_entry(self) -> Entry {
+        match self {
+            RawEntry::Document(e) => e,
+            RawEntry::CsvRow { source, row } => Entry { source, document: row.decode().into_document() },
+        }
+    }
+}
+
+/// Iterator over the documents of files and directories (see the module documentation).
+///
+/// ```no_run
+/// for entry in cable_core::envelope::corpus::Corpus::new(["../shared/corpus/cablegate-html"]) {
+///     match entry {
+///         Ok(e) => println!("{}: {:?}", e.source, e.document.parse().ok().and_then(|c| c.reference_id().map(str::to_owned))),
+///         Err(err) => eprintln!("{err}"),
+///     }
+/// }
+/// ```
+#[derive(Debug)]
+pub struct Corpus {
+    pending: VecDeque<PathBuf>,
+    csv: Option<(String, CsvReader<BufReader<File>>)>,
+}
+
+impl Corpus {
+    /// A walk over `paths` (files or directories), in the order given; directories are walked
+    /// recursively in sorted order, taking `.html`, `.htm`, `.txt`, `.csv` and extension-less
+    /// files that are not hidden.
+    pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
+        Corpus { pending: paths.into_iter().map(|p| p.as_ref().to_path_buf()).collect(), csv: None }
+    }
+
+    /// Opens the next file (walking into directories): its document, or `None` when it is a CSV
+    /// file whose rows now follow, or `None` from the outer option when nothing is left.
+    fn next_file(&mut self) -> Option<Result<Option<Entry>, CorpusError>> {
+        loop {
+            let path = self.pending.pop_front()?;
+            let label = path.display().to_string();
+            if path.is_dir() {
+                match sorted_children(&path) {
+                    Ok(children) => {
+                        for c in children.into_iter().rev() {
+                            self.pending.push_front(c);
+                        }
+                        continue;
+                    }
+                    Err(source) => return Some(Err(CorpusError::Io { path: label, source })),
+                }
+            }
+            return Some(self.open_file(&path, label));
+        }
+    }
+
+    fn open_file(&mut self, path: &Path, label: String) -> Result<Option<Entry>, CorpusError> {
+        let io = |source| CorpusError::Io { path: label.clone(), source };
+        let mut file = File::open(path).map_err(io)?;
+        let mut head = vec![0u8; 4096];
+        let n = read_up_to(&mut file, &mut head).map_err(io)?;
+        head.truncate(n);
+        let form = detect(&label, &head);
+        if form == Form::Csv {
+            self.csv = Some((label.clone(), CsvReader::open(path).map_err(io)?));
+            return Ok(None);
+        }
+        let mut bytes = head;
+        file.read_to_end(&mut bytes).map_err(io)?;
+        let document =
+            document_from_bytes(form, &bytes).map_err(|source| CorpusError::Html { path: label.clone(), source })?;
+        Ok(Some(Entry { source: label, document }))
+    }
+}
+
+impl Corpus {
+    /// The next entry, with CSV rows left undecoded (for parallel pipelines: the walk itself then
+    /// only copies bytes).
+    pub fn next_raw(&mut self) -> Option<Result<RawEntry, CorpusError>> {
+        loop {
+            if let Some((label, reader)) = &mut self.csv {
+                match reader.read_raw() {
+                    Some(Ok(row)) => {
+                        let source = format!("{label}:{}", row.row());
+                        return Some(Ok(RawEntry::CsvRow { source, row }));
+                    }
+                    Some(Err(source)) => return Some(Err(CorpusError::Csv { path: label.clone(), source })),
+                    None => self.csv = None,
+                }
+            }
+            match self.next_file()? {
+                Ok(Some(entry)) => return Some(Ok(RawEntry::Document(entry))),
+                Ok(None) => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Result<Entry, CorpusError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_raw().map(|r| r.map(RawEntry::into_entry))
+    }
+}
+
+fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() || is_cable_file(&p) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Files a directory walk takes: pages, texts and CSV files, not hidden files.
+fn is_cable_file(p: &Path) -> bool {
+    let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+    !hidden && matches!(ext, "html" | "htm" | "txt" | "csv" | "")
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_by_content() {
+        assert_eq!(detect("x", b"\"1\",\"12/28/1966 18:48\",\"66BUENOSAIRES2481\""), Form::Csv);
+        assert_eq!(detect("x.txt", b"<html><pre>VZCZC</pre>"), Form::Html);
+        assert_eq!(detect("page.html", b"<?xml version='1.0'"), Form::Html);
+        assert_eq!(detect("x.txt", b"VZCZCXRO9060\nOO RUEHDBU"), Form::Text);
+    }
+
+    #[test]
+    fn missing_paths_are_errors_and_the_walk_goes_on() {
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt");
+        let items: Vec<_> = Corpus::new(["/nonexistent/cable.txt", seed]).collect();
+        assert_eq!(items.len(), 2);
+        assert!(matches!(&items[0], Err(CorpusError::Io { .. })));
+        let e = items[1].as_ref().unwrap();
+        assert_eq!(e.document.parse().unwrap().reference_id(), Some("07MOSCOW5434"));
+    }
+}
