@@ -47,8 +47,16 @@ struct Item<'a> {
 fn items<'a>(pieces: &[&'a str]) -> Vec<Item<'a>> {
     let mut labels = Vec::new();
     let mut expect = b'A';
+    // A block may start at a later letter (a second block, `REF B SECSTATE 76108`) and its
+    // first label may have no punctuation (`REF A SECRETARY'S LETTER`).
+    let mut skip_first = 0;
+    if let Some((letter, at, len)) = pieces.first().and_then(|p| leading_label(p)) {
+        labels.push((0, at, len, letter));
+        expect = letter + 1;
+        skip_first = at + len;
+    }
     for (pi, piece) in pieces.iter().enumerate() {
-        let mut from = 0;
+        let mut from = if pi == 0 { skip_first } else { 0 };
         while let Some((at, len, letter)) = find_label(piece, from, expect) {
             labels.push((pi, at, len, letter));
             expect += 1;
@@ -99,6 +107,27 @@ fn items<'a>(pieces: &[&'a str]) -> Vec<Item<'a>> {
     items
 }
 
+/// The label opening a block: any letter in label form (`B.`, `(C)`, `A:`), or an upper-case
+/// letter alone before more text (`A SECRETARY'S LETTER`); its letter (upper case), offset and
+/// length.
+fn leading_label(piece: &str) -> Option<(u8, usize, usize)> {
+    let at = piece.len() - piece.trim_start_matches([' ', '\t']).len();
+    let rest = &piece[at..];
+    let t = rest.trim_start_matches("[¶](#)").trim_start_matches('¶').trim_start_matches('(');
+    let letter = t.bytes().next()?.to_ascii_uppercase();
+    if !letter.is_ascii_uppercase() {
+        return None;
+    }
+    if let Some(len) = label_len_at(rest, letter) {
+        let after = rest.as_bytes().get(len);
+        if after.is_none_or(|c| *c == b' ' || *c == b'\t') {
+            return Some((letter, at, len));
+        }
+    }
+    let b = rest.as_bytes();
+    (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b' ').then_some((letter, at, 1))
+}
+
 /// The label letter inside `A.`, `(A)`, `¶A.`.
 fn letter_of(label: &str) -> &str {
     let i = label.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
@@ -144,7 +173,7 @@ fn label_len_at(s: &str, expect: u8) -> Option<usize> {
     i += 1;
     match b.get(i)? {
         b')' => Some(i + 1),
-        b'.' if !paren => Some(i + 1),
+        b'.' | b':' if !paren => Some(i + 1),
         _ => None,
     }
 }
@@ -231,12 +260,16 @@ fn cite_cables<'a>(parts: &[&'a str], label: Option<&'a str>, text: &Text<'a>, o
         while j > 0 && i - j < 4 && is_station_word(toks[j - 1].text, sentence_case) {
             j -= 1;
         }
-        if j == i || is_date_like(&toks, j, i) {
+        // `10SHENYANG 003`: the year glued to the station.
+        let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p].text)) } else { None };
+        if (j == i && glued.is_none()) || is_date_like(&toks, j, i) {
             i += 1;
             continue;
         }
-        let year = j.checked_sub(1).and_then(|y| year_of(toks[y].text));
-        let station = station_of(&toks[j..i]);
+        let (station, year) = match glued {
+            Some((year, station)) => (Cow::Borrowed(station), Some(year)),
+            None => (station_of(&toks[j..i]), j.checked_sub(1).and_then(|y| year_of(toks[y].text))),
+        };
         push_cable(out, label, text, station.clone(), serial, year);
         // More serials of the same station: `188314, 259032`, `12 AND 13`.
         let mut k = i + 1;
@@ -283,6 +316,13 @@ fn serial_of(tok: &str) -> Option<u32> {
     if t.len() <= 7 { scan::parse_u32(t) } else { None }
 }
 
+/// `10SHENYANG`: a two-digit year glued to an upper-case station.
+fn glued_year_station(tok: &str) -> Option<(i32, &str)> {
+    let b = tok.as_bytes();
+    let ok = b.len() >= 5 && b[..2].iter().all(u8::is_ascii_digit) && b[2..].iter().all(u8::is_ascii_uppercase);
+    ok.then(|| (scan::expand_year(scan::parse_u32(&tok[..2]).unwrap_or(0)), &tok[2..]))
+}
+
 fn year_of(tok: &str) -> Option<i32> {
     match tok.len() {
         2 => scan::parse_u32(tok).map(scan::expand_year),
@@ -295,7 +335,9 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     let t = tok.trim_end_matches("'S").trim_end_matches("'s");
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
-    if !shape || t.len() < 2 {
+    // A label or an initial (`A.`, `B)`) is never part of a station (`A. A. STATE 150717`).
+    let label = t.len() == 2 && t.ends_with(['.', ')']);
+    if !shape || t.len() < 2 || label {
         return false;
     }
     let upper = t.to_ascii_uppercase();
@@ -389,6 +431,38 @@ mod tests {
         assert_eq!(r[1], cable(Some("B"), "STATE", 271552, None));
         let r = refs(" 09 FOO 12 AND 13");
         assert_eq!(r, [cable(None, "FOO", 12, Some(2009)), cable(None, "FOO", 13, Some(2009))]);
+    }
+
+    #[test]
+    fn doubled_labels_are_not_stations() {
+        // 04KINSHASA1339 (cables-real-dev.csv): `REF: A. A. STATE 150717` gave ASTATE.
+        let r = refs(" A. A. STATE 150717\n     B. B. E-MAIL SANDERSON-EASTHAM 7/8/04\n     C. C. KINSHASA 1050");
+        assert_eq!(r[0], cable(Some("A"), "STATE", 150717, None));
+        assert_eq!(r[1].1, ReferenceKind::Email);
+        assert_eq!(r[2], cable(Some("C"), "KINSHASA", 1050, None));
+    }
+
+    #[test]
+    fn blocks_that_start_at_a_later_letter_or_without_punctuation() {
+        // 09ABUDHABI754: `REF A SECRETARY'S LETTER ...` then `REF B SECSTATE 76108`.
+        let r = refs(" A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS");
+        assert_eq!((r.len(), r[0].0, r[0].1), (1, Some("A"), ReferenceKind::Other));
+        assert_eq!(refs(" B SECSTATE 76108"), [cable(Some("B"), "STATE", 76108, None)]);
+        // 01VATICAN2531 (cables-real-dev.csv): `REF A: STATE 72589  REF B: VATICAN 00747`.
+        let r = refs(" A: STATE 72589  REF B: VATICAN 00747");
+        assert_eq!(r, [cable(Some("A"), "STATE", 72589, None), cable(Some("B"), "VATICAN", 747, None)]);
+        assert_eq!(refs(" C: BEIJING 3977"), [cable(Some("C"), "BEIJING", 3977, None)]);
+        // 05KINSHASA11 (cables-real-dev.csv): `REF A: 04 STATE 099987`.
+        assert_eq!(refs(" A: 04 STATE 099987"), [cable(Some("A"), "STATE", 99987, Some(2004))]);
+        // No label: a station first.
+        assert_eq!(refs(" STATE 1234"), [cable(None, "STATE", 1234, None)]);
+    }
+
+    #[test]
+    fn a_year_glued_to_the_station() {
+        // 10SHENYANG5: `REF: A. 10SHENYANG 003  B. 09SHENYANG 167`.
+        let r = refs(" A. 10SHENYANG 003  B. 09SHENYANG 167");
+        assert_eq!(r, [cable(Some("A"), "SHENYANG", 3, Some(2010)), cable(Some("B"), "SHENYANG", 167, Some(2009))]);
     }
 
     #[test]

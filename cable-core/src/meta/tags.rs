@@ -14,7 +14,19 @@ use std::borrow::Cow;
 /// remnants (`[PREL](#)`) are unwrapped.
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
     let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
-    for piece in pieces {
+    for (n, piece) in pieces.iter().enumerate() {
+        let group = scan::trim(piece);
+        // After a comma the group is a tag of its own (`PREL,` / `(BELHADJ, YOUSEFF)`).
+        let after_comma = n > 0 && scan::trim(pieces[n - 1]).ends_with(',');
+        if is_paren_group(group) && !out.is_empty() && !after_comma {
+            // A person on a line of its own (`TAGS: CVIS, ..., SP` / `(ESPARZA LURI, FELIX
+            // IGNACIO ET AL)`) goes with the tag before it, as `CVIS (MILA ESPINOSA, JOSE NEY)`.
+            if let Some(last) = out.last_mut() {
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
+                *last = Text::new(Cow::Owned(value.to_ascii_uppercase()), last.span.to(Span::of(source, group, 0)));
+            }
+            continue;
+        }
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
@@ -26,12 +38,20 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
                     }
                 }
             }
+        } else if is_capitalised_phrase(piece) {
+            // `TAGS: War Crimes`: one free-text tag.
+            push(out, scan::trim(piece), source);
         } else {
             for tok in split_spaces(piece) {
                 push(out, tok, source);
             }
         }
     }
+}
+
+/// A whole line in parentheses: `(ESPARZA LURI, FELIX IGNACIO ET AL)`.
+pub(crate) fn is_paren_group(t: &str) -> bool {
+    t.len() > 2 && t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
 /// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
@@ -62,6 +82,21 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
         return;
     }
     out.push(Text::new(value, Span::of(source, tok, 0)));
+}
+
+/// Two or more capitalised words and nothing else (`War Crimes`): free text, not codes, which
+/// are upper case (`PREL PGOV`) or, in sentence-cased retypes, lower case (`prel pgov`).
+fn is_capitalised_phrase(piece: &str) -> bool {
+    let mut n = 0;
+    for w in scan::tokens(piece) {
+        let b = w.as_bytes();
+        let capitalised = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+        if !capitalised {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// `[PREL](#)` → `PREL`.
@@ -177,9 +212,29 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_phrase_without_commas_is_one_tag() {
+        // 95ZAGREB454 and 95ZAGREB5178 (cables-real-dev.csv): `TAGS: War Crimes`.
+        assert_eq!(tags(&[" War Crimes "]), ["WAR CRIMES"]);
+        assert_eq!(tags(&[" prel pgov"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" PREL PGOV"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" Political"]), ["POLITICAL"]);
+    }
+
+    #[test]
     fn person_tags_keep_their_parentheses() {
         assert_eq!(tags(&[" OVIP (KISSINGER, HENRY A.), ACOM"]), ["OVIP (KISSINGER, HENRY A.)", "ACOM"]);
         assert_eq!(tags(&[" PREL OVIP (CLINTON, HILLARY) US"]), ["PREL", "OVIP (CLINTON, HILLARY)", "US"]);
+    }
+
+    #[test]
+    fn a_person_on_the_next_line_goes_with_the_last_tag() {
+        // 04MADRID1523 (cables-real-dev.csv): VISAS VIPER cables name the person on a line of its own.
+        assert_eq!(
+            tags(&[" CVIS, KVPR, PTER, SP ", "(ESPARZA LURI, FELIX IGNACIO ET AL) "]),
+            ["CVIS", "KVPR", "PTER", "SP (ESPARZA LURI, FELIX IGNACIO ET AL)"]
+        );
+        // 04MADRID1955: after a comma it stays a tag of its own.
+        assert_eq!(tags(&[" CVIS, PREL,", "(BELHADJ, YOUSEFF)"]), ["CVIS", "PREL", "(BELHADJ, YOUSEFF)"]);
     }
 
     #[test]
