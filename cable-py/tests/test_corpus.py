@@ -19,8 +19,9 @@ def test_page_tehran_1972(pages):
     assert [r.name for r in c.info] == ["SECDEF", "EUCOM", "CSAF"]
     assert c.classification == "UNCLASSIFIED"
     assert (c.section.number, c.section.total) == (1, 1)
-    assert c.eo.order == "12958" and c.eo.declassify_on is None
+    assert c.eo.order == "12958"
     assert c.eo.declassify_raw == "AS AMENDED; DECLASSIFIED JUNE 21, 2006"
+    assert c.eo.declassify_on == datetime.date(2006, 6, 21)
     assert c.tags == ("MASS", "MARR", "IR")
     assert c.subject == "ACCELERATION OF F-4ES FOR IRAN"
     assert [(r.kind, r.id, r.station, r.serial, r.year) for r in c.references] == [
@@ -61,6 +62,9 @@ def test_page_sofia_partial_record_with_subject_marking(pages):
     assert (m.level, m.caveats, m.raw) == ("UNCLASSIFIED", (), "(U)")
     assert m.to_dict() == {"level": "UNCLASSIFIED", "caveats": [], "raw": "(U)"}
     assert c.classified_by.names == ("JAMES PARDEW",)
+    assert c.classified_by.reasons == ("1.4(c)",)  # `FOR REASON` and, after a blank line, `1.4(C).`
+    # `REF: A. A. STATE 99125  B. B. SOFIA 1046`: the labels are doubled in the text.
+    assert [(r.label, r.id) for r in c.references] == [("A", "05STATE99125"), ("B", "05SOFIA1046")]
 
 
 def test_page_state_2009_with_inbox_header(pages):
