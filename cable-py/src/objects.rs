@@ -353,7 +353,7 @@ impl From<&cable_core::Reference<'_>> for Reference {
         Reference {
             label: r.label.map(str::to_owned),
             kind: variant_name(&r.kind),
-            id: r.id.clone(),
+            id: r.id.as_ref().map(|i| i.to_string()),
             station: r.station.as_ref().map(|s| s.to_string()),
             serial: r.serial,
             year: r.year,
@@ -410,7 +410,7 @@ impl From<&cable_core::ClassifiedBy<'_>> for ClassifiedBy {
         ClassifiedBy {
             text: c.text.as_str().to_owned(),
             names: c.names.iter().map(|n| n.to_string()).collect(),
-            reasons: c.reasons.clone(),
+            reasons: c.reasons.iter().map(|r| r.to_string()).collect(),
         }
     }
 }
