@@ -48,14 +48,15 @@ impl Level {
     /// (`SECRET//NOFORN` → `Secret`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY` → `Unclassified`).
     pub fn from_published(s: &str) -> Option<Level> {
         let head = s.split("//").next().unwrap_or("").trim();
-        match head.to_ascii_uppercase().as_str() {
-            "UNCLASSIFIED" | "UNCLAS" => Some(Level::Unclassified),
-            "LIMITED OFFICIAL USE" => Some(Level::LimitedOfficialUse),
-            "CONFIDENTIAL" => Some(Level::Confidential),
-            "SECRET" => Some(Level::Secret),
-            "TOP SECRET" => Some(Level::TopSecret),
-            _ => None,
-        }
+        const NAMES: [(&str, Level); 6] = [
+            ("UNCLASSIFIED", Level::Unclassified),
+            ("UNCLAS", Level::Unclassified),
+            ("LIMITED OFFICIAL USE", Level::LimitedOfficialUse),
+            ("CONFIDENTIAL", Level::Confidential),
+            ("SECRET", Level::Secret),
+            ("TOP SECRET", Level::TopSecret),
+        ];
+        NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(head)).map(|&(_, l)| l)
     }
 
     /// The level for a security-line letter group (`CCCCC` → `Confidential`).
@@ -71,8 +72,7 @@ impl Level {
 
     /// The level for a portion-marking abbreviation (`C`, `S//NF` head, `SBU`, ...).
     fn from_mark(s: &str) -> Option<Level> {
-        // Compared without an upper-case copy: this runs on every line of a body.
-        const MARKS: &[(&str, Level)] = &[
+        const MARKS: [(&str, Level); 10] = [
             ("U", Level::Unclassified),
             ("UNCLASSIFIED", Level::Unclassified),
             ("UNCLAS", Level::Unclassified),

@@ -7,6 +7,7 @@ use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::{Warning, WarningKind};
 use chrono::{Datelike, Timelike};
+use compact_str::ToCompactString;
 use std::borrow::Cow;
 
 /// Completes `cable`. `year` is the caller's year for cables whose text has no date.
@@ -58,7 +59,7 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
             }
         }
     }
-    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(|r| r.to_string());
+    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(|r| r.to_compact_string());
 
     if cable.created.is_none() {
         cable.created = env_created;
@@ -93,9 +94,9 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
     for r in &mut cable.references {
         if let (Some(station), Some(serial)) = (&r.station, r.serial) {
             r.year = r.year.or(cable_year);
-            r.id = r
-                .year
-                .map(|y| ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial }.to_string());
+            r.id = r.year.map(|y| {
+                ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial }.to_compact_string()
+            });
         }
     }
 

@@ -106,6 +106,29 @@ impl ParseOptions {
         self
     }
 
+    /// Checks bytes before they are decoded into text (at the byte-input entry points: files,
+    /// the bindings): fails with [`ErrorKind::TooLarge`] or [`ErrorKind::Binary`] as [`parse`]
+    /// would on text. Needed because lossy decoding ([`Document::from_bytes`]) replaces the NUL
+    /// and control bytes that reveal binary data.
+    ///
+    /// ```
+    /// let opts = cable_core::ParseOptions::default();
+    /// assert_eq!(opts.check_bytes(b"\0\x01\x02PK\x03\x04").unwrap_err().kind(), cable_core::ErrorKind::Binary);
+    /// assert!(opts.check_bytes(b"UNCLAS KABUL 1234").is_ok());
+    /// ```
+    pub fn check_bytes(&self, bytes: &[u8]) -> Result<(), ParseError> {
+        if bytes.len() > self.max_input_len.min(u32::MAX as usize) {
+            return Err(ParseError::new(ErrorKind::TooLarge, "", Span::default()));
+        }
+        match binary_span(bytes) {
+            Some(span) => {
+                let before = String::from_utf8_lossy(&bytes[..span.start as usize]);
+                Err(ParseError::new(ErrorKind::Binary, &before, span))
+            }
+            None => Ok(()),
+        }
+    }
+
     /// Parses the text of one cable. See [`parse`].
     pub fn parse<'a>(&self, text: &'a str) -> Result<Cable<'a>, ParseError> {
         parse_text(text, self, None)
@@ -183,19 +206,24 @@ fn check_input(text: &str, opts: &ParseOptions) -> Result<(), ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, text, Span::default()));
     }
-    // Binary data: NUL bytes, or control characters making up more than a tenth of the start.
-    let head = &text.as_bytes()[..text.len().min(4096)];
+    if let Some(span) = binary_span(text.as_bytes()) {
+        return Err(ParseError::new(ErrorKind::Binary, text, span));
+    }
+    Ok(())
+}
+
+/// Binary data: NUL bytes, or control characters making up more than a tenth of the start.
+/// The span of the first NUL, or an empty span at 0.
+fn binary_span(bytes: &[u8]) -> Option<Span> {
+    let head = &bytes[..bytes.len().min(4096)];
     let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     if let Some(nul) = memchr::memchr(0, head) {
         if controls * 10 > head.len() || nul < 16 {
             let at = nul as u32;
-            return Err(ParseError::new(ErrorKind::Binary, text, Span::new(at, at + 1)));
+            return Some(Span::new(at, at + 1));
         }
     }
-    if controls * 10 > head.len() {
-        return Err(ParseError::new(ErrorKind::Binary, text, Span::default()));
-    }
-    Ok(())
+    (controls * 10 > head.len()).then_some(Span::default())
 }
 
 /// True when at least one line was recognised as part of a cable.

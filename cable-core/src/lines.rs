@@ -6,8 +6,9 @@ use crate::span::Span;
 /// One physical line of the input.
 ///
 /// `text` is the line without its terminator (`\n` or `\r\n`) and without trailing whitespace
-/// (the seed's markdown conversion ends lines in two spaces) or trailing `<br>` tags; `start` is the offset of its first
-/// byte and `next` the offset of the line after it, so consecutive lines tile the input.
+/// (the seed's markdown conversion ends lines in two spaces) or trailing `<br>` tags; `start` is
+/// the offset of its first byte and `next` the offset of the line after it, so consecutive lines
+/// tile the input.
 #[derive(Clone, Copy, Debug)]
 #[allow(dead_code, reason = "`next` and `full_span` serve the lossless element tiling of the body")]
 pub(crate) struct Line<'a> {
@@ -60,7 +61,8 @@ impl<'a> Line<'a> {
 /// newline has no empty last line. Lone `\r` (old Mac) counts as a line break too.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+    // Counting the line breaks first is far cheaper than growing the vector as it fills.
+    let mut lines = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
     // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
     let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
     while start < bytes.len() {

@@ -10,6 +10,7 @@ use crate::span::Span;
 use crate::spanned::{Spanned, Text};
 use crate::warning::Warning;
 use chrono::{DateTime, NaiveDate, Utc};
+use compact_str::CompactString;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -223,8 +224,8 @@ pub struct Reference<'a> {
     /// What kind of document is cited.
     pub kind: ReferenceKind,
     /// Canonical id of a cited cable (`07STATE12345`); `None` for other kinds, and for cables
-    /// whose year is unknown.
-    pub id: Option<String>,
+    /// whose year is unknown. Stored inline (no heap allocation for ids up to 24 bytes).
+    pub id: Option<CompactString>,
     /// Station of a cited cable, spaces removed (`MOSCOW`, `SAOPAULO`).
     pub station: Option<Cow<'a, str>>,
     /// Serial of a cited cable.
@@ -266,7 +267,7 @@ pub struct ClassifiedBy<'a> {
     /// Person names with titles and role words removed (`William J. Burns`).
     pub names: Vec<Cow<'a, str>>,
     /// Classification reasons, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<&'static str>,
 }
 
 /// A cable's reference id: two-digit year, station and serial (`07MOSCOW5434`).
@@ -319,7 +320,7 @@ pub struct Cable<'a> {
     pub(crate) references: Vec<Reference<'a>>,
     pub(crate) classified_by: Option<ClassifiedBy<'a>>,
     pub(crate) reference_id: Option<ReferenceId<'a>>,
-    pub(crate) reference_id_text: Option<String>,
+    pub(crate) reference_id_text: Option<CompactString>,
     pub(crate) created: Option<DateTime<Utc>>,
     pub(crate) page_origin: Option<(Spanned<&'a str>, Spanned<&'a str>)>,
     pub(crate) section: Option<Section>,

@@ -17,6 +17,13 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
     strip_prefix_ci(s, prefix).is_some()
 }
 
+/// True when `s` ends with `suffix`, ASCII case-insensitively.
+pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `s`.
 pub(crate) fn find_ci(s: &str, needle: &str) -> Option<usize> {
     let (h, n) = (s.as_bytes(), needle.as_bytes());

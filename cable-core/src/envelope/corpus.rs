@@ -34,10 +34,10 @@ pub fn detect(name: &str, head: &[u8]) -> Form {
 }
 
 /// Reads a whole (non-CSV) input of form `form` into a document: pages are decoded, text is
-/// decoded lossily (see [`crate::decode`]).
+/// decoded lossily (see [`crate::decode`]; replaced bytes become `lossy_decoding` warnings).
 pub fn document_from_bytes(form: Form, bytes: &[u8]) -> Result<Document<'static>, html::HtmlError> {
     match form {
-        Form::Html => html::parse_page(&crate::decode::decode(bytes).text).map(Document::into_owned),
+        Form::Html => html::parse_page_bytes(bytes),
         Form::Text | Form::Csv => Ok(Document::from_bytes(bytes).into_owned()),
     }
 }

@@ -39,6 +39,20 @@ pub fn parse_page(page: &str) -> Result<Document<'_>, HtmlError> {
     Ok(Document::with_envelope(text, table(page)))
 }
 
+/// Reads a page given as bytes, in whatever encoding the file had (decoded as described in
+/// [`crate::decode`]). Bytes that had to be replaced become one
+/// [`LossyDecoding`](crate::WarningKind::LossyDecoding) warning about the whole text (an empty
+/// span at its start) when the document is parsed: their positions in the page do not map onto
+/// the extracted text.
+pub fn parse_page_bytes(page: &[u8]) -> Result<Document<'static>, HtmlError> {
+    let decoded = crate::decode::decode(page);
+    let doc = parse_page(&decoded.text)?.into_owned();
+    Ok(match decoded.replaced {
+        0 => doc,
+        n => doc.with_replacements(n, vec![crate::Span::default()]),
+    })
+}
+
 /// True when `page` looks like a cablegate cable page (for input auto-detection).
 pub fn looks_like_page(page: &str) -> bool {
     let head = &page[..page.len().min(64 * 1024)];
@@ -211,6 +225,20 @@ mod tests {
         assert_eq!(env.released.as_deref(), Some("2010-11-30 16:04"));
         assert_eq!(env.classification.as_deref(), Some("CONFIDENTIAL"));
         assert_eq!(env.origin.as_deref(), Some("Embassy Tehran"));
+    }
+
+    #[test]
+    fn page_bytes_decode_lossily_with_one_warning() {
+        let page = b"<pre>UNCLAS KABUL 1234\n\nSUBJECT: IRAN\x92S \x81 PLAN</pre>";
+        let doc = parse_page_bytes(page).unwrap();
+        assert_eq!(doc.text(), "UNCLAS KABUL 1234\n\nSUBJECT: IRAN\u{2019}S \u{fffd} PLAN");
+        assert_eq!(doc.replaced(), 2);
+        let cable = doc.parse().unwrap();
+        let lossy: Vec<_> = cable.warnings().iter().filter(|w| w.kind == crate::WarningKind::LossyDecoding).collect();
+        assert_eq!(lossy.len(), 1);
+        assert_eq!(lossy[0].span, crate::Span::default());
+        assert_eq!(parse_page_bytes(b"<pre>UNCLAS KABUL 1</pre>").unwrap().replaced(), 0);
+        assert_eq!(parse_page_bytes(b"no page"), Err(HtmlError::NoPreBlock));
     }
 
     #[test]

@@ -154,8 +154,11 @@ impl<'a> Document<'a> {
         Document { text: d.text, envelope: None, replaced: d.replaced, replaced_spans: d.spans }
     }
 
-    /// Records that the text was decoded lossily: `replaced` characters, at `spans`.
-    pub(crate) fn with_replacements(mut self, replaced: usize, spans: Vec<Span>) -> Self {
+    /// Records that the text was decoded lossily: `replaced` characters, at `spans` (each becomes
+    /// a [`LossyDecoding`](crate::WarningKind::LossyDecoding) warning when the document is
+    /// parsed). For byte-input entry points that decode themselves, e.g. a page decoded before
+    /// its markup is removed, where only an empty span at the start can stand for the whole text.
+    pub fn with_replacements(mut self, replaced: usize, spans: Vec<Span>) -> Self {
         self.replaced = replaced;
         self.replaced_spans = spans;
         self

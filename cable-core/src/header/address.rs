@@ -45,7 +45,8 @@ pub(crate) fn parse(text: &str) -> Addressee<'_> {
             match after.find("//") {
                 Some(j) => {
                     office = Some(&after[..j]).filter(|o| !o.is_empty());
-                    tail = after[j + 2..].trim_matches('/');
+                    // `//CCJ2// PRIORITY`: the precedence may follow after a space.
+                    tail = scan::trim(after[j + 2..].trim_matches('/'));
                 }
                 None => office = Some(after).filter(|o| !o.is_empty()),
             }
@@ -179,6 +180,11 @@ mod tests {
         assert_eq!(parts("SECSTATE WASHDC 475"), (None, "SECSTATE WASHDC", None, None, Some("475")));
         assert_eq!(parts("RUEAIIA/CIA WASHDC"), (Some("RUEAIIA"), "CIA WASHDC", None, None, None));
         assert_eq!(parts("JOINT STAFF WASHDC//J-5/J-2//"), (None, "JOINT STAFF WASHDC", Some("J-5/J-2"), None, None));
+        // 10BAGHDAD290: a precedence after the office.
+        assert_eq!(
+            parts("RUMICEA/USCENTCOM INTEL CEN MACDILL AFB FL//CCJ2// PRIORITY"),
+            (Some("RUMICEA"), "USCENTCOM INTEL CEN MACDILL AFB FL", Some("CCJ2"), Some(Precedence::Priority), None)
+        );
         let a = parse("AMEMBASSY BAKU PIORITY 1234");
         assert_eq!((a.precedence, a.damaged, a.name), (Some(Precedence::Priority), true, "AMEMBASSY BAKU"));
     }

@@ -15,6 +15,8 @@ pub(crate) struct DtgLine<'a> {
     pub created: Option<DateTime<Utc>>,
     /// Operating signals after the year (`ZFF4`).
     pub signals: Option<&'a str>,
+    /// A precedence letter was damaged: a zero typed for `O` (`0 241208Z OCT 79`).
+    pub damaged: bool,
 }
 
 /// Parses `O 171231Z NOV 07`, `O P 071948Z OCT 08`, `O R 181205Z NOV 75 ZFF4`, and the bare
@@ -24,9 +26,15 @@ pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
     let mut toks = Tokens::new(line);
     let mut precedences = [None, None];
     let mut n = 0;
+    let mut damaged = false;
     let mut dtg = toks.next()?;
     while dtg.1.len() == 1 && n < 2 {
-        precedences[n] = Some(Precedence::from_letter(dtg.1.as_bytes()[0])?);
+        let mut letter = dtg.1.as_bytes()[0];
+        if letter == b'0' {
+            letter = b'O';
+            damaged = true;
+        }
+        precedences[n] = Some(Precedence::from_letter(letter)?);
         n += 1;
         dtg = toks.next()?;
     }
@@ -51,7 +59,7 @@ pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
     let created = NaiveDate::from_ymd_opt(year, month, num(0..2)?)
         .and_then(|d| d.and_hms_opt(num(2..4)?, num(4..6)?, 0))
         .map(|dt| dt.and_utc());
-    Some(DtgLine { precedence: precedences[0], info_precedence: precedences[1], raw, created, signals })
+    Some(DtgLine { precedence: precedences[0], info_precedence: precedences[1], raw, created, signals, damaged })
 }
 
 /// Whitespace tokens with their byte offsets.
@@ -113,6 +121,16 @@ mod tests {
         let d = parse("P 311200Z NOV 07").unwrap();
         assert_eq!(d.created, None);
         assert_eq!(d.raw, "311200Z NOV 07");
+    }
+
+    #[test]
+    fn a_zero_for_the_letter_o_is_a_damaged_immediate() {
+        // 79TEHRAN11260 (cables-real-dev.csv): `0 241208Z OCT 79`, TO ... IMMEDIATE.
+        let d = parse("0 241208Z OCT 79").unwrap();
+        assert_eq!((d.precedence, d.damaged), (Some(Precedence::Immediate), true));
+        assert_eq!(d.raw, "241208Z OCT 79");
+        assert!(!parse("O 241208Z OCT 79").unwrap().damaged);
+        assert!(parse("7 241208Z OCT 79").is_none());
     }
 
     #[test]

@@ -60,7 +60,12 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
                         None => break,
                     }
                 }
-                cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+                // Inbox printouts put the banner and captions above the header; they are
+                // repeated below it, where the metadata block reads them.
+                let known = meta::banner::parse(t).is_some() || meta::captions::is_caption_line(t);
+                if !known {
+                    cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
+                }
                 st.list = List::None;
                 1
             }
@@ -124,8 +129,14 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
         if d.created.is_none() {
             cable.warnings.push(Warning::new(WarningKind::InvalidDate, span));
         }
-        if d.precedence.is_none() {
-            // The partial records' echo of the date (`291359Z Nov 00`).
+        if d.damaged {
+            cable.warnings.push(Warning::new(WarningKind::DamagedKeyword, span));
+        }
+        // A date-time group without precedence is the partial records' echo of the date
+        // (`291359Z Nov 00`), unless the originator line follows it: then it is format line 5
+        // with its precedence missing (`061601Z MAY 78` / `FM AMEMBASSY KABUL`).
+        let fl5 = d.precedence.is_some() || next_starts_with(lines, i + 1, "FM ");
+        if !fl5 {
             if cable.dtg.is_none() {
                 cable.dtg_echo = Some(Spanned::new(d.raw, span));
                 cable.created = cable.created.or(d.created);
@@ -153,7 +164,7 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
     }
     if let Some(rest) = t.strip_prefix("TO ") {
         st.list = List::To;
-        addressee_line(line, rest, cable, st);
+        addressee_after_keyword(line, rest, cable, st);
         return Some(1);
     }
     if let Some(rest) = t.strip_prefix("INFO ") {
@@ -162,7 +173,7 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
             return Some(1);
         }
         st.list = List::Info;
-        addressee_line(line, rest, cable, st);
+        addressee_after_keyword(line, rest, cable, st);
         return Some(1);
     }
     if let Some(rest) = t.strip_prefix("XMT") {
@@ -227,6 +238,11 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
         return Some(1);
     }
     None
+}
+
+/// True when the first non-blank line from `from` on starts with `prefix`.
+fn next_starts_with(lines: &[Line<'_>], from: usize, prefix: &str) -> bool {
+    lines[from.min(lines.len())..].iter().find(|l| !l.is_blank()).is_some_and(|l| l.trimmed().starts_with(prefix))
 }
 
 /// `VZCZCXRO9060`.
@@ -304,6 +320,16 @@ fn security_line<'a>(line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
     }
 }
 
+/// Records the addressee after a `TO`/`INFO` keyword, which a page banner can push to the next
+/// line (`INFO PAGE 02        STATE   050524  131535Z` / `AMEMBASSY BAGHDAD PRIORITY`).
+fn addressee_after_keyword<'a>(line: &Line<'a>, rest: &'a str, cable: &mut Cable<'a>, st: &mut State) {
+    let rest = scan::trim(rest);
+    match pagebreak::page_banner(rest) {
+        Some(b) => addressee_line(line, &rest[b.len..], cable, st),
+        None => addressee_line(line, rest, cable, st),
+    }
+}
+
 /// Records one addressee line of the current list.
 fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st: &mut State) {
     let text = scan::trim(text);
@@ -317,7 +343,10 @@ fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st:
     match st.list {
         List::Xmt { info } => {
             let list = if info { &mut cable.info } else { &mut cable.to };
-            match list.last_mut() {
+            // The collective the exclusion applies to: the last one listed, which need not be
+            // the last addressee (`RUEHZL/EUROPEAN POLITICAL COLLECTIVE`, then single posts).
+            let at = list.iter().rposition(|r| r.name.contains("COLLECTIVE")).or(list.len().checked_sub(1));
+            match at.and_then(|k| list.get_mut(k)) {
                 Some(collective) => collective.excluded.push(a.name),
                 None => cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span_of(text))),
             }
@@ -378,10 +407,13 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
     }
     if let Some(w) = crate::classification::banner_word(t) {
-        // One token after the word, without collecting them (this runs on many lines).
         let mut rest = scan::tokens(&t[w.len..]);
-        let (Some(code), None) = (rest.next(), rest.next()) else { return false };
-        return code.len() >= 6 && code.bytes().take(3).all(|b| b.is_ascii_uppercase()) && scan::is_digits(&code[3..]);
+        return match (rest.next(), rest.next()) {
+            (Some(code), None) => {
+                code.len() >= 6 && code.bytes().take(3).all(|b| b.is_ascii_uppercase()) && scan::is_digits(&code[3..])
+            }
+            _ => false,
+        };
     }
     false
 }
@@ -500,6 +532,77 @@ mod tests {
         assert_eq!(cable.info.len(), 2);
         assert_eq!(cable.info[1].name, "EUROPEAN POLITICAL COLLECTIVE");
         assert!(cable.warnings.is_empty(), "{:?}", cable.warnings);
+    }
+
+    #[test]
+    fn a_dtg_without_precedence_above_the_originator_is_the_dtg() {
+        // 78KABUL3619 (cables-real-dev.csv): FL5 lost its precedence letter.
+        let text = "061601Z MAY 78\nFM AMEMBASSY KABUL\nTO SECSTATE WASHDC\n\nCONFIDENTIAL KABUL 3619\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        let d = cable.dtg.as_ref().expect("dtg");
+        assert_eq!((d.raw, d.precedence), ("061601Z MAY 78", None));
+        assert!(cable.dtg_echo.is_none());
+        // The partial records' echo stays an echo.
+        let text = "291359Z Nov 00\n\n                 CONFIDENTIAL     PTQ1859\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert!(cable.dtg.is_none());
+        assert_eq!(cable.dtg_echo.unwrap().value, "291359Z Nov 00");
+    }
+
+    #[test]
+    fn a_zero_for_the_precedence_letter_is_read_and_reported() {
+        // 79TEHRAN11260 (cables-real-dev.csv).
+        let text = "0 241208Z OCT 79\nFM AMEMBASSY TEHRAN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4442\n\nC O N F I D E N T I A L TEHRAN 11260\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.dtg.as_ref().unwrap().precedence, Some(crate::model::Precedence::Immediate));
+        assert_eq!(cable.sender.unwrap().value, "AMEMBASSY TEHRAN");
+        assert_eq!(cable.warnings.len(), 1);
+        assert_eq!(cable.warnings[0].kind, WarningKind::DamagedKeyword);
+    }
+
+    #[test]
+    fn banner_and_captions_above_an_inbox_header_are_not_unrecognised() {
+        // 05DUBAI57 (cables-real-dev.csv): the banner and SIPDIS sit above the VZCZC header.
+        let text = "Cable\nText:\nC O N F I D E N T I A L        DUBAI 00057\n\nSIPDIS\nCXABU:\n\nVZCZCADO423\nPP RUEHAD\n\
+                    DE RUEHDE #0057/01 0051352\nP 051352Z JAN 05\nFM AMCONSUL DUBAI\n\n\
+                    C O N F I D E N T I A L SECTION 01 OF 03 DUBAI 000057\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        let texts: Vec<&str> = cable.warnings.iter().map(|w| &text[w.span.range()]).collect();
+        assert_eq!(texts, ["Cable", "Text:", "CXABU:"]);
+        assert_eq!(cable.routing.transmission_id.unwrap().value, "VZCZCADO423");
+    }
+
+    #[test]
+    fn a_page_banner_after_the_list_keyword_is_no_addressee() {
+        // 08STATE50524.
+        let text = "O P 131528Z MAY 08\nFM SECSTATE WASHDC\nTO AMEMBASSY BEIJING IMMEDIATE\n\
+                    INFO PAGE 02        STATE   050524  131535Z\nAMEMBASSY BAGHDAD PRIORITY\n\nS E C R E T STATE 050524\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.info.len(), 1);
+        assert_eq!(cable.info[0].name, "AMEMBASSY BAGHDAD");
+        assert!(!cable.partial);
+    }
+
+    #[test]
+    fn xmt_attaches_to_the_last_collective() {
+        // 10SARAJEVO134: `XMT AMCONSUL STRASBOURG` after single addressees.
+        let text = "FM AMEMBASSY SARAJEVO\nTO RUEHC/SECSTATE WASHDC 1374\nINFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE\n\
+                    RHEHNSC/NSC WASHDC\nRUEKJCS/SECDEF WASHDC\nXMT AMCONSUL STRASBOURG\n\nS E C R E T SARAJEVO 000134\n";
+        let ls = lines::split(text);
+        let mut cable = Cable::empty(text);
+        parse(&ls, 0, &mut cable);
+        assert_eq!(cable.info[0].excluded, ["AMCONSUL STRASBOURG"]);
+        assert!(cable.info[2].excluded.is_empty());
     }
 
     #[test]

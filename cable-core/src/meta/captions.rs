@@ -13,6 +13,7 @@ const CAPTION_WORDS: &[&str] = &[
     "STADIS",
     "ORCON",
     "SENSITIVE",
+    "SBU",
     "NOCONTRACT",
     "PROPIN",
     "WNINTEL",
@@ -63,11 +64,16 @@ pub(crate) fn is_caption_line(line: &str) -> bool {
     }
     while !rest.is_empty() {
         match next_caption(rest) {
-            Some((_, len)) => rest = scan::trim(&rest[len..]),
+            Some((_, len)) => rest = after_caption(rest, len),
             None => return false,
         }
     }
     true
+}
+
+/// What follows a caption of `len` bytes: spaces and `/` separators (`SBU/NOFORN`) skipped.
+fn after_caption(s: &str, len: usize) -> &str {
+    s[len..].trim_start_matches(|c: char| c == '/' || scan::is_space(c))
 }
 
 /// Iterator over the captions of a caption line.
@@ -80,7 +86,7 @@ impl<'a> Iterator for CaptionIter<'a> {
     fn next(&mut self) -> Option<Caption<'a>> {
         let (canonical, len) = next_caption(self.rest)?;
         let raw = &self.rest[..len];
-        self.rest = scan::trim(&self.rest[len..]);
+        self.rest = after_caption(self.rest, len);
         Some(Caption { raw, canonical })
     }
 }
@@ -88,6 +94,10 @@ impl<'a> Iterator for CaptionIter<'a> {
 /// The caption at the start of `s`: its canonical form (`""` for `REL TO ...`, whose canonical
 /// form is its own text) and length.
 fn next_caption(s: &str) -> Option<(&'static str, usize)> {
+    // `C O R R E C T E D  C O P Y (TEXT)`: the reason after it is part of the caption.
+    if corrected_copy_len(s).is_some() {
+        return Some(("CORRECTED COPY", s.len()));
+    }
     for p in CAPTION_PHRASES {
         if let Some(n) = scan::match_spaced(s, p) {
             if scan::at_word_end(s, n) && (n == p.len() || !p.contains(' ')) {
@@ -107,6 +117,28 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
         len += 1;
     }
     Some((if *canonical == "NF" { "NOFORN" } else { canonical }, len))
+}
+
+/// Bytes taken by `CORRECTED COPY` at the start of `s`, its letters spaced out or not, in any
+/// mix (`C O R R E C T E D COPY`, `C O R R E C T E D C O PY`), after marks such as `- -`, `//`,
+/// `>>>>>`; `None` when `s` does not start with it.
+fn corrected_copy_len(s: &str) -> Option<usize> {
+    const WORD: &[u8] = b"CORRECTEDCOPY";
+    let b = s.as_bytes();
+    let mut i = b.iter().take_while(|c| matches!(c, b'-' | b'/' | b'>' | b' ')).count();
+    for (k, &want) in WORD.iter().enumerate() {
+        if k > 0 {
+            // Spaces may separate the letters.
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        }
+        if !b.get(i)?.eq_ignore_ascii_case(&want) {
+            return None;
+        }
+        i += 1;
+    }
+    scan::at_word_end(s, i).then_some(i)
 }
 
 fn canonical_phrase(p: &'static str) -> &'static str {
@@ -170,6 +202,16 @@ mod tests {
         assert_eq!(canon("REL TO USA, AUS, GBR"), ["REL TO USA, AUS, GBR"]);
         assert_eq!(canon("C O R R E C T E D C O P Y"), ["CORRECTED COPY"]);
         assert_eq!(canon("SIPDIS."), ["SIPDIS"]);
+        // 09STATE28302 and 08STATE103511: corrected copies give their reason on the line.
+        assert_eq!(canon("C O R R E C T E D C O P Y - CAPTION ADDED "), ["CORRECTED COPY"]);
+        assert_eq!(canon("C O R R E C T E D C O PY (TEXT)"), ["CORRECTED COPY"]);
+        assert_eq!(canon("C O R R E C T E D  COPY (ADDING PRISTINA)"), ["CORRECTED COPY"]);
+        assert_eq!(canon("//CORRECTED COPY// ADDING \"CLASSIFIED BY\" LINE"), ["CORRECTED COPY"]);
+        assert!(canon("CORRECTEDNESS").is_empty());
+        assert!(canon("CORRECTED COPYING").is_empty());
+        // 95ZAGREB5178 (cables-real-dev.csv): `SBU/NOFORN`.
+        assert_eq!(canon("SBU/NOFORN "), ["SBU", "NOFORN"]);
+        assert!(canon("SIPDIS/EUR").is_empty());
         assert!(canon("SIPDIS SCENARIOS UNDER WHICH").is_empty());
         assert!(!is_caption_line("FOR THE RECORD"));
     }

@@ -9,8 +9,11 @@ const ROLE_WORDS: &[&str] = &[
     "A.I",
     "ACTING",
     "ADMIN",
+    "ADVISER",
     "ADVISOR",
+    "AF",
     "AFFAIRES",
+    "AFFAIRS",
     "AIT",
     "AMB",
     "AMB.",
@@ -23,43 +26,60 @@ const ROLE_WORDS: &[&str] = &[
     "CHARGE",
     "CHARGE'",
     "CHIEF",
+    "COL",
     "COM",
     "COMMERCIAL",
     "CONS",
     "CONSUL",
     "CONSULAR",
+    "CONSULATE",
     "COORDINATOR",
     "COUNS",
+    "COUNSEL",
     "COUNSELLOR",
     "COUNSELOR",
     "D'AFFAIRES",
+    "D'AFFAIRS",
     "D’AFFAIRES",
     "DAS",
     "DCM",
     "DEPUTY",
+    "DIR",
+    "DIR.",
     "DIRECTOR",
     "DOS",
     "DR.",
+    "DS",
+    "EAP",
     "ECON",
     "ECONCOUNS",
     "ECONOFF",
     "ECONOMIC",
+    "ECONOMICS",
     "EMBASSY",
     "ENVIRONMENT",
     "EST",
     "EUR",
     "EXEC",
     "GENERAL",
+    "GSO",
     "HEAD",
+    "INTERAGENCY",
     "INTERIM",
+    "ISN",
+    "LEADER",
     "LEGAL",
+    "M-C",
     "MANAGEMENT",
+    "MC",
+    "MIL",
     "MINISTER",
     "MINISTER-COUNSELOR",
     "MISSION",
     "MR.",
     "MRS.",
     "MS.",
+    "NAS",
     "NEA",
     "OF",
     "OFFICE",
@@ -77,8 +97,11 @@ const ROLE_WORDS: &[&str] = &[
     "POLMILOFF",
     "POLOFF",
     "PRINCIPAL",
+    "PROVINCIAL",
+    "PRT",
     "PUBLIC",
     "REGIONAL",
+    "SCA",
     "RSO",
     "SECRETARY",
     "SECTION",
@@ -89,57 +112,210 @@ const ROLE_WORDS: &[&str] = &[
     "USEU",
     "USNATO",
     "USUN",
+    "WHA",
     "AND",
     "CHARGÉ",
 ];
 
 /// Person names in the part of a `Classified By` line before its reasons, with role words
 /// removed: `Ambassador William J. Burns: Reasons 1.4 (b/d).` → `William J. Burns`;
-/// `Julieta Valls Noyes, DCM.` → `Julieta Valls Noyes`.
+/// `Julieta Valls Noyes, DCM.` → `Julieta Valls Noyes`;
+/// `MINISTER-COUNSELOR FOR POLITICAL AFFAIRS GARY A. GRAPPO` → `GARY A. GRAPPO`.
+///
+/// The line is cut into parts at `,`, `;`, `:` and `and`. In each part a name is the last run of
+/// capitalised words that follows a title or role word (`Deputy Director Hoyt Yee`); failing
+/// that, a run that opens the part (`Robin D. Meyer, Political Counselor`) when no name was
+/// found before, or a lone word that is the whole first part (`CAULFIELD, CDA`). A suffix part
+/// (`, Jr.`) joins the name before it.
+#[cfg(test)]
 pub(crate) fn names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    names_into(text, &mut out, |n| n);
+    out
+}
+
+/// [`names`], pushing each name as `make(name)` onto `out` (so that the caller chooses borrowed or
+/// owned text without a second vector).
+pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, make: impl Fn(&'t str) -> T) {
     let head = &text[..reason_start(text)];
-    let mut names = Vec::new();
-    let chunks: Vec<&str> = head.split([',', ';', ':']).collect();
-    for (n, chunk) in chunks.iter().enumerate() {
-        let toks: Vec<&str> = scan::tokens(chunk).collect();
-        // The name ends where an office description starts (`Counselor for Nuclear Policy`).
-        let end = toks
-            .iter()
-            .position(|t| t.eq_ignore_ascii_case("for") || t.eq_ignore_ascii_case("based"))
-            .unwrap_or(toks.len());
-        let toks = &toks[..end];
-        let lead = toks.iter().take_while(|t| is_role(t)).count();
-        let mut rest = &toks[lead..];
-        while let Some(last) = rest.last() {
-            if is_role(last) {
-                rest = &rest[..rest.len() - 1]
-            } else {
-                break;
+    // Where the last name starts in `text`, to extend it with a `Jr.` part.
+    let mut last_start = 0;
+    // The part that gave the last name, to attach a `Jr.` part to it.
+    let mut named_part: Option<usize> = None;
+    // The part before ends with a title word (`AMB: EJHULL`).
+    let mut after_title_part = false;
+    // Reused for every part: one allocation for the line, not one per part.
+    let mut toks: Vec<&str> = Vec::new();
+    let mut kinds: Vec<Word> = Vec::new();
+    for (n, part) in parts(head).enumerate() {
+        toks.clear();
+        toks.extend(scan::tokens(part));
+        let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
+        if let ([suffix], Some(prev)) = (toks.as_slice(), named_part) {
+            if prev + 1 == n && is_suffix(suffix) {
+                if let Some(last) = names.last_mut() {
+                    let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
+                    *last = make(text[last_start..end].trim_end_matches(','));
+                }
+                continue;
             }
         }
-        if rest.is_empty() || rest.len() > 5 || !rest.iter().all(|t| is_name_token(t)) {
-            continue;
+        kinds.clear();
+        kinds.extend(toks.iter().map(|t| word_kind(t)));
+        let mut pick = None;
+        let mut i = 0;
+        while i < toks.len() {
+            if kinds[i] != Word::Name {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < toks.len() && kinds[i] == Word::Name {
+                i += 1;
+                // A name ends at a word with a full stop (`Forden. Rea sons`), not at an initial.
+                if ends_sentence(toks[i - 1]) {
+                    break;
+                }
+            }
+            // A lone word after a title is a surname (`Ambassador Ordway`) only for the first
+            // name: later ones are office words (`Director, Iran Regional Presence`). Words
+            // followed by a title are part of it (`USEU Defense Policy officer`).
+            let size_ok = i - s <= 5 && (i - s > 1 || (names.is_empty() && pick.is_none() && !is_initial(toks[s])));
+            let after_title = s > 0 && kinds[s - 1] == Word::Role;
+            let after_dash = s > 0 && kinds[s - 1] == Word::Dash;
+            if (after_dash || after_title) && !title_follows(&toks, &kinds, i) && size_ok {
+                pick = Some((s, i));
+            }
         }
-        // A lone word is a name only after a title (`Ambassador Ordway`) or first in the line
-        // (`CAULFIELD, CDA, DOS`).
-        if rest.len() == 1 && lead == 0 && n > 0 {
-            continue;
+        if pick.is_none() && kinds.first() == Some(&Word::Name) {
+            let mut e = 0;
+            while e < toks.len() && kinds[e] == Word::Name {
+                e += 1;
+                if ends_sentence(toks[e - 1]) {
+                    break;
+                }
+            }
+            // A name first in the line may be followed by its title (`DONALD CAMP DEPUTY
+            // ASSISTANT SECRETARY`).
+            let ok = if e == 1 {
+                let long = toks[0].trim_end_matches([',', '.']).len() >= 4;
+                long && ((n == 0 && toks.len() == 1) || (n == 1 && title_before && names.is_empty()))
+            } else {
+                e <= 5 && names.is_empty()
+            };
+            if ok {
+                pick = Some((0, e));
+            }
         }
-        let first = rest[0];
-        let last = rest[rest.len() - 1];
+        let Some((s, e)) = pick else { continue };
+        let first = toks[s];
+        let last = toks[e - 1];
         let start = first.as_ptr() as usize - text.as_ptr() as usize;
         let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
-        let name = text[start..end].trim_end_matches(['.', ',']);
-        if !name.is_empty() && !names.contains(&name) {
-            names.push(name);
+        let name = if is_suffix(last) { &text[start..end] } else { text[start..end].trim_end_matches(['.', ',']) };
+        if !name.is_empty() && !names.iter().any(|x| x.as_ref() == name) {
+            names.push(make(name));
+            last_start = start;
+            named_part = Some(n);
         }
     }
-    names
+}
+
+/// The parts of a `Classified By` head: cut at `,`, `;`, `:` and the word `and`/`&`.
+fn parts(head: &str) -> impl Iterator<Item = &str> {
+    head.split([',', ';', ':']).flat_map(|chunk| {
+        // Cut the chunk at each `and`/`&` word.
+        let mut rest = Some(chunk);
+        std::iter::from_fn(move || {
+            let r = rest?;
+            let mut at = 0;
+            for tok in r.split(' ') {
+                let end = at + tok.len();
+                if tok.eq_ignore_ascii_case("and") || tok == "&" {
+                    rest = Some(r.get(end + 1..).unwrap_or(""));
+                    return Some(&r[..at]);
+                }
+                at = end + 1;
+            }
+            rest = None;
+            Some(r)
+        })
+    })
+}
+
+/// What a word of a `Classified By` head is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// A title, role or office (`Ambassador`, `DCM`, `POL/ECON`).
+    Role,
+    /// A dash between an office and a name (`ISN - C. S. ELIOT KANG`).
+    Dash,
+    /// A word of a person's name.
+    Name,
+    /// Anything else (`for`, `per`, `based`, lower-case words, numbers).
+    Other,
+}
+
+fn word_kind(tok: &str) -> Word {
+    let t = tok.trim_end_matches([',', '.']);
+    if matches!(tok, "-" | "–" | "--") || t.eq_ignore_ascii_case("BY") {
+        Word::Dash
+    } else if [
+        "FOR",
+        "FO", // `FO R REASONS`
+        "PER",
+        "BASED",
+        "ON",
+        "UPON",
+        "WITH",
+        "TO",
+        "FROM",
+        "AT",
+        "IN",
+        "CLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(t))
+    {
+        Word::Other
+    } else if is_role(tok) {
+        Word::Role
+    } else if is_name_token(tok) {
+        Word::Name
+    } else {
+        Word::Other
+    }
+}
+
+/// True when a title word follows at `i` (`USEU Defense Policy officer`): the words before it
+/// belong to the title. Joining words do not count (`Christopher W. Dell under Section 1.4`).
+fn title_follows(toks: &[&str], kinds: &[Word], i: usize) -> bool {
+    kinds.get(i) == Some(&Word::Role)
+        && !["UNDER", "OF", "THE", "AND"].iter().any(|w| w.eq_ignore_ascii_case(toks[i].trim_end_matches([',', '.'])))
+}
+
+/// `J.`, `W`: one letter, with or without its full stop.
+fn is_initial(tok: &str) -> bool {
+    tok.trim_end_matches(['.', ',']).chars().count() == 1
+}
+
+/// `Jr.`, `Sr.`, `II`, `III`, `IV`.
+fn is_suffix(tok: &str) -> bool {
+    ["JR.", "JR", "SR.", "SR", "II", "III", "IV"].iter().any(|w| w.eq_ignore_ascii_case(tok.trim_end_matches(',')))
+}
+
+/// A word ending with a full stop that is not an initial or a suffix (`Forden.`).
+fn ends_sentence(tok: &str) -> bool {
+    tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
 fn is_role(tok: &str) -> bool {
     let t = tok.trim_end_matches([',', '.']);
-    tok.contains('/') || ROLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(tok) || w.eq_ignore_ascii_case(t))
+    let known = |w: &str| ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w));
+    // `CONSUL-GENERAL`, `POL-MIL`: hyphenated role words.
+    tok.contains('/') || known(tok) || known(t) || (t.contains('-') && t.split('-').all(known))
 }
 
 /// A word of a person's name: capitalised (`Burns`, `MCDONALD`, `McDonald`), an initial (`J.`,
@@ -165,9 +341,17 @@ fn reason_start(text: &str) -> usize {
     cut
 }
 
+/// Every reason a cable can give: sections 1.4–1.6 of the executive orders, categories (a)–(h).
+/// Reasons are returned from this table, so reading them allocates nothing.
+const REASONS: [[&str; 8]; 3] = [
+    ["1.4(a)", "1.4(b)", "1.4(c)", "1.4(d)", "1.4(e)", "1.4(f)", "1.4(g)", "1.4(h)"],
+    ["1.5(a)", "1.5(b)", "1.5(c)", "1.5(d)", "1.5(e)", "1.5(f)", "1.5(g)", "1.5(h)"],
+    ["1.6(a)", "1.6(b)", "1.6(c)", "1.6(d)", "1.6(e)", "1.6(f)", "1.6(g)", "1.6(h)"],
+];
+
 /// Classification reasons, normalised as `1.4(b)`: from `1.4 (b/d)`, `1.4(b), (d)`,
 /// `1.4 (B) and (D)`, `1.5 (B & D)`, `1.4 b and d`, `1.4(C).`.
-pub(crate) fn reasons(text: &str) -> Vec<String> {
+pub(crate) fn reasons(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -181,7 +365,7 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let section = &text[i..i + 3];
+        let section = usize::from(b[i + 2] - b'4');
         let mut j = i + 3;
         // Letters until a word that is not a single letter a–h or a joining word.
         loop {
@@ -201,8 +385,18 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
             if split_and {
                 continue;
             }
+            // `(b) an d (d)`: a typed-apart `and` the other way round.
+            let split_and2 = word.eq_ignore_ascii_case("an") && {
+                let rest = &text[j..];
+                let d = rest.trim_start_matches(' ');
+                d.len() >= 2 && d.as_bytes()[0].eq_ignore_ascii_case(&b'd') && !d.as_bytes()[1].is_ascii_alphanumeric()
+            };
+            if split_and2 {
+                j = text.len() - text[j..].trim_start_matches(' ').len() + 1;
+                continue;
+            }
             if word.len() == 1 && matches!(word.as_bytes()[0].to_ascii_lowercase(), b'a'..=b'h') {
-                let r = format!("{section}({})", word.to_ascii_lowercase());
+                let r = REASONS[section][usize::from(word.as_bytes()[0].to_ascii_lowercase() - b'a')];
                 if !out.contains(&r) {
                     out.push(r);
                 }
@@ -231,6 +425,9 @@ mod tests {
         assert_eq!(reasons("W STANTON, COORDINATOR.  REASONS 1.5 B AND D."), ["1.5(b)", "1.5(d)"]);
         assert_eq!(reasons("X 1.4(C)."), ["1.4(c)"]);
         assert_eq!(reasons("X FOR REASONS 1.4 (B) A ND (D)"), ["1.4(b)", "1.4(d)"]);
+        // 10SHENYANG5: `1.4 (b) an d (d)`.
+        assert_eq!(reasons("Stephen B. Wickman for Reasons 1.4 (b) an d (d)"), ["1.4(b)", "1.4(d)"]);
+        assert_eq!(reasons("X 1.4 (b) an (c)"), ["1.4(b)"]);
         assert_eq!(reasons("Amb. Charles H. Rivkin for Reasons 1.5 (b)(d)"), ["1.5(b)", "1.5(d)"]);
         assert_eq!(reasons("X, Reason: 1.4 (d) 1. (C) Summary: The"), ["1.4(d)"]);
         assert!(reasons("AMBASSADOR MARGUERITA D. RAGSDALE").is_empty());
@@ -250,5 +447,53 @@ mod tests {
         assert_eq!(names("Deputy Chief of Mission Daniel A. Russell. Reason 1.4 ( b, d)"), ["Daniel A. Russell"]);
         assert_eq!(names("W STANTON, COORDINATOR.  REASONS 1.5 B AND D."), ["W STANTON"]);
         assert_eq!(names("Econ: Carl Schonander based upon reasons 1.4(b) and (d)"), ["Carl Schonander"]);
+    }
+
+    #[test]
+    fn names_after_long_titles_and_with_suffixes() {
+        // 10BAGHDAD290: the office after `FOR` is part of the title.
+        assert_eq!(names("MINISTER-COUNSELOR FOR POLITICAL AFFAIRS GARY A. GRAPPO "), ["GARY A. GRAPPO"]);
+        // 10KABUL693: title words the list does not know come before the last role word.
+        assert_eq!(names("Interagency Provincial Affairs Deputy Director Hoyt Yee"), ["Hoyt Yee"]);
+        // 05NEWDELHI74 (cables-real-dev.csv): `, Jr.` belongs to the name.
+        assert_eq!(names("DCM Robert O. Blake, Jr.  Reasons 1.4 (B,D)."), ["Robert O. Blake, Jr."]);
+        assert_eq!(names("POL-MIL COUNSELOR RONALD E. NEUMANN FOR REASONS 1.4"), ["RONALD E. NEUMANN"]);
+        assert_eq!(
+            names("COUNSELOR FOR POLITICAL AND ECONOMIC AFFAIRS DAVID C BECKER FOR REASONS"),
+            ["DAVID C BECKER"]
+        );
+        assert_eq!(names("ISN - C. S. ELIOT KANG, ACTING FOR REASONS 1.4(B) AND (D)"), ["C. S. ELIOT KANG"]);
+        assert_eq!(names("Ramin Asgard, Director, Iran Regional Presence"), ["Ramin Asgard"]);
+        assert_eq!(
+            names("Acting Economic Minister Counselor Robert W. Forden. Rea sons 1.4 (b/d)."),
+            ["Robert W. Forden"]
+        );
+        assert_eq!(names("Derived from Multiple Sources"), Vec::<&str>::new());
+        assert_eq!(names("CLASSIFIED BY D. BRENT HARDT, CDA, REASON E.O. 12958 1.5 (B,D)"), ["D. BRENT HARDT"]);
+        assert_eq!(names("USEU Defense Policy officer, Mark Brunner for reasons 1."), ["Mark Brunner"]);
+        assert_eq!(names("CONSUL-GENERAL RONALD SCHLICHER PER 1.5 (D)."), ["RONALD SCHLICHER"]);
+        assert_eq!(names("DONALD CAMP DEPUTY ASSISTANT SECRETARY FOR SOUTH ASIAN AFFAIRS; REASON"), ["DONALD CAMP"]);
+        assert_eq!(names("This message has been classified by Labor Officer"), Vec::<&str>::new());
+        assert_eq!(names("EUR/PRA Dir. Anita Friedt, Reason 1.4 (b)"), ["Anita Friedt"]);
+        assert_eq!(names("GSO, Sarah Hall for reason 1. 5 (b)"), ["Sarah Hall"]);
+        assert_eq!(names("AMB: EJHULL FOR REASONS 1.5 (B) AND (D)"), ["EJHULL"]);
+        assert_eq!(names("susan keogh, consul general, Quebec, State. REASON: 1.5 (B)"), Vec::<&str>::new());
+        assert_eq!(names("Charge d'Affairs Milton K. Drucker, Reasons 1.4 (b) and (d)."), ["Milton K. Drucker"]);
+        assert_eq!(names("ACTING ASSISTANT SECRETARY FOR DS GREG STARR; REASON 1.5 (C) AND (D)"), ["GREG STARR"]);
+        assert_eq!(names("USEU NAS:Frank Kerber. Reasons: 1.4 (b) and (d)"), ["Frank Kerber"]);
+        assert_eq!(names("BRIAN FLORA, MINISTER-COUNSELOR FOR POLITICAL AFFAIRS FO R REASONS 1.5(B)"), ["BRIAN FLORA"]);
+        assert_eq!(
+            names("Charge D'Affaires Gene A. Cretz (Releasable to Former NEA A/S Richard Murphy)"),
+            ["Gene A. Cretz"]
+        );
+        assert_eq!(names("Ambassador Christopher W. Dell under Section 1.4b/d"), ["Christopher W. Dell"]);
+        assert_eq!(names("PUBLIC DIPLOMACY COUNSELOR"), Vec::<&str>::new());
+        assert_eq!(names("D/Political Advisor A. \"Hoot\" Baez. Reasons: 1.4 (b)"), Vec::<&str>::new());
+        assert_eq!(
+            names("Coordinating Director for Development and Economic Affairs Ambassador E. Anthony Wayne for"),
+            ["E. Anthony Wayne"]
+        );
+        assert_eq!(names("Charge d'Affaires, for reasons 1.4 (b) and (d)"), Vec::<&str>::new());
+        assert_eq!(names("Ambassador Richard L. Baltimore III. Reason: 1.4(c)."), ["Richard L. Baltimore III"]);
     }
 }

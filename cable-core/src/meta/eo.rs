@@ -41,14 +41,25 @@ pub(crate) fn declassify_date(raw: &str, cable_year: Option<i32>) -> Option<Naiv
             return Some(d);
         }
     }
-    // `30 JUN 2005`
-    let toks: Vec<&str> = scan::tokens(raw).take(12).collect();
-    toks.windows(3).find_map(|w| {
-        let day = scan::parse_u32(w[0])?;
-        let month = scan::month_name_number(w[1])?;
-        let year: i32 = w[2].trim_end_matches(['.', ',']).parse().ok().filter(|y| (1900..2100).contains(y))?;
-        NaiveDate::from_ymd_opt(year, month, day)
-    })
+    // `30 JUN 2005`, `JUNE 21, 2006`: a window of three tokens over the first twelve.
+    let year_of = |t: &str| t.trim_end_matches(['.', ',', ';']).parse().ok().filter(|y| (1900..2100).contains(y));
+    let date_of = |w: [&str; 3]| {
+        let (day, month) = match scan::parse_u32(w[0]) {
+            Some(day) => (day, scan::month_name_number(w[1])?),
+            None => (scan::parse_u32(w[1].trim_end_matches(','))?, scan::month_name_number(w[0])?),
+        };
+        NaiveDate::from_ymd_opt(year_of(w[2])?, month, day)
+    };
+    let mut w = [""; 3];
+    for (i, tok) in scan::tokens(raw).take(12).enumerate() {
+        w = [w[1], w[2], tok];
+        if i >= 2 {
+            if let Some(d) = date_of(w) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 fn numeric_date(tok: &str, cable_year: Option<i32>) -> Option<NaiveDate> {
@@ -59,8 +70,9 @@ fn numeric_date(tok: &str, cable_year: Option<i32>) -> Option<NaiveDate> {
     } else {
         return None;
     };
-    let parts: Vec<&str> = tok.split(sep).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| scan::is_digits(p)) {
+    let mut it = tok.split(sep);
+    let parts = [it.next()?, it.next()?, it.next()?];
+    if it.next().is_some() || !parts.iter().all(|p| scan::is_digits(p)) {
         return None;
     }
     let n = |s: &str| s.parse::<u32>().ok();
@@ -125,6 +137,10 @@ mod tests {
         assert_eq!(d("6/30/08", Some(1998)).as_deref(), Some("2008-06-30"));
         assert_eq!(d("GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", Some(1979)).as_deref(), Some("1985-08-12"));
         assert_eq!(d("2017/11/16", None).as_deref(), Some("2017-11-16"));
+        // 72TEHRAN1164: `AS AMENDED; DECLASSIFIED JUNE 21, 2006`.
+        assert_eq!(d("AS AMENDED; DECLASSIFIED JUNE 21, 2006", Some(1972)).as_deref(), Some("2006-06-21"));
+        assert_eq!(d("Systematic Review 30 JUN 2005", None).as_deref(), Some("2005-06-30"));
+        assert_eq!(d("TEN YEARS AFTER KOREAN UNIFICATION", Some(2007)), None);
         assert_eq!(d("OADR", Some(1990)), None);
         assert_eq!(d("1.6X1", Some(2005)), None);
         assert_eq!(d("13/45/2017", None), None);

@@ -151,7 +151,9 @@ fn ref_content_plausible(rest: &str) -> bool {
     let r = rest.trim_start();
     r.is_empty() || r.starts_with(['(', '[', '¶']) || {
         let first = r.split(scan::is_space).next().unwrap_or("");
-        (first.len() == 2 && first.ends_with(['.', ')']))
+        // `REF A. ...`, `REF B) ...`, `REF A: ...`, and a bare upper-case label (`REF A SECRETARY'S`).
+        (first.len() == 2 && first.ends_with(['.', ')', ':']))
+            || (first.len() == 1 && first.as_bytes()[0].is_ascii_uppercase() && r.len() > 2)
             || scan::is_digits(first)
             || (scan::is_upper_alpha(first.trim_end_matches(',')) && first.len() >= 3)
     }
@@ -244,6 +246,9 @@ mod tests {
         assert_eq!(field("REF: STATE 1"), Some((Field::Ref, " STATE 1", false)));
         assert_eq!(field("REFTEL: HARARE 6584"), Some((Field::Ref, " HARARE 6584", false)));
         assert_eq!(field("REF A. STATE 1"), Some((Field::Ref, " A. STATE 1", false)));
+        // 09ABUDHABI754 and 05KINSHASA11: labels without a period.
+        assert_eq!(field("REF B SECSTATE 76108"), Some((Field::Ref, " B SECSTATE 76108", false)));
+        assert_eq!(field("REF A: 04 STATE 099987"), Some((Field::Ref, " A: 04 STATE 099987", false)));
         assert_eq!(field("Classified By: Ambassador"), Some((Field::ClassifiedBy, " Ambassador", false)));
         assert_eq!(field("1. (U) CLASSIFIED BY X"), Some((Field::ClassifiedBy, " X", false)));
     }

@@ -92,6 +92,9 @@ struct Meta<'l, 'a> {
     last: usize,
     /// Length in characters of the line that gave the last piece.
     last_line_len: usize,
+    /// The line where a subject that looked wrapped ended at a blank line: a lone line after
+    /// the blank, with more metadata below it, continues it.
+    subject_cut: Option<usize>,
 }
 
 /// Where the metadata block ended.
@@ -114,6 +117,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         first: None,
         last: start,
         last_line_len: 0,
+        subject_cut: None,
     };
     let mut i = start;
     let body = loop {
@@ -166,6 +170,14 @@ impl<'l, 'a> Meta<'l, 'a> {
         if t.is_empty() {
             match self.open {
                 Open::Ref { .. } => self.open = Open::Ref { after_blank: true },
+                // `Classified By: AMBASSADOR ROBERT H. TUTTLE FOR REASONS` / `` / `1.4 B, D`.
+                Open::ClassifiedBy if self.reason_pending() => {}
+                Open::Subject => {
+                    if self.subject_wrapped() {
+                        self.subject_cut = Some(i);
+                    }
+                    self.close(cable);
+                }
                 _ => self.close(cable),
             }
             return Some(1);
@@ -178,7 +190,10 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
             if let Some(at) = b.content_at {
                 let content = &last.text[at..];
-                if !self.continues(content, false) {
+                if self.continues(content, false) {
+                    self.pieces.push(content);
+                    self.last_line_len = content.chars().count();
+                } else {
                     self.close(cable);
                     self.fragment(last, content, cable);
                 }
@@ -221,7 +236,9 @@ impl<'l, 'a> Meta<'l, 'a> {
             push_captions(line, caps, cable);
             return Some(1);
         }
-        let may_start_distribution = matches!(self.open, Open::None | Open::Distribution);
+        // A distribution line ending in a joining word goes on (`... BAKU FOR` / `HAUGEN; ...`).
+        let may_start_distribution =
+            self.open == Open::None || (self.open == Open::Distribution && !self.distribution_wrapped());
         if may_start_distribution && captions::is_distribution_line(t) {
             self.close(cable);
             self.distribution(line, t, cable);
@@ -240,13 +257,59 @@ impl<'l, 'a> Meta<'l, 'a> {
             self.close(cable);
             return Some(1);
         }
+        // A subject cut by a blank line (`... NORTH KOREA AFTER CURRENCY` / `` / `REFORM` / `` /
+        // `REF: ...`): the lone line goes on with it when more metadata follows.
+        if self.open == Open::None
+            && self.subject_cut.is_some_and(|b| b + 1 == i)
+            && t.chars().count() <= 80
+            && crate::classification::banner_word(t).is_none()
+            && keyword_follows(self.lines, i + 1)
+        {
+            self.append_to_subject(line, t, cable);
+            return Some(1);
+        }
         self.close(cable);
         let want_banner = cable.banner.as_ref().is_none_or(|b| b.station.is_none());
-        if metadata_ahead(self.lines, i + 1, want_banner, !self.seen_field) {
+        if metadata_ahead(self.lines, i + 1, want_banner, !self.seen_field) || keyword_follows(self.lines, i + 1) {
             cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
             return Some(1);
         }
         None
+    }
+
+    /// True when the open subject's last line looks wrapped: long, or ending in a hyphen,
+    /// comma or joining word.
+    fn subject_wrapped(&self) -> bool {
+        let l = self.pieces.last().copied().unwrap_or("").trim_end();
+        self.last_line_len >= 40
+            || l.ends_with(['-', ',', ':', '&', '/'])
+            || [" AND", " OF", " THE", " TO", " FOR", " IN", " ON", " and", " of", " the", " to", " for", " in", " on"]
+                .iter()
+                .any(|w| l.ends_with(w))
+    }
+
+    /// True when the open distribution line ends in a joining word or comma.
+    fn distribution_wrapped(&self) -> bool {
+        let l = self.pieces.last().copied().unwrap_or("").trim_end();
+        l.ends_with([',', '&', ';']) || l.ends_with(" AND") || l.ends_with(" FOR")
+    }
+
+    /// True when the open `Classified By` field ends with `REASONS` and no reason yet.
+    fn reason_pending(&self) -> bool {
+        let l = self.pieces.last().copied().unwrap_or("").trim_end().trim_end_matches([':', ' ']);
+        self.pieces.len() < 3
+            && (scan::ends_with_ci(l, "reason") || scan::ends_with_ci(l, "reasons"))
+            && !self.pieces.iter().any(|p| p.contains("1."))
+    }
+
+    /// Adds a line to the subject read before it (the subject was cut by a blank line).
+    fn append_to_subject(&mut self, line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
+        self.subject_cut = None;
+        if let Some(subject) = cable.subject.take() {
+            let more = clean::join_lines(&[t]);
+            let value = format!("{} {}", subject.value, more);
+            cable.subject = Some(Text::new(Cow::Owned(value), subject.span.to(line.span_of(t))));
+        }
     }
 
     /// Content found after a `PAGE` banner that does not continue the open field: a field of
@@ -267,19 +330,24 @@ impl<'l, 'a> Meta<'l, 'a> {
             Open::None => false,
             // A subject wraps like any line of the text: the line before a continuation is
             // long, or ends in a hyphen, comma or joining word. A short line ended the subject.
+            // A subject wraps like any line of the text: the line before a continuation is
+            // long, or ends in a hyphen, comma or joining word. Its first line wraps whatever its
+            // length (`SUBJECT:  UPTURN IN FUNDAMENTALIST` / `ACTIVITY IN THE DELTA`) unless a
+            // distribution or authority line follows. Captions, markings and classification
+            // lines (page footers) never continue it.
             Open::Subject => {
-                let l = last.trim_end();
-                let wrapped = self.last_line_len >= 40
-                    || l.ends_with(['-', ',', ':', '&', '/'])
-                    || [
-                        " AND", " OF", " THE", " TO", " FOR", " IN", " ON", " and", " of", " the", " to", " for",
-                        " in", " on",
-                    ]
-                    .iter()
-                    .any(|w| l.ends_with(w));
-                wrapped && self.pieces.len() < 6 && !captions::is_caption_line(t) && Marking::parse_prefix(t).is_none()
+                let second_line = self.pieces.len() == 1
+                    && !captions::is_distribution_line(t)
+                    && !scan::starts_with_ci(t, "DERIVED FROM")
+                    && !is_release_date_line(t)
+                    && t.bytes().any(|b| b.is_ascii_alphanumeric());
+                (self.subject_wrapped() || second_line)
+                    && self.pieces.len() < 6
+                    && !captions::is_caption_line(t)
+                    && Marking::parse_prefix(t).is_none()
+                    && crate::classification::banner_word(t).is_none()
             }
-            Open::Tags => last.trim_end().ends_with(',') || tags::is_tag_line(t),
+            Open::Tags => last.trim_end().ends_with(',') || tags::is_tag_line(t) || tags::is_paren_group(t),
             Open::Ref { after_blank } => {
                 !after_blank
                     && self.pieces.len() < 60
@@ -295,6 +363,9 @@ impl<'l, 'a> Meta<'l, 'a> {
                     && t.len() < 120
                     && (scan::starts_with_ci(t, "reason")
                         || scan::starts_with_ci(t, "for reason")
+                        // `... REASONS 1.4 B` / `AND D.`
+                        || scan::starts_with_ci(t, "and ")
+                        || t.starts_with('&')
                         || t.starts_with('(')
                         || ["1.4", "1.5", "1.6"].iter().any(|s| t.contains(s))
                         || l.ends_with(',')
@@ -303,9 +374,10 @@ impl<'l, 'a> Meta<'l, 'a> {
                         || scan::find_ci(l, "reason").is_some_and(|p| !l[p..].contains(|c: char| c.is_ascii_digit())))
             }
             Open::Distribution => {
+                // A single word continues a line ending in a joining word (`DS/ITA AND` / `DS/IP/WHA`).
                 self.pieces.len() < 4
                     && scan::is_upper_text(t)
-                    && scan::tokens(t).nth(1).is_some()
+                    && (scan::tokens(t).nth(1).is_some() || self.distribution_wrapped())
                     && !captions::is_caption_line(t)
                     && banner::parse(t).is_none()
             }
@@ -384,24 +456,24 @@ impl<'l, 'a> Meta<'l, 'a> {
             return;
         }
         let src = cable.source;
+        let span = field_span(src, &self.pieces);
+        // A portion marking opening the subject (`SUBJECT: (C) ...`) is split off in place.
+        let mut marking = None;
+        if open == Open::Subject {
+            let first = self.pieces[0].trim_start();
+            if let Some((m, n)) = Marking::parse_prefix(first) {
+                marking = Some(m);
+                self.pieces[0] = &first[n..];
+            }
+        }
         let pieces = &self.pieces;
-        let span = field_span(src, pieces);
         match open {
             Open::Subject => {
-                let mut first = pieces[0];
-                let mut marking = None;
-                if let Some((m, n)) = Marking::parse_prefix(first.trim_start()) {
-                    marking = Some(m);
-                    first = &first.trim_start()[n..];
-                }
-                let mut parts: Vec<&'a str> = Vec::with_capacity(pieces.len());
-                parts.push(first);
-                parts.extend_from_slice(&pieces[1..]);
-                let value = clean::join_lines(&parts);
+                let value = clean::join_lines(pieces);
                 if cable.subject.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else if !value.is_empty() {
-                    cable.subject = Some(Text::new(value, field_span(src, &parts)));
+                    cable.subject = Some(Text::new(value, field_span(src, pieces)));
                     cable.subject_marking = marking;
                 }
             }
@@ -418,7 +490,13 @@ impl<'l, 'a> Meta<'l, 'a> {
                 if cable.classified_by.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else {
-                    let names = classified_by::names(pieces[0]).into_iter().map(Cow::Borrowed).collect();
+                    // Names are read from the joined text: a name can wrap onto the next line
+                    // (`Classified By: Political Internal Unit Chief` / `Dan Kritenbrink.`).
+                    let mut names = Vec::new();
+                    match &text {
+                        Cow::Borrowed(t) => classified_by::names_into(t, &mut names, Cow::Borrowed),
+                        Cow::Owned(t) => classified_by::names_into(t, &mut names, |n| Cow::Owned(n.to_owned())),
+                    }
                     let reasons = classified_by::reasons(&text);
                     cable.classified_by = Some(ClassifiedBy { text: Text::new(text, span), names, reasons });
                 }
@@ -528,6 +606,14 @@ fn is_declassification_stamp(t: &str) -> bool {
     scan::starts_with_ci(t, "Declassified/Released") || scan::starts_with_ci(t, "Systematic Review")
 }
 
+/// True when the next non-blank line (within two lines) opens a metadata field, or is a
+/// numbered paragraph holding the `Classified By` line (`¶1. Classified by ...`).
+fn keyword_follows(lines: &[Line<'_>], from: usize) -> bool {
+    lines.iter().skip(from).take(3).find(|l| !l.is_blank()).is_some_and(|l| {
+        keywords::at_start(l.trimmed()).is_some() || keywords::classified_by_at_start(l.trimmed()).is_some()
+    })
+}
+
 /// True when more of the metadata block comes within the next lines, before any numbered
 /// paragraph: a metadata keyword (when none was seen yet), a full banner (when there is none
 /// yet), or a routing header. Lines we do not know in between are kept as warnings instead of
@@ -563,6 +649,103 @@ mod tests {
         assert_eq!(numbered_paragraph_prefix("2007. x"), None);
         assert_eq!(numbered_paragraph_prefix("3.5 PERCENT"), None);
         assert_eq!(numbered_paragraph_prefix("A. STATE 1"), None);
+    }
+
+    #[test]
+    fn a_subject_cut_by_a_blank_line_goes_on_when_metadata_follows() {
+        // 10SHENYANG4: the REF and Classified By lines were lost to the body.
+        let text = "SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004\n\nE.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION\n\
+                    SUBJECT: WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY\n\nREFORM\n\nREF: 09 XXXXXXXXXXXX 167\n\n\
+                    Classified By: Consul General Stephen B. Wickman. For\nReasons 1.4 (b) and (d)\n\n1. (S) Summary.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM"));
+        assert_eq!(c.references().len(), 1);
+        assert_eq!(c.classified_by().unwrap().names, ["Stephen B. Wickman"]);
+        // 09STATE30049: the first paragraph holds the Classified By line.
+        let text = "S E C R E T STATE 030049\n\nSUBJECT: (U) Secretary Clinton's March 24, 2009\n\n\
+                    Conversation with Australian Prime Minister Kevin Rudd\n\n\
+                    1. Classified by Acting EAP A/S Alexander A. Arvizu. Reason: 1.4 (d)\n\n2. (U) March 24.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(
+            c.subject(),
+            Some("Secretary Clinton's March 24, 2009 Conversation with Australian Prime Minister Kevin Rudd")
+        );
+        assert_eq!(c.classified_by().unwrap().reasons, ["1.4(d)"]);
+        // 93ALEXANDRIA190 (cables-real-dev.csv): a short first line wraps too.
+        let text = "C O N F I D E N T I A L ALEXANDRIA 00190\n\nSUBJECT:  UPTURN IN FUNDAMENTALIST\nACTIVITY IN THE DELTA\n\n\
+                    REF:  (A) CAIRO 4357, (B) ALEXANDRIA 150\n\n1.  CONFIDENTIAL - ENTIRE TEXT.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("UPTURN IN FUNDAMENTALIST ACTIVITY IN THE DELTA"));
+        assert_eq!(c.references().len(), 2);
+        // A classification line (page footer) and a caption after a cut are not the subject.
+        let text = "UNCLAS MUNICH 000025\n\nSUBJECT: YOUTHFUL POLITICIANS SHAKE UP GERMAN STATUS QUO\n\n\
+                    SENSITIVE BUT UNCLASSIFIED.\n\nREFS: A) BERLIN 169\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("YOUTHFUL POLITICIANS SHAKE UP GERMAN STATUS QUO"));
+        let text =
+            "UNCLAS HOLY SEE 000001\n\nSUBJECT: VATICAN VERBATIM\n                       UNCLASSIFIED\n\n1. Text.\n";
+        assert_eq!(crate::parse(text).unwrap().subject(), Some("VATICAN VERBATIM"));
+        // 92ZAGREB66 (cables-real-dev.csv): the text follows a wrapped subject directly.
+        let text = "UNCLAS ZAGREB 000001\n\nSUBJECT:  TUDJMAN LETTER TO PRESIDENT OF THE WORLD\nJEWISH CONGRESS\n\
+                    FOLLOWING IS A LETTER FROM CROATIAN PRESIDENT FRANJO\nTUDJMAN TO EDGAR BRONFMAN\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("TUDJMAN LETTER TO PRESIDENT OF THE WORLD JEWISH CONGRESS"));
+        // A short subject followed by prose is not continued.
+        let text = "UNCLAS STATE 1\n\nSUBJECT: SHORT ONE\n\nSOME PROSE LINE\n\nREF: STATE 2\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("SHORT ONE"));
+        assert_eq!(c.references().len(), 1);
+    }
+
+    #[test]
+    fn text_after_a_page_banner_continues_the_open_field() {
+        // 00HARARE6677: the subject goes on after `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+        let text = "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\nEO 12958 DECL: 11/29/10\n\
+                    SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\n\
+                    PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\nREFTEL: HARARE 6584\n1. (C) SUMMARY.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.subject(), Some("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"));
+        assert_eq!(c.references().len(), 1);
+        assert!(c.warnings().iter().any(|w| w.kind == crate::WarningKind::PageBreakInField));
+    }
+
+    #[test]
+    fn a_distribution_line_wrapped_after_and() {
+        // 05RIODEJANEIRO1238.
+        let text = "UNCLAS SECTION 01 OF 02 RIO DE JANEIRO 001238\n\nSIPDIS\n\n\
+                    STATE FOR WHA/BSC, WHA/PDA-LGOULD, DS/ITA AND\nDS/IP/WHA\nDEPT FOR INL\n\n\
+                    E.O. 12958: N/A TAGS: ASEC SNAR KCRM CASC BR\n\nSUBJECT: DRUGLORD ORDERS RIO BUS BURNED\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        let d: Vec<&str> = c.distribution().iter().map(|d| d.value.as_ref()).collect();
+        assert_eq!(d, ["STATE FOR WHA/BSC, WHA/PDA-LGOULD, DS/ITA AND DS/IP/WHA", "DEPT FOR INL"]);
+        let text = "S E C R E T STATE 1\n\nLONDON FOR MURRAY; BAKU FOR\nHAUGEN; DUBAI FOR IRPO\n\nE.O. 12958: N/A\n\n1. Text.\n";
+        let c = crate::parse(text).unwrap();
+        let d: Vec<&str> = c.distribution().iter().map(|d| d.value.as_ref()).collect();
+        assert_eq!(d, ["LONDON FOR MURRAY; BAKU FOR HAUGEN; DUBAI FOR IRPO"]);
+        assert!(!c.warnings().iter().any(|w| w.kind == crate::WarningKind::UnrecognisedLine));
+    }
+
+    #[test]
+    fn classified_by_reasons_wrapped_before_and() {
+        // 09ABUDHABI754: `FOR REASONS 1.4 B` / `AND D.`, then two REF blocks.
+        let text = "S E C R E T ABU DHABI 000754\n\nSUBJECT: (S) MBZ HOSTS DINNER\n\n\
+                    CLASSIFIED BY CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR REASONS 1.4 B\nAND D.\n\n\
+                    REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108\n\n\n1. (S) Summary.\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.classified_by().unwrap().reasons, ["1.4(b)", "1.4(d)"]);
+        let labels: Vec<_> = c.references().iter().map(|r| r.label).collect();
+        assert_eq!(labels, [Some("A"), Some("B")]);
+    }
+
+    #[test]
+    fn classified_by_reasons_after_a_blank_line() {
+        // 07LONDON4472: `FOR REASONS` / `` / `1.4 B, D`.
+        let text = "C O N F I D E N T I A L LONDON 004472\n\nSUBJECT: SCENESETTER\n\n\
+                    Classified By: AMBASSADOR ROBERT H. TUTTLE FOR REASONS\n\n1.4 B, D\n\n1. (SBU) Summary.\n";
+        let c = crate::parse(text).unwrap();
+        let cb = c.classified_by().unwrap();
+        assert_eq!(cb.names, ["ROBERT H. TUTTLE"]);
+        assert_eq!(cb.reasons, ["1.4(b)", "1.4(d)"]);
     }
 
     #[test]

@@ -7,20 +7,23 @@ use crate::span::Span;
 use crate::spanned::Text;
 use std::borrow::Cow;
 
-/// A token of the REF text.
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    text: &'a str,
-}
-
 /// Reads the references of a REF field from its pieces (content after the keyword, then one
 /// piece per continuation line). Cable ids are completed later, when the citing cable's year is
 /// known ([`crate::finish`]).
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Reference<'a>>) {
-    for item in items(pieces).into_iter().filter(|i| !i.parts.is_empty()) {
-        let text = item_text(&item.parts, source);
+    // One list of text parts for all items, and the items as ranges of it: two allocations per
+    // REF block, none per item.
+    let mut parts: Vec<&'a str> = Vec::with_capacity(pieces.len() + 4);
+    let mut items: Vec<Item<'a>> = Vec::with_capacity(pieces.len());
+    split_items(pieces, &mut parts, &mut items);
+    let mut toks: Vec<&'a str> = Vec::new();
+    for item in items.iter().filter(|i| !i.parts.is_empty()) {
+        let item_parts = &parts[item.parts.clone()];
+        let text = item_text(item_parts, source);
         let before = out.len();
-        cite_cables(&item.parts, item.label, &text, out);
+        toks.clear();
+        toks.extend(item_parts.iter().flat_map(|p| scan::tokens(p)));
+        cite_cables(&toks, item_parts, item.label, &text, out);
         if out.len() == before {
             out.push(Reference {
                 label: item.label,
@@ -35,68 +38,96 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Refer
     }
 }
 
-/// One lettered (or `;`-separated) item: its label and the slices of text it spans.
+/// One lettered (or `;`-separated) item: its label and the range of the parts it spans.
 struct Item<'a> {
     label: Option<&'a str>,
-    parts: Vec<&'a str>,
+    parts: std::ops::Range<usize>,
 }
 
 /// Splits the pieces into items at labels `A.`, `B)`, `(C)`, `¶D.` (in alphabetical sequence,
 /// so that initials and `U.S.` are never taken for labels), or, without labels, at `;` and
-/// line ends.
-fn items<'a>(pieces: &[&'a str]) -> Vec<Item<'a>> {
-    let mut labels = Vec::new();
+/// line ends. Each item's text parts are appended to `parts`.
+fn split_items<'a>(pieces: &[&'a str], parts: &mut Vec<&'a str>, items: &mut Vec<Item<'a>>) {
+    let push_part = |parts: &mut Vec<&'a str>, s: &'a str| {
+        let s = scan::trim(s);
+        if !s.is_empty() {
+            parts.push(s);
+        }
+    };
+    // The labels: (piece, offset, length, letter).
+    let mut labels: Vec<(usize, usize, usize, u8)> = Vec::new();
     let mut expect = b'A';
+    // A block may start at a later letter (a second block, `REF B SECSTATE 76108`) and its
+    // first label may have no punctuation (`REF A SECRETARY'S LETTER`).
+    let mut skip_first = 0;
+    if let Some((letter, at, len)) = pieces.first().and_then(|p| leading_label(p)) {
+        labels.push((0, at, len, letter));
+        expect = letter + 1;
+        skip_first = at + len;
+    }
     for (pi, piece) in pieces.iter().enumerate() {
-        let mut from = 0;
+        let mut from = if pi == 0 { skip_first } else { 0 };
         while let Some((at, len, letter)) = find_label(piece, from, expect) {
             labels.push((pi, at, len, letter));
             expect += 1;
             from = at + len;
         }
     }
-    let mut items = Vec::new();
     if labels.is_empty() {
         for piece in pieces {
             for part in piece.split(';') {
-                let part = scan::trim(part);
-                if !part.is_empty() {
-                    items.push(Item { label: None, parts: vec![part] });
-                }
+                let start = parts.len();
+                push_part(parts, part);
+                items.push(Item { label: None, parts: start..parts.len() });
             }
         }
-        return items;
+        return;
     }
     // Text before the first label (rare: `REF: (NOTAL) A. ...`).
     let (fp, fat, _, _) = labels[0];
-    let lead: Vec<&str> = pieces[..fp]
-        .iter()
-        .copied()
-        .chain(std::iter::once(&pieces[fp][..fat]))
-        .map(scan::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if !lead.is_empty() {
-        items.push(Item { label: None, parts: lead });
+    let start = parts.len();
+    for p in &pieces[..fp] {
+        push_part(parts, p);
+    }
+    push_part(parts, &pieces[fp][..fat]);
+    if parts.len() > start {
+        items.push(Item { label: None, parts: start..parts.len() });
     }
     for (k, &(pi, at, len, _)) in labels.iter().enumerate() {
         let (end_piece, end_at) =
             labels.get(k + 1).map_or((pieces.len() - 1, pieces[pieces.len() - 1].len()), |&(p, a, _, _)| (p, a));
-        let mut parts = Vec::new();
+        let start = parts.len();
         for (p, piece) in pieces.iter().enumerate().take(end_piece + 1).skip(pi) {
-            let start = if p == pi { at + len } else { 0 };
-            let end = if p == end_piece { end_at } else { piece.len() };
-            if start <= end {
-                let s = scan::trim(&piece[start..end]);
-                if !s.is_empty() {
-                    parts.push(s);
-                }
+            let from = if p == pi { at + len } else { 0 };
+            let to = if p == end_piece { end_at } else { piece.len() };
+            if from <= to {
+                push_part(parts, &piece[from..to]);
             }
         }
         let label = &pieces[pi][at..at + len];
-        items.push(Item { label: Some(letter_of(label)), parts });
+        items.push(Item { label: Some(letter_of(label)), parts: start..parts.len() });
     }
-    items
+}
+
+/// The label opening a block: any letter in label form (`B.`, `(C)`, `A:`), or an upper-case
+/// letter alone before more text (`A SECRETARY'S LETTER`); its letter (upper case), offset and
+/// length.
+fn leading_label(piece: &str) -> Option<(u8, usize, usize)> {
+    let at = piece.len() - piece.trim_start_matches([' ', '\t']).len();
+    let rest = &piece[at..];
+    let t = rest.trim_start_matches("[¶](#)").trim_start_matches('¶').trim_start_matches('(');
+    let letter = t.bytes().next()?.to_ascii_uppercase();
+    if !letter.is_ascii_uppercase() {
+        return None;
+    }
+    if let Some(len) = label_len_at(rest, letter) {
+        let after = rest.as_bytes().get(len);
+        if after.is_none_or(|c| *c == b' ' || *c == b'\t') {
+            return Some((letter, at, len));
+        }
+    }
+    let b = rest.as_bytes();
+    (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b' ').then_some((letter, at, 1))
 }
 
 /// The label letter inside `A.`, `(A)`, `¶A.`.
@@ -144,7 +175,7 @@ fn label_len_at(s: &str, expect: u8) -> Option<usize> {
     i += 1;
     match b.get(i)? {
         b')' => Some(i + 1),
-        b'.' if !paren => Some(i + 1),
+        b'.' | b':' if !paren => Some(i + 1),
         _ => None,
     }
 }
@@ -217,37 +248,46 @@ const NOT_STATION: &[&str] = &[
 
 /// Finds cable citations (`STATE 12345`, `07 MOSCOW 5432`, `2007 MANAGUA 2135`,
 /// `STATE 188314, 259032`, `09 FOO 12 AND 13`) in an item.
-fn cite_cables<'a>(parts: &[&'a str], label: Option<&'a str>, text: &Text<'a>, out: &mut Vec<Reference<'a>>) {
-    let toks: Vec<Tok<'a>> = parts.iter().flat_map(|p| scan::tokens(p).map(|t| Tok { text: t })).collect();
+fn cite_cables<'a>(
+    toks: &[&'a str],
+    parts: &[&'a str],
+    label: Option<&'a str>,
+    text: &Text<'a>,
+    out: &mut Vec<Reference<'a>>,
+) {
     let sentence_case = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_lowercase()));
     let mut i = 0;
     while i < toks.len() {
-        let Some(serial) = serial_of(toks[i].text) else {
+        let Some(serial) = serial_of(toks[i]) else {
             i += 1;
             continue;
         };
         // Walk back over the station words.
         let mut j = i;
-        while j > 0 && i - j < 4 && is_station_word(toks[j - 1].text, sentence_case) {
+        while j > 0 && i - j < 4 && is_station_word(toks[j - 1], sentence_case) {
             j -= 1;
         }
-        if j == i || is_date_like(&toks, j, i) {
+        // `10SHENYANG 003`: the year glued to the station.
+        let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
+        if (j == i && glued.is_none()) || is_date_like(toks, j, i) {
             i += 1;
             continue;
         }
-        let year = j.checked_sub(1).and_then(|y| year_of(toks[y].text));
-        let station = station_of(&toks[j..i]);
+        let (station, year) = match glued {
+            Some((year, station)) => (Cow::Borrowed(station), Some(year)),
+            None => (station_of(&toks[j..i]), j.checked_sub(1).and_then(|y| year_of(toks[y]))),
+        };
         push_cable(out, label, text, station.clone(), serial, year);
         // More serials of the same station: `188314, 259032`, `12 AND 13`.
         let mut k = i + 1;
         while k < toks.len() {
-            let t = toks[k].text;
+            let t = toks[k];
             if t == "AND" || t == "and" || t == "&" {
                 k += 1;
                 continue;
             }
             match serial_of(t) {
-                Some(s) if toks[k - 1].text.ends_with(',') || matches!(toks[k - 1].text, "AND" | "and" | "&") => {
+                Some(s) if toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&") => {
                     push_cable(out, label, text, station.clone(), s, year);
                     k += 1;
                 }
@@ -283,6 +323,13 @@ fn serial_of(tok: &str) -> Option<u32> {
     if t.len() <= 7 { scan::parse_u32(t) } else { None }
 }
 
+/// `10SHENYANG`: a two-digit year glued to an upper-case station.
+fn glued_year_station(tok: &str) -> Option<(i32, &str)> {
+    let b = tok.as_bytes();
+    let ok = b.len() >= 5 && b[..2].iter().all(u8::is_ascii_digit) && b[2..].iter().all(u8::is_ascii_uppercase);
+    ok.then(|| (scan::expand_year(scan::parse_u32(&tok[..2]).unwrap_or(0)), &tok[2..]))
+}
+
 fn year_of(tok: &str) -> Option<i32> {
     match tok.len() {
         2 => scan::parse_u32(tok).map(scan::expand_year),
@@ -295,29 +342,30 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     let t = tok.trim_end_matches("'S").trim_end_matches("'s");
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
-    if !shape || t.len() < 2 {
+    // A label or an initial (`A.`, `B)`) is never part of a station (`A. A. STATE 150717`).
+    let label = t.len() == 2 && t.ends_with(['.', ')']);
+    if !shape || t.len() < 2 || label {
         return false;
     }
-    let upper = t.to_ascii_uppercase();
-    if NOT_STATION.contains(&upper.as_str()) {
+    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(t)) {
         return false;
     }
     scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
 }
 
 /// `NOV 2, 1966`, `JULY 15`: a month name and a day are a date, not a station and serial.
-fn is_date_like(toks: &[Tok<'_>], j: usize, i: usize) -> bool {
-    i - j == 1 && scan::month_name_number(toks[j].text).is_some() && serial_of(toks[i].text).is_some_and(|d| d <= 31)
+fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
+    i - j == 1 && scan::month_name_number(toks[j]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
 }
 
 /// Station words joined without spaces, upper case, `SECSTATE` → `STATE`.
-fn station_of<'a>(toks: &[Tok<'a>]) -> Cow<'a, str> {
+fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
     let stripped = |t: &'a str| t.trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
-    let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0].text));
+    let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0]));
     let station: Cow<'a, str> = if single {
-        Cow::Borrowed(stripped(toks[0].text))
+        Cow::Borrowed(stripped(toks[0]))
     } else {
-        Cow::Owned(toks.iter().map(|t| stripped(t.text).to_ascii_uppercase()).collect::<String>())
+        Cow::Owned(toks.iter().map(|t| stripped(t).to_ascii_uppercase()).collect::<String>())
     };
     if station == "SECSTATE" { Cow::Borrowed("STATE") } else { station }
 }
@@ -389,6 +437,38 @@ mod tests {
         assert_eq!(r[1], cable(Some("B"), "STATE", 271552, None));
         let r = refs(" 09 FOO 12 AND 13");
         assert_eq!(r, [cable(None, "FOO", 12, Some(2009)), cable(None, "FOO", 13, Some(2009))]);
+    }
+
+    #[test]
+    fn doubled_labels_are_not_stations() {
+        // 04KINSHASA1339 (cables-real-dev.csv): `REF: A. A. STATE 150717` gave ASTATE.
+        let r = refs(" A. A. STATE 150717\n     B. B. E-MAIL SANDERSON-EASTHAM 7/8/04\n     C. C. KINSHASA 1050");
+        assert_eq!(r[0], cable(Some("A"), "STATE", 150717, None));
+        assert_eq!(r[1].1, ReferenceKind::Email);
+        assert_eq!(r[2], cable(Some("C"), "KINSHASA", 1050, None));
+    }
+
+    #[test]
+    fn blocks_that_start_at_a_later_letter_or_without_punctuation() {
+        // 09ABUDHABI754: `REF A SECRETARY'S LETTER ...` then `REF B SECSTATE 76108`.
+        let r = refs(" A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS");
+        assert_eq!((r.len(), r[0].0, r[0].1), (1, Some("A"), ReferenceKind::Other));
+        assert_eq!(refs(" B SECSTATE 76108"), [cable(Some("B"), "STATE", 76108, None)]);
+        // 01VATICAN2531 (cables-real-dev.csv): `REF A: STATE 72589  REF B: VATICAN 00747`.
+        let r = refs(" A: STATE 72589  REF B: VATICAN 00747");
+        assert_eq!(r, [cable(Some("A"), "STATE", 72589, None), cable(Some("B"), "VATICAN", 747, None)]);
+        assert_eq!(refs(" C: BEIJING 3977"), [cable(Some("C"), "BEIJING", 3977, None)]);
+        // 05KINSHASA11 (cables-real-dev.csv): `REF A: 04 STATE 099987`.
+        assert_eq!(refs(" A: 04 STATE 099987"), [cable(Some("A"), "STATE", 99987, Some(2004))]);
+        // No label: a station first.
+        assert_eq!(refs(" STATE 1234"), [cable(None, "STATE", 1234, None)]);
+    }
+
+    #[test]
+    fn a_year_glued_to_the_station() {
+        // 10SHENYANG5: `REF: A. 10SHENYANG 003  B. 09SHENYANG 167`.
+        let r = refs(" A. 10SHENYANG 003  B. 09SHENYANG 167");
+        assert_eq!(r, [cable(Some("A"), "SHENYANG", 3, Some(2010)), cable(Some("B"), "SHENYANG", 167, Some(2009))]);
     }
 
     #[test]

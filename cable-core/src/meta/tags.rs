@@ -14,7 +14,21 @@ use std::borrow::Cow;
 /// remnants (`[PREL](#)`) are unwrapped.
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<'a>>) {
     let comma_mode = pieces.iter().any(|p| p.contains(',') && !inside_parens_only(p));
-    for piece in pieces {
+    // Most cables have five to eight tags: one allocation instead of a growing vector.
+    out.reserve(8);
+    for (n, piece) in pieces.iter().enumerate() {
+        let group = scan::trim(piece);
+        // After a comma the group is a tag of its own (`PREL,` / `(BELHADJ, YOUSEFF)`).
+        let after_comma = n > 0 && scan::trim(pieces[n - 1]).ends_with(',');
+        if is_paren_group(group) && !out.is_empty() && !after_comma {
+            // A person on a line of its own (`TAGS: CVIS, ..., SP` / `(ESPARZA LURI, FELIX
+            // IGNACIO ET AL)`) goes with the tag before it, as `CVIS (MILA ESPINOSA, JOSE NEY)`.
+            if let Some(last) = out.last_mut() {
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
+                *last = Text::new(Cow::Owned(value.to_ascii_uppercase()), last.span.to(Span::of(source, group, 0)));
+            }
+            continue;
+        }
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
@@ -26,12 +40,20 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
                     }
                 }
             }
+        } else if is_capitalised_phrase(piece) {
+            // `TAGS: War Crimes`: one free-text tag.
+            push(out, scan::trim(piece), source);
         } else {
             for tok in split_spaces(piece) {
                 push(out, tok, source);
             }
         }
     }
+}
+
+/// A whole line in parentheses: `(ESPARZA LURI, FELIX IGNACIO ET AL)`.
+pub(crate) fn is_paren_group(t: &str) -> bool {
+    t.len() > 2 && t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
 /// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
@@ -64,6 +86,21 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
     out.push(Text::new(value, Span::of(source, tok, 0)));
 }
 
+/// Two or more capitalised words and nothing else (`War Crimes`): free text, not codes, which
+/// are upper case (`PREL PGOV`) or, in sentence-cased retypes, lower case (`prel pgov`).
+fn is_capitalised_phrase(piece: &str) -> bool {
+    let mut n = 0;
+    for w in scan::tokens(piece) {
+        let b = w.as_bytes();
+        let capitalised = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+        if !capitalised {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
 /// `[PREL](#)` → `PREL`.
 fn unwrap_link(tok: &str) -> &str {
     let t = tok.strip_prefix('[').unwrap_or(tok);
@@ -84,31 +121,35 @@ fn inside_parens_only(p: &str) -> bool {
     true
 }
 
-/// Splits on commas outside parentheses.
+/// Splits on commas (and semicolons) outside parentheses.
 fn split_commas(p: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut parts = Vec::new();
-    for (i, c) in p.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' | ';' if depth <= 0 => {
-                parts.push(&p[start..i]);
-                start = i + 1;
+    let mut rest = Some(p);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let mut depth = 0i32;
+        for (i, c) in r.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' | ';' if depth <= 0 => {
+                    rest = Some(&r[i + 1..]);
+                    return Some(&r[..i]);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    parts.push(&p[start..]);
-    parts.into_iter()
+        rest = None;
+        Some(r)
+    })
 }
 
 /// Splits on spaces, keeping a parenthesised group with the token before it.
 fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
-    let mut parts = Vec::new();
     let mut rest = scan::trim(p);
-    while !rest.is_empty() {
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
         let mut end = rest.find(scan::is_space).unwrap_or(rest.len());
         let after = rest[end..].trim_start_matches(scan::is_space);
         if after.starts_with('(') {
@@ -116,10 +157,10 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
                 end = rest.len() - after.len() + close + 1;
             }
         }
-        parts.push(&rest[..end]);
+        let tok = &rest[..end];
         rest = rest[end..].trim_start_matches(scan::is_space);
-    }
-    parts.into_iter()
+        Some(tok)
+    })
 }
 
 /// A multi-word comma part that is one free-text tag rather than several codes: it has a word
@@ -177,9 +218,29 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_phrase_without_commas_is_one_tag() {
+        // 95ZAGREB454 and 95ZAGREB5178 (cables-real-dev.csv): `TAGS: War Crimes`.
+        assert_eq!(tags(&[" War Crimes "]), ["WAR CRIMES"]);
+        assert_eq!(tags(&[" prel pgov"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" PREL PGOV"]), ["PREL", "PGOV"]);
+        assert_eq!(tags(&[" Political"]), ["POLITICAL"]);
+    }
+
+    #[test]
     fn person_tags_keep_their_parentheses() {
         assert_eq!(tags(&[" OVIP (KISSINGER, HENRY A.), ACOM"]), ["OVIP (KISSINGER, HENRY A.)", "ACOM"]);
         assert_eq!(tags(&[" PREL OVIP (CLINTON, HILLARY) US"]), ["PREL", "OVIP (CLINTON, HILLARY)", "US"]);
+    }
+
+    #[test]
+    fn a_person_on_the_next_line_goes_with_the_last_tag() {
+        // 04MADRID1523 (cables-real-dev.csv): VISAS VIPER cables name the person on a line of its own.
+        assert_eq!(
+            tags(&[" CVIS, KVPR, PTER, SP ", "(ESPARZA LURI, FELIX IGNACIO ET AL) "]),
+            ["CVIS", "KVPR", "PTER", "SP (ESPARZA LURI, FELIX IGNACIO ET AL)"]
+        );
+        // 04MADRID1955: after a comma it stays a tag of its own.
+        assert_eq!(tags(&[" CVIS, PREL,", "(BELHADJ, YOUSEFF)"]), ["CVIS", "PREL", "(BELHADJ, YOUSEFF)"]);
     }
 
     #[test]

@@ -1,0 +1,681 @@
+/*
+ * C tests of libcable, compiled against include/cable.h with -std=c99 -Wall -Wextra -Werror.
+ *
+ *   test_cable ROOT CORPUS          real values (seed, corpus pages), every error path, threads
+ *   test_cable ROOT CORPUS --walk   walks CORPUS/cables-real-dev.csv through the CSV iterator
+ *
+ * ROOT is the repository root (for examples/07MOSCOW5434.txt), CORPUS the folder of the real
+ * corpus (../shared/corpus). scripts/test runs the first form under valgrind and the second
+ * natively (valgrind would make the 8,791-row walk take minutes). Ends with the line
+ * "N passed, N failed"; the exit status is 0 only when nothing failed.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cable.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (cond) {                                                            \
+            passed++;                                                          \
+        } else {                                                               \
+            failed++;                                                          \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
+    } while (0)
+
+/* Compares a CableStr with a C string; want NULL means "absent". */
+static int str_is(CableStr got, const char *want) {
+    if (want == NULL) return got.ptr == NULL && got.len == 0;
+    return got.ptr != NULL && got.len == strlen(want) && memcmp(got.ptr, want, got.len) == 0;
+}
+
+#define CHECK_STR(expr, want)                                                              \
+    do {                                                                                   \
+        CableStr got_ = (expr);                                                            \
+        const char *want_ = (want);                                                        \
+        if (str_is(got_, want_)) {                                                         \
+            passed++;                                                                      \
+        } else {                                                                           \
+            failed++;                                                                      \
+            fprintf(stderr, "%s:%d: %s is \"%.*s\"%s, expected %s%s%s\n", __FILE__, __LINE__, #expr, \
+                    (int)got_.len, got_.ptr ? got_.ptr : "", got_.ptr ? "" : " (absent)",  \
+                    want_ ? "\"" : "", want_ ? want_ : "absent", want_ ? "\"" : "");        \
+        }                                                                                  \
+    } while (0)
+
+static const char *root, *corpus;
+
+/* Reads a whole file into a malloc'ed buffer (NUL-terminated for convenience). */
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long size;
+    if (f == NULL) return NULL;
+    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return NULL;
+    }
+    buf = malloc((size_t)size + 1);
+    if (buf != NULL && fread(buf, 1, (size_t)size, f) != (size_t)size) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf != NULL) {
+        buf[size] = '\0';
+        *len = (size_t)size;
+    }
+    return buf;
+}
+
+static char *read_rel(const char *base, const char *rel, size_t *len) {
+    char path[4096];
+    char *data;
+    snprintf(path, sizeof path, "%s/%s", base, rel);
+    data = read_file(path, len);
+    if (data == NULL) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    return data;
+}
+
+/* The text a span covers equals `want`. */
+static int span_is(const Cable *c, CableSpan sp, const char *want) {
+    CableStr text = cable_text(c);
+    return sp.end <= text.len && sp.start <= sp.end && sp.end - sp.start == strlen(want) &&
+           memcmp(text.ptr + sp.start, want, sp.end - sp.start) == 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void test_seed(void) {
+    size_t len, i;
+    char *data = read_rel(root, "examples/07MOSCOW5434.txt", &len);
+    Cable *c = NULL;
+    CableError err;
+    int64_t t = 0;
+    uint32_t n = 0, total = 0;
+    CableSpan sp;
+    char *json = NULL;
+    size_t json_len = 0;
+    static const char *tags[] = {"PREL", "PGOV", "PTER", "KS", "RS"};
+
+    CHECK(cable_parse(data, len, &c, &err) == CABLE_OK);
+    CHECK(err.status == CABLE_OK && err.message[0] == '\0');
+    free(data); /* the handle owns a copy */
+    CHECK(c != NULL);
+    if (c == NULL) return;
+
+    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
+    CHECK_STR(cable_transmission_id(c), "VZCZCXRO9060");
+    CHECK(cable_created(c, &t) && t == 1195302660); /* 2007-11-17T12:31:00Z */
+    CHECK_STR(cable_dtg(c), "171231Z NOV 07");
+    CHECK_STR(cable_precedence(c), "IMMEDIATE");
+    CHECK_STR(cable_info_precedence(c), NULL);
+    CHECK_STR(cable_sender(c), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_origin(c), "MOSCOW");
+    CHECK(cable_serial(c, &n) && n == 5434);
+
+    CHECK(cable_to_count(c) == 1);
+    CHECK_STR(cable_to_route(c, 0), "RUEHC");
+    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
+    CHECK_STR(cable_to_office(c, 0), NULL);
+    CHECK_STR(cable_to_delivery_precedence(c, 0), "IMMEDIATE");
+    CHECK_STR(cable_to_mcn(c, 0), "5322");
+    CHECK(cable_to_excluded_count(c, 0) == 0);
+    CHECK(span_is(c, cable_to_span(c, 0), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK(cable_info_count(c) == 2);
+    CHECK_STR(cable_info_route(c, 0), "RUCNCIS");
+    CHECK_STR(cable_info_name(c, 0), "CIS COLLECTIVE");
+    CHECK_STR(cable_info_delivery_precedence(c, 0), "PRIORITY");
+    CHECK_STR(cable_info_name(c, 1), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_info_mcn(c, 1), NULL);
+
+    CHECK_STR(cable_routing_relay_precedence(c), "OO");
+    CHECK(cable_routing_relay_count(c) == 6);
+    CHECK_STR(cable_routing_relay(c, 0), "RUEHDBU");
+    CHECK_STR(cable_routing_station(c), "RUEHMO");
+    CHECK_STR(cable_routing_serial(c), "5434");
+    CHECK(cable_routing_section(c, &n) && n == 1);
+    CHECK_STR(cable_routing_julian_time(c), "3211231");
+    CHECK_STR(cable_routing_security(c), "ZNY CCCCC");
+    CHECK_STR(cable_routing_signals(c), "ZZH");
+
+    CHECK_STR(cable_classification(c), "CONFIDENTIAL");
+    CHECK(cable_caveat_count(c) == 1);
+    CHECK_STR(cable_caveat(c, 0), "SIPDIS");
+    CHECK(cable_distribution_count(c) == 0);
+    CHECK(cable_section(c, &n, &total) && n == 1 && total == 2);
+    CHECK_STR(cable_eo_order(c), "12958");
+    CHECK_STR(cable_eo_declassify_raw(c), "11/16/2017");
+    CHECK(cable_eo_declassify_on(c, &t) && t == 1510790400); /* 2017-11-16 */
+
+    CHECK(cable_tag_count(c) == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(cable_tag(c, i), tags[i]);
+    CHECK(span_is(c, cable_tag_span(c, 2), "PTER"));
+    CHECK_STR(cable_subject(c), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    CHECK_STR(cable_subject_marking_raw(c), NULL);
+    CHECK(cable_ref_count(c) == 0);
+    CHECK_STR(cable_classified_by_text(c), "Ambassador William J. Burns: Reasons 1.4 (b/d).");
+    CHECK(cable_classified_by_name_count(c) == 1);
+    CHECK_STR(cable_classified_by_name(c, 0), "William J. Burns");
+    CHECK(cable_classified_by_reason_count(c) == 2);
+    CHECK_STR(cable_classified_by_reason(c, 0), "1.4(b)");
+    CHECK_STR(cable_classified_by_reason(c, 1), "1.4(d)");
+    CHECK(!cable_partial(c));
+    CHECK_STR(cable_envelope_kind(c), NULL);
+    /* The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.). */
+    CHECK(cable_warning_count(c) == 3);
+    CHECK_STR(cable_warning_kind(c, 0), "recovered_paragraph_number");
+    CHECK_STR(cable_warning_text(c, 0), "11.");
+
+    CHECK(cable_span(c, CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
+    CHECK(cable_span(c, CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
+    CHECK(cable_span(c, CABLE_FIELD_EO, &sp) && span_is(c, sp, "E.O. 12958: DECL: 11/16/2017"));
+    CHECK(cable_span(c, CABLE_FIELD_CLASSIFIED_BY, &sp) &&
+          span_is(c, sp, "Ambassador William J. Burns: Reasons 1.4 (b/d)."));
+    CHECK(cable_span(c, CABLE_FIELD_BODY, &sp) && sp.end == cable_text(c).len);
+    CHECK(!cable_span(c, 1000, &sp));
+
+    /* Out of range: absent values, nothing written. */
+    n = 77;
+    CHECK_STR(cable_tag(c, 5), NULL);
+    CHECK_STR(cable_tag(c, (size_t)-1), NULL);
+    CHECK_STR(cable_to_name(c, 1), NULL);
+    CHECK_STR(cable_to_excluded(c, 0, 0), NULL);
+    CHECK_STR(cable_info_excluded(c, 5, 0), NULL);
+    CHECK(cable_info_excluded_count(c, 5) == 0);
+    CHECK_STR(cable_routing_relay(c, 6), NULL);
+    CHECK_STR(cable_caveat(c, 1), NULL);
+    CHECK_STR(cable_ref_text(c, 0), NULL);
+    CHECK(!cable_ref_serial(c, 0, &n) && n == 77);
+    CHECK_STR(cable_classified_by_reason(c, 2), NULL);
+    CHECK_STR(cable_warning_kind(c, 3), NULL);
+    sp = cable_warning_span(c, 3);
+    CHECK(sp.start == 0 && sp.end == 0);
+
+    CHECK(cable_to_json(c, &json, &json_len) == CABLE_OK);
+    CHECK(json != NULL && strlen(json) == json_len);
+    CHECK(json != NULL && strncmp(json, "{\"reference_id\":\"07MOSCOW5434\"", 30) == 0);
+    CHECK(json != NULL && strstr(json, "\"mcn\":\"5322\"") != NULL);
+    cable_string_free(json);
+    CHECK(cable_to_json_pretty(c, &json, NULL) == CABLE_OK);
+    CHECK(json != NULL && strstr(json, "\n  \"transmission_id\": \"VZCZCXRO9060\",\n") != NULL);
+    cable_string_free(json);
+    cable_free(c);
+}
+
+/* A header with a collective and XMT lines, and a marked subject: the fields the seed lacks. */
+static void test_excluded_and_marking(void) {
+    static const char text[] =
+        "R 011200Z JAN 08\n"
+        "FM SECSTATE WASHDC\n"
+        "TO ALL NATO POST COLLECTIVE PRIORITY\n"
+        "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE ROUTINE 0121\n"
+        "XMT AMEMBASSY PARIS\n"
+        "AMEMBASSY ROME\n"
+        "\n"
+        "C O N F I D E N T I A L STATE 001234\n"
+        "\n"
+        "SUBJECT: (C/NF) TEST\n";
+    Cable *c = NULL;
+    CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
+    CHECK_STR(cable_reference_id(c), "08STATE1234");
+    CHECK_STR(cable_precedence(c), "ROUTINE");
+    CHECK_STR(cable_to_name(c, 0), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_info_mcn(c, 0), "0121");
+    CHECK(cable_info_excluded_count(c, 0) == 2);
+    CHECK_STR(cable_info_excluded(c, 0, 0), "AMEMBASSY PARIS");
+    CHECK_STR(cable_info_excluded(c, 0, 1), "AMEMBASSY ROME");
+    CHECK_STR(cable_info_excluded(c, 0, 2), NULL);
+    CHECK_STR(cable_subject(c), "TEST");
+    CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
+    CHECK_STR(cable_subject_marking_level(c), "CONFIDENTIAL");
+    CHECK(cable_subject_marking_caveat_count(c) == 1);
+    CHECK_STR(cable_subject_marking_caveat(c, 0), "NOFORN");
+    cable_free(c);
+}
+
+/* Two cablegate pages, values checked by reading the pages. */
+static void test_corpus_pages(void) {
+    size_t len;
+    char *page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &len);
+    Cable *c = NULL;
+    CableError err;
+    int64_t t;
+    uint32_t n;
+    static const char *tags[] = {"ECON", "PGOV", "PREL", "EAID", "AF"};
+    size_t i;
+
+    CHECK(cable_detect_format(page, len) == CABLE_FORMAT_HTML);
+    CHECK(cable_parse_html(page, len, &c, &err) == CABLE_OK);
+    free(page);
+    CHECK_STR(cable_reference_id(c), "09KABUL3714");
+    CHECK_STR(cable_transmission_id(c), "VZCZCXYZ0025");
+    CHECK(cable_created(c, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
+    CHECK_STR(cable_precedence(c), "ROUTINE");
+    CHECK_STR(cable_sender(c), "AMEMBASSY KABUL");
+    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
+    CHECK_STR(cable_to_mcn(c, 0), "3271");
+    CHECK_STR(cable_routing_relay(c, 0), "RUEHWEB");
+    CHECK_STR(cable_routing_station(c), "RUEHBUL");
+    CHECK_STR(cable_classification(c), "CONFIDENTIAL");
+    CHECK(cable_caveat_count(c) == 3);
+    CHECK_STR(cable_caveat(c, 0), "CORRECTED COPY");
+    CHECK_STR(cable_caveat(c, 1), "NOFORN");
+    CHECK_STR(cable_caveat(c, 2), "SIPDIS");
+    CHECK_STR(cable_distribution(c, 0), "DEPT FOR S/SRAP AND SCA/A");
+    CHECK_STR(cable_eo_declassify_raw(c), "11/18/2019");
+    CHECK(cable_tag_count(c) == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(cable_tag(c, i), tags[i]);
+    CHECK_STR(cable_subject(c), "AFGHAN COMMERCE MINISTER DISCUSSES REFORM AGENDA");
+    CHECK_STR(cable_subject_marking_level(c), "CONFIDENTIAL");
+    CHECK(cable_classified_by_reason_count(c) == 2);
+    CHECK_STR(cable_classified_by_reason(c, 1), "1.4(d)");
+    CHECK_STR(cable_envelope_kind(c), "cablegate_html");
+    CHECK_STR(cable_envelope_reference_id(c), "09KABUL3714");
+    CHECK_STR(cable_envelope_created(c), "2009-11-18 15:03");
+    CHECK_STR(cable_envelope_released(c), "2010-12-02 21:09");
+    CHECK_STR(cable_envelope_classification(c), "CONFIDENTIAL//NOFORN");
+    CHECK_STR(cable_envelope_origin(c), "Embassy Kabul");
+    CHECK(!cable_envelope_row_id(c, NULL));
+    CHECK(cable_warning_count(c) == 0);
+    cable_free(c);
+
+    /* A warning: the banner lost its first letter. */
+    page = read_rel(corpus, "cablegate-html/2007/04/07SANAA473.html", &len);
+    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    free(page);
+    CHECK_STR(cable_classification(c), "SECRET");
+    CHECK(cable_warning_count(c) == 1);
+    CHECK_STR(cable_warning_kind(c, 0), "damaged_keyword");
+    CHECK_STR(cable_warning_text(c, 0), "E C R E T");
+    CHECK(span_is(c, cable_warning_span(c, 0), "E C R E T"));
+    cable_free(c);
+
+    page = read_rel(corpus, "cablegate-html/2009/06/09STATE67105.html", &len);
+    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    free(page);
+    CHECK_STR(cable_reference_id(c), "09STATE67105");
+    CHECK(cable_created(c, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
+    CHECK_STR(cable_precedence(c), "PRIORITY");
+    CHECK_STR(cable_sender(c), "SECSTATE WASHDC");
+    CHECK(cable_to_count(c) == 2);
+    CHECK_STR(cable_to_name(c, 0), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_to_name(c, 1), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_info_name(c, 0), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_classification(c), "SECRET");
+    CHECK_STR(cable_caveat(c, 0), "NOFORN");
+    CHECK_STR(cable_eo_declassify_raw(c), "MR");
+    CHECK(!cable_eo_declassify_on(c, &t));
+    CHECK_STR(cable_subject(c), "DIPLOMATIC SECURITY DAILY");
+    CHECK_STR(cable_classified_by_text(c), "Derived from Multiple Sources");
+    CHECK(cable_classified_by_name_count(c) == 0);
+    CHECK(cable_serial(c, &n) && n == 67105);
+    cable_free(c);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static CableStatus parse_status(const char *data, size_t len, const CableOptions *opts, CableError *err) {
+    Cable *c = (Cable *)&c; /* not NULL: must be overwritten */
+    CableStatus st = cable_parse_with_options(data, len, opts, &c, err);
+    if (st != CABLE_OK) CHECK(c == NULL);
+    cable_free(c);
+    return st;
+}
+
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "wb");
+    if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+        fprintf(stderr, "cannot write %s\n", path);
+        exit(2);
+    }
+}
+
+static void test_errors(void) {
+    Cable *c = NULL;
+    CableError err;
+    CableOptions opts;
+    size_t len;
+    char *seed = read_rel(root, "examples/07MOSCOW5434.txt", &len);
+    char *bad;
+    static const char garbage[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00\x01\x00"
+                                  "\x00\x00\x10\x10\x00\x00\x00\x00\x00\x00\x40\x00\x00\x00\x00\x00\x00\x00";
+    int i;
+
+    /* NULL pointers. */
+    CHECK(cable_parse(NULL, 10, &c, &err) == CABLE_NULL_ARGUMENT && c == NULL);
+    CHECK(err.status == CABLE_NULL_ARGUMENT && strcmp(err.message, "data is NULL") == 0);
+    CHECK(cable_parse(seed, len, NULL, &err) == CABLE_NULL_ARGUMENT);
+    CHECK(cable_parse(seed, len, NULL, NULL) == CABLE_NULL_ARGUMENT);
+    CHECK(cable_parse_html(NULL, 0, &c, NULL) == CABLE_NULL_ARGUMENT);
+    CHECK(cable_parse_with_options(seed, len, NULL, &c, NULL) == CABLE_OK); /* NULL options: defaults */
+    cable_free(c);
+    CHECK(cable_to_json(NULL, &bad, NULL) == CABLE_NULL_ARGUMENT && bad == NULL);
+    CHECK(cable_csv_open(NULL, NULL, NULL, NULL) == CABLE_NULL_ARGUMENT);
+    CHECK(cable_csv_next(NULL, &c, &err) == CABLE_NULL_ARGUMENT && c == NULL);
+    CHECK_STR(cable_reference_id(NULL), NULL);
+    CHECK_STR(cable_text(NULL), NULL);
+    CHECK(cable_tag_count(NULL) == 0 && cable_warning_count(NULL) == 0);
+    CHECK(!cable_created(NULL, NULL) && !cable_partial(NULL));
+    CHECK(cable_csv_row(NULL) == 0);
+    cable_free(NULL);
+    cable_string_free(NULL);
+    cable_csv_close(NULL);
+
+    /* Zero length, whitespace. */
+    CHECK(parse_status(seed, 0, NULL, &err) == CABLE_EMPTY);
+    CHECK(parse_status(" \n\t\r\n", 5, NULL, &err) == CABLE_EMPTY);
+    CHECK(cable_parse_html(seed, 0, &c, &err) == CABLE_NOT_A_PAGE && c == NULL);
+
+    /* Binary garbage. */
+    CHECK(parse_status(garbage, sizeof garbage - 1, NULL, &err) == CABLE_BINARY);
+    CHECK(err.offset == 7); /* the first NUL */
+
+    /* Text that is not a cable. */
+    CHECK(parse_status("Dear diary,\nnothing happened today.\n", 36, NULL, &err) == CABLE_NOT_A_CABLE);
+    CHECK(err.line == 1 && err.column == 1 && strstr(err.message, "no recognisable cable line") != NULL);
+    CHECK(cable_parse_html("<html><body>hi</body></html>", 28, &c, &err) == CABLE_NOT_A_PAGE);
+    CHECK(strstr(err.message, "<pre>") != NULL);
+
+    /* A truncated cable: what is there is read. */
+    CHECK(cable_parse(seed, 45, &c, &err) == CABLE_OK); /* "\n\nVZCZCXRO9060  \nOO RUEHDBU ..." */
+    CHECK_STR(cable_transmission_id(c), "VZCZCXRO9060");
+    CHECK_STR(cable_sender(c), NULL);
+    CHECK_STR(cable_reference_id(c), NULL);
+    cable_free(c);
+    CHECK(parse_status(seed, 3, NULL, &err) == CABLE_NOT_A_CABLE); /* "\n\nV" */
+
+    /* Invalid UTF-8: lossy by default, with a warning; rejected with the strict flag. */
+    bad = malloc(len);
+    memcpy(bad, seed, len);
+    bad[strstr(seed, "Russia's") - seed + 6] = (char)0x92; /* Windows-1252 apostrophe */
+    bad[strstr(seed, "Lavrov's") - seed + 6] = (char)0xff;
+    CHECK(cable_parse(bad, len, &c, &err) == CABLE_OK);
+    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
+    /* In text order: the recovered number 11., the two replaced bytes, then 12. and 13. */
+    CHECK(cable_warning_count(c) == 5);
+    CHECK_STR(cable_warning_kind(c, 0), "recovered_paragraph_number");
+    CHECK_STR(cable_warning_kind(c, 1), "lossy_decoding");
+    CHECK_STR(cable_warning_text(c, 1), "\xe2\x80\x99"); /* U+2019 */
+    CHECK_STR(cable_warning_text(c, 2), "\xc3\xbf");     /* U+00FF: Latin-1 */
+    CHECK(cable_text(c).len == len + 3);
+    cable_free(c);
+    opts = cable_options_default();
+    opts.flags = CABLE_OPTION_STRICT_UTF8;
+    CHECK(parse_status(bad, len, &opts, &err) == CABLE_INVALID_UTF8);
+    CHECK(err.offset == (uint64_t)(strstr(seed, "Russia's") - seed + 6));
+    CHECK(err.line > 20 && err.column > 1);
+    CHECK(parse_status(seed, len, &opts, &err) == CABLE_OK);
+    free(bad);
+
+    /* The size limit. */
+    opts = cable_options_default();
+    opts.max_input_len = 1000;
+    CHECK(parse_status(seed, len, &opts, &err) == CABLE_TOO_LARGE);
+    CHECK(parse_status(seed, 900, &opts, &err) == CABLE_OK);
+    opts.year = 2004;
+    CHECK(cable_parse_with_options("UNCLAS KABUL 001234\n\nSUBJECT: X\n", 32, &opts, &c, &err) == CABLE_OK);
+    CHECK_STR(cable_reference_id(c), "04KABUL1234");
+    cable_free(c);
+
+    /* Status strings and the version. */
+    for (i = CABLE_OK; i <= CABLE_INTERNAL; i++) CHECK(strcmp(cable_status_message(i), "unknown status") != 0);
+    CHECK(strcmp(cable_status_message(-1), "unknown status") == 0);
+    CHECK(strcmp(cable_status_message(4242), "unknown status") == 0);
+    CHECK(strcmp(cable_status_message(CABLE_EMPTY), "empty input") == 0);
+    CHECK(strlen(cable_version()) > 0);
+    free(seed);
+}
+
+/* A CSV file with a malformed row between two good ones, and a truncated last row. */
+static void test_csv_errors(void) {
+    char dir[] = "/tmp/cable-ctest-XXXXXX";
+    char path[256];
+    CableCsv *csv = NULL;
+    Cable *c = NULL;
+    CableError err;
+    CableStatus st;
+    uint64_t id;
+    static const char good1[] =
+        "\"11\",\"11/17/2007 12:31\",\"07MOSCOW5434\",\"Embassy Moscow\",\"CONFIDENTIAL\",\"07STATE1|07STATE2\","
+        "\"O 171231Z NOV 07\nFM AMEMBASSY MOSCOW\",\"C O N F I D E N T I A L MOSCOW 005434\n\nSUBJECT: THE \\\"DAY\\\" AFTER\n\"\n";
+    static const char bad[] = "\"12\",\"11/18/2007 10:00\",unquoted,\"x\"\n";
+    static const char good2[] =
+        "\"13\",\"11/19/2007 09:00\",\"07MOSCOW5500\",\"Embassy Moscow\",\"UNCLASSIFIED\",\"\","
+        "\"\",\"UNCLAS MOSCOW 005500\n\nSUBJECT: NEXT\n\"\n";
+    static const char truncated[] = "\"14\",\"11/20/2007 09:00\",\"07MOSCOW5501\",\"Embassy Moscow\",\"UNCLAS";
+    char content[2048];
+
+    if (mkdtemp(dir) == NULL) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    snprintf(path, sizeof path, "%s/rows.csv", dir);
+    snprintf(content, sizeof content, "%s%s\n%s%s", good1, bad, good2, truncated);
+    write_file(path, content);
+
+    CHECK(cable_csv_open(path, NULL, &csv, &err) == CABLE_OK && csv != NULL);
+    CHECK(cable_csv_next(csv, NULL, &err) == CABLE_NULL_ARGUMENT);
+
+    st = cable_csv_next(csv, &c, &err);
+    CHECK(st == CABLE_OK && cable_csv_row(csv) == 1);
+    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
+    CHECK_STR(cable_subject(c), "THE \"DAY\" AFTER");
+    CHECK_STR(cable_envelope_kind(c), "cables_csv");
+    CHECK(cable_envelope_row_id(c, &id) && id == 11);
+    CHECK(cable_envelope_reference_count(c) == 2);
+    CHECK_STR(cable_envelope_reference(c, 0), "07STATE1");
+    CHECK_STR(cable_envelope_reference(c, 1), "07STATE2");
+    CHECK_STR(cable_envelope_reference(c, 2), NULL);
+    cable_free(c);
+
+    st = cable_csv_next(csv, &c, &err);
+    CHECK(st == CABLE_CSV_ROW && c == NULL);
+    CHECK(err.status == CABLE_CSV_ROW && err.row == 2 && err.offset == sizeof good1 - 1);
+    CHECK(cable_csv_row(csv) == 2);
+    CHECK(strstr(err.message, "row 2") != NULL);
+
+    st = cable_csv_next(csv, &c, &err); /* the walk goes on */
+    CHECK(st == CABLE_OK && cable_csv_row(csv) == 3);
+    CHECK_STR(cable_reference_id(c), "07MOSCOW5500");
+    CHECK_STR(cable_classification(c), "UNCLASSIFIED");
+    CHECK(cable_envelope_reference_count(c) == 0);
+    cable_free(c);
+
+    st = cable_csv_next(csv, &c, &err);
+    CHECK(st == CABLE_CSV_ROW && err.row == 4 && c == NULL); /* file ends inside the row */
+    CHECK(cable_csv_next(csv, &c, &err) == CABLE_END && c == NULL);
+    CHECK(cable_csv_next(csv, &c, NULL) == CABLE_END);
+    cable_csv_close(csv);
+
+    /* A missing file. */
+    snprintf(path, sizeof path, "%s/missing.csv", dir);
+    csv = (CableCsv *)&csv;
+    CHECK(cable_csv_open(path, NULL, &csv, &err) == CABLE_IO_ERROR && csv == NULL);
+    CHECK(err.status == CABLE_IO_ERROR && strstr(err.message, "missing.csv") != NULL);
+
+    snprintf(path, sizeof path, "%s/rows.csv", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+struct job {
+    const char *seed;
+    size_t seed_len;
+    const char *page;
+    size_t page_len;
+    const Cable *shared;
+    int ok;
+};
+
+static void *worker(void *arg) {
+    struct job *job = arg;
+    int i;
+    job->ok = 1;
+    for (i = 0; i < 25; i++) {
+        Cable *c = NULL, *p = NULL;
+        char *json = NULL;
+        if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
+            !str_is(cable_to_mcn(c, 0), "5322") || !str_is(cable_tag(c, 4), "RS"))
+            job->ok = 0;
+        if (cable_parse_html(job->page, job->page_len, &p, NULL) != CABLE_OK ||
+            !str_is(cable_reference_id(p), "09KABUL3714"))
+            job->ok = 0;
+        /* The shared handle, read by every thread at once (caches fill concurrently). */
+        if (!str_is(cable_reference_id(job->shared), "09KABUL3714") ||
+            !str_is(cable_caveat(job->shared, 0), "CORRECTED COPY") ||
+            !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
+            job->ok = 0;
+        if (cable_to_json(job->shared, &json, NULL) != CABLE_OK) job->ok = 0;
+        cable_string_free(json);
+        cable_free(c);
+        cable_free(p);
+    }
+    return NULL;
+}
+
+static void test_threads(void) {
+    enum { THREADS = 4 };
+    pthread_t threads[THREADS];
+    struct job jobs[THREADS];
+    size_t seed_len, page_len;
+    char *seed = read_rel(root, "examples/07MOSCOW5434.txt", &seed_len);
+    char *page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &page_len);
+    Cable *shared = NULL;
+    int i;
+
+    CHECK(cable_parse_html(page, page_len, &shared, NULL) == CABLE_OK);
+    for (i = 0; i < THREADS; i++) {
+        jobs[i].seed = seed;
+        jobs[i].seed_len = seed_len;
+        jobs[i].page = page;
+        jobs[i].page_len = page_len;
+        jobs[i].shared = shared;
+        CHECK(pthread_create(&threads[i], NULL, worker, &jobs[i]) == 0);
+    }
+    for (i = 0; i < THREADS; i++) {
+        CHECK(pthread_join(threads[i], NULL) == 0);
+        CHECK(jobs[i].ok);
+    }
+    cable_free(shared);
+    free(seed);
+    free(page);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+/* Walks cables-real-dev.csv: every row, counted; one row's values checked against its text. */
+static void test_walk(void) {
+    char path[4096];
+    CableCsv *csv = NULL;
+    Cable *c = NULL;
+    CableError err;
+    CableStatus st;
+    unsigned long rows = 0, ok = 0, bad = 0, warnings = 0, ottawa = 0;
+    clock_t start = clock();
+
+    snprintf(path, sizeof path, "%s/cables-real-dev.csv", corpus);
+    if (cable_csv_open(path, NULL, &csv, &err) != CABLE_OK) {
+        fprintf(stderr, "cannot open the corpus: %s\n", err.message);
+        failed++;
+        return;
+    }
+    while ((st = cable_csv_next(csv, &c, &err)) != CABLE_END) {
+        rows++;
+        if (st != CABLE_OK) {
+            bad++;
+            fprintf(stderr, "row %llu: %s\n", (unsigned long long)err.row, err.message);
+            continue;
+        }
+        ok++;
+        warnings += cable_warning_count(c);
+        if (str_is(cable_envelope_reference_id(c), "03OTTAWA1437")) {
+            /* Row 1979 (id 8190), a partial record; values read off the row. */
+            int64_t t;
+            uint32_t n, total;
+            int32_t year;
+            uint64_t id;
+            ottawa++;
+            CHECK(cable_csv_row(csv) == 1979);
+            CHECK(cable_envelope_row_id(c, &id) && id == 8190);
+            CHECK_STR(cable_reference_id(c), "03OTTAWA1437");
+            CHECK(cable_partial(c));
+            CHECK(cable_created(c, &t) && t == 1053462960); /* 5/20/2003 20:36 */
+            CHECK_STR(cable_sender(c), NULL);
+            CHECK_STR(cable_classification(c), "CONFIDENTIAL");
+            CHECK(cable_caveat_count(c) == 2);
+            CHECK_STR(cable_caveat(c, 0), "SIPDIS");
+            CHECK_STR(cable_caveat(c, 1), "NOFORN");
+            CHECK_STR(cable_distribution(c, 0), "NSC PASS TO ONDCP");
+            CHECK(cable_section(c, &n, &total) && n == 1 && total == 2);
+            CHECK(cable_eo_declassify_on(c, &t) && t == 1368662400); /* 05/16/2013 */
+            CHECK(cable_tag_count(c) == 5);
+            CHECK_STR(cable_tag(c, 4), "KCRIM");
+            CHECK_STR(cable_subject(c), "CANADA: A GOVERNMENT ADRIFT");
+            CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
+            CHECK_STR(cable_subject_marking_caveat(c, 0), "NOFORN");
+            CHECK(cable_ref_count(c) == 1);
+            CHECK_STR(cable_ref_label(c, 0), "A");
+            CHECK_STR(cable_ref_kind(c, 0), "cable");
+            CHECK_STR(cable_ref_id(c, 0), "03OTTAWA917");
+            CHECK_STR(cable_ref_station(c, 0), "OTTAWA");
+            CHECK(cable_ref_serial(c, 0, &n) && n == 917);
+            CHECK(cable_ref_year(c, 0, &year) && year == 2003);
+            CHECK_STR(cable_ref_text(c, 0), "OTTAWA 917");
+            CHECK_STR(cable_classified_by_name(c, 0), "Stephen R. Kelly");
+            CHECK_STR(cable_classified_by_reason(c, 0), "1.5(b)");
+            CHECK_STR(cable_classified_by_reason(c, 1), "1.5(d)");
+            CHECK_STR(cable_envelope_classification(c), "CONFIDENTIAL//NOFORN");
+            CHECK_STR(cable_envelope_origin(c), "Embassy Ottawa");
+            CHECK_STR(cable_envelope_reference(c, 0), "03OTTAWA917");
+        }
+        cable_free(c);
+    }
+    cable_csv_close(csv);
+    printf("walked %s: %lu rows, %lu parsed, %lu failed, %lu warnings, %.1f s\n", path, rows, ok, bad, warnings,
+           (double)(clock() - start) / CLOCKS_PER_SEC);
+    CHECK(rows == 8791);
+    CHECK(ok == 8791 && bad == 0);
+    CHECK(ottawa == 1);
+}
+
+int main(int argc, char **argv) {
+    char probe[4096];
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s ROOT CORPUS [--walk]\n", argv[0]);
+        return 2;
+    }
+    root = argv[1];
+    corpus = argv[2];
+    snprintf(probe, sizeof probe, "%s/cables-real-dev.csv", corpus);
+    if (access(probe, R_OK) != 0) {
+        fprintf(stderr, "the corpus is missing: %s not found (set CABLE_CORPUS or put it in ../shared/corpus)\n",
+                probe);
+        return 2;
+    }
+    if (argc > 3 && strcmp(argv[3], "--walk") == 0) {
+        test_walk();
+    } else {
+        test_seed();
+        test_excluded_and_marking();
+        test_corpus_pages();
+        test_errors();
+        test_csv_errors();
+        test_threads();
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

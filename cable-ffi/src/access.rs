@@ -1,0 +1,1006 @@
+//! Accessors: every field of the JSON contract, read from a `Cable` handle.
+//!
+//! All of them follow the rules of the header's opening comment: strings are borrowed from the
+//! handle until `cable_free`, `{NULL, 0}` when absent; lists are a count and an index getter
+//! (out of range: `{NULL, 0}`, 0 or false); numbers are written through an out-parameter and
+//! the function returns whether the value is present; a NULL handle reads as "absent"; every
+//! accessor may be called from any number of threads at once.
+
+use crate::boundary::{read, read_value};
+use crate::handle::{Cable, json_name};
+use crate::types::*;
+use cable_core::{Recipient, Reference};
+
+/// Which addressee list.
+#[derive(Clone, Copy)]
+enum List {
+    To,
+    Info,
+}
+
+fn recipient(c: &Cable, list: List, i: usize) -> Option<&Recipient<'_>> {
+    match list {
+        List::To => c.core().to().get(i),
+        List::Info => c.core().info().get(i),
+    }
+}
+
+fn reference(c: &Cable, i: usize) -> Option<&Reference<'_>> {
+    c.core().references().get(i)
+}
+
+/// The span of `part`, a slice of the cable's text.
+fn span_in(text: &str, part: &str) -> Option<CableSpan> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (start + part.len() <= text.len()).then_some(CableSpan { start, end: start + part.len() })
+}
+
+// ----------------------------------------------------------------------------------------------
+// Identity and date
+
+/// The reference id: 2-digit year, station and serial without leading zeros (`07MOSCOW5434`).
+/// `{NULL, 0}` when the year or the station and serial are unknown (see `cable_origin`,
+/// `cable_serial`) or `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_reference_id(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().reference_id()))
+}
+
+/// The transmission id, format line 1 (`VZCZCXRO9060`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_transmission_id(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().transmission_id()))
+}
+
+/// When the cable was sent: the date-time group, or the envelope's date when the text has none.
+/// Returns true and stores seconds since 1970-01-01T00:00:00Z in `*out` (when `out` is not
+/// NULL) if known; false when unknown or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_created(h: *const Cable, out: *mut i64) -> bool {
+    read_value!(h, out, |c| c.core().created().map(|d| d.timestamp()))
+}
+
+/// The date-time group as written (`171231Z NOV 07`). Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_dtg(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().date_time_group().map(|d| d.raw)))
+}
+
+/// The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
+/// `NIACT IMMEDIATE`, `FLASH` or `EMERGENCY`. Static (valid for the life of the program);
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_precedence(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().precedence().map(|p| p.as_str())))
+}
+
+/// The info precedence, when the date-time group line has two letters (`O P 071948Z OCT 08` →
+/// `PRIORITY`). Static; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_precedence(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())))
+}
+
+/// The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_sender(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().sender()))
+}
+
+/// The station of the reference id (`MOSCOW`, `TELAVIV`), known even when the year is not.
+/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_origin(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().origin()))
+}
+
+/// The serial of the reference id (`5434`). Returns true and stores it in `*out` (when `out`
+/// is not NULL) if known; false when unknown or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
+    read_value!(h, out, |c| c.core().serial())
+}
+
+// ----------------------------------------------------------------------------------------------
+// Addressees
+
+fn count(c: &Cable, list: List) -> usize {
+    match list {
+        List::To => c.core().to().len(),
+        List::Info => c.core().info().len(),
+    }
+}
+
+fn route(c: &Cable, list: List, i: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).and_then(|r| r.route))
+}
+
+fn name(c: &Cable, list: List, i: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).map(|r| r.name))
+}
+
+fn office(c: &Cable, list: List, i: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).and_then(|r| r.office))
+}
+
+fn precedence(c: &Cable, list: List, i: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).and_then(|r| r.precedence).map(|p| p.as_str()))
+}
+
+fn mcn(c: &Cable, list: List, i: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).and_then(|r| r.mcn))
+}
+
+fn excluded_count(c: &Cable, list: List, i: usize) -> usize {
+    recipient(c, list, i).map_or(0, |r| r.excluded.len())
+}
+
+fn excluded(c: &Cable, list: List, i: usize, j: usize) -> CableStr {
+    CableStr::opt(recipient(c, list, i).and_then(|r| r.excluded.get(j).copied()))
+}
+
+fn recipient_span(c: &Cable, list: List, i: usize) -> CableSpan {
+    recipient(c, list, i).map(|r| r.span.into()).unwrap_or_default()
+}
+
+/// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
+    read!(h, |c| count(c, List::To))
+}
+
+/// Routing indicator of action addressee `i` (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed
+/// from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_route(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| route(c, List::To, i))
+}
+
+/// Plain-language address of action addressee `i` (`SECSTATE WASHDC`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_name(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| name(c, List::To, i))
+}
+
+/// Office of action addressee `i`, after a `//` (`ECJ3/ECJ4`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_office(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| office(c, List::To, i))
+}
+
+/// Delivery precedence of action addressee `i` (`IMMEDIATE`). Static; `{NULL, 0}` when absent,
+/// `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| precedence(c, List::To, i))
+}
+
+/// Message continuity number of action addressee `i`, as written (`5322`, `0121`,
+/// `2276-2279`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out
+/// of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_mcn(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| mcn(c, List::To, i))
+}
+
+/// Number of posts excluded (`XMT`) from action addressee `i`, a collective. 0 when none, `i`
+/// is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_excluded_count(h: *const Cable, i: usize) -> usize {
+    read!(h, |c| excluded_count(c, List::To, i))
+}
+
+/// Excluded post `j` of action addressee `i` (`AMEMBASSY PARIS`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
+    read!(h, |c| excluded(c, List::To, i, j))
+}
+
+/// Span of the line of action addressee `i`; `{0, 0}` when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| recipient_span(c, List::To, i))
+}
+
+/// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
+    read!(h, |c| count(c, List::Info))
+}
+
+/// Routing indicator of information addressee `i` (`RUEHZL`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_route(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| route(c, List::Info, i))
+}
+
+/// Plain-language address of information addressee `i` (`EUROPEAN POLITICAL COLLECTIVE`).
+/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
+/// NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_name(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| name(c, List::Info, i))
+}
+
+/// Office of information addressee `i`, after a `//`. Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_office(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| office(c, List::Info, i))
+}
+
+/// Delivery precedence of information addressee `i` (`PRIORITY`). Static; `{NULL, 0}` when
+/// absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| precedence(c, List::Info, i))
+}
+
+/// Message continuity number of information addressee `i`, as written. Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_mcn(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| mcn(c, List::Info, i))
+}
+
+/// Number of posts excluded (`XMT`) from information addressee `i`, a collective. 0 when none,
+/// `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_excluded_count(h: *const Cable, i: usize) -> usize {
+    read!(h, |c| excluded_count(c, List::Info, i))
+}
+
+/// Excluded post `j` of information addressee `i`. Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
+    read!(h, |c| excluded(c, List::Info, i, j))
+}
+
+/// Span of the line of information addressee `i`; `{0, 0}` when `i` is out of range or `h` is
+/// NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_info_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| recipient_span(c, List::Info, i))
+}
+
+// ----------------------------------------------------------------------------------------------
+// Routing (format lines 1-4)
+
+/// Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_relay_precedence(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
+}
+
+/// Number of routing indicators of the relay line (they are relays, not addressees). 0 when
+/// `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_relay_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().routing().relays.len())
+}
+
+/// Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_relay(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
+}
+
+/// Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_station(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().station.map(|s| s.value)))
+}
+
+/// Station serial number of the `DE` line, as written (`5434`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_serial(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().station_serial.map(|s| s.value)))
+}
+
+/// Section number of the `DE` line (`#5434/01` → 1). Returns true and stores it in `*out`
+/// (when `out` is not NULL) if present; false when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_section(h: *const Cable, out: *mut u32) -> bool {
+    read_value!(h, out, |c| c.core().routing().section)
+}
+
+/// Julian day and time of transmission of the `DE` line (`3211231`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_julian_time(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().julian_time.map(|s| s.value)))
+}
+
+/// The security warning group (`ZNY CCCCC`). Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_security(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().security.map(|s| s.value)))
+}
+
+/// Operating signals after the security group (`ZZH`). Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_routing_signals(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().routing().signals.map(|s| s.value)))
+}
+
+// ----------------------------------------------------------------------------------------------
+// Classification
+
+/// The classification level: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
+/// `SECRET` or `TOP SECRET` (from the banner, else the security line, else the envelope).
+/// Static; `{NULL, 0}` when unknown or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classification(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
+}
+
+/// Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_caveat_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().caveats().len())
+}
+
+/// Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_caveat(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
+}
+
+/// Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_distribution_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().distribution().len())
+}
+
+/// Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_distribution(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
+}
+
+/// `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
+/// in `*total` (0 when only the `DE` line gives the number), each when not NULL, if the cable
+/// has a section; false when it has none or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `number` and `total` must each be NULL or point to a
+/// writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total: *mut u32) -> bool {
+    read!(h, |c| match c.core().section() {
+        Some(s) => {
+            // SAFETY: this function documents that `number` and `total` are NULL or writable.
+            unsafe {
+                crate::boundary::put(number, Some(s.number));
+                crate::boundary::put(total, Some(s.total.unwrap_or(0)));
+            }
+            true
+        }
+        None => false,
+    })
+}
+
+// ----------------------------------------------------------------------------------------------
+// E.O., tags, subject
+
+/// Number of the executive order of the `E.O.` line (`12958`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.order)))
+}
+
+/// The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
+/// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.declassify_raw)))
+}
+
+/// The declassification date, when the instruction is one. Returns true and stores the date's
+/// midnight UTC as seconds since 1970-01-01 in `*out` (when `out` is not NULL) if present;
+/// false when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_eo_declassify_on(h: *const Cable, out: *mut i64) -> bool {
+    read_value!(h, out, |c| c
+        .core()
+        .executive_order()
+        .and_then(|e| e.declassify_on)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().timestamp()))
+}
+
+/// Number of TAGS. 0 when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().tags().len())
+}
+
+/// Tag `i`: upper case, in order, without repeats (`PREL`, `WAR CRIMES`). Borrowed from `h`
+/// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
+}
+
+/// Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| c.core().tags().get(i).map(|t| t.span.into()).unwrap_or_default())
+}
+
+/// The subject, joined into one line, case kept. Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_subject(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().subject()))
+}
+
+/// Level of the portion marking that starts the subject (`SUBJECT: (C) ...` →
+/// `CONFIDENTIAL`). Static; `{NULL, 0}` when the subject has no marking or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_subject_marking_level(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.level.as_str())))
+}
+
+/// The subject's portion marking as written, parentheses included (`(S//NF)`). Borrowed from
+/// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_subject_marking_raw(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.raw)))
+}
+
+fn marking_caveats(c: &Cable) -> &[Box<str>] {
+    c.cache()
+        .marking_caveats
+        .get_or_init(|| c.core().subject_marking().map(|m| m.caveats().map(Box::from).collect()).unwrap_or_default())
+}
+
+/// Number of caveats of the subject's portion marking (`(S//NF)` → 1). 0 when none or `h` is
+/// NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_subject_marking_caveat_count(h: *const Cable) -> usize {
+    read!(h, |c| marking_caveats(c).len())
+}
+
+/// Caveat `i` of the subject's portion marking, normalised (`NOFORN`, `REL GERMANY`). Borrowed
+/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_subject_marking_caveat(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(marking_caveats(c).get(i).map(|s| &**s)))
+}
+
+// ----------------------------------------------------------------------------------------------
+// References
+
+/// Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().references().len())
+}
+
+/// Label of reference `i`, without punctuation (`A` for `A.`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_label(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.label)))
+}
+
+/// Kind of document reference `i` cites: `cable`, `email`, `telcon`, `memcon`, `report` or
+/// `other`. Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
+/// `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_kind(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| {
+        let kinds = c
+            .cache()
+            .reference_kinds
+            .get_or_init(|| c.core().references().iter().map(|r| json_name(&r.kind)).collect());
+        CableStr::opt(kinds.get(i).map(String::as_str))
+    })
+}
+
+/// Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` for other kinds, when the year is unknown, when `i` is out of
+/// range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_id(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.id.as_deref())))
+}
+
+/// Station of the cable reference `i` cites, spaces removed (`SAOPAULO`). Borrowed from `h`
+/// until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_station(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.station.as_deref())))
+}
+
+/// Serial of the cable reference `i` cites. Returns true and stores it in `*out` (when `out` is
+/// not NULL) if present; false when absent, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_serial(h: *const Cable, i: usize, out: *mut u32) -> bool {
+    read_value!(h, out, |c| reference(c, i).and_then(|r| r.serial))
+}
+
+/// Four-digit year of the cable reference `i` cites (written in the item, else the citing
+/// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known; false
+/// when unknown, `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_year(h: *const Cable, i: usize, out: *mut i32) -> bool {
+    read_value!(h, out, |c| reference(c, i).and_then(|r| r.year))
+}
+
+/// Reference `i` as written (the whole item when it cites several documents). Borrowed from
+/// `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_text(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.text.as_str())))
+}
+
+// ----------------------------------------------------------------------------------------------
+// Classified by, partial
+
+/// The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
+/// from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classified_by_text(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
+}
+
+/// Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classified_by_name_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
+}
+
+/// Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
+/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classified_by_name(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
+}
+
+/// Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classified_by_reason_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
+}
+
+/// Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
+/// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
+}
+
+/// True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
+/// `INFO LOG-00` header blocks); false otherwise or when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
+    read!(h, |c| c.core().is_partial())
+}
+
+// ----------------------------------------------------------------------------------------------
+// Envelope
+
+/// The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
+/// (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
+/// when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_kind(h: *const Cable) -> CableStr {
+    read!(h, |c| {
+        let kind = c.cache().envelope_kind.get_or_init(|| c.core().envelope().map(|e| json_name(&e.kind)));
+        CableStr::opt(kind.as_deref())
+    })
+}
+
+/// Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
+/// not NULL) if present; false otherwise or when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint64_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_row_id(h: *const Cable, out: *mut u64) -> bool {
+    read_value!(h, out, |c| c.core().envelope().and_then(|e| e.row_id))
+}
+
+/// The container's reference id (page table / third CSV column), as written. Borrowed from `h`
+/// until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_reference_id(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_id.as_deref())))
+}
+
+/// The container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
+/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_created(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.created.as_deref())))
+}
+
+/// The page's release date as written (pages only). Borrowed from `h` until `cable_free(h)`;
+/// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_released(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.released.as_deref())))
+}
+
+/// The container's classification as written (`SECRET//NOFORN`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_classification(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.classification.as_deref())))
+}
+
+/// The container's origin as written (`Embassy Moscow`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_origin(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
+}
+
+fn envelope_references(c: &Cable) -> &[Box<str>] {
+    c.cache()
+        .envelope_references
+        .get_or_init(|| c.core().envelope().map(|e| e.reference_ids().map(Box::from).collect()).unwrap_or_default())
+}
+
+/// Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
+/// NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_reference_count(h: *const Cable) -> usize {
+    read!(h, |c| envelope_references(c).len())
+}
+
+/// Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(envelope_references(c).get(i).map(|s| &**s)))
+}
+
+// ----------------------------------------------------------------------------------------------
+// Warnings
+
+/// Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
+/// NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().warnings().len())
+}
+
+/// Kind of warning `i`, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
+/// lists them). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
+/// `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_kind(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| {
+        let kinds =
+            c.cache().warning_kinds.get_or_init(|| c.core().warnings().iter().map(|w| json_name(&w.kind)).collect());
+        CableStr::opt(kinds.get(i).map(String::as_str))
+    })
+}
+
+/// A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
+/// `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_message(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.message())))
+}
+
+/// Span of the text warning `i` is about (empty at 0 when it is about the whole cable);
+/// `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| c.core().warnings().get(i).map(|w| w.span.into()).unwrap_or_default())
+}
+
+/// The text warning `i` is about: the whole span (the JSON shows at most its first 200
+/// bytes). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
+/// `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_text(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| c.core().text_of(w.span))))
+}
+
+// ----------------------------------------------------------------------------------------------
+// Spans
+
+/// The span of a part or field of the cable, `field` being one of the `CABLE_FIELD_*`
+/// constants (the `spans` object of the JSON; tags: `cable_tag_span`). Returns true and stores
+/// the span in `*out` (when `out` is not NULL) if the part is present; false when it is absent
+/// (the header and metadata when empty), `field` is not a known value, or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_span(h: *const Cable, field: CableField, out: *mut CableSpan) -> bool {
+    read_value!(h, out, |c| field_span(c, field))
+}
+
+fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {
+    let core = c.core();
+    let non_empty = |s: cable_core::Span| (!s.is_empty()).then_some(s);
+    let span = match field {
+        CABLE_FIELD_HEADER => non_empty(core.header_span()),
+        CABLE_FIELD_METADATA => non_empty(core.metadata_span()),
+        CABLE_FIELD_BODY => Some(core.body_span()),
+        CABLE_FIELD_TRANSMISSION_ID => core.routing().transmission_id.map(|t| t.span),
+        CABLE_FIELD_DTG => core.date_time_group().map(|d| d.span),
+        // The sender is a slice of the text: its span is where it lies.
+        CABLE_FIELD_SENDER => return core.sender().and_then(|s| span_in(c.text(), s)),
+        CABLE_FIELD_BANNER => core.banner().map(|b| b.span),
+        CABLE_FIELD_EO => core.executive_order().map(|e| e.span),
+        CABLE_FIELD_SUBJECT => core.subject_text().map(|t| t.span),
+        CABLE_FIELD_CLASSIFIED_BY => core.classified_by().map(|b| b.text.span),
+        _ => None,
+    };
+    span.map(CableSpan::from)
+}

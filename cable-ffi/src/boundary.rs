@@ -1,0 +1,216 @@
+//! The panic boundary and the error plumbing shared by every exported function.
+//!
+//! Each `extern "C" fn` stays a plain function (so cbindgen reads its real signature) and runs
+//! its body through [`guard`] (accessors: a panic gives the type's [`Fallback`] value) or
+//! [`run`] (fallible functions: a panic gives `CABLE_INTERNAL`, reported in the caller's
+//! `CableError`). Since Rust 1.81 a panic leaving an `extern "C"` function aborts the host
+//! process, so nothing may escape.
+
+use crate::handle::Cable;
+use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableSpan, CableStatus, CableStr};
+use std::any::Any;
+use std::ffi::c_char;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// The value an accessor returns when its handle is NULL or it panicked.
+pub(crate) trait Fallback {
+    fn fallback() -> Self;
+}
+
+impl Fallback for CableStr {
+    fn fallback() -> Self {
+        CableStr::NONE
+    }
+}
+
+impl Fallback for CableSpan {
+    fn fallback() -> Self {
+        CableSpan::default()
+    }
+}
+
+impl Fallback for usize {
+    fn fallback() -> Self {
+        0
+    }
+}
+
+impl Fallback for bool {
+    fn fallback() -> Self {
+        false
+    }
+}
+
+impl Fallback for CableStatus {
+    fn fallback() -> Self {
+        CableStatus::CableInternal
+    }
+}
+
+impl Fallback for i32 {
+    fn fallback() -> Self {
+        0
+    }
+}
+
+impl Fallback for () {
+    fn fallback() -> Self {}
+}
+
+/// Runs `f`, turning a panic into `T::fallback()`.
+pub(crate) fn guard<T: Fallback>(f: impl FnOnce() -> T) -> T {
+    // The closure only reads shared data or owns what it changes; after a panic nothing it
+    // touched is used again (the handle is immutable, the CSV iterator marks itself done).
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| T::fallback())
+}
+
+/// Runs `f` on the handle behind `h`, or returns `T::fallback()` when `h` is NULL or `f`
+/// panics.
+///
+/// # Safety
+/// `h` must be NULL or a pointer returned by this library's parse functions that has not been
+/// passed to `cable_free`.
+pub(crate) unsafe fn with<T: Fallback>(h: *const Cable, f: impl FnOnce(&Cable) -> T) -> T {
+    // SAFETY: the caller guarantees `h` is NULL or a live handle; `as_ref` maps NULL to None.
+    match unsafe { h.as_ref() } {
+        Some(cable) => guard(|| f(cable)),
+        None => T::fallback(),
+    }
+}
+
+/// Reads a `Cable` handle in an accessor body: `read!(h, |c| expr)`. The accessor's own
+/// `# Safety` section requires `h` to be NULL or live, which is what [`with`] needs.
+macro_rules! read {
+    ($h:expr, |$c:ident| $body:expr) => {{
+        // Defined outside the `unsafe` block, so that the body is checked as safe code.
+        let body = |$c: &$crate::handle::Cable| $body;
+        // SAFETY: every accessor documents that `h` must be NULL or a live handle.
+        unsafe { $crate::boundary::with($h, body) }
+    }};
+}
+pub(crate) use read;
+
+/// Writes `value` to `out` when `value` is present and `out` is not NULL; returns whether
+/// `value` is present.
+///
+/// # Safety
+/// `out` must be NULL or point to writable memory for one `T`.
+pub(crate) unsafe fn put<T>(out: *mut T, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            if !out.is_null() {
+                // SAFETY: `out` is not NULL and writable (the caller's contract).
+                unsafe { out.write(v) };
+            }
+            true
+        }
+        None => false,
+    }
+}
+
+/// Reads an optional number from a handle into an out-parameter:
+/// `read_value!(h, out, |c| option_expr)`. Accessors using it document that `out` must be NULL
+/// or writable.
+macro_rules! read_value {
+    ($h:expr, $out:expr, |$c:ident| $value:expr) => {
+        $crate::boundary::read!($h, |$c| {
+            let value = $value;
+            // SAFETY: every accessor using this documents that `out` must be NULL or writable.
+            unsafe { $crate::boundary::put($out, value) }
+        })
+    };
+}
+pub(crate) use read_value;
+
+/// Why a fallible function failed: what goes into the caller's `CableError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
+    pub status: CableStatus,
+    pub message: String,
+    pub offset: u64,
+    pub line: u32,
+    pub column: u32,
+    pub row: u64,
+}
+
+impl Failure {
+    /// A failure with a status and a message, at no particular position.
+    pub fn new(status: CableStatus, message: impl Into<String>) -> Failure {
+        Failure { status, message: message.into(), offset: 0, line: 0, column: 0, row: 0 }
+    }
+
+    /// A NULL required argument.
+    pub fn null(what: &str) -> Failure {
+        Failure::new(CableStatus::CableNullArgument, format!("{what} is NULL"))
+    }
+
+    /// The failure for a parse error of the core.
+    pub fn parse(e: &cable_core::ParseError) -> Failure {
+        use cable_core::ErrorKind;
+        let status = match e.kind() {
+            ErrorKind::Empty => CableStatus::CableEmpty,
+            ErrorKind::Binary => CableStatus::CableBinary,
+            ErrorKind::TooLarge => CableStatus::CableTooLarge,
+            _ => CableStatus::CableNotACable,
+        };
+        let pos = e.line_col();
+        Failure {
+            status,
+            message: e.to_string(),
+            offset: e.offset() as u64,
+            line: pos.line,
+            column: pos.column,
+            row: 0,
+        }
+    }
+}
+
+/// Runs a fallible function body: returns its status and, when `err` is not NULL, fills it
+/// (cleared on success). A panic becomes `CABLE_INTERNAL` with the panic's message.
+///
+/// # Safety
+/// `err` must be NULL or point to writable memory for one `CableError`.
+pub(crate) unsafe fn run(err: *mut CableError, f: impl FnOnce() -> Result<(), Failure>) -> CableStatus {
+    let result = match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            Err(Failure::new(CableStatus::CableInternal, format!("internal error: {}", panic_text(&payload))))
+        }
+    };
+    let status = match &result {
+        Ok(()) => CableStatus::CableOk,
+        Err(f) => f.status,
+    };
+    if !err.is_null() {
+        let value = match &result {
+            Ok(()) => error_value(&Failure::new(CableStatus::CableOk, "")),
+            Err(f) => error_value(f),
+        };
+        // SAFETY: `err` is not NULL and the caller guarantees it is valid for one write;
+        // `write` does not read (the memory may be uninitialised).
+        unsafe { err.write(value) };
+    }
+    status
+}
+
+/// The `CableError` describing `f`.
+pub(crate) fn error_value(f: &Failure) -> CableError {
+    let mut message = [0 as c_char; CABLE_ERROR_MESSAGE_LEN];
+    let mut end = f.message.len().min(CABLE_ERROR_MESSAGE_LEN - 1);
+    while !f.message.is_char_boundary(end) {
+        end -= 1;
+    }
+    for (dst, &b) in message.iter_mut().zip(&f.message.as_bytes()[..end]) {
+        *dst = if b == 0 { b' ' } else { b } as c_char;
+    }
+    CableError { status: f.status, line: f.line, column: f.column, offset: f.offset, row: f.row, message }
+}
+
+/// The message of a panic payload (`panic!("...")` gives a `&str` or a `String`).
+fn panic_text(payload: &Box<dyn Any + Send>) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
+}

@@ -1,0 +1,385 @@
+//! The `Cable` handle: parsing, freeing, JSON, version and status strings.
+
+use crate::boundary::{Failure, guard, read, run};
+use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
+use cable_core::envelope::corpus::{self, Form as CoreForm};
+use cable_core::envelope::html;
+use cable_core::{Document, OwnedCable, ParseOptions};
+use std::ffi::{CString, c_char, c_int};
+use std::sync::OnceLock;
+
+/// A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
+/// from it.
+///
+/// Made by `cable_parse`, `cable_parse_with_options`, `cable_parse_html`,
+/// `cable_parse_html_with_options` and `cable_csv_next`; freed by `cable_free`. Immutable:
+/// any number of threads may read one handle at once.
+pub struct Cable {
+    owned: OwnedCable,
+    cache: Cache,
+}
+
+/// Values the core computes on access, kept so that the strings handed to C have a stable
+/// address until the handle is freed. Filled on first use; `OnceLock` makes that thread-safe.
+#[derive(Default)]
+pub(crate) struct Cache {
+    pub warning_kinds: OnceLock<Vec<String>>,
+    pub reference_kinds: OnceLock<Vec<String>>,
+    pub envelope_kind: OnceLock<Option<String>>,
+    pub envelope_references: OnceLock<Vec<Box<str>>>,
+    pub marking_caveats: OnceLock<Vec<Box<str>>>,
+}
+
+impl Cable {
+    pub(crate) fn new(owned: OwnedCable) -> Cable {
+        Cable { owned, cache: Cache::default() }
+    }
+
+    /// The parsed cable.
+    pub(crate) fn core(&self) -> &cable_core::Cable<'_> {
+        self.owned.cable()
+    }
+
+    /// The text every span indexes into.
+    pub(crate) fn text(&self) -> &str {
+        self.owned.text()
+    }
+
+    pub(crate) fn cache(&self) -> &Cache {
+        &self.cache
+    }
+}
+
+/// The name a value has in the JSON contract (`"unrecognised_line"`, `"cable"`, ...).
+pub(crate) fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Which reader a byte input goes through.
+#[derive(Clone, Copy)]
+enum Form {
+    Text,
+    Html,
+}
+
+/// Parses bytes into a boxed handle, or says why not.
+fn parse_bytes(bytes: &[u8], form: Form, opts: &CableOptions) -> Result<Box<Cable>, Failure> {
+    let options: ParseOptions = opts.core();
+    // Size and binary checks on the raw bytes: decoding would hide NUL and control bytes.
+    options.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
+    if opts.strict_utf8() {
+        if let Err(e) = std::str::from_utf8(bytes) {
+            let at = e.valid_up_to();
+            // The prefix is valid UTF-8 by definition of `valid_up_to`.
+            let before = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+            let pos = cable_core::LineCol::find(before, at);
+            return Err(Failure {
+                status: CableStatus::CableInvalidUtf8,
+                message: format!("invalid UTF-8 at byte {at} (line {}, column {})", pos.line, pos.column),
+                offset: at as u64,
+                line: pos.line,
+                column: pos.column,
+                row: 0,
+            });
+        }
+    }
+    let doc: Document<'static> = match form {
+        Form::Text => Document::from_bytes(bytes).into_owned(),
+        Form::Html => {
+            html::parse_page_bytes(bytes).map_err(|e| Failure::new(CableStatus::CableNotAPage, e.to_string()))?
+        }
+    };
+    let owned = OwnedCable::from_document(doc, &options).map_err(|e| Failure::parse(&e))?;
+    Ok(Box::new(Cable::new(owned)))
+}
+
+/// The body shared by the four parse functions.
+///
+/// # Safety
+/// As for `cable_parse_with_options`.
+unsafe fn parse_entry(
+    data: *const c_char,
+    len: usize,
+    opts: *const CableOptions,
+    out: *mut *mut Cable,
+    err: *mut CableError,
+    form: Form,
+) -> CableStatus {
+    let body = || {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is not NULL and points to writable memory (callers' contract).
+        unsafe { out.write(std::ptr::null_mut()) };
+        if data.is_null() {
+            return Err(Failure::null("data"));
+        }
+        // SAFETY: `opts` is NULL or points to a readable `CableOptions` (callers' contract).
+        let opts = unsafe { opts.as_ref() }.copied().unwrap_or(CableOptions::DEFAULT);
+        if len > isize::MAX as usize {
+            // No object is that large: a caller's bug, reported before building a slice.
+            return Err(Failure::new(CableStatus::CableTooLarge, format!("input too large: {len} bytes")));
+        }
+        // SAFETY: `data` is not NULL and points to `len` readable bytes (callers' contract);
+        // `len` fits in `isize`.
+        let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
+        let cable = parse_bytes(bytes, form, &opts)?;
+        // SAFETY: as above, `out` is writable.
+        unsafe { out.write(Box::into_raw(cable)) };
+        Ok(())
+    };
+    // SAFETY: `err` is NULL or writable (callers' contract).
+    unsafe { run(err, body) }
+}
+
+/// Parses the plain text of one cable (header and body, body alone, header alone, or a fragment
+/// such as a TAGS and SUBJECT block) with the default options.
+///
+/// `data` holds `len` bytes: UTF-8, or any bytes, which are decoded lossily (see the opening
+/// comment) with a `lossy_decoding` warning per replaced character (the first 64 are recorded).
+/// They are copied: the caller may free `data` as soon as the call returns.
+///
+/// On success returns `CABLE_OK` and stores in `*out` a new handle, owned by the caller, to be
+/// released with `cable_free`. On failure stores NULL in `*out` (when `out` is not NULL), fills
+/// `*err` (when `err` is not NULL) and returns: `CABLE_NULL_ARGUMENT` (`data` or `out` is
+/// NULL), `CABLE_EMPTY`, `CABLE_BINARY`, `CABLE_TOO_LARGE`, `CABLE_NOT_A_CABLE`, or
+/// `CABLE_INTERNAL`. The parser is lenient: anything odd but usable is a warning, not an error.
+///
+/// Thread-safe: may be called from any number of threads at once.
+///
+/// # Safety
+/// `data` must be NULL or point to `len` readable bytes; `out` must be NULL or point to a
+/// writable `Cable *`; `err` must be NULL or point to a writable `CableError`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_parse(
+    data: *const c_char,
+    len: usize,
+    out: *mut *mut Cable,
+    err: *mut CableError,
+) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { parse_entry(data, len, std::ptr::null(), out, err, Form::Text) }
+}
+
+/// `cable_parse` with options (size limit, year of undated cables, strict UTF-8).
+///
+/// `opts` may be NULL (the defaults); it is only read during the call. With
+/// `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8 fails with
+/// `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
+///
+/// Thread-safe.
+///
+/// # Safety
+/// As `cable_parse`; `opts` must be NULL or point to a readable `CableOptions`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_parse_with_options(
+    data: *const c_char,
+    len: usize,
+    opts: *const CableOptions,
+    out: *mut *mut Cable,
+    err: *mut CableError,
+) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { parse_entry(data, len, opts, out, err, Form::Text) }
+}
+
+/// Parses a cablegate HTML page (`<table class='cable'>` metadata and `<pre>` blocks): the
+/// telegram text is the decoded `<pre>` blocks joined by a blank line, and the table becomes the
+/// cable's envelope (`cable_envelope_*`), which fills gaps in what the text says.
+///
+/// Bytes that are not UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span
+/// at 0: positions in the page do not map onto the text). Spans index the extracted text
+/// (`cable_text`), not the page.
+///
+/// Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when the input has no
+/// `<pre>` block. Thread-safe.
+///
+/// # Safety
+/// As `cable_parse`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_parse_html(
+    data: *const c_char,
+    len: usize,
+    out: *mut *mut Cable,
+    err: *mut CableError,
+) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { parse_entry(data, len, std::ptr::null(), out, err, Form::Html) }
+}
+
+/// `cable_parse_html` with options (see `cable_parse_with_options`; the size limit applies to
+/// the page). Thread-safe.
+///
+/// # Safety
+/// As `cable_parse_with_options`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_parse_html_with_options(
+    data: *const c_char,
+    len: usize,
+    opts: *const CableOptions,
+    out: *mut *mut Cable,
+    err: *mut CableError,
+) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { parse_entry(data, len, opts, out, err, Form::Html) }
+}
+
+/// Frees a handle and everything borrowed from it (every `CableStr` it returned becomes
+/// invalid). NULL is a no-op. Must be called once per handle, after every thread is done
+/// with it.
+///
+/// # Safety
+/// `h` must be NULL or a handle from this library that has not been freed yet.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_free(h: *mut Cable) {
+    if h.is_null() {
+        return;
+    }
+    guard(|| {
+        // SAFETY: `h` came from `Box::into_raw` in this library and is freed only once
+        // (the caller's contract).
+        drop(unsafe { Box::from_raw(h) });
+    })
+}
+
+/// The options `cable_parse` uses: no size limit change (256 MiB), no year, lossy decoding.
+/// Returned by value. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_options_default() -> CableOptions {
+    CableOptions::DEFAULT
+}
+
+/// Says which reader suits an input, from its first bytes (4 KiB are plenty; the whole input
+/// is fine): `CABLE_FORMAT_CSV` for a cables.csv file (a row start `"<digits>","`),
+/// `CABLE_FORMAT_HTML` for a cablegate page, else `CABLE_FORMAT_TEXT`. The same rule as the
+/// `cable` command. NULL gives `CABLE_FORMAT_TEXT`. Thread-safe.
+///
+/// # Safety
+/// `data` must be NULL or point to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) -> CableFormat {
+    if data.is_null() {
+        return CableFormat::CableFormatText;
+    }
+    // Only the head matters.
+    let len = len.min(64 * 1024);
+    // SAFETY: `data` is not NULL and points to at least `len` readable bytes (the caller's
+    // contract).
+    let head = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
+    let form = guard(|| match corpus::detect("", head) {
+        CoreForm::Csv => 2,
+        CoreForm::Html => 1,
+        _ => 0,
+    });
+    match form {
+        2 => CableFormat::CableFormatCsv,
+        1 => CableFormat::CableFormatHtml,
+        _ => CableFormat::CableFormatText,
+    }
+}
+
+/// The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
+/// text extracted from them). Every `CableSpan` indexes into it. Borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_text(h: *const Cable) -> CableStr {
+    read!(h, |c| CableStr::new(c.text()))
+}
+
+/// Serialises the cable as one JSON object on one line: the JSON contract shared with the
+/// `cable` command and the Python package (see the README).
+///
+/// On success stores in `*out` a new NUL-terminated UTF-8 string owned by the caller, to be
+/// released with `cable_string_free`, and its length without the NUL in `*len` (when `len` is
+/// not NULL). On failure stores NULL in `*out` (when `out` is not NULL) and returns
+/// `CABLE_NULL_ARGUMENT` (`h` or `out` is NULL) or `CABLE_INTERNAL`. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `char *`; `len`
+/// must be NULL or point to a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_json(h: *const Cable, out: *mut *mut c_char, len: *mut usize) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { json_entry(h, out, len, false) }
+}
+
+/// `cable_to_json`, indented over several lines (two spaces per level). Thread-safe.
+///
+/// # Safety
+/// As `cable_to_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_to_json_pretty(h: *const Cable, out: *mut *mut c_char, len: *mut usize) -> CableStatus {
+    // SAFETY: the same contract as this function's.
+    unsafe { json_entry(h, out, len, true) }
+}
+
+/// # Safety
+/// As `cable_to_json`.
+unsafe fn json_entry(h: *const Cable, out: *mut *mut c_char, len: *mut usize, pretty: bool) -> CableStatus {
+    let body = || {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is not NULL and writable (the caller's contract).
+        unsafe { out.write(std::ptr::null_mut()) };
+        // SAFETY: `h` is NULL or a live handle (the caller's contract).
+        let Some(cable) = (unsafe { h.as_ref() }) else {
+            return Err(Failure::null("h"));
+        };
+        let json = if pretty { cable.core().to_json_pretty() } else { cable.core().to_json() };
+        // JSON escapes control characters, so the text holds no NUL.
+        let json = CString::new(json).map_err(|_| Failure::new(CableStatus::CableInternal, "NUL in JSON"))?;
+        if !len.is_null() {
+            // SAFETY: `len` is not NULL and writable (the caller's contract).
+            unsafe { len.write(json.as_bytes().len()) };
+        }
+        // SAFETY: `out` is writable, as above.
+        unsafe { out.write(json.into_raw()) };
+        Ok(())
+    };
+    // SAFETY: a NULL `err` is allowed.
+    unsafe { run(std::ptr::null_mut(), body) }
+}
+
+/// Frees a string returned by `cable_to_json` or `cable_to_json_pretty`. NULL is a no-op. Never
+/// pass any other pointer (not a `CableStr`, not a `malloc`ed string), never free twice.
+/// Thread-safe.
+///
+/// # Safety
+/// `s` must be NULL or a string from `cable_to_json*` not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_string_free(s: *mut c_char) {
+    if s.is_null() {
+        return;
+    }
+    guard(|| {
+        // SAFETY: `s` came from `CString::into_raw` in `cable_to_json*` and is freed once (the
+        // caller's contract).
+        drop(unsafe { CString::from_raw(s) });
+    })
+}
+
+/// A static, NUL-terminated English description of a status value (`"empty input"`, ...);
+/// `"unknown status"` for a value that is not a `CableStatus`. Never NULL, never to be freed.
+/// Takes an `int` so that any value is safe to pass. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_status_message(status: c_int) -> *const c_char {
+    CableStatus::message(status).as_ptr()
+}
+
+/// The library version (`"0.1.0"`): static, NUL-terminated, never to be freed. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_version() -> *const c_char {
+    const VERSION: &std::ffi::CStr =
+        match std::ffi::CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+            Ok(v) => v,
+            Err(_) => c"unknown",
+        };
+    VERSION.as_ptr()
+}

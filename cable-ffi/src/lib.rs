@@ -1,0 +1,44 @@
+//! # libcable
+//!
+//! The C library of the cable parser: `libcable.so` / `libcable.a` with the generated header
+//! `include/cable.h`. This crate holds no parsing logic; it only moves ownership across the
+//! boundary, converts values to C types and maps errors to status codes, over
+//! [`cable_core`].
+//!
+//! Design (see the header's opening comment for the rules a C caller follows):
+//!
+//! - [`Cable`] is an opaque handle around a [`cable_core::OwnedCable`] (the input text, copied
+//!   once, plus the parse over it) and a few lazily filled caches (`OnceLock`) for values the
+//!   core computes on access, so that every string handed out has a stable address for the
+//!   handle's lifetime.
+//! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists as a count plus an index
+//!   getter; numbers and dates as integers through out-parameters.
+//! - Every exported function is a plain `extern "C" fn` whose body runs inside a panic guard
+//!   ([`boundary`]): a panic becomes `CABLE_INTERNAL` or an empty value, never an unwind into C
+//!   or an abort. NULL arguments become `CABLE_NULL_ARGUMENT` or an empty value.
+//! - Errors: a [`CableStatus`] return value plus an optional caller-owned [`CableError`]
+//!   (message, byte offset, line, column, CSV row). No thread-local last error.
+
+#![deny(clippy::missing_safety_doc, clippy::undocumented_unsafe_blocks)]
+#![warn(missing_docs)]
+
+// The header lists items in the order of these declarations (kept apart so rustfmt does not
+// sort them): types, then parsing and the handle, the CSV iterator, the accessors.
+mod types;
+
+mod handle;
+
+mod csv;
+
+mod access;
+
+mod boundary;
+#[cfg(test)]
+mod header;
+#[cfg(test)]
+mod tests;
+
+pub use access::*;
+pub use csv::*;
+pub use handle::*;
+pub use types::*;

@@ -1,0 +1,492 @@
+//! Rust tests of the extern fns, called directly as C would call them: real values, NULL
+//! arguments, out-of-range indexes, caught panics, every error status.
+
+use crate::boundary::{Failure, guard, run, with};
+use crate::*;
+use std::ffi::{CStr, c_char};
+use std::ptr::{null, null_mut};
+
+const SEED: &str = include_str!("../../examples/07MOSCOW5434.txt");
+
+/// The Rust view of a `CableStr` (None for `{NULL, 0}`).
+fn s<'a>(v: CableStr) -> Option<&'a str> {
+    if v.ptr.is_null() {
+        assert_eq!(v.len, 0, "an absent string has length 0");
+        return None;
+    }
+    // SAFETY: every non-NULL `CableStr` of these tests comes from a handle that outlives its use,
+    // and points to `len` bytes of UTF-8.
+    let bytes = unsafe { std::slice::from_raw_parts(v.ptr.cast::<u8>(), v.len) };
+    Some(std::str::from_utf8(bytes).expect("CableStr is UTF-8"))
+}
+
+fn message(e: &CableError) -> &str {
+    // SAFETY: `message` is always NUL-terminated within its array.
+    unsafe { CStr::from_ptr(e.message.as_ptr()) }.to_str().expect("UTF-8 message")
+}
+
+fn blank_error() -> CableError {
+    crate::boundary::error_value(&Failure::new(CableStatus::CableOk, "untouched"))
+}
+
+/// Parses `data` as text with `opts`; the handle or the error.
+fn parse_with(data: &[u8], opts: Option<&CableOptions>) -> Result<*mut Cable, Box<CableError>> {
+    let mut out = null_mut();
+    let mut err = blank_error();
+    // SAFETY: `data` is valid for its length, `opts` is NULL or valid, `out` and `err` are
+    // writable.
+    let st = unsafe {
+        cable_parse_with_options(data.as_ptr().cast(), data.len(), opts.map_or(null(), |o| o), &mut out, &mut err)
+    };
+    assert_eq!(st, err.status);
+    if st == CableStatus::CableOk {
+        assert!(!out.is_null());
+        Ok(out)
+    } else {
+        assert!(out.is_null(), "no handle on failure");
+        Err(Box::new(err))
+    }
+}
+
+fn parse(data: &[u8]) -> *mut Cable {
+    parse_with(data, None).unwrap_or_else(|e| panic!("parse failed: {}", message(&e)))
+}
+
+/// Frees a handle at the end of a scope.
+struct Owned(*mut Cable);
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        // SAFETY: the handle came from `cable_parse*` and is freed once, here.
+        unsafe { cable_free(self.0) }
+    }
+}
+
+#[test]
+fn seed_values_through_the_accessors() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let h = h.0.cast_const();
+    // SAFETY: `h` is a live handle; out-parameters point to locals.
+    unsafe {
+        assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
+        assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
+        let mut created = 0i64;
+        assert!(cable_created(h, &mut created));
+        assert_eq!(created, 1_195_302_660); // 2007-11-17T12:31:00Z
+        assert!(cable_created(h, null_mut()), "presence without an out-parameter");
+        assert_eq!(s(cable_dtg(h)), Some("171231Z NOV 07"));
+        assert_eq!(s(cable_precedence(h)), Some("IMMEDIATE"));
+        assert_eq!(s(cable_info_precedence(h)), None);
+        assert_eq!(s(cable_sender(h)), Some("AMEMBASSY MOSCOW"));
+        assert_eq!(s(cable_origin(h)), Some("MOSCOW"));
+        let mut serial = 0u32;
+        assert!(cable_serial(h, &mut serial));
+        assert_eq!(serial, 5434);
+
+        assert_eq!(cable_to_count(h), 1);
+        assert_eq!(s(cable_to_route(h, 0)), Some("RUEHC"));
+        assert_eq!(s(cable_to_name(h, 0)), Some("SECSTATE WASHDC"));
+        assert_eq!(s(cable_to_office(h, 0)), None);
+        assert_eq!(s(cable_to_delivery_precedence(h, 0)), Some("IMMEDIATE"));
+        assert_eq!(s(cable_to_mcn(h, 0)), Some("5322"));
+        assert_eq!(cable_to_excluded_count(h, 0), 0);
+        assert_eq!(cable_info_count(h), 2);
+        assert_eq!(s(cable_info_route(h, 1)), Some("RUEHZL"));
+        assert_eq!(s(cable_info_name(h, 1)), Some("EUROPEAN POLITICAL COLLECTIVE"));
+        assert_eq!(s(cable_info_delivery_precedence(h, 0)), Some("PRIORITY"));
+        assert_eq!(s(cable_info_mcn(h, 0)), None);
+        let line = cable_to_span(h, 0);
+        assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
+
+        assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
+        assert_eq!(cable_routing_relay_count(h), 6);
+        assert_eq!(s(cable_routing_relay(h, 5)), Some("RUEHSR"));
+        assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
+        assert_eq!(s(cable_routing_serial(h)), Some("5434"));
+        let mut section = 0u32;
+        assert!(cable_routing_section(h, &mut section));
+        assert_eq!(section, 1);
+        assert_eq!(s(cable_routing_julian_time(h)), Some("3211231"));
+        assert_eq!(s(cable_routing_security(h)), Some("ZNY CCCCC"));
+        assert_eq!(s(cable_routing_signals(h)), Some("ZZH"));
+
+        assert_eq!(s(cable_classification(h)), Some("CONFIDENTIAL"));
+        assert_eq!(cable_caveat_count(h), 1);
+        assert_eq!(s(cable_caveat(h, 0)), Some("SIPDIS"));
+        assert_eq!(cable_distribution_count(h), 0);
+        let (mut number, mut total) = (0u32, 0u32);
+        assert!(cable_section(h, &mut number, &mut total));
+        assert_eq!((number, total), (1, 2));
+
+        assert_eq!(s(cable_eo_order(h)), Some("12958"));
+        assert_eq!(s(cable_eo_declassify_raw(h)), Some("11/16/2017"));
+        let mut decl = 0i64;
+        assert!(cable_eo_declassify_on(h, &mut decl));
+        assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
+
+        let tags: Vec<_> = (0..cable_tag_count(h)).map(|i| s(cable_tag(h, i)).unwrap()).collect();
+        assert_eq!(tags, ["PREL", "PGOV", "PTER", "KS", "RS"]);
+        let first = cable_tag_span(h, 0);
+        assert_eq!(&SEED[first.start..first.end], "PREL");
+        assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
+        assert_eq!(s(cable_subject_marking_level(h)), None);
+        assert_eq!(cable_subject_marking_caveat_count(h), 0);
+        assert_eq!(cable_ref_count(h), 0);
+
+        assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
+        assert_eq!(cable_classified_by_name_count(h), 1);
+        assert_eq!(s(cable_classified_by_name(h, 0)), Some("William J. Burns"));
+        assert_eq!(cable_classified_by_reason_count(h), 2);
+        assert_eq!(s(cable_classified_by_reason(h, 0)), Some("1.4(b)"));
+        assert_eq!(s(cable_classified_by_reason(h, 1)), Some("1.4(d)"));
+        assert!(!cable_partial(h));
+        assert_eq!(s(cable_envelope_kind(h)), None);
+        assert_eq!(cable_envelope_reference_count(h), 0);
+        // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
+        assert_eq!(cable_warning_count(h), 3);
+        assert_eq!(s(cable_warning_kind(h, 0)), Some("recovered_paragraph_number"));
+        assert_eq!(s(cable_warning_text(h, 0)), Some("11."));
+
+        assert_eq!(s(cable_text(h)), Some(SEED));
+        let mut span = CableSpan::default();
+        for (field, text) in [
+            (CABLE_FIELD_TRANSMISSION_ID, "VZCZCXRO9060"),
+            (CABLE_FIELD_DTG, "O 171231Z NOV 07"),
+            (CABLE_FIELD_SENDER, "AMEMBASSY MOSCOW"),
+            (CABLE_FIELD_SUBJECT, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"  \nBOSNIA"),
+        ] {
+            assert!(cable_span(h, field, &mut span), "field {field}");
+            assert_eq!(&SEED[span.start..span.end], text, "field {field}");
+        }
+        assert!(cable_span(h, CABLE_FIELD_BODY, &mut span));
+        assert!(SEED[span.start..].starts_with("11. (C) Summary."));
+        assert!(!cable_span(h, 99, &mut span), "unknown field");
+    }
+}
+
+#[test]
+fn json_is_the_contract() {
+    let h = Owned(parse(SEED.as_bytes()));
+    for pretty in [false, true] {
+        let mut out: *mut c_char = null_mut();
+        let mut len = 0usize;
+        // SAFETY: `h` is live; `out` and `len` are writable locals.
+        let st = unsafe {
+            if pretty { cable_to_json_pretty(h.0, &mut out, &mut len) } else { cable_to_json(h.0, &mut out, &mut len) }
+        };
+        assert_eq!(st, CableStatus::CableOk);
+        // SAFETY: `out` is the NUL-terminated string just returned.
+        let json = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+        assert_eq!(json.len(), len);
+        assert_eq!(json.contains('\n'), pretty);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["reference_id"], "07MOSCOW5434");
+        assert_eq!(v["to"][0]["mcn"], "5322");
+        // SAFETY: `out` came from `cable_to_json*` and is freed once.
+        unsafe { cable_string_free(out) };
+    }
+    let mut out: *mut c_char = std::ptr::dangling_mut::<c_char>();
+    // SAFETY: NULL handle and NULL out are allowed; `out` is a writable local.
+    unsafe {
+        assert_eq!(cable_to_json(null(), &mut out, null_mut()), CableStatus::CableNullArgument);
+        assert!(out.is_null(), "*out is NULL on failure");
+        assert_eq!(cable_to_json(h.0, null_mut(), null_mut()), CableStatus::CableNullArgument);
+        cable_string_free(null_mut());
+    }
+}
+
+#[test]
+fn null_handles_read_as_absent() {
+    let h: *const Cable = null();
+    let mut n = 7u32;
+    let mut t = 7i64;
+    let mut span = CableSpan { start: 7, end: 7 };
+    // SAFETY: NULL handles are allowed everywhere.
+    unsafe {
+        assert_eq!(cable_reference_id(h), CableStr::NONE);
+        assert_eq!(cable_subject(h), CableStr::NONE);
+        assert_eq!(cable_text(h), CableStr::NONE);
+        assert_eq!(cable_tag_count(h), 0);
+        assert_eq!(cable_tag(h, 0), CableStr::NONE);
+        assert_eq!(cable_to_span(h, 0), CableSpan::default());
+        assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
+        assert_eq!(cable_envelope_kind(h), CableStr::NONE);
+        assert!(!cable_serial(h, &mut n));
+        assert!(!cable_created(h, &mut t));
+        assert!(!cable_section(h, &mut n, &mut n));
+        assert!(!cable_span(h, CABLE_FIELD_BODY, &mut span));
+        assert!(!cable_partial(h));
+        assert_eq!((n, t, span), (7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
+        cable_free(null_mut());
+        cable_csv_close(null_mut());
+        assert_eq!(cable_csv_row(null()), 0);
+        assert_eq!(cable_detect_format(null(), 10), CableFormat::CableFormatText);
+    }
+}
+
+#[test]
+fn out_of_range_indexes_read_as_absent() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let h = h.0.cast_const();
+    let mut n = 7u32;
+    // SAFETY: `h` is live.
+    unsafe {
+        assert_eq!(cable_tag(h, 5), CableStr::NONE);
+        assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
+        assert_eq!(cable_to_name(h, 1), CableStr::NONE);
+        assert_eq!(cable_to_excluded(h, 0, 0), CableStr::NONE);
+        assert_eq!(cable_to_excluded(h, 9, 0), CableStr::NONE);
+        assert_eq!(cable_to_excluded_count(h, 9), 0);
+        assert_eq!(cable_info_route(h, 2), CableStr::NONE);
+        assert_eq!(cable_info_span(h, 2), CableSpan::default());
+        assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
+        assert_eq!(cable_caveat(h, 1), CableStr::NONE);
+        assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
+        assert!(!cable_ref_serial(h, 0, &mut n));
+        assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
+        assert_eq!(cable_warning_text(h, 3), CableStr::NONE);
+        assert_eq!(cable_warning_span(h, 3), CableSpan::default());
+        assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
+        assert_eq!(cable_subject_marking_caveat(h, 0), CableStr::NONE);
+    }
+    assert_eq!(n, 7);
+}
+
+#[test]
+fn panics_are_caught_at_the_boundary() {
+    assert_eq!(guard(|| -> CableStr { panic!("boom") }), CableStr::NONE);
+    assert_eq!(guard(|| -> usize { panic!("boom") }), 0);
+    assert!(!guard(|| -> bool { panic!("boom") }));
+    assert_eq!(guard(|| -> CableStatus { panic!("boom") }), CableStatus::CableInternal);
+
+    let mut err = blank_error();
+    // SAFETY: `err` is a writable local.
+    let st = unsafe { run(&mut err, || panic!("exploded at {}", 42)) };
+    assert_eq!(st, CableStatus::CableInternal);
+    assert_eq!(err.status, CableStatus::CableInternal);
+    assert_eq!(message(&err), "internal error: exploded at 42");
+
+    let h = Owned(parse(SEED.as_bytes()));
+    // SAFETY: `h` is live.
+    let v = unsafe { with(h.0, |_| -> CableStr { panic!("in an accessor") }) };
+    assert_eq!(v, CableStr::NONE);
+    // The handle is still usable after a caught panic.
+    // SAFETY: `h` is live.
+    assert_eq!(s(unsafe { cable_reference_id(h.0) }), Some("07MOSCOW5434"));
+}
+
+#[test]
+fn error_statuses() {
+    let mut out = std::ptr::dangling_mut::<Cable>();
+    let mut err = blank_error();
+    // SAFETY: NULL arguments are allowed; the others point to locals.
+    unsafe {
+        assert_eq!(cable_parse(null(), 5, &mut out, &mut err), CableStatus::CableNullArgument);
+        assert!(out.is_null());
+        assert_eq!(message(&err), "data is NULL");
+        assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), &mut err), CableStatus::CableNullArgument);
+        assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_parse_html(null(), 0, &mut out, null_mut()), CableStatus::CableNullArgument);
+    }
+    let status = |data: &[u8]| parse_with(data, None).map(|h| drop(Owned(h))).err().map(|e| e.status);
+    assert_eq!(status(b""), Some(CableStatus::CableEmpty));
+    assert_eq!(status(b" \n\t\n"), Some(CableStatus::CableEmpty));
+    assert_eq!(status(b"just some words"), Some(CableStatus::CableNotACable));
+    assert_eq!(status(&[0u8, 1, 2, 3, 0, 0, 0xff, 0x10, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0]), Some(CableStatus::CableBinary));
+    // A truncated cable still gives what it has.
+    assert_eq!(status(&SEED.as_bytes()[..60]), None);
+    let e = parse_with(b"hello\nworld\n", None).unwrap_err();
+    assert_eq!((e.line, e.column, e.offset), (1, 1, 0));
+    assert!(message(&e).starts_with("no recognisable cable line"), "{}", message(&e));
+
+    let mut out = null_mut();
+    // SAFETY: a length no object can have is reported, not used.
+    let st = unsafe { cable_parse(c"x".as_ptr(), usize::MAX, &mut out, null_mut()) };
+    assert_eq!(st, CableStatus::CableTooLarge);
+
+    let small = CableOptions { max_input_len: 100, ..cable_options_default() };
+    let e = parse_with(SEED.as_bytes(), Some(&small)).unwrap_err();
+    assert_eq!(e.status, CableStatus::CableTooLarge);
+
+    let mut out = null_mut();
+    // SAFETY: valid input, `out` writable, NULL `err`.
+    let st = unsafe { cable_parse_html(c"<html>no pre</html>".as_ptr(), 19, &mut out, null_mut()) };
+    assert_eq!(st, CableStatus::CableNotAPage);
+}
+
+#[test]
+fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
+    let mut text = SEED.as_bytes().to_vec();
+    let at = SEED.find("Russia's").unwrap() + 6;
+    text[at] = 0x92; // Windows-1252 apostrophe
+    let h = Owned(parse(&text));
+    // SAFETY: `h` is live.
+    unsafe {
+        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
+        // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
+        // replaced in its text, then `12.` and `13.`.
+        assert_eq!(cable_warning_count(h.0), 4);
+        assert_eq!(s(cable_warning_kind(h.0, 1)), Some("lossy_decoding"));
+        assert_eq!(s(cable_warning_message(h.0, 1)), Some("invalid bytes replaced while decoding"));
+        assert_eq!(s(cable_warning_text(h.0, 1)), Some("\u{2019}"));
+        assert_eq!(cable_warning_span(h.0, 1).start, at);
+    }
+    let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
+    let e = parse_with(&text, Some(&strict)).unwrap_err();
+    assert_eq!(e.status, CableStatus::CableInvalidUtf8);
+    assert_eq!(e.offset, at as u64);
+    assert!(e.line > 1);
+    assert!(parse_with(SEED.as_bytes(), Some(&strict)).map(|h| drop(Owned(h))).is_ok());
+}
+
+#[test]
+fn status_messages_cover_every_value() {
+    for v in 0..=11 {
+        // SAFETY: `cable_status_message` returns a static NUL-terminated string.
+        let m = unsafe { CStr::from_ptr(cable_status_message(v)) }.to_str().unwrap();
+        assert_ne!(m, "unknown status", "status {v}");
+    }
+    for v in [-1, 12, i32::MAX] {
+        // SAFETY: as above.
+        assert_eq!(unsafe { CStr::from_ptr(cable_status_message(v)) }.to_str().unwrap(), "unknown status");
+    }
+    // SAFETY: static NUL-terminated string.
+    assert_eq!(unsafe { CStr::from_ptr(cable_version()) }.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn long_messages_are_cut_at_a_character_boundary() {
+    let long = "é".repeat(300);
+    let e = crate::boundary::error_value(&Failure::new(CableStatus::CableIoError, long));
+    let m = message(&e);
+    assert!(m.len() < CABLE_ERROR_MESSAGE_LEN);
+    assert_eq!(m.len() % 2, 0);
+    assert!(m.chars().all(|c| c == 'é'));
+}
+
+#[test]
+fn csv_walk_reports_bad_rows_and_goes_on() {
+    let dir = std::env::temp_dir().join(format!("cable-ffi-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("rows.csv");
+    let good = |id: u32| {
+        format!(
+            "\"{id}\",\"11/17/2007 12:31\",\"07MOSCOW5434\",\"Embassy Moscow\",\"CONFIDENTIAL\",\"07STATE1|07STATE2\",\"O 171231Z NOV 07\nFM AMEMBASSY MOSCOW\",\"C O N F I D E N T I A L MOSCOW 005434\n\nSUBJECT: X\n\"\n"
+        )
+    };
+    let bad = "\"2\",\"11/17/2007 12:31\",broken,\"x\"\n";
+    std::fs::write(&path, format!("{}{}{}", good(1), bad, good(3))).unwrap();
+    let cpath = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+
+    let mut csv = null_mut();
+    let mut err = blank_error();
+    // SAFETY: valid path, writable out-parameters.
+    assert_eq!(unsafe { cable_csv_open(cpath.as_ptr(), null(), &mut csv, &mut err) }, CableStatus::CableOk);
+    let mut seen = Vec::new();
+    loop {
+        let mut h = null_mut();
+        // SAFETY: `csv` is live and used by this thread only.
+        let st = unsafe { cable_csv_next(csv, &mut h, &mut err) };
+        if st == CableStatus::CableEnd {
+            break;
+        }
+        // SAFETY: `csv` is live.
+        let row = unsafe { cable_csv_row(csv) };
+        if st == CableStatus::CableOk {
+            let h = Owned(h);
+            // SAFETY: `h` is live.
+            unsafe {
+                assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
+                assert_eq!(s(cable_envelope_kind(h.0)), Some("cables_csv"));
+                assert_eq!(s(cable_envelope_origin(h.0)), Some("Embassy Moscow"));
+                assert_eq!(cable_envelope_reference_count(h.0), 2);
+                assert_eq!(s(cable_envelope_reference(h.0, 1)), Some("07STATE2"));
+                let mut id = 0;
+                assert!(cable_envelope_row_id(h.0, &mut id));
+                assert_eq!(id, row);
+            }
+        } else {
+            assert!(h.is_null());
+            assert_eq!(err.row, row);
+        }
+        seen.push((st, row, err.offset));
+    }
+    assert_eq!(seen.len(), 3);
+    assert_eq!(seen[0].0, CableStatus::CableOk);
+    assert_eq!(seen[1], (CableStatus::CableCsvRow, 2, good(1).len() as u64));
+    assert_eq!(seen[2].0, CableStatus::CableOk);
+    let mut h = null_mut();
+    // SAFETY: `csv` is live; closing it once.
+    unsafe {
+        assert_eq!(cable_csv_next(csv, &mut h, null_mut()), CableStatus::CableEnd, "END stays END");
+        assert_eq!(cable_csv_next(null_mut(), &mut h, null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_csv_next(csv, null_mut(), null_mut()), CableStatus::CableNullArgument);
+        cable_csv_close(csv);
+    }
+
+    let missing = std::ffi::CString::new(dir.join("missing.csv").to_str().unwrap()).unwrap();
+    let mut csv = std::ptr::dangling_mut::<CableCsv>();
+    // SAFETY: valid path, writable out-parameters.
+    assert_eq!(unsafe { cable_csv_open(missing.as_ptr(), null(), &mut csv, &mut err) }, CableStatus::CableIoError);
+    assert!(csv.is_null());
+    assert!(message(&err).contains("missing.csv"), "{}", message(&err));
+    // SAFETY: NULL path is allowed.
+    assert_eq!(unsafe { cable_csv_open(null(), null(), &mut csv, null_mut()) }, CableStatus::CableNullArgument);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn html_pages_carry_their_table() {
+    let page = "<table class='cable'><tr><th>Reference ID</th><th>Created</th></tr><tr><td>07MOSCOW5434</td><td>2007-11-17 12:12</td></tr></table>\
+                <code><pre>O 171231Z NOV 07&#x000A;FM AMEMBASSY MOSCOW</pre></code><code><pre>C O N F I D E N T I A L MOSCOW 005434&#x000A;&#x000A;SUBJECT: IRAN\u{92}S PLAN</pre></code>";
+    let mut bytes = page.as_bytes().to_vec();
+    // Make the apostrophe (U+0092, two bytes in UTF-8) a raw Windows-1252 byte.
+    let pos = page.find('\u{92}').unwrap();
+    bytes.splice(pos..pos + 2, [0x92]);
+    let mut out = null_mut();
+    // SAFETY: valid input, writable out-parameter, NULL err.
+    let st = unsafe { cable_parse_html(bytes.as_ptr().cast(), bytes.len(), &mut out, null_mut()) };
+    assert_eq!(st, CableStatus::CableOk);
+    let h = Owned(out);
+    // SAFETY: `h` is live.
+    unsafe {
+        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
+        assert_eq!(s(cable_subject(h.0)), Some("IRAN\u{2019}S PLAN"));
+        assert_eq!(s(cable_envelope_kind(h.0)), Some("cablegate_html"));
+        assert_eq!(s(cable_envelope_created(h.0)), Some("2007-11-17 12:12"));
+        let kinds: Vec<_> = (0..cable_warning_count(h.0)).map(|i| s(cable_warning_kind(h.0, i)).unwrap()).collect();
+        assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
+    }
+    // SAFETY: valid input.
+    unsafe {
+        assert_eq!(cable_detect_format(bytes.as_ptr().cast(), bytes.len()), CableFormat::CableFormatHtml);
+        assert_eq!(cable_detect_format(SEED.as_ptr().cast(), SEED.len()), CableFormat::CableFormatText);
+        let row = b"\"1\",\"12/28/1966 18:48\",\"66BUENOSAIRES2481\"";
+        assert_eq!(cable_detect_format(row.as_ptr().cast(), row.len()), CableFormat::CableFormatCsv);
+    }
+}
+
+#[test]
+fn handles_are_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Cable>();
+    let h = Owned(parse(SEED.as_bytes()));
+    let shared = h.0 as usize;
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(move || {
+                let h = shared as *const Cable;
+                for _ in 0..20 {
+                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
+                    unsafe {
+                        assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
+                        assert_eq!(cable_warning_kind(h, 3), CableStr::NONE);
+                    }
+                    let own = Owned(parse(SEED.as_bytes()));
+                    // SAFETY: `own` is live.
+                    assert_eq!(s(unsafe { cable_to_mcn(own.0, 0) }), Some("5322"));
+                }
+            });
+        }
+    });
+}

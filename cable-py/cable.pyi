@@ -1,0 +1,399 @@
+"""Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
+release).
+
+``parse()`` reads the text of one cable, ``parse_html()`` a cablegate page, ``parse_file()`` a
+file of either kind, ``read_csv()`` streams the rows of a cables.csv file, ``read_dir()`` walks a
+directory; ``to_dataframe()`` builds a pandas DataFrame. Hand-written stub, checked against the
+compiled module with ``python -m mypy.stubtest cable``.
+"""
+
+import datetime
+import os
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
+
+__all__ = [
+    "parse",
+    "parse_file",
+    "parse_html",
+    "read_csv",
+    "read_dir",
+    "Cable",
+    "CableError",
+    "CsvRowError",
+    "EncodingError",
+    "NotACableError",
+    "to_dataframe",
+    "CableReader",
+    "ClassifiedBy",
+    "Envelope",
+    "ExecutiveOrder",
+    "Marking",
+    "ParseWarning",
+    "Recipient",
+    "Reference",
+    "Routing",
+    "Section",
+    "__version__",
+]
+
+__version__: str
+
+_Text = Union[str, bytes, bytearray]
+_Path = Union[str, "os.PathLike[str]"]
+_Span = Tuple[int, int]
+_Errors = Literal["replace", "strict"]
+_OnError = Literal["raise", "skip"]
+
+class CableError(ValueError):
+    """Base class of the errors raised for input that cannot be read as a cable.
+
+    A ``ValueError``. ``message``: what went wrong; ``kind``: a short code such as
+    ``"not_a_cable"``; ``position``: byte offset in the text (for a CSV row: in the file);
+    ``row``: the 1-based CSV row, or None; ``path``: the file, or None.
+    """
+
+    message: str
+    kind: str
+    position: int
+    row: Optional[int]
+    path: Optional[str]
+
+class NotACableError(CableError):
+    """The input holds no cable: ``kind`` is ``"empty"``, ``"binary"``, ``"not_a_cable"``,
+    ``"too_large"``, ``"no_pre_block"`` or ``"csv_file"``."""
+
+class EncodingError(CableError):
+    """Bytes that had to be replaced while decoding, raised only with ``errors="strict"``."""
+
+class CsvRowError(CableError):
+    """A malformed row of a cables.csv file, with its ``row`` number and byte ``position``."""
+
+@final
+class Recipient:
+    """An addressee of the ``TO`` or ``INFO`` list: ``RUEHC/SECSTATE WASHDC IMMEDIATE 5322``."""
+
+    @property
+    def route(self) -> Optional[str]:
+        """Routing indicator before the slash (``"RUEHC"``), or None."""
+    @property
+    def name(self) -> str:
+        """Plain-language address (``"SECSTATE WASHDC"``)."""
+    @property
+    def office(self) -> Optional[str]:
+        """Office after a ``//``, or None."""
+    @property
+    def precedence(self) -> Optional[str]:
+        """Delivery precedence (``"IMMEDIATE"``, ``"PRIORITY"``, ...), or None."""
+    @property
+    def mcn(self) -> Optional[str]:
+        """Message continuity number as written (``"5322"``, ``"2276-2279"``), or None."""
+    @property
+    def excluded(self) -> Tuple[str, ...]:
+        """Members of this collective excluded from delivery by ``XMT`` lines."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the addressee line in ``Cable.text``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The recipient as in the JSON contract."""
+
+@final
+class Routing:
+    """Format lines 1–4 of the routing header."""
+
+    @property
+    def transmission_id(self) -> Optional[str]:
+        """``"VZCZCXRO9060"``, or None."""
+    @property
+    def relay_precedence(self) -> Optional[str]:
+        """Precedence prosign of the relay line (``"OO"``), or None."""
+    @property
+    def relays(self) -> Tuple[str, ...]:
+        """Routing indicators of the relay line."""
+    @property
+    def station(self) -> Optional[str]:
+        """Originating station routing indicator of the ``DE`` line (``"RUEHMO"``), or None."""
+    @property
+    def serial(self) -> Optional[str]:
+        """Station serial number of the ``DE`` line as written (``"5434"``), or None."""
+    @property
+    def section(self) -> Optional[int]:
+        """Section number of the ``DE`` line, or None."""
+    @property
+    def julian_time(self) -> Optional[str]:
+        """Julian day and time of transmission (``"3211231"``), or None."""
+    @property
+    def security(self) -> Optional[str]:
+        """Security warning group (``"ZNY CCCCC"``), or None."""
+    @property
+    def signals(self) -> Optional[str]:
+        """Operating signals after the security group (``"ZZH"``), or None."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The routing as in the JSON contract."""
+
+@final
+class Section:
+    """``SECTION 01 OF 02``."""
+
+    @property
+    def number(self) -> int:
+        """This section's number (1-based)."""
+    @property
+    def total(self) -> Optional[int]:
+        """How many sections the telegram has, or None."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"number": ..., "total": ...}``."""
+
+@final
+class ExecutiveOrder:
+    """The ``E.O.`` line: ``E.O. 12958: DECL: 11/16/2017``."""
+
+    @property
+    def order(self) -> Optional[str]:
+        """Number of the executive order (``"12958"``), or None."""
+    @property
+    def declassify_on(self) -> Optional[datetime.date]:
+        """The declassification date when the instruction is one, else None."""
+    @property
+    def declassify_raw(self) -> Optional[str]:
+        """The declassification instruction as written, or None."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the line in ``Cable.text``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract (``declassify_on`` as an ISO date string)."""
+
+@final
+class Reference:
+    """A reference of the ``REF`` block."""
+
+    @property
+    def label(self) -> Optional[str]:
+        """Bullet label (``"A"``), or None."""
+    @property
+    def kind(self) -> Literal["cable", "email", "telcon", "memcon", "report", "other"]:
+        """What is cited."""
+    @property
+    def id(self) -> Optional[str]:
+        """Canonical id of a cited cable (``"07STATE12345"``), or None."""
+    @property
+    def station(self) -> Optional[str]:
+        """Station of a cited cable, or None."""
+    @property
+    def serial(self) -> Optional[int]:
+        """Serial of a cited cable, or None."""
+    @property
+    def year(self) -> Optional[int]:
+        """Four-digit year of a cited cable, or None."""
+    @property
+    def text(self) -> str:
+        """The item as written."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract."""
+
+@final
+class ClassifiedBy:
+    """The ``Classified By:`` line."""
+
+    @property
+    def text(self) -> str:
+        """The line after the keyword, as written."""
+    @property
+    def names(self) -> Tuple[str, ...]:
+        """Person names, titles removed."""
+    @property
+    def reasons(self) -> Tuple[str, ...]:
+        """Classification reasons, normalised (``"1.4(b)"``)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract."""
+
+@final
+class Marking:
+    """A portion marking such as ``(C)``, ``(S//NF)``."""
+
+    @property
+    def level(self) -> str:
+        """The level it names (``"CONFIDENTIAL"``)."""
+    @property
+    def caveats(self) -> Tuple[str, ...]:
+        """Caveats, upper case, ``NF`` expanded to ``NOFORN``."""
+    @property
+    def raw(self) -> str:
+        """The marking as written."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract."""
+
+@final
+class ParseWarning:
+    """Something odd but usable the parser met."""
+
+    @property
+    def kind(self) -> str:
+        """``"unrecognised_line"``, ``"invalid_date"``, ``"lossy_decoding"``, ..."""
+    @property
+    def message(self) -> str:
+        """A short description."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span in ``Cable.text``."""
+    @property
+    def text(self) -> str:
+        """The text concerned (at most 200 bytes of it)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract."""
+
+@final
+class Envelope:
+    """What the container (a cablegate page, a cables.csv row) says about the cable."""
+
+    @property
+    def kind(self) -> Literal["cablegate_html", "cables_csv"]:
+        """The container."""
+    @property
+    def row_id(self) -> Optional[int]:
+        """Row id (first CSV column), or None."""
+    @property
+    def reference_id(self) -> Optional[str]:
+        """The container's reference id, or None."""
+    @property
+    def created(self) -> Optional[str]:
+        """The container's date as written, or None."""
+    @property
+    def released(self) -> Optional[str]:
+        """Release date of a page, or None."""
+    @property
+    def classification(self) -> Optional[str]:
+        """The container's classification (``"SECRET//NOFORN"``), or None."""
+    @property
+    def origin(self) -> Optional[str]:
+        """The container's origin (``"Embassy Moscow"``), or None."""
+    @property
+    def references(self) -> Tuple[str, ...]:
+        """Referenced ids."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract."""
+
+@final
+class Cable:
+    """A parsed cable. Read-only; properties are computed from the text when read."""
+
+    @property
+    def reference_id(self) -> Optional[str]:
+        """``"07MOSCOW5434"``, or None when station, serial or year are unknown."""
+    @property
+    def transmission_id(self) -> Optional[str]:
+        """``"VZCZCXRO9060"``, or None."""
+    @property
+    def created(self) -> Optional[datetime.datetime]:
+        """The date-time group as a timezone-aware UTC ``datetime``, or None."""
+    @property
+    def dtg(self) -> Optional[str]:
+        """The date-time group as written (``"171231Z NOV 07"``), or None."""
+    @property
+    def precedence(self) -> Optional[str]:
+        """Action precedence (``"IMMEDIATE"``), or None."""
+    @property
+    def info_precedence(self) -> Optional[str]:
+        """Info precedence, or None."""
+    @property
+    def sender(self) -> Optional[str]:
+        """The ``FM`` line (``"AMEMBASSY MOSCOW"``), or None."""
+    @property
+    def origin(self) -> Optional[str]:
+        """Station of the reference id (``"MOSCOW"``), or None."""
+    @property
+    def serial(self) -> Optional[int]:
+        """Serial of the reference id (``5434``), or None."""
+    @property
+    def to(self) -> Tuple[Recipient, ...]:
+        """Action addressees."""
+    @property
+    def info(self) -> Tuple[Recipient, ...]:
+        """Information addressees."""
+    @property
+    def routing(self) -> Routing:
+        """Format lines 1–4 of the routing header."""
+    @property
+    def classification(self) -> Optional[str]:
+        """``"UNCLASSIFIED"``, ``"SBU"``, ``"LIMITED OFFICIAL USE"``, ``"CONFIDENTIAL"``,
+        ``"SECRET"``, ``"TOP SECRET"``, or None."""
+    @property
+    def caveats(self) -> Tuple[str, ...]:
+        """Captions and handling caveats (``("SIPDIS",)``)."""
+    @property
+    def distribution(self) -> Tuple[str, ...]:
+        """Distribution lines."""
+    @property
+    def section(self) -> Optional[Section]:
+        """``SECTION 01 OF 02``, or None."""
+    @property
+    def eo(self) -> Optional[ExecutiveOrder]:
+        """The ``E.O.`` line, or None."""
+    @property
+    def tags(self) -> Tuple[str, ...]:
+        """TAGS, upper case, in order, without repeats."""
+    @property
+    def subject(self) -> Optional[str]:
+        """The subject joined into one line, or None."""
+    @property
+    def subject_marking(self) -> Optional[Marking]:
+        """A portion marking at the start of the subject, or None."""
+    @property
+    def references(self) -> Tuple[Reference, ...]:
+        """The ``REF`` block."""
+    @property
+    def classified_by(self) -> Optional[ClassifiedBy]:
+        """The ``Classified By:`` line, or None."""
+    @property
+    def partial(self) -> bool:
+        """True for a partial record."""
+    @property
+    def envelope(self) -> Optional[Envelope]:
+        """The container's metadata, or None for plain text."""
+    @property
+    def warnings(self) -> Tuple[ParseWarning, ...]:
+        """Everything odd but usable the parser met."""
+    @property
+    def spans(self) -> Dict[str, Any]:
+        """The JSON ``spans`` object: ``[start, end]`` byte spans of parts and fields."""
+    @property
+    def text(self) -> str:
+        """The text the cable was parsed from."""
+    @property
+    def body(self) -> str:
+        """Everything after the metadata block, as written."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON contract as a dict (``json.loads(cable.to_json())``)."""
+    def to_json(self, *, indent: bool = False) -> str:
+        """The JSON contract; ``indent=True`` pretty-prints."""
+
+@final
+class CableReader:
+    """An iterator of ``Cable`` over a cables.csv file or a directory, read as it goes."""
+
+    def __iter__(self) -> "CableReader": ...
+    def __next__(self) -> Cable: ...
+    @property
+    def errors(self) -> List[Exception]:
+        """The errors met so far with ``on_error="skip"``."""
+
+def parse(data: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
+    """Parses the text of one cable (``str`` or ``bytes``)."""
+
+def parse_html(page: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
+    """Parses a cablegate HTML page."""
+
+def parse_file(path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
+    """Reads and parses a file holding one cable (text or page, detected)."""
+
+def read_csv(
+    path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+) -> CableReader:
+    """Streams the rows of a cables.csv file."""
+
+def read_dir(
+    path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+) -> CableReader:
+    """Walks a directory and yields the cables of its files."""
+
+def to_dataframe(cables: Iterable[Cable]) -> Any:
+    """A pandas DataFrame with one row per cable (needs pandas)."""

@@ -1,0 +1,364 @@
+//! `cable.Cable`: one parsed cable, owning its text.
+
+use crate::objects::{
+    ClassifiedBy, Envelope, ExecutiveOrder, Marking, ParseWarning, Recipient, Reference, Routing, Section, py_repr,
+};
+use cable_core::OwnedCable;
+use chrono::{DateTime, Utc};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+/// A parsed cable. Read-only; every property is computed from the cable's text when it is read.
+///
+/// Obtained from ``cable.parse()``, ``cable.parse_html()``, ``cable.parse_file()``, or by
+/// iterating ``cable.read_csv()`` / ``cable.read_dir()``. The object holds the text it was parsed
+/// from (``text``); spans are ``(start, end)`` byte offsets into its UTF-8 encoding.
+/// ``to_dict()`` and ``to_json()`` give the JSON contract of the README.
+#[pyclass(frozen, module = "cable", name = "Cable", skip_from_py_object)]
+pub struct PyCable {
+    owned: OwnedCable,
+    /// The `year=` option it was parsed with (kept for pickling).
+    year: Option<i32>,
+}
+
+impl PyCable {
+    pub(crate) fn new(owned: OwnedCable, year: Option<i32>) -> Self {
+        PyCable { owned, year }
+    }
+
+    pub(crate) fn cable(&self) -> &cable_core::Cable<'_> {
+        self.owned.cable()
+    }
+}
+
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<PyCable>();
+};
+
+#[pymethods]
+impl PyCable {
+    /// Reference id: two-digit year, station, serial without leading zeros (``"07MOSCOW5434"``);
+    /// None when the station and serial or the year are unknown.
+    #[getter]
+    fn reference_id(&self) -> Option<&str> {
+        self.cable().reference_id()
+    }
+
+    /// Transmission id, format line 1 (``"VZCZCXRO9060"``), or None.
+    #[getter]
+    fn transmission_id(&self) -> Option<&str> {
+        self.cable().transmission_id()
+    }
+
+    /// When the cable was sent: the date-time group as a timezone-aware ``datetime`` in UTC (the
+    /// envelope's date when the text has none), or None.
+    #[getter]
+    fn created(&self) -> Option<DateTime<Utc>> {
+        self.cable().created()
+    }
+
+    /// The date-time group as written (``"171231Z NOV 07"``), or None.
+    #[getter]
+    fn dtg(&self) -> Option<&str> {
+        self.cable().date_time_group().map(|d| d.raw)
+    }
+
+    /// Action precedence of the date-time group: ``"ROUTINE"``, ``"PRIORITY"``,
+    /// ``"IMMEDIATE"``, ``"NIACT IMMEDIATE"``, ``"FLASH"``, ``"EMERGENCY"``, or None.
+    #[getter]
+    fn precedence(&self) -> Option<&'static str> {
+        self.cable().precedence().map(|p| p.as_str())
+    }
+
+    /// Info precedence, when the date-time-group line gives two (``O P 071948Z ...``), or None.
+    #[getter]
+    fn info_precedence(&self) -> Option<&'static str> {
+        self.cable().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())
+    }
+
+    /// The originator, the ``FM`` line (``"AMEMBASSY MOSCOW"``), or None.
+    #[getter]
+    fn sender(&self) -> Option<&str> {
+        self.cable().sender()
+    }
+
+    /// Station of the reference id (``"MOSCOW"``), known even when the year is not; or None.
+    #[getter]
+    fn origin(&self) -> Option<&str> {
+        self.cable().origin()
+    }
+
+    /// Serial of the reference id (``5434``), or None.
+    #[getter]
+    fn serial(&self) -> Option<u32> {
+        self.cable().serial()
+    }
+
+    /// Action addressees (``TO``), a tuple of ``Recipient``.
+    #[getter]
+    fn to<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().to().iter().map(Recipient::from))
+    }
+
+    /// Information addressees (``INFO``), a tuple of ``Recipient``.
+    #[getter]
+    fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().info().iter().map(Recipient::from))
+    }
+
+    /// Format lines 1–4 of the routing header (a ``Routing``; its fields are None when the
+    /// cable has no routing header).
+    #[getter]
+    fn routing(&self) -> Routing {
+        Routing::from(self.cable().routing())
+    }
+
+    /// Classification level: ``"UNCLASSIFIED"``, ``"SBU"``, ``"LIMITED OFFICIAL USE"``,
+    /// ``"CONFIDENTIAL"``, ``"SECRET"``, ``"TOP SECRET"``, or None.
+    #[getter]
+    fn classification(&self) -> Option<&'static str> {
+        self.cable().classification().map(|l| l.as_str())
+    }
+
+    /// Captions and handling caveats in order, without repeats (``("SIPDIS", "NOFORN")``).
+    #[getter]
+    fn caveats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().caveats().iter().map(|c| c.value.as_ref()))
+    }
+
+    /// Distribution lines (``STATE FOR ...``, ``PASS TO ...``), joined when they wrap.
+    #[getter]
+    fn distribution<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().distribution().iter().map(|t| t.as_str()))
+    }
+
+    /// ``SECTION 01 OF 02`` as a ``Section``, or None.
+    #[getter]
+    fn section(&self) -> Option<Section> {
+        self.cable().section().map(Section::from)
+    }
+
+    /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
+    #[getter]
+    fn eo(&self) -> Option<ExecutiveOrder> {
+        self.cable().executive_order().map(ExecutiveOrder::from)
+    }
+
+    /// TAGS, upper case, in order, without repeats (``("PREL", "PGOV", ...)``).
+    #[getter]
+    fn tags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().tags().iter().map(|t| t.as_str()))
+    }
+
+    /// The subject joined into one line, case kept, or None.
+    #[getter]
+    fn subject(&self) -> Option<&str> {
+        self.cable().subject()
+    }
+
+    /// A portion marking at the start of the subject (``SUBJECT: (C) ...``) as a ``Marking``,
+    /// or None.
+    #[getter]
+    fn subject_marking(&self) -> Option<Marking> {
+        self.cable().subject_marking().map(Marking::from)
+    }
+
+    /// The ``REF`` block, a tuple of ``Reference``.
+    #[getter]
+    fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().references().iter().map(Reference::from))
+    }
+
+    /// The ``Classified By:`` line as a ``ClassifiedBy``, or None.
+    #[getter]
+    fn classified_by(&self) -> Option<ClassifiedBy> {
+        self.cable().classified_by().map(ClassifiedBy::from)
+    }
+
+    /// True for a partial record (``This record is a partial extract ...``, ``PAGE 01`` /
+    /// ``INFO LOG-00`` header blocks).
+    #[getter]
+    fn partial(&self) -> bool {
+        self.cable().is_partial()
+    }
+
+    /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
+    #[getter]
+    fn envelope(&self) -> Option<Envelope> {
+        self.cable().envelope().map(Envelope::from)
+    }
+
+    /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
+    /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let c = self.cable();
+        PyTuple::new(py, c.warnings().iter().map(|w| ParseWarning::new(w, c)))
+    }
+
+    /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
+    /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
+    /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
+    /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
+    #[getter]
+    fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        // Taken from the serialised cable, so that it is the JSON's `spans` object exactly.
+        self.to_dict(py)?.get_item(intern!(py, "spans"))
+    }
+
+    /// The text the cable was parsed from (for pages and CSV rows: the decoded header and body
+    /// joined by a blank line). Spans index into its UTF-8 encoding.
+    #[getter]
+    fn text(&self) -> &str {
+        self.owned.text()
+    }
+
+    /// The body: everything after the metadata block, as written.
+    #[getter]
+    fn body(&self) -> &str {
+        self.cable().body()
+    }
+
+    /// The cable as a dict with exactly the keys and values of the JSON contract
+    /// (``json.loads(cable.to_json())``).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.cable().to_json();
+        py.import(intern!(py, "json"))?.call_method1(intern!(py, "loads"), (json,))
+    }
+
+    /// The cable as a JSON object (the output contract); ``indent=True`` pretty-prints it.
+    #[pyo3(signature = (*, indent = false))]
+    fn to_json(&self, indent: bool) -> String {
+        if indent { self.cable().to_json_pretty() } else { self.cable().to_json() }
+    }
+
+    /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
+    /// replacements) and the options, parsed again when unpickled.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let doc = self.owned.document();
+        let env = doc.envelope().map(|e| {
+            let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
+            let kind = crate::objects::variant_name(&e.kind);
+            (
+                kind,
+                e.row_id,
+                s(&e.reference_id),
+                s(&e.created),
+                s(&e.released),
+                s(&e.classification),
+                s(&e.origin),
+                s(&e.references),
+            )
+        });
+        let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
+        let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
+        let args = (doc.text(), env, doc.replaced(), spans, self.year).into_pyobject(py)?;
+        Ok((rebuild, args))
+    }
+
+    /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
+    #[classmethod]
+    #[pyo3(signature = (text, envelope, replaced, spans, year))]
+    fn _rebuild(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: String,
+        envelope: Option<EnvelopeState>,
+        replaced: usize,
+        spans: Vec<(u32, u32)>,
+        year: Option<i32>,
+    ) -> PyResult<PyCable> {
+        rebuild(py, text, envelope, replaced, spans, year)
+    }
+
+    /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let c = self.cable();
+        let id = match (c.reference_id(), c.reference()) {
+            (Some(id), _) => id.to_owned(),
+            (None, Some(r)) => r.to_string(),
+            (None, None) => "?".to_owned(),
+        };
+        let level = c.classification().map_or("?", |l| l.as_str());
+        let date = c.created().map_or_else(|| "?".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let mut out = format!("<Cable {id} {level} {date}");
+        if let Some(subject) = c.subject() {
+            out.push(' ');
+            out.push_str(&py_repr(py, &shorten(subject, 25))?);
+        }
+        out.push('>');
+        Ok(out)
+    }
+}
+
+/// The words of `s` that fit in `max` characters, and ` ...` when some were left out.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max + 4 {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = s.chars().take(max).collect();
+    }
+    out.push_str(" ...");
+    out
+}
+
+/// The envelope's fields, in the order of [`PyCable::__reduce__`].
+type EnvelopeState = (
+    String,
+    Option<u64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Rebuilds a pickled `Cable` (see `Cable.__reduce__`).
+fn rebuild(
+    py: Python<'_>,
+    text: String,
+    envelope: Option<EnvelopeState>,
+    replaced: usize,
+    spans: Vec<(u32, u32)>,
+    year: Option<i32>,
+) -> PyResult<PyCable> {
+    use cable_core::{Document, Envelope, EnvelopeKind, Span};
+    use std::borrow::Cow;
+    let doc = match envelope {
+        None => Document::plain(text),
+        Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
+            let kind = if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
+            let mut env = Envelope::new(kind);
+            env.row_id = row_id;
+            env.reference_id = reference_id.map(Cow::Owned);
+            env.created = created.map(Cow::Owned);
+            env.released = released.map(Cow::Owned);
+            env.classification = classification.map(Cow::Owned);
+            env.origin = origin.map(Cow::Owned);
+            env.references = references.map(Cow::Owned);
+            Document::with_envelope(text, env)
+        }
+    };
+    let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
+    let opts = crate::input::options(year);
+    crate::input::detached(py, || {
+        cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
+    })
+    .map(|c| PyCable::new(c, year))
+    .map_err(|f| f.into_pyerr(py))
+}

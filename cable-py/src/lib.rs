@@ -1,0 +1,122 @@
+//! `import cable`: Python bindings of `cable-core`, built with maturin into one abi3 wheel for
+//! CPython 3.8+.
+//!
+//! Thin by design: the parsing is `cable-core`'s; this crate turns Python arguments into
+//! documents, runs the parser with the interpreter released, and hands out read-only objects
+//! whose properties are converted from the cable's text when they are read.
+
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+mod cable;
+mod errors;
+mod frame;
+mod input;
+mod objects;
+
+use crate::cable::PyCable;
+use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
+use cable_core::envelope::corpus::Form;
+use pyo3::prelude::*;
+use std::path::PathBuf;
+
+/// Parses the text of one cable: the whole telegram (routing header and body), the body alone,
+/// the header alone, or a fragment such as a TAGS and SUBJECT block.
+///
+/// ``data`` is a ``str`` or ``bytes``: bytes that are not UTF-8 are decoded as Windows-1252 (or
+/// replaced) and reported as ``lossy_decoding`` warnings, or raise ``EncodingError`` with
+/// ``errors="strict"``. ``year`` is the year of cables whose text has no date-time group.
+/// Raises ``NotACableError`` when the input holds no cable (empty, binary, no cable line).
+/// The interpreter is released while parsing.
+#[pyfunction]
+#[pyo3(signature = (data, /, *, year = None, errors = "replace"))]
+fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
+    let decoding = Decoding::from_arg(errors)?;
+    let src = Source::extract(data, "parse")?;
+    input::parse_source(py, &src, &options(year), decoding)
+}
+
+/// Parses a cablegate HTML page (``<table class='cable'>`` and ``<pre>`` blocks), given as
+/// ``str`` or ``bytes``. The page's table becomes the cable's ``envelope``.
+///
+/// Raises ``NotACableError`` (``kind="no_pre_block"``) for a page without a ``<pre>`` block.
+#[pyfunction]
+#[pyo3(signature = (page, /, *, year = None, errors = "replace"))]
+fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
+    let decoding = Decoding::from_arg(errors)?;
+    let src = Source::extract(page, "parse_html")?;
+    input::parse_page_source(py, &src, &options(year), decoding)
+}
+
+/// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
+/// content. A cables.csv file raises ``NotACableError`` (``kind="csv_file"``): read it with
+/// ``read_csv()``. A missing file raises ``FileNotFoundError``.
+#[pyfunction]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace"))]
+fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
+    let decoding = Decoding::from_arg(errors)?;
+    let opts = options(year);
+    detached(py, || input::parse_one_file(&path, &opts, decoding))
+        .map(|c| PyCable::new(c, year))
+        .map_err(|f| f.into_pyerr(py))
+}
+
+/// Streams the rows of a cables.csv file: an iterator of ``Cable`` holding one row in memory at
+/// a time, whatever the file size. Each cable's ``envelope`` holds the row's other columns.
+///
+/// A malformed row raises ``CsvRowError`` (with ``row`` and ``position``, its byte offset in the
+/// file) from ``next()``, and the iterator can be resumed after it; with ``on_error="skip"``
+/// bad rows are collected in the reader's ``errors`` list instead. A missing file raises
+/// ``FileNotFoundError`` here, not when iterating.
+#[pyfunction]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
+fn read_csv(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
+    let decoding = Decoding::from_arg(errors)?;
+    let on_error = OnError::from_arg(on_error)?;
+    if let Err(e) = std::fs::File::open(&path) {
+        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
+    }
+    Ok(CableReader::new(py, vec![(path, Some(Form::Csv))], options(year), decoding, on_error))
+}
+
+/// Walks a directory (sorted, subdirectories included, hidden files skipped) and yields a
+/// ``Cable`` for each text file and page, and for each row of each cables.csv file, read as it
+/// goes. Files are picked by extension: ``.txt``, ``.html``, ``.htm``, ``.csv`` or none.
+/// Errors are handled as in ``read_csv()``.
+#[pyfunction]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
+fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
+    let decoding = Decoding::from_arg(errors)?;
+    let on_error = OnError::from_arg(on_error)?;
+    let files =
+        py.detach(|| input::walk(&path)).map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
+    Ok(CableReader::new(py, files.into_iter().map(|p| (p, None)).collect(), options(year), decoding, on_error))
+}
+
+/// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
+/// release): ``parse()``, ``parse_html()``, ``parse_file()``, ``read_csv()``, ``read_dir()``,
+/// and pandas DataFrames with ``to_dataframe()``.
+#[pymodule(name = "cable", gil_used = false)]
+mod module {
+    #[pymodule_export]
+    use super::{parse, parse_file, parse_html, read_csv, read_dir};
+    #[pymodule_export]
+    use crate::cable::PyCable;
+    #[pymodule_export]
+    use crate::errors::{CableError, CsvRowError, EncodingError, NotACableError};
+    #[pymodule_export]
+    use crate::frame::to_dataframe;
+    #[pymodule_export]
+    use crate::input::CableReader;
+    #[pymodule_export]
+    use crate::objects::{
+        ClassifiedBy, Envelope, ExecutiveOrder, Marking, ParseWarning, Recipient, Reference, Routing, Section,
+    };
+    use pyo3::prelude::*;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        crate::errors::init_classes(m.py())
+    }
+}

@@ -1,0 +1,636 @@
+//! The small read-only value objects a `Cable` hands out: recipients, routing, references,
+//! markings, warnings, the envelope. Each is built (copied out of the cable's text) when the
+//! property that returns it is read; each has `__repr__`, `__eq__` and `to_dict()` with the keys
+//! of the JSON contract.
+
+use chrono::NaiveDate;
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+/// A `(start, end)` byte span into `Cable.text`.
+pub(crate) type PySpan = (u32, u32);
+
+pub(crate) fn span(s: cable_core::Span) -> PySpan {
+    (s.start, s.end)
+}
+
+/// A tuple of strings.
+pub(crate) fn str_tuple<'py, S: AsRef<str>>(py: Python<'py>, items: &[S]) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, items.iter().map(|s| s.as_ref()))
+}
+
+/// The name of a serde unit variant (`unrecognised_line`, `cable`, `cables_csv`).
+pub(crate) fn variant_name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// `Name(a=..., b=...)`, with Python reprs of the values; `None` values are left out.
+fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> {
+    let mut out = format!("{name}(");
+    let mut first = true;
+    for (k, v) in fields {
+        if v.is_none() {
+            continue;
+        }
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        out.push_str(k);
+        out.push('=');
+        out.push_str(&v.repr()?.to_string());
+    }
+    out.push(')');
+    Ok(out)
+}
+
+fn dict<'py>(py: Python<'py>, fields: &[(&str, Bound<'py, PyAny>)]) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, v) in fields {
+        d.set_item(*k, v)?;
+    }
+    Ok(d)
+}
+
+fn any<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> PyResult<Bound<'py, PyAny>> {
+    v.into_bound_py_any(py)
+}
+
+fn list<'py, S: AsRef<str>>(py: Python<'py>, items: &[S]) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pyo3::types::PyList::new(py, items.iter().map(|s| s.as_ref()))?.into_any())
+}
+
+fn spanlist<'py>(py: Python<'py>, s: PySpan) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pyo3::types::PyList::new(py, [s.0, s.1])?.into_any())
+}
+
+/// An addressee of the ``TO`` or ``INFO`` list: ``RUEHC/SECSTATE WASHDC IMMEDIATE 5322``.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Recipient", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Recipient {
+    /// Routing indicator before the slash (``"RUEHC"``), or None.
+    #[pyo3(get)]
+    route: Option<String>,
+    /// Plain-language address (``"SECSTATE WASHDC"``).
+    #[pyo3(get)]
+    name: String,
+    /// Office after a ``//`` (``"ECJ3/ECJ4/ECJ5"``), or None.
+    #[pyo3(get)]
+    office: Option<String>,
+    /// Delivery precedence (``"IMMEDIATE"``, ``"PRIORITY"``, ...), or None.
+    #[pyo3(get)]
+    precedence: Option<&'static str>,
+    /// Message continuity number as written (``"5322"``, ``"0121"``, ``"2276-2279"``), or None.
+    #[pyo3(get)]
+    mcn: Option<String>,
+    excluded: Vec<String>,
+    /// ``(start, end)`` byte span of the addressee line in ``Cable.text``.
+    #[pyo3(get)]
+    span: PySpan,
+}
+
+impl From<&cable_core::Recipient<'_>> for Recipient {
+    fn from(r: &cable_core::Recipient<'_>) -> Self {
+        Recipient {
+            route: r.route.map(str::to_owned),
+            name: r.name.to_owned(),
+            office: r.office.map(str::to_owned),
+            precedence: r.precedence.map(|p| p.as_str()),
+            mcn: r.mcn.map(str::to_owned),
+            excluded: r.excluded.iter().map(|s| (*s).to_owned()).collect(),
+            span: span(r.span),
+        }
+    }
+}
+
+#[pymethods]
+impl Recipient {
+    /// Members of this collective excluded from delivery by ``XMT`` lines.
+    #[getter]
+    fn excluded<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.excluded)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Recipient",
+            &[
+                ("route", any(py, &self.route)?),
+                ("name", any(py, &self.name)?),
+                ("office", any(py, &self.office)?),
+                ("precedence", any(py, self.precedence)?),
+                ("mcn", any(py, &self.mcn)?),
+            ],
+        )
+    }
+
+    /// The recipient as in the JSON contract: ``{route, name, office, precedence, mcn, excluded, span}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("route", any(py, &self.route)?),
+                ("name", any(py, &self.name)?),
+                ("office", any(py, &self.office)?),
+                ("precedence", any(py, self.precedence)?),
+                ("mcn", any(py, &self.mcn)?),
+                ("excluded", list(py, &self.excluded)?),
+                ("span", spanlist(py, self.span)?),
+            ],
+        )
+    }
+}
+
+/// Format lines 1–4 of the routing header (transmission id, relay line, ``DE`` line, security
+/// line). The relay line's routing indicators are where the relay sent the message, not its
+/// addressees.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Routing", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Routing {
+    /// ``"VZCZCXRO9060"``, or None.
+    #[pyo3(get)]
+    transmission_id: Option<String>,
+    /// Precedence prosign of the relay line (``"OO"``), or None.
+    #[pyo3(get)]
+    relay_precedence: Option<String>,
+    relays: Vec<String>,
+    /// Originating station routing indicator of the ``DE`` line (``"RUEHMO"``), or None.
+    #[pyo3(get)]
+    station: Option<String>,
+    /// Station serial number of the ``DE`` line as written (``"5434"``), or None.
+    #[pyo3(get)]
+    serial: Option<String>,
+    /// Section number of the ``DE`` line (``/01`` → 1), or None.
+    #[pyo3(get)]
+    section: Option<u32>,
+    /// Julian day and time of transmission (``"3211231"``), or None.
+    #[pyo3(get)]
+    julian_time: Option<String>,
+    /// Security warning group (``"ZNY CCCCC"``), or None.
+    #[pyo3(get)]
+    security: Option<String>,
+    /// Operating signals after the security group (``"ZZH"``), or None.
+    #[pyo3(get)]
+    signals: Option<String>,
+}
+
+impl From<&cable_core::Routing<'_>> for Routing {
+    fn from(r: &cable_core::Routing<'_>) -> Self {
+        let s = |v: &Option<cable_core::Spanned<&str>>| v.map(|v| v.value.to_owned());
+        Routing {
+            transmission_id: s(&r.transmission_id),
+            relay_precedence: s(&r.relay_precedence),
+            relays: r.relays.iter().map(|v| v.value.to_owned()).collect(),
+            station: s(&r.station),
+            serial: s(&r.station_serial),
+            section: r.section,
+            julian_time: s(&r.julian_time),
+            security: s(&r.security),
+            signals: s(&r.signals),
+        }
+    }
+}
+
+#[pymethods]
+impl Routing {
+    /// Routing indicators of the relay line (``("RUEHDBU", "RUEHFL", ...)``).
+    #[getter]
+    fn relays<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.relays)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Routing",
+            &[
+                ("transmission_id", any(py, &self.transmission_id)?),
+                ("station", any(py, &self.station)?),
+                ("serial", any(py, &self.serial)?),
+                ("section", any(py, self.section)?),
+                ("security", any(py, &self.security)?),
+            ],
+        )
+    }
+
+    /// The routing as in the JSON contract.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("transmission_id", any(py, &self.transmission_id)?),
+                ("relay_precedence", any(py, &self.relay_precedence)?),
+                ("relays", list(py, &self.relays)?),
+                ("station", any(py, &self.station)?),
+                ("serial", any(py, &self.serial)?),
+                ("section", any(py, self.section)?),
+                ("julian_time", any(py, &self.julian_time)?),
+                ("security", any(py, &self.security)?),
+                ("signals", any(py, &self.signals)?),
+            ],
+        )
+    }
+}
+
+/// ``SECTION 01 OF 02``: this telegram is part ``number`` of ``total``.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Section", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Section {
+    /// This section's number (1-based).
+    #[pyo3(get)]
+    number: u32,
+    /// How many sections the telegram has; None when only the ``DE`` line's ``/01`` gives it.
+    #[pyo3(get)]
+    total: Option<u32>,
+}
+
+impl From<cable_core::Section> for Section {
+    fn from(s: cable_core::Section) -> Self {
+        Section { number: s.number, total: s.total }
+    }
+}
+
+#[pymethods]
+impl Section {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of("Section", &[("number", any(py, self.number)?), ("total", any(py, self.total)?)])
+    }
+
+    /// ``{"number": ..., "total": ...}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(py, &[("number", any(py, self.number)?), ("total", any(py, self.total)?)])
+    }
+}
+
+/// The ``E.O.`` line: ``E.O. 12958: DECL: 11/16/2017``.
+#[pyclass(frozen, eq, hash, module = "cable", name = "ExecutiveOrder", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExecutiveOrder {
+    /// Number of the executive order (``"12958"``), or None.
+    #[pyo3(get)]
+    order: Option<String>,
+    /// The declassification date (``datetime.date``) when the instruction is one, else None.
+    #[pyo3(get)]
+    declassify_on: Option<NaiveDate>,
+    /// The declassification instruction as written (``"11/16/2017"``, ``"OADR"``, ``"X1"``), or None.
+    #[pyo3(get)]
+    declassify_raw: Option<String>,
+    /// ``(start, end)`` byte span of the line in ``Cable.text``.
+    #[pyo3(get)]
+    span: PySpan,
+}
+
+impl From<&cable_core::ExecutiveOrder<'_>> for ExecutiveOrder {
+    fn from(e: &cable_core::ExecutiveOrder<'_>) -> Self {
+        ExecutiveOrder {
+            order: e.order.map(str::to_owned),
+            declassify_on: e.declassify_on,
+            declassify_raw: e.declassify_raw.map(str::to_owned),
+            span: span(e.span),
+        }
+    }
+}
+
+#[pymethods]
+impl ExecutiveOrder {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "ExecutiveOrder",
+            &[
+                ("order", any(py, &self.order)?),
+                ("declassify_on", any(py, self.declassify_on)?),
+                ("declassify_raw", any(py, &self.declassify_raw)?),
+            ],
+        )
+    }
+
+    /// As in the JSON contract; ``declassify_on`` is an ISO date string there.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("order", any(py, &self.order)?),
+                ("declassify_on", any(py, self.declassify_on.map(|d| d.format("%Y-%m-%d").to_string()))?),
+                ("declassify_raw", any(py, &self.declassify_raw)?),
+                ("span", spanlist(py, self.span)?),
+            ],
+        )
+    }
+}
+
+/// A reference of the ``REF`` block: ``A. 07 STATE 12345``.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Reference", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Reference {
+    /// Bullet label without punctuation (``"A"``), or None.
+    #[pyo3(get)]
+    label: Option<String>,
+    /// What is cited: ``"cable"``, ``"email"``, ``"telcon"``, ``"memcon"``, ``"report"`` or ``"other"``.
+    #[pyo3(get)]
+    kind: String,
+    /// Canonical id of a cited cable (``"07STATE12345"``), or None.
+    #[pyo3(get)]
+    id: Option<String>,
+    /// Station of a cited cable, spaces removed (``"MOSCOW"``), or None.
+    #[pyo3(get)]
+    station: Option<String>,
+    /// Serial of a cited cable, or None.
+    #[pyo3(get)]
+    serial: Option<u32>,
+    /// Four-digit year of a cited cable, or None.
+    #[pyo3(get)]
+    year: Option<i32>,
+    /// The item as written.
+    #[pyo3(get)]
+    text: String,
+}
+
+impl From<&cable_core::Reference<'_>> for Reference {
+    fn from(r: &cable_core::Reference<'_>) -> Self {
+        Reference {
+            label: r.label.map(str::to_owned),
+            kind: variant_name(&r.kind),
+            id: r.id.as_ref().map(|i| i.to_string()),
+            station: r.station.as_ref().map(|s| s.to_string()),
+            serial: r.serial,
+            year: r.year,
+            text: r.text.as_str().to_owned(),
+        }
+    }
+}
+
+#[pymethods]
+impl Reference {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = if self.id.is_none() { Some(self.text.as_str()) } else { None };
+        repr_of(
+            "Reference",
+            &[
+                ("label", any(py, &self.label)?),
+                ("kind", any(py, &self.kind)?),
+                ("id", any(py, &self.id)?),
+                ("text", any(py, text)?),
+            ],
+        )
+    }
+
+    /// As in the JSON contract: ``{label, kind, id, station, serial, year, text}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("label", any(py, &self.label)?),
+                ("kind", any(py, &self.kind)?),
+                ("id", any(py, &self.id)?),
+                ("station", any(py, &self.station)?),
+                ("serial", any(py, self.serial)?),
+                ("year", any(py, self.year)?),
+                ("text", any(py, &self.text)?),
+            ],
+        )
+    }
+}
+
+/// The ``Classified By:`` line.
+#[pyclass(frozen, eq, hash, module = "cable", name = "ClassifiedBy", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClassifiedBy {
+    /// The line after the keyword, as written.
+    #[pyo3(get)]
+    text: String,
+    names: Vec<String>,
+    reasons: Vec<String>,
+}
+
+impl From<&cable_core::ClassifiedBy<'_>> for ClassifiedBy {
+    fn from(c: &cable_core::ClassifiedBy<'_>) -> Self {
+        ClassifiedBy {
+            text: c.text.as_str().to_owned(),
+            names: c.names.iter().map(|n| n.to_string()).collect(),
+            reasons: c.reasons.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl ClassifiedBy {
+    /// Person names, titles removed (``("William J. Burns",)``).
+    #[getter]
+    fn names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.names)
+    }
+
+    /// Classification reasons, normalised (``("1.4(b)", "1.4(d)")``).
+    #[getter]
+    fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.reasons)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of("ClassifiedBy", &[("names", self.names(py)?.into_any()), ("reasons", self.reasons(py)?.into_any())])
+    }
+
+    /// ``{"text": ..., "names": [...], "reasons": [...]}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[("text", any(py, &self.text)?), ("names", list(py, &self.names)?), ("reasons", list(py, &self.reasons)?)],
+        )
+    }
+}
+
+/// A portion marking such as ``(C)``, ``(S//NF)``, ``(C/REL GERMANY)``.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Marking", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Marking {
+    /// The level it names (``"CONFIDENTIAL"``).
+    #[pyo3(get)]
+    level: &'static str,
+    caveats: Vec<String>,
+    /// The marking as written, parentheses included (``"(S//NF)"``).
+    #[pyo3(get)]
+    raw: String,
+}
+
+impl From<&cable_core::Marking<'_>> for Marking {
+    fn from(m: &cable_core::Marking<'_>) -> Self {
+        Marking { level: m.level.as_str(), caveats: m.caveats().map(str::to_owned).collect(), raw: m.raw.to_owned() }
+    }
+}
+
+#[pymethods]
+impl Marking {
+    /// Caveats, upper case, ``NF`` expanded (``("NOFORN",)``).
+    #[getter]
+    fn caveats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.caveats)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Marking",
+            &[("level", any(py, self.level)?), ("caveats", self.caveats(py)?.into_any()), ("raw", any(py, &self.raw)?)],
+        )
+    }
+
+    /// ``{"level": ..., "caveats": [...], "raw": ...}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[("level", any(py, self.level)?), ("caveats", list(py, &self.caveats)?), ("raw", any(py, &self.raw)?)],
+        )
+    }
+}
+
+/// Something odd but usable that the parser met: its kind and the bytes it concerns.
+#[pyclass(frozen, eq, hash, module = "cable", name = "ParseWarning", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParseWarning {
+    /// ``"unrecognised_line"``, ``"invalid_date"``, ``"lossy_decoding"``, ... (see the README).
+    #[pyo3(get)]
+    kind: String,
+    /// A short description (``"unrecognised line"``).
+    #[pyo3(get)]
+    message: &'static str,
+    /// ``(start, end)`` byte span in ``Cable.text`` (empty at 0 for the cable as a whole).
+    #[pyo3(get)]
+    span: PySpan,
+    /// The text concerned (at most 200 bytes of it).
+    #[pyo3(get)]
+    text: String,
+}
+
+/// At most 200 bytes of `text`, cut at a character boundary (as the JSON contract does).
+fn excerpt(text: &str) -> &str {
+    let mut end = text.len().min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+impl ParseWarning {
+    pub(crate) fn new(w: &cable_core::Warning, cable: &cable_core::Cable<'_>) -> Self {
+        ParseWarning {
+            kind: variant_name(&w.kind),
+            message: w.kind.message(),
+            span: span(w.span),
+            text: excerpt(cable.text_of(w.span)).to_owned(),
+        }
+    }
+}
+
+#[pymethods]
+impl ParseWarning {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "ParseWarning",
+            &[("kind", any(py, &self.kind)?), ("span", any(py, self.span)?), ("text", any(py, &self.text)?)],
+        )
+    }
+
+    /// ``{"kind": ..., "message": ..., "span": [start, end], "text": ...}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("kind", any(py, &self.kind)?),
+                ("message", any(py, self.message)?),
+                ("span", spanlist(py, self.span)?),
+                ("text", any(py, &self.text)?),
+            ],
+        )
+    }
+}
+
+/// What the container (a cablegate page or a cables.csv row) says about the cable, kept apart
+/// from what the text says. Values are as the container writes them.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Envelope", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Envelope {
+    /// ``"cablegate_html"`` or ``"cables_csv"``.
+    #[pyo3(get)]
+    kind: String,
+    /// Row id (first CSV column), or None.
+    #[pyo3(get)]
+    row_id: Option<u64>,
+    /// The container's reference id, or None.
+    #[pyo3(get)]
+    reference_id: Option<String>,
+    /// The container's date as written (``"11/17/2007 12:31"``), or None.
+    #[pyo3(get)]
+    created: Option<String>,
+    /// Release date of a page (``"2010-11-28 18:18"``), or None.
+    #[pyo3(get)]
+    released: Option<String>,
+    /// The container's classification (``"SECRET//NOFORN"``), or None.
+    #[pyo3(get)]
+    classification: Option<String>,
+    /// The container's origin (``"Embassy Moscow"``), or None.
+    #[pyo3(get)]
+    origin: Option<String>,
+    references: Vec<String>,
+}
+
+impl From<&cable_core::Envelope<'_>> for Envelope {
+    fn from(e: &cable_core::Envelope<'_>) -> Self {
+        let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_ref().map(|v| v.to_string());
+        Envelope {
+            kind: variant_name(&e.kind),
+            row_id: e.row_id,
+            reference_id: s(&e.reference_id),
+            created: s(&e.created),
+            released: s(&e.released),
+            classification: s(&e.classification),
+            origin: s(&e.origin),
+            references: e.reference_ids().map(str::to_owned).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Envelope {
+    /// Referenced ids (the sixth CSV column, split on ``|``).
+    #[getter]
+    fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, &self.references)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Envelope",
+            &[
+                ("kind", any(py, &self.kind)?),
+                ("row_id", any(py, self.row_id)?),
+                ("reference_id", any(py, &self.reference_id)?),
+                ("created", any(py, &self.created)?),
+                ("classification", any(py, &self.classification)?),
+            ],
+        )
+    }
+
+    /// As in the JSON contract.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("kind", any(py, &self.kind)?),
+                ("row_id", any(py, self.row_id)?),
+                ("reference_id", any(py, &self.reference_id)?),
+                ("created", any(py, &self.created)?),
+                ("released", any(py, &self.released)?),
+                ("classification", any(py, &self.classification)?),
+                ("origin", any(py, &self.origin)?),
+                ("references", list(py, &self.references)?),
+            ],
+        )
+    }
+}
+
+/// Python's `repr()` of a string.
+pub(crate) fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(PyString::new(py, s).repr()?.to_string())
+}

@@ -1,0 +1,41 @@
+"""Shared paths and fixtures of the Python tests.
+
+The corpus is read from ``$CABLE_CORPUS`` or ``../shared/corpus`` beside the repository; tests that
+need it fail with a clear message when it is missing (they are not skipped).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "07MOSCOW5434.txt"
+CORPUS = Path(os.environ.get("CABLE_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "cables-real-dev.csv").is_file():
+        pytest.fail(f"the corpus is missing: expected {CORPUS} (set CABLE_CORPUS to its folder)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def pages(corpus: Path) -> Path:
+    return corpus / "cablegate-html"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def pd():
+    """pandas, or a skip saying that it is not installed."""
+    try:
+        import pandas
+    except ImportError:
+        pytest.skip("pandas is not installed in this environment: DataFrame tests skipped")
+    return pandas

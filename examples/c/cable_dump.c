@@ -1,0 +1,341 @@
+/*
+ * cable_dump: prints the fields of every cable in the files named on the command line.
+ *
+ *   cable_dump [--json] FILE...
+ *
+ * Each FILE (or - for standard input) may be the text of one cable, a cablegate HTML page or a
+ * cables.csv file (walked row by row, never loaded whole); the form is detected from the
+ * content, as the `cable` command does. --json prints one JSON object per line instead (the
+ * JSON contract of the README). A file that cannot be read or holds no cable, and a malformed
+ * CSV row, print an error on stderr; the other inputs are still dumped and the exit status is 1.
+ *
+ * Build (from the repository root, after `cargo build --release -p cable-ffi`):
+ *   cc -std=c99 -Wall -Wextra -Iinclude examples/c/cable_dump.c -Ltarget/release -lcable \
+ *      -Wl,-rpath,"$PWD/target/release" -o examples/c/cable_dump
+ */
+#include "cable.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int json_mode = 0;
+
+/* Prints a CableStr (absent: nothing). */
+static void put(CableStr s) {
+    if (s.ptr != NULL) fwrite(s.ptr, 1, s.len, stdout);
+}
+
+/* Prints "label  value" when the value is present. */
+static void field(const char *label, CableStr s) {
+    if (s.ptr == NULL) return;
+    printf("  %-16s ", label);
+    put(s);
+    putchar('\n');
+}
+
+static void print_time(int64_t seconds, int with_time) {
+    time_t t = (time_t)seconds;
+    struct tm tm;
+    char buf[32];
+    struct tm *p = gmtime(&t);
+    if (p == NULL) {
+        printf("%lld", (long long)seconds);
+        return;
+    }
+    tm = *p;
+    strftime(buf, sizeof buf, with_time ? "%Y-%m-%d %H:%M UTC" : "%Y-%m-%d", &tm);
+    fputs(buf, stdout);
+}
+
+/* Prints a list given by a count and an index getter, separated by `sep`. */
+#define LIST(label, count, get, sep)                      \
+    do {                                                  \
+        size_t n_ = (count), i_;                          \
+        if (n_ == 0) break;                               \
+        printf("  %-16s ", label);                        \
+        for (i_ = 0; i_ < n_; i_++) {                     \
+            if (i_ > 0) fputs(sep, stdout);               \
+            put(get);                                     \
+        }                                                 \
+        putchar('\n');                                    \
+    } while (0)
+
+static void print_recipient(const char *label, CableStr route, CableStr name, CableStr office,
+                            CableStr prec, CableStr mcn) {
+    printf("  %-16s ", label);
+    if (route.ptr != NULL) {
+        put(route);
+        putchar('/');
+    }
+    put(name);
+    if (office.ptr != NULL) {
+        fputs("//", stdout);
+        put(office);
+    }
+    if (prec.ptr != NULL) {
+        putchar(' ');
+        put(prec);
+    }
+    if (mcn.ptr != NULL) {
+        fputs(" mcn ", stdout);
+        put(mcn);
+    }
+    putchar('\n');
+}
+
+static void dump_text(const Cable *c, const char *label) {
+    int64_t t;
+    uint32_t n, total;
+    uint64_t row;
+    size_t i, j;
+
+    printf("== %s\n", label);
+    field("reference id", cable_reference_id(c));
+    field("transmission id", cable_transmission_id(c));
+    if (cable_created(c, &t)) {
+        printf("  %-16s ", "created");
+        print_time(t, 1);
+        putchar('\n');
+    }
+    field("dtg", cable_dtg(c));
+    field("precedence", cable_precedence(c));
+    field("info precedence", cable_info_precedence(c));
+    field("sender", cable_sender(c));
+    if (cable_origin(c).ptr != NULL && cable_serial(c, &n)) {
+        printf("  %-16s ", "origin");
+        put(cable_origin(c));
+        printf(" %u\n", n);
+    }
+    for (i = 0; i < cable_to_count(c); i++) {
+        print_recipient("to", cable_to_route(c, i), cable_to_name(c, i), cable_to_office(c, i),
+                        cable_to_delivery_precedence(c, i), cable_to_mcn(c, i));
+        for (j = 0; j < cable_to_excluded_count(c, i); j++) field("  except", cable_to_excluded(c, i, j));
+    }
+    for (i = 0; i < cable_info_count(c); i++) {
+        print_recipient("info", cable_info_route(c, i), cable_info_name(c, i), cable_info_office(c, i),
+                        cable_info_delivery_precedence(c, i), cable_info_mcn(c, i));
+        for (j = 0; j < cable_info_excluded_count(c, i); j++) field("  except", cable_info_excluded(c, i, j));
+    }
+    LIST("relays", cable_routing_relay_count(c), cable_routing_relay(c, i_), " ");
+    field("security", cable_routing_security(c));
+    field("classification", cable_classification(c));
+    LIST("caveats", cable_caveat_count(c), cable_caveat(c, i_), ", ");
+    LIST("distribution", cable_distribution_count(c), cable_distribution(c, i_), "; ");
+    if (cable_section(c, &n, &total)) {
+        if (total > 0)
+            printf("  %-16s %u of %u\n", "section", n, total);
+        else
+            printf("  %-16s %u\n", "section", n);
+    }
+    if (cable_eo_order(c).ptr != NULL || cable_eo_declassify_raw(c).ptr != NULL) {
+        printf("  %-16s ", "e.o.");
+        put(cable_eo_order(c));
+        if (cable_eo_declassify_raw(c).ptr != NULL) {
+            fputs(", declassify ", stdout);
+            put(cable_eo_declassify_raw(c));
+        }
+        if (cable_eo_declassify_on(c, &t)) {
+            fputs(" (", stdout);
+            print_time(t, 0);
+            putchar(')');
+        }
+        putchar('\n');
+    }
+    LIST("tags", cable_tag_count(c), cable_tag(c, i_), " ");
+    if (cable_subject(c).ptr != NULL) {
+        printf("  %-16s ", "subject");
+        if (cable_subject_marking_raw(c).ptr != NULL) {
+            put(cable_subject_marking_raw(c));
+            putchar(' ');
+        }
+        put(cable_subject(c));
+        putchar('\n');
+    }
+    for (i = 0; i < cable_ref_count(c); i++) {
+        printf("  %-16s ", "reference");
+        if (cable_ref_label(c, i).ptr != NULL) {
+            put(cable_ref_label(c, i));
+            fputs(". ", stdout);
+        }
+        put(cable_ref_kind(c, i));
+        if (cable_ref_id(c, i).ptr != NULL) {
+            putchar(' ');
+            put(cable_ref_id(c, i));
+        }
+        fputs(": ", stdout);
+        put(cable_ref_text(c, i));
+        putchar('\n');
+    }
+    field("classified by", cable_classified_by_text(c));
+    LIST("  names", cable_classified_by_name_count(c), cable_classified_by_name(c, i_), "; ");
+    LIST("  reasons", cable_classified_by_reason_count(c), cable_classified_by_reason(c, i_), " ");
+    if (cable_partial(c)) printf("  %-16s yes\n", "partial");
+    if (cable_envelope_kind(c).ptr != NULL) {
+        printf("  %-16s ", "envelope");
+        put(cable_envelope_kind(c));
+        if (cable_envelope_row_id(c, &row)) printf(" row %llu", (unsigned long long)row);
+        putchar('\n');
+        field("  reference id", cable_envelope_reference_id(c));
+        field("  created", cable_envelope_created(c));
+        field("  classification", cable_envelope_classification(c));
+        field("  origin", cable_envelope_origin(c));
+    }
+    for (i = 0; i < cable_warning_count(c); i++) {
+        CableSpan sp = cable_warning_span(c, i);
+        CableStr text = cable_warning_text(c, i);
+        printf("  %-16s ", i == 0 ? "warnings" : "");
+        put(cable_warning_kind(c, i));
+        printf(" [%zu, %zu]", sp.start, sp.end);
+        if (text.len > 0) {
+            fputs(" \"", stdout);
+            fwrite(text.ptr, 1, text.len > 60 ? 60 : text.len, stdout);
+            fputs(text.len > 60 ? "...\"" : "\"", stdout);
+        }
+        putchar('\n');
+    }
+}
+
+/* Prints one cable; returns 0, or 1 if it could not be serialised. */
+static int dump(const Cable *c, const char *label) {
+    if (json_mode) {
+        char *json = NULL;
+        size_t len = 0;
+        CableStatus st = cable_to_json(c, &json, &len);
+        if (st != CABLE_OK) {
+            fprintf(stderr, "%s: %s\n", label, cable_status_message(st));
+            return 1;
+        }
+        fwrite(json, 1, len, stdout);
+        putchar('\n');
+        cable_string_free(json);
+    } else {
+        dump_text(c, label);
+    }
+    return 0;
+}
+
+/* Reads a whole stream into a malloc'ed buffer; NULL on failure. */
+static char *read_all(FILE *f, size_t *len) {
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap), *bigger;
+    if (buf == NULL) return NULL;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            bigger = realloc(buf, cap * 2);
+            if (bigger == NULL) {
+                free(buf);
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static int dump_csv(const char *path) {
+    CableCsv *csv = NULL;
+    CableError err;
+    CableStatus st;
+    Cable *c = NULL;
+    int errors = 0;
+    char label[4096];
+
+    if (cable_csv_open(path, NULL, &csv, &err) != CABLE_OK) {
+        fprintf(stderr, "cable_dump: %s\n", err.message);
+        return 1;
+    }
+    while ((st = cable_csv_next(csv, &c, &err)) != CABLE_END) {
+        snprintf(label, sizeof label, "%s:%llu", path, (unsigned long long)cable_csv_row(csv));
+        if (st == CABLE_OK) {
+            errors |= dump(c, label);
+            cable_free(c);
+        } else {
+            fprintf(stderr, "cable_dump: %s: %s\n", path, err.message);
+            errors = 1;
+        }
+    }
+    cable_csv_close(csv);
+    return errors;
+}
+
+static int dump_file(const char *path) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *data;
+    size_t len = 0;
+    Cable *c = NULL;
+    CableError err;
+    CableStatus st;
+    CableFormat form;
+    int errors;
+
+    if (f == NULL) {
+        fprintf(stderr, "cable_dump: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (f != stdin) {
+        /* Peek at the head: CSV files are walked by the library, never loaded here. */
+        char head[4096];
+        size_t n = fread(head, 1, sizeof head, f);
+        if (cable_detect_format(head, n) == CABLE_FORMAT_CSV) {
+            fclose(f);
+            return dump_csv(path);
+        }
+        rewind(f);
+    }
+    data = read_all(f, &len);
+    if (f != stdin) fclose(f);
+    if (data == NULL) {
+        fprintf(stderr, "cable_dump: %s: cannot read\n", path);
+        return 1;
+    }
+    form = cable_detect_format(data, len);
+    if (form == CABLE_FORMAT_CSV) {
+        fprintf(stderr, "cable_dump: %s: CSV on standard input is not supported; name the file\n", path);
+        free(data);
+        return 1;
+    }
+    st = form == CABLE_FORMAT_HTML ? cable_parse_html(data, len, &c, &err) : cable_parse(data, len, &c, &err);
+    free(data); /* the handle owns its own copy */
+    if (st != CABLE_OK) {
+        fprintf(stderr, "cable_dump: %s: %s\n", path, err.message);
+        return 1;
+    }
+    errors = dump(c, path);
+    cable_free(c);
+    return errors;
+}
+
+int main(int argc, char **argv) {
+    int i, errors = 0, files = 0;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json_mode = 1;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("cable_dump (libcable %s)\n", cable_version());
+            return 0;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            printf("usage: %s [--json] FILE...  (text, cablegate page or cables.csv; - for stdin)\n", argv[0]);
+            return 0;
+        }
+    }
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) continue;
+        files++;
+        errors |= dump_file(argv[i]);
+    }
+    if (files == 0) {
+        fprintf(stderr, "usage: %s [--json] FILE...\n", argv[0]);
+        return 2;
+    }
+    return errors ? 1 : 0;
+}
