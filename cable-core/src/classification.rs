@@ -249,6 +249,23 @@ impl<'a> Marking<'a> {
     }
 }
 
+impl<'a> Marking<'a> {
+    /// A whole-text marking spelled out without parentheses at the start of `s`
+    /// (`CONFIDENTIAL - ENTIRE TEXT`, old telegrams); returns it and the bytes it takes.
+    pub(crate) fn parse_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        let lead = s.len() - s.trim_start_matches(' ').len();
+        let t = &s[lead..];
+        let word = banner_word(t).filter(|w| !w.damaged && !t[..w.len].contains("  "))?;
+        let rest = &t[word.len..];
+        let dash = rest.trim_start_matches(' ').strip_prefix('-')?;
+        let tail = dash.trim_start_matches(' ');
+        let n = scan::strip_prefix_ci(tail, "ENTIRE TEXT").map(|r| tail.len() - r.len())?;
+        let end = lead + (t.len() - tail.len()) + n;
+        let caveat_text = &s[lead + word.len..end];
+        Some((Marking { level: word.level, raw: &s[lead..end], caveat_text }, end))
+    }
+}
+
 /// `C NF` has its caveat after a space; split such bare runs into words unless they form a
 /// phrase that belongs together (`REL GERMANY`, `ENTIRE TEXT`).
 fn split_bare_caveats(p: &str) -> impl Iterator<Item = &str> {
@@ -304,6 +321,14 @@ mod tests {
         assert_eq!(marking("(SBU/N)"), (Level::SensitiveButUnclassified, vec!["NOFORN"]));
         assert_eq!(marking("(C//REL ISAF)"), (Level::Confidential, vec!["REL ISAF"]));
         assert_eq!(marking("(TS)"), (Level::TopSecret, vec![]));
+    }
+
+    #[test]
+    fn spelled_whole_text_markings() {
+        let (m, n) = Marking::parse_entire_text("CONFIDENTIAL - ENTIRE TEXT. x").unwrap();
+        assert_eq!((m.level, m.raw, n), (Level::Confidential, "CONFIDENTIAL - ENTIRE TEXT", 26));
+        assert_eq!(m.caveats().collect::<Vec<_>>(), ["ENTIRE TEXT"]);
+        assert!(Marking::parse_entire_text("CONFIDENTIAL SOURCES SAY").is_none());
     }
 
     #[test]

@@ -40,6 +40,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
+mod body;
 mod classification;
 mod clean;
 pub mod decode;
@@ -59,6 +60,7 @@ mod span;
 mod spanned;
 mod warning;
 
+pub use body::{Break, BreakKind, Element, ElementKind, Item, Paragraph, Passage, PassageKind};
 pub use classification::{Level, Marking};
 pub use envelope::{Document, Envelope, EnvelopeKind};
 pub use error::{ErrorKind, ParseError};
@@ -191,6 +193,7 @@ fn parse_text<'a>(
         let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.span()).unwrap_or_default();
         return Err(ParseError::new(ErrorKind::NotACable, text, first));
     }
+    body::parse(&lines, body_start, &mut cable);
     finish::complete(&mut cable, envelope, opts.year);
     Ok(cable)
 }

@@ -6,8 +6,9 @@ use crate::span::Span;
 /// One physical line of the input.
 ///
 /// `text` is the line without its terminator (`\n` or `\r\n`) and without trailing whitespace
-/// (the seed's markdown conversion ends lines in two spaces); `start` is the offset of its first
-/// byte and `next` the offset of the line after it, so consecutive lines tile the input.
+/// (the seed's markdown conversion ends lines in two spaces) or trailing `<br>` tags; `start` is
+/// the offset of its first byte and `next` the offset of the line after it, so consecutive lines
+/// tile the input.
 #[derive(Clone, Copy, Debug)]
 #[allow(dead_code, reason = "`next` and `full_span` serve the lossless element tiling of the body")]
 pub(crate) struct Line<'a> {
@@ -30,7 +31,19 @@ impl<'a> Line<'a> {
 
     /// The text without leading whitespace either.
     pub fn trimmed(&self) -> &'a str {
-        self.text.trim_start_matches(scan::is_space)
+        // A byte loop (ASCII whitespace and the no-break space): this runs many times per line.
+        let b = self.text.as_bytes();
+        let mut i = 0;
+        loop {
+            if i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        &self.text[i..]
     }
 
     /// True for a line of whitespace only.
@@ -60,15 +73,37 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             }
             None => (bytes.len(), bytes.len()),
         };
-        let content = text[start..end].trim_end_matches(scan::is_space);
+        let content = trim_end(&text[start..end]);
         lines.push(Line { text: content, start: start as u32, next: next as u32 });
         start = next;
     }
     lines
 }
 
+/// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
+/// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+fn trim_end(line: &str) -> &str {
+    let mut l = line.trim_end_matches(scan::is_space);
+    while l.ends_with('>') {
+        let Some(open) = l.rfind('<') else { break };
+        let tag = &l[open..];
+        if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
+            break;
+        }
+        l = l[..open].trim_end_matches(scan::is_space);
+    }
+    l
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn br_tags_are_line_ends() {
+        let ls = super::split("E.O. 12958: DECL: 01/21/2019 <br>\n<br>\nx <br/> <BR>\n");
+        let texts: Vec<_> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["E.O. 12958: DECL: 01/21/2019", "", "x"]);
+    }
+
     use super::*;
 
     #[test]

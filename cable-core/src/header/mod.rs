@@ -401,7 +401,7 @@ fn is_office_block_line(t: &str) -> bool {
 
 /// `------------------A54E38  291401Z /38` (partial records), `--------------------- 053129`
 /// (1970s), and the centred `CONFIDENTIAL     PTQ1859` line above a partial record's first page.
-fn partial_control_line(t: &str) -> bool {
+pub(crate) fn partial_control_line(t: &str) -> bool {
     if t.starts_with("-----") {
         let rest = t.trim_start_matches('-');
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
