@@ -225,6 +225,9 @@ impl<'a> Marking<'a> {
     /// Parses a marking at the start of `s` (leading spaces allowed); returns it and the number
     /// of bytes it takes, closing parenthesis included.
     pub fn parse_prefix(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        if !matches!(s.as_bytes().first(), Some(b'(' | b' ')) {
+            return None;
+        }
         let lead = s.len() - s.trim_start_matches(' ').len();
         let rest = s[lead..].strip_prefix('(')?;
         let close = rest.find(')')?;

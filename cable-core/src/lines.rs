@@ -15,6 +15,8 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
     pub start: u32,
     pub next: u32,
+    /// Bytes of leading whitespace (ASCII and the no-break space) in `text`.
+    pub indent: u32,
 }
 
 impl<'a> Line<'a> {
@@ -29,26 +31,14 @@ impl<'a> Line<'a> {
         Span::new(self.start, self.next)
     }
 
-    /// The text without leading whitespace either.
+    /// The text without leading whitespace either (computed once, when the line was split).
     pub fn trimmed(&self) -> &'a str {
-        // A byte loop (ASCII whitespace and the no-break space): this runs many times per line.
-        let b = self.text.as_bytes();
-        let mut i = 0;
-        loop {
-            if i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        &self.text[i..]
+        &self.text[self.indent as usize..]
     }
 
     /// True for a line of whitespace only.
     pub fn is_blank(&self) -> bool {
-        self.trimmed().is_empty()
+        self.indent as usize == self.text.len()
     }
 
     /// The span of `part`, a sub-slice of this line's text.
@@ -61,23 +51,44 @@ impl<'a> Line<'a> {
 /// newline has no empty last line. Lone `\r` (old Mac) counts as a line break too.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
-    // Counting the line breaks first is far cheaper than growing the vector as it fills.
-    let mut lines = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+    // Cable lines average about 60 bytes: one allocation for most texts, a rare regrowth.
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 8);
     // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
     let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    // One pass over the line breaks (an iterator keeps its search state between lines).
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while start < bytes.len() {
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-            Some(i) => {
-                let end = start + i;
-                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { (end, end + 2) } else { (end, end + 1) }
+        let (end, next) = match breaks.find(|&i| i >= start) {
+            Some(end) => {
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    (end, end + 2)
+                } else {
+                    (end, end + 1)
+                }
             }
             None => (bytes.len(), bytes.len()),
         };
         let content = trim_end(&text[start..end]);
-        lines.push(Line { text: content, start: start as u32, next: next as u32 });
+        lines.push(Line { text: content, start: start as u32, next: next as u32, indent: indent(content) as u32 });
         start = next;
     }
     lines
+}
+
+/// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
+/// artefact).
+fn indent(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        if i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the

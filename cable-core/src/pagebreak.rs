@@ -154,6 +154,16 @@ pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
 /// A line holding only a classification word (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`), as
 /// printed at the top and bottom of old-format pages.
 pub(crate) fn is_lone_classification(line: &str) -> bool {
+    // Byte tests on the ends first (this runs on many lines): see below for the letters.
+    let b = line.trim_ascii().as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    if b.len() > 66
+        || !matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+        || !matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
+        || (b.len() > 14 && b[1].is_ascii_lowercase())
+    {
+        return false;
+    }
     let t = scan::trim(line);
     // `S E N S I T I V E  B U T  U N C L A S S I F I E D` is the longest form; every form
     // (damaged ones too: `E C R E T`, `O N F I D ...`) starts with one of these letters.
@@ -187,6 +197,22 @@ pub(crate) struct PageBreak {
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     let t = lines[i].trimmed();
+    // Every form is told by its ends: a marker ends in a digit or `.`, a banner starts with
+    // `PAGE`, a lone classification starts and ends with a letter of a classification word.
+    // Almost every line of text is rejected here, before any tokenizing.
+    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return None };
+    // (A marker's last count may carry a full stop: `002 OF 002.`.)
+    let maybe_marker =
+        last.is_ascii_digit() || (last == b'.' && t.as_bytes()[t.len().saturating_sub(2)].is_ascii_digit());
+    let maybe_banner = first == b'P' || first == b'p';
+    // (Past 14 bytes only upper-case or letter-spaced forms: the second byte is no small letter.)
+    let maybe_lone = t.len() <= 64
+        && matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+        && matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
+        && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
+    if !(maybe_marker || maybe_banner || maybe_lone) {
+        return None;
+    }
     if is_page_marker(t) {
         return Some(PageBreak { lines: 1, content_at: None });
     }

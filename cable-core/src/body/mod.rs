@@ -594,7 +594,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 return;
             }
         }
-        if text::clean_line(t_trim).is_empty() && self.pending.is_none_or(|p| p.first_caption.is_none()) {
+        if text::cleans_to_nothing(t_trim) && self.pending.is_none_or(|p| p.first_caption.is_none()) {
             // A lone `-` (a teletype paragraph separator) or `SIPDIS` between paragraphs.
             self.blank();
             return;
@@ -615,7 +615,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
-            && (could_be_heading(t_trim) || text::clean_line(t_trim).is_empty()); // A caption after a blank line, or an underlined one without a rule above the captions
+            && (could_be_heading(t_trim) || text::cleans_to_nothing(t_trim)); // A caption after a blank line, or an underlined one without a rule above the captions
         // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
         if caption
             && self.pending.is_some_and(|p| p.first_caption.is_some() && (self.after_blank || (underlined && !p.ruled)))
@@ -849,7 +849,8 @@ fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
 /// A line of dashes, underscores or equals signs (a rule under or around a heading).
 pub(crate) fn is_rule(t: &str) -> bool {
     // Cheap test first: this runs on every line and on the line after it.
-    if !t.trim_start().starts_with(['-', '_', '=', '*', '/']) {
+    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
+    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/')) {
         return false;
     }
     let t = text::clean_line(t);
@@ -860,6 +861,10 @@ pub(crate) fn is_rule(t: &str) -> bool {
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 fn ruled_caption(t: &str) -> bool {
+    // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
+    if !matches!(t.trim_end_matches(scan::is_space).bytes().last(), Some(b'-' | b'>')) {
+        return false;
+    }
     let t = text::clean_line(t);
     let head = t.trim_end_matches(['-', ' ']);
     t.len() - head.len() >= 4 && t[head.len()..].starts_with(' ') && loose_caption(head)
@@ -928,13 +933,16 @@ fn has_sentence_break(t: &str) -> bool {
 /// `t` and the page it starts. The place is the banner's station cut to ten letters (any
 /// upper-case words of at most ten letters when the station is unknown).
 fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, usize, Option<u32>)> {
-    static OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" OF "));
     let b = t.as_bytes();
     if b.len() < 26 {
         return None;
     }
-    for of in OF.find_iter(b) {
+    // Each ` OF ` of the line, found through its `F` (memchr: cheap on the short lines of
+    // text, where a substring searcher's set-up would cost more than the search).
+    let ofs = memchr::memchr_iter(b'F', b)
+        .filter(|&f| f >= 2 && b[f - 1] == b'O' && b[f - 2] == b' ' && b.get(f + 1) == Some(&b' '))
+        .map(|f| f - 2);
+    for of in ofs {
         // `002 OF 002`, `001.2 OF 003`: the counts.
         let after = &t[of + 4..];
         let total = after.bytes().take_while(u8::is_ascii_digit).count();

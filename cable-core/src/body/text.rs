@@ -112,6 +112,12 @@ pub(crate) fn clean_line(line: &str) -> &str {
     l
 }
 
+/// True when [`clean_line`] leaves nothing of `t` (already trimmed): `SIPDIS`, `-`, `<br>`s.
+/// The cheap test first: a line that ends in none of `S`, `-`, `>`, `)`, `¶` keeps its text.
+pub(crate) fn cleans_to_nothing(t: &str) -> bool {
+    matches!(t.as_bytes().last(), Some(b'S' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
+}
+
 /// True for a line that holds no text once cleaned (spaces, `<br>`).
 pub(crate) fn is_blank(line: &str) -> bool {
     let t = trim(line);
