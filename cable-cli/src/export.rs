@@ -24,8 +24,14 @@ pub const CABLE_COLUMNS: &[&str] = &[
     "eo_order",
     "declassify_on",
     "partial",
+    "paragraphs",
+    "signers",
     "warnings",
 ];
+
+/// Columns of the per-paragraph table (`--paragraphs`).
+pub const PARAGRAPH_COLUMNS: &[&str] =
+    &["source", "reference_id", "index", "number", "level", "caveats", "heading", "text"];
 
 /// One row of the per-cable table.
 pub fn cable_row(source: &str, c: &Cable<'_>) -> Vec<String> {
@@ -50,6 +56,29 @@ pub fn cable_row(source: &str, c: &Cable<'_>) -> Vec<String> {
         c.executive_order().and_then(|e| e.order).unwrap_or_default().to_owned(),
         c.executive_order().and_then(|e| e.declassify_on).map(|d| d.to_string()).unwrap_or_default(),
         c.is_partial().to_string(),
+        c.paragraphs().len().to_string(),
+        c.signers().join("|"),
         c.warnings().len().to_string(),
     ]
+}
+
+/// The rows of the per-paragraph table: one per paragraph, in text order.
+pub fn paragraph_rows(source: &str, c: &Cable<'_>) -> Vec<Vec<String>> {
+    let id = c.reference_id().unwrap_or_default();
+    c.paragraphs()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                source.to_owned(),
+                id.to_owned(),
+                i.to_string(),
+                p.number().map(|n| n.to_string()).unwrap_or_default(),
+                p.level().map(|l| l.to_string()).unwrap_or_default(),
+                p.marking().map(|m| m.caveats().collect::<Vec<_>>().join("|")).unwrap_or_default(),
+                p.heading().map(|h| h.into_owned()).unwrap_or_default(),
+                p.text().into_owned(),
+            ]
+        })
+        .collect()
 }

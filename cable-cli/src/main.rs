@@ -64,6 +64,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
+        /// One row per paragraph (reference id, index, number, level, caveats, heading, text)
+        /// instead of one per cable.
+        #[arg(long)]
+        paragraphs: bool,
     },
 }
 
@@ -87,7 +91,9 @@ fn main() -> ExitCode {
     let errors = match &cli.command {
         Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress),
         Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress),
-        Command::Export { walk, format: Format::Csv } => export(&walk.inputs, &options, progress),
+        Command::Export { walk, format: Format::Csv, paragraphs } => {
+            export(&walk.inputs, *paragraphs, &options, progress)
+        }
     };
     for e in &errors {
         eprintln!("cable: {e}");
@@ -183,24 +189,29 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
     errors
 }
 
-/// `cable export --format csv`.
-fn export(inputs: &[PathBuf], options: &ParseOptions, progress: Progress) -> Vec<String> {
+/// `cable export --format csv` (`--paragraphs`: one row per paragraph).
+fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut errors = Vec::new();
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
-    let mut write_err = w.write_record(export::CABLE_COLUMNS).err();
+    let columns = if paragraphs { export::PARAGRAPH_COLUMNS } else { export::CABLE_COLUMNS };
+    let mut write_err = w.write_record(columns).err();
     pipeline::run(
         inputs,
         progress,
         |entry| {
-            options
-                .parse_document(&entry.document)
-                .map(|c| export::cable_row(&entry.source, &c))
-                .map_err(|e| format!("{}: {e}", entry.source))
+            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
+            Ok(if paragraphs {
+                export::paragraph_rows(&entry.source, &cable)
+            } else {
+                vec![export::cable_row(&entry.source, &cable)]
+            })
         },
         |r| match r {
-            Ok(row) => {
-                if write_err.is_none() {
-                    write_err = w.write_record(&row).err();
+            Ok(rows) => {
+                for row in rows {
+                    if write_err.is_none() {
+                        write_err = w.write_record(&row).err();
+                    }
                 }
             }
             Err(e) => errors.push(e),

@@ -21,6 +21,10 @@ const COVERAGE: &[(&str, Has)] = &[
     ("SUBJECT", |c| c.subject().is_some()),
     ("REF", |c| !c.references().is_empty()),
     ("classified by", |c| c.classified_by().is_some()),
+    ("numbered paragraphs", |c| c.paragraphs().iter().any(|p| p.number().is_some())),
+    ("summary", |c| c.summary().is_some()),
+    ("comment", |c| c.comment().is_some()),
+    ("signature", |c| c.signature().is_some()),
 ];
 
 /// What one cable contributes to the report.

@@ -1,0 +1,147 @@
+//! The `cable` command, run as a process: output forms, exit statuses, stdin, errors, stats and
+//! export, on the seed and the real corpus.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn cable(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cable")).args(args).current_dir(repo()).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The corpus, or `None` (with a message) when `CABLE_ALLOW_MISSING_CORPUS=1` and it is missing.
+fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("CABLE_CORPUS").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/corpus"));
+    if dir.join("cables-real-dev.csv").is_file() {
+        return Some(dir);
+    }
+    let msg = format!("the corpus is missing: {} (set CABLE_CORPUS)", dir.display());
+    if std::env::var("CABLE_ALLOW_MISSING_CORPUS").as_deref() == Ok("1") {
+        eprintln!("SKIPPED: {msg}");
+        return None;
+    }
+    panic!("{msg}");
+}
+
+#[test]
+fn one_cable_prints_one_pretty_object() {
+    let (code, out, err) = cable(&["parse", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("{\n  \"reference_id\": \"07MOSCOW5434\""), "{}", &out[..80]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["to"][0]["mcn"], "5322");
+    assert_eq!(v["signers"][0], "BURNS");
+    assert!(v.get("source").is_none());
+}
+
+#[test]
+fn jsonl_lines_carry_their_source() {
+    let (code, out, _) = cable(&["parse", "--jsonl", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["source"], "examples/07MOSCOW5434.txt");
+    assert_eq!(v["subject"], "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+}
+
+#[test]
+fn standard_input_and_a_bad_input_among_good_ones() {
+    let seed = std::fs::read(repo().join("examples/07MOSCOW5434.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cable"))
+        .args(["parse", "-", "missing-file.txt", "examples/07MOSCOW5434.txt"])
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&seed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a missing file makes the exit status 1");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let sources: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(sources, ["-", "examples/07MOSCOW5434.txt"], "the other inputs are still parsed, in order");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("cable: missing-file.txt: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn not_a_cable_is_a_one_line_error() {
+    let dir = std::env::temp_dir().join(format!("cable-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let junk = dir.join("junk.txt");
+    std::fs::write(&junk, "just some words\n").unwrap();
+    let (code, out, err) = cable(&["parse", junk.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.trim(), format!("cable: {}: no recognisable cable line at line 1, column 1", junk.display()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_csv_file_streams_every_row_in_order() {
+    let Some(dir) = corpus() else { return };
+    let csv = dir.join("cables-real-dev.csv");
+    let (code, out, err) = cable(&["parse", "-q", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 8791);
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first["source"], format!("{}:1", csv.display()));
+    assert_eq!(first["reference_id"], "66BUENOSAIRES2481");
+    let last: serde_json::Value = serde_json::from_str(lines[8790]).unwrap();
+    assert_eq!(last["source"], format!("{}:8791", csv.display()));
+}
+
+#[test]
+fn stats_report_counts_and_coverage() {
+    let Some(dir) = corpus() else { return };
+    let (code, out, err) = cable(&["stats", "--json", "-q", dir.join("cables-dev.csv").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["cables"], 976);
+    assert_eq!(v["errors"], 0);
+    // The dev CSV holds the 976 pages: 1966 has one cable (66BUENOSAIRES2481).
+    assert_eq!(v["by_year"]["1966"], 1);
+    let sum: u64 = v["by_classification"].as_object().unwrap().values().map(|x| x.as_u64().unwrap()).sum();
+    assert_eq!(sum, 976);
+    assert!(v["coverage"]["SUBJECT"].as_u64().unwrap() > 950);
+    let (code, table, _) = cable(&["stats", "-q", dir.join("cables-dev.csv").to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(table.starts_with("cables: 976 "));
+    assert!(table.contains("\nfield coverage\n"));
+}
+
+#[test]
+fn export_writes_one_row_per_cable_or_paragraph() {
+    let (code, out, _) = cable(&["export", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let row = rows.records().next().unwrap().unwrap();
+    let get = |k: &str| row.get(header.iter().position(|h| h == k).unwrap()).unwrap().to_owned();
+    assert_eq!(get("reference_id"), "07MOSCOW5434");
+    assert_eq!(get("tags"), "PREL|PGOV|PTER|KS|RS");
+    assert_eq!(get("reasons"), "1.4(b)|1.4(d)");
+    assert_eq!(get("paragraphs"), "9");
+    let (code, out, _) = cable(&["export", "--paragraphs", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.as_bytes()).records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(&rows[1][6], "Lavrov's Letter");
+    assert!(rows[5][7].contains("without hesitation, and reconfirmed"));
+}
