@@ -53,8 +53,10 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     // Cable lines average about 60 bytes: one allocation for most texts, a rare regrowth.
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 8);
-    // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
-    let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
+    // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
+    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    let mut start = 0;
     // One pass over the line breaks (an iterator keeps its search state between lines).
     let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while start < bytes.len() {
@@ -69,7 +71,9 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             None => (bytes.len(), bytes.len()),
         };
         let content = trim_end(&text[start..end]);
-        lines.push(Line { text: content, start: start as u32, next: next as u32, indent: indent(content) as u32 });
+        let skip = if start == 0 { bom.min(content.len()) } else { 0 };
+        let indent = (skip + indent(&content[skip..])) as u32;
+        lines.push(Line { text: content, start: start as u32, next: next as u32, indent });
         start = next;
     }
     lines
@@ -118,9 +122,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn byte_order_marks_are_skipped() {
-        assert_eq!(split("\u{feff}R 231726Z JUN 04\n")[0].text, "R 231726Z JUN 04");
-        assert_eq!(split("ï»¿R 231726Z JUN 04\n")[0].text, "R 231726Z JUN 04");
+    fn byte_order_marks_are_skipped_but_kept_in_the_line() {
+        // Found by fuzzing (parse_text): a mojibake mark outside every line broke the tiling.
+        let l = split("\u{feff}R 231726Z JUN 04\n")[0];
+        assert_eq!((l.trimmed(), l.start), ("R 231726Z JUN 04", 0));
+        let l = split("ï»¿R 231726Z JUN 04\n")[0];
+        assert_eq!((l.trimmed(), l.start), ("R 231726Z JUN 04", 0));
+        let l = split("ï»¿")[0];
+        assert!(l.is_blank());
     }
 
     #[test]

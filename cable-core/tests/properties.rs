@@ -118,3 +118,18 @@ proptest! {
         let _ = invariants::parse_and_check(&Document::from_bytes(&bytes));
     }
 }
+
+/// Found by fuzzing (parse_text): a byte-order mark decoded twice (`ï»¿`) before the header was
+/// left outside every element.
+#[test]
+fn byte_order_mark_mojibake_keeps_the_invariants() {
+    for mark in ["\u{feff}", "ï»¿"] {
+        let text = format!("{mark}{}", seed().trim_start());
+        let v = invariants::parse_and_check(&Document::plain(text.as_str())).expect("still a cable");
+        assert_eq!(v["transmission_id"], "VZCZCXRO9060");
+        // The fuzzer's case: the mark glued to a line of text that opens the body.
+        let text = format!("{mark}effectively published on the Internet.\n\n3.  (C) XXXXXXXXXXXX said so.\n");
+        let v = invariants::parse_and_check(&Document::plain(text.as_str())).expect("still a cable");
+        assert_eq!(v["paragraphs"][1]["number"], 3);
+    }
+}
