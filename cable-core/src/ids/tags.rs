@@ -1,0 +1,349 @@
+//! TAGS knowledge: the kind of a tag, and the canonical tags a written tag stands for.
+//!
+//! The lists are the project's data files `cable-core/data/tags.tsv` (tag → kind, each group
+//! with its source) and `cable-core/data/tag_fixes.tsv` (misspellings and glued tags → the
+//! tags meant), compiled in. [`tag_kind`] applies, in order:
+//!
+//! 1. the tables (`PREL` subject, `RS` geo, `NATO` org, `KPAO` program, `ASSK` person);
+//! 2. the fixes (`PG0V` → `PGOV`: the kind of the fixed tag);
+//! 3. a person in parentheses or a `SURNAME, GIVEN` name (`OVIP (CLINTON, HILLARY)`,
+//!    `SP (ESPARZA LURI, FELIX IGNACIO ET AL)`, `(BELHADJ, YOUSEFF)`): person;
+//! 4. tags glued together or joined by `;` or `.` (`ECONEFIN`, `VTPREL`, `TW.PREL`,
+//!    `PREL;PGOV`): the kind of the first part;
+//! 5. two letters starting with `X` or `Z`: the TAGS region codes (`XA` with African
+//!    countries, `XF` with Middle Eastern ones, `ZL` with `EUN`): geo;
+//! 6. four letters starting with `K`: program (K-codes);
+//! 7. a post or country of the station table written out (`ISTANBUL`, `USEU BRUSSELS`,
+//!    `Russia`): geo;
+//! 8. free text — words of letters, one of three letters or more, nothing that is a page
+//!    banner: organisation when a word names one (`LIBERAL PARTY`, `BANK OF CANADA`,
+//!    `ANTI CORRUPTION BUREAU`), else subject (`HUMAN RIGHTS`, `COUNTRY VISITS`,
+//!    `AGRICULTURE`): posts that wrote their TAGS in words described the subject;
+//! 9. anything else: unknown (unlisted two- and four-letter codes, name fragments, numbers).
+
+use super::stations;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const KINDS: &str = include_str!("../../data/tags.tsv");
+const FIXES: &str = include_str!("../../data/tag_fixes.tsv");
+
+/// What a tag names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum TagKind {
+    /// A subject code (`PREL`, `PGOV`, `ECON`) or a subject in words (`HUMAN RIGHTS`).
+    Subject,
+    /// A country (`RS`), region (`XF`) or place (`ISTANBUL`).
+    Geo,
+    /// An organisation (`NATO`, `UNSC`, `EUN`, `LIBERAL PARTY`).
+    Org,
+    /// A program code (`KIPR`, `KPAO`, `KDEM`).
+    Program,
+    /// A person (`OVIP (CLINTON, HILLARY)`, `ASSK`).
+    Person,
+    /// None of the above.
+    Unknown,
+}
+
+impl TagKind {
+    /// `subject`, `geo`, `org`, `program`, `person` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TagKind::Subject => "subject",
+            TagKind::Geo => "geo",
+            TagKind::Org => "org",
+            TagKind::Program => "program",
+            TagKind::Person => "person",
+            TagKind::Unknown => "unknown",
+        }
+    }
+
+    fn parse(s: &str) -> Option<TagKind> {
+        Some(match s {
+            "subject" => TagKind::Subject,
+            "geo" => TagKind::Geo,
+            "org" => TagKind::Org,
+            "program" => TagKind::Program,
+            "person" => TagKind::Person,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for TagKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+struct Tables {
+    kinds: HashMap<&'static str, TagKind>,
+    fixes: HashMap<&'static str, Vec<&'static str>>,
+    countries: HashMap<String, ()>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let rows = |text: &'static str| {
+            text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| l.split_once('\t'))
+        };
+        let mut kinds = HashMap::new();
+        for (tag, kind) in rows(KINDS) {
+            if let Some(k) = TagKind::parse(kind.trim()) {
+                kinds.entry(tag.trim()).or_insert(k);
+            }
+        }
+        let mut fixes = HashMap::new();
+        for (tag, meant) in rows(FIXES) {
+            fixes.entry(tag.trim()).or_insert_with(|| meant.split_whitespace().collect());
+        }
+        let countries = stations::stations().iter().map(|s| (s.country().to_ascii_uppercase(), ())).collect();
+        Tables { kinds, fixes, countries }
+    })
+}
+
+/// The kind of a tag, as written or canonical (see the [module documentation](self) for the
+/// rules). Case does not matter.
+///
+/// ```
+/// use cable_core::ids::{TagKind, tag_kind};
+/// assert_eq!(tag_kind("PREL"), TagKind::Subject);
+/// assert_eq!(tag_kind("RS"), TagKind::Geo);
+/// assert_eq!(tag_kind("NATO"), TagKind::Org);
+/// assert_eq!(tag_kind("KPAO"), TagKind::Program);
+/// assert_eq!(tag_kind("OVIP (CLINTON, HILLARY)"), TagKind::Person);
+/// assert_eq!(tag_kind("ECONEFIN"), TagKind::Subject);
+/// assert_eq!(tag_kind("QQQQ"), TagKind::Unknown);
+/// ```
+pub fn tag_kind(tag: &str) -> TagKind {
+    let t = tag.trim();
+    let upper: Cow<'_, str> =
+        if t.bytes().any(|b| b.is_ascii_lowercase()) { Cow::Owned(t.to_ascii_uppercase()) } else { Cow::Borrowed(t) };
+    let t = upper.as_ref();
+    let tabs = tables();
+    if let Some(&k) = tabs.kinds.get(t) {
+        return k;
+    }
+    if let Some(parts) = tabs.fixes.get(t) {
+        return parts.first().map_or(TagKind::Unknown, |p| tag_kind(p));
+    }
+    if t.contains(['(', ')']) || is_name(t) {
+        return TagKind::Person;
+    }
+    if let Some(first) = split_parts(t).and_then(|p| p.into_iter().next()) {
+        return tag_kind(first);
+    }
+    let b = t.as_bytes();
+    if b.len() == 2 && matches!(b[0], b'X' | b'Z') && b[1].is_ascii_uppercase() {
+        return TagKind::Geo;
+    }
+    if b.len() == 4 && b[0] == b'K' && b.iter().all(u8::is_ascii_uppercase) {
+        return TagKind::Program;
+    }
+    if t.len() > 2
+        && (stations::by_station(&stations::token_key(t)).is_some()
+            || stations::by_plad(t).is_some()
+            || tabs.countries.contains_key(t))
+    {
+        return TagKind::Geo;
+    }
+    free_text_kind(t)
+}
+
+/// `SURNAME, GIVEN` (VISAS VIPER tags): two name parts around one comma.
+fn is_name(t: &str) -> bool {
+    let Some((a, b)) = t.split_once(',') else { return false };
+    let word = |s: &str| {
+        let s = s.trim();
+        s.len() >= 2 && s.bytes().all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b'-' | b'.' | b'\''))
+    };
+    !b.contains(',') && word(a) && word(b)
+}
+
+/// Words that make free text an organisation.
+const ORG_WORDS: &[&str] = &[
+    "PARTY",
+    "PARTIES",
+    "FRONT",
+    "UNION",
+    "COMMISSION",
+    "COUNCIL",
+    "BANK",
+    "ORGANIZATION",
+    "ORGANIZATIONS",
+    "ASSEMBLY",
+    "CONGRESS",
+    "BUREAU",
+    "AGENCY",
+    "MINISTRY",
+    "QUEBECOIS",
+    "POLICE",
+    "PARLIAMENT",
+    "CABINET",
+];
+
+/// Words of a page banner that leaked into a TAGS line: such text is no tag.
+const BANNER_WORDS: &[&str] = &["PAGE", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "SECTION"];
+
+fn free_text_kind(t: &str) -> TagKind {
+    let words: Vec<&str> = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let lettered = |w: &&str| w.bytes().all(|b| b.is_ascii_uppercase());
+    let long_word = words.iter().any(|w| w.len() >= 3 && lettered(w));
+    // A single word of letters must be a word, not a code (codes are two to four letters).
+    let single_ok = words.len() > 1 || words.first().is_some_and(|w| w.len() >= 5);
+    let years_only = words.iter().all(|w| lettered(w) || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())));
+    if words.is_empty() || !long_word || !single_ok || !years_only || words.iter().any(|w| BANNER_WORDS.contains(w)) {
+        return TagKind::Unknown;
+    }
+    if words.iter().any(|w| ORG_WORDS.contains(w)) { TagKind::Org } else { TagKind::Subject }
+}
+
+/// A code of the tables: listed with a kind (free text excluded).
+fn is_code(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && !s.contains(' ') && tables().kinds.contains_key(s)
+}
+
+/// The parts of a tag written as several: joined by `;` or `.` (`TW.PREL`, `PREL;PGOV;HU`), or
+/// glued (`ECONEFIN`, `VTPREL`, `NATOPREL`). Glued tags are split only into codes of the tables
+/// with at least one part of four letters or more, so that words made of two-letter country
+/// codes stay whole (`MANITOBA` is not `MA NI TO BA`). `None` when the tag is not such.
+fn split_parts(t: &str) -> Option<Vec<&str>> {
+    if t.contains([';', '.']) {
+        let parts: Vec<&str> = t.split([';', '.']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let ok = parts.len() > 1 && parts.iter().all(|p| is_code(p) || tables().fixes.contains_key(p));
+        return ok.then_some(parts);
+    }
+    if t.len() < 5 || t.len() > 24 || !t.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // Fewest parts first: best[i] = the shortest split of t[..i] (linear: parts are ≤ 6 bytes).
+    let n = t.len();
+    let mut best: Vec<Option<(usize, usize, bool)>> = vec![None; n + 1]; // (parts, previous cut, has a long part)
+    best[0] = Some((0, 0, false));
+    for i in 1..=n {
+        for len in 2..=6.min(i) {
+            let j = i - len;
+            if let Some((parts, _, long)) = best[j] {
+                if is_code(&t[j..i]) {
+                    let cand = (parts + 1, j, long || len >= 4);
+                    if best[i].is_none_or(|b| (cand.0, !cand.2) < (b.0, !b.2)) {
+                        best[i] = Some(cand);
+                    }
+                }
+            }
+        }
+    }
+    let (parts, _, long) = best[n]?;
+    if parts < 2 || !long {
+        return None;
+    }
+    let mut cuts = vec![n];
+    let mut i = n;
+    while i > 0 {
+        let (_, j, _) = best[i]?;
+        cuts.push(j);
+        i = j;
+    }
+    cuts.reverse();
+    Some(cuts.windows(2).map(|w| &t[w[0]..w[1]]).collect())
+}
+
+/// The canonical tags a written tag stands for, upper case: itself when it is a code or free
+/// text; the tags meant when it is misspelled (`PG0V` → `PGOV`, from `tag_fixes.tsv`); its
+/// parts when tags were glued or joined (`ECONEFIN` → `ECON`, `EFIN`; `TW.PREL` → `TW`,
+/// `PREL`). Borrowed from the input or the tables when no cleaning was needed.
+///
+/// ```
+/// use cable_core::ids::canonical_tags;
+/// assert_eq!(canonical_tags("ECONEFIN"), ["ECON", "EFIN"]);
+/// assert_eq!(canonical_tags("PG0V"), ["PGOV"]);
+/// assert_eq!(canonical_tags("PREL;PGOV;KCOR;HU;HR"), ["PREL", "PGOV", "KCOR", "HU", "HR"]);
+/// assert_eq!(canonical_tags("prel"), ["PREL"]);
+/// assert_eq!(canonical_tags("MANITOBA"), ["MANITOBA"]);
+/// ```
+pub fn canonical_tags(tag: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::with_capacity(1);
+    canonical_into(tag, &mut |t| out.push(t));
+    out
+}
+
+/// [`canonical_tags`] without the vector: each canonical tag goes to `emit`.
+pub(crate) fn canonical_into<'a>(tag: &'a str, emit: &mut dyn FnMut(Cow<'a, str>)) {
+    let t = tag.trim();
+    if t.bytes().any(|b| b.is_ascii_lowercase()) {
+        let upper = t.to_ascii_uppercase();
+        let mut parts: Vec<Cow<'static, str>> = Vec::new();
+        canonical_into(&upper, &mut |p| parts.push(Cow::Owned(p.into_owned())));
+        parts.into_iter().for_each(&mut *emit);
+        return;
+    }
+    let tabs = tables();
+    if tabs.kinds.contains_key(t) {
+        return emit(Cow::Borrowed(t));
+    }
+    if let Some(meant) = tabs.fixes.get(t) {
+        return meant.iter().for_each(|m| emit(Cow::Borrowed(m)));
+    }
+    if !t.contains(['(', ')', ' ']) {
+        if let Some(parts) = split_parts(t) {
+            for p in parts {
+                match tabs.fixes.get(p) {
+                    Some(meant) => meant.iter().for_each(|m| emit(Cow::Borrowed(m))),
+                    None => emit(Cow::Borrowed(p)),
+                }
+            }
+            return;
+        }
+    }
+    emit(Cow::Borrowed(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        let t = tables();
+        assert!(t.kinds.len() > 500);
+        for (raw, meant) in &t.fixes {
+            assert!(!meant.is_empty(), "{raw}");
+            for m in meant {
+                assert!(t.kinds.contains_key(m), "fix {raw} -> {m}: {m} is not in tags.tsv");
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_by_rule() {
+        assert_eq!(tag_kind("SP (ESPARZA LURI, FELIX IGNACIO ET AL)"), TagKind::Person);
+        assert_eq!(tag_kind("(BELHADJ, YOUSEFF)"), TagKind::Person);
+        assert_eq!(tag_kind("XF"), TagKind::Geo);
+        assert_eq!(tag_kind("KZZZ"), TagKind::Program);
+        assert_eq!(tag_kind("ISTANBUL"), TagKind::Geo);
+        assert_eq!(tag_kind("HUMAN RIGHTS"), TagKind::Subject);
+        assert_eq!(tag_kind("LIBERAL PARTY"), TagKind::Org);
+        assert_eq!(tag_kind("PE SECRET PAGE 02 LIMA 02475 01 OF 03 251228Z PINR"), TagKind::Unknown);
+        assert_eq!(tag_kind("HT13"), TagKind::Unknown);
+        assert_eq!(tag_kind("VTPREL"), TagKind::Geo);
+        assert_eq!(tag_kind("pgov"), TagKind::Subject);
+    }
+
+    #[test]
+    fn splits() {
+        assert_eq!(canonical_tags("PHUMPGOV"), ["PHUM", "PGOV"]);
+        assert_eq!(canonical_tags("NATOPREL"), ["NATO", "PREL"]);
+        assert_eq!(canonical_tags("TW.PREL"), ["TW", "PREL"]);
+        assert_eq!(canonical_tags("HRPGOV"), ["HR", "PGOV"]);
+        assert_eq!(canonical_tags("HAITI"), ["HAITI"]);
+        assert_eq!(canonical_tags("CUBA"), ["CUBA"]);
+        assert_eq!(canonical_tags("OVIP (CLINTON, HILLARY)"), ["OVIP (CLINTON, HILLARY)"]);
+        assert_eq!(canonical_tags("HUMAN RIGHTS"), ["HUMAN RIGHTS"]);
+        assert!(matches!(canonical_tags("PREL")[0], Cow::Borrowed(_)));
+    }
+}
