@@ -52,4 +52,5 @@ mod tags;
 
 pub use canonical::{canonical_id, parse_id};
 pub use stations::{Station, by_origin, by_plad, by_route, by_station, canonical_station, station, stations};
+pub(crate) use tags::canonical_into;
 pub use tags::{TagKind, canonical_tags, tag_kind};

@@ -12,7 +12,9 @@
 //!    `PREL;PGOV`): the kind of the first part;
 //! 5. two letters starting with `X` or `Z`: the TAGS region codes (`XA` with African
 //!    countries, `XF` with Middle Eastern ones, `ZL` with `EUN`): geo;
-//! 6. four letters starting with `K`: program (K-codes);
+//! 6. other codes of four letters: program when they start with `K` (K-codes), else subject
+//!    (TAGS subject codes are four letters: `PREL`, `EFIN`): cablemap's rule for codes no list
+//!    has, which the dev corpus has many of (post-local codes such as `BFIF`, `MAPP`);
 //! 7. a post or country of the station table written out (`ISTANBUL`, `USEU BRUSSELS`,
 //!    `Russia`): geo;
 //! 8. free text — words of letters, one of three letters or more, nothing that is a page
@@ -118,7 +120,7 @@ fn tables() -> &'static Tables {
 /// assert_eq!(tag_kind("KPAO"), TagKind::Program);
 /// assert_eq!(tag_kind("OVIP (CLINTON, HILLARY)"), TagKind::Person);
 /// assert_eq!(tag_kind("ECONEFIN"), TagKind::Subject);
-/// assert_eq!(tag_kind("QQQQ"), TagKind::Unknown);
+/// assert_eq!(tag_kind("FAB5"), TagKind::Unknown);
 /// ```
 pub fn tag_kind(tag: &str) -> TagKind {
     let t = tag.trim();
@@ -138,12 +140,12 @@ pub fn tag_kind(tag: &str) -> TagKind {
     if let Some(first) = split_parts(t).and_then(|p| p.into_iter().next()) {
         return tag_kind(first);
     }
-    let b = t.as_bytes();
-    if b.len() == 2 && matches!(b[0], b'X' | b'Z') && b[1].is_ascii_uppercase() {
+    if is_region(t) {
         return TagKind::Geo;
     }
-    if b.len() == 4 && b[0] == b'K' && b.iter().all(u8::is_ascii_uppercase) {
-        return TagKind::Program;
+    let b = t.as_bytes();
+    if b.len() == 4 && b.iter().all(u8::is_ascii_uppercase) {
+        return if b[0] == b'K' { TagKind::Program } else { TagKind::Subject };
     }
     if t.len() > 2
         && (stations::by_station(&stations::token_key(t)).is_some()
@@ -205,7 +207,13 @@ fn free_text_kind(t: &str) -> TagKind {
 
 /// A code of the tables: listed with a kind (free text excluded).
 fn is_code(s: &str) -> bool {
-    (2..=6).contains(&s.len()) && !s.contains(' ') && tables().kinds.contains_key(s)
+    (2..=6).contains(&s.len()) && !s.contains(' ') && (tables().kinds.contains_key(s) || is_region(s))
+}
+
+/// Two letters starting with `X` or `Z`: a TAGS region code.
+fn is_region(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 2 && matches!(b[0], b'X' | b'Z') && b[1].is_ascii_uppercase()
 }
 
 /// The parts of a tag written as several: joined by `;` or `.` (`TW.PREL`, `PREL;PGOV;HU`), or
@@ -254,7 +262,8 @@ fn split_parts(t: &str) -> Option<Vec<&str>> {
 }
 
 /// The canonical tags a written tag stands for, upper case: itself when it is a code or free
-/// text; the tags meant when it is misspelled (`PG0V` → `PGOV`, from `tag_fixes.tsv`); its
+/// text; none for `N/A` and `NONE`; the codes around a page banner that ran into the TAGS line;
+/// the tags meant when it is misspelled (`PG0V` → `PGOV`, from `tag_fixes.tsv`); its
 /// parts when tags were glued or joined (`ECONEFIN` → `ECON`, `EFIN`; `TW.PREL` → `TW`,
 /// `PREL`). Borrowed from the input or the tables when no cleaning was needed.
 ///
@@ -283,8 +292,20 @@ pub(crate) fn canonical_into<'a>(tag: &'a str, emit: &mut dyn FnMut(Cow<'a, str>
         return;
     }
     let tabs = tables();
-    if tabs.kinds.contains_key(t) {
+    if tabs.kinds.contains_key(t) || is_region(t) {
         return emit(Cow::Borrowed(t));
+    }
+    // `N/A`, `NONE`: the cable has no tags.
+    if matches!(t, "N/A" | "NONE" | "NA") {
+        return;
+    }
+    // A page banner that ran into the TAGS line (`PE SECRET PAGE 02 LIMA 02475 01 OF 03
+    // 251228Z PINR`): the codes around it are the tags.
+    if t.contains(" PAGE ") {
+        for w in t.split_whitespace().filter(|w| is_code(w) && *w != "OF") {
+            emit(Cow::Borrowed(w));
+        }
+        return;
     }
     if let Some(meant) = tabs.fixes.get(t) {
         return meant.iter().for_each(|m| emit(Cow::Borrowed(m)));
@@ -329,7 +350,9 @@ mod tests {
         assert_eq!(tag_kind("HUMAN RIGHTS"), TagKind::Subject);
         assert_eq!(tag_kind("LIBERAL PARTY"), TagKind::Org);
         assert_eq!(tag_kind("PE SECRET PAGE 02 LIMA 02475 01 OF 03 251228Z PINR"), TagKind::Unknown);
-        assert_eq!(tag_kind("HT13"), TagKind::Unknown);
+        assert_eq!(tag_kind("HT13"), TagKind::Subject);
+        assert_eq!(tag_kind("BFIF"), TagKind::Subject);
+        assert_eq!(tag_kind("UX"), TagKind::Unknown);
         assert_eq!(tag_kind("VTPREL"), TagKind::Geo);
         assert_eq!(tag_kind("pgov"), TagKind::Subject);
     }

@@ -267,6 +267,12 @@ fn cite_cables<'a>(
         while j > 0 && i - j < 4 && is_station_word(toks[j - 1], sentence_case) {
             j -= 1;
         }
+        // A station of the table wins over other words (`Rio de Janeiro 128`, whose `de` is no
+        // station word; `RIO DE JAN 138`): the longest run of words before the serial, particles
+        // included, that names a known station.
+        if let Some(k) = known_station_start(toks, i) {
+            j = k;
+        }
         // `10SHENYANG 003`: the year glued to the station.
         let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
         if (j == i && glued.is_none()) || is_date_like(toks, j, i) {
@@ -286,8 +292,13 @@ fn cite_cables<'a>(
                 k += 1;
                 continue;
             }
+            // `04 CAL 450, 04 CAL 0143`: a year before the next station starts a new citation.
+            let year_of_next = year_of(t.trim_end_matches(',')).is_some()
+                && toks.get(k + 1).is_some_and(|n| is_station_word(n, sentence_case));
             match serial_of(t) {
-                Some(s) if toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&") => {
+                Some(s)
+                    if !year_of_next && (toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&")) =>
+                {
                     push_cable(out, label, text, station.clone(), s, year);
                     k += 1;
                 }
@@ -358,16 +369,38 @@ fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
     i - j == 1 && scan::month_name_number(toks[j]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
 }
 
-/// Station words joined without spaces, upper case, `SECSTATE` → `STATE`.
+/// Station words joined without spaces, upper case, then the table's canonical station
+/// (`SECSTATE` → `STATE`, `HCMC` → `HOCHIMINHCITY`, `ABUJA NI` → `ABUJA`; see
+/// [`crate::ids::canonical_station`]).
 fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
     let stripped = |t: &'a str| t.trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
     let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0]));
-    let station: Cow<'a, str> = if single {
-        Cow::Borrowed(stripped(toks[0]))
-    } else {
-        Cow::Owned(toks.iter().map(|t| stripped(t).to_ascii_uppercase()).collect::<String>())
+    if single {
+        return crate::ids::canonical_station(stripped(toks[0]));
+    }
+    let joined: String = toks.iter().map(|t| stripped(t).to_ascii_uppercase()).collect();
+    Cow::Owned(crate::ids::canonical_station(&joined).into_owned())
+}
+
+/// Lower-case words inside place names (`Rio de Janeiro`, `Dar es Salaam`).
+const PARTICLES: &[&str] = &["de", "da", "do", "es", "el", "al", "la", "du", "of"];
+
+/// Where the longest run of (up to four) words before `toks[i]` that names a station of the
+/// table starts, if one does.
+fn known_station_start(toks: &[&str], i: usize) -> Option<usize> {
+    let word = |t: &str| {
+        let t = t.trim_end_matches('.');
+        !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
     };
-    if station == "SECSTATE" { Cow::Borrowed("STATE") } else { station }
+    let mut first = i;
+    while first > 0 && i - first < 4 && (word(toks[first - 1]) || PARTICLES.contains(&toks[first - 1])) {
+        first -= 1;
+    }
+    (first..i).find(|&k| {
+        let joined: String = toks[k..i].iter().map(|t| t.trim_end_matches('.').to_ascii_uppercase()).collect();
+        let key = crate::ids::canonical_station(&joined);
+        crate::ids::by_station(&key).is_some()
+    })
 }
 
 /// The kind of a non-cable reference, from its words.
