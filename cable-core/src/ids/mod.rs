@@ -41,16 +41,23 @@
 //! [`station`] looks a post up by any of its names (station, alias, PLAD, routing indicator,
 //! envelope origin); [`stations`] lists the table. See [`Station`].
 //!
+//! ## Citations
+//!
+//! [`citations`] gives the edges citing id → cited id of a cable's REF block; [`cable_id`] the
+//! id a cable is known by in a corpus.
+//!
 //! ## TAGS
 //!
 //! [`tag_kind`] classifies a tag; [`canonical_tags`] splits glued tags and fixes misspellings.
 //! See [`TagKind`].
 
 mod canonical;
+mod citations;
 mod stations;
 mod tags;
 
 pub use canonical::{canonical_id, parse_id};
+pub use citations::{Citation, cable_id, citations};
 pub use stations::{Station, by_origin, by_plad, by_route, by_station, canonical_station, station, stations};
 pub(crate) use tags::canonical_into;
 pub use tags::{TagKind, canonical_tags, tag_kind};
