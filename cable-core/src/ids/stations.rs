@@ -7,7 +7,6 @@
 //! once, on first use. No file is read at run time.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The data file, compiled in.
@@ -81,17 +80,42 @@ impl Station {
     }
 }
 
+/// A sorted index: key → row, the first row listing a key winning. Sorted vectors rather than
+/// hash maps: lookups are a binary search, and the static tables hold only pointers to the start
+/// of their allocations (which leak checkers such as valgrind see as reachable).
+#[derive(Default)]
+struct Index<K> {
+    entries: Vec<(K, usize)>,
+}
+
+impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
+    fn insert(&mut self, key: K, row: usize) {
+        self.entries.push((key, row));
+    }
+
+    /// Sorts by key, keeping for each key the first row inserted.
+    fn finish(&mut self) {
+        self.entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        self.entries.dedup_by(|later, first| later.0 == first.0);
+        self.entries.shrink_to_fit();
+    }
+
+    fn get(&self, key: &str) -> Option<&usize> {
+        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok().map(|i| &self.entries[i].1)
+    }
+}
+
 /// The parsed table and its indexes.
 struct Table {
     rows: Vec<Station>,
     /// Station tokens and aliases (upper-case letters and digits only) → row.
-    by_token: HashMap<&'static str, usize>,
+    by_token: Index<&'static str>,
     /// PLADs (upper case, single spaces) → row.
-    by_plad: HashMap<&'static str, usize>,
+    by_plad: Index<&'static str>,
     /// Routing indicators → first row listing it.
-    by_route: HashMap<&'static str, usize>,
+    by_route: Index<&'static str>,
     /// Origin names, lower case → first row listing it.
-    by_origin: HashMap<String, usize>,
+    by_origin: Index<String>,
 }
 
 fn table() -> &'static Table {
@@ -100,7 +124,9 @@ fn table() -> &'static Table {
 }
 
 fn list(field: &'static str) -> Vec<&'static str> {
-    field.split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
+    let mut v: Vec<&'static str> = field.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+    v.shrink_to_fit();
+    v
 }
 
 fn parse_table(text: &'static str) -> Table {
@@ -120,28 +146,33 @@ fn parse_table(text: &'static str) -> Table {
             aliases: list(col(6)),
         });
     }
+    rows.shrink_to_fit();
     let mut t = Table {
         rows,
-        by_token: HashMap::new(),
-        by_plad: HashMap::new(),
-        by_route: HashMap::new(),
-        by_origin: HashMap::new(),
+        by_token: Index::default(),
+        by_plad: Index::default(),
+        by_route: Index::default(),
+        by_origin: Index::default(),
     };
     for (i, r) in t.rows.iter().enumerate() {
-        t.by_token.entry(r.station).or_insert(i);
+        t.by_token.insert(r.station, i);
         for a in &r.aliases {
-            t.by_token.entry(a).or_insert(i);
+            t.by_token.insert(a, i);
         }
         for p in &r.plads {
-            t.by_plad.entry(p).or_insert(i);
+            t.by_plad.insert(p, i);
         }
         for ri in &r.routes {
-            t.by_route.entry(ri).or_insert(i);
+            t.by_route.insert(ri, i);
         }
         for o in &r.origins {
-            t.by_origin.entry(o.to_lowercase()).or_insert(i);
+            t.by_origin.insert(o.to_lowercase(), i);
         }
     }
+    t.by_token.finish();
+    t.by_plad.finish();
+    t.by_route.finish();
+    t.by_origin.finish();
     t
 }
 

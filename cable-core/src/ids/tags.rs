@@ -25,7 +25,6 @@
 
 use super::stations;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const KINDS: &str = include_str!("../../data/tags.tsv");
@@ -82,10 +81,31 @@ impl std::fmt::Display for TagKind {
     }
 }
 
+/// Sorted vectors searched by binary search (see the station table's `Index` for why not hash
+/// maps).
 struct Tables {
-    kinds: HashMap<&'static str, TagKind>,
-    fixes: HashMap<&'static str, Vec<&'static str>>,
-    countries: HashMap<String, ()>,
+    kinds: Vec<(&'static str, TagKind)>,
+    fixes: Vec<(&'static str, Vec<&'static str>)>,
+    countries: Vec<String>,
+}
+
+/// The value of `key` in a vector sorted by key.
+fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
+    v.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &v[i].1)
+}
+
+impl Tables {
+    fn kind(&self, tag: &str) -> Option<TagKind> {
+        lookup(&self.kinds, tag).copied()
+    }
+
+    fn fix(&self, tag: &str) -> Option<&Vec<&'static str>> {
+        lookup(&self.fixes, tag)
+    }
+
+    fn is_country(&self, name: &str) -> bool {
+        self.countries.binary_search_by(|c| c.as_str().cmp(name)).is_ok()
+    }
 }
 
 fn tables() -> &'static Tables {
@@ -94,17 +114,27 @@ fn tables() -> &'static Tables {
         let rows = |text: &'static str| {
             text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| l.split_once('\t'))
         };
-        let mut kinds = HashMap::new();
-        for (tag, kind) in rows(KINDS) {
-            if let Some(k) = TagKind::parse(kind.trim()) {
-                kinds.entry(tag.trim()).or_insert(k);
-            }
-        }
-        let mut fixes = HashMap::new();
-        for (tag, meant) in rows(FIXES) {
-            fixes.entry(tag.trim()).or_insert_with(|| meant.split_whitespace().collect());
-        }
-        let countries = stations::stations().iter().map(|s| (s.country().to_ascii_uppercase(), ())).collect();
+        // The first line for a tag wins (stable sort, then dedup keeps the first).
+        let mut kinds: Vec<(&'static str, TagKind)> =
+            rows(KINDS).filter_map(|(tag, kind)| TagKind::parse(kind.trim()).map(|k| (tag.trim(), k))).collect();
+        kinds.sort_by(|a, b| a.0.cmp(b.0));
+        kinds.dedup_by(|later, first| later.0 == first.0);
+        kinds.shrink_to_fit();
+        let mut fixes: Vec<(&'static str, Vec<&'static str>)> = rows(FIXES)
+            .map(|(tag, meant)| {
+                let mut m: Vec<&'static str> = meant.split_whitespace().collect();
+                m.shrink_to_fit();
+                (tag.trim(), m)
+            })
+            .collect();
+        fixes.sort_by(|a, b| a.0.cmp(b.0));
+        fixes.dedup_by(|later, first| later.0 == first.0);
+        fixes.shrink_to_fit();
+        let mut countries: Vec<String> =
+            stations::stations().iter().map(|s| s.country().to_ascii_uppercase()).collect();
+        countries.sort();
+        countries.dedup();
+        countries.shrink_to_fit();
         Tables { kinds, fixes, countries }
     })
 }
@@ -128,10 +158,10 @@ pub fn tag_kind(tag: &str) -> TagKind {
         if t.bytes().any(|b| b.is_ascii_lowercase()) { Cow::Owned(t.to_ascii_uppercase()) } else { Cow::Borrowed(t) };
     let t = upper.as_ref();
     let tabs = tables();
-    if let Some(&k) = tabs.kinds.get(t) {
+    if let Some(k) = tabs.kind(t) {
         return k;
     }
-    if let Some(parts) = tabs.fixes.get(t) {
+    if let Some(parts) = tabs.fix(t) {
         return parts.first().map_or(TagKind::Unknown, |p| tag_kind(p));
     }
     if t.contains(['(', ')']) || is_name(t) {
@@ -150,7 +180,7 @@ pub fn tag_kind(tag: &str) -> TagKind {
     if t.len() > 2
         && (stations::by_station(&stations::token_key(t)).is_some()
             || stations::by_plad(t).is_some()
-            || tabs.countries.contains_key(t))
+            || tabs.is_country(t))
     {
         return TagKind::Geo;
     }
@@ -207,7 +237,7 @@ fn free_text_kind(t: &str) -> TagKind {
 
 /// A code of the tables: listed with a kind (free text excluded).
 fn is_code(s: &str) -> bool {
-    (2..=6).contains(&s.len()) && !s.contains(' ') && (tables().kinds.contains_key(s) || is_region(s))
+    (2..=6).contains(&s.len()) && !s.contains(' ') && (tables().kind(s).is_some() || is_region(s))
 }
 
 /// Two letters starting with `X` or `Z`: a TAGS region code.
@@ -223,7 +253,7 @@ fn is_region(s: &str) -> bool {
 fn split_parts(t: &str) -> Option<Vec<&str>> {
     if t.contains([';', '.']) {
         let parts: Vec<&str> = t.split([';', '.']).map(str::trim).filter(|p| !p.is_empty()).collect();
-        let ok = parts.len() > 1 && parts.iter().all(|p| is_code(p) || tables().fixes.contains_key(p));
+        let ok = parts.len() > 1 && parts.iter().all(|p| is_code(p) || tables().fix(p).is_some());
         return ok.then_some(parts);
     }
     if t.len() < 5 || t.len() > 24 || !t.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -292,7 +322,7 @@ pub(crate) fn canonical_into<'a>(tag: &'a str, emit: &mut dyn FnMut(Cow<'a, str>
         return;
     }
     let tabs = tables();
-    if tabs.kinds.contains_key(t) || is_region(t) {
+    if tabs.kind(t).is_some() || is_region(t) {
         return emit(Cow::Borrowed(t));
     }
     // `N/A`, `NONE`: the cable has no tags.
@@ -307,13 +337,13 @@ pub(crate) fn canonical_into<'a>(tag: &'a str, emit: &mut dyn FnMut(Cow<'a, str>
         }
         return;
     }
-    if let Some(meant) = tabs.fixes.get(t) {
+    if let Some(meant) = tabs.fix(t) {
         return meant.iter().for_each(|m| emit(Cow::Borrowed(m)));
     }
     if !t.contains(['(', ')', ' ']) {
         if let Some(parts) = split_parts(t) {
             for p in parts {
-                match tabs.fixes.get(p) {
+                match tabs.fix(p) {
                     Some(meant) => meant.iter().for_each(|m| emit(Cow::Borrowed(m))),
                     None => emit(Cow::Borrowed(p)),
                 }
@@ -335,7 +365,7 @@ mod tests {
         for (raw, meant) in &t.fixes {
             assert!(!meant.is_empty(), "{raw}");
             for m in meant {
-                assert!(t.kinds.contains_key(m), "fix {raw} -> {m}: {m} is not in tags.tsv");
+                assert!(t.kind(m).is_some(), "fix {raw} -> {m}: {m} is not in tags.tsv");
             }
         }
     }
