@@ -21,7 +21,7 @@ const TABLE: &str = include_str!("../../data/stations.tsv");
 /// assert_eq!(moscow.origin(), "Embassy Moscow");
 /// assert_eq!((moscow.country(), moscow.geo()), ("Russia", "RS"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Station {
     station: &'static str,
     plads: Vec<&'static str>,
