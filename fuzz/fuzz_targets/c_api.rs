@@ -1,0 +1,90 @@
+#![no_main]
+//! The C entry points with arbitrary bytes: `cable_parse` and `cable_parse_html` (with and
+//! without strict UTF-8), every string accessor of the handle read out (each returned
+//! `CableStr` must point inside memory the handle owns, which AddressSanitizer checks when the
+//! bytes are read), `cable_to_json`, and the frees.
+
+use cable::*;
+use libfuzzer_sys::fuzz_target;
+use std::ptr;
+
+/// Reads every byte of a borrowed string (so that ASan sees any bad pointer) and checks it is
+/// UTF-8.
+fn touch(s: CableStr) {
+    if s.ptr.is_null() {
+        assert_eq!(s.len, 0, "absent strings have length 0");
+        return;
+    }
+    // SAFETY: the library promises `len` readable bytes while the handle lives.
+    let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
+    assert!(std::str::from_utf8(bytes).is_ok(), "CableStr is UTF-8");
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, data)) = data.split_first() else { return };
+    let mut h: *mut Cable = ptr::null_mut();
+    let mut err = CableError {
+        status: CableStatus::CableOk,
+        line: 0,
+        column: 0,
+        offset: 0,
+        row: 0,
+        message: [0; CABLE_ERROR_MESSAGE_LEN],
+    };
+    let mut opts = cable_options_default();
+    if mode & 2 != 0 {
+        opts.flags |= CABLE_OPTION_STRICT_UTF8;
+    }
+    // SAFETY: valid pointers to a live buffer, options, handle slot and error struct.
+    let status = unsafe {
+        if mode & 1 == 0 {
+            cable_parse_with_options(data.as_ptr().cast(), data.len(), &opts, &mut h, &mut err)
+        } else {
+            cable_parse_html_with_options(data.as_ptr().cast(), data.len(), &opts, &mut h, &mut err)
+        }
+    };
+    if status != CableStatus::CableOk {
+        assert!(h.is_null(), "no handle on failure");
+        assert_eq!(err.status, status, "the error struct carries the status");
+        // Offsets index the decoded text: at most 3 bytes (U+FFFD) per input byte.
+        assert!(err.offset as usize <= 3 * data.len(), "error offset inside the input");
+        return;
+    }
+    // SAFETY: `h` is a live handle from `cable_parse*`; indexes past the end are allowed (they
+    // return the absent value).
+    unsafe {
+        touch(cable_reference_id(h));
+        touch(cable_transmission_id(h));
+        touch(cable_sender(h));
+        touch(cable_subject(h));
+        touch(cable_text(h));
+        for i in 0..cable_tag_count(h) + 1 {
+            touch(cable_tag(h, i));
+        }
+        for i in 0..cable_to_count(h) + 1 {
+            touch(cable_to_name(h, i));
+            touch(cable_to_route(h, i));
+            touch(cable_to_mcn(h, i));
+        }
+        for i in 0..cable_info_count(h) + 1 {
+            touch(cable_info_name(h, i));
+        }
+        for i in 0..cable_caveat_count(h) + 1 {
+            touch(cable_caveat(h, i));
+        }
+        for i in 0..cable_ref_count(h) + 1 {
+            touch(cable_ref_id(h, i));
+            touch(cable_ref_text(h, i));
+        }
+        for i in 0..cable_warning_count(h) + 1 {
+            touch(cable_warning_kind(h, i));
+        }
+        let mut json: *mut std::ffi::c_char = ptr::null_mut();
+        let mut len = 0usize;
+        assert_eq!(cable_to_json(h, &mut json, &mut len), CableStatus::CableOk);
+        let bytes = std::slice::from_raw_parts(json.cast::<u8>(), len);
+        let _: serde_json::Value = serde_json::from_slice(bytes).expect("valid JSON");
+        cable_string_free(json);
+        cable_free(h);
+    }
+});
