@@ -255,3 +255,27 @@ fn ref_lines_of_real_cables() {
     // 75LIBREVILLE1895 (the CSV's 7575LIBREVILLE1895): USUN cited by its short name.
     assert_eq!(cited(&frag("STATE 272523; USUN 6028"), 1975), ["75STATE272523", "75USUNNEWYORK6028"]);
 }
+
+mod properties {
+    use cable_core::ids::{canonical_id, canonical_tags, tag_kind};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Never panics, and a canonical id is its own canonical form.
+        #[test]
+        fn canonical_ids_are_fixed_points(s in "[0-9A-Za-z .'/_()-]{0,40}") {
+            if let Some(id) = canonical_id(&s) {
+                let again = canonical_id(&id);
+                prop_assert_eq!(again.as_deref(), Some(id.as_str()));
+            }
+        }
+
+        /// Any text: no panic.
+        #[test]
+        fn any_text(s in "\\PC{0,60}") {
+            let _ = canonical_id(&s);
+            let _ = tag_kind(&s);
+            let _ = canonical_tags(&s);
+        }
+    }
+}

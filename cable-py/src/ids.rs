@@ -85,8 +85,9 @@ impl Station {
         PyTuple::new(py, self.row.aliases())
     }
 
-    fn __repr__(&self) -> String {
-        format!("Station({:?}, plad={:?}, origin={:?})", self.station, self.plad, self.origin)
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let r = |s: &str| -> PyResult<String> { Ok(pyo3::types::PyString::new(py, s).repr()?.to_string()) };
+        Ok(format!("Station({}, plad={}, origin={})", r(self.station)?, r(self.plad)?, r(self.origin)?))
     }
 
     /// ``{station, plads, routes, origin, origins, country, geo, aliases}``.
