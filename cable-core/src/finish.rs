@@ -13,8 +13,9 @@ use std::borrow::Cow;
 /// Completes `cable`. `year` is the caller's year for cables whose text has no date.
 pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<'a>>, caller_year: Option<i32>) {
     cable.envelope = envelope;
-    cable.tags_raw = std::mem::take(&mut cable.tags);
-    cable.tags = canonical_tags(&cable.tags_raw);
+    if let Some(canonical) = canonical_tags(&cable.tags) {
+        cable.tags_raw = Some(std::mem::replace(&mut cable.tags, canonical));
+    }
     let env_id = envelope.and_then(|e| e.reference_id.as_deref()).and_then(crate::ids::parse_id);
     let env_created = envelope.and_then(Envelope::created_at);
 
@@ -142,8 +143,20 @@ pub(crate) fn station_token(station: &str) -> Cow<'_, str> {
 
 /// The canonical tags of the tags as written: misspellings fixed, glued tags split
 /// ([`crate::ids::canonical_tags`]), in order, without repeats; each keeps the span of the tag
-/// it comes from.
-fn canonical_tags<'a>(raw: &[Text<'a>]) -> Vec<Text<'a>> {
+/// it comes from. `None` when the tags as written are canonical already (most cables): then no
+/// second list is made.
+fn canonical_tags<'a>(raw: &[Text<'a>]) -> Option<Vec<Text<'a>>> {
+    let canonical = |t: &Text<'a>| {
+        let (mut n, mut same) = (0, true);
+        crate::ids::canonical_into(&t.value, &mut |c| {
+            n += 1;
+            same &= c == t.value;
+        });
+        n == 1 && same
+    };
+    if raw.iter().all(canonical) {
+        return None;
+    }
     let mut out: Vec<Text<'a>> = Vec::with_capacity(raw.len());
     for t in raw {
         let span = t.span;
@@ -161,7 +174,7 @@ fn canonical_tags<'a>(raw: &[Text<'a>]) -> Vec<Text<'a>> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]

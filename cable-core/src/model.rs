@@ -315,7 +315,8 @@ pub struct Cable<'a> {
     pub(crate) distribution: Vec<Text<'a>>,
     pub(crate) eo: Option<ExecutiveOrder<'a>>,
     pub(crate) tags: Vec<Text<'a>>,
-    pub(crate) tags_raw: Vec<Text<'a>>,
+    /// The tags as written, when they differ from the canonical `tags`.
+    pub(crate) tags_raw: Option<Vec<Text<'a>>>,
     pub(crate) subject: Option<Text<'a>>,
     pub(crate) subject_marking: Option<Marking<'a>>,
     pub(crate) references: Vec<Reference<'a>>,
@@ -349,7 +350,7 @@ impl<'a> Cable<'a> {
             distribution: Vec::new(),
             eo: None,
             tags: Vec::new(),
-            tags_raw: Vec::new(),
+            tags_raw: None,
             subject: None,
             subject_marking: None,
             references: Vec::new(),
@@ -480,7 +481,7 @@ impl<'a> Cable<'a> {
 
     /// TAGS as written (upper case, in order, without repeats), before canonicalisation.
     pub fn tags_raw(&self) -> &[Text<'a>] {
-        &self.tags_raw
+        self.tags_raw.as_deref().unwrap_or(&self.tags)
     }
 
     /// The subject, joined into one line.

@@ -28,7 +28,7 @@ impl Serialize for Cable<'_> {
         m.serialize_field("section", &self.section)?;
         m.serialize_field("eo", &self.eo)?;
         m.serialize_field("tags", &self.tags)?;
-        m.serialize_field("tags_raw", &self.tags_raw)?;
+        m.serialize_field("tags_raw", self.tags_raw())?;
         m.serialize_field("subject", &self.subject())?;
         m.serialize_field("subject_marking", &self.subject_marking)?;
         m.serialize_field("references", &self.references)?;

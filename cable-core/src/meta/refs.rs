@@ -396,11 +396,24 @@ fn known_station_start(toks: &[&str], i: usize) -> Option<usize> {
     while first > 0 && i - first < 4 && (word(toks[first - 1]) || PARTICLES.contains(&toks[first - 1])) {
         first -= 1;
     }
-    (first..i).find(|&k| {
-        let joined: String = toks[k..i].iter().map(|t| t.trim_end_matches('.').to_ascii_uppercase()).collect();
-        let key = crate::ids::canonical_station(&joined);
-        crate::ids::by_station(&key).is_some()
-    })
+    // The words joined once, upper case, in a stack buffer: each candidate is a suffix of it.
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    let mut starts = [0usize; 4];
+    for (n, t) in toks[first..i].iter().enumerate() {
+        starts[n] = len;
+        let t = t.trim_end_matches('.');
+        if len + t.len() > buf.len() {
+            return None;
+        }
+        buf[len..len + t.len()].copy_from_slice(t.as_bytes());
+        len += t.len();
+    }
+    buf[..len].make_ascii_uppercase();
+    let joined = std::str::from_utf8(&buf[..len]).ok()?;
+    (0..i - first)
+        .find(|&n| crate::ids::by_station(&crate::ids::canonical_station(&joined[starts[n]..])).is_some())
+        .map(|n| first + n)
 }
 
 /// The kind of a non-cable reference, from its words.
