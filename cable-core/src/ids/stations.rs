@@ -276,7 +276,8 @@ const PREFIXES: &[&str] = &[
 /// The canonical station of a station name or token: letters and digits only, upper case, then
 /// (1) an alias or misspelling of the table becomes its station (`SECSTATE` → `STATE`, `HCMC` →
 /// `HOCHIMINHCITY`, `TALLIN` → `TALLINN`); (2) an office or caption glued before a known
-/// station is dropped (`EMBASSYVIENNA` → `VIENNA`, `EFTOLONDON` → `LONDON`); (3) the host
+/// station is dropped (`EMBASSYVIENNA` → `VIENNA`, `EFTOLONDON` → `LONDON`), and so is one
+/// letter (a REF label: `B.HANOI` → `HANOI`); (3) the host
 /// country's TAGS code glued after a known station is dropped (`ABUJA NI` → `ABUJA`, `HARARE
 /// ZI` → `HARARE`). Unknown stations are kept as written (cleaned). Historical names stay
 /// themselves (`KIEV`, `MADRAS`): ids keep them.
@@ -298,6 +299,10 @@ pub fn canonical_station(name: &str) -> Cow<'_, str> {
         if let Some(s) = key.strip_prefix(p).and_then(known) {
             return Cow::Borrowed(s);
         }
+    }
+    // A REF label glued to the station (`B.HANOI`, `A.STATE`).
+    if let Some(s) = key.get(1..).filter(|_| key.len() > 3).and_then(known) {
+        return Cow::Borrowed(s);
     }
     if key.len() > 4 {
         let (head, code) = key.split_at(key.len() - 2);
@@ -359,6 +364,8 @@ mod tests {
         assert_eq!(canonical_station("AIT TAIPEI"), "TAIPEI");
         assert_eq!(canonical_station("EMBASSY VIENNA"), "VIENNA");
         assert_eq!(canonical_station("KIGALI RW"), "KIGALI");
+        assert_eq!(canonical_station("B.HANOI"), "HANOI");
+        assert_eq!(canonical_station("AVIV"), "AVIV");
         // A country code that is not the station's own stays.
         assert_eq!(canonical_station("ABUJA ZI"), "ABUJAZI");
     }

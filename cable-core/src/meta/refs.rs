@@ -365,8 +365,10 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
 }
 
 /// `NOV 2, 1966`, `JULY 15`: a month name and a day are a date, not a station and serial.
+/// Also when other words come before the month (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`):
+/// the word before the number decides.
 fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
-    i - j == 1 && scan::month_name_number(toks[j]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
+    i > j && scan::month_name_number(toks[i - 1]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
 }
 
 /// Station words joined without spaces, upper case, then the table's canonical station
@@ -515,6 +517,14 @@ mod tests {
         // 10SHENYANG5: `REF: A. 10SHENYANG 003  B. 09SHENYANG 167`.
         let r = refs(" A. 10SHENYANG 003  B. 09SHENYANG 167");
         assert_eq!(r, [cable(Some("A"), "SHENYANG", 3, Some(2010)), cable(Some("B"), "SHENYANG", 167, Some(2009))]);
+    }
+
+    #[test]
+    fn a_month_before_the_number_is_a_date() {
+        // `DEMARCHE DECEMBER 12` (a dated demarche) is no cable; `STATE 12` is.
+        let r = refs(" A. DEMARCHE DECEMBER 12 B. STATE 12");
+        assert_eq!(r[0].1, ReferenceKind::Other);
+        assert_eq!(r[1], cable(Some("B"), "STATE", 12, None));
     }
 
     #[test]
