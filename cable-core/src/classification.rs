@@ -225,6 +225,9 @@ impl<'a> Marking<'a> {
     /// Parses a marking at the start of `s` (leading spaces allowed); returns it and the number
     /// of bytes it takes, closing parenthesis included.
     pub fn parse_prefix(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        if !matches!(s.as_bytes().first(), Some(b'(' | b' ')) {
+            return None;
+        }
         let lead = s.len() - s.trim_start_matches(' ').len();
         let rest = s[lead..].strip_prefix('(')?;
         let close = rest.find(')')?;
@@ -246,6 +249,23 @@ impl<'a> Marking<'a> {
         }
         let end = lead + 1 + close + 1;
         Some((Marking { level, raw: &s[lead..end], caveat_text }, end))
+    }
+}
+
+impl<'a> Marking<'a> {
+    /// A whole-text marking spelled out without parentheses at the start of `s`
+    /// (`CONFIDENTIAL - ENTIRE TEXT`, old telegrams); returns it and the bytes it takes.
+    pub(crate) fn parse_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        let lead = s.len() - s.trim_start_matches(' ').len();
+        let t = &s[lead..];
+        let word = banner_word(t).filter(|w| !w.damaged && !t[..w.len].contains("  "))?;
+        let rest = &t[word.len..];
+        let dash = rest.trim_start_matches(' ').strip_prefix('-')?;
+        let tail = dash.trim_start_matches(' ');
+        let n = scan::strip_prefix_ci(tail, "ENTIRE TEXT").map(|r| tail.len() - r.len())?;
+        let end = lead + (t.len() - tail.len()) + n;
+        let caveat_text = &s[lead + word.len..end];
+        Some((Marking { level: word.level, raw: &s[lead..end], caveat_text }, end))
     }
 }
 
@@ -304,6 +324,14 @@ mod tests {
         assert_eq!(marking("(SBU/N)"), (Level::SensitiveButUnclassified, vec!["NOFORN"]));
         assert_eq!(marking("(C//REL ISAF)"), (Level::Confidential, vec!["REL ISAF"]));
         assert_eq!(marking("(TS)"), (Level::TopSecret, vec![]));
+    }
+
+    #[test]
+    fn spelled_whole_text_markings() {
+        let (m, n) = Marking::parse_entire_text("CONFIDENTIAL - ENTIRE TEXT. x").unwrap();
+        assert_eq!((m.level, m.raw, n), (Level::Confidential, "CONFIDENTIAL - ENTIRE TEXT", 26));
+        assert_eq!(m.caveats().collect::<Vec<_>>(), ["ENTIRE TEXT"]);
+        assert!(Marking::parse_entire_text("CONFIDENTIAL SOURCES SAY").is_none());
     }
 
     #[test]

@@ -6,14 +6,17 @@ use crate::span::Span;
 /// One physical line of the input.
 ///
 /// `text` is the line without its terminator (`\n` or `\r\n`) and without trailing whitespace
-/// (the seed's markdown conversion ends lines in two spaces); `start` is the offset of its first
-/// byte and `next` the offset of the line after it, so consecutive lines tile the input.
+/// (the seed's markdown conversion ends lines in two spaces) or trailing `<br>` tags; `start` is
+/// the offset of its first byte and `next` the offset of the line after it, so consecutive lines
+/// tile the input.
 #[derive(Clone, Copy, Debug)]
 #[allow(dead_code, reason = "`next` and `full_span` serve the lossless element tiling of the body")]
 pub(crate) struct Line<'a> {
     pub text: &'a str,
     pub start: u32,
     pub next: u32,
+    /// Bytes of leading whitespace (ASCII and the no-break space) in `text`.
+    pub indent: u32,
 }
 
 impl<'a> Line<'a> {
@@ -28,14 +31,14 @@ impl<'a> Line<'a> {
         Span::new(self.start, self.next)
     }
 
-    /// The text without leading whitespace either.
+    /// The text without leading whitespace either (computed once, when the line was split).
     pub fn trimmed(&self) -> &'a str {
-        self.text.trim_start_matches(scan::is_space)
+        &self.text[self.indent as usize..]
     }
 
     /// True for a line of whitespace only.
     pub fn is_blank(&self) -> bool {
-        self.trimmed().is_empty()
+        self.indent as usize == self.text.len()
     }
 
     /// The span of `part`, a sub-slice of this line's text.
@@ -48,27 +51,70 @@ impl<'a> Line<'a> {
 /// newline has no empty last line. Lone `\r` (old Mac) counts as a line break too.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
-    // Counting the line breaks first is far cheaper than growing the vector as it fills.
-    let mut lines = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+    // Cable lines average about 60 bytes: one allocation for most texts, a rare regrowth.
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 8);
     // A byte-order mark, or its mojibake from a file decoded twice, is not part of the first line.
     let mut start = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    // One pass over the line breaks (an iterator keeps its search state between lines).
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while start < bytes.len() {
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-            Some(i) => {
-                let end = start + i;
-                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { (end, end + 2) } else { (end, end + 1) }
+        let (end, next) = match breaks.find(|&i| i >= start) {
+            Some(end) => {
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    (end, end + 2)
+                } else {
+                    (end, end + 1)
+                }
             }
             None => (bytes.len(), bytes.len()),
         };
-        let content = text[start..end].trim_end_matches(scan::is_space);
-        lines.push(Line { text: content, start: start as u32, next: next as u32 });
+        let content = trim_end(&text[start..end]);
+        lines.push(Line { text: content, start: start as u32, next: next as u32, indent: indent(content) as u32 });
         start = next;
     }
     lines
 }
 
+/// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
+/// artefact).
+fn indent(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        if i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
+/// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+fn trim_end(line: &str) -> &str {
+    let mut l = line.trim_end_matches(scan::is_space);
+    while l.ends_with('>') {
+        let Some(open) = l.rfind('<') else { break };
+        let tag = &l[open..];
+        if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
+            break;
+        }
+        l = l[..open].trim_end_matches(scan::is_space);
+    }
+    l
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn br_tags_are_line_ends() {
+        let ls = super::split("E.O. 12958: DECL: 01/21/2019 <br>\n<br>\nx <br/> <BR>\n");
+        let texts: Vec<_> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["E.O. 12958: DECL: 01/21/2019", "", "x"]);
+    }
+
     use super::*;
 
     #[test]

@@ -331,6 +331,8 @@ pub struct Cable<'a> {
     pub(crate) body: Span,
     pub(crate) envelope: Option<&'a Envelope<'a>>,
     pub(crate) warnings: Vec<Warning>,
+    /// Paragraphs, breaks, passages, signature: see [`crate::body`].
+    pub(crate) body_parts: crate::body::Body<'a>,
 }
 
 impl<'a> Cable<'a> {
@@ -365,6 +367,7 @@ impl<'a> Cable<'a> {
             body: Span::default(),
             envelope: None,
             warnings: Vec::new(),
+            body_parts: crate::body::Body::default(),
         }
     }
 

@@ -11,11 +11,23 @@ use crate::spanned::Spanned;
 /// `MOSCOW 00005434 002 OF 002`, `ROME 00000087 001.2 OF 003`, `TEL AVIV 00002760 002 OF 004`:
 /// a station, an eight-digit serial and a page count, alone on the line.
 pub(crate) fn is_page_marker(line: &str) -> bool {
+    // A marker is short (five place words at most, an 8-digit serial, two counts): a long line
+    // is text, and is not tokenized.
+    if line.len() > 80
+        || line.len() < 16
+        || !line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '.')
+        || !has_digit_run(line.as_bytes(), 8)
+    {
+        return false;
+    }
     let mut toks = scan::tokens(line).peekable();
     let mut place_words = 0;
     while let Some(t) = toks.peek() {
         if t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.') && !t.is_empty() {
             place_words += 1;
+            if place_words > 5 {
+                return false;
+            }
             toks.next();
         } else {
             break;
@@ -42,6 +54,22 @@ pub(crate) fn is_page_marker(line: &str) -> bool {
         }
     }
     saw_of && counts >= 2
+}
+
+/// True when `b` holds `n` ASCII digits in a row (a cheap test before tokenizing).
+fn has_digit_run(b: &[u8], n: usize) -> bool {
+    let mut run = 0;
+    for &c in b {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run == n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The station and serial of the first page marker in `lines` (`TEL AVIV 00002502 002 OF 004`
@@ -126,7 +154,28 @@ pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
 /// A line holding only a classification word (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`), as
 /// printed at the top and bottom of old-format pages.
 pub(crate) fn is_lone_classification(line: &str) -> bool {
+    // Byte tests on the ends first (this runs on many lines): see below for the letters.
+    let b = line.trim_ascii().as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    if b.len() > 66
+        || !matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+        || !matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
+        || (b.len() > 14 && b[1].is_ascii_lowercase())
+    {
+        return false;
+    }
     let t = scan::trim(line);
+    // `S E N S I T I V E  B U T  U N C L A S S I F I E D` is the longest form; every form
+    // (damaged ones too: `E C R E T`, `O N F I D ...`) starts with one of these letters.
+    if t.len() > 64
+        || !t.starts_with(['C', 'S', 'U', 'L', 'T', 'E', 'O', 'c', 's', 'u', 'l', 't', 'e', 'o'])
+        || !t.ends_with(['L', 'T', 'D', 'S', 'E', 'O', 'l', 't', 'd', 's', 'e', 'o'])
+        || (t.len() > 14 && t.bytes().any(|b| b.is_ascii_lowercase()))
+        // Not letter-spaced: at most three words (`LIMITED OFFICIAL USE`).
+        || (t.as_bytes().get(1) != Some(&b' ') && t.bytes().filter(|&b| b == b' ').count() > 3)
+    {
+        return false;
+    }
     match classification::banner_word(t) {
         Some(w) => !w.damaged && t[w.len..].trim().is_empty() && !t.contains("  "),
         None => false,
@@ -148,6 +197,22 @@ pub(crate) struct PageBreak {
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     let t = lines[i].trimmed();
+    // Every form is told by its ends: a marker ends in a digit or `.`, a banner starts with
+    // `PAGE`, a lone classification starts and ends with a letter of a classification word.
+    // Almost every line of text is rejected here, before any tokenizing.
+    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return None };
+    // (A marker's last count may carry a full stop: `002 OF 002.`.)
+    let maybe_marker =
+        last.is_ascii_digit() || (last == b'.' && t.as_bytes()[t.len().saturating_sub(2)].is_ascii_digit());
+    let maybe_banner = first == b'P' || first == b'p';
+    // (Past 14 bytes only upper-case or letter-spaced forms: the second byte is no small letter.)
+    let maybe_lone = t.len() <= 64
+        && matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+        && matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
+        && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
+    if !(maybe_marker || maybe_banner || maybe_lone) {
+        return None;
+    }
     if is_page_marker(t) {
         return Some(PageBreak { lines: 1, content_at: None });
     }

@@ -1,6 +1,7 @@
 //! The JSON output contract, shared by the `cable` command, the C library and the Python
 //! package: one object per cable, keys in a fixed order, absent values `null` (lists `[]`).
 
+use crate::body::{Item, Paragraph, Passage};
 use crate::model::{Cable, Recipient};
 use crate::span::Span;
 use crate::warning::Warning;
@@ -9,7 +10,7 @@ use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 impl Serialize for Cable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Cable", 29)?;
+        let mut m = s.serialize_struct("Cable", 38)?;
         m.serialize_field("reference_id", &self.reference_id())?;
         m.serialize_field("transmission_id", &self.transmission_id())?;
         m.serialize_field("created", &self.created())?;
@@ -35,8 +36,91 @@ impl Serialize for Cable<'_> {
         m.serialize_field("classified_by", &self.classified_by)?;
         m.serialize_field("partial", &self.partial)?;
         m.serialize_field("envelope", &self.envelope)?;
+        m.serialize_field("paragraphs", &Paragraphs(self.paragraphs()))?;
+        m.serialize_field("summary", &self.summary().map(PassageJson))?;
+        m.serialize_field("comment", &self.comment().map(PassageJson))?;
+        m.serialize_field("action_request", &self.action_request().map(PassageJson))?;
+        m.serialize_field("notes", &Notes(self))?;
+        m.serialize_field("signature", &self.signature().map(|s| s.value))?;
+        m.serialize_field("signers", &self.signers())?;
+        m.serialize_field("redactions", &Redactions(self.redactions()))?;
+        m.serialize_field("breaks", self.breaks())?;
         m.serialize_field("warnings", &Warnings(self))?;
         m.serialize_field("spans", &Spans(self))?;
+        m.end()
+    }
+}
+
+struct Paragraphs<'r, 'a>(&'r [Paragraph<'a>]);
+
+impl Serialize for Paragraphs<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ParagraphJson))
+    }
+}
+
+/// `{number, written_number, marking, heading, text, span, items}`.
+struct ParagraphJson<'r, 'a>(&'r Paragraph<'a>);
+
+impl Serialize for ParagraphJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut m = s.serialize_struct("Paragraph", 7)?;
+        m.serialize_field("number", &p.number())?;
+        m.serialize_field("written_number", &p.written_number())?;
+        m.serialize_field("marking", &p.marking())?;
+        m.serialize_field("heading", &p.heading())?;
+        m.serialize_field("text", &p.text())?;
+        m.serialize_field("span", &p.span())?;
+        m.serialize_field("items", &p.items().iter().map(ItemJson).collect::<Vec<_>>())?;
+        m.end()
+    }
+}
+
+struct ItemJson<'r, 'a>(&'r Item<'a>);
+
+impl Serialize for ItemJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Item", 3)?;
+        m.serialize_field("label", self.0.label)?;
+        m.serialize_field("text", &self.0.text)?;
+        m.serialize_field("span", &self.0.span)?;
+        m.end()
+    }
+}
+
+/// `{text, span, paragraphs}` (and `kind` for notes); `paragraphs` are indexes into the
+/// `paragraphs` list.
+struct PassageJson<'c, 'a>(Passage<'c, 'a>);
+
+impl Serialize for PassageJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = &self.0;
+        let mut m = s.serialize_struct("Passage", 4)?;
+        m.serialize_field("kind", &p.kind())?;
+        m.serialize_field("text", &p.text())?;
+        m.serialize_field("span", &p.span())?;
+        m.serialize_field("paragraphs", &p.paragraphs().collect::<Vec<_>>())?;
+        m.end()
+    }
+}
+
+struct Notes<'c, 'a>(&'c Cable<'a>);
+
+impl Serialize for Notes<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.notes().map(PassageJson))
+    }
+}
+
+/// `{count, spans}`.
+struct Redactions<'r>(&'r [Span]);
+
+impl Serialize for Redactions<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Redactions", 2)?;
+        m.serialize_field("count", &self.0.len())?;
+        m.serialize_field("spans", self.0)?;
         m.end()
     }
 }

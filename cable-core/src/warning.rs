@@ -45,6 +45,16 @@ pub enum WarningKind {
     /// Bytes that were not valid UTF-8 (or NUL and other control characters) were replaced when
     /// the input was decoded.
     LossyDecoding,
+    /// A paragraph number was mangled (`12.` for ¶2: a pilcrow read as the digit 1); the true
+    /// number was recovered from the sequence.
+    RecoveredParagraphNumber,
+    /// A paragraph has the same number as the one before it; the number is kept.
+    DuplicateParagraphNumber,
+    /// Paragraph numbers jump (`3.` after `1.`); the number is kept.
+    SkippedParagraphNumber,
+    /// A paragraph number is lower than the one before (`¶10.` after `¶11.`); the number is
+    /// kept.
+    UnorderedParagraphNumber,
 }
 
 impl WarningKind {
@@ -65,6 +75,10 @@ impl WarningKind {
             SecurityLineMismatch => "security line differs from the classification banner",
             PageBreakInField => "page-break marker inside a field",
             LossyDecoding => "invalid bytes replaced while decoding",
+            RecoveredParagraphNumber => "mangled paragraph number recovered from the sequence",
+            DuplicateParagraphNumber => "paragraph number repeated",
+            SkippedParagraphNumber => "paragraph numbers skipped",
+            UnorderedParagraphNumber => "paragraph number lower than the one before",
         }
     }
 }

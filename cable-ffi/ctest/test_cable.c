@@ -173,7 +173,10 @@ static void test_seed(void) {
     CHECK_STR(cable_classified_by_reason(c, 1), "1.4(d)");
     CHECK(!cable_partial(c));
     CHECK_STR(cable_envelope_kind(c), NULL);
-    CHECK(cable_warning_count(c) == 0);
+    /* The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.). */
+    CHECK(cable_warning_count(c) == 3);
+    CHECK_STR(cable_warning_kind(c, 0), "recovered_paragraph_number");
+    CHECK_STR(cable_warning_text(c, 0), "11.");
 
     CHECK(cable_span(c, CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
     CHECK(cable_span(c, CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
@@ -196,8 +199,8 @@ static void test_seed(void) {
     CHECK_STR(cable_ref_text(c, 0), NULL);
     CHECK(!cable_ref_serial(c, 0, &n) && n == 77);
     CHECK_STR(cable_classified_by_reason(c, 2), NULL);
-    CHECK_STR(cable_warning_kind(c, 0), NULL);
-    sp = cable_warning_span(c, 0);
+    CHECK_STR(cable_warning_kind(c, 3), NULL);
+    sp = cable_warning_span(c, 3);
     CHECK(sp.start == 0 && sp.end == 0);
 
     CHECK(cable_to_json(c, &json, &json_len) == CABLE_OK);
@@ -400,10 +403,12 @@ static void test_errors(void) {
     bad[strstr(seed, "Lavrov's") - seed + 6] = (char)0xff;
     CHECK(cable_parse(bad, len, &c, &err) == CABLE_OK);
     CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
-    CHECK(cable_warning_count(c) == 2);
-    CHECK_STR(cable_warning_kind(c, 0), "lossy_decoding");
-    CHECK_STR(cable_warning_text(c, 0), "\xe2\x80\x99"); /* U+2019 */
-    CHECK_STR(cable_warning_text(c, 1), "\xc3\xbf");     /* U+00FF: Latin-1 */
+    /* In text order: the recovered number 11., the two replaced bytes, then 12. and 13. */
+    CHECK(cable_warning_count(c) == 5);
+    CHECK_STR(cable_warning_kind(c, 0), "recovered_paragraph_number");
+    CHECK_STR(cable_warning_kind(c, 1), "lossy_decoding");
+    CHECK_STR(cable_warning_text(c, 1), "\xe2\x80\x99"); /* U+2019 */
+    CHECK_STR(cable_warning_text(c, 2), "\xc3\xbf");     /* U+00FF: Latin-1 */
     CHECK(cable_text(c).len == len + 3);
     cable_free(c);
     opts = cable_options_default();

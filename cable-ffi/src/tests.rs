@@ -142,7 +142,10 @@ fn seed_values_through_the_accessors() {
         assert!(!cable_partial(h));
         assert_eq!(s(cable_envelope_kind(h)), None);
         assert_eq!(cable_envelope_reference_count(h), 0);
-        assert_eq!(cable_warning_count(h), 0);
+        // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
+        assert_eq!(cable_warning_count(h), 3);
+        assert_eq!(s(cable_warning_kind(h, 0)), Some("recovered_paragraph_number"));
+        assert_eq!(s(cable_warning_text(h, 0)), Some("11."));
 
         assert_eq!(s(cable_text(h)), Some(SEED));
         let mut span = CableSpan::default();
@@ -241,8 +244,8 @@ fn out_of_range_indexes_read_as_absent() {
         assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
         assert!(!cable_ref_serial(h, 0, &mut n));
         assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
-        assert_eq!(cable_warning_text(h, 0), CableStr::NONE);
-        assert_eq!(cable_warning_span(h, 0), CableSpan::default());
+        assert_eq!(cable_warning_text(h, 3), CableStr::NONE);
+        assert_eq!(cable_warning_span(h, 3), CableSpan::default());
         assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
         assert_eq!(cable_subject_marking_caveat(h, 0), CableStr::NONE);
     }
@@ -320,11 +323,13 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
     // SAFETY: `h` is live.
     unsafe {
         assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-        assert_eq!(cable_warning_count(h.0), 1);
-        assert_eq!(s(cable_warning_kind(h.0, 0)), Some("lossy_decoding"));
-        assert_eq!(s(cable_warning_message(h.0, 0)), Some("invalid bytes replaced while decoding"));
-        assert_eq!(s(cable_warning_text(h.0, 0)), Some("\u{2019}"));
-        assert_eq!(cable_warning_span(h.0, 0).start, at);
+        // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
+        // replaced in its text, then `12.` and `13.`.
+        assert_eq!(cable_warning_count(h.0), 4);
+        assert_eq!(s(cable_warning_kind(h.0, 1)), Some("lossy_decoding"));
+        assert_eq!(s(cable_warning_message(h.0, 1)), Some("invalid bytes replaced while decoding"));
+        assert_eq!(s(cable_warning_text(h.0, 1)), Some("\u{2019}"));
+        assert_eq!(cable_warning_span(h.0, 1).start, at);
     }
     let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
     let e = parse_with(&text, Some(&strict)).unwrap_err();
@@ -475,7 +480,7 @@ fn handles_are_shared_across_threads() {
                     // SAFETY: `h` outlives the scope; accessors may run concurrently.
                     unsafe {
                         assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-                        assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
+                        assert_eq!(cable_warning_kind(h, 3), CableStr::NONE);
                     }
                     let own = Owned(parse(SEED.as_bytes()));
                     // SAFETY: `own` is live.

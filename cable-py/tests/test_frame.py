@@ -50,7 +50,7 @@ def test_to_dataframe_of_the_seed(pd, seed_text):
     assert str(df["serial"].dtype) == "Int64"
     assert pd.isna(row["row_id"])
     assert not row["partial"]
-    assert row["warnings"] == []
+    assert row["warnings"] == ["recovered_paragraph_number"] * 3
 
 
 def test_to_dataframe_streams_the_corpus_csv(pd, corpus):

@@ -33,6 +33,15 @@ JSON_KEYS = [
     "classified_by",
     "partial",
     "envelope",
+    "paragraphs",
+    "summary",
+    "comment",
+    "action_request",
+    "notes",
+    "signature",
+    "signers",
+    "redactions",
+    "breaks",
     "warnings",
     "spans",
 ]
@@ -108,7 +117,12 @@ def test_metadata_block(seed):
     assert by.reasons == ("1.4(b)", "1.4(d)")
     assert seed.partial is False
     assert seed.envelope is None
-    assert seed.warnings == ()
+    # The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
+    assert [(w.kind, w.text) for w in seed.warnings] == [
+        ("recovered_paragraph_number", "11."),
+        ("recovered_paragraph_number", "12."),
+        ("recovered_paragraph_number", "13."),
+    ]
 
 
 def test_text_body_and_spans(seed, seed_text):

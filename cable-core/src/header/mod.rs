@@ -401,7 +401,7 @@ fn is_office_block_line(t: &str) -> bool {
 
 /// `------------------A54E38  291401Z /38` (partial records), `--------------------- 053129`
 /// (1970s), and the centred `CONFIDENTIAL     PTQ1859` line above a partial record's first page.
-fn partial_control_line(t: &str) -> bool {
+pub(crate) fn partial_control_line(t: &str) -> bool {
     if t.starts_with("-----") {
         let rest = t.trim_start_matches('-');
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
@@ -421,6 +421,10 @@ fn partial_control_line(t: &str) -> bool {
 /// The document number line of NARA's Access to Archival Databases copies:
 /// `2000HOCHI00838 - UNCLASSIFIED` (four-digit year, station cut to six letters, serial).
 pub(crate) fn is_aad_number_line(t: &str) -> bool {
+    // Four digits first: almost every line is rejected before the search for ` - `.
+    if !t.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
     let Some((id, rest)) = t.split_once(" - ") else {
         return false;
     };
@@ -443,11 +447,16 @@ fn starts_body(t: &str) -> bool {
 /// True for a line that can only open or continue a routing header: `VZCZC…`, `DE RUEH… #`,
 /// `ZNY …`/`ZNR …`, a date-time group with precedence.
 pub(crate) fn is_strong_header_line(t: &str) -> bool {
-    transmission_id(t).is_some()
-        || dtg::parse(t).is_some_and(|d| d.precedence.is_some())
-        || (t.starts_with("DE R") && t.contains('#'))
-        || t.starts_with("ZNY ")
-        || t.starts_with("ZNR ")
+    // Dispatch on the first byte: this runs on every line of the metadata block and the body.
+    let dtg = || dtg::parse(t).is_some_and(|d| d.precedence.is_some());
+    match t.as_bytes() {
+        [b'V', ..] => transmission_id(t).is_some(),
+        [b'D', b'E', b' ', ..] => t.starts_with("DE R") && t.contains('#'),
+        [b'Z', b'N', b'Y' | b'R', b' ', ..] => true,
+        // A precedence letter (`0` typed for `O` in old cables) and a space.
+        [b'Z' | b'O' | b'P' | b'R' | b'Y' | b'0', b' ', ..] => dtg(),
+        _ => false,
+    }
 }
 
 /// The index of the next line, within a short window, that can only be a routing header line

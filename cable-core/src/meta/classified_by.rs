@@ -5,8 +5,8 @@ use crate::scan;
 /// Words of titles, offices and roles that surround a classifier's name
 /// (`Ambassador`, `Charge d'Affaires, a.i.`, `DCM`, `PolCouns`, `ISN/MTR DIRECTOR`).
 const ROLE_WORDS: &[&str] = &[
-    "A.I.",
     "A.I",
+    "A.I.",
     "ACTING",
     "ADMIN",
     "ADVISER",
@@ -18,6 +18,7 @@ const ROLE_WORDS: &[&str] = &[
     "AMB",
     "AMB.",
     "AMBASSADOR",
+    "AND",
     "ASSISTANT",
     "ATTACHE",
     "BUREAU",
@@ -25,6 +26,7 @@ const ROLE_WORDS: &[&str] = &[
     "CG",
     "CHARGE",
     "CHARGE'",
+    "CHARGÉ",
     "CHIEF",
     "COL",
     "COM",
@@ -40,7 +42,6 @@ const ROLE_WORDS: &[&str] = &[
     "COUNSELOR",
     "D'AFFAIRES",
     "D'AFFAIRS",
-    "D’AFFAIRES",
     "DAS",
     "DCM",
     "DEPUTY",
@@ -50,6 +51,7 @@ const ROLE_WORDS: &[&str] = &[
     "DOS",
     "DR.",
     "DS",
+    "D’AFFAIRES",
     "EAP",
     "ECON",
     "ECONCOUNS",
@@ -101,8 +103,8 @@ const ROLE_WORDS: &[&str] = &[
     "PRT",
     "PUBLIC",
     "REGIONAL",
-    "SCA",
     "RSO",
+    "SCA",
     "SECRETARY",
     "SECTION",
     "SENIOR",
@@ -113,8 +115,6 @@ const ROLE_WORDS: &[&str] = &[
     "USNATO",
     "USUN",
     "WHA",
-    "AND",
-    "CHARGÉ",
 ];
 
 /// Person names in the part of a `Classified By` line before its reasons, with role words
@@ -311,9 +311,19 @@ fn ends_sentence(tok: &str) -> bool {
     tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
+/// `w` is one of [`ROLE_WORDS`] (any case): a binary search over the sorted list, with `w`
+/// upper-cased on the stack (this runs for every word of every Classified By line).
+fn is_role_word(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(up) = buf.get_mut(..w.len()) else { return false };
+    up.copy_from_slice(w.as_bytes());
+    up.make_ascii_uppercase();
+    ROLE_WORDS.binary_search_by(|r| r.as_bytes().cmp(up)).is_ok()
+}
+
 fn is_role(tok: &str) -> bool {
     let t = tok.trim_end_matches([',', '.']);
-    let known = |w: &str| ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w));
+    let known = is_role_word;
     // `CONSUL-GENERAL`, `POL-MIL`: hyphenated role words.
     tok.contains('/') || known(tok) || known(t) || (t.contains('-') && t.split('-').all(known))
 }
@@ -415,6 +425,13 @@ pub(crate) fn reasons(text: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_words_are_sorted_upper_case_for_the_binary_search() {
+        assert!(ROLE_WORDS.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        assert!(ROLE_WORDS.iter().all(|w| w.bytes().all(|b| !b.is_ascii_lowercase())));
+        assert!(is_role_word("Ambassador") && is_role_word("dcm") && !is_role_word("Burns"));
+    }
 
     #[test]
     fn reasons_in_all_spellings() {

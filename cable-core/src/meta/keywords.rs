@@ -85,15 +85,19 @@ const CLASSIFIED_BY: &[(&str, bool, bool)] = &[
 
 /// The keyword at the very start of `t` (a trimmed line or segment).
 pub(crate) fn at_start(t: &str) -> Option<Keyword> {
-    if let Some(k) = eo_at(t, 0) {
-        return Some(k);
+    // Every spelling starts with one of these bytes (`Classified by` may come after a paragraph
+    // number, a pilcrow or a marking): most lines are rejected on their first byte.
+    let first = t.as_bytes().first()?.to_ascii_uppercase();
+    if !matches!(first, b'E' | b'T' | b'A' | b'S' | b'R' | b'P' | b'C' | b'(' | b'0'..=b'9' | 0xC2 | b'[' | 0xEF) {
+        return None;
     }
-    for (field, table) in [(Field::Tags, TAGS), (Field::Subject, SUBJECT), (Field::Ref, REF)] {
-        if let Some(k) = spelled(t, 0, field, table) {
-            return Some(k);
-        }
+    match first {
+        b'E' => eo_at(t, 0),
+        b'T' | b'A' => spelled(t, 0, Field::Tags, TAGS),
+        b'S' => spelled(t, 0, Field::Subject, SUBJECT),
+        b'R' | b'P' => spelled(t, 0, Field::Ref, REF),
+        _ => classified_by_at_start(t),
     }
-    classified_by_at_start(t)
 }
 
 /// `Classified By:` at the start, also after a paragraph number and a marking

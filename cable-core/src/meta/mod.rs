@@ -33,6 +33,10 @@ pub(crate) fn starts_metadata_field(t: &str) -> bool {
 /// Length of a paragraph number at the start of `t` (`1.`, `1 .`, `¶1.`, `[¶](#)9.`, `11.`,
 /// `1.(S)`), up to and including the period; `None` when `t` does not start with one.
 pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
+    // A digit, or the first byte of `¶` (C2), `[¶](#)` or U+FFFD (EF): most lines stop here.
+    if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | 0xC2 | b'[' | 0xEF)) {
+        return None;
+    }
     let mut i = 0;
     for p in ["[¶](#)", "¶", "\u{fffd}"] {
         if t.starts_with(p) {

@@ -14,7 +14,7 @@ pub fn parse_and_check(doc: &Document<'_>) -> Option<Value> {
 
 /// Checks the invariants of a parsed cable: its source is the text; every span in its JSON lies
 /// inside the text on character boundaries; the JSON serialisation is valid; the body runs to the
-/// end of the text. Panics (with the reason) when one does not hold.
+/// end of the text; the elements tile the text. Panics (with the reason) when one does not hold.
 pub fn check(cable: &Cable<'_>, text: &str) -> Value {
     assert_eq!(cable.source(), text, "the cable's source is the parsed text");
     let json = cable.to_json();
@@ -24,6 +24,14 @@ pub fn check(cable: &Cable<'_>, text: &str) -> Value {
     for w in cable.warnings() {
         assert!(w.span.end as usize <= text.len() && text.is_char_boundary(w.span.start as usize));
     }
+    // Lossless: the elements tile the text, in order, on character boundaries.
+    let mut at = 0u32;
+    for e in cable.elements() {
+        assert_eq!(e.span.start, at, "element {e:?} leaves a gap or overlaps the one before");
+        assert!(e.span.end >= e.span.start && text.is_char_boundary(e.span.end as usize), "element {e:?}");
+        at = e.span.end;
+    }
+    assert_eq!(at as usize, text.len(), "the elements end where the text ends");
     value
 }
 

@@ -1,0 +1,407 @@
+//! Summary, comment, action request and inline notes: stretches of the body marked by words
+//! (`Summary:` ... `End Summary.`, `(Note: ... End note.)`) or by a heading (`Comment`).
+
+use super::{Body, Paragraph, text};
+use crate::scan;
+use crate::span::Span;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What a [`Passage`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PassageKind {
+    /// `Summary:` ... `End Summary.`, `BEGIN SUMMARY` ... `END SUMMARY`, a `Summary` heading.
+    Summary,
+    /// `Comment:` ... `End Comment.` at the start of a paragraph, or a `Comment` heading.
+    Comment,
+    /// `ACTION REQUEST:`, `Action requested.`, `This is an action request`, an `Action
+    /// Request` heading.
+    ActionRequest,
+    /// `(Note: ... End note.)` inside a paragraph.
+    Note,
+    /// `(Comment: ... End comment.)` inside a paragraph.
+    InlineComment,
+}
+
+/// Where a passage is: its kind, span and the paragraphs it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PassageData {
+    pub kind: PassageKind,
+    pub span: Span,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A summary, comment, action request or note: a stretch of one or more paragraphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'c, 'a> {
+    data: &'c PassageData,
+    paragraphs: &'c [Paragraph<'a>],
+    source: &'a str,
+}
+
+impl<'c, 'a> Passage<'c, 'a> {
+    pub(crate) fn new(data: &'c PassageData, paragraphs: &'c [Paragraph<'a>], source: &'a str) -> Self {
+        Passage { data, paragraphs, source }
+    }
+
+    /// What the passage is.
+    pub fn kind(&self) -> PassageKind {
+        self.data.kind
+    }
+
+    /// From the first to the last byte of its text as written (the keywords `Summary:` and
+    /// `End Summary.` excluded).
+    pub fn span(&self) -> Span {
+        self.data.span
+    }
+
+    /// Indexes into [`Cable::paragraphs`](crate::Cable::paragraphs) of the paragraphs the
+    /// passage covers.
+    pub fn paragraphs(&self) -> Range<usize> {
+        self.data.first..self.data.last + 1
+    }
+
+    /// The text, cleaned like paragraph text; paragraphs are separated by a blank line.
+    pub fn text(&self) -> Cow<'a, str> {
+        let mut out: Option<String> = None;
+        let mut first: Option<Cow<'a, str>> = None;
+        for p in self.paragraphs.get(self.paragraphs()).unwrap_or(&[]) {
+            let start = p.text_span.start.max(self.data.span.start);
+            let end = p.text_span.end.min(self.data.span.end);
+            if start >= end {
+                continue;
+            }
+            let part = text::clean(self.source, Span::new(start, end), &p.gaps);
+            match (&mut out, first.take()) {
+                (None, None) => first = Some(part),
+                (None, Some(f)) => {
+                    let mut s = f.into_owned();
+                    s.push_str("\n\n");
+                    s.push_str(&part);
+                    out = Some(s);
+                }
+                (Some(s), _) => {
+                    s.push_str("\n\n");
+                    s.push_str(&part);
+                }
+            }
+        }
+        match (out, first) {
+            (Some(s), _) => Cow::Owned(s),
+            (None, Some(f)) => f,
+            (None, None) => Cow::Borrowed(""),
+        }
+    }
+}
+
+/// Keywords that open a passage at the start of a paragraph's text, longest first.
+const OPENERS: &[(&str, PassageKind)] = &[
+    ("BEGIN SUMMARY", PassageKind::Summary),
+    ("SUMMARY AND COMMENT", PassageKind::Summary),
+    ("SUMMARY AND ACTION REQUEST", PassageKind::Summary),
+    ("EXECUTIVE SUMMARY", PassageKind::Summary),
+    ("SUMMARY", PassageKind::Summary),
+    ("BEGIN COMMENT", PassageKind::Comment),
+    ("FURTHER COMMENT", PassageKind::Comment),
+    ("EMBASSY COMMENT", PassageKind::Comment),
+    ("POST COMMENT", PassageKind::Comment),
+    ("COMMENT AND ACTION REQUEST", PassageKind::Comment),
+    ("COMMENT", PassageKind::Comment),
+    ("THIS IS AN ACTION REQUEST", PassageKind::ActionRequest),
+    ("ACTION REQUESTED", PassageKind::ActionRequest),
+    ("ACTION REQUEST", PassageKind::ActionRequest),
+];
+
+/// How far (in paragraphs) an `End Summary.` / `End Comment.` is looked for.
+const MAX_PARAGRAPHS: usize = 12;
+
+/// Finds the passages of `body`.
+pub(crate) fn find(body: &mut Body<'_>, source: &str) {
+    let paragraphs = &body.paragraphs;
+    let mut found: Vec<PassageData> = Vec::new();
+    let mut seen = [false; 3];
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = &paragraphs[i];
+        let t = p.text_span.slice(source);
+        // A heading names the passage: the paragraphs under it, up to the next heading.
+        if let Some(kind) = p.heading.and_then(|h| heading_kind(h.slice(source))) {
+            let mut last = i;
+            while last + 1 < paragraphs.len() && paragraphs[last + 1].heading.is_none() && last + 1 - i < MAX_PARAGRAPHS
+            {
+                last += 1;
+            }
+            {
+                // Under a `Summary` heading the summary still ends at `End Summary.`.
+                if let Some(end) =
+                    find_end(paragraphs, source, i, p.text_span.start, end_word(kind)).filter(|e| e.0 <= last)
+                {
+                    last = end.0;
+                    push(&mut found, &mut seen, kind, Span::new(p.text_span.start, end.1), i, last);
+                    i = last + 1;
+                    continue;
+                }
+            }
+            push(&mut found, &mut seen, kind, Span::new(p.text_span.start, paragraphs[last].text_span.end), i, last);
+            i = last + 1;
+            continue;
+        }
+        if let Some((kind, at)) = opener(t) {
+            let start = p.text_span.start + at as u32;
+            match find_end(paragraphs, source, i, start, end_word(kind)) {
+                Some((k, end)) => {
+                    push(&mut found, &mut seen, kind, Span::new(start, end), i, k);
+                    i = k + 1;
+                }
+                None => {
+                    push(&mut found, &mut seen, kind, Span::new(start, p.text_span.end), i, i);
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        i += 1;
+    } // No opening word, but `End Summary.` in the first paragraphs: the summary is the text up
+    // to it (the opening was lost, e.g. in a metadata line or a joined page).
+    if !seen[0] {
+        if let Some(first) = paragraphs.first() {
+            if let Some((k, end)) =
+                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, "END SUMMARY")
+            {
+                push(&mut found, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
+            }
+        }
+    }
+    for (i, p) in paragraphs.iter().enumerate() {
+        inline_notes(p, source, i, &mut found);
+    }
+    found.sort_by_key(|d| (d.span.start, d.span.end));
+    body.passages = found;
+}
+
+/// The words that close a passage of `kind` (`End Summary.`).
+fn end_word(kind: PassageKind) -> &'static str {
+    match kind {
+        PassageKind::Summary => "END SUMMARY",
+        PassageKind::Comment | PassageKind::InlineComment => "END COMMENT",
+        PassageKind::Note => "END NOTE",
+        PassageKind::ActionRequest => "END ACTION REQUEST",
+    }
+}
+
+fn push(found: &mut Vec<PassageData>, seen: &mut [bool; 3], kind: PassageKind, span: Span, first: usize, last: usize) {
+    let slot = match kind {
+        PassageKind::Summary => 0,
+        PassageKind::Comment => 1,
+        _ => 2,
+    };
+    // One summary per cable; later comments and action requests are kept too.
+    if slot == 0 && seen[0] {
+        return;
+    }
+    seen[slot] = true;
+    if span.start < span.end {
+        found.push(PassageData { kind, span, first, last });
+    }
+}
+
+/// The passage a heading names (`Summary`, `COMMENT`, `Comment and Action Request`).
+fn heading_kind(h: &str) -> Option<PassageKind> {
+    let h = scan::trim(text::clean_line(h)).trim_end_matches([':', '.']);
+    // `(C) SUMMARY`.
+    let h = match crate::classification::Marking::parse_prefix(h) {
+        Some((_, n)) => scan::trim(&h[n..]),
+        None => h,
+    };
+    let (kind, n) =
+        OPENERS.iter().find_map(|&(w, k)| scan::strip_prefix_ci(h, w).map(|rest| (k, h.len() - rest.len())))?;
+    let rest = &h[n..];
+    let word_end = rest.is_empty() || rest.starts_with([' ', ':', '-', ',']);
+    let rest = scan::trim(rest);
+    (word_end && (rest.is_empty() || kind != PassageKind::Summary && rest.len() < 30 && !rest.contains('.')))
+        .then_some(kind)
+}
+
+/// A passage keyword at the start of a paragraph's text, followed by `:`, `.`, `-`, or `and
+/// ...:`; returns the kind and where the passage's text starts.
+fn opener(t: &str) -> Option<(PassageKind, usize)> {
+    let lead = t.len() - t.trim_start_matches([' ', '\t', '-']).len();
+    let s = &t[lead..];
+    for &(w, kind) in OPENERS {
+        let Some(rest) = scan::strip_prefix_ci(s, w) else { continue };
+        let after = rest.trim_start_matches([' ', '\t']);
+        let punct = after.len() - after.trim_start_matches([':', '.', '-', ';', ',']).len();
+        let ok = punct > 0
+            || (kind == PassageKind::ActionRequest && !after.starts_with(|c: char| c.is_lowercase()))
+            || after.is_empty();
+        if !ok {
+            // `Summary` as the first word of a sentence (`Summary executions were ...`).
+            continue;
+        }
+        let body = after[punct..].trim_start_matches([' ', '\t', '\n', '\r']);
+        return Some((kind, lead + (s.len() - body.len())));
+    }
+    None
+}
+
+/// Looks for `end_word` (`END SUMMARY`) from `start` in paragraph `i` and the following
+/// paragraphs; returns the paragraph where it is and where the passage's text ends (before
+/// the end word and its sentence's leading punctuation).
+fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, end_word: &str) -> Option<(usize, u32)> {
+    for (k, p) in paragraphs.iter().enumerate().skip(i).take(MAX_PARAGRAPHS) {
+        let from = if k == i { start } else { p.text_span.start };
+        let t = Span::new(from, p.text_span.end).slice(source);
+        if let Some(at) = find_word(t, end_word) {
+            let before = t[..at].trim_end_matches([' ', '\t', '\n', '\r', '(', '-']);
+            let end = from + before.len() as u32;
+            if end <= start && k == i {
+                return None;
+            }
+            return Some((k, end));
+        }
+    }
+    None
+}
+
+/// Offset of `word` (upper-case ASCII words separated by single spaces; any case and any run
+/// of whitespace, line ends included, in `t`: `END` / `SUMMARY.` over two lines) in `t`.
+/// Found with a byte search for its first letter, so a long paragraph is scanned once.
+fn find_word(t: &str, word: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let w = word.as_bytes();
+    // Anchor on the third letter (`D` of `END`): rarer in text than `E`.
+    let k = if w.len() > 2 && w[..3].iter().all(u8::is_ascii_alphabetic) { 2 } else { 0 };
+    let mut at = k;
+    while at <= b.len() {
+        let Some(i) = memchr::memchr2(w[k], w[k].to_ascii_lowercase(), &b[at..]) else { break };
+        let s = at + i - k;
+        if (s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w) {
+            return Some(s);
+        }
+        at += i + 1;
+    }
+    None
+}
+
+/// True when `b` starts with `w`, a space in `w` matching any run of whitespace in `b`.
+fn matches_spaced(b: &[u8], w: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while j < w.len() {
+        if w[j] == b' ' {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == start {
+                return false;
+            }
+        } else if i < b.len() && b[i].eq_ignore_ascii_case(&w[j]) {
+            i += 1;
+        } else {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// `(Note: ... End note.)` and `(Comment: ...)` inside a paragraph.
+fn inline_notes(p: &Paragraph<'_>, source: &str, i: usize, out: &mut Vec<PassageData>) {
+    let t = p.text_span.slice(source);
+    let b = t.as_bytes();
+    let mut at = 0;
+    while let Some(j) = memchr::memchr(b'(', &b[at..]) {
+        let open = at + j;
+        at = open + 1;
+        let inner = &t[open + 1..];
+        let (kind, n) = if let Some(r) = scan::strip_prefix_ci(inner, "NOTE") {
+            (PassageKind::Note, inner.len() - r.len())
+        } else if let Some(r) = scan::strip_prefix_ci(inner, "COMMENT") {
+            (PassageKind::InlineComment, inner.len() - r.len())
+        } else {
+            continue;
+        };
+        let rest = &inner[n..];
+        let r = rest.trim_start_matches(' ');
+        if !r.starts_with([':', '.', '-']) {
+            continue;
+        }
+        let body_off = open + 1 + n + (rest.len() - r.len()) + 1;
+        // The closing parenthesis, nested ones counted.
+        let mut depth = 1;
+        let mut close = None;
+        for (k, &c) in b[body_off..].iter().enumerate() {
+            match c {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(body_off + k);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let close = close.unwrap_or(b.len());
+        let body = &t[body_off..close];
+        let end_word = if kind == PassageKind::Note { "END NOTE" } else { "END COMMENT" };
+        let body_end = match find_word(body, end_word) {
+            Some(e) => body_off + body[..e].trim_end_matches([' ', '\n', '\r', '\t']).len(),
+            None => {
+                body_off
+                    + body.trim_end_matches([' ', '\n', '\r', '\t', '.']).len()
+                    + usize::from(body.trim_end().ends_with('.'))
+            }
+        };
+        let start = body_off + (body.len() - body.trim_start().len());
+        if start < body_end {
+            let base = p.text_span.start;
+            out.push(PassageData {
+                kind,
+                span: Span::new(base + start as u32, base + body_end as u32),
+                first: i,
+                last: i,
+            });
+        }
+        at = close.max(at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openers() {
+        assert_eq!(opener("Summary. Russia's"), Some((PassageKind::Summary, 9)));
+        assert_eq!(opener("SUMMARY: ASSISTANT"), Some((PassageKind::Summary, 9)));
+        assert_eq!(opener("Summary and Comment: The"), Some((PassageKind::Summary, 21)));
+        assert_eq!(opener("BEGIN SUMMARY: X"), Some((PassageKind::Summary, 15)));
+        assert_eq!(opener("Comment: Despite"), Some((PassageKind::Comment, 9)));
+        assert_eq!(opener("COMMENT AND ACTION REQUEST. We"), Some((PassageKind::Comment, 28)));
+        assert_eq!(opener("ACTION REQUESTED. COUNTRY"), Some((PassageKind::ActionRequest, 18)));
+        assert_eq!(opener("Summary executions were reported"), None);
+        assert_eq!(opener("Commenting on the vote"), None);
+    }
+
+    #[test]
+    fn heading_kinds() {
+        assert_eq!(heading_kind("Comment"), Some(PassageKind::Comment));
+        assert_eq!(heading_kind("SUMMARY"), Some(PassageKind::Summary));
+        assert_eq!(heading_kind("Comment and Action Request"), Some(PassageKind::Comment));
+        assert_eq!(heading_kind("Lavrov's Letter"), None);
+        assert_eq!(heading_kind("Commentary on the press"), None);
+    }
+
+    #[test]
+    fn end_words() {
+        assert_eq!(find_word("x. End Summary.", "END SUMMARY"), Some(3));
+        assert_eq!(find_word("x. BEND SUMMARY", "END SUMMARY"), None);
+        assert_eq!(find_word("GOVERNMENT. END \nSUMMARY.", "END SUMMARY"), Some(12));
+    }
+}

@@ -1,0 +1,250 @@
+//! The end of a cable: the signer's name (`BURNS`, `KEEGAN PAAL`, `Stapleton`), and the trailer
+//! lines that may follow it (`NNNN`, a classification footer, `Declassified/Released US
+//! Department of State EO Systematic Review ...`, `GP-3`, HTML debris).
+
+use crate::pagebreak;
+use crate::scan;
+
+/// A trailer line: transmission end signals, classification footers, declassification stamps,
+/// classification group marks, HTML debris and page markers.
+pub(crate) fn is_trailer_line(t: &str) -> bool {
+    let t = scan::trim(t);
+    if t.is_empty() {
+        return false;
+    }
+    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "End Cable Text" | "END CABLE TEXT")
+        || (t.starts_with('<') && t.ends_with('>') && !t.contains(' ') || t.starts_with("</"))
+        || is_ssn_line(t)
+        || is_group_mark(t)
+        || pagebreak::is_lone_classification(t)
+        || pagebreak::is_page_marker(t)
+        || scan::starts_with_ci(t, "Declassified/Released")
+        || scan::starts_with_ci(t, "Systematic Review")
+        || t.contains("Declassified/Released US Department of State")
+        || crate::header::is_aad_number_line(t)
+        || is_document_number_line(t)
+        || is_print_stamp(t)
+}
+
+/// The print stamp of the newspaper site some pages were saved from
+/// (`Track impresión: asegovia @ Sat Dec 4 19:20:36 2010. Este documento es propiedad de EL PAÍS`,
+/// `ID: 187536`).
+fn is_print_stamp(t: &str) -> bool {
+    t.starts_with("Track impresi") || t.strip_prefix("ID:").is_some_and(|r| scan::is_digits(scan::trim(r)))
+}
+
+/// `2002VATICA05546 - Classification: UNCLASSIFIED`: the archive's document number line.
+fn is_document_number_line(t: &str) -> bool {
+    let Some((id, rest)) = t.split_once(" - ") else { return false };
+    let b = id.as_bytes();
+    let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
+    b.len() > 8
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && letters > 0
+        && b.len() > 4 + letters
+        && b[4 + letters..].iter().all(u8::is_ascii_digit)
+        && rest.len() < 60
+}
+
+/// `#5434` (the station serial repeated at the end of a transmission).
+fn is_ssn_line(t: &str) -> bool {
+    t.strip_prefix('#').is_some_and(scan::is_digits)
+}
+
+/// `GP-3`, `GP-1`: the classification group (downgrading schedule) of 1960s–70s telegrams.
+fn is_group_mark(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    t.strip_prefix("GP-").or_else(|| t.strip_prefix("GP ")).is_some_and(|n| scan::is_digits(n) && n.len() == 1)
+}
+
+/// True when `t` (trimmed) looks like a signature line: one to four names, each starting with
+/// an upper-case letter, no sentence punctuation at the end (`BURNS`, `KEEGAN PAAL`,
+/// `Stapleton`, `KUBISKE KUBISKE`, `SOBEL 2008-01-08`).
+pub(crate) fn is_signature_line(t: &str) -> bool {
+    let t = scan::trim(t);
+    if t.is_empty() || t.len() > 48 || t.ends_with(['.', ':', ';', '?', '!', ',', ')']) {
+        return false;
+    }
+    let mut names = 0;
+    let mut words = 0;
+    for w in scan::tokens(t) {
+        words += 1;
+        if words > 5 {
+            return false;
+        }
+        if is_date_token(w) {
+            continue;
+        }
+        let w = w.trim_end_matches([',', '/']);
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { return false };
+        if !first.is_uppercase() {
+            return false;
+        }
+        // Initials (`J.`) and names with apostrophes or hyphens (`O'BRIEN`, `ABU-ZEID`).
+        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}')) {
+            return false;
+        }
+        names += 1;
+    }
+    names > 0
+        && !pagebreak::is_lone_classification(t)
+        && !is_common_closing(t)
+        && !scan::tokens(t).any(|w| NOT_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
+/// Words of closing lines that are not names (`MISSING CLASSIFIED PARAGRAPH`).
+const NOT_NAMES: &[&str] = &[
+    "CLASSIFIED",
+    "PARAGRAPH",
+    "PARAGRAPHS",
+    "TEXT",
+    "SECTION",
+    "MESSAGE",
+    "CABLE",
+    "CONSIDERED",
+    "MINIMIZE",
+    "END",
+    "SIPDIS",
+    "NOFORN",
+    "PAGE",
+    "THE",
+    "OF",
+    "AND",
+    "FOR",
+    "TO",
+];
+
+/// Lines that end a cable but are not names.
+fn is_common_closing(t: &str) -> bool {
+    ["END CABLE TEXT", "MINIMIZE CONSIDERED", "SIPDIS", "NOFORN", "UNCLASSIFIED", "END"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        || scan::starts_with_ci(t, "END ")
+}
+
+/// `2008-01-08`, `01/08/2008`: a date written after a signature.
+fn is_date_token(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+}
+
+/// A signature glued to the end of the last line of text by a retype that lost the line
+/// breaks: `... integrated into Europe. Edelman`, `... Minimize considered. SHANNON`. Returns
+/// the byte offset of the name in `line` (trimmed at the end).
+pub(crate) fn glued_signature(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    let at = line.rfind(". ")? + 2;
+    let name = line[at..].trim_start();
+    let start = line.len() - name.len();
+    let upper = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
+    let title = name.len() >= 3
+        && name.as_bytes()[0].is_ascii_uppercase()
+        && name.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && !STOP_WORDS.contains(&name);
+    (!name.contains(' ') && (upper || title) && !pagebreak::is_lone_classification(name)).then_some(start)
+}
+
+/// Capitalised words that end a cut-off sentence rather than sign a cable.
+const STOP_WORDS: &[&str] = &[
+    "The", "This", "That", "These", "They", "There", "Then", "And", "But", "For", "With", "From", "Our", "His", "Her",
+    "Its", "She", "Post", "Embassy", "Comment", "Summary", "Note", "End", "See", "Ref", "Reftel", "Septel",
+];
+
+/// Splits a signature into signers: several surnames on one line (`KEEGAN PAAL`,
+/// `FORDEN.  PAAL`) are several signers; a name in title case with initials (`David J.
+/// Hazarian`) is one; particles and suffixes stay with their name (`LA LIME`, `DEL VECCHIO`,
+/// `TIMKEN JR`). Repeats and dates are dropped.
+pub(crate) fn signers(sig: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let all_upper = !sig.bytes().any(|b| b.is_ascii_lowercase());
+    let separator = |c: char| matches!(c, '/' | ',' | ';') || (all_upper && (c == ' ' || c == '\t'));
+    // (start, end) of the name being built, in `sig`.
+    let mut open: Option<(usize, usize)> = None;
+    let mut joins_next = false;
+    let base = sig.as_ptr() as usize;
+    for p in sig.split(separator) {
+        let p = scan::trim(p).trim_end_matches('.');
+        if p.is_empty() || is_date_token(p) {
+            continue;
+        }
+        let (s, e) = (p.as_ptr() as usize - base, p.as_ptr() as usize - base + p.len());
+        let upper = p.to_ascii_uppercase();
+        let suffix = all_upper && matches!(upper.as_str(), "JR" | "SR" | "II" | "III" | "IV");
+        match open {
+            Some((os, _)) if joins_next || suffix => open = Some((os, e)),
+            Some((os, oe)) => {
+                push_name(&mut out, &sig[os..oe]);
+                open = Some((s, e));
+            }
+            None => open = Some((s, e)),
+        }
+        joins_next = all_upper && PARTICLES.contains(&upper.as_str());
+    }
+    if let Some((os, oe)) = open {
+        push_name(&mut out, &sig[os..oe]);
+    }
+    out
+}
+
+/// Words that join the surname after them (`LA LIME`, `DEL VECCHIO`, `VAN VOORST`).
+const PARTICLES: &[&str] =
+    &["LA", "LE", "DE", "DEL", "DELLA", "DA", "DI", "DU", "DOS", "VAN", "VON", "ST", "MAC", "MC"];
+
+fn push_name<'a>(out: &mut Vec<&'a str>, name: &'a str) {
+    let name = name.trim_end_matches(['.', ' ']);
+    if !name.is_empty() && !out.contains(&name) {
+        out.push(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_lines() {
+        for s in ["BURNS", "KEEGAN PAAL", "Stapleton", "KUBISKE KUBISKE", "SOBEL 2008-01-08", "O'BRIEN", "LeBaron"] {
+            assert!(is_signature_line(s), "{s}");
+        }
+        for s in ["End Cable Text", "CONFIDENTIAL", "the end", "FALKLAND ISLANDS.", "Comment:", "GP-3 x y z w v"] {
+            assert!(!is_signature_line(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn trailer_lines() {
+        for s in ["NNNN", "GP-3", " CONFIDENTIAL", "</table>", "</td></tr>", "#5434", ">", "End Cable Text"] {
+            assert!(is_trailer_line(s), "{s}");
+        }
+        assert!(is_trailer_line("Declassified/Released US Department of State EO Systematic Review 30 JUN 2005"));
+        assert!(is_trailer_line("2002VATICA05546 - Classification: UNCLASSIFIED"));
+        assert!(is_trailer_line("ID:\t187536"));
+        assert!(!is_trailer_line("BURNS"));
+        assert!(!is_trailer_line("MOSCOW"));
+    }
+
+    #[test]
+    fn glued_signatures() {
+        let l = "integrated into Europe. Edelman";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "Edelman");
+        let l = "(U) Minimize considered. SHANNON";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "SHANNON");
+        assert_eq!(glued_signature("it is difficult to"), None);
+        assert_eq!(glued_signature("He said so. The"), None);
+        assert_eq!(glued_signature("He said so. Then he left"), None);
+    }
+
+    #[test]
+    fn signer_lists() {
+        assert_eq!(signers("BURNS"), ["BURNS"]);
+        assert_eq!(signers("KEEGAN PAAL"), ["KEEGAN", "PAAL"]);
+        assert_eq!(signers("KUBISKE KUBISKE"), ["KUBISKE"]);
+        assert_eq!(signers("SOBEL 2008-01-08"), ["SOBEL"]);
+        assert_eq!(signers("David J. Hazarian"), ["David J. Hazarian"]);
+        assert_eq!(signers("RICE/CLINTON"), ["RICE", "CLINTON"]);
+        assert_eq!(signers("FORDEN.  PAAL"), ["FORDEN", "PAAL"]);
+        assert_eq!(signers("TIMKEN JR"), ["TIMKEN JR"]);
+        assert_eq!(signers("LA LIME"), ["LA LIME"]);
+        assert_eq!(signers("DEL VECCHIO"), ["DEL VECCHIO"]);
+    }
+}

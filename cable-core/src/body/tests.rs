@@ -1,0 +1,94 @@
+//! Tests of the body parser on small texts and on the seed cable.
+
+use crate::{ElementKind, Level};
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt")).unwrap()
+}
+
+#[test]
+fn seed_paragraphs() {
+    let text = seed();
+    let cable = crate::parse(&text).unwrap();
+    let ps = cable.paragraphs();
+    let numbers: Vec<_> = ps.iter().map(|p| p.number()).collect();
+    assert_eq!(numbers, (1..=9).map(Some).collect::<Vec<_>>());
+    assert!(ps.iter().all(|p| p.level() == Some(Level::Confidential)));
+    assert_eq!(ps[1].heading().as_deref(), Some("Lavrov's Letter"));
+    assert_eq!(ps[5].heading().as_deref(), Some("Tadic and Kostunica"));
+    assert_eq!(ps[6].heading().as_deref(), Some("Bosnia"));
+    assert_eq!(ps[8].heading().as_deref(), Some("Comment"));
+    assert!(ps[5].text().contains("without hesitation, and reconfirmed"));
+    assert!(!ps[5].text().contains("MOSCOW 00005434"));
+    assert_eq!(cable.signers(), ["BURNS"]);
+    let summary = cable.summary().unwrap();
+    assert!(summary.text().starts_with("Russia's Kosovo Troika Envoy"));
+    assert!(summary.text().ends_with("unilateral independence."), "{}", summary.text());
+    assert!(cable.comment().unwrap().text().starts_with("By hinting at differences"));
+}
+
+#[test]
+fn elements_tile_the_seed() {
+    let text = seed();
+    let cable = crate::parse(&text).unwrap();
+    let els = cable.elements();
+    let mut at = 0;
+    for e in &els {
+        assert_eq!(e.span.start, at, "{e:?}");
+        at = e.span.end;
+    }
+    assert_eq!(at as usize, text.len());
+    assert!(!els.iter().any(|e| e.kind == ElementKind::Unrecognised), "{els:?}");
+}
+
+#[test]
+fn unnumbered_text_splits_on_blank_lines() {
+    let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\nFirst block\ngoes on.\n\nSecond block.\n\nRICE\n";
+    let cable = crate::parse(text).unwrap();
+    let texts: Vec<_> = cable.paragraphs().iter().map(|p| p.text().into_owned()).collect();
+    assert_eq!(texts, ["First block goes on.", "Second block."]);
+    assert_eq!(cable.signers(), ["RICE"]);
+}
+
+#[test]
+fn items_keep_their_labels() {
+    let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. (U) We ask:\n\nA. one thing;\nand more\n\nB. another.\n\n2. (U) End.\n";
+    let cable = crate::parse(text).unwrap();
+    let items = cable.paragraphs()[0].items();
+    let got: Vec<_> = items.iter().map(|i| (i.label, i.text.as_ref())).collect();
+    assert_eq!(got, [("A.", "one thing; and more"), ("B.", "another.")]);
+    assert_eq!(cable.paragraphs()[0].text(), "We ask:\nA. one thing; and more\nB. another.");
+}
+
+#[test]
+fn redactions_are_counted() {
+    let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. (C) XXXXXXXXXXXX told us that xxxxxxxxxxxx and XXX.\n";
+    let cable = crate::parse(text).unwrap();
+    assert_eq!(cable.redactions().len(), 2);
+}
+
+#[test]
+fn readme_example() {
+    let text = seed();
+    let cable = crate::parse(&text).unwrap();
+    let p4 = cable.paragraph(4).unwrap();
+    assert_eq!(p4.level(), Some(Level::Confidential));
+    assert_eq!(p4.marking().unwrap().raw, "(C)");
+    assert!(p4.text().starts_with("Lavrov will underscore Russia's"));
+    assert_eq!(cable.paragraphs().iter().filter(|p| p.level() == Some(Level::Secret)).count(), 0);
+    let summary = cable.summary().unwrap();
+    assert_eq!(summary.paragraphs(), 0..1);
+    assert_eq!(cable.paragraph(2).unwrap().heading().as_deref(), Some("Lavrov's Letter"));
+    assert_eq!(cable.breaks().len(), 1);
+    assert_eq!(cable.breaks()[0].page, Some(2));
+}
+
+#[test]
+fn underlined_marked_caption_is_a_heading() {
+    let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n(C) SUMMARY \n------------- \n \n1.    (C)  During their visit.\n\n2. (C) More.\n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert_eq!(ps[0].heading().as_deref(), Some("(C) SUMMARY"));
+    assert_eq!(cable.summary().unwrap().paragraphs(), 0..2);
+}

@@ -1,0 +1,229 @@
+//! Cleaned text of a stretch of the body: the source with page breaks cut out, lines joined
+//! and conversion debris (`<br>`, `SIPDIS` stamped at line starts) removed. Computed on access,
+//! so parsing never copies text; borrowed when the stretch is one clean line.
+
+use super::label;
+
+use crate::span::Span;
+use std::borrow::Cow;
+
+/// The cleaned text of `span` in `source` without the bytes of `gaps` (sorted, inside `span`).
+///
+/// Wrapped lines are joined with a space (a word split after a hyphen is joined without one);
+/// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
+pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
+    let mut first: Option<&'a str> = None;
+    let mut out: Option<String> = None;
+    for piece in pieces(source, span, gaps) {
+        let piece = clean_line(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        match (&mut out, first) {
+            (None, None) => first = Some(piece),
+            (None, Some(f)) => {
+                let mut s = String::with_capacity(span.len());
+                s.push_str(f);
+                push_joined(&mut s, piece);
+                out = Some(s);
+            }
+            (Some(s), _) => push_joined(s, piece),
+        }
+    }
+    match (out, first) {
+        (Some(s), _) => Cow::Owned(s),
+        (None, Some(f)) => Cow::Borrowed(f),
+        (None, None) => Cow::Borrowed(""),
+    }
+}
+
+/// The lines (or parts of lines) of `span` outside `gaps`.
+pub(crate) fn pieces<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> impl Iterator<Item = &'a str> + 'g
+where
+    'a: 'g,
+{
+    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }
+        .flat_map(|seg: &'a str| seg.split(['\n', '\r']))
+}
+
+/// The parts of a span between its gaps.
+struct Segments<'a, 'g> {
+    source: &'a str,
+    at: u32,
+    end: u32,
+    gaps: &'g [Span],
+    next_gap: usize,
+}
+
+impl<'a> Iterator for Segments<'a, '_> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        while self.at < self.end {
+            let stop = match self.gaps.get(self.next_gap) {
+                Some(g) if g.start < self.end => g.start.max(self.at),
+                _ => self.end,
+            };
+            let seg = Span::new(self.at, stop);
+            if let Some(g) = self.gaps.get(self.next_gap).filter(|g| g.start < self.end) {
+                self.at = g.end.max(stop);
+                self.next_gap += 1;
+            } else {
+                self.at = self.end;
+            }
+            if !seg.is_empty() {
+                return Some(seg.slice(self.source));
+            }
+        }
+        None
+    }
+}
+
+/// One line without surrounding space, trailing `<br>` tags, or a `SIPDIS` stamp at its start
+/// (partial records have `SIPDIS` inserted before the first word of some lines).
+pub(crate) fn clean_line(line: &str) -> &str {
+    let mut l = trim(line);
+    while l.ends_with('>') {
+        let before = l.len();
+        for tag in ["<br>", "<br/>", "<br />", "<BR>"] {
+            if let Some(s) = l.strip_suffix(tag) {
+                l = trim(s);
+            }
+        }
+        if l.len() == before {
+            break;
+        }
+    }
+    if l == "SIPDIS" || l == "-" {
+        return "";
+    }
+    // The site's paragraph anchor before anything that looks like a number (`O/A August` /
+    // `¶15.  In addition`), and its markdown form.
+    for anchor in ["[¶](#)", "¶"] {
+        if let Some(rest) = l.strip_prefix(anchor) {
+            l = rest;
+            break;
+        }
+    }
+    if let Some(rest) = l.strip_prefix("SIPDIS ") {
+        if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            l = trim(rest);
+        }
+    }
+    l
+}
+
+/// True when [`clean_line`] leaves nothing of `t` (already trimmed): `SIPDIS`, `-`, `<br>`s.
+/// The cheap test first: a line that ends in none of `S`, `-`, `>`, `)`, `¶` keeps its text.
+pub(crate) fn cleans_to_nothing(t: &str) -> bool {
+    matches!(t.as_bytes().last(), Some(b'S' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
+}
+
+/// True for a line that holds no text once cleaned (spaces, `<br>`).
+pub(crate) fn is_blank(line: &str) -> bool {
+    let t = trim(line);
+    t.is_empty() || (t.starts_with('<') && clean_line(t).is_empty())
+}
+
+/// `s` without leading and trailing whitespace (ASCII and the no-break space), as
+/// [`crate::scan::trim`] but a byte loop: it runs several times on every line.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    loop {
+        if i < j && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if j > i && b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    // Both ends are at ASCII bytes or after a complete two-byte no-break space.
+    &s[i..j]
+}
+
+fn push_joined(out: &mut String, next: &str) {
+    if starts_item(out, next) {
+        out.push('\n');
+    } else {
+        let b = out.as_bytes();
+        let hyphen = b.len() >= 2
+            && b[b.len() - 1] == b'-'
+            && b[b.len() - 2].is_ascii_alphabetic()
+            && next.starts_with(|c: char| c.is_alphabetic());
+        if !hyphen {
+            out.push(' ');
+        }
+    }
+    out.push_str(next);
+}
+
+/// True when `next` starts a sub-item: a bullet or letter label always, a number label (`15.`)
+/// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
+pub(crate) fn starts_item(before: &str, next: &str) -> bool {
+    match label::item_label(next) {
+        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => !ends_mid_sentence(before.trim_end()),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// True when `line` ends inside a sentence: no closing punctuation, or an abbreviation that
+/// a date goes on after (`the week of Sept.` / `15.  END NOTE)`).
+pub(crate) fn ends_mid_sentence(line: &str) -> bool {
+    const ABBREVIATIONS: &[&str] =
+        &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No."];
+    let last = line.rsplit(' ').next().unwrap_or("");
+    !line.ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-'])
+        || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str, gaps: &[Span]) -> String {
+        clean(text, Span::new(0, text.len() as u32), gaps).into_owned()
+    }
+
+    #[test]
+    fn trim_handles_no_break_spaces() {
+        assert_eq!(trim(" \u{a0} x y\u{a0}\t"), "x y");
+        assert_eq!(trim("\u{a0}"), "");
+        assert_eq!(trim("é "), "é");
+    }
+
+    #[test]
+    fn one_clean_line_is_borrowed() {
+        let t = "By hinting at differences.";
+        assert!(matches!(clean(t, Span::new(0, t.len() as u32), &[]), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lines_join_and_gaps_are_cut() {
+        let t = "had rejected the proposal without\n\nMOSCOW 00005434 002 OF 002\n\nhesitation, and";
+        let gap = Span::new(35, 61);
+        assert_eq!(&t[gap.range()], "MOSCOW 00005434 002 OF 002");
+        assert_eq!(cleaned(t, &[gap]), "had rejected the proposal without hesitation, and");
+        assert_eq!(cleaned("SEAS JURIS- \nDICTION NOW", &[]), "SEAS JURIS-DICTION NOW");
+        assert_eq!(cleaned("as follows:\n-- one\n-- two", &[]), "as follows:\n-- one\n-- two");
+    }
+
+    #[test]
+    fn debris_is_removed() {
+        assert_eq!(cleaned("Summary:  With the <br>\nreferendum <br>\n<br>", &[]), "Summary:  With the referendum");
+        assert_eq!(cleaned("OFFERED FOUR\nSIPDIS SCENARIOS UNDER", &[]), "OFFERED FOUR SCENARIOS UNDER");
+        assert_eq!(cleaned("O/A August\n¶15.  In addition", &[]), "O/A August 15.  In addition");
+        assert!(is_blank(" <br> "));
+        assert!(!is_blank("<b>x</b>"));
+    }
+}
