@@ -3,7 +3,9 @@ release).
 
 ``parse()`` reads the text of one cable, ``parse_html()`` a cablegate page, ``parse_file()`` a
 file of either kind, ``read_csv()`` streams the rows of a cables.csv file, ``read_dir()`` walks a
-directory; ``to_dataframe()`` builds a pandas DataFrame. Hand-written stub, checked against the
+directory; ``to_dataframe()`` builds a pandas DataFrame, ``citations()`` the citation edges of a
+corpus. ``canonical_id()``, ``tag_kind()``, ``station()`` and ``stations()`` give the ids
+knowledge. Hand-written stub, checked against the
 compiled module with ``python -m mypy.stubtest cable``.
 """
 
@@ -23,6 +25,12 @@ __all__ = [
     "EncodingError",
     "NotACableError",
     "to_dataframe",
+    "citations",
+    "canonical_id",
+    "tag_kind",
+    "station",
+    "stations",
+    "Station",
     "CableReader",
     "ClassifiedBy",
     "Envelope",
@@ -330,7 +338,10 @@ class Cable:
         """The ``E.O.`` line, or None."""
     @property
     def tags(self) -> Tuple[str, ...]:
-        """TAGS, upper case, in order, without repeats."""
+        """TAGS, canonical: upper case, in order, without repeats, misspellings fixed, glued tags split."""
+    @property
+    def tags_raw(self) -> Tuple[str, ...]:
+        """TAGS as written, before canonicalisation."""
     @property
     def subject(self) -> Optional[str]:
         """The subject joined into one line, or None."""
@@ -367,6 +378,40 @@ class Cable:
         """The JSON contract; ``indent=True`` pretty-prints."""
 
 @final
+class Station:
+    """A post of the station table."""
+
+    @property
+    def station(self) -> str:
+        """The station of reference ids (``"MOSCOW"``)."""
+    @property
+    def plad(self) -> str:
+        """The usual plain-language address (``"AMEMBASSY MOSCOW"``)."""
+    @property
+    def plads(self) -> Tuple[str, ...]:
+        """Every plain-language address known for the post, the usual one first."""
+    @property
+    def routes(self) -> Tuple[str, ...]:
+        """Routing indicators (``("RUEHMO",)``)."""
+    @property
+    def origin(self) -> str:
+        """The envelope origin name (``"Embassy Moscow"``)."""
+    @property
+    def origins(self) -> Tuple[str, ...]:
+        """Every origin name known for the post."""
+    @property
+    def country(self) -> str:
+        """The host country (``"Russia"``)."""
+    @property
+    def geo(self) -> str:
+        """The host country's TAGS code (``"RS"``)."""
+    @property
+    def aliases(self) -> Tuple[str, ...]:
+        """Other spellings of the station (``("HCMC",)``)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{station, plads, routes, origin, origins, country, geo, aliases}``."""
+
+@final
 class CableReader:
     """An iterator of ``Cable`` over a cables.csv file or a directory, read as it goes."""
 
@@ -397,3 +442,18 @@ def read_dir(
 
 def to_dataframe(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame with one row per cable (needs pandas)."""
+
+def citations(cables: Iterable[Cable]) -> Any:
+    """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus (needs pandas)."""
+
+def canonical_id(id: str) -> Optional[str]:
+    """The canonical form of a cable id (``"07MOSCOW5434"``), or None."""
+
+def tag_kind(tag: str) -> Literal["subject", "geo", "org", "program", "person", "unknown"]:
+    """The kind of a TAGS tag."""
+
+def station(name: str) -> Optional[Station]:
+    """A post by station, alias, PLAD, routing indicator or origin name, or None."""
+
+def stations() -> Tuple[Station, ...]:
+    """Every post of the station table."""

@@ -149,6 +149,12 @@ typedef struct Cable Cable;
 typedef struct CableCsv CableCsv;
 
 /**
+ * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
+ * for the life of the program; safe to read from any thread.
+ */
+typedef struct CableStation CableStation;
+
+/**
  * Details of a failure, filled by the functions that take a `CableError *` (which may be NULL).
  *
  * Owned by the caller (typically on the stack); nothing in it needs freeing. On success the
@@ -947,7 +953,9 @@ bool cable_eo_declassify_on(const struct Cable *h, int64_t *out);
 size_t cable_tag_count(const struct Cable *h);
 
 /**
- * Tag `i`: upper case, in order, without repeats (`PREL`, `WAR CRIMES`). Borrowed from `h`
+ * Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+ * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
+ * written). Its span is that of the tag as written. Borrowed from `h`
  * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
  *
  * # Safety
@@ -1282,6 +1290,151 @@ struct CableStr cable_warning_text(const struct Cable *h, size_t i);
  * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
  */
 bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
+
+/**
+ * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,
+ * serial without leading zeros: `08ECTION01OF02MANAMA492` → `08MANAMA492`, `2007 SECSTATE
+ * 012345` → `07STATE12345` (the rules are in the README) — into `buf` as a NUL-terminated
+ * string, when `buf_len` leaves room for it and its NUL.
+ *
+ * Returns its length without the NUL (like `snprintf`: a result ≥ `buf_len` means `buf` was
+ * too small and holds nothing), or 0 when `id` has no canonical form (no year, station or
+ * serial) or is NULL. `buf` may be NULL when `buf_len` is 0, to ask for the length.
+ * Thread-safe.
+ *
+ * # Safety
+ * `id` must be NULL or point to `len` readable bytes; `buf` must be NULL or point to
+ * `buf_len` writable bytes.
+ */
+size_t cable_canonical_id(const char *id, size_t len, char *buf, size_t buf_len);
+
+/**
+ * The kind of a tag (`tag`, `len` bytes; any case): `subject` (`PREL`, `HUMAN RIGHTS`),
+ * `geo` (`RS`, `XF`), `org` (`NATO`), `program` (`KPAO`), `person` (`OVIP (CLINTON,
+ * HILLARY)`) or `unknown`. Glued tags take the kind of their first part (`ECONEFIN`:
+ * `subject`). Static; `{NULL, 0}` when `tag` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `tag` must be NULL or point to `len` readable bytes.
+ */
+struct CableStr cable_tag_kind(const char *tag, size_t len);
+
+/**
+ * Looks a post up in the station table by any of its names: reference-id station or alias
+ * (`MOSCOW`, `Tel Aviv`, `HCMC`), plain-language address (`AMEMBASSY MOSCOW`), routing
+ * indicator (`RUEHMO`) or envelope origin (`Embassy Moscow`); case and spacing do not matter.
+ * Returns a static row (never freed), or NULL when no post has that name or `name` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `name` must be NULL or point to `len` readable bytes.
+ */
+const struct CableStation *cable_station(const char *name, size_t len);
+
+/**
+ * Number of rows of the station table. Thread-safe.
+ */
+size_t cable_station_count(void);
+
+/**
+ * Row `i` of the station table (file order), or NULL when `i` is out of range. Thread-safe.
+ */
+const struct CableStation *cable_station_at(size_t i);
+
+/**
+ * The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_id(const struct CableStation *st);
+
+/**
+ * The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
+ * NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_plad(const struct CableStation *st);
+
+/**
+ * Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+size_t cable_station_plad_count(const struct CableStation *st);
+
+/**
+ * Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
+ * NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_plad_at(const struct CableStation *st, size_t i);
+
+/**
+ * Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
+ * NULL).
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+size_t cable_station_route_count(const struct CableStation *st);
+
+/**
+ * Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
+ * is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_route(const struct CableStation *st, size_t i);
+
+/**
+ * The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_origin(const struct CableStation *st);
+
+/**
+ * The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_country(const struct CableStation *st);
+
+/**
+ * The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
+ *
+ * # Safety
+ * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+ */
+struct CableStr cable_station_geo(const struct CableStation *st);
+
+/**
+ * Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_tag_raw_count(const struct Cable *h);
+
+/**
+ * Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
+ * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_tag_raw(const struct Cable *h, size_t i);
 
 #ifdef __cplusplus
 }  // extern "C"

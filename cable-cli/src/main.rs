@@ -3,6 +3,7 @@
 
 mod export;
 mod pipeline;
+mod refs;
 mod stats;
 
 use cable_core::ParseOptions;
@@ -57,6 +58,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the citation edge list: citing id, cited id, REF label, kind, whether the cited
+    /// cable is in the corpus, source. Self-citations are left out.
+    Refs {
+        #[command(flatten)]
+        walk: Walk,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: EdgeFormat,
+    },
     /// Export flat tables for spreadsheets and DuckDB.
     Export {
         #[command(flatten)]
@@ -72,6 +82,14 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum EdgeFormat {
+    /// Comma-separated values with a header line.
+    Csv,
+    /// One JSON object per edge.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Comma-separated values, lists joined with `|`.
     Csv,
@@ -80,7 +98,10 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let walk = match &cli.command {
-        Command::Parse { walk, .. } | Command::Stats { walk, .. } | Command::Export { walk, .. } => walk,
+        Command::Parse { walk, .. }
+        | Command::Stats { walk, .. }
+        | Command::Refs { walk, .. }
+        | Command::Export { walk, .. } => walk,
     };
     if let Some(n) = walk.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
@@ -91,6 +112,7 @@ fn main() -> ExitCode {
     let errors = match &cli.command {
         Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress),
         Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress),
+        Command::Refs { walk, format } => refs(&walk.inputs, *format, &options, progress),
         Command::Export { walk, format: Format::Csv, paragraphs } => {
             export(&walk.inputs, *paragraphs, &options, progress)
         }
@@ -186,6 +208,64 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
         },
     );
     println!("{}", if json { report.to_json() } else { report.to_table() });
+    errors
+}
+
+/// `cable refs`: the edges are collected first (whether a cited cable is in the corpus is known
+/// only at the end), then written.
+fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress: Progress) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut cables: Vec<(String, refs::CableEdges)> = Vec::new();
+    pipeline::run(
+        inputs,
+        progress,
+        |entry| {
+            options
+                .parse_document(&entry.document)
+                .map(|c| (entry.source.clone(), refs::CableEdges::of(&c)))
+                .map_err(|e| format!("{}: {e}", entry.source))
+        },
+        |r| match r {
+            Ok(c) => cables.push(c),
+            Err(e) => errors.push(e),
+        },
+    );
+    let rows = refs::rows(&cables);
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let result: Result<(), Box<dyn std::error::Error>> = match format {
+        EdgeFormat::Csv => (|| {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(refs::COLUMNS)?;
+            for row in &rows {
+                w.write_record(row)?;
+            }
+            w.flush()?;
+            Ok(())
+        })(),
+        EdgeFormat::Jsonl => (|| {
+            let mut out = out;
+            for row in &rows {
+                let obj = serde_json::json!({
+                    "citing": row[0], "cited": row[1], "label": (!row[2].is_empty()).then_some(&row[2]),
+                    "kind": row[3], "in_corpus": row[4] == "true", "source": row[5],
+                });
+                writeln!(out, "{obj}")?;
+            }
+            out.flush()?;
+            Ok(())
+        })(),
+    };
+    if let Err(e) = result {
+        let broken_pipe =
+            e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                || e.downcast_ref::<csv::Error>().is_some_and(
+                    |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+                );
+        if !broken_pipe {
+            errors.push(format!("writing the output: {e}"));
+        }
+    }
     errors
 }
 

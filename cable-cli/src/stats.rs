@@ -1,5 +1,5 @@
 //! `cable stats`: a corpus report — counts by year, classification, caveat and origin, how often
-//! each field was found, warnings by kind, top tags. This is how parser quality is seen at
+//! each field was found, warnings by kind, top tags, most cited cables (in-degree). This is how parser quality is seen at
 //! corpus scale.
 
 use cable_core::Cable;
@@ -38,6 +38,10 @@ pub struct Summary {
     warnings: Vec<String>,
     tags: Vec<String>,
     partial: bool,
+    /// The ids the cable is known by (reference id, envelope id).
+    ids: Vec<String>,
+    /// The cables it cites, each once.
+    cited: Vec<String>,
 }
 
 impl Summary {
@@ -52,6 +56,14 @@ impl Summary {
             warnings: cable.warnings().iter().map(|w| format!("{:?}", w.kind)).collect(),
             tags: cable.tags().iter().map(|t| t.as_str().to_owned()).collect(),
             partial: cable.is_partial(),
+            ids: crate::refs::CableEdges::of(cable).ids,
+            cited: {
+                let mut v: Vec<String> =
+                    cable_core::ids::citations(cable).into_iter().map(|c| c.cited.to_string()).collect();
+                v.sort();
+                v.dedup();
+                v
+            },
         }
     }
 }
@@ -69,6 +81,19 @@ pub struct Stats {
     coverage: BTreeMap<String, u64>,
     warnings: BTreeMap<String, u64>,
     tags: BTreeMap<String, u64>,
+    /// Citing cables per cited id (in-degree); reported as `most_cited`.
+    #[serde(skip)]
+    cited_by: BTreeMap<String, u64>,
+    #[serde(skip)]
+    known_ids: std::collections::HashSet<String>,
+}
+
+/// A line of the most-cited report.
+#[derive(Debug, Serialize)]
+struct Cited {
+    id: String,
+    citations: u64,
+    in_corpus: bool,
 }
 
 impl Stats {
@@ -91,6 +116,19 @@ impl Stats {
         for t in s.tags {
             *self.tags.entry(t).or_default() += 1;
         }
+        for c in s.cited {
+            *self.cited_by.entry(c).or_default() += 1;
+        }
+        self.known_ids.extend(s.ids);
+    }
+
+    /// The `k` most cited cables: how many cables of the corpus cite each, and whether it is in
+    /// the corpus itself.
+    fn most_cited(&self, k: usize) -> Vec<Cited> {
+        top(&self.cited_by, k)
+            .into_iter()
+            .map(|(id, citations)| Cited { in_corpus: self.known_ids.contains(&id), id, citations })
+            .collect()
     }
 
     /// Counts an input that could not be read or parsed.
@@ -103,6 +141,7 @@ impl Stats {
         let top_tags = top(&self.tags, 50);
         let mut v = serde_json::to_value(self).unwrap_or_default();
         v["tags"] = serde_json::to_value(top_tags).unwrap_or_default();
+        v["most_cited"] = serde_json::to_value(self.most_cited(50)).unwrap_or_default();
         serde_json::to_string_pretty(&v).unwrap_or_default()
     }
 
@@ -124,6 +163,12 @@ impl Stats {
         table(&mut out, "by origin (top 25)", &top(&self.by_origin, 25), Some(n));
         table(&mut out, "warnings by kind (cables × warnings)", &top(&self.warnings, usize::MAX), None);
         table(&mut out, "top tags", &top(&self.tags, 25), Some(n));
+        let cited: Vec<(String, u64)> = self
+            .most_cited(25)
+            .into_iter()
+            .map(|c| (if c.in_corpus { format!("{} (in corpus)", c.id) } else { c.id }, c.citations))
+            .collect();
+        table(&mut out, "most cited cables (citing cables)", &cited, None);
         out
     }
 }

@@ -4,7 +4,7 @@
 use crate::envelope::Envelope;
 use crate::model::{Cable, ReferenceId};
 use crate::span::Span;
-use crate::spanned::Spanned;
+use crate::spanned::{Spanned, Text};
 use crate::warning::{Warning, WarningKind};
 use chrono::{Datelike, Timelike};
 use compact_str::ToCompactString;
@@ -13,7 +13,10 @@ use std::borrow::Cow;
 /// Completes `cable`. `year` is the caller's year for cables whose text has no date.
 pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<'a>>, caller_year: Option<i32>) {
     cable.envelope = envelope;
-    let env_id = envelope.and_then(|e| e.reference_id.as_deref()).and_then(parse_reference_id);
+    if let Some(canonical) = canonical_tags(&cable.tags) {
+        cable.tags_raw = Some(std::mem::replace(&mut cable.tags, canonical));
+    }
+    let env_id = envelope.and_then(|e| e.reference_id.as_deref()).and_then(crate::ids::parse_id);
     let env_created = envelope.and_then(Envelope::created_at);
 
     // Station and serial: banner, else the first PAGE banner of a partial record.
@@ -132,32 +135,46 @@ fn reconcile(cable: &mut Cable<'_>, env: &Envelope<'_>, text_dated: bool) {
     }
 }
 
-/// A station as reference ids write it: spaces removed, upper case, `SECSTATE` → `STATE`.
+/// A station as reference ids write it: the table's canonical station (spaces removed, upper
+/// case, aliases such as `SECSTATE` → `STATE`; see [`crate::ids::canonical_station`]).
 pub(crate) fn station_token(station: &str) -> Cow<'_, str> {
-    let clean = !station.contains(' ') && !station.bytes().any(|b| b.is_ascii_lowercase());
-    let s: Cow<'_, str> = if clean {
-        Cow::Borrowed(station)
-    } else {
-        Cow::Owned(station.split(' ').filter(|w| !w.is_empty()).collect::<String>().to_ascii_uppercase())
-    };
-    if s == "SECSTATE" { Cow::Borrowed("STATE") } else { s }
+    crate::ids::canonical_station(station)
 }
 
-/// Parses an id of the form `07MOSCOW5434` (two-digit year, station, serial).
-pub(crate) fn parse_reference_id(id: &str) -> Option<ReferenceId<'_>> {
-    let id = id.trim();
-    let b = id.as_bytes();
-    if b.len() < 4 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+/// The canonical tags of the tags as written: misspellings fixed, glued tags split
+/// ([`crate::ids::canonical_tags`]), in order, without repeats; each keeps the span of the tag
+/// it comes from. `None` when the tags as written are canonical already (most cables): then no
+/// second list is made.
+fn canonical_tags<'a>(raw: &[Text<'a>]) -> Option<Vec<Text<'a>>> {
+    let canonical = |t: &Text<'a>| {
+        let (mut n, mut same) = (0, true);
+        crate::ids::canonical_into(&t.value, &mut |c| {
+            n += 1;
+            same &= c == t.value;
+        });
+        n == 1 && same
+    };
+    if raw.iter().all(canonical) {
         return None;
     }
-    let serial_len = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    if serial_len == 0 || serial_len + 2 >= b.len() {
-        return None;
+    let mut out: Vec<Text<'a>> = Vec::with_capacity(raw.len());
+    for t in raw {
+        let span = t.span;
+        let mut push = |value: Cow<'a, str>| {
+            if !out.iter().any(|o| o.value == value) {
+                out.push(Text::new(value, span));
+            }
+        };
+        match &t.value {
+            Cow::Borrowed(v) => crate::ids::canonical_into(v, &mut push),
+            Cow::Owned(v) => {
+                let mut parts: Vec<String> = Vec::new();
+                crate::ids::canonical_into(v, &mut |p| parts.push(p.into_owned()));
+                parts.into_iter().for_each(|p| push(Cow::Owned(p)));
+            }
+        }
     }
-    let station = &id[2..id.len() - serial_len];
-    let serial = crate::scan::parse_u32(&id[id.len() - serial_len..])?;
-    let yy = crate::scan::parse_u32(&id[..2])?;
-    Some(ReferenceId { year: Some(crate::scan::expand_year(yy)), station: Cow::Borrowed(station), serial })
+    Some(out)
 }
 
 #[cfg(test)]
@@ -166,12 +183,13 @@ mod tests {
 
     #[test]
     fn reference_ids() {
-        let r = parse_reference_id("07MOSCOW5434").unwrap();
+        let r = crate::ids::parse_id("07MOSCOW5434").unwrap();
         assert_eq!((r.year, r.station.as_ref(), r.serial), (Some(2007), "MOSCOW", 5434));
         assert_eq!(r.to_string(), "07MOSCOW5434");
-        let r = parse_reference_id("66BUENOSAIRES2481").unwrap();
+        let r = crate::ids::parse_id("66BUENOSAIRES2481").unwrap();
         assert_eq!(r.year, Some(1966));
-        assert!(parse_reference_id("MOSCOW").is_none());
+        assert!(crate::ids::parse_id("MOSCOW").is_none());
+        assert_eq!(station_token("HCMC"), "HOCHIMINHCITY");
         assert_eq!(station_token("TEL AVIV"), "TELAVIV");
         assert_eq!(station_token("ankara"), "ANKARA");
         assert_eq!(station_token("SECSTATE"), "STATE");

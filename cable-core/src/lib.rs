@@ -48,6 +48,7 @@ pub mod envelope;
 mod error;
 mod finish;
 mod header;
+pub mod ids;
 mod lines;
 mod meta;
 mod model;

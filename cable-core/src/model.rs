@@ -315,6 +315,8 @@ pub struct Cable<'a> {
     pub(crate) distribution: Vec<Text<'a>>,
     pub(crate) eo: Option<ExecutiveOrder<'a>>,
     pub(crate) tags: Vec<Text<'a>>,
+    /// The tags as written, when they differ from the canonical `tags`.
+    pub(crate) tags_raw: Option<Vec<Text<'a>>>,
     pub(crate) subject: Option<Text<'a>>,
     pub(crate) subject_marking: Option<Marking<'a>>,
     pub(crate) references: Vec<Reference<'a>>,
@@ -350,6 +352,7 @@ impl<'a> Cable<'a> {
             distribution: Vec::new(),
             eo: None,
             tags: Vec::new(),
+            tags_raw: None,
             subject: None,
             subject_marking: None,
             references: Vec::new(),
@@ -472,9 +475,16 @@ impl<'a> Cable<'a> {
         self.eo.as_ref()
     }
 
-    /// TAGS, upper case, in order, without repeats.
+    /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+    /// split (`ECONEFIN` → `ECON`, `EFIN`; see [`crate::ids::canonical_tags`]). Each keeps the
+    /// span of the tag as written.
     pub fn tags(&self) -> &[Text<'a>] {
         &self.tags
+    }
+
+    /// TAGS as written (upper case, in order, without repeats), before canonicalisation.
+    pub fn tags_raw(&self) -> &[Text<'a>] {
+        self.tags_raw.as_deref().unwrap_or(&self.tags)
     }
 
     /// The subject, joined into one line.

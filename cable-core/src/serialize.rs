@@ -10,7 +10,7 @@ use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 impl Serialize for Cable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Cable", 37)?;
+        let mut m = s.serialize_struct("Cable", 38)?;
         m.serialize_field("reference_id", &self.reference_id())?;
         m.serialize_field("transmission_id", &self.transmission_id())?;
         m.serialize_field("created", &self.created())?;
@@ -29,6 +29,7 @@ impl Serialize for Cable<'_> {
         m.serialize_field("section", &self.section)?;
         m.serialize_field("eo", &self.eo)?;
         m.serialize_field("tags", &self.tags)?;
+        m.serialize_field("tags_raw", self.tags_raw())?;
         m.serialize_field("subject", &self.subject())?;
         m.serialize_field("subject_marking", &self.subject_marking)?;
         m.serialize_field("references", &self.references)?;

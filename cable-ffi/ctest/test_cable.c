@@ -547,6 +547,66 @@ static void *worker(void *arg) {
     return NULL;
 }
 
+/* Canonical ids, tag kinds, the station table, tags as written and canonical. */
+static void test_ids(void) {
+    char buf[32];
+    const char *id = "08ECTION01OF02MANAMA492";
+    const CableStation *st;
+    size_t len = 0;
+    char *page;
+    Cable *c = NULL;
+
+    CHECK(cable_canonical_id(id, strlen(id), buf, sizeof buf) == 11);
+    CHECK(strcmp(buf, "08MANAMA492") == 0);
+    id = "90STATE255195TOSEC140301";
+    CHECK(cable_canonical_id(id, strlen(id), buf, sizeof buf) == 13);
+    CHECK(strcmp(buf, "90STATE255195") == 0);
+    id = "04 HCMC 0450";
+    CHECK(cable_canonical_id(id, strlen(id), NULL, 0) == 18); /* 04HOCHIMINHCITY450 */
+    CHECK(cable_canonical_id("MOSCOW 5434", 11, buf, sizeof buf) == 0);
+    CHECK(cable_canonical_id(NULL, 3, buf, sizeof buf) == 0);
+
+    CHECK_STR(cable_tag_kind("PREL", 4), "subject");
+    CHECK_STR(cable_tag_kind("NATO", 4), "org");
+    CHECK_STR(cable_tag_kind("rs", 2), "geo");
+    CHECK_STR(cable_tag_kind("KIPR", 4), "program");
+    CHECK_STR(cable_tag_kind("OVIP (CLINTON, HILLARY)", 23), "person");
+    CHECK_STR(cable_tag_kind("UX", 2), "unknown");
+    CHECK_STR(cable_tag_kind(NULL, 0), NULL);
+
+    st = cable_station("RUEHMO", 6);
+    CHECK(st != NULL);
+    CHECK_STR(cable_station_id(st), "MOSCOW");
+    CHECK_STR(cable_station_plad(st), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_station_origin(st), "Embassy Moscow");
+    CHECK_STR(cable_station_country(st), "Russia");
+    CHECK_STR(cable_station_geo(st), "RS");
+    CHECK(cable_station_route_count(st) == 1);
+    CHECK_STR(cable_station_route(st, 0), "RUEHMO");
+    CHECK_STR(cable_station_route(st, 1), NULL);
+    st = cable_station("Secretary of State", 18);
+    CHECK_STR(cable_station_id(st), "STATE");
+    CHECK_STR(cable_station_route(st, 0), "RUEHC");
+    st = cable_station("AMCONSUL HO CHI MINH CITY", 25);
+    CHECK_STR(cable_station_id(st), "HOCHIMINHCITY");
+    CHECK(cable_station("ATLANTIS", 8) == NULL);
+    CHECK_STR(cable_station_id(NULL), NULL);
+    CHECK(cable_station_count() > 250);
+    CHECK(cable_station_at(cable_station_count()) == NULL);
+
+    /* 09LONDON2222: `TAGS: POGOV, PREL, ...` — PGOV misspelled. */
+    page = read_rel(corpus, "cablegate-html/2009/09/09LONDON2222.html", &len);
+    CHECK(page != NULL);
+    if (page == NULL) return;
+    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    free(page);
+    CHECK_STR(cable_tag(c, 0), "PGOV");
+    CHECK_STR(cable_tag_raw(c, 0), "POGOV");
+    CHECK(cable_tag_count(c) == cable_tag_raw_count(c));
+    CHECK_STR(cable_tag_raw(c, cable_tag_raw_count(c)), NULL);
+    cable_free(c);
+}
+
 static void test_threads(void) {
     enum { THREADS = 4 };
     pthread_t threads[THREADS];
@@ -623,7 +683,8 @@ static void test_walk(void) {
             CHECK(cable_section(c, &n, &total) && n == 1 && total == 2);
             CHECK(cable_eo_declassify_on(c, &t) && t == 1368662400); /* 05/16/2013 */
             CHECK(cable_tag_count(c) == 5);
-            CHECK_STR(cable_tag(c, 4), "KCRIM");
+            CHECK_STR(cable_tag(c, 4), "KCRM"); /* written KCRIM: canonical KCRM */
+            CHECK_STR(cable_tag_raw(c, 4), "KCRIM");
             CHECK_STR(cable_subject(c), "CANADA: A GOVERNMENT ADRIFT");
             CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
             CHECK_STR(cable_subject_marking_caveat(c, 0), "NOFORN");
@@ -674,6 +735,7 @@ int main(int argc, char **argv) {
         test_corpus_pages();
         test_errors();
         test_csv_errors();
+        test_ids();
         test_threads();
     }
     printf("%d passed, %d failed\n", passed, failed);

@@ -572,7 +572,9 @@ pub unsafe extern "C" fn cable_tag_count(h: *const Cable) -> usize {
     read!(h, |c| c.core().tags().len())
 }
 
-/// Tag `i`: upper case, in order, without repeats (`PREL`, `WAR CRIMES`). Borrowed from `h`
+/// Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+/// split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
+/// written). Its span is that of the tag as written. Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
 ///
 /// # Safety

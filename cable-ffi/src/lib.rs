@@ -32,6 +32,8 @@ mod csv;
 
 mod access;
 
+mod ids;
+
 mod boundary;
 #[cfg(test)]
 mod header;
@@ -41,4 +43,5 @@ mod tests;
 pub use access::*;
 pub use csv::*;
 pub use handle::*;
+pub use ids::*;
 pub use types::*;

@@ -490,3 +490,85 @@ fn handles_are_shared_across_threads() {
         }
     });
 }
+
+#[test]
+fn canonical_ids_through_c() {
+    let canon = |id: &str| {
+        let mut buf = [0 as c_char; 32];
+        // SAFETY: `id` is valid for its length, `buf` for 32 bytes.
+        let n = unsafe { cable_canonical_id(id.as_ptr().cast(), id.len(), buf.as_mut_ptr(), buf.len()) };
+        // SAFETY: on success the buffer holds a NUL-terminated string.
+        (n, (n > 0).then(|| unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap().to_owned()))
+    };
+    assert_eq!(canon("08ECTION01OF02MANAMA492"), (11, Some("08MANAMA492".into())));
+    assert_eq!(canon("2007 SECSTATE 012345"), (12, Some("07STATE12345".into())));
+    assert_eq!(canon("MOSCOW 5434"), (0, None));
+    // Asking for the length only, and a buffer too small: nothing written.
+    let id = "7575LIBREVILLE1895";
+    // SAFETY: NULL buffer of length 0.
+    assert_eq!(unsafe { cable_canonical_id(id.as_ptr().cast(), id.len(), null_mut(), 0) }, 16);
+    let mut small = [b'x' as c_char; 4];
+    // SAFETY: `small` holds 4 writable bytes.
+    assert_eq!(unsafe { cable_canonical_id(id.as_ptr().cast(), id.len(), small.as_mut_ptr(), 4) }, 16);
+    assert_eq!(small, [b'x' as c_char; 4]);
+    // SAFETY: a NULL id.
+    assert_eq!(unsafe { cable_canonical_id(null(), 5, null_mut(), 0) }, 0);
+}
+
+#[test]
+fn tag_kinds_and_stations_through_c() {
+    // SAFETY: `t` is valid for its length.
+    let kind = |t: &str| s(unsafe { cable_tag_kind(t.as_ptr().cast(), t.len()) });
+    assert_eq!(kind("PREL"), Some("subject"));
+    assert_eq!(kind("KPAO"), Some("program"));
+    assert_eq!(kind("OVIP (CLINTON, HILLARY)"), Some("person"));
+    assert_eq!(kind("UX"), Some("unknown"));
+    // SAFETY: a NULL tag.
+    assert_eq!(s(unsafe { cable_tag_kind(null(), 0) }), None);
+
+    // SAFETY: `q` is valid for its length.
+    let find = |q: &str| unsafe { cable_station(q.as_ptr().cast(), q.len()) };
+    let st = find("RUEHMO");
+    assert!(!st.is_null());
+    // SAFETY: `st` is a static row.
+    unsafe {
+        assert_eq!(s(cable_station_id(st)), Some("MOSCOW"));
+        assert_eq!(s(cable_station_plad(st)), Some("AMEMBASSY MOSCOW"));
+        assert_eq!(s(cable_station_origin(st)), Some("Embassy Moscow"));
+        assert_eq!(s(cable_station_country(st)), Some("Russia"));
+        assert_eq!(s(cable_station_geo(st)), Some("RS"));
+        assert_eq!(cable_station_route_count(st), 1);
+        assert_eq!(s(cable_station_route(st, 0)), Some("RUEHMO"));
+        assert_eq!(s(cable_station_route(st, 1)), None);
+        assert_eq!(cable_station_plad_count(st), 1);
+        assert_eq!(s(cable_station_plad_at(st, 0)), Some("AMEMBASSY MOSCOW"));
+        assert_eq!(s(cable_station_id(null())), None);
+        assert_eq!(cable_station_route_count(null()), 0);
+    }
+    assert_eq!(find("hcmc"), find("AMCONSUL HO CHI MINH CITY"));
+    assert!(find("ATLANTIS").is_null());
+    // SAFETY: a NULL name.
+    assert!(unsafe { cable_station(null(), 3) }.is_null());
+    assert!(cable_station_count() > 250);
+    assert!(!cable_station_at(0).is_null());
+    assert!(cable_station_at(100_000).is_null());
+}
+
+#[test]
+fn raw_and_canonical_tags() {
+    let text = b"UNCLAS MOSCOW 001234\n\nTAGS: ECONEFIN, PG0V, RS\nSUBJECT: X\n\n1. Text.\n";
+    let h = parse_with(text, None).expect("parses");
+    // SAFETY: `h` is live until freed below.
+    unsafe {
+        assert_eq!(cable_tag_count(h), 4);
+        assert_eq!(s(cable_tag(h, 0)), Some("ECON"));
+        assert_eq!(s(cable_tag(h, 1)), Some("EFIN"));
+        assert_eq!(s(cable_tag(h, 2)), Some("PGOV"));
+        assert_eq!(cable_tag_raw_count(h), 3);
+        assert_eq!(s(cable_tag_raw(h, 0)), Some("ECONEFIN"));
+        assert_eq!(s(cable_tag_raw(h, 1)), Some("PG0V"));
+        assert_eq!(s(cable_tag_raw(h, 3)), None);
+        assert_eq!(cable_tag_raw_count(null()), 0);
+        cable_free(h);
+    }
+}

@@ -146,10 +146,17 @@ impl PyCable {
         self.cable().executive_order().map(ExecutiveOrder::from)
     }
 
-    /// TAGS, upper case, in order, without repeats (``("PREL", "PGOV", ...)``).
+    /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
+    /// tags split (``("PREL", "PGOV", ...)``; ``ECONEFIN`` gives ``"ECON", "EFIN"``).
     #[getter]
     fn tags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, self.cable().tags().iter().map(|t| t.as_str()))
+    }
+
+    /// TAGS as written (upper case, in order, without repeats), before canonicalisation.
+    #[getter]
+    fn tags_raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().tags_raw().iter().map(|t| t.as_str()))
     }
 
     /// The subject joined into one line, case kept, or None.

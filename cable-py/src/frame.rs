@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyDict, PyList};
 
 /// `import pandas`, or an `ImportError` that says what to install.
-fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
+pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
     py.import("pandas").map_err(|e| {
         if e.is_instance_of::<PyImportError>(py) {
             let err = PyImportError::new_err(format!("cable.{func}() needs pandas: pip install pandas"));
@@ -20,7 +20,7 @@ fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
 }
 
 /// Each item of `cables` as a `Cable`, or a `TypeError` naming the first that is not one.
-fn for_each_cable<'py>(
+pub(crate) fn for_each_cable<'py>(
     cables: &Bound<'py, PyAny>,
     func: &str,
     mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,

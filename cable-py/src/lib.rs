@@ -11,6 +11,7 @@
 mod cable;
 mod errors;
 mod frame;
+mod ids;
 mod input;
 mod objects;
 
@@ -95,7 +96,8 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
 /// release): ``parse()``, ``parse_html()``, ``parse_file()``, ``read_csv()``, ``read_dir()``,
-/// and pandas DataFrames with ``to_dataframe()``.
+/// pandas DataFrames with ``to_dataframe()`` and ``citations()``, and the ids knowledge:
+/// ``canonical_id()``, ``tag_kind()``, ``station()``, ``stations()``.
 #[pymodule(name = "cable", gil_used = false)]
 mod module {
     #[pymodule_export]
@@ -106,6 +108,8 @@ mod module {
     use crate::errors::{CableError, CsvRowError, EncodingError, NotACableError};
     #[pymodule_export]
     use crate::frame::to_dataframe;
+    #[pymodule_export]
+    use crate::ids::{Station, canonical_id, citations, station, stations, tag_kind};
     #[pymodule_export]
     use crate::input::CableReader;
     #[pymodule_export]

@@ -26,6 +26,7 @@ JSON_KEYS = [
     "section",
     "eo",
     "tags",
+    "tags_raw",
     "subject",
     "subject_marking",
     "references",

@@ -267,6 +267,12 @@ fn cite_cables<'a>(
         while j > 0 && i - j < 4 && is_station_word(toks[j - 1], sentence_case) {
             j -= 1;
         }
+        // A station of the table wins over other words (`Rio de Janeiro 128`, whose `de` is no
+        // station word; `RIO DE JAN 138`): the longest run of words before the serial, particles
+        // included, that names a known station.
+        if let Some(k) = known_station_start(toks, i) {
+            j = k;
+        }
         // `10SHENYANG 003`: the year glued to the station.
         let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
         if (j == i && glued.is_none()) || is_date_like(toks, j, i) {
@@ -286,8 +292,13 @@ fn cite_cables<'a>(
                 k += 1;
                 continue;
             }
+            // `04 CAL 450, 04 CAL 0143`: a year before the next station starts a new citation.
+            let year_of_next = year_of(t.trim_end_matches(',')).is_some()
+                && toks.get(k + 1).is_some_and(|n| is_station_word(n, sentence_case));
             match serial_of(t) {
-                Some(s) if toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&") => {
+                Some(s)
+                    if !year_of_next && (toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&")) =>
+                {
                     push_cable(out, label, text, station.clone(), s, year);
                     k += 1;
                 }
@@ -354,20 +365,57 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
 }
 
 /// `NOV 2, 1966`, `JULY 15`: a month name and a day are a date, not a station and serial.
+/// Also when other words come before the month (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`):
+/// the word before the number decides.
 fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
-    i - j == 1 && scan::month_name_number(toks[j]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
+    i > j && scan::month_name_number(toks[i - 1]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
 }
 
-/// Station words joined without spaces, upper case, `SECSTATE` → `STATE`.
+/// Station words joined without spaces, upper case, then the table's canonical station
+/// (`SECSTATE` → `STATE`, `HCMC` → `HOCHIMINHCITY`, `ABUJA NI` → `ABUJA`; see
+/// [`crate::ids::canonical_station`]).
 fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
     let stripped = |t: &'a str| t.trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
     let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0]));
-    let station: Cow<'a, str> = if single {
-        Cow::Borrowed(stripped(toks[0]))
-    } else {
-        Cow::Owned(toks.iter().map(|t| stripped(t).to_ascii_uppercase()).collect::<String>())
+    if single {
+        return crate::ids::canonical_station(stripped(toks[0]));
+    }
+    let joined: String = toks.iter().map(|t| stripped(t).to_ascii_uppercase()).collect();
+    Cow::Owned(crate::ids::canonical_station(&joined).into_owned())
+}
+
+/// Lower-case words inside place names (`Rio de Janeiro`, `Dar es Salaam`).
+const PARTICLES: &[&str] = &["de", "da", "do", "es", "el", "al", "la", "du", "of"];
+
+/// Where the longest run of (up to four) words before `toks[i]` that names a station of the
+/// table starts, if one does.
+fn known_station_start(toks: &[&str], i: usize) -> Option<usize> {
+    let word = |t: &str| {
+        let t = t.trim_end_matches('.');
+        !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
     };
-    if station == "SECSTATE" { Cow::Borrowed("STATE") } else { station }
+    let mut first = i;
+    while first > 0 && i - first < 4 && (word(toks[first - 1]) || PARTICLES.contains(&toks[first - 1])) {
+        first -= 1;
+    }
+    // The words joined once, upper case, in a stack buffer: each candidate is a suffix of it.
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    let mut starts = [0usize; 4];
+    for (n, t) in toks[first..i].iter().enumerate() {
+        starts[n] = len;
+        let t = t.trim_end_matches('.');
+        if len + t.len() > buf.len() {
+            return None;
+        }
+        buf[len..len + t.len()].copy_from_slice(t.as_bytes());
+        len += t.len();
+    }
+    buf[..len].make_ascii_uppercase();
+    let joined = std::str::from_utf8(&buf[..len]).ok()?;
+    (0..i - first)
+        .find(|&n| crate::ids::by_station(&crate::ids::canonical_station(&joined[starts[n]..])).is_some())
+        .map(|n| first + n)
 }
 
 /// The kind of a non-cable reference, from its words.
@@ -469,6 +517,14 @@ mod tests {
         // 10SHENYANG5: `REF: A. 10SHENYANG 003  B. 09SHENYANG 167`.
         let r = refs(" A. 10SHENYANG 003  B. 09SHENYANG 167");
         assert_eq!(r, [cable(Some("A"), "SHENYANG", 3, Some(2010)), cable(Some("B"), "SHENYANG", 167, Some(2009))]);
+    }
+
+    #[test]
+    fn a_month_before_the_number_is_a_date() {
+        // `DEMARCHE DECEMBER 12` (a dated demarche) is no cable; `STATE 12` is.
+        let r = refs(" A. DEMARCHE DECEMBER 12 B. STATE 12");
+        assert_eq!(r[0].1, ReferenceKind::Other);
+        assert_eq!(r[1], cable(Some("B"), "STATE", 12, None));
     }
 
     #[test]

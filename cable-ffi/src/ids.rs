@@ -1,0 +1,262 @@
+//! Identifiers and knowledge without a cable: canonical ids, tag kinds, the station table.
+//!
+//! These functions take a string as `(pointer, length)` (UTF-8; other bytes are decoded lossily)
+//! and need no handle. Strings they return are static: valid for the life of the program.
+
+use crate::boundary::{Fallback, guard, read};
+use crate::handle::Cable;
+use crate::types::CableStr;
+use cable_core::ids::Station;
+use std::borrow::Cow;
+use std::ffi::c_char;
+use std::sync::OnceLock;
+
+/// A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
+/// for the life of the program; safe to read from any thread.
+pub struct CableStation {
+    row: &'static Station,
+}
+
+impl Fallback for *const CableStation {
+    fn fallback() -> Self {
+        std::ptr::null()
+    }
+}
+
+/// The rows, wrapped once, so that pointers to them are stable.
+fn rows() -> &'static [CableStation] {
+    static ROWS: OnceLock<Vec<CableStation>> = OnceLock::new();
+    ROWS.get_or_init(|| cable_core::ids::stations().iter().map(|row| CableStation { row }).collect())
+}
+
+/// The text of `(ptr, len)`, or `None` for a NULL pointer.
+///
+/// # Safety
+/// `ptr` must be NULL or point to `len` readable bytes.
+unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Option<Cow<'a, str>> {
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: `ptr` is not NULL and points to `len` readable bytes (the caller's contract).
+    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+    Some(String::from_utf8_lossy(bytes))
+}
+
+/// Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,
+/// serial without leading zeros: `08ECTION01OF02MANAMA492` → `08MANAMA492`, `2007 SECSTATE
+/// 012345` → `07STATE12345` (the rules are in the README) — into `buf` as a NUL-terminated
+/// string, when `buf_len` leaves room for it and its NUL.
+///
+/// Returns its length without the NUL (like `snprintf`: a result ≥ `buf_len` means `buf` was
+/// too small and holds nothing), or 0 when `id` has no canonical form (no year, station or
+/// serial) or is NULL. `buf` may be NULL when `buf_len` is 0, to ask for the length.
+/// Thread-safe.
+///
+/// # Safety
+/// `id` must be NULL or point to `len` readable bytes; `buf` must be NULL or point to
+/// `buf_len` writable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_canonical_id(id: *const c_char, len: usize, buf: *mut c_char, buf_len: usize) -> usize {
+    // SAFETY: the caller's contract for `id`.
+    let Some(input) = (unsafe { text(id, len) }) else { return 0 };
+    let Some(canonical) = guard_opt(|| cable_core::ids::canonical_id(&input)) else { return 0 };
+    let n = canonical.len();
+    if !buf.is_null() && n < buf_len {
+        // SAFETY: `buf` holds `buf_len` > n writable bytes (the caller's contract).
+        unsafe {
+            std::ptr::copy_nonoverlapping(canonical.as_ptr().cast::<c_char>(), buf, n);
+            buf.add(n).write(0);
+        }
+    }
+    n
+}
+
+/// An `Option` that `guard` can return (a panic gives `None`).
+struct OptionValue<T>(Option<T>);
+
+impl<T> Fallback for OptionValue<T> {
+    fn fallback() -> Self {
+        OptionValue(None)
+    }
+}
+
+/// Runs `f` inside the panic guard, `None` on a panic.
+fn guard_opt<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
+    guard(|| OptionValue(f())).0
+}
+
+/// The kind of a tag (`tag`, `len` bytes; any case): `subject` (`PREL`, `HUMAN RIGHTS`),
+/// `geo` (`RS`, `XF`), `org` (`NATO`), `program` (`KPAO`), `person` (`OVIP (CLINTON,
+/// HILLARY)`) or `unknown`. Glued tags take the kind of their first part (`ECONEFIN`:
+/// `subject`). Static; `{NULL, 0}` when `tag` is NULL. Thread-safe.
+///
+/// # Safety
+/// `tag` must be NULL or point to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag_kind(tag: *const c_char, len: usize) -> CableStr {
+    // SAFETY: the caller's contract for `tag`.
+    let Some(t) = (unsafe { text(tag, len) }) else { return CableStr::NONE };
+    guard(|| CableStr::new(cable_core::ids::tag_kind(&t).as_str()))
+}
+
+/// Looks a post up in the station table by any of its names: reference-id station or alias
+/// (`MOSCOW`, `Tel Aviv`, `HCMC`), plain-language address (`AMEMBASSY MOSCOW`), routing
+/// indicator (`RUEHMO`) or envelope origin (`Embassy Moscow`); case and spacing do not matter.
+/// Returns a static row (never freed), or NULL when no post has that name or `name` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `name` must be NULL or point to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station(name: *const c_char, len: usize) -> *const CableStation {
+    // SAFETY: the caller's contract for `name`.
+    let Some(q) = (unsafe { text(name, len) }) else { return std::ptr::null() };
+    guard(|| {
+        let found = guard_opt(|| cable_core::ids::station(&q));
+        found
+            .and_then(|row| rows().iter().find(|r| std::ptr::eq(r.row, row)))
+            .map_or(std::ptr::null(), |r| r as *const CableStation)
+    })
+}
+
+/// Number of rows of the station table. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_station_count() -> usize {
+    guard(|| rows().len())
+}
+
+/// Row `i` of the station table (file order), or NULL when `i` is out of range. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_station_at(i: usize) -> *const CableStation {
+    guard(|| rows().get(i).map_or(std::ptr::null(), |r| r as *const CableStation))
+}
+
+/// Reads a station row: NULL reads as absent.
+///
+/// # Safety
+/// `st` must be NULL or a pointer returned by `cable_station` / `cable_station_at`.
+unsafe fn with_station<T: Fallback>(st: *const CableStation, f: impl FnOnce(&'static Station) -> T) -> T {
+    // SAFETY: `st` is NULL or points into the static rows (the caller's contract).
+    match unsafe { st.as_ref() } {
+        Some(s) => {
+            let row = s.row;
+            guard(|| f(row))
+        }
+        None => T::fallback(),
+    }
+}
+
+/// The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_id(st: *const CableStation) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::new(r.station())) }
+}
+
+/// The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
+/// NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_plad(st: *const CableStation) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::new(r.plad())) }
+}
+
+/// Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_plad_count(st: *const CableStation) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| r.plads().len()) }
+}
+
+/// Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
+/// NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_plad_at(st: *const CableStation, i: usize) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::opt(r.plads().get(i).copied())) }
+}
+
+/// Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
+/// NULL).
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_route_count(st: *const CableStation) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| r.routes().len()) }
+}
+
+/// Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
+/// is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_route(st: *const CableStation, i: usize) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::opt(r.routes().get(i).copied())) }
+}
+
+/// The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_origin(st: *const CableStation) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::new(r.origin())) }
+}
+
+/// The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_country(st: *const CableStation) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::new(r.country())) }
+}
+
+/// The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
+///
+/// # Safety
+/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_station_geo(st: *const CableStation) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_station(st, |r| CableStr::new(r.geo())) }
+}
+
+/// Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag_raw_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().tags_raw().len())
+}
+
+/// Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
+/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_tag_raw(h: *const Cable, i: usize) -> CableStr {
+    read!(h, |c| CableStr::opt(c.core().tags_raw().get(i).map(|t| t.as_str())))
+}

@@ -1,0 +1,175 @@
+//! Identifiers and knowledge: `canonical_id()`, `tag_kind()`, `station()`, `stations()` and
+//! `citations()` (a pandas DataFrame of the citation edges of a corpus).
+
+use crate::frame::{for_each_cable, pandas};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use std::collections::HashSet;
+
+/// The canonical form of a cable id — 2-digit year, station, serial without leading zeros —
+/// from an id as published or cited: ``canonical_id("08ECTION01OF02MANAMA492")`` is
+/// ``"08MANAMA492"``, ``canonical_id("2007 SECSTATE 012345")`` is ``"07STATE12345"``. None when
+/// the text has no year, station or serial. The rules are in the README.
+#[pyfunction]
+pub(crate) fn canonical_id(id: &str) -> Option<String> {
+    cable_core::ids::canonical_id(id).map(|c| c.to_string())
+}
+
+/// The kind of a TAGS tag: ``"subject"`` (``PREL``), ``"geo"`` (``RS``, ``XF``), ``"org"``
+/// (``NATO``), ``"program"`` (``KPAO``), ``"person"`` (``OVIP (CLINTON, HILLARY)``) or
+/// ``"unknown"``. Case does not matter; glued tags take the kind of their first part.
+#[pyfunction]
+pub(crate) fn tag_kind(tag: &str) -> &'static str {
+    cable_core::ids::tag_kind(tag).as_str()
+}
+
+/// A post of the station table: the station of its reference ids, its plain-language
+/// addresses, routing indicators, envelope origin names, country and TAGS country code.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Station", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Station {
+    /// The station of reference ids (``"MOSCOW"``).
+    #[pyo3(get)]
+    station: &'static str,
+    /// The usual plain-language address (``"AMEMBASSY MOSCOW"``).
+    #[pyo3(get)]
+    plad: &'static str,
+    /// The envelope origin name (``"Embassy Moscow"``).
+    #[pyo3(get)]
+    origin: &'static str,
+    /// The host country (``"Russia"``).
+    #[pyo3(get)]
+    country: &'static str,
+    /// The host country's TAGS code (``"RS"``).
+    #[pyo3(get)]
+    geo: &'static str,
+    row: &'static cable_core::ids::Station,
+}
+
+impl From<&'static cable_core::ids::Station> for Station {
+    fn from(row: &'static cable_core::ids::Station) -> Self {
+        Station {
+            station: row.station(),
+            plad: row.plad(),
+            origin: row.origin(),
+            country: row.country(),
+            geo: row.geo(),
+            row,
+        }
+    }
+}
+
+#[pymethods]
+impl Station {
+    /// Every plain-language address known for the post, the usual one first.
+    #[getter]
+    fn plads<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.row.plads())
+    }
+
+    /// Routing indicators (``("RUEHMO",)``); empty when the corpus never showed one.
+    #[getter]
+    fn routes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.row.routes())
+    }
+
+    /// Every origin name known for the post, the usual one first.
+    #[getter]
+    fn origins<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.row.origins())
+    }
+
+    /// Other spellings of the station that ``canonical_id()`` rewrites to it (``("HCMC",)``).
+    #[getter]
+    fn aliases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.row.aliases())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let r = |s: &str| -> PyResult<String> { Ok(pyo3::types::PyString::new(py, s).repr()?.to_string()) };
+        Ok(format!("Station({}, plad={}, origin={})", r(self.station)?, r(self.plad)?, r(self.origin)?))
+    }
+
+    /// ``{station, plads, routes, origin, origins, country, geo, aliases}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("station", self.station)?;
+        d.set_item("plads", PyList::new(py, self.row.plads())?)?;
+        d.set_item("routes", PyList::new(py, self.row.routes())?)?;
+        d.set_item("origin", self.origin)?;
+        d.set_item("origins", PyList::new(py, self.row.origins())?)?;
+        d.set_item("country", self.country)?;
+        d.set_item("geo", self.geo)?;
+        d.set_item("aliases", PyList::new(py, self.row.aliases())?)?;
+        Ok(d)
+    }
+}
+
+/// Looks a post up by any of its names: station or alias (``"MOSCOW"``, ``"Tel Aviv"``,
+/// ``"HCMC"``), plain-language address (``"AMEMBASSY MOSCOW"``), routing indicator
+/// (``"RUEHMO"``) or envelope origin (``"Embassy Moscow"``). None when no post has that name.
+#[pyfunction]
+pub(crate) fn station(name: &str) -> Option<Station> {
+    cable_core::ids::station(name).map(Station::from)
+}
+
+/// Every post of the station table, in file order.
+#[pyfunction]
+pub(crate) fn stations(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    PyTuple::new(py, cable_core::ids::stations().iter().map(Station::from))
+}
+
+/// Columns of `citations`, in order.
+const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus"];
+
+/// The citation edges of a corpus as a pandas DataFrame: one row per cable cited in a REF
+/// block, with columns ``citing``, ``cited`` (canonical ids), ``label`` (the REF item's
+/// letter, or None), ``kind`` and ``in_corpus`` (whether the cited cable is among ``cables``).
+/// Self-citations are left out. Reads ``cables`` once (a reader is fine).
+#[pyfunction]
+pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let pd = pandas(py, "citations")?;
+    let mut known: HashSet<String> = HashSet::new();
+    let mut edges: Vec<(String, String, Option<String>, &'static str)> = Vec::new();
+    for_each_cable(cables, "citations", |c| {
+        if let Some(id) = c.reference_id() {
+            known.insert(id.to_owned());
+        }
+        if let Some(env) = c.envelope().and_then(|e| e.reference_id.as_deref()).and_then(cable_core::ids::canonical_id)
+        {
+            known.insert(env.to_string());
+        }
+        for e in cable_core::ids::citations(c) {
+            edges.push((e.citing.to_string(), e.cited.to_string(), e.label.map(str::to_owned), kind_name(e.kind)));
+        }
+        Ok(())
+    })?;
+    let cols: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
+    for (citing, cited, label, kind) in &edges {
+        cols[0].append(citing)?;
+        cols[1].append(cited)?;
+        cols[2].append(label)?;
+        cols[3].append(*kind)?;
+        cols[4].append(known.contains(cited))?;
+    }
+    let data = PyDict::new(py);
+    for (name, col) in COLUMNS.iter().zip(&cols) {
+        data.set_item(*name, col)?;
+    }
+    let df = pd.call_method1("DataFrame", (data,))?;
+    // The boolean column stays boolean also when there are no rows.
+    let in_corpus = df.get_item("in_corpus")?.call_method1("astype", ("bool",))?;
+    df.set_item("in_corpus", in_corpus)?;
+    Ok(df)
+}
+
+fn kind_name(k: cable_core::ReferenceKind) -> &'static str {
+    match k {
+        cable_core::ReferenceKind::Cable => "cable",
+        cable_core::ReferenceKind::Email => "email",
+        cable_core::ReferenceKind::Telcon => "telcon",
+        cable_core::ReferenceKind::Memcon => "memcon",
+        cable_core::ReferenceKind::Report => "report",
+        _ => "other",
+    }
+}
