@@ -374,12 +374,15 @@ impl RawRow {
 
     /// Unescapes and decodes the row (lossily: see [`crate::decode`]).
     pub fn decode(self) -> CsvRecord {
-        self.decode_clean().unwrap_or_else(|row| row.decode_lossy())
+        match self.decode_clean() {
+            Some(record) => record,
+            None => self.decode_lossy(),
+        }
     }
 
     /// The common case, with one copy of the text: every field unescaped straight into its
-    /// final buffer, then checked once. Gives the row back when it needs lossy decoding.
-    fn decode_clean(self) -> Result<CsvRecord, RawRow> {
+    /// final buffer, then checked once. `None` when the row needs lossy decoding.
+    fn decode_clean(&self) -> Option<CsvRecord> {
         let field = |i: usize| &self.bytes[self.fields[i].clone()];
         let mut columns = Vec::with_capacity(self.fields[..6].iter().map(|r| r.len()).sum());
         let mut ranges: [Range<usize>; 6] = Default::default();
@@ -400,10 +403,10 @@ impl RawRow {
         unescape_into(field(7), &mut text);
         let clean = |b: &[u8]| std::str::from_utf8(b).is_ok() && !crate::decode::has_bad_control(b);
         if !clean(&columns) || !clean(&text) {
-            return Err(self);
+            return None;
         }
-        let (Ok(text), Ok(columns)) = (String::from_utf8(text), String::from_utf8(columns)) else { return Err(self) };
-        Ok(CsvRecord {
+        let (Ok(text), Ok(columns)) = (String::from_utf8(text), String::from_utf8(columns)) else { return None };
+        Some(CsvRecord {
             row: self.row,
             offset: self.offset,
             text,
@@ -612,7 +615,7 @@ mod tests {
         let mut n = 0;
         while let Some(raw) = reader.read_raw() {
             let raw = raw.unwrap();
-            let fast = raw.clone().decode_clean().expect("clean UTF-8");
+            let fast = raw.decode_clean().expect("clean UTF-8");
             assert_eq!(fast, raw.decode_lossy());
             n += 1;
         }
