@@ -131,7 +131,7 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let mut errors = Vec::new();
     let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
     // A single input is held back until we know whether it held one cable or many (a CSV file).
-    let mut first: Option<(String, String)> = None;
+    let mut first: Option<(Vec<u8>, String)> = None;
     let mut count = 0usize;
     let mut write_err = None;
     pipeline::run(
@@ -139,7 +139,8 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         progress,
         |entry| {
             let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
-            let line = with_source(&entry.source, &cable.to_json());
+            let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
+            cable.write_json_line(Some(&entry.source), &mut line);
             Ok((line, single.then(|| cable.to_json_pretty())))
         },
         |result| match result {
@@ -158,7 +159,7 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         },
     );
     if let Some((_, pretty)) = first {
-        write_line(&mut out, &pretty, &mut write_err);
+        write_line(&mut out, pretty.as_bytes(), &mut write_err);
     }
     if let Err(e) = out.flush() {
         write_err.get_or_insert(e);
@@ -172,18 +173,12 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     errors
 }
 
-fn write_line(out: &mut impl Write, line: &str, err: &mut Option<std::io::Error>) {
+fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error>) {
     if err.is_none() {
-        if let Err(e) = writeln!(out, "{line}") {
+        if let Err(e) = out.write_all(line).and_then(|()| out.write_all(b"\n")) {
             *err = Some(e);
         }
     }
-}
-
-/// Prefixes a cable's JSON object with a `source` key.
-fn with_source(source: &str, json: &str) -> String {
-    let key = serde_json::to_string(source).unwrap_or_else(|_| "\"?\"".into());
-    format!("{{\"source\":{key},{}", &json[1..])
 }
 
 /// `cable stats`.
