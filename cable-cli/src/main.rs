@@ -138,10 +138,11 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         inputs,
         progress,
         |entry| {
-            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
-            let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
-            cable.write_json_line(Some(&entry.source), &mut line);
-            Ok((line, single.then(|| cable.to_json_pretty())))
+            parsed(options, entry, |cable| {
+                let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
+                cable.write_json_line(Some(&entry.source), &mut line);
+                (line, single.then(|| cable.to_json_pretty()))
+            })
         },
         |result| match result {
             Ok((line, pretty)) => {
@@ -165,10 +166,7 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         write_err.get_or_insert(e);
     }
     if let Some(e) = write_err {
-        // A closed pipe (`cable parse … | head`) is not worth an error message.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(&e));
     }
     errors
 }
@@ -181,6 +179,28 @@ fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error
     }
 }
 
+/// Parses an entry's document and applies `f` to the cable; a failure is a one-line error naming
+/// the entry.
+fn parsed<T>(
+    options: &ParseOptions,
+    entry: &cable_core::envelope::corpus::Entry,
+    f: impl FnOnce(&cable_core::Cable<'_>) -> T,
+) -> Result<T, String> {
+    options.parse_document(&entry.document).map(|c| f(&c)).map_err(|e| format!("{}: {e}", entry.source))
+}
+
+/// The error message for a failed write, or `None` for a closed pipe (`cable … | head`), which is
+/// not worth one.
+fn write_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let broken_pipe = |e: &(dyn std::error::Error + 'static)| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    };
+    (!broken_pipe(e)).then(|| format!("writing the output: {e}"))
+}
+
 /// `cable stats`.
 fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut report = stats::Stats::default();
@@ -188,12 +208,7 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
     pipeline::run(
         inputs,
         progress,
-        |entry| {
-            options
-                .parse_document(&entry.document)
-                .map(|c| stats::Summary::of(&c))
-                .map_err(|e| format!("{}: {e}", entry.source))
-        },
+        |entry| parsed(options, entry, stats::Summary::of),
         |r| match r {
             Ok(s) => report.add(s),
             Err(e) => {
@@ -214,12 +229,7 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
     pipeline::run(
         inputs,
         progress,
-        |entry| {
-            options
-                .parse_document(&entry.document)
-                .map(|c| (entry.source.clone(), refs::CableEdges::of(&c)))
-                .map_err(|e| format!("{}: {e}", entry.source))
-        },
+        |entry| parsed(options, entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
         |r| match r {
             Ok(c) => cables.push(c),
             Err(e) => errors.push(e),
@@ -252,14 +262,7 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
         })(),
     };
     if let Err(e) = result {
-        let broken_pipe =
-            e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-                || e.downcast_ref::<csv::Error>().is_some_and(
-                    |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
-                );
-        if !broken_pipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(e.as_ref()));
     }
     errors
 }
@@ -274,11 +277,12 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
         inputs,
         progress,
         |entry| {
-            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
-            Ok(if paragraphs {
-                export::paragraph_rows(&entry.source, &cable)
-            } else {
-                vec![export::cable_row(&entry.source, &cable)]
+            parsed(options, entry, |cable| {
+                if paragraphs {
+                    export::paragraph_rows(&entry.source, cable)
+                } else {
+                    vec![export::cable_row(&entry.source, cable)]
+                }
             })
         },
         |r| match r {
@@ -296,11 +300,7 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
         write_err.get_or_insert(e.into());
     }
     if let Some(e) = write_err {
-        // A closed pipe (`cable export … | head`) is not worth an error message.
-        let broken_pipe = matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe);
-        if !broken_pipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(&e));
     }
     errors
 }

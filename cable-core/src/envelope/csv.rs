@@ -535,17 +535,7 @@ fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
         return Cow::Borrowed(raw);
     }
     let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\\', &raw[i..]) {
-        out.extend_from_slice(&raw[i..i + k]);
-        if let Some(&c) = raw.get(i + k + 1) {
-            out.push(c);
-        }
-        i += k + 2;
-    }
-    if i < raw.len() {
-        out.extend_from_slice(&raw[i..]);
-    }
+    unescape_into(raw, &mut out);
     Cow::Owned(out)
 }
 
