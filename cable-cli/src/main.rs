@@ -131,16 +131,18 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let mut errors = Vec::new();
     let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
     // A single input is held back until we know whether it held one cable or many (a CSV file).
-    let mut first: Option<(String, String)> = None;
+    let mut first: Option<(Vec<u8>, String)> = None;
     let mut count = 0usize;
     let mut write_err = None;
     pipeline::run(
         inputs,
         progress,
         |entry| {
-            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
-            let line = with_source(&entry.source, &cable.to_json());
-            Ok((line, single.then(|| cable.to_json_pretty())))
+            parsed(options, entry, |cable| {
+                let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
+                cable.write_json_line(Some(&entry.source), &mut line);
+                (line, single.then(|| cable.to_json_pretty()))
+            })
         },
         |result| match result {
             Ok((line, pretty)) => {
@@ -158,32 +160,45 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         },
     );
     if let Some((_, pretty)) = first {
-        write_line(&mut out, &pretty, &mut write_err);
+        write_line(&mut out, pretty.as_bytes(), &mut write_err);
     }
     if let Err(e) = out.flush() {
         write_err.get_or_insert(e);
     }
     if let Some(e) = write_err {
-        // A closed pipe (`cable parse … | head`) is not worth an error message.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(&e));
     }
     errors
 }
 
-fn write_line(out: &mut impl Write, line: &str, err: &mut Option<std::io::Error>) {
+fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error>) {
     if err.is_none() {
-        if let Err(e) = writeln!(out, "{line}") {
+        if let Err(e) = out.write_all(line).and_then(|()| out.write_all(b"\n")) {
             *err = Some(e);
         }
     }
 }
 
-/// Prefixes a cable's JSON object with a `source` key.
-fn with_source(source: &str, json: &str) -> String {
-    let key = serde_json::to_string(source).unwrap_or_else(|_| "\"?\"".into());
-    format!("{{\"source\":{key},{}", &json[1..])
+/// Parses an entry's document and applies `f` to the cable; a failure is a one-line error naming
+/// the entry.
+fn parsed<T>(
+    options: &ParseOptions,
+    entry: &cable_core::envelope::corpus::Entry,
+    f: impl FnOnce(&cable_core::Cable<'_>) -> T,
+) -> Result<T, String> {
+    options.parse_document(&entry.document).map(|c| f(&c)).map_err(|e| format!("{}: {e}", entry.source))
+}
+
+/// The error message for a failed write, or `None` for a closed pipe (`cable … | head`), which is
+/// not worth one.
+fn write_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let broken_pipe = |e: &(dyn std::error::Error + 'static)| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    };
+    (!broken_pipe(e)).then(|| format!("writing the output: {e}"))
 }
 
 /// `cable stats`.
@@ -193,12 +208,7 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
     pipeline::run(
         inputs,
         progress,
-        |entry| {
-            options
-                .parse_document(&entry.document)
-                .map(|c| stats::Summary::of(&c))
-                .map_err(|e| format!("{}: {e}", entry.source))
-        },
+        |entry| parsed(options, entry, stats::Summary::of),
         |r| match r {
             Ok(s) => report.add(s),
             Err(e) => {
@@ -219,12 +229,7 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
     pipeline::run(
         inputs,
         progress,
-        |entry| {
-            options
-                .parse_document(&entry.document)
-                .map(|c| (entry.source.clone(), refs::CableEdges::of(&c)))
-                .map_err(|e| format!("{}: {e}", entry.source))
-        },
+        |entry| parsed(options, entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
         |r| match r {
             Ok(c) => cables.push(c),
             Err(e) => errors.push(e),
@@ -257,14 +262,7 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
         })(),
     };
     if let Err(e) = result {
-        let broken_pipe =
-            e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-                || e.downcast_ref::<csv::Error>().is_some_and(
-                    |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
-                );
-        if !broken_pipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(e.as_ref()));
     }
     errors
 }
@@ -279,11 +277,12 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
         inputs,
         progress,
         |entry| {
-            let cable = options.parse_document(&entry.document).map_err(|e| format!("{}: {e}", entry.source))?;
-            Ok(if paragraphs {
-                export::paragraph_rows(&entry.source, &cable)
-            } else {
-                vec![export::cable_row(&entry.source, &cable)]
+            parsed(options, entry, |cable| {
+                if paragraphs {
+                    export::paragraph_rows(&entry.source, cable)
+                } else {
+                    vec![export::cable_row(&entry.source, cable)]
+                }
             })
         },
         |r| match r {
@@ -301,11 +300,7 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
         write_err.get_or_insert(e.into());
     }
     if let Some(e) = write_err {
-        // A closed pipe (`cable export … | head`) is not worth an error message.
-        let broken_pipe = matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe);
-        if !broken_pipe {
-            errors.push(format!("writing the output: {e}"));
-        }
+        errors.extend(write_failure(&e));
     }
     errors
 }

@@ -34,22 +34,10 @@ impl CableEdges {
             citing: citations.first().map(|c| c.citing.to_string()).unwrap_or_default(),
             edges: citations
                 .iter()
-                .map(|c| (c.cited.to_string(), c.label.unwrap_or_default().to_owned(), kind_name(c.kind)))
+                .map(|c| (c.cited.to_string(), c.label.unwrap_or_default().to_owned(), c.kind.as_str()))
                 .collect(),
             ids,
         }
-    }
-}
-
-/// The JSON name of a reference kind (`cable`).
-fn kind_name(k: cable_core::ReferenceKind) -> &'static str {
-    match k {
-        cable_core::ReferenceKind::Cable => "cable",
-        cable_core::ReferenceKind::Email => "email",
-        cable_core::ReferenceKind::Telcon => "telcon",
-        cable_core::ReferenceKind::Memcon => "memcon",
-        cable_core::ReferenceKind::Report => "report",
-        _ => "other",
     }
 }
 

@@ -113,7 +113,7 @@ fn is_bad_control(b: u8) -> bool {
 
 /// True when `bytes` holds a control character other than tab, newline, form feed and carriage
 /// return. Runs on every input: written as a branch-free OR over chunks so that it vectorises.
-fn has_bad_control(bytes: &[u8]) -> bool {
+pub(crate) fn has_bad_control(bytes: &[u8]) -> bool {
     // Bit n set for the allowed controls (9, 10, 12, 13).
     const ALLOWED: u32 = (1 << 9) | (1 << 10) | (1 << 12) | (1 << 13);
     bytes

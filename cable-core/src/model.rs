@@ -257,6 +257,20 @@ pub enum ReferenceKind {
     Other,
 }
 
+impl ReferenceKind {
+    /// The kind as the JSON writes it: `cable`, `email`, `telcon`, `memcon`, `report`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceKind::Cable => "cable",
+            ReferenceKind::Email => "email",
+            ReferenceKind::Telcon => "telcon",
+            ReferenceKind::Memcon => "memcon",
+            ReferenceKind::Report => "report",
+            ReferenceKind::Other => "other",
+        }
+    }
+}
+
 /// The `Classified By:` line.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -6,6 +6,7 @@
 use crate::classification;
 use crate::lines::Line;
 use crate::scan;
+use crate::scan::Cursor;
 use crate::spanned::Spanned;
 
 /// `MOSCOW 00005434 002 OF 002`, `ROME 00000087 001.2 OF 003`, `TEL AVIV 00002760 002 OF 004`:
@@ -104,7 +105,7 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
     if !rest.starts_with(' ') {
         return None;
     }
-    let mut cur = Cursor { s: line, at: line.len() - rest.len() };
+    let mut cur = Cursor::new(line, line.len() - rest.len());
     let page = cur.token()?;
     if !scan::is_digits(page) || page.len() > 3 {
         return None;
@@ -257,26 +258,6 @@ fn next_non_blank(lines: &[Line<'_>], from: usize) -> Option<usize> {
 
 fn prev_non_blank(lines: &[Line<'_>], before: usize) -> Option<usize> {
     (before.saturating_sub(3)..before).rev().find(|&j| !lines[j].is_blank())
-}
-
-/// A tiny whitespace tokenizer that remembers its byte position.
-struct Cursor<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn token(&mut self) -> Option<&'a str> {
-        let rest = &self.s[self.at..];
-        let lead = rest.len() - rest.trim_start_matches(scan::is_space).len();
-        let start = self.at + lead;
-        let len = self.s[start..].find(scan::is_space).unwrap_or(self.s.len() - start);
-        if len == 0 {
-            return None;
-        }
-        self.at = start + len;
-        Some(&self.s[start..start + len])
-    }
 }
 
 #[cfg(test)]

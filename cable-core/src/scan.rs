@@ -150,6 +150,43 @@ pub(crate) fn at_word_end(s: &str, at: usize) -> bool {
     s.as_bytes().get(at).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
+/// A whitespace tokenizer that remembers its byte position in the text, for recognisers that
+/// need the offsets of what they read (spans) or to step back (`at` can be saved and restored).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cursor<'a> {
+    pub s: &'a str,
+    pub at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at byte `at` of `s`.
+    pub fn new(s: &'a str, at: usize) -> Self {
+        Cursor { s, at }
+    }
+
+    /// Where the next token starts (after any spaces at the cursor).
+    pub fn peek_start(&self) -> usize {
+        let rest = &self.s[self.at..];
+        self.at + (rest.len() - rest.trim_start_matches(is_space).len())
+    }
+
+    /// The next whitespace-separated token, moving past it.
+    pub fn token(&mut self) -> Option<&'a str> {
+        self.token_at().map(|(_, t)| t)
+    }
+
+    /// The next token and the offset where it starts.
+    pub fn token_at(&mut self) -> Option<(usize, &'a str)> {
+        let start = self.peek_start();
+        let len = self.s[start..].find(is_space).unwrap_or(self.s.len() - start);
+        if len == 0 {
+            return None;
+        }
+        self.at = start + len;
+        Some((start, &self.s[start..start + len]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +200,17 @@ mod tests {
         assert_eq!(match_spaced("TOP  SECRET", "TOP SECRET"), Some(11));
         assert_eq!(match_spaced("C O N F I D E", "CONFIDENTIAL"), None);
         assert_eq!(match_spaced("SECTION", "SECRET"), None);
+    }
+
+    #[test]
+    fn cursor_tokens_and_offsets() {
+        let mut c = Cursor::new("  PAGE 02  HARARE", 0);
+        assert_eq!(c.token_at(), Some((2, "PAGE")));
+        let save = c.at;
+        assert_eq!(c.token(), Some("02"));
+        c.at = save;
+        assert_eq!(c.peek_start(), 7);
+        assert_eq!((c.token(), c.token(), c.token()), (Some("02"), Some("HARARE"), None));
     }
 
     #[test]

@@ -10,7 +10,30 @@ use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 impl Serialize for Cable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Cable", 38)?;
+        WithSource { cable: self, source: None }.serialize(s)
+    }
+}
+
+/// The cable's object, opened by a `source` key when there is one (JSON Lines of a corpus).
+struct WithSource<'c, 'a> {
+    cable: &'c Cable<'a>,
+    source: Option<&'c str>,
+}
+
+impl Serialize for WithSource<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Cable", 39)?;
+        if let Some(source) = self.source {
+            m.serialize_field("source", source)?;
+        }
+        let this = self.cable;
+        this.serialize_fields(&mut m)?;
+        m.end()
+    }
+}
+
+impl Cable<'_> {
+    fn serialize_fields<M: SerializeStruct>(&self, m: &mut M) -> Result<(), M::Error> {
         m.serialize_field("reference_id", &self.reference_id())?;
         m.serialize_field("transmission_id", &self.transmission_id())?;
         m.serialize_field("created", &self.created())?;
@@ -47,7 +70,7 @@ impl Serialize for Cable<'_> {
         m.serialize_field("breaks", self.breaks())?;
         m.serialize_field("warnings", &Warnings(self))?;
         m.serialize_field("spans", &Spans(self))?;
-        m.end()
+        Ok(())
     }
 }
 
@@ -206,5 +229,13 @@ impl Cable<'_> {
     /// The cable as pretty-printed JSON.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("serialising a cable cannot fail: no map has non-string keys")
+    }
+
+    /// Appends the cable's JSON object to `out`, with a first key `source` when given (one line
+    /// of a JSON Lines corpus dump: `{"source":"cables.csv:17","reference_id":...}`), without a
+    /// newline.
+    pub fn write_json_line(&self, source: Option<&str>, out: &mut Vec<u8>) {
+        serde_json::to_writer(out, &WithSource { cable: self, source })
+            .expect("serialising a cable into memory cannot fail: no map has non-string keys");
     }
 }

@@ -140,7 +140,7 @@ pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyR
             known.insert(env.to_string());
         }
         for e in cable_core::ids::citations(c) {
-            edges.push((e.citing.to_string(), e.cited.to_string(), e.label.map(str::to_owned), kind_name(e.kind)));
+            edges.push((e.citing.to_string(), e.cited.to_string(), e.label.map(str::to_owned), e.kind.as_str()));
         }
         Ok(())
     })?;
@@ -161,15 +161,4 @@ pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyR
     let in_corpus = df.get_item("in_corpus")?.call_method1("astype", ("bool",))?;
     df.set_item("in_corpus", in_corpus)?;
     Ok(df)
-}
-
-fn kind_name(k: cable_core::ReferenceKind) -> &'static str {
-    match k {
-        cable_core::ReferenceKind::Cable => "cable",
-        cable_core::ReferenceKind::Email => "email",
-        cable_core::ReferenceKind::Telcon => "telcon",
-        cable_core::ReferenceKind::Memcon => "memcon",
-        cable_core::ReferenceKind::Report => "report",
-        _ => "other",
-    }
 }

@@ -6,8 +6,14 @@
 pub(crate) fn item_label(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     let first = *b.first()?;
+    // Most lines start with a letter that is no bullet: skip the bullet tests (this runs on
+    // every line of every paragraph whose text or items are asked for).
+    let maybe_bullet = matches!(first, b'-' | b'*' | b'o' | 0xE2);
     // Bullets: `--`, `-`, `*`, and the en dash, bullet and `o` of word-processor lists.
     for bullet in ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "] {
+        if !maybe_bullet {
+            break;
+        }
         if t.starts_with(bullet) {
             let n = if bullet == "o " { 1 } else { bullet.len() };
             let rest = &t[n..];

@@ -42,8 +42,27 @@ pub(crate) fn pieces<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> i
 where
     'a: 'g,
 {
-    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }
-        .flat_map(|seg: &'a str| seg.split(['\n', '\r']))
+    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }.flat_map(|seg: &'a str| split_lines(seg))
+}
+
+/// The lines of `seg` (split at `\n` and `\r`; `\r\n` gives an empty line between, which
+/// cleaning drops), found with memchr rather than a char-by-char pattern: this runs on every
+/// line of every paragraph whose text is asked for.
+fn split_lines(seg: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(seg);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr2(b'\n', b'\r', r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The parts of a span between its gaps.
@@ -182,9 +201,12 @@ pub(crate) fn starts_item(before: &str, next: &str) -> bool {
 pub(crate) fn ends_mid_sentence(line: &str) -> bool {
     const ABBREVIATIONS: &[&str] =
         &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No."];
+    if !line.ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-']) {
+        return true;
+    }
+    // Only a short last word ending in `.` can be one of the abbreviations.
     let last = line.rsplit(' ').next().unwrap_or("");
-    !line.ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-'])
-        || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    last.len() <= 5 && last.ends_with('.') && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 #[cfg(test)]

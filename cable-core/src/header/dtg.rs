@@ -2,6 +2,7 @@
 
 use crate::model::Precedence;
 use crate::scan;
+use crate::scan::Cursor;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// The parts of a precedence + date-time-group line.
@@ -23,7 +24,8 @@ pub(crate) struct DtgLine<'a> {
 /// echo of partial records (`291359Z Nov 00`, no precedence). Returns `None` when the line is not
 /// of this form at all.
 pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
-    let mut toks = Tokens::new(line);
+    let mut cur = Cursor::new(line, 0);
+    let mut toks = std::iter::from_fn(move || cur.token_at());
     let mut precedences = [None, None];
     let mut n = 0;
     let mut damaged = false;
@@ -60,32 +62,6 @@ pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
         .and_then(|d| d.and_hms_opt(num(2..4)?, num(4..6)?, 0))
         .map(|dt| dt.and_utc());
     Some(DtgLine { precedence: precedences[0], info_precedence: precedences[1], raw, created, signals, damaged })
-}
-
-/// Whitespace tokens with their byte offsets.
-struct Tokens<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(s: &'a str) -> Self {
-        Tokens { s, at: 0 }
-    }
-}
-
-impl<'a> Iterator for Tokens<'a> {
-    type Item = (usize, &'a str);
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        let rest = &self.s[self.at..];
-        let start = self.at + (rest.len() - rest.trim_start_matches(scan::is_space).len());
-        let len = self.s[start..].find(scan::is_space).unwrap_or(self.s.len() - start);
-        if len == 0 {
-            return None;
-        }
-        self.at = start + len;
-        Some((start, &self.s[start..start + len]))
-    }
 }
 
 #[cfg(test)]

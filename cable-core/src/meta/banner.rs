@@ -4,6 +4,7 @@ use crate::classification::{self, BannerWord};
 use crate::meta::captions;
 use crate::model::Section;
 use crate::scan;
+use crate::scan::Cursor;
 
 /// The parts of a banner line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub(crate) fn parse(t: &str) -> Option<BannerLine<'_>> {
     let word = classification::banner_word(t)?;
     let letters = t[..word.len].bytes().filter(u8::is_ascii_alphabetic).count();
     let spaced = word.len >= letters * 2 - 1;
-    let mut cur = Cursor { s: t, at: word.len };
+    let mut cur = Cursor::new(t, word.len);
     let mut line = BannerLine { word, section: None, station: None, serial: None, trailing: "" };
     line.section = section(&mut cur);
     // `C O N F I D E N T I A L 75 LIBREVILLE 1895`: a year before the station.
@@ -102,28 +103,6 @@ fn section(cur: &mut Cursor<'_>) -> Option<Section> {
         cur.at = save;
     }
     parsed
-}
-
-struct Cursor<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn peek_start(&self) -> usize {
-        let rest = &self.s[self.at..];
-        self.at + (rest.len() - rest.trim_start_matches(scan::is_space).len())
-    }
-
-    fn token(&mut self) -> Option<&'a str> {
-        let start = self.peek_start();
-        let len = self.s[start..].find(scan::is_space).unwrap_or(self.s.len() - start);
-        if len == 0 {
-            return None;
-        }
-        self.at = start + len;
-        Some(&self.s[start..start + len])
-    }
 }
 
 #[cfg(test)]
