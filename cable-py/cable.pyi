@@ -3,7 +3,8 @@ release).
 
 ``parse()`` reads the text of one cable, ``parse_html()`` a cablegate page, ``parse_file()`` a
 file of either kind, ``read_csv()`` streams the rows of a cables.csv file, ``read_dir()`` walks a
-directory; ``to_dataframe()`` builds a pandas DataFrame, ``citations()`` the citation edges of a
+directory; ``to_dataframe()`` builds a pandas DataFrame with one row per cable,
+``paragraphs_frame()`` one with a row per paragraph, ``citations()`` the citation edges of a
 corpus. ``canonical_id()``, ``tag_kind()``, ``station()`` and ``stations()`` give the ids
 knowledge. Hand-written stub, checked against the
 compiled module with ``python -m mypy.stubtest cable``.
@@ -25,6 +26,7 @@ __all__ = [
     "EncodingError",
     "NotACableError",
     "to_dataframe",
+    "paragraphs_frame",
     "citations",
     "canonical_id",
     "tag_kind",
@@ -32,11 +34,15 @@ __all__ = [
     "stations",
     "Station",
     "CableReader",
+    "Break",
     "ClassifiedBy",
     "Envelope",
     "ExecutiveOrder",
+    "Item",
     "Marking",
+    "Paragraph",
     "ParseWarning",
+    "Passage",
     "Recipient",
     "Reference",
     "Routing",
@@ -281,6 +287,101 @@ class Envelope:
         """As in the JSON contract."""
 
 @final
+class Item:
+    """A sub-item of a paragraph: a line starting with a label (``A.``, ``(1)``, ``--``) and the
+    lines continuing it. It stays part of the paragraph's ``text``."""
+
+    @property
+    def label(self) -> str:
+        """The label as written (``"A."``, ``"(1)"``, ``"--"``)."""
+    @property
+    def text(self) -> str:
+        """The item's text after the label, cleaned like paragraph text."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span in ``Cable.text``, from the label to the end of the item."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"label": ..., "text": ..., "span": [start, end]}``."""
+
+@final
+class Paragraph:
+    """A paragraph of the body: numbered (``1. (C) ...``) or, in cables without numbers, a block
+    of text between blank lines."""
+
+    @property
+    def index(self) -> int:
+        """Position in ``Cable.paragraphs`` (0-based); ``Passage.paragraphs`` hold these."""
+    @property
+    def number(self) -> Optional[int]:
+        """The true paragraph number (``12.`` read as 2, with a warning), or None when unnumbered."""
+    @property
+    def written_number(self) -> Optional[str]:
+        """The number as written, pilcrow and period included (``"12."``, ``"¶4."``), or None."""
+    @property
+    def marking(self) -> Optional[Marking]:
+        """The portion marking (``(C)``, ``(S//NF)``), or None."""
+    @property
+    def level(self) -> Optional[str]:
+        """The level of the portion marking (``"SECRET"``), or None."""
+    @property
+    def heading(self) -> Optional[str]:
+        """The heading above the paragraph (``"Lavrov's Letter"``), or None."""
+    @property
+    def text(self) -> str:
+        """The text after the number and marking, cleaned: breaks cut out, lines joined, a
+        sub-item starting a new line."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the paragraph as written (the heading excluded)."""
+    @property
+    def text_span(self) -> _Span:
+        """``(start, end)`` byte span of the text as written (after the marking)."""
+    @property
+    def heading_span(self) -> Optional[_Span]:
+        """``(start, end)`` byte span of the heading's caption lines, or None."""
+    @property
+    def items(self) -> Tuple[Item, ...]:
+        """The sub-items (``A.``, ``(1)``, ``--``) that start lines of the paragraph."""
+    def to_dict(self) -> Dict[str, Any]:
+        """As in the JSON contract: ``{number, written_number, marking, heading, text, span, items}``."""
+
+@final
+class Passage:
+    """A summary, comment, action request or inline note: a stretch of one or more paragraphs."""
+
+    @property
+    def kind(self) -> Literal["summary", "comment", "action_request", "note", "inline_comment"]:
+        """What the passage is."""
+    @property
+    def text(self) -> str:
+        """The text, cleaned, paragraphs separated by a blank line; keywords excluded."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the text as written in ``Cable.text``."""
+    @property
+    def paragraphs(self) -> Tuple[int, ...]:
+        """Indexes into ``Cable.paragraphs`` of the paragraphs the passage covers."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"kind": ..., "text": ..., "span": [start, end], "paragraphs": [...]}``."""
+
+@final
+class Break:
+    """A page or section break in the body, cut out of the text it interrupts."""
+
+    @property
+    def kind(self) -> Literal["page", "section"]:
+        """``"page"`` (a page marker or ``PAGE nn`` banner) or ``"section"`` (a partial record's
+        repeated header)."""
+    @property
+    def page(self) -> Optional[int]:
+        """The page the break starts (``002 OF 002`` → 2), or None."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the break's lines in ``Cable.text``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"kind": ..., "page": ..., "span": [start, end]}``."""
+
+@final
 class Cable:
     """A parsed cable. Read-only; properties are computed from the text when read."""
 
@@ -360,6 +461,35 @@ class Cable:
     @property
     def envelope(self) -> Optional[Envelope]:
         """The container's metadata, or None for plain text."""
+    @property
+    def paragraphs(self) -> Tuple[Paragraph, ...]:
+        """The paragraphs of the body, in text order."""
+    def paragraph(self, number: int) -> Optional[Paragraph]:
+        """The paragraph numbered ``number`` (the first, if the number repeats), or None."""
+    @property
+    def summary(self) -> Optional[Passage]:
+        """The summary, or None."""
+    @property
+    def comment(self) -> Optional[Passage]:
+        """The comment, or None."""
+    @property
+    def action_request(self) -> Optional[Passage]:
+        """The action request, or None."""
+    @property
+    def notes(self) -> Tuple[Passage, ...]:
+        """Inline ``(Note: ...)`` and ``(Comment: ...)`` passages."""
+    @property
+    def signature(self) -> Optional[str]:
+        """The signature as written (``"BURNS"``), or None."""
+    @property
+    def signers(self) -> Tuple[str, ...]:
+        """The names of the signature, split (``("KEEGAN", "PAAL")``)."""
+    @property
+    def redactions(self) -> Tuple[_Span, ...]:
+        """``(start, end)`` byte spans of the ``XXXXXXXXXXXX`` runs."""
+    @property
+    def breaks(self) -> Tuple[Break, ...]:
+        """Page and section breaks in the body."""
     @property
     def warnings(self) -> Tuple[ParseWarning, ...]:
         """Everything odd but usable the parser met."""
@@ -442,6 +572,10 @@ def read_dir(
 
 def to_dataframe(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame with one row per cable (needs pandas)."""
+
+def paragraphs_frame(cables: Iterable[Cable]) -> Any:
+    """A pandas DataFrame with one row per paragraph: reference_id, index, number, level, caveats,
+    heading, text (needs pandas)."""
 
 def citations(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus (needs pandas)."""

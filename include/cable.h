@@ -11,6 +11,8 @@
  *   from the handle and valid until `cable_free` of that handle. `{NULL, 0}` means absent
  *   (a NULL handle and an out-of-range index give it too). Never free a `CableStr`. The only
  *   string the caller owns is the JSON of `cable_to_json`, freed with `cable_string_free`.
+ *   Text the library computes (cleaned paragraph text, headings, summary, comment) is made on
+ *   first access and kept by the handle (thread-safely), so it follows the same rule.
  * - Lists. `cable_X_count(h)` gives the length, `cable_X(h, i)` item i (0-based); out of
  *   range gives `{NULL, 0}` / 0 / false.
  * - Numbers and dates. Plain integers through out-parameters; the function returns true when
@@ -1290,6 +1292,414 @@ struct CableStr cable_warning_text(const struct Cable *h, size_t i);
  * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
  */
 bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
+
+/**
+ * Number of paragraphs of the body, in text order: numbered paragraphs (`1. (C) ...`) or, in
+ * cables without numbers, blocks of text between blank lines. 0 when there are none or `h` is
+ * NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_paragraph_count(const struct Cable *h);
+
+/**
+ * Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
+ * and stores its index (for the other `cable_paragraph_*` functions) in `*out` (when `out` is
+ * not NULL) if there is one; false otherwise or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+ */
+bool cable_paragraph_find(const struct Cable *h, uint32_t number, size_t *out);
+
+/**
+ * Number of paragraph `i`: as written, or the true number recovered from the sequence when the
+ * written one is mangled (`12.` read as 2, with a `recovered_paragraph_number` warning).
+ * Returns true and stores it in `*out` (when `out` is not NULL) if the paragraph is numbered;
+ * false for an unnumbered paragraph, when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ */
+bool cable_paragraph_number(const struct Cable *h, size_t i, uint32_t *out);
+
+/**
+ * The number of paragraph `i` as written, pilcrow and period included (`12.`, `¶4.`). Borrowed
+ * from `h` until `cable_free(h)`; `{NULL, 0}` for an unnumbered paragraph, when `i` is out of
+ * range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_written_number(const struct Cable *h, size_t i);
+
+/**
+ * Level of the portion marking of paragraph `i` (`(S//NF)` → `SECRET`): `UNCLASSIFIED`,
+ * `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`, `SECRET` or `TOP SECRET`, as
+ * `cable_classification`. Static; `{NULL, 0}` when the paragraph has no marking, `i` is out of
+ * range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_level(const struct Cable *h, size_t i);
+
+/**
+ * The portion marking of paragraph `i` as written, parentheses included (`(C)`, `(S//NF)`).
+ * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the paragraph has no marking, `i`
+ * is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_marking_raw(const struct Cable *h, size_t i);
+
+/**
+ * Number of caveats of the portion marking of paragraph `i` (`(S//NF)` → 1, `(C)` → 0). 0
+ * when the paragraph has no marking, `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_paragraph_caveat_count(const struct Cable *h, size_t i);
+
+/**
+ * Caveat `j` of the portion marking of paragraph `i`, upper case, `NF` expanded (`NOFORN`,
+ * `REL GERMANY`). Borrowed from `h` until `cable_free(h)` (or static); `{NULL, 0}` when `i` or
+ * `j` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_caveat(const struct Cable *h, size_t i, size_t j);
+
+/**
+ * The heading above paragraph `i` (`Lavrov's Letter`, `Comment`), joined into one line when it
+ * takes several. Computed on first access and kept by the handle: borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when the paragraph has no heading, `i` is out of range or `h`
+ * is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_heading(const struct Cable *h, size_t i);
+
+/**
+ * Span of the caption line(s) of the heading above paragraph `i` (rules excluded). Returns
+ * true and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading; false
+ * otherwise, when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+ */
+bool cable_paragraph_heading_span(const struct Cable *h, size_t i, struct CableSpan *out);
+
+/**
+ * The text of paragraph `i` after its number and marking, cleaned: page and section breaks cut
+ * out (the interrupted sentence rejoined), wrapped lines joined with a space, a sub-item
+ * starting a new line (`\n`). Computed on first access and kept by the handle: borrowed from
+ * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL (an empty
+ * text is `{ptr, 0}` with a non-NULL `ptr`). Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_text(const struct Cable *h, size_t i);
+
+/**
+ * Span of the text of paragraph `i` as written (from after its marking to its end, breaks
+ * included); `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_paragraph_text_span(const struct Cable *h, size_t i);
+
+/**
+ * Span of paragraph `i` as written, from its number to the end of its text (the heading
+ * excluded, breaks inside included); `{0, 0}` when `i` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_paragraph_span(const struct Cable *h, size_t i);
+
+/**
+ * Number of sub-items of paragraph `i`: lines starting with a label (`A.`, `(1)`, `--`, `-`)
+ * and the lines continuing them. They stay part of the paragraph's text; this is a second
+ * view of it. 0 when there are none, `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_paragraph_item_count(const struct Cable *h, size_t i);
+
+/**
+ * Label of sub-item `j` of paragraph `i`, as written (`A.`, `(1)`, `--`). Borrowed from `h`
+ * until `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_item_label(const struct Cable *h, size_t i, size_t j);
+
+/**
+ * Text of sub-item `j` of paragraph `i` after its label, cleaned like paragraph text.
+ * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
+ * `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_paragraph_item_text(const struct Cable *h, size_t i, size_t j);
+
+/**
+ * Span of sub-item `j` of paragraph `i`, from its label to the end of its last line; `{0, 0}`
+ * when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_paragraph_item_span(const struct Cable *h, size_t i, size_t j);
+
+/**
+ * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), cleaned
+ * like paragraph text, its paragraphs separated by a blank line; the keywords are not part of
+ * it. Computed on first access and kept by the handle: borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_summary(const struct Cable *h);
+
+/**
+ * Span of the summary as written, from its first to its last byte (keywords excluded). Returns
+ * true and stores it in `*out` (when `out` is not NULL) if the cable has a summary; false
+ * otherwise or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+ */
+bool cable_summary_span(const struct Cable *h, struct CableSpan *out);
+
+/**
+ * The paragraphs the summary covers: stores the index of the first in `*first` and of the last
+ * in `*last` (each when not NULL) and returns true if the cable has a summary; false otherwise
+ * or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
+ * writable `size_t`.
+ */
+bool cable_summary_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+
+/**
+ * The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
+ * under a `Comment` heading), cleaned like paragraph text; the keywords are not part of it.
+ * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
+ * `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_comment(const struct Cable *h);
+
+/**
+ * Span of the comment as written (keywords excluded). Returns true and stores it in `*out`
+ * (when `out` is not NULL) if the cable has a comment; false otherwise or when `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+ */
+bool cable_comment_span(const struct Cable *h, struct CableSpan *out);
+
+/**
+ * The paragraphs the comment covers: stores the index of the first in `*first` and of the last
+ * in `*last` (each when not NULL) and returns true if the cable has a comment; false otherwise
+ * or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
+ * writable `size_t`.
+ */
+bool cable_comment_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+
+/**
+ * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading),
+ * cleaned like paragraph text; the keywords are not part of it. Computed on first access and
+ * kept by the handle: borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the cable has
+ * none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_action_request(const struct Cable *h);
+
+/**
+ * Span of the action request as written (keywords excluded). Returns true and stores it in
+ * `*out` (when `out` is not NULL) if the cable has one; false otherwise or when `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+ */
+bool cable_action_request_span(const struct Cable *h, struct CableSpan *out);
+
+/**
+ * The paragraphs the action request covers: stores the index of the first in `*first` and of
+ * the last in `*last` (each when not NULL) and returns true if the cable has one; false
+ * otherwise or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
+ * writable `size_t`.
+ */
+bool cable_action_request_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+
+/**
+ * Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
+ * `(Comment: ...)`), in text order. 0 when there are none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_note_count(const struct Cable *h);
+
+/**
+ * Kind of inline note `i`: `note` (`(Note: ...)`) or `inline_comment` (`(Comment: ...)`).
+ * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
+ * NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_note_kind(const struct Cable *h, size_t i);
+
+/**
+ * Text of inline note `i`, cleaned, without the parentheses and the keywords (`Note:`,
+ * `End note.`). Computed on first access and kept by the handle: borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_note_text(const struct Cable *h, size_t i);
+
+/**
+ * Span of inline note `i` as written (keywords excluded); `{0, 0}` when `i` is out of range or
+ * `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_note_span(const struct Cable *h, size_t i);
+
+/**
+ * The paragraph inline note `i` is in: stores its index in `*out` (when `out` is not NULL) and
+ * returns true; false when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+ */
+bool cable_note_paragraph(const struct Cable *h, size_t i, size_t *out);
+
+/**
+ * The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`
+ * until `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_signature(const struct Cable *h);
+
+/**
+ * Span of the signature. Returns true and stores it in `*out` (when `out` is not NULL) if the
+ * cable has a signature; false otherwise or when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
+ */
+bool cable_signature_span(const struct Cable *h, struct CableSpan *out);
+
+/**
+ * Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
+ * no signature or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_signer_count(const struct Cable *h);
+
+/**
+ * Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
+ * is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_signer(const struct Cable *h, size_t i);
+
+/**
+ * Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
+ * removed) anywhere in the text. 0 when there are none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_redaction_count(const struct Cable *h);
+
+/**
+ * Span of redaction `i`, in text order; `{0, 0}` when `i` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_redaction_span(const struct Cable *h, size_t i);
+
+/**
+ * Number of page and section breaks in the body, cut out of the text they interrupt. 0 when
+ * there are none or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_break_count(const struct Cable *h);
+
+/**
+ * Kind of break `i`: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a
+ * `PAGE nn` banner with its classification lines) or `section` (the repeated header of a later
+ * section of a partial record). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
+ * is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableStr cable_break_kind(const struct Cable *h, size_t i);
+
+/**
+ * The page break `i` starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
+ * stores it in `*out` (when `out` is not NULL) if known; false otherwise, when `i` is out of
+ * range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ */
+bool cable_break_page(const struct Cable *h, size_t i, uint32_t *out);
+
+/**
+ * Span of break `i` (its lines); `{0, 0}` when `i` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_break_span(const struct Cable *h, size_t i);
 
 /**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,

@@ -95,6 +95,35 @@ static int span_is(const Cable *c, CableSpan sp, const char *want) {
            memcmp(text.ptr + sp.start, want, sp.end - sp.start) == 0;
 }
 
+/* A present CableStr that starts with, ends with or contains `part`. */
+static int str_starts(CableStr s, const char *part) {
+    size_t n = strlen(part);
+    return s.ptr != NULL && s.len >= n && memcmp(s.ptr, part, n) == 0;
+}
+
+static int str_ends(CableStr s, const char *part) {
+    size_t n = strlen(part);
+    return s.ptr != NULL && s.len >= n && memcmp(s.ptr + s.len - n, part, n) == 0;
+}
+
+static int str_contains(CableStr s, const char *part) {
+    size_t n = strlen(part), i;
+    if (s.ptr == NULL || s.len < n) return 0;
+    for (i = 0; i + n <= s.len; i++)
+        if (memcmp(s.ptr + i, part, n) == 0) return 1;
+    return 0;
+}
+
+/* The text a span covers starts with `want`. */
+static int span_starts(const Cable *c, CableSpan sp, const char *want) {
+    CableStr text = cable_text(c);
+    CableStr part;
+    if (sp.end > text.len || sp.start > sp.end) return 0;
+    part.ptr = text.ptr + sp.start;
+    part.len = sp.end - sp.start;
+    return str_starts(part, want);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 static void test_seed(void) {
@@ -211,6 +240,169 @@ static void test_seed(void) {
     CHECK(cable_to_json_pretty(c, &json, NULL) == CABLE_OK);
     CHECK(json != NULL && strstr(json, "\n  \"transmission_id\": \"VZCZCXRO9060\",\n") != NULL);
     cable_string_free(json);
+    cable_free(c);
+}
+
+/* The body of the seed: nine (C) paragraphs, headings, cleaned text, summary, comment, signature,
+ * the page break. Values read off examples/07MOSCOW5434.txt. */
+static void test_seed_body(void) {
+    size_t len, i, at = 0, first = 99, last = 99;
+    char *data = read_rel(root, "examples/07MOSCOW5434.txt", &len);
+    Cable *c = NULL;
+    uint32_t n = 0;
+    CableSpan sp;
+    CableStr text;
+    static const char *headings[9] = {NULL, "Lavrov's Letter", NULL, NULL, NULL, "Tadic and Kostunica", "Bosnia", NULL,
+                                      "Comment"};
+
+    CHECK(cable_parse(data, len, &c, NULL) == CABLE_OK);
+    free(data);
+    if (c == NULL) return;
+
+    CHECK(cable_paragraph_count(c) == 9);
+    for (i = 0; i < 9; i++) {
+        CHECK(cable_paragraph_number(c, i, &n) && n == i + 1);
+        CHECK_STR(cable_paragraph_level(c, i), "CONFIDENTIAL");
+        CHECK_STR(cable_paragraph_marking_raw(c, i), "(C)");
+        CHECK(cable_paragraph_caveat_count(c, i) == 0);
+        CHECK_STR(cable_paragraph_heading(c, i), headings[i]);
+        CHECK(cable_paragraph_item_count(c, i) == 0);
+        CHECK(cable_paragraph_text(c, i).len > 0);
+    }
+    /* Mangled numbers (11. 12. 13.) are read as 1 to 3; written as they are. */
+    CHECK_STR(cable_paragraph_written_number(c, 0), "11.");
+    CHECK_STR(cable_paragraph_written_number(c, 4), "\xc2\xb6" "5."); /* ¶5. */
+    CHECK(cable_paragraph_heading_span(c, 6, &sp) && span_is(c, sp, "Bosnia"));
+    CHECK(!cable_paragraph_heading_span(c, 0, NULL));
+
+    /* Paragraph 6 runs over the page break: the marker is cut out of its text. */
+    CHECK(cable_paragraph_find(c, 6, &at) && at == 5);
+    text = cable_paragraph_text(c, at);
+    CHECK(str_starts(text, "Botsan-Kharchenko reiterated his admiration"));
+    CHECK(str_contains(text, "without hesitation, and reconfirmed"));
+    CHECK(!str_contains(text, "MOSCOW 00005434"));
+    CHECK(text.ptr == cable_paragraph_text(c, at).ptr); /* kept by the handle */
+    CHECK(span_starts(c, cable_paragraph_span(c, at), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
+    CHECK(span_starts(c, cable_paragraph_text_span(c, at), "Botsan-Kharchenko"));
+    CHECK(str_starts(cable_paragraph_text(c, 1), "In a November 16 meeting, Special Envoy"));
+    CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
+
+    text = cable_summary(c);
+    CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
+    CHECK(str_ends(text, "unilateral independence."));
+    CHECK(cable_summary_span(c, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_comment(c), "By hinting at differences"));
+    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_action_request(c), NULL);
+    CHECK(!cable_action_request_span(c, &sp));
+    CHECK(cable_note_count(c) == 0);
+
+    CHECK_STR(cable_signature(c), "BURNS");
+    CHECK(cable_signature_span(c, &sp) && span_is(c, sp, "BURNS"));
+    CHECK(cable_signer_count(c) == 1);
+    CHECK_STR(cable_signer(c, 0), "BURNS");
+    CHECK(cable_redaction_count(c) == 0);
+    CHECK(cable_break_count(c) == 1);
+    CHECK_STR(cable_break_kind(c, 0), "page");
+    CHECK(cable_break_page(c, 0, &n) && n == 2);
+    CHECK(span_is(c, cable_break_span(c, 0), "MOSCOW 00005434 002 OF 002"));
+
+    /* Out of range: absent values, nothing written. */
+    n = 77;
+    at = 77;
+    CHECK(!cable_paragraph_number(c, 9, &n) && n == 77);
+    CHECK_STR(cable_paragraph_text(c, 9), NULL);
+    CHECK_STR(cable_paragraph_text(c, (size_t)-1), NULL);
+    CHECK_STR(cable_paragraph_heading(c, 9), NULL);
+    CHECK_STR(cable_paragraph_level(c, 9), NULL);
+    CHECK_STR(cable_paragraph_caveat(c, 0, 0), NULL);
+    CHECK_STR(cable_paragraph_item_label(c, 0, 0), NULL);
+    sp = cable_paragraph_span(c, 9);
+    CHECK(sp.start == 0 && sp.end == 0);
+    CHECK_STR(cable_note_text(c, 0), NULL);
+    CHECK(!cable_note_paragraph(c, 0, &at) && at == 77);
+    CHECK_STR(cable_signer(c, 1), NULL);
+    CHECK_STR(cable_break_kind(c, 1), NULL);
+    CHECK(!cable_break_page(c, 1, &n) && n == 77);
+    sp = cable_redaction_span(c, 0);
+    CHECK(sp.start == 0 && sp.end == 0);
+    cable_free(c);
+
+    /* A NULL handle reads as absent. */
+    CHECK(cable_paragraph_count(NULL) == 0 && cable_signer_count(NULL) == 0 && cable_break_count(NULL) == 0);
+    CHECK_STR(cable_paragraph_text(NULL, 0), NULL);
+    CHECK_STR(cable_summary(NULL), NULL);
+    CHECK_STR(cable_signature(NULL), NULL);
+    CHECK(!cable_summary_paragraphs(NULL, &first, &last) && first == 8);
+}
+
+/* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
+ * a page break inside paragraph 5, redacted names. Values read off the page. */
+static void test_corpus_body(void) {
+    size_t len, i, at = 0, first = 99, last = 99;
+    char *page = read_rel(corpus, "cablegate-html/2008/02/08ABUJA320.html", &len);
+    Cable *c = NULL;
+    uint32_t n = 0;
+    CableSpan sp;
+    CableStr text;
+
+    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    free(page);
+    if (c == NULL) return;
+    CHECK_STR(cable_classification(c), "SECRET");
+    CHECK(cable_paragraph_count(c) == 7);
+    for (i = 0; i < 7; i++) {
+        CHECK(cable_paragraph_number(c, i, &n) && n == i + 1);
+        CHECK_STR(cable_paragraph_level(c, i), i == 5 ? "CONFIDENTIAL" : "SECRET");
+        CHECK_STR(cable_paragraph_marking_raw(c, i), i == 5 ? "(C//NF)" : "(S//NF)");
+        CHECK(cable_paragraph_caveat_count(c, i) == 1);
+        CHECK_STR(cable_paragraph_caveat(c, i, 0), "NOFORN");
+        CHECK_STR(cable_paragraph_caveat(c, i, 1), NULL);
+        CHECK_STR(cable_paragraph_heading(c, i), NULL);
+    }
+    CHECK_STR(cable_paragraph_written_number(c, 0), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
+    CHECK(str_starts(cable_paragraph_text(c, 0), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
+
+    /* Paragraph 5 is interrupted by `ABUJA 00000320 002 OF 002`. */
+    CHECK(cable_paragraph_find(c, 5, &at) && at == 4);
+    text = cable_paragraph_text(c, at);
+    CHECK(str_starts(text, "Moreover, XXXXXXXXXXXX said"));
+    CHECK(str_contains(text, "willing to offer the First Lady twenty plots of land instead"));
+    CHECK(str_ends(text, "The negotiations, XXXXXXXXXXXX told PolOff, continue."));
+    CHECK(!str_contains(text, "ABUJA 00000320"));
+    CHECK(cable_break_count(c) == 1);
+    CHECK_STR(cable_break_kind(c, 0), "page");
+    CHECK(cable_break_page(c, 0, &n) && n == 2);
+    sp = cable_break_span(c, 0);
+    CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
+    CHECK(sp.start > cable_paragraph_span(c, at).start && sp.end < cable_paragraph_span(c, at).end);
+
+    text = cable_summary(c);
+    CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
+    CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
+    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
+    text = cable_comment(c);
+    CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
+    CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
+    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 6 && last == 6);
+    CHECK(!cable_action_request_paragraphs(c, &first, &last));
+
+    /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
+    CHECK(cable_note_count(c) == 1);
+    CHECK_STR(cable_note_kind(c, 0), "note");
+    text = cable_note_text(c, 0);
+    CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
+    CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
+    CHECK(cable_note_paragraph(c, 0, &at) && at == 3);
+    CHECK(span_starts(c, cable_note_span(c, 0), "Many Nigerian Muslims"));
+
+    CHECK_STR(cable_signature(c), "SANDERS");
+    CHECK(cable_signer_count(c) == 1);
+    CHECK_STR(cable_signer(c, 0), "SANDERS");
+    /* 28 runs of X: the names the publishers removed. */
+    CHECK(cable_redaction_count(c) == 28);
+    for (i = 0; i < cable_redaction_count(c); i++) CHECK(span_starts(c, cable_redaction_span(c, i), "XXXXXXXXXXXX"));
     cable_free(c);
 }
 
@@ -518,6 +710,7 @@ struct job {
     const char *page;
     size_t page_len;
     const Cable *shared;
+    const char *text; /* where the shared handle's paragraph 2 text is, as this thread saw it */
     int ok;
 };
 
@@ -539,6 +732,12 @@ static void *worker(void *arg) {
             !str_is(cable_caveat(job->shared, 0), "CORRECTED COPY") ||
             !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
             job->ok = 0;
+        /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
+        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_summary(job->shared), "Reform-minded") ||
+            !str_starts(cable_paragraph_text(job->shared, 7), "Comment: Minister Shahrani"))
+            job->ok = 0;
+        job->text = cable_paragraph_text(job->shared, 2).ptr;
+        if (job->text == NULL || !str_starts(cable_paragraph_text(job->shared, 2), "Shahrani argued")) job->ok = 0;
         if (cable_to_json(job->shared, &json, NULL) != CABLE_OK) job->ok = 0;
         cable_string_free(json);
         cable_free(c);
@@ -629,6 +828,7 @@ static void test_threads(void) {
     for (i = 0; i < THREADS; i++) {
         CHECK(pthread_join(threads[i], NULL) == 0);
         CHECK(jobs[i].ok);
+        CHECK(jobs[i].text == jobs[0].text);
     }
     cable_free(shared);
     free(seed);
@@ -644,7 +844,7 @@ static void test_walk(void) {
     Cable *c = NULL;
     CableError err;
     CableStatus st;
-    unsigned long rows = 0, ok = 0, bad = 0, warnings = 0, ottawa = 0;
+    unsigned long rows = 0, ok = 0, bad = 0, warnings = 0, ottawa = 0, montreal = 0, paragraphs = 0;
     clock_t start = clock();
 
     snprintf(path, sizeof path, "%s/cables-real-dev.csv", corpus);
@@ -662,6 +862,16 @@ static void test_walk(void) {
         }
         ok++;
         warnings += cable_warning_count(c);
+        paragraphs += cable_paragraph_count(c);
+        if (str_is(cable_envelope_reference_id(c), "03MONTREAL543")) {
+            /* Row id 7675: signed by two people on one line, `PRICE KANTER`. */
+            montreal++;
+            CHECK_STR(cable_signature(c), "PRICE KANTER");
+            CHECK(cable_signer_count(c) == 2);
+            CHECK_STR(cable_signer(c, 0), "PRICE");
+            CHECK_STR(cable_signer(c, 1), "KANTER");
+            CHECK_STR(cable_signer(c, 2), NULL);
+        }
         if (str_is(cable_envelope_reference_id(c), "03OTTAWA1437")) {
             /* Row 1979 (id 8190), a partial record; values read off the row. */
             int64_t t;
@@ -706,11 +916,12 @@ static void test_walk(void) {
         cable_free(c);
     }
     cable_csv_close(csv);
-    printf("walked %s: %lu rows, %lu parsed, %lu failed, %lu warnings, %.1f s\n", path, rows, ok, bad, warnings,
-           (double)(clock() - start) / CLOCKS_PER_SEC);
+    printf("walked %s: %lu rows, %lu parsed, %lu failed, %lu paragraphs, %lu warnings, %.1f s\n", path, rows, ok, bad,
+           paragraphs, warnings, (double)(clock() - start) / CLOCKS_PER_SEC);
     CHECK(rows == 8791);
     CHECK(ok == 8791 && bad == 0);
     CHECK(ottawa == 1);
+    CHECK(montreal == 1);
 }
 
 int main(int argc, char **argv) {
@@ -731,6 +942,8 @@ int main(int argc, char **argv) {
         test_walk();
     } else {
         test_seed();
+        test_seed_body();
+        test_corpus_body();
         test_excluded_and_marking();
         test_corpus_pages();
         test_errors();

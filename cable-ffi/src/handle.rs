@@ -28,6 +28,8 @@ pub(crate) struct Cache {
     pub envelope_kind: OnceLock<Option<String>>,
     pub envelope_references: OnceLock<Vec<Box<str>>>,
     pub marking_caveats: OnceLock<Vec<Box<str>>>,
+    /// Cleaned paragraph text, headings, passages, sub-items, note and break kinds.
+    pub body: crate::body::BodyCache,
 }
 
 impl Cable {

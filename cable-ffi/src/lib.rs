@@ -32,6 +32,8 @@ mod csv;
 
 mod access;
 
+mod body;
+
 mod ids;
 
 mod boundary;
@@ -41,6 +43,7 @@ mod header;
 mod tests;
 
 pub use access::*;
+pub use body::*;
 pub use csv::*;
 pub use handle::*;
 pub use ids::*;

@@ -572,3 +572,256 @@ fn raw_and_canonical_tags() {
         cable_free(h);
     }
 }
+
+/// The body of the seed through the accessors: paragraphs, markings, headings, cleaned text,
+/// summary, comment, signature, the page break.
+#[test]
+fn seed_body_through_the_accessors() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let h = h.0.cast_const();
+    let mut n = 0u32;
+    let mut at = 0usize;
+    let (mut first, mut last) = (9usize, 9usize);
+    let mut span = CableSpan::default();
+    // SAFETY: `h` is live; out-parameters point to locals.
+    unsafe {
+        assert_eq!(cable_paragraph_count(h), 9);
+        for i in 0..9 {
+            assert!(cable_paragraph_number(h, i, &mut n));
+            assert_eq!(n as usize, i + 1);
+            assert_eq!(s(cable_paragraph_level(h, i)), Some("CONFIDENTIAL"));
+            assert_eq!(s(cable_paragraph_marking_raw(h, i)), Some("(C)"));
+            assert_eq!(cable_paragraph_caveat_count(h, i), 0);
+            assert_eq!(cable_paragraph_item_count(h, i), 0);
+        }
+        assert_eq!(s(cable_paragraph_written_number(h, 1)), Some("12."));
+        assert_eq!(s(cable_paragraph_written_number(h, 3)), Some("¶4."));
+        let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(h, i))).collect();
+        assert_eq!(
+            headings,
+            [
+                None,
+                Some("Lavrov's Letter"),
+                None,
+                None,
+                None,
+                Some("Tadic and Kostunica"),
+                Some("Bosnia"),
+                None,
+                Some("Comment")
+            ]
+        );
+        assert!(cable_paragraph_heading_span(h, 1, &mut span));
+        assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
+        assert!(!cable_paragraph_heading_span(h, 0, &mut span));
+
+        // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
+        assert!(cable_paragraph_find(h, 6, &mut at));
+        assert_eq!(at, 5);
+        let p6 = s(cable_paragraph_text(h, at)).unwrap();
+        assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
+        assert!(p6.contains("without hesitation, and reconfirmed"), "{p6}");
+        assert!(!p6.contains("MOSCOW 00005434"));
+        let raw = cable_paragraph_span(h, at);
+        assert!(SEED[raw.start..raw.end].starts_with("¶6. (C) Botsan-Kharchenko"));
+        assert!(SEED[raw.start..raw.end].contains("MOSCOW 00005434 002 OF 002"));
+        let text = cable_paragraph_text_span(h, at);
+        assert!(SEED[text.start..text.end].starts_with("Botsan-Kharchenko"));
+        // The text is computed once and kept: the same bytes at the same address.
+        assert_eq!(cable_paragraph_text(h, at), cable_paragraph_text(h, at));
+        assert_eq!(cable_paragraph_heading(h, 8), cable_paragraph_heading(h, 8));
+        assert!(!cable_paragraph_find(h, 10, &mut at));
+        assert_eq!(at, 5, "nothing written");
+
+        let summary = s(cable_summary(h)).unwrap();
+        assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
+        assert!(summary.ends_with("unilateral independence."), "{summary}");
+        assert!(cable_summary_span(h, &mut span));
+        assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
+        assert!(cable_summary_paragraphs(h, &mut first, &mut last));
+        assert_eq!((first, last), (0, 0));
+        let comment = s(cable_comment(h)).unwrap();
+        assert!(comment.starts_with("By hinting at differences"), "{comment}");
+        assert!(cable_comment_paragraphs(h, &mut first, &mut last));
+        assert_eq!((first, last), (8, 8));
+        assert!(cable_comment_span(h, null_mut()));
+        assert_eq!(s(cable_action_request(h)), None);
+        assert!(!cable_action_request_span(h, &mut span));
+        assert!(!cable_action_request_paragraphs(h, null_mut(), null_mut()));
+        assert_eq!(cable_note_count(h), 0);
+
+        assert_eq!(s(cable_signature(h)), Some("BURNS"));
+        assert!(cable_signature_span(h, &mut span));
+        assert_eq!(&SEED[span.start..span.end], "BURNS");
+        assert_eq!(cable_signer_count(h), 1);
+        assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
+        assert_eq!(cable_redaction_count(h), 0);
+        assert_eq!(cable_break_count(h), 1);
+        assert_eq!(s(cable_break_kind(h, 0)), Some("page"));
+        assert!(cable_break_page(h, 0, &mut n));
+        assert_eq!(n, 2);
+        let b = cable_break_span(h, 0);
+        assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
+    }
+}
+
+/// Caveats, sub-items, notes, an action request, several signers and redactions: what the seed
+/// lacks, on a small cable written for the test.
+#[test]
+fn body_fields_the_seed_lacks() {
+    let text = "S E C R E T STATE 000001\n\nSUBJECT: X\n\n\
+                1. (S//NF) ACTION REQUEST: Department asks posts to:\n\
+                A. deliver the points;\n\
+                B. report XXXXXXXXXXXX reactions.\n\n\
+                2. (C/REL GERMANY) Text (Note: a remark. End note.) goes on.\n\n\
+                3. Unmarked.\n\n\
+                KEEGAN PAAL\n";
+    let h = Owned(parse(text.as_bytes()));
+    let h = h.0.cast_const();
+    let (mut first, mut last) = (9usize, 9usize);
+    let mut at = 9usize;
+    // SAFETY: `h` is live; out-parameters point to locals.
+    unsafe {
+        assert_eq!(cable_paragraph_count(h), 3);
+        assert_eq!(s(cable_paragraph_level(h, 0)), Some("SECRET"));
+        assert_eq!(cable_paragraph_caveat_count(h, 0), 1);
+        assert_eq!(s(cable_paragraph_caveat(h, 0, 0)), Some("NOFORN"));
+        assert_eq!(s(cable_paragraph_caveat(h, 0, 1)), None);
+        assert_eq!(s(cable_paragraph_level(h, 1)), Some("CONFIDENTIAL"));
+        assert_eq!(s(cable_paragraph_caveat(h, 1, 0)), Some("REL GERMANY"));
+        assert_eq!(s(cable_paragraph_level(h, 2)), None);
+        assert_eq!(s(cable_paragraph_marking_raw(h, 2)), None);
+        assert_eq!(cable_paragraph_caveat_count(h, 2), 0);
+
+        assert_eq!(cable_paragraph_item_count(h, 0), 2);
+        assert_eq!(s(cable_paragraph_item_label(h, 0, 0)), Some("A."));
+        assert_eq!(s(cable_paragraph_item_text(h, 0, 0)), Some("deliver the points;"));
+        assert_eq!(s(cable_paragraph_item_label(h, 0, 1)), Some("B."));
+        assert_eq!(s(cable_paragraph_item_text(h, 0, 1)), Some("report XXXXXXXXXXXX reactions."));
+        let sp = cable_paragraph_item_span(h, 0, 1);
+        assert_eq!(&text[sp.start..sp.end], "B. report XXXXXXXXXXXX reactions.");
+        assert_eq!(s(cable_paragraph_item_label(h, 0, 2)), None);
+        assert_eq!(cable_paragraph_item_span(h, 0, 2), CableSpan::default());
+        // A sub-item starts a new line of the cleaned text.
+        assert_eq!(
+            s(cable_paragraph_text(h, 0)),
+            Some(
+                "ACTION REQUEST: Department asks posts to:\nA. deliver the points;\nB. report XXXXXXXXXXXX reactions."
+            )
+        );
+
+        let request = s(cable_action_request(h)).unwrap();
+        assert!(request.starts_with("Department asks posts to:"), "{request}");
+        assert!(cable_action_request_paragraphs(h, &mut first, &mut last));
+        assert_eq!((first, last), (0, 0));
+        assert_eq!(s(cable_summary(h)), None);
+
+        assert_eq!(cable_note_count(h), 1);
+        assert_eq!(s(cable_note_kind(h, 0)), Some("note"));
+        assert_eq!(s(cable_note_text(h, 0)), Some("a remark."));
+        let sp = cable_note_span(h, 0);
+        assert_eq!(&text[sp.start..sp.end], "a remark.");
+        assert!(cable_note_paragraph(h, 0, &mut at));
+        assert_eq!(at, 1);
+
+        assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
+        assert_eq!(cable_signer_count(h), 2);
+        assert_eq!(s(cable_signer(h, 0)), Some("KEEGAN"));
+        assert_eq!(s(cable_signer(h, 1)), Some("PAAL"));
+        assert_eq!(cable_redaction_count(h), 1);
+        let sp = cable_redaction_span(h, 0);
+        assert_eq!(&text[sp.start..sp.end], "XXXXXXXXXXXX");
+        assert_eq!(cable_break_count(h), 0);
+    }
+}
+
+#[test]
+fn body_accessors_out_of_range_and_null() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let h = h.0.cast_const();
+    let mut n = 7u32;
+    let mut at = 7usize;
+    let (mut first, mut last) = (7usize, 7usize);
+    let mut span = CableSpan { start: 7, end: 7 };
+    for h in [h, null()] {
+        let count = if h.is_null() { 0 } else { 9 };
+        // SAFETY: `h` is live or NULL; out-parameters point to locals.
+        unsafe {
+            assert_eq!(cable_paragraph_count(h), count);
+            for i in [count, 99, usize::MAX] {
+                assert!(!cable_paragraph_number(h, i, &mut n));
+                assert_eq!(cable_paragraph_written_number(h, i), CableStr::NONE);
+                assert_eq!(cable_paragraph_level(h, i), CableStr::NONE);
+                assert_eq!(cable_paragraph_marking_raw(h, i), CableStr::NONE);
+                assert_eq!(cable_paragraph_caveat_count(h, i), 0);
+                assert_eq!(cable_paragraph_caveat(h, i, 0), CableStr::NONE);
+                assert_eq!(cable_paragraph_heading(h, i), CableStr::NONE);
+                assert!(!cable_paragraph_heading_span(h, i, &mut span));
+                assert_eq!(cable_paragraph_text(h, i), CableStr::NONE);
+                assert_eq!(cable_paragraph_text_span(h, i), CableSpan::default());
+                assert_eq!(cable_paragraph_span(h, i), CableSpan::default());
+                assert_eq!(cable_paragraph_item_count(h, i), 0);
+                assert_eq!(cable_paragraph_item_label(h, i, 0), CableStr::NONE);
+                assert_eq!(cable_paragraph_item_text(h, i, 0), CableStr::NONE);
+                assert_eq!(cable_paragraph_item_span(h, i, 0), CableSpan::default());
+            }
+            assert_eq!(cable_paragraph_caveat(h, 0, 0), CableStr::NONE);
+            assert_eq!(cable_paragraph_item_text(h, 0, usize::MAX), CableStr::NONE);
+            assert!(!cable_paragraph_find(h, 0, &mut at));
+            assert!(!cable_paragraph_find(h, u32::MAX, &mut at));
+            assert_eq!(cable_note_kind(h, 0), CableStr::NONE);
+            assert_eq!(cable_note_text(h, 0), CableStr::NONE);
+            assert_eq!(cable_note_span(h, 0), CableSpan::default());
+            assert!(!cable_note_paragraph(h, 0, &mut at));
+            assert_eq!(cable_signer(h, 1), CableStr::NONE);
+            assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
+            assert_eq!(cable_break_kind(h, 1), CableStr::NONE);
+            assert!(!cable_break_page(h, 1, &mut n));
+            assert_eq!(cable_break_span(h, 1), CableSpan::default());
+            assert!(!cable_action_request_span(h, &mut span));
+            assert!(!cable_action_request_paragraphs(h, &mut first, &mut last));
+        }
+    }
+    // SAFETY: NULL handles are allowed everywhere.
+    unsafe {
+        let h: *const Cable = null();
+        assert_eq!(cable_summary(h), CableStr::NONE);
+        assert!(!cable_summary_span(h, &mut span));
+        assert!(!cable_summary_paragraphs(h, &mut first, &mut last));
+        assert_eq!(cable_comment(h), CableStr::NONE);
+        assert!(!cable_comment_paragraphs(h, &mut first, &mut last));
+        assert_eq!(cable_signature(h), CableStr::NONE);
+        assert!(!cable_signature_span(h, &mut span));
+        assert_eq!(
+            (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
+            (0, 0, 0, 0)
+        );
+    }
+    assert_eq!((n, at, first, last, span), (7, 7, 7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
+}
+
+#[test]
+fn body_caches_fill_from_many_threads() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let shared = h.0 as usize;
+    let texts: Vec<usize> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(move || {
+                    let h = shared as *const Cable;
+                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
+                    unsafe {
+                        for i in (0..9).rev() {
+                            assert!(s(cable_paragraph_text(h, i)).is_some_and(|t| !t.is_empty()));
+                        }
+                        assert!(s(cable_summary(h)).unwrap().starts_with("Russia's"));
+                        assert_eq!(s(cable_paragraph_heading(h, 6)), Some("Bosnia"));
+                        cable_paragraph_text(h, 5).ptr as usize
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    assert!(texts.windows(2).all(|w| w[0] == w[1]), "every thread sees the one kept copy");
+}

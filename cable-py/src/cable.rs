@@ -1,7 +1,8 @@
 //! `cable.Cable`: one parsed cable, owning its text.
 
 use crate::objects::{
-    ClassifiedBy, Envelope, ExecutiveOrder, Marking, ParseWarning, Recipient, Reference, Routing, Section, py_repr,
+    Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
+    Routing, Section, py_repr, shorten, span,
 };
 use cable_core::OwnedCable;
 use chrono::{DateTime, Utc};
@@ -197,6 +198,74 @@ impl PyCable {
         self.cable().envelope().map(Envelope::from)
     }
 
+    /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
+    /// (``1. (C) ...``) or, in cables without numbers, blocks of text between blank lines. Their
+    /// text is cleaned (page breaks cut out, lines joined) when this property is read.
+    #[getter]
+    fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().paragraphs().iter().enumerate().map(|(i, p)| Paragraph::new(i, p)))
+    }
+
+    /// The paragraph numbered ``number`` (the first, if the number repeats), or None.
+    fn paragraph(&self, number: u32) -> Option<Paragraph> {
+        let c = self.cable();
+        c.paragraphs().iter().position(|p| p.number() == Some(number)).map(|i| Paragraph::new(i, &c.paragraphs()[i]))
+    }
+
+    /// The summary (``Summary:`` ... ``End Summary.``, ``BEGIN SUMMARY``, a ``Summary`` heading) as
+    /// a ``Passage``, or None.
+    #[getter]
+    fn summary(&self) -> Option<Passage> {
+        self.cable().summary().map(Passage::from)
+    }
+
+    /// The comment (``Comment:`` ... ``End Comment.``, or the paragraphs under a ``Comment``
+    /// heading) as a ``Passage``, or None.
+    #[getter]
+    fn comment(&self) -> Option<Passage> {
+        self.cable().comment().map(Passage::from)
+    }
+
+    /// The action request (``ACTION REQUEST:``, ``Action requested.``, an ``Action Request``
+    /// heading) as a ``Passage``, or None.
+    #[getter]
+    fn action_request(&self) -> Option<Passage> {
+        self.cable().action_request().map(Passage::from)
+    }
+
+    /// Inline notes and comments in parentheses (``(Note: ... End note.)``, ``(Comment: ...)``),
+    /// a tuple of ``Passage`` of kind ``"note"`` or ``"inline_comment"``.
+    #[getter]
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().notes().map(Passage::from).collect::<Vec<_>>())
+    }
+
+    /// The signature as written, the last line of names (``"BURNS"``, ``"KEEGAN PAAL"``), or None.
+    #[getter]
+    fn signature(&self) -> Option<&str> {
+        self.cable().signature().map(|s| s.value)
+    }
+
+    /// The names of the signature, split (``"KEEGAN PAAL"`` → ``("KEEGAN", "PAAL")``).
+    #[getter]
+    fn signers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().signers())
+    }
+
+    /// ``(start, end)`` byte spans of the redactions (``XXXXXXXXXXXX`` runs), in text order; the
+    /// JSON has them as ``{"count": ..., "spans": [...]}``.
+    #[getter]
+    fn redactions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().redactions().iter().map(|s| span(*s)))
+    }
+
+    /// Page and section breaks in the body, cut out of the text they interrupt: a tuple of
+    /// ``Break``.
+    #[getter]
+    fn breaks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.cable().breaks().iter().map(Break::from))
+    }
+
     /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
     /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
     #[getter]
@@ -298,29 +367,6 @@ impl PyCable {
         out.push('>');
         Ok(out)
     }
-}
-
-/// The words of `s` that fit in `max` characters, and ` ...` when some were left out.
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max + 4 {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    for word in s.split(' ') {
-        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
-        if len > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.is_empty() {
-        out = s.chars().take(max).collect();
-    }
-    out.push_str(" ...");
-    out
 }
 
 /// The envelope's fields, in the order of [`PyCable::__reduce__`].

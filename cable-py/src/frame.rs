@@ -1,4 +1,5 @@
-//! pandas DataFrames of cables. pandas is imported when a function is called, never at import.
+//! pandas DataFrames of cables (one row per cable) and of paragraphs (one row per paragraph).
+//! pandas is imported when a function is called, never at import.
 
 use crate::cable::PyCable;
 use pyo3::IntoPyObjectExt;
@@ -114,5 +115,42 @@ pub(crate) fn to_dataframe<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> 
     let created =
         pd.call_method("to_datetime", (df.get_item("created")?,), Some(&[("utc", true)].into_py_dict(py)?))?;
     df.set_item("created", created)?;
+    Ok(df)
+}
+
+/// Columns of `paragraphs_frame`, in order (those of `cable export --paragraphs`).
+const PARAGRAPH_COLUMNS: &[&str] = &["reference_id", "index", "number", "level", "caveats", "heading", "text"];
+
+/// One row per paragraph.
+#[pyfunction]
+pub(crate) fn paragraphs_frame<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let pd = pandas(py, "paragraphs_frame")?;
+    let cols: Vec<Bound<'py, PyList>> = PARAGRAPH_COLUMNS.iter().map(|_| PyList::empty(py)).collect();
+    for_each_cable(cables, "paragraphs_frame", |c| {
+        let id = c.reference_id().into_bound_py_any(py)?;
+        for (i, p) in c.paragraphs().iter().enumerate() {
+            let values: [Bound<'py, PyAny>; 7] = [
+                id.clone(),
+                i.into_bound_py_any(py)?,
+                p.number().into_bound_py_any(py)?,
+                p.level().map(|l| l.as_str()).into_bound_py_any(py)?,
+                PyList::new(py, p.marking().into_iter().flat_map(|m| m.caveats()))?.into_any(),
+                p.heading().as_deref().into_bound_py_any(py)?,
+                p.text().as_ref().into_bound_py_any(py)?,
+            ];
+            for (col, v) in cols.iter().zip(values) {
+                col.append(v)?;
+            }
+        }
+        Ok(())
+    })?;
+    let data = PyDict::new(py);
+    for (name, col) in PARAGRAPH_COLUMNS.iter().zip(&cols) {
+        data.set_item(*name, col)?;
+    }
+    let df = pd.call_method1("DataFrame", (data,))?;
+    // Unnumbered paragraphs: pandas' nullable integer type rather than floats with NaN.
+    let number = df.get_item("number")?.call_method1("astype", ("Int64",))?;
+    df.set_item("number", number)?;
     Ok(df)
 }

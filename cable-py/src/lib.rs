@@ -96,7 +96,8 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
 /// release): ``parse()``, ``parse_html()``, ``parse_file()``, ``read_csv()``, ``read_dir()``,
-/// pandas DataFrames with ``to_dataframe()`` and ``citations()``, and the ids knowledge:
+/// pandas DataFrames with ``to_dataframe()``, ``paragraphs_frame()`` and ``citations()``, and the
+/// ids knowledge:
 /// ``canonical_id()``, ``tag_kind()``, ``station()``, ``stations()``.
 #[pymodule(name = "cable", gil_used = false)]
 mod module {
@@ -107,14 +108,15 @@ mod module {
     #[pymodule_export]
     use crate::errors::{CableError, CsvRowError, EncodingError, NotACableError};
     #[pymodule_export]
-    use crate::frame::to_dataframe;
+    use crate::frame::{paragraphs_frame, to_dataframe};
     #[pymodule_export]
     use crate::ids::{Station, canonical_id, citations, station, stations, tag_kind};
     #[pymodule_export]
     use crate::input::CableReader;
     #[pymodule_export]
     use crate::objects::{
-        ClassifiedBy, Envelope, ExecutiveOrder, Marking, ParseWarning, Recipient, Reference, Routing, Section,
+        Break, ClassifiedBy, Envelope, ExecutiveOrder, Item, Marking, Paragraph, ParseWarning, Passage, Recipient,
+        Reference, Routing, Section,
     };
     use pyo3::prelude::*;
 

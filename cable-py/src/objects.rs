@@ -634,3 +634,271 @@ impl Envelope {
 pub(crate) fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(PyString::new(py, s).repr()?.to_string())
 }
+
+/// `text` cut after a whole word near `max` characters, with ` ...` when cut (for reprs).
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max + 4 {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split([' ', '\n']) {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = s.chars().take(max).collect();
+    }
+    out.push_str(" ...");
+    out
+}
+
+/// A sub-item of a paragraph: a line starting with a label (``A.``, ``(1)``, ``--``) and the
+/// lines continuing it. It stays part of the paragraph's ``text``; this is a second view of it.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Item", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Item {
+    /// The label as written (``"A."``, ``"(1)"``, ``"--"``).
+    #[pyo3(get)]
+    label: String,
+    /// The item's text after the label, cleaned like paragraph text.
+    #[pyo3(get)]
+    text: String,
+    /// ``(start, end)`` byte span in ``Cable.text``, from the label to the end of the item.
+    #[pyo3(get)]
+    span: PySpan,
+}
+
+impl From<cable_core::Item<'_>> for Item {
+    fn from(i: cable_core::Item<'_>) -> Self {
+        Item { label: i.label.to_owned(), text: i.text.into_owned(), span: span(i.span) }
+    }
+}
+
+#[pymethods]
+impl Item {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of("Item", &[("label", any(py, &self.label)?), ("text", any(py, shorten(&self.text, 40))?)])
+    }
+
+    /// ``{"label": ..., "text": ..., "span": [start, end]}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[("label", any(py, &self.label)?), ("text", any(py, &self.text)?), ("span", spanlist(py, self.span)?)],
+        )
+    }
+}
+
+/// A paragraph of the body: numbered (``1. (C) ...``) or, in cables without numbers, a block of
+/// text between blank lines; with its portion marking, the heading above it and its cleaned text.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Paragraph", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Paragraph {
+    /// Position in ``Cable.paragraphs`` (0-based); ``Passage.paragraphs`` hold these.
+    #[pyo3(get)]
+    index: usize,
+    /// The paragraph number: as written, or the true number recovered from the sequence when
+    /// the written one is mangled (``12.`` read as 2, with a warning); None when unnumbered.
+    #[pyo3(get)]
+    number: Option<u32>,
+    /// The number as written, pilcrow and period included (``"12."``, ``"¶4."``), or None.
+    #[pyo3(get)]
+    written_number: Option<String>,
+    marking: Option<Marking>,
+    /// The heading above the paragraph (``"Lavrov's Letter"``), joined into one line, or None.
+    #[pyo3(get)]
+    heading: Option<String>,
+    /// The text after the number and marking, cleaned: page and section breaks cut out, wrapped
+    /// lines joined, a sub-item starting a new line.
+    #[pyo3(get)]
+    text: String,
+    /// ``(start, end)`` byte span of the paragraph as written, from its number to the end of its
+    /// text (breaks inside included, the heading not).
+    #[pyo3(get)]
+    span: PySpan,
+    /// ``(start, end)`` byte span of the text as written (after the marking).
+    #[pyo3(get)]
+    text_span: PySpan,
+    /// ``(start, end)`` byte span of the heading's caption lines, or None.
+    #[pyo3(get)]
+    heading_span: Option<PySpan>,
+    items: Vec<Item>,
+}
+
+impl Paragraph {
+    pub(crate) fn new(index: usize, p: &cable_core::Paragraph<'_>) -> Self {
+        Paragraph {
+            index,
+            number: p.number(),
+            written_number: p.written_number().map(str::to_owned),
+            marking: p.marking().map(Marking::from),
+            heading: p.heading().map(|h| h.into_owned()),
+            text: p.text().into_owned(),
+            span: span(p.span()),
+            text_span: span(p.text_span()),
+            heading_span: p.heading_span().map(span),
+            items: p.items().into_iter().map(Item::from).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Paragraph {
+    /// The portion marking (``(C)``, ``(S//NF)``) as a ``Marking``, or None.
+    #[getter]
+    fn marking(&self) -> Option<Marking> {
+        self.marking.clone()
+    }
+
+    /// The level of the portion marking (``"SECRET"``), or None when the paragraph has none.
+    #[getter]
+    fn level(&self) -> Option<&'static str> {
+        self.marking.as_ref().map(|m| m.level)
+    }
+
+    /// The sub-items (``A.``, ``(1)``, ``--``) that start lines of the paragraph, a tuple of ``Item``.
+    #[getter]
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.items.iter().cloned())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Paragraph",
+            &[
+                ("number", any(py, self.number)?),
+                ("marking", any(py, self.marking.as_ref().map(|m| m.raw.as_str()))?),
+                ("heading", any(py, &self.heading)?),
+                ("text", any(py, shorten(&self.text, 40))?),
+            ],
+        )
+    }
+
+    /// As in the JSON contract: ``{number, written_number, marking, heading, text, span, items}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let marking = match &self.marking {
+            Some(m) => m.to_dict(py)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        let items = pyo3::types::PyList::empty(py);
+        for item in &self.items {
+            items.append(item.to_dict(py)?)?;
+        }
+        dict(
+            py,
+            &[
+                ("number", any(py, self.number)?),
+                ("written_number", any(py, &self.written_number)?),
+                ("marking", marking),
+                ("heading", any(py, &self.heading)?),
+                ("text", any(py, &self.text)?),
+                ("span", spanlist(py, self.span)?),
+                ("items", items.into_any()),
+            ],
+        )
+    }
+}
+
+/// A summary, comment, action request or inline note: a stretch of one or more paragraphs.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Passage", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Passage {
+    /// ``"summary"``, ``"comment"``, ``"action_request"``, ``"note"`` or ``"inline_comment"``.
+    #[pyo3(get)]
+    kind: String,
+    /// The text, cleaned like paragraph text, paragraphs separated by a blank line; the keywords
+    /// (``Summary:``, ``End Summary.``, ``(Note:``) are not part of it.
+    #[pyo3(get)]
+    text: String,
+    /// ``(start, end)`` byte span of the text as written in ``Cable.text`` (keywords excluded).
+    #[pyo3(get)]
+    span: PySpan,
+    paragraphs: Vec<usize>,
+}
+
+impl From<cable_core::Passage<'_, '_>> for Passage {
+    fn from(p: cable_core::Passage<'_, '_>) -> Self {
+        Passage {
+            kind: variant_name(&p.kind()),
+            text: p.text().into_owned(),
+            span: span(p.span()),
+            paragraphs: p.paragraphs().collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Passage {
+    /// Indexes into ``Cable.paragraphs`` of the paragraphs the passage covers.
+    #[getter]
+    fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, &self.paragraphs)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Passage",
+            &[
+                ("kind", any(py, &self.kind)?),
+                ("paragraphs", self.paragraphs(py)?.into_any()),
+                ("text", any(py, shorten(&self.text, 40))?),
+            ],
+        )
+    }
+
+    /// ``{"kind": ..., "text": ..., "span": [start, end], "paragraphs": [...]}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(
+            py,
+            &[
+                ("kind", any(py, &self.kind)?),
+                ("text", any(py, &self.text)?),
+                ("span", spanlist(py, self.span)?),
+                ("paragraphs", pyo3::types::PyList::new(py, &self.paragraphs)?.into_any()),
+            ],
+        )
+    }
+}
+
+/// A page or section break in the body, cut out of the text it interrupts.
+#[pyclass(frozen, eq, hash, module = "cable", name = "Break", skip_from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Break {
+    /// ``"page"`` (a page marker such as ``MOSCOW 00005434 002 OF 002``, or a ``PAGE nn`` banner)
+    /// or ``"section"`` (the repeated header of a later section of a partial record).
+    #[pyo3(get)]
+    kind: String,
+    /// The page the break starts, when it says (``002 OF 002`` → 2), or None.
+    #[pyo3(get)]
+    page: Option<u32>,
+    /// ``(start, end)`` byte span of the break's lines in ``Cable.text``.
+    #[pyo3(get)]
+    span: PySpan,
+}
+
+impl From<&cable_core::Break> for Break {
+    fn from(b: &cable_core::Break) -> Self {
+        Break { kind: variant_name(&b.kind), page: b.page, span: span(b.span) }
+    }
+}
+
+#[pymethods]
+impl Break {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_of(
+            "Break",
+            &[("kind", any(py, &self.kind)?), ("page", any(py, self.page)?), ("span", any(py, self.span)?)],
+        )
+    }
+
+    /// ``{"kind": ..., "page": ..., "span": [start, end]}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        dict(py, &[("kind", any(py, &self.kind)?), ("page", any(py, self.page)?), ("span", spanlist(py, self.span)?)])
+    }
+}

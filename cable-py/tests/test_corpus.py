@@ -120,8 +120,9 @@ def test_read_csv_streams_every_row(corpus):
 
 
 def test_csv_row_values(corpus):
-    """Row 2 (72TEHRAN1164, as on its page) and row id 15261 (04CARACAS975, a partial record)."""
-    wanted = {2: None, 15261: None}
+    """Row 2 (72TEHRAN1164, as on its page), row id 15261 (04CARACAS975, a partial record) and
+    row id 7675 (03MONTREAL543, signed by two people)."""
+    wanted = {2: None, 15261: None, 7675: None}
     for c in cable.read_csv(corpus / "cables-real-dev.csv"):
         if c.envelope.row_id in wanted:
             wanted[c.envelope.row_id] = c
@@ -151,6 +152,11 @@ def test_csv_row_values(corpus):
     assert caracas.classified_by.names == ("ABELARDO A. ARIAS",)
     d = caracas.to_dict()
     assert json.loads(json.dumps(d)) == d
+
+    montreal = wanted[7675]
+    assert montreal.reference_id == "03MONTREAL543"
+    assert montreal.signature == "PRICE KANTER"
+    assert montreal.signers == ("PRICE", "KANTER")
 
 
 def test_csv_rows_with_lossy_decoding(corpus):

@@ -85,3 +85,67 @@ def test_without_pandas(monkeypatch, seed_text):
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
     with pytest.raises(ImportError, match=r"cable.to_dataframe\(\) needs pandas: pip install pandas"):
         cable.to_dataframe([cable.parse(seed_text)])
+    with pytest.raises(ImportError, match=r"cable.paragraphs_frame\(\) needs pandas: pip install pandas"):
+        cable.paragraphs_frame([cable.parse(seed_text)])
+
+
+PARAGRAPH_COLUMNS = ["reference_id", "index", "number", "level", "caveats", "heading", "text"]
+
+
+def test_paragraphs_frame_of_the_seed(pd, seed_text):
+    c = cable.parse(seed_text)
+    df = cable.paragraphs_frame([c])
+    assert list(df.columns) == PARAGRAPH_COLUMNS
+    assert len(df) == 9
+    assert (df["reference_id"] == "07MOSCOW5434").all()
+    assert list(df["index"]) == list(range(9))
+    assert list(df["number"]) == list(range(1, 10)) and str(df["number"].dtype) == "Int64"
+    assert set(df["level"]) == {"CONFIDENTIAL"}
+    assert all(cv == [] for cv in df["caveats"])
+    assert df["heading"].iloc[1] == "Lavrov's Letter" and pd.isna(df["heading"].iloc[0])
+    row = df[df["number"] == 6].iloc[0]
+    assert row["heading"] == "Tadic and Kostunica"
+    assert "without hesitation, and reconfirmed" in row["text"]
+    assert list(df["text"]) == [p.text for p in c.paragraphs]
+
+
+def test_paragraphs_frame_of_pages(pd, pages):
+    """Share of SECRET paragraphs in two pages, and their caveats."""
+    cables = [
+        cable.parse_file(pages / "2009" / "08" / "09NAIROBI1801.html"),
+        cable.parse_file(pages / "2008" / "02" / "08ABUJA320.html"),
+        cable.parse_file(pages / "2009" / "11" / "09KABUL3714.html"),
+    ]
+    df = cable.paragraphs_frame(cables)
+    assert len(df) == 9 + 7 + 8
+    assert df.groupby("reference_id").size().to_dict() == {"09NAIROBI1801": 9, "08ABUJA320": 7, "09KABUL3714": 8}
+    assert (df["level"] == "SECRET").sum() == 9 + 6
+    assert df[df["reference_id"] == "08ABUJA320"]["caveats"].tolist() == [["NOFORN"]] * 7
+    assert df[df["reference_id"] == "09KABUL3714"]["level"].tolist() == [
+        "CONFIDENTIAL",
+        "CONFIDENTIAL",
+        "SBU",
+        "CONFIDENTIAL",
+        "CONFIDENTIAL",
+        "SBU",
+        "CONFIDENTIAL",
+        "CONFIDENTIAL",
+    ]
+
+
+def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
+    df = cable.paragraphs_frame(cable.read_csv(corpus / "cables-real-dev.csv"))
+    assert list(df.columns) == PARAGRAPH_COLUMNS
+    # As `cable parse` (JSON) and the C walk count them.
+    assert len(df) == 63211
+    assert df["number"].isna().sum() == 4034  # blocks of cables without paragraph numbers
+    assert (df["level"] == "SECRET").sum() == 1473
+    assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 731
+    assert (df["heading"].fillna("") != "").sum() == 18969
+
+
+def test_paragraphs_frame_of_nothing_and_type_errors(pd):
+    df = cable.paragraphs_frame([])
+    assert list(df.columns) == PARAGRAPH_COLUMNS and len(df) == 0
+    with pytest.raises(TypeError, match="item 0 is int"):
+        cable.paragraphs_frame([1])

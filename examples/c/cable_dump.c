@@ -1,5 +1,7 @@
 /*
- * cable_dump: prints the fields of every cable in the files named on the command line.
+ * cable_dump: prints the fields of every cable in the files named on the command line: header and
+ * metadata, then the body (paragraphs with their number, marking, heading and first words,
+ * summary, comment, notes, signature, breaks).
  *
  *   cable_dump [--json] FILE...
  *
@@ -26,6 +28,31 @@ static int json_mode = 0;
 /* Prints a CableStr (absent: nothing). */
 static void put(CableStr s) {
     if (s.ptr != NULL) fwrite(s.ptr, 1, s.len, stdout);
+}
+
+/* Prints at most about `max` bytes of `s` on one line: cut after a whole word (or at a character
+ * boundary), line ends shown as spaces, " ..." when cut. */
+static void put_excerpt(CableStr s, size_t max) {
+    size_t n = s.len, i;
+    if (s.ptr == NULL) return;
+    if (n > max) {
+        n = max;
+        while (n > 0 && s.ptr[n] != ' ') n--;
+        if (n == 0) {
+            n = max;
+            while (n > 0 && ((unsigned char)s.ptr[n] & 0xC0) == 0x80) n--;
+        }
+    }
+    for (i = 0; i < n; i++) putchar(s.ptr[i] == '\n' ? ' ' : s.ptr[i]);
+    if (n < s.len) fputs(" ...", stdout);
+}
+
+/* Prints "label  first words" when the value is present. */
+static void passage(const char *label, CableStr s) {
+    if (s.ptr == NULL) return;
+    printf("  %-16s ", label);
+    put_excerpt(s, 70);
+    putchar('\n');
 }
 
 /* Prints "label  value" when the value is present. */
@@ -84,6 +111,51 @@ static void print_recipient(const char *label, CableStr route, CableStr name, Ca
         put(mcn);
     }
     putchar('\n');
+}
+
+/* The body: paragraphs (number, marking, heading, first words), summary, comment, action request,
+ * notes, signature, breaks, redactions. */
+static void dump_body(const Cable *c) {
+    size_t count = cable_paragraph_count(c), i;
+    uint32_t n;
+    CableSpan sp;
+    if (count > 0) printf("  %-16s %zu\n", "paragraphs", count);
+    for (i = 0; i < count; i++) {
+        CableStr mark = cable_paragraph_marking_raw(c, i), heading = cable_paragraph_heading(c, i);
+        if (cable_paragraph_number(c, i, &n))
+            printf("    %3u. ", n);
+        else
+            printf("    %4s ", "-");
+        printf("%-9.*s ", (int)mark.len, mark.ptr != NULL ? mark.ptr : "");
+        if (heading.ptr != NULL) {
+            putchar('[');
+            put(heading);
+            fputs("] ", stdout);
+        }
+        put_excerpt(cable_paragraph_text(c, i), 60);
+        putchar('\n');
+    }
+    passage("summary", cable_summary(c));
+    passage("comment", cable_comment(c));
+    passage("action request", cable_action_request(c));
+    for (i = 0; i < cable_note_count(c); i++) {
+        CableStr kind = cable_note_kind(c, i);
+        size_t at = 0;
+        printf("  %-16.*s ", (int)kind.len, kind.ptr);
+        if (cable_note_paragraph(c, i, &at)) printf("(paragraph index %zu) ", at);
+        put_excerpt(cable_note_text(c, i), 50);
+        putchar('\n');
+    }
+    field("signature", cable_signature(c));
+    LIST("signers", cable_signer_count(c), cable_signer(c, i_), ", ");
+    for (i = 0; i < cable_break_count(c); i++) {
+        sp = cable_break_span(c, i);
+        printf("  %-16s ", i == 0 ? "breaks" : "");
+        put(cable_break_kind(c, i));
+        if (cable_break_page(c, i, &n)) printf(" %u", n);
+        printf(" [%zu, %zu]\n", sp.start, sp.end);
+    }
+    if (cable_redaction_count(c) > 0) printf("  %-16s %zu\n", "redactions", cable_redaction_count(c));
 }
 
 static void dump_text(const Cable *c, const char *label) {
@@ -183,6 +255,7 @@ static void dump_text(const Cable *c, const char *label) {
         field("  classification", cable_envelope_classification(c));
         field("  origin", cable_envelope_origin(c));
     }
+    dump_body(c);
     for (i = 0; i < cable_warning_count(c); i++) {
         CableSpan sp = cable_warning_span(c, i);
         CableStr text = cable_warning_text(c, i);
