@@ -794,7 +794,9 @@ impl<'l, 'a> Walk<'l, 'a> {
         // Without paragraph numbers, a short line between blank lines is a heading only when
         // it is short; a rule makes it one.
         let short = last - first <= 40;
-        if !p.bad && next.is_some() && (self.numbered || p.ruled || (p.captions == 1 && short)) {
+        // A caption of link remnants or stray marks alone is no heading: `""` helps nobody.
+        let empty = text::clean(self.source, Span::new(first, last), &[]).trim_end_matches(['-', ' ']).is_empty();
+        if !p.bad && !empty && next.is_some() && (self.numbered || p.ruled || (p.captions == 1 && short)) {
             return Some(Span::new(first, last));
         }
         self.captions_as_text(p);
@@ -854,7 +856,8 @@ pub(crate) fn is_rule(t: &str) -> bool {
         return false;
     }
     let t = text::clean_line(t);
-    t.len() >= 3
+    // `--` alone on a line separates paragraphs in older cables (86DAMASCUS7104).
+    t.len() >= 2
         && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*' | b'/'))
         && t.contains(['-', '_', '=', '*'])
 }

@@ -169,7 +169,13 @@ pub(crate) fn signers(sig: &str) -> Vec<&str> {
         }
         let (s, e) = (p.as_ptr() as usize - base, p.as_ptr() as usize - base + p.len());
         let upper = p.to_ascii_uppercase();
-        let suffix = all_upper && matches!(upper.as_str(), "JR" | "SR" | "II" | "III" | "IV");
+        if ROLES.contains(&upper.as_str()) {
+            continue;
+        }
+        // A lone letter is an initial, never a signer of its own (`JOHN F KENNEDY`, and the
+        // garbled `E I NI K` of 92ZAGREB557 stays one name).
+        let initial = all_upper && p.len() == 1;
+        let suffix = all_upper && (initial || matches!(upper.as_str(), "JR" | "SR" | "II" | "III" | "IV"));
         match open {
             Some((os, _)) if joins_next || suffix => open = Some((os, e)),
             Some((os, oe)) => {
@@ -178,7 +184,7 @@ pub(crate) fn signers(sig: &str) -> Vec<&str> {
             }
             None => open = Some((s, e)),
         }
-        joins_next = all_upper && PARTICLES.contains(&upper.as_str());
+        joins_next = all_upper && (initial || PARTICLES.contains(&upper.as_str()));
     }
     if let Some((os, oe)) = open {
         push_name(&mut out, &sig[os..oe]);
@@ -189,6 +195,9 @@ pub(crate) fn signers(sig: &str) -> Vec<&str> {
 /// Words that join the surname after them (`LA LIME`, `DEL VECCHIO`, `VAN VOORST`).
 const PARTICLES: &[&str] =
     &["LA", "LE", "DE", "DEL", "DELLA", "DA", "DI", "DU", "DOS", "VAN", "VON", "ST", "MAC", "MC"];
+
+/// Words of a signature that name a role, not a person (`JGREGOIRE, ACTING`).
+const ROLES: &[&str] = &["ACTING", "CHARGE", "AMBASSADOR", "AMB", "DCM", "CDA", "SECSTATE"];
 
 fn push_name<'a>(out: &mut Vec<&'a str>, name: &'a str) {
     let name = name.trim_end_matches(['.', ' ']);
@@ -246,5 +255,9 @@ mod tests {
         assert_eq!(signers("TIMKEN JR"), ["TIMKEN JR"]);
         assert_eq!(signers("LA LIME"), ["LA LIME"]);
         assert_eq!(signers("DEL VECCHIO"), ["DEL VECCHIO"]);
+        // 92ZAGREB557 and 03LAGOS2149.
+        assert_eq!(signers("E I NI K"), ["E I NI K"]);
+        assert_eq!(signers("JGREGOIRE, ACTING"), ["JGREGOIRE"]);
+        assert_eq!(signers("JOHN F KENNEDY"), ["JOHN F KENNEDY"]);
     }
 }

@@ -92,3 +92,17 @@ fn underlined_marked_caption_is_a_heading() {
     assert_eq!(ps[0].heading().as_deref(), Some("(C) SUMMARY"));
     assert_eq!(cable.summary().unwrap().paragraphs(), 0..2);
 }
+
+#[test]
+fn a_dash_pair_between_paragraphs_is_a_rule_not_a_heading() {
+    // 86DAMASCUS7104 (cables-real-dev.csv row 145) puts `--` above paragraphs 4, 6 and 8.
+    let text = "SUBJECT:  CONTINUED WAR FOR THE PALESTINIAN CAMPS \n \n\
+        3.  WE CONCUR WITH EMBASSY BEIRUT (REFTEL) THAT THE \nCONTINUED FIGHTING IS A DILEMMA. \n \n\
+        -- \n4.  A JORDANIAN JOURNALIST WITH EXCELLENT PALESTINIAN \nCONTACTS HAS TOLD US. \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(3), Some(4)]);
+    assert_eq!(ps[1].heading(), None);
+    assert!(ps[1].text().starts_with("A JORDANIAN JOURNALIST"));
+    assert!(cable.elements().iter().any(|e| e.kind == ElementKind::Rule));
+}
