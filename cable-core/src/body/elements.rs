@@ -236,7 +236,7 @@ fn fill(source: &str, from: u32, to: u32, out: &mut Vec<Element>) {
         let clean = super::text::clean_line(line);
         let kind = if super::text::is_blank(line) {
             ElementKind::Blank
-        } else if is_rule(line) || line.trim() == "-" {
+        } else if is_rule(line) || super::is_separator(line) {
             ElementKind::Rule
         } else if clean.is_empty() {
             // `SIPDIS` on a line of its own.

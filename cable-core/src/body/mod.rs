@@ -214,6 +214,8 @@ struct Pending {
     bad: bool,
     /// The captions had a rule above or below them.
     ruled: bool,
+    /// The first caption line had the rule two lines below it: the next line belongs to it.
+    two_lines: bool,
 }
 
 struct Walk<'l, 'a> {
@@ -530,7 +532,8 @@ impl<'l, 'a> Walk<'l, 'a> {
             let head_end = from + line.text[from..from + c].trim_end_matches(scan::is_space).len();
             self.piece(i, from, head_end);
             let span = (line.start + (from + c) as u32, line.start + end as u32);
-            self.pending = Some(Pending { first_caption: Some(span), captions: 1, bad: false, ruled: true });
+            self.pending =
+                Some(Pending { first_caption: Some(span), captions: 1, bad: false, ruled: true, two_lines: false });
             self.after_blank = false;
             return;
         }
@@ -594,12 +597,18 @@ impl<'l, 'a> Walk<'l, 'a> {
                 return;
             }
         }
-        if text::cleans_to_nothing(t_trim) && self.pending.is_none_or(|p| p.first_caption.is_none()) {
-            // A lone `-` (a teletype paragraph separator) or `SIPDIS` between paragraphs.
+        // A rule wrapped at the line width leaves its last dashes on the next line
+        // (`-------- ------------` / `--`, 01VATICAN1286).
+        let wrapped_rule = is_separator(t_trim) && i > 0 && is_rule(self.lines[i - 1].trimmed());
+        if (text::cleans_to_nothing(t_trim) || is_separator(t_trim))
+            && !wrapped_rule
+            && self.pending.is_none_or(|p| p.first_caption.is_none())
+        {
+            // A teletype paragraph separator or `SIPDIS` between paragraphs.
             self.blank();
             return;
         }
-        if is_rule(t_trim) {
+        if wrapped_rule || is_rule(t_trim) {
             self.pending.get_or_insert(Pending::default()).ruled = true;
             self.after_blank = true;
             return;
@@ -608,17 +617,29 @@ impl<'l, 'a> Walk<'l, 'a> {
         let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
         // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
         // `Saleh Promises No New MANPADS...`).
-        let framed = underlined && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none());
+        // A framed caption may take two lines (`POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH
+        // ARMENIANS;` / `DOES NOT MENTION GENOCIDE`, 01VATICAN1286).
+        let rule_below = underlined
+            || (end == line.span().end
+                && self.lines.get(i + 1).is_some_and(|l| !text::is_blank(l.text))
+                // A footnote is no caption (`*Ratio equals average leads per company` /
+                // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
+                && !t_trim.starts_with('*')
+                && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())));
+        let framed = rule_below && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none());
         let caption = ((self.after_blank || underlined) && could_be_heading(t_trim))
             || ruled_caption(t_trim)
-            || ((framed || underlined) && loose_caption(t_trim));
+            || ((framed || underlined || (self.after_blank && rule_below && !ends_sentence(t_trim)))
+                && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
             && (could_be_heading(t_trim) || text::cleans_to_nothing(t_trim)); // A caption after a blank line, or an underlined one without a rule above the captions
         // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
         if caption
-            && self.pending.is_some_and(|p| p.first_caption.is_some() && (self.after_blank || (underlined && !p.ruled)))
+            && self.pending.is_some_and(|p| {
+                p.first_caption.is_some() && (self.after_blank || (underlined && !p.ruled && !p.two_lines))
+            })
         {
             // A second caption block: the first was text.
             let p = self.pending.take().expect("checked");
@@ -629,7 +650,10 @@ impl<'l, 'a> Walk<'l, 'a> {
             let p = self.pending.get_or_insert(Pending::default());
             match &mut p.first_caption {
                 Some(c) => c.1 = end,
-                None => p.first_caption = Some((start, end)),
+                None => {
+                    p.first_caption = Some((start, end));
+                    p.two_lines = rule_below && !underlined;
+                }
             }
             p.captions += 1;
             p.ruled |= ruled_caption(t_trim);
@@ -856,10 +880,16 @@ pub(crate) fn is_rule(t: &str) -> bool {
         return false;
     }
     let t = text::clean_line(t);
-    // `--` alone on a line separates paragraphs in older cables (86DAMASCUS7104).
-    t.len() >= 2
+    t.len() >= 3
         && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*' | b'/'))
         && t.contains(['-', '_', '=', '*'])
+}
+
+/// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`
+/// above paragraphs 4, 6 and 8). Unlike a rule it underlines nothing: the line above it is
+/// text (`(AL-ANBA, KUWAIT, 24.5).` / `--` in 85TELAVIV15214).
+pub(crate) fn is_separator(t: &str) -> bool {
+    matches!(scan::trim(t), "-" | "--")
 }
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
@@ -894,11 +924,18 @@ fn trailing_caption(t: &str) -> Option<usize> {
     .then_some(cut)
 }
 
+/// A line that ends a sentence: text, not the first line of a two-line caption (`This was what
+/// Deputy Secretary Negroponte conveyed in his letter to Sargsian.` above `GOAM READY TO DISCUSS
+/// MOU` / `-----` in 09YEREVAN20).
+fn ends_sentence(t: &str) -> bool {
+    text::clean_line(t).ends_with(['.', '"', '\u{201d}'])
+}
+
 /// A caption that a rule marks as one (underlined, framed, or with its rule on the line): it may
 /// end in punctuation or start with a portion marking (`(C) SUMMARY`, `... AND...`).
 fn loose_caption(t: &str) -> bool {
     let t = text::clean_line(t);
-    !t.is_empty()
+    t.contains(|c: char| c.is_alphanumeric())
         && t.len() <= 100
         && !t.starts_with(|c: char| c.is_lowercase())
         && number::written(t).is_none()

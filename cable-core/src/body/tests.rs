@@ -106,3 +106,37 @@ fn a_dash_pair_between_paragraphs_is_a_rule_not_a_heading() {
     assert!(ps[1].text().starts_with("A JORDANIAN JOURNALIST"));
     assert!(cable.elements().iter().any(|e| e.kind == ElementKind::Rule));
 }
+
+#[test]
+fn a_two_line_caption_between_wrapped_rules_is_one_heading() {
+    // 01VATICAN1286: the rule wraps at the line width and leaves `--` on the next line.
+    let text = "SUBJECT: POPE\n \n3.  WHICH SEEKS TO SUSTAIN THE CHRISTIAN PRESENCE IN THE \nREGION. END COMMENT). \n \n\
+        --------------------------------------------- ------------ \n-- \n\
+        POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH ARMENIANS; \nDOES NOT MENTION GENOCIDE \n\
+        --------------------------------------------- ------------ \n-- \n \n\
+        4.   POPE JOHN PAUL II HAS ACKNOWLEDGED THE \"UNHEARD OF \nSUFFERINGS\". \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2);
+    assert!(ps[0].text().ends_with("END COMMENT)."), "{}", ps[0].text());
+    assert_eq!(
+        ps[1].heading().as_deref(),
+        Some("POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH ARMENIANS; DOES NOT MENTION GENOCIDE")
+    );
+}
+
+#[test]
+fn an_underlined_two_line_caption_is_one_heading_but_a_footnote_is_not() {
+    // 03GUATEMALA2937 and 04TAIPEI3110.
+    let text = "SUBJECT: ELECTIONS\n \n1. Relatively peaceful election (by Guatemalan \nstandards). End Summary. \n \n\
+        Heat and Poor Logistics Produce Isolated Violence on Election \nDay \n------------------- \n \n\
+        2. While protests against the election results continue. \n \n\
+        *Ratio equals average leads per company \nAttendance \n---------- \n \n\
+        3. Two hundred and six companies pre-registered. \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 3);
+    assert_eq!(ps[1].heading().as_deref(), Some("Heat and Poor Logistics Produce Isolated Violence on Election Day"));
+    assert_eq!(ps[2].heading().as_deref(), Some("Attendance"));
+    assert!(ps[1].text().ends_with("*Ratio equals average leads per company"), "{}", ps[1].text());
+}
