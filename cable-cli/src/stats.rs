@@ -53,7 +53,14 @@ impl Summary {
             caveats: cable.caveats().iter().map(|c| c.as_str().to_owned()).collect(),
             origin: cable.origin().map(str::to_owned),
             found: COVERAGE.iter().map(|(_, f)| f(cable)).collect(),
-            warnings: cable.warnings().iter().map(|w| format!("{:?}", w.kind)).collect(),
+            // The names of the JSON contract (`unrecognised_line`), not the Rust variants.
+            warnings: cable
+                .warnings()
+                .iter()
+                .map(|w| {
+                    serde_json::to_value(w.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+                })
+                .collect(),
             tags: cable.tags().iter().map(|t| t.as_str().to_owned()).collect(),
             partial: cable.is_partial(),
             ids: crate::refs::CableEdges::of(cable).ids,

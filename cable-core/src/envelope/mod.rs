@@ -89,10 +89,14 @@ impl<'a> Envelope<'a> {
         Level::from_published(self.classification.as_deref()?)
     }
 
-    /// True when the envelope's minutes are known to be wrong (the first cablegate pages carry
-    /// the right date and hour but not the minute), so dates compare to the hour only.
+    /// True when the envelope's minutes are known to be wrong, so dates compare to the hour
+    /// only: the first cablegate pages carry the right date and hour, and as minute the hour on a
+    /// 12-hour clock (`18:06` for `281848Z`, `12:12` for noon and midnight), and CSV files made
+    /// from those pages (`cables-dev.csv`) carry the same minutes.
     pub fn minutes_unreliable(&self) -> bool {
+        use chrono::Timelike;
         self.kind == EnvelopeKind::CablegateHtml
+            || self.created_at().is_some_and(|t| t.minute() == if t.hour() % 12 == 0 { 12 } else { t.hour() % 12 })
     }
 
     /// A copy that owns all its text.
