@@ -619,17 +619,20 @@ impl<'l, 'a> Walk<'l, 'a> {
         // `Saleh Promises No New MANPADS...`).
         // A framed caption may take two lines (`POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH
         // ARMENIANS;` / `DOES NOT MENTION GENOCIDE`, 01VATICAN1286).
-        let rule_below = underlined
-            || (end == line.span().end
-                && self.lines.get(i + 1).is_some_and(|l| !text::is_blank(l.text))
-                // A footnote is no caption (`*Ratio equals average leads per company` /
-                // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
-                && !t_trim.starts_with('*')
-                && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())));
-        let framed = rule_below && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none());
+        // Looks two lines ahead, so it is only asked where it can matter (most lines are text).
+        let rule_below = || {
+            underlined
+                || (end == line.span().end
+                    && self.lines.get(i + 1).is_some_and(|l| !text::is_blank(l.text))
+                    // A footnote is no caption (`*Ratio equals average leads per company` /
+                    // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
+                    && !t_trim.starts_with('*')
+                    && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())))
+        };
+        let framed = self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below();
         let caption = ((self.after_blank || underlined) && could_be_heading(t_trim))
             || ruled_caption(t_trim)
-            || ((framed || underlined || (self.after_blank && rule_below && !ends_sentence(t_trim)))
+            || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
                 && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
@@ -652,7 +655,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 Some(c) => c.1 = end,
                 None => {
                     p.first_caption = Some((start, end));
-                    p.two_lines = rule_below && !underlined;
+                    p.two_lines = !underlined && rule_below();
                 }
             }
             p.captions += 1;
