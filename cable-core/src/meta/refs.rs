@@ -121,8 +121,7 @@ fn leading_label(piece: &str) -> Option<(u8, usize, usize)> {
         return None;
     }
     if let Some(len) = label_len_at(rest, letter) {
-        let after = rest.as_bytes().get(len);
-        if after.is_none_or(|c| *c == b' ' || *c == b'\t') {
+        if label_ends(rest.as_bytes(), len) {
             return Some((letter, at, len));
         }
     }
@@ -137,7 +136,8 @@ fn letter_of(label: &str) -> &str {
 }
 
 /// Finds the label for letter `expect` in `piece` at or after `from`: at the start of the piece
-/// or after a space, `;` or `,`, and followed by a space or the end.
+/// or after a space, `;` or `,`, and followed by a space or the end — or, for a label closed by
+/// a parenthesis, glued to the text (`A)Tel Aviv 000935`, `(B)FBIS LD211046`).
 fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)> {
     let b = piece.as_bytes();
     let mut i = from;
@@ -145,8 +145,7 @@ fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)
         let boundary = i == 0 || matches!(b[i - 1], b' ' | b'\t' | b';' | b',' | b':');
         if boundary {
             if let Some(len) = label_len_at(&piece[i..], expect) {
-                let after = b.get(i + len);
-                if after.is_none_or(|c| *c == b' ' || *c == b'\t') {
+                if label_ends(b, i + len) {
                     return Some((i, len, expect));
                 }
             }
@@ -154,6 +153,15 @@ fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)
         i += 1;
     }
     None
+}
+
+/// True when a label that ends before `b[end]` is followed by a space, the end, or (closed by a
+/// parenthesis) glued text.
+fn label_ends(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        None | Some(b' ' | b'\t') => true,
+        Some(c) => b[end - 1] == b')' && c.is_ascii_alphanumeric(),
+    }
 }
 
 fn label_len_at(s: &str, expect: u8) -> Option<usize> {
@@ -244,6 +252,11 @@ const NOT_STATION: &[&str] = &[
     "AMEMBASSY",
     "AMCONSUL",
     "FOR",
+    "THE",
+    // Other kinds of messages: `BOGOTA TWX 07868`, `DJIBOUTI DIP NOTE 041`.
+    "TWX",
+    "NOTE",
+    "APPROX",
 ];
 
 /// Finds cable citations (`STATE 12345`, `07 MOSCOW 5432`, `2007 MANAGUA 2135`,
@@ -270,12 +283,15 @@ fn cite_cables<'a>(
         // A station of the table wins over other words (`Rio de Janeiro 128`, whose `de` is no
         // station word; `RIO DE JAN 138`): the longest run of words before the serial, particles
         // included, that names a known station.
-        if let Some(k) = known_station_start(toks, i) {
+        let known = known_station_start(toks, i);
+        if let Some(k) = known {
             j = k;
         }
         // `10SHENYANG 003`: the year glued to the station.
         let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
-        if (j == i && glued.is_none()) || is_date_like(toks, j, i) {
+        // (`RIO DE JAN 38` names a station: only a month standing alone makes a date.)
+        let date = known.is_none_or(|k| k + 1 == i) && is_date_like(toks, j, i);
+        if (j == i && glued.is_none()) || date {
             i += 1;
             continue;
         }
@@ -358,17 +374,21 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     if !shape || t.len() < 2 || label {
         return false;
     }
-    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(t.trim_end_matches('.'))) {
         return false;
     }
     scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
 }
 
-/// `NOV 2, 1966`, `JULY 15`: a month name and a day are a date, not a station and serial.
-/// Also when other words come before the month (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`):
-/// the word before the number decides.
+/// `NOV 2, 1966`, `JULY 15`, `DECEMBER 2002`, `040709Z JUN 87`: a month name and a day or a
+/// year are a date, not a station and serial. Also when other words come before the month
+/// (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`): the word before the number decides.
 fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
-    i > j && scan::month_name_number(toks[i - 1]).is_some() && serial_of(toks[i]).is_some_and(|d| d <= 31)
+    let day_or_year = |t: &str| {
+        let digits = t.trim_end_matches([',', '.', ';', ')', ':']);
+        serial_of(t).is_some_and(|n| n <= 31 || digits.len() == 2 || (digits.len() == 4 && (1960..2030).contains(&n)))
+    };
+    i > j && scan::month_name_number(toks[i - 1]).is_some() && day_or_year(toks[i])
 }
 
 /// Station words joined without spaces, upper case, then the table's canonical station
@@ -525,6 +545,49 @@ mod tests {
         let r = refs(" A. DEMARCHE DECEMBER 12 B. STATE 12");
         assert_eq!(r[0].1, ReferenceKind::Other);
         assert_eq!(r[1], cable(Some("B"), "STATE", 12, None));
+    }
+
+    #[test]
+    fn a_month_before_a_year_is_a_date() {
+        // 03OTTAWA160 (cables-real-dev.csv): `A. TREAS 041955Z DECEMBER 2002` gave 03DECEMBER2002.
+        let r = refs(" A. TREAS 041955Z DECEMBER 2002\n     B. OTTAWA 3113");
+        assert_eq!(r[0].1, ReferenceKind::Other);
+        assert_eq!(r[1], cable(Some("B"), "OTTAWA", 3113, None));
+        // 87DAMASCUS3020: `A. FBIS AMMAN JO 040709Z JUN 87 --` gave 87JUN87.
+        assert_eq!(refs(" A. FBIS AMMAN JO 040709Z JUN 87 --")[0].1, ReferenceKind::Report);
+        // 04MADRID822: `... TO SPAIN DESK ON 25 FEB 2004` gave 25FEB2004.
+        assert_eq!(refs(" C. CLASSIFIED EMAIL FROM MADRID TO SPAIN DESK ON 25 FEB 2004")[0].1, ReferenceKind::Email);
+        // A station spelled with a month abbreviation stays a station.
+        assert_eq!(refs(" RIO DE JAN 38"), [cable(None, "RIODEJANEIRO", 38, None)]);
+    }
+
+    #[test]
+    fn labels_glued_to_their_text() {
+        // 04TELAVIV1389 (cables-real-dev.csv): `REF: A)Tel Aviv 000935` / `B)03 Tel Aviv 6216`
+        // gave station AVIV and lost the labels.
+        let r = refs(" A)Tel Aviv 000935\n     B)03 Tel Aviv 6216");
+        assert_eq!(r, [cable(Some("A"), "TELAVIV", 935, None), cable(Some("B"), "TELAVIV", 6216, Some(2003))]);
+        // 04BRASILIA2526: `REF: A)SAO PAULO 1326 B) BRASILIA 2253` gave station PAULO.
+        let r = refs(" A)SAO PAULO 1326 B) BRASILIA 2253");
+        assert_eq!(r, [cable(Some("A"), "SAOPAULO", 1326, None), cable(Some("B"), "BRASILIA", 2253, None)]);
+        // 87RIYADH8409: `(A)FBIS LD211453 AUG 87 AND FF.`
+        let r = refs(" (A)FBIS LD211453 AUG 87 AND FF. (11 SECTIONS)\n     - (B)FBIS LD211046 AUG 87 AND FF.");
+        assert_eq!((r.len(), r[0].0, r[0].1, r[1].0), (2, Some("A"), ReferenceKind::Report, Some("B")));
+        // Only a parenthesis may be glued: `A.B.` are initials.
+        assert_eq!(refs(" A.B. SMITH MEMCON")[0].0, None);
+    }
+
+    #[test]
+    fn other_messages_are_no_cables() {
+        // 04TEGUCIGALPA2063: `A. BOGOTA TWX 07868 DATED 091639ZAUG04` gave BOGOTATWX.
+        assert_eq!(refs(" A. BOGOTA TWX 07868 DATED 091639ZAUG04")[0].1, ReferenceKind::Other);
+        // 04DJIBOUTI1142: `A. DJIBOUTI DIP NOTE 041` gave DJIBOUTIDIPNOTE.
+        assert_eq!(refs(" A. DJIBOUTI DIP NOTE 041")[0].1, ReferenceKind::Other);
+        // 01STATE61624: `... TELCON 04/06/01 AT APPROX. 1400 EDT` gave APPROX.
+        assert_eq!(
+            refs(" C. NEA A/S WALKER - QATAR FM TELCON 04/06/01 AT APPROX. 1400 EDT")[0].1,
+            ReferenceKind::Telcon
+        );
     }
 
     #[test]
