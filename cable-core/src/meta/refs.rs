@@ -382,13 +382,18 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
 
 /// `NOV 2, 1966`, `JULY 15`, `DECEMBER 2002`, `040709Z JUN 87`: a month name and a day or a
 /// year are a date, not a station and serial. Also when other words come before the month
-/// (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`): the word before the number decides.
+/// (`DEMARCHE DECEMBER 12`, `E-MAILS DECEMBER 3`): the word before the number decides. So is
+/// a quarter and a year.
 fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
     let day_or_year = |t: &str| {
         let digits = t.trim_end_matches([',', '.', ';', ')', ':']);
         serial_of(t).is_some_and(|n| n <= 31 || digits.len() == 2 || (digits.len() == 4 && (1960..2030).contains(&n)))
     };
-    i > j && scan::month_name_number(toks[i - 1]).is_some() && day_or_year(toks[i])
+    let year = |t: &str| year_of(t.trim_end_matches([',', '.', ';', ')', ':'])).is_some_and(|_| t.len() >= 4);
+    i > j
+        && ((scan::month_name_number(toks[i - 1]).is_some() && day_or_year(toks[i]))
+            // `1 QUARTER 2004` (04TEGUCIGALPA1197).
+            || (toks[i - 1].eq_ignore_ascii_case("QUARTER") && year(toks[i])))
 }
 
 /// Station words joined without spaces, upper case, then the table's canonical station
@@ -559,6 +564,10 @@ mod tests {
         assert_eq!(refs(" C. CLASSIFIED EMAIL FROM MADRID TO SPAIN DESK ON 25 FEB 2004")[0].1, ReferenceKind::Email);
         // A station spelled with a month abbreviation stays a station.
         assert_eq!(refs(" RIO DE JAN 38"), [cable(None, "RIODEJANEIRO", 38, None)]);
+        // 04TEGUCIGALPA1197: `C. TEGUCIGALPA 00883 QUARTERLY STATUS REPORT 1 QUARTER 2004` gave
+        // 04QUARTER2004 besides the cable.
+        let r = refs(" C. TEGUCIGALPA 00883 QUARTERLY STATUS REPORT 1 QUARTER 2004");
+        assert_eq!(r, [cable(Some("C"), "TEGUCIGALPA", 883, None)]);
     }
 
     #[test]
