@@ -53,7 +53,12 @@ pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
     let raw = &line[start..year_at + yy.len()];
     let rest = line[year_at + yy.len()..].trim_matches(scan::is_space);
     let signals = (!rest.is_empty()).then_some(rest);
-    if signals.is_some_and(|s| s.len() > 24 || s.contains(|c: char| c.is_ascii_lowercase())) {
+    // After a precedence, operating signals may carry a service note (`ZDK TO ALL CITE NUMEROUS
+    // SERVICE REQUESTS`, `ZDS CTG RUEHSD 0020 1580042`) or a corrected copy's tag (`(CCY
+    // ADC1AECC MSI3311-632)`); otherwise a short group only, so that prose is never a DTG line.
+    let noted = precedences[0].is_some() && rest.starts_with(['Z', '(']);
+    let limit = if noted { 64 } else { 24 };
+    if signals.is_some_and(|s| s.len() > limit || s.contains(|c: char| c.is_ascii_lowercase())) {
         return None;
     }
     let num = |r: std::ops::Range<usize>| group[r].parse::<u32>().ok();
@@ -83,6 +88,21 @@ mod tests {
         assert_eq!((d.precedence, d.info_precedence), (Some(Precedence::Immediate), Some(Precedence::Routine)));
         assert_eq!(d.signals, Some("ZFF4"));
         assert_eq!(d.created.unwrap().to_rfc3339(), "1975-11-18T12:05:00+00:00");
+    }
+
+    #[test]
+    fn service_notes_after_the_signals() {
+        // 10ISLAMABAD461, 08NAIROBI1363, 09BERLIN1273, 10BUENOSAIRES71 (cablegate pages): the
+        // header was lost after these lines.
+        let d = parse("P 261618Z FEB 10 ZDK TO ALL CITE NUMEROUS SERVICE REQUESTS").unwrap();
+        assert_eq!(d.created.unwrap().to_rfc3339(), "2010-02-26T16:18:00+00:00");
+        assert_eq!(d.signals, Some("ZDK TO ALL CITE NUMEROUS SERVICE REQUESTS"));
+        assert_eq!(parse("O 031401Z JUN 08 ZDS CTG RUEHSD 0020 1580042").unwrap().raw, "031401Z JUN 08");
+        assert_eq!(parse("O 091547Z OCT 09 (CCY ADC1AECC MSI3311-632)").unwrap().raw, "091547Z OCT 09");
+        let d = parse("O R 041614Z FEB 10     (CCY ADX1C30B8 ICTOQ0621-623)").unwrap();
+        assert_eq!(d.signals, Some("(CCY ADX1C30B8 ICTOQ0621-623)"));
+        // Without a precedence only a short group may follow.
+        assert!(parse("291359Z NOV 00 ZDK TO ALL CITE NUMEROUS SERVICE REQUESTS").is_none());
     }
 
     #[test]
