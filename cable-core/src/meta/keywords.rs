@@ -36,6 +36,8 @@ const TAGS: &[(&str, bool, bool)] = &[
     ("TAGS -", true, false),
     ("TAGS", true, false),
     ("TAG:", false, true),
+    // Bare and singular (`TAG MASS, PREL, BR`, 09BRASILIA952): only before a list of tags.
+    ("TAG", true, true),
     ("TAGE:", false, true),
     ("TAGE", true, true),
     ("TAS:", false, true),
@@ -142,6 +144,9 @@ fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Op
             }
         }
         if field == Field::Ref && bare && !ref_content_plausible(&t[content..]) {
+            continue;
+        }
+        if kw == "TAG" && !super::tags::is_tag_line(&t[content..]) {
             continue;
         }
         return Some(Keyword { field, at, content, damaged });

@@ -272,6 +272,15 @@ impl<'l, 'a> Meta<'l, 'a> {
             self.append_to_subject(line, t, cable);
             return Some(1);
         }
+        // `SIPDIS E.O. 12958: N/A` (09BRASILIA1540): captions with a field glued after them.
+        if let Some(k) = keywords::glued_after(t, 0, None) {
+            if let Some(caps) = captions::captions(&t[..k.at]) {
+                self.close(cable);
+                push_captions(line, caps, cable);
+                self.fields(line, t, k, cable);
+                return Some(1);
+            }
+        }
         self.close(cable);
         let want_banner = cable.banner.as_ref().is_none_or(|b| b.station.is_none());
         if metadata_ahead(self.lines, i + 1, want_banner, !self.seen_field) || keyword_follows(self.lines, i + 1) {
@@ -727,6 +736,34 @@ mod tests {
         let d: Vec<&str> = c.distribution().iter().map(|d| d.value.as_ref()).collect();
         assert_eq!(d, ["LONDON FOR MURRAY; BAKU FOR HAUGEN; DUBAI FOR IRPO"]);
         assert!(!c.warnings().iter().any(|w| w.kind == crate::WarningKind::UnrecognisedLine));
+    }
+
+    #[test]
+    fn a_field_glued_after_a_caption() {
+        // 09BRASILIA1540 (cablegate page): the E.O. line was lost, reported unrecognised.
+        let text = "UNCLAS BRASILIA 001540 \n\nSIPDIS E.O. 12958: N/A \nTAGS: PTER PREL PGOV BR\n\
+                    SUBJECT: BRAZIL: 2009 COUNTRY REPORT ON TERRORISM \n\n1. (U) The Brazilian government ...\n";
+        let c = crate::parse(text).unwrap();
+        assert_eq!(c.executive_order().map(|e| (e.order, e.declassify_raw)), Some((Some("12958"), Some("N/A"))));
+        assert_eq!(c.caveats().iter().map(|c| c.value.as_ref()).collect::<Vec<_>>(), ["SIPDIS"]);
+        assert!(!c.warnings().iter().any(|w| w.kind == crate::WarningKind::UnrecognisedLine));
+    }
+
+    #[test]
+    fn a_bare_singular_tag_keyword_before_tags() {
+        // 09BRASILIA952 (cablegate page): `TAG MASS, PREL, BR`.
+        let text = "S E C R E T BRASILIA 000952 \n\nNOFORN \nSIPDIS \n\nSTATE FOR D, P, T, AND WHA \n\n\
+                    E.O. 12958: DECL: 07/31/2019 \n\nTAG MASS, PREL, BR \n\
+                    SUBJECT: BRAZIL,S AIR FORCE COMMANDER ASKS FOR STATE ASSURANCES\n\n1. (S/NF) At a July 30 dinner\n";
+        let c = crate::parse(text).unwrap();
+        let tags: Vec<&str> = c.tags().iter().map(|t| t.value.as_ref()).collect();
+        assert_eq!(tags, ["MASS", "PREL", "BR"]);
+        let kinds: Vec<_> = c.warnings().iter().map(|w| w.kind).collect();
+        assert!(kinds.contains(&crate::WarningKind::DamagedKeyword), "{kinds:?}");
+        assert!(!kinds.contains(&crate::WarningKind::UnrecognisedLine), "{kinds:?}");
+        // Not before prose.
+        let c = crate::parse("UNCLAS STATE 1\n\nTAG TEAM OF NEGOTIATORS\nE.O. 12958: N/A\n\n1. Text.\n").unwrap();
+        assert!(c.tags().is_empty());
     }
 
     #[test]
