@@ -27,6 +27,8 @@ const CAPTION_WORDS: &[&str] = &[
     "NF",
     "CODEL",
     "INFORM",
+    // The AID addressee caption (5 FAH-2 H-440).
+    "AIDAC",
 ];
 
 /// Multi-word captions, upper case, matched as whole phrases.
@@ -41,6 +43,8 @@ const CAPTION_PHRASES: &[&str] = &[
     "E F T O",
     "CORRECTED COPY",
     "C O R R E C T E D C O P Y",
+    // Visa lookout submissions on suspected terrorists (63 cables of cables-real-dev.csv).
+    "VISAS VIPER",
 ];
 
 /// One caption found on a line, as written, and its canonical upper-case form.
@@ -160,6 +164,10 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
         .iter()
         .any(|p| scan::starts_with_ci(t, p));
     let upper = scan::is_upper_text(t);
+    // A list of offices (`NEA/ARP, NEA/RA`, `DS/DSS, DS/IP/NEA, S/CT,`, `EAP/ANP - TRAMSEY`).
+    if upper && t.split([' ', ',', ';']).next().is_some_and(is_office_symbol) {
+        return true;
+    }
     let has_for = contains_word(t, "FOR") || contains_word(t, "PASS") || contains_word(t, "PLEASE PASS");
     if !has_for {
         return false;
@@ -168,6 +176,22 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     upper
         || (starts_passing
             && t.split(' ').nth(1).is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass")))
+}
+
+/// An office symbol: a bureau of up to five letters, then offices after single slashes
+/// (`NEA/ARP`, `DS/IP/NEA`, `G/TIP`, `WHA/PDA-LGOULD`) — not a routing indicator
+/// (`RUEHLO/AMEMBASSY`) or a classification (`SECRET//NOFORN`).
+fn is_office_symbol(w: &str) -> bool {
+    let Some((bureau, offices)) = w.split_once('/') else { return false };
+    (1..=5).contains(&bureau.len())
+        && bureau.bytes().all(|b| b.is_ascii_uppercase())
+        && !offices.is_empty()
+        && !offices.contains("//")
+        && !offices.ends_with('/')
+        && offices.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'/' || b == b'-')
+        && crate::classification::banner_word(bureau).is_none()
+        // A portion marking without its parentheses (`S/NF`, `C/REL`) is no office.
+        && !matches!(offices.split('/').next(), Some("NF" | "NOFORN" | "REL" | "FGI" | "OC" | "ORCON" | "SBU"))
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {
@@ -212,6 +236,9 @@ mod tests {
         // 95ZAGREB5178 (cables-real-dev.csv): `SBU/NOFORN`.
         assert_eq!(canon("SBU/NOFORN "), ["SBU", "NOFORN"]);
         assert!(canon("SIPDIS/EUR").is_empty());
+        // 04MADRID1523, 99MASERU1721 (cables-real-dev.csv).
+        assert_eq!(canon("VISAS VIPER "), ["VISAS VIPER"]);
+        assert_eq!(canon("AIDAC "), ["AIDAC"]);
         assert!(canon("SIPDIS SCENARIOS UNDER WHICH").is_empty());
         assert!(!is_caption_line("FOR THE RECORD"));
     }
@@ -225,5 +252,12 @@ mod tests {
         assert!(is_distribution_line("Department for EUR/RPM"));
         assert!(!is_distribution_line("He asked for more time."));
         assert!(!is_distribution_line("SUMMARY"));
+        // 10KUWAIT88, 03SANAA2908, 04WELLINGTON916: lists of offices.
+        assert!(is_distribution_line("NEA/ARP, NEA/RA"));
+        assert!(is_distribution_line("DS/DSS, DS/IP/NEA, DS/DSS/ITA, DS/ICI/PII, S/CT, NEA,"));
+        assert!(is_distribution_line("EAP/ANP - TRAMSEY"));
+        assert!(!is_distribution_line("SECRET//NOFORN"));
+        assert!(!is_distribution_line("RUEHLO/AMEMBASSY LONDON PRIORITY 2525"));
+        assert!(!is_distribution_line("S/NF SOMETHING"));
     }
 }
