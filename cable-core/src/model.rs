@@ -474,7 +474,8 @@ impl<'a> Cable<'a> {
         &self.caveats
     }
 
-    /// Distribution and passing lines (`STATE FOR EUR/WE`, `PASS TO USAID`).
+    /// Distribution, passing and addressing lines above the E.O. line (`STATE FOR EUR/WE`,
+    /// `PASS TO USAID`, `NEA/ARP, NEA/RA`, `FROM THE AMBASSADOR`).
     pub fn distribution(&self) -> &[Text<'a>] {
         &self.distribution
     }

@@ -154,7 +154,8 @@ fn canonical_phrase(p: &'static str) -> &'static str {
 }
 
 /// A distribution or passing line: `DEPT FOR WHA/CEN`, `PASS TO USAID FOR AA/LAC`,
-/// `NSC FOR LEVERETT`, `STATE PASS USTR`, `FOR ...` — upper-case text with a `FOR` or `PASS`.
+/// `NSC FOR LEVERETT`, `STATE PASS USTR`, `FOR ...` — upper-case text with a `FOR` or `PASS`;
+/// a list of offices (`NEA/ARP, NEA/RA`); a `FROM THE AMBASSADOR` line.
 pub(crate) fn is_distribution_line(line: &str) -> bool {
     let t = scan::trim(line);
     if t.len() < 5 || t.len() > 200 {
@@ -166,6 +167,26 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     let upper = scan::is_upper_text(t);
     // A list of offices (`NEA/ARP, NEA/RA`, `DS/DSS, DS/IP/NEA, S/CT,`, `EAP/ANP - TRAMSEY`).
     if upper && t.split([' ', ',', ';']).next().is_some_and(is_office_symbol) {
+        return true;
+    }
+    // Who the message is from, above the E.O. line (`FROM THE AMBASSADOR`, `FROM EMBASSY
+    // VATICAN/MESSAGE NO. 28/01`, `FROM AIT KAOHSIUNG BRANCH OFFICE`).
+    // Only these forms: in upper-case text a wrapped sentence may start a line with `FROM`.
+    const FROM: &[&str] = &[
+        "FROM THE AMBASSADOR",
+        "FROM AMBASSADOR",
+        "FROM THE CHARGE",
+        "FROM CHARGE",
+        "FROM EMBASSY ",
+        "FROM AMEMBASSY ",
+        "FROM AMCONSUL ",
+        "FROM USMISSION ",
+        "FROM AIT ",
+    ];
+    if upper
+        && t.len() <= 80
+        && (FROM.iter().any(|f| t.starts_with(f)) || (t.starts_with("FROM ") && t.ends_with(" EMBASSY OFFICE")))
+    {
         return true;
     }
     let has_for = contains_word(t, "FOR") || contains_word(t, "PASS") || contains_word(t, "PLEASE PASS");
@@ -259,5 +280,11 @@ mod tests {
         assert!(!is_distribution_line("SECRET//NOFORN"));
         assert!(!is_distribution_line("RUEHLO/AMEMBASSY LONDON PRIORITY 2525"));
         assert!(!is_distribution_line("S/NF SOMETHING"));
+        // 01VATICAN1192, 86MOGADISHU4325 (cables-real-dev.csv).
+        assert!(is_distribution_line("FROM EMBASSY VATICAN/MESSAGE NO. 28/01"));
+        assert!(is_distribution_line("FROM THE AMBASSADOR"));
+        assert!(!is_distribution_line("From the Ambassador's point of view, the talks failed."));
+        // 02HOCHIMINHCITY1270: a sentence wrapped after a page banner.
+        assert!(!is_distribution_line("FROM IT, IN DAK LAK AND GIA LAI PROVINCES"));
     }
 }
