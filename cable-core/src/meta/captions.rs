@@ -39,6 +39,10 @@ const CAPTION_PHRASES: &[&str] = &[
     "EYES ONLY",
     "DEPT PASS AID",
     "SENSITIVE BUT UNCLASSIFIED",
+    // As misspelled in 14 cables of cables-real-dev.csv (03HALIFAX52).
+    "SENSITIVE BUT UNCLASSIFED",
+    "INFORM CONSULS",
+    "OFFICIAL INFORMAL",
     "BACKGROUND USE ONLY",
     "E F T O",
     "CORRECTED COPY",
@@ -147,6 +151,7 @@ fn corrected_copy_len(s: &str) -> Option<usize> {
 
 fn canonical_phrase(p: &'static str) -> &'static str {
     match p {
+        "SENSITIVE BUT UNCLASSIFED" => "SENSITIVE BUT UNCLASSIFIED",
         "E F T O" => "EFTO",
         "C O R R E C T E D C O P Y" => "CORRECTED COPY",
         other => other,
@@ -158,7 +163,8 @@ fn canonical_phrase(p: &'static str) -> &'static str {
 /// a list of offices (`NEA/ARP, NEA/RA`); a `FROM THE AMBASSADOR` line.
 pub(crate) fn is_distribution_line(line: &str) -> bool {
     let t = scan::trim(line);
-    if t.len() < 5 || t.len() > 200 {
+    // (A paragraph number glued to its text, `1.THE VATICAN'S ... FOR LIFE`, is no address.)
+    if t.len() < 5 || t.len() > 200 || t.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
@@ -193,10 +199,12 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     if !has_for {
         return false;
     }
+    let second_is_for =
+        || t.split(' ').nth(1).is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass"));
+    // An office in capitals first: `CDC for Global Health Office (Cox)`, `EMBASSIES FOR PAOS, IOs`.
+    let office_first = t.split(' ').next().is_some_and(|w| w.len() >= 2 && scan::is_upper_alpha(w));
     // Sentence-cased retypes write `Department for EUR/RPM`.
-    upper
-        || (starts_passing
-            && t.split(' ').nth(1).is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass")))
+    upper || ((starts_passing || office_first) && second_is_for())
 }
 
 /// An office symbol: a bureau of up to five letters, then offices after single slashes
@@ -260,6 +268,10 @@ mod tests {
         // 04MADRID1523, 99MASERU1721 (cables-real-dev.csv).
         assert_eq!(canon("VISAS VIPER "), ["VISAS VIPER"]);
         assert_eq!(canon("AIDAC "), ["AIDAC"]);
+        // 03HALIFAX52, 90STATE284025, 03TEGUCIGALPA1499.
+        assert_eq!(canon("SENSITIVE BUT UNCLASSIFED"), ["SENSITIVE BUT UNCLASSIFIED"]);
+        assert_eq!(canon("INFORM CONSULS"), ["INFORM CONSULS"]);
+        assert_eq!(canon("OFFICIAL INFORMAL"), ["OFFICIAL INFORMAL"]);
         assert!(canon("SIPDIS SCENARIOS UNDER WHICH").is_empty());
         assert!(!is_caption_line("FOR THE RECORD"));
     }
@@ -286,5 +298,12 @@ mod tests {
         assert!(!is_distribution_line("From the Ambassador's point of view, the talks failed."));
         // 02HOCHIMINHCITY1270: a sentence wrapped after a page banner.
         assert!(!is_distribution_line("FROM IT, IN DAK LAK AND GIA LAI PROVINCES"));
+        // 03OTTAWA1061, 03TEGUCIGALPA65.
+        assert!(is_distribution_line("CDC for Global Health Office (Cox) and Epidemiology"));
+        assert!(is_distribution_line("EMBASSIES FOR PAOS, IOs"));
+        assert!(!is_distribution_line("UN forces left the town."));
+        // 03VATICAN1378, 04MADRID1764: paragraphs whose number the metadata does not know.
+        assert!(!is_distribution_line("1.THE VATICAN'S PONTIFICAL ACADEMY FOR LIFE HAS ISSUED A"));
+        assert!(!is_distribution_line("1) SUMMARY: POST SENT A FORMAL REQUEST FOR INFORMATION TO THE MINISTRY"));
     }
 }

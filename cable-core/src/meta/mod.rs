@@ -241,8 +241,9 @@ impl<'l, 'a> Meta<'l, 'a> {
             return Some(1);
         }
         // A distribution line ending in a joining word goes on (`... BAKU FOR` / `HAUGEN; ...`).
-        let may_start_distribution =
-            self.open == Open::None || (self.open == Open::Distribution && !self.distribution_wrapped());
+        // After four lines of `;`-joined offices a line starts an entry of its own (04TELAVIV6149).
+        let may_start_distribution = self.open == Open::None
+            || (self.open == Open::Distribution && (!self.distribution_wrapped() || self.pieces.len() >= 4));
         if may_start_distribution && captions::is_distribution_line(t) {
             self.close(cable);
             self.distribution(line, t, cable);
