@@ -103,6 +103,10 @@ const OPENERS: &[(&str, PassageKind)] = &[
     ("BEGIN SUMMARY", PassageKind::Summary),
     ("SUMMARY AND COMMENT", PassageKind::Summary),
     ("SUMMARY AND ACTION REQUEST", PassageKind::Summary),
+    // 09PORTAUPRINCE575, 03OTTAWA334: a heading over the summary.
+    ("SUMMARY AND INTRODUCTION", PassageKind::Summary),
+    ("SUMMARY/INTRODUCTION", PassageKind::Summary),
+    ("INTRODUCTION AND SUMMARY", PassageKind::Summary),
     ("EXECUTIVE SUMMARY", PassageKind::Summary),
     ("SUMMARY", PassageKind::Summary),
     ("BEGIN COMMENT", PassageKind::Comment),
@@ -130,6 +134,9 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
         let t = p.text_span.slice(source);
         // A heading names the passage: the paragraphs under it, up to the next heading.
         if let Some(kind) = p.heading.and_then(|h| heading_kind(h.slice(source))) {
+            // `INTRODUCTION AND SUMMARY` / `SUMMARY: THERE IS ...` (91KHARTOUM4769): the keyword
+            // repeated in the text is not part of the passage either.
+            let start = p.text_span.start + opener(t).filter(|o| o.0 == kind).map_or(0, |o| o.1 as u32);
             let mut last = i;
             while last + 1 < paragraphs.len() && paragraphs[last + 1].heading.is_none() && last + 1 - i < MAX_PARAGRAPHS
             {
@@ -137,16 +144,14 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             }
             {
                 // Under a `Summary` heading the summary still ends at `End Summary.`.
-                if let Some(end) =
-                    find_end(paragraphs, source, i, p.text_span.start, end_word(kind)).filter(|e| e.0 <= last)
-                {
+                if let Some(end) = find_end(paragraphs, source, i, start, end_word(kind)).filter(|e| e.0 <= last) {
                     last = end.0;
-                    push(&mut found, &mut seen, kind, Span::new(p.text_span.start, end.1), i, last);
+                    push(&mut found, &mut seen, kind, Span::new(start, end.1), i, last);
                     i = last + 1;
                     continue;
                 }
             }
-            push(&mut found, &mut seen, kind, Span::new(p.text_span.start, paragraphs[last].text_span.end), i, last);
+            push(&mut found, &mut seen, kind, Span::new(start, paragraphs[last].text_span.end), i, last);
             i = last + 1;
             continue;
         }
@@ -396,6 +401,8 @@ mod tests {
         assert_eq!(heading_kind("Comment and Action Request"), Some(PassageKind::Comment));
         assert_eq!(heading_kind("Lavrov's Letter"), None);
         assert_eq!(heading_kind("Commentary on the press"), None);
+        assert_eq!(heading_kind("Summary and Introduction"), Some(PassageKind::Summary));
+        assert_eq!(heading_kind("SUMMARY/INTRODUCTION"), Some(PassageKind::Summary));
     }
 
     #[test]

@@ -94,6 +94,30 @@ fn underlined_marked_caption_is_a_heading() {
 }
 
 #[test]
+fn a_summary_heading_over_a_summary_keyword() {
+    // 91KHARTOUM4769 (cables-real-dev.csv): the heading names the summary, which then starts
+    // with the keyword again; the passage's text starts after it.
+    let text = "1.  CONFIDENTIAL - ENTIRE TEXT. \n \n \nINTRODUCTION AND SUMMARY \n- - - - - - - - - - - - - \n \n\
+        2.  SUMMARY:  THERE IS CLEAR AND MOUNTING EVIDENCE THAT \nTHE NIF-DOMINATED GOVERNMENT IN KHARTOUM HAS EMBARKED ON \n\
+        A CAMPAIGN TO ISLAMIZE SOUTHERN SUDAN. \n \n3.  IN THE NORTH, NON-MUSLIM SOUTHERNERS FACE ROUTINE HARASSMENT. \n";
+    let cable = crate::parse(text).unwrap();
+    assert_eq!(cable.paragraph(2).unwrap().heading().as_deref(), Some("INTRODUCTION AND SUMMARY"));
+    let summary = cable.summary().unwrap();
+    assert!(summary.text().starts_with("THERE IS CLEAR AND MOUNTING EVIDENCE"), "{:?}", summary.text());
+    assert_eq!(summary.paragraphs(), 1..3);
+    // 04BRASILIA1291 (cables-real-dev.csv): `Summary and Introduction:` opens the summary.
+    let text = "1.   (C)  Summary and Introduction:  Annual U.S.-Brazil \nPolitical-Military consultations, held in Brasilia, May 14, \n\
+        reflected general accord on the health of the bilateral \npol-mil relationship but identified areas where collaboration \n\
+        and coordination remained thin.\n";
+    let cable = crate::parse(text).unwrap();
+    assert!(
+        cable.summary().unwrap().text().starts_with("Annual U.S.-Brazil Political-Military"),
+        "{:?}",
+        cable.summary()
+    );
+}
+
+#[test]
 fn a_dash_pair_between_paragraphs_is_a_rule_not_a_heading() {
     // 86DAMASCUS7104 (cables-real-dev.csv row 145) puts `--` above paragraphs 4, 6 and 8.
     let text = "SUBJECT:  CONTINUED WAR FOR THE PALESTINIAN CAMPS \n \n\
