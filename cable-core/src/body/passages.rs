@@ -114,6 +114,8 @@ const OPENERS: &[(&str, PassageKind)] = &[
     ("EMBASSY COMMENT", PassageKind::Comment),
     ("POST COMMENT", PassageKind::Comment),
     ("COMMENT AND ACTION REQUEST", PassageKind::Comment),
+    // 85BEIRUT1683: `COMMENTS:  HASHEM WAS OBVIOUSLY TIRED ...`.
+    ("COMMENTS", PassageKind::Comment),
     ("COMMENT", PassageKind::Comment),
     ("THIS IS AN ACTION REQUEST", PassageKind::ActionRequest),
     ("ACTION REQUESTED", PassageKind::ActionRequest),
@@ -169,6 +171,14 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             }
             continue;
         }
+        if let Some(kind) = trailing_opener(t).filter(|_| i + 1 < paragraphs.len()) {
+            let next = &paragraphs[i + 1];
+            if let Some((k, end)) = find_end(paragraphs, source, i + 1, next.text_span.start, end_word(kind)) {
+                push(&mut found, &mut seen, kind, Span::new(next.text_span.start, end), i + 1, k);
+                i = k + 1;
+                continue;
+            }
+        }
         i += 1;
     } // No opening word, but `End Summary.` in the first paragraphs: the summary is the text up
     // to it (the opening was lost, e.g. in a metadata line or a joined page).
@@ -216,19 +226,21 @@ fn push(found: &mut Vec<PassageData>, seen: &mut [bool; 3], kind: PassageKind, s
 
 /// The passage a heading names (`Summary`, `COMMENT`, `Comment and Action Request`).
 fn heading_kind(h: &str) -> Option<PassageKind> {
-    let h = scan::trim(text::clean_line(h)).trim_end_matches([':', '.']);
+    // (`//COMMENT//`, 04MADRID3914: a heading framed by slashes.)
+    let h = scan::trim(scan::trim(text::clean_line(h)).trim_matches('/')).trim_end_matches([':', '.']);
     // `(C) SUMMARY`.
     let h = match crate::classification::Marking::parse_prefix(h) {
         Some((_, n)) => scan::trim(&h[n..]),
         None => h,
     };
-    let (kind, n) =
-        OPENERS.iter().find_map(|&(w, k)| scan::strip_prefix_ci(h, w).map(|rest| (k, h.len() - rest.len())))?;
+    let (word, kind, n) =
+        OPENERS.iter().find_map(|&(w, k)| scan::strip_prefix_ci(h, w).map(|rest| (w, k, h.len() - rest.len())))?;
     let rest = &h[n..];
     let word_end = rest.is_empty() || rest.starts_with([' ', ':', '-', ',']);
     let rest = scan::trim(rest);
-    (word_end && (rest.is_empty() || kind != PassageKind::Summary && rest.len() < 30 && !rest.contains('.')))
-        .then_some(kind)
+    // `Comment on X` is a comment heading; `Comments of Concern` (04BRATISLAVA437) is a topic.
+    let more_allowed = kind != PassageKind::Summary && word != "COMMENTS";
+    (word_end && (rest.is_empty() || more_allowed && rest.len() < 30 && !rest.contains('.'))).then_some(kind)
 }
 
 /// A passage keyword at the start of a paragraph's text, followed by `:`, `.`, `-`, or `and
@@ -249,6 +261,27 @@ fn opener(t: &str) -> Option<(PassageKind, usize)> {
         }
         let body = after[punct..].trim_start_matches([' ', '\t', '\n', '\r']);
         return Some((kind, lead + (s.len() - body.len())));
+    }
+    None
+}
+
+/// A passage keyword left at the end of a paragraph (`... Counterterrorism Partnership.
+/// COMMENT`, 08RABAT194; `... septel. END NOTE.) Comment:`, 09SAOPAULO660): it opens the
+/// passage of the paragraphs after it. Written in capitals or with a colon, after the end of a
+/// sentence (not `... would make no comment.`); taken only when the passage's end word follows.
+fn trailing_opener(t: &str) -> Option<PassageKind> {
+    let s = t.trim_end_matches([' ', '\t', '\n', '\r', ':', '.', '-']);
+    for &(w, kind) in OPENERS {
+        let Some(at) = s.len().checked_sub(w.len()) else { continue };
+        if !s.is_char_boundary(at) || !s[at..].eq_ignore_ascii_case(w) {
+            continue;
+        }
+        let before = s[..at].trim_end_matches([' ', '\t', '\n', '\r']);
+        let boundary = before.is_empty() || before.ends_with(['.', ')', ':', '"', '!', '?']);
+        let cased = !s[at..].bytes().any(|b| b.is_ascii_lowercase()) || t.trim_end().ends_with(':');
+        if boundary && cased {
+            return Some(kind);
+        }
     }
     None
 }
@@ -403,6 +436,24 @@ mod tests {
         assert_eq!(heading_kind("Commentary on the press"), None);
         assert_eq!(heading_kind("Summary and Introduction"), Some(PassageKind::Summary));
         assert_eq!(heading_kind("SUMMARY/INTRODUCTION"), Some(PassageKind::Summary));
+        assert_eq!(heading_kind("//COMMENT//"), Some(PassageKind::Comment));
+        assert_eq!(heading_kind("Comments of Concern"), None);
+        assert_eq!(heading_kind("COMMENTS"), Some(PassageKind::Comment));
+        assert_eq!(opener("COMMENTS:  HASHEM WAS OBVIOUSLY TIRED"), Some((PassageKind::Comment, 11)));
+    }
+
+    #[test]
+    fn trailing_openers() {
+        assert_eq!(
+            trailing_opener("East Partnership Initiative and the Trans-Saharan Counterterrorism Partnership. COMMENT"),
+            Some(PassageKind::Comment)
+        );
+        assert_eq!(
+            trailing_opener("plans to report more on religion and the upcoming elections septel. END NOTE.) Comment:"),
+            Some(PassageKind::Comment)
+        );
+        assert_eq!(trailing_opener("The minister would make no comment."), None);
+        assert_eq!(trailing_opener("He declined to comment."), None);
     }
 
     #[test]
