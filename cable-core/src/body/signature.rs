@@ -24,6 +24,18 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || crate::header::is_aad_number_line(t)
         || is_document_number_line(t)
         || is_print_stamp(t)
+        // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
+        || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
+        // 01HOCHIMINHCITY260; the archive's version stamp after the document number (`v1.6.2`).
+        || scan::starts_with_ci(t, "NOTE: NOT PASSED TO ")
+        || is_version_stamp(t)
+}
+
+/// `v1.6.2`.
+fn is_version_stamp(t: &str) -> bool {
+    t.strip_prefix('v').is_some_and(|v| {
+        v.contains('.') && v.split('.').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// The print stamp of the newspaper site some pages were saved from
@@ -133,7 +145,18 @@ fn is_date_token(w: &str) -> bool {
 /// the byte offset of the name in `line` (trimmed at the end).
 pub(crate) fn glued_signature(line: &str) -> Option<usize> {
     let line = line.trim_end();
-    let at = line.rfind(". ")? + 2;
+    // After a full stop, also inside a closing quote or parenthesis (`... PEOPLE OF FRANCE."
+    // WOLFF`, 04PARIS8990), or after the post's website address (`Visit London's Classified
+    // Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLE`, 08LONDON1176).
+    let space = line.rfind(' ')?;
+    let before = line[..space].trim_end().trim_end_matches(['"', ')', '\u{201d}', '\'']);
+    let after_website = line[..space]
+        .rfind("Website")
+        .is_some_and(|w| line[w..space].contains("http") && !line[w..space].contains(". "));
+    if !before.ends_with('.') && !after_website {
+        return None;
+    }
+    let at = space + 1;
     let name = line[at..].trim_start();
     let start = line.len() - name.len();
     let upper = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
@@ -230,6 +253,10 @@ mod tests {
         assert!(is_trailer_line("ID:\t187536"));
         assert!(!is_trailer_line("BURNS"));
         assert!(!is_trailer_line("MOSCOW"));
+        assert!(is_trailer_line("PAGE 03        ZAGREB  00558  02 OF 02  141320Z"));
+        assert!(is_trailer_line("NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)"));
+        assert!(is_trailer_line("v1.6.2"));
+        assert!(!is_trailer_line("v. the United States"));
     }
 
     #[test]
@@ -241,6 +268,15 @@ mod tests {
         assert_eq!(glued_signature("it is difficult to"), None);
         assert_eq!(glued_signature("He said so. The"), None);
         assert_eq!(glued_signature("He said so. Then he left"), None);
+        let l = "REFORMS AND THE PEOPLE OF FRANCE.\" WOLFF";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "WOLFF");
+        let l =
+            "Visit London\u{2019}s Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLE";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "TUTTLE");
+        assert_eq!(glued_signature("Portal:Unit ed_Kingdom"), None);
+        // 10MOSCOW228: two spaces after the full stop.
+        let l = "are not adversely affected.  END COMMENT.  Beyrle";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "Beyrle");
     }
 
     #[test]
