@@ -121,11 +121,11 @@ impl<'a> Paragraph<'a> {
             if t.is_empty() {
                 continue;
             }
-            let starts = text::starts_item(before, t);
+            let label = text::item_start(before, t);
             before = t;
             let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
             let end = start + t.len() as u32;
-            if let Some(n) = label::item_label(t).filter(|_| starts) {
+            if let Some(n) = label {
                 if let Some((label, s, e)) = open.take() {
                     out.push(self.item(label, Span::new(s, e)));
                 }

@@ -189,10 +189,14 @@ fn push_joined(out: &mut String, next: &str) {
 /// True when `next` starts a sub-item: a bullet or letter label always, a number label (`15.`)
 /// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
 pub(crate) fn starts_item(before: &str, next: &str) -> bool {
+    item_start(before, next).is_some()
+}
+
+/// The length of the label of the sub-item that `next` starts, as [`starts_item`] decides.
+pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
     match label::item_label(next) {
-        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => !ends_mid_sentence(before.trim_end()),
-        Some(_) => true,
-        None => false,
+        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => (!ends_mid_sentence(before.trim_end())).then_some(n),
+        other => other,
     }
 }
 
