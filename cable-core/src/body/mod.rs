@@ -325,7 +325,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 // `... CONFLICT.  END COMMENT` / `PALMER` (04TEGUCIGALPA56), `END OF CABLE` /
                 // `TALBOTT` (00STATE228771), the website line of Paris cables (06PARIS4247).
                 || ["END COMMENT", "END SUMMARY", "END NOTE", "END OF CABLE"].iter().any(|e| scan::ends_with_ci(prev, e))
-                || prev.starts_with("http")
+                || prev.contains("://")
                 || pagebreak::page_banner_len(prev).is_some()
             };
         if separated && signature::is_signature_line(t) && number::written(t).is_none() {

@@ -28,7 +28,22 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
         // 01HOCHIMINHCITY260; the archive's version stamp after the document number (`v1.6.2`).
         || scan::starts_with_ci(t, "NOTE: NOT PASSED TO ")
+        // The post's website footer (`"Visit Ankara's Classified Web Site at http://www.intelink.s`
+        // / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472).
+        || is_website_footer(t)
         || is_version_stamp(t)
+}
+
+/// A line of the post's website footer: it starts with the invitation (a line that ends the
+/// text and then invites, `... in Europe. Visit London's Classified Website: ...`, is text), or
+/// is the address wrapped onto a line of its own.
+fn is_website_footer(t: &str) -> bool {
+    let invitation = t.trim_start_matches('"');
+    ((scan::starts_with_ci(invitation, "Visit ") || scan::starts_with_ci(invitation, "Please visit "))
+        && scan::find_ci(t, "Classified Web").is_some()
+        // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
+        && glued_signature(t).is_none())
+        || (t.contains("/wiki/Portal:") && !t.contains(' '))
 }
 
 /// `v1.6.2`.
@@ -145,6 +160,14 @@ fn is_date_token(w: &str) -> bool {
 /// the byte offset of the name in `line` (trimmed at the end).
 pub(crate) fn glued_signature(line: &str) -> Option<usize> {
     let line = line.trim_end();
+    // The name repeated (`... NECESSARY AT THIS TIME. ORDWAY ORDWAY`, 03YEREVAN2883).
+    if let Some((head, last)) = line.rsplit_once(' ') {
+        if let Some((_, previous)) = head.rsplit_once(' ') {
+            if previous == last {
+                return glued_signature(head);
+            }
+        }
+    }
     // After a full stop, also inside a closing quote or parenthesis (`... PEOPLE OF FRANCE."
     // WOLFF`, 04PARIS8990), or after the post's website address (`Visit London's Classified
     // Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLE`, 08LONDON1176).
@@ -159,6 +182,8 @@ pub(crate) fn glued_signature(line: &str) -> Option<usize> {
     let at = space + 1;
     let name = line[at..].trim_start();
     let start = line.len() - name.len();
+    // A full stop after the name (`... ARE APT TO BE OVERTURNED. MCNAMARA.`, 88BOGOTA19003).
+    let name = name.strip_suffix('.').unwrap_or(name);
     let upper = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
     let title = name.len() >= 3
         && name.as_bytes()[0].is_ascii_uppercase()
@@ -256,6 +281,11 @@ mod tests {
         assert!(is_trailer_line("PAGE 03        ZAGREB  00558  02 OF 02  141320Z"));
         assert!(is_trailer_line("NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)"));
         assert!(is_trailer_line("v1.6.2"));
+        assert!(is_trailer_line("\"Visit Ankara's Classified Web Site at http://www.intelink.s"));
+        assert!(is_trailer_line("gov.gov/wiki/Portal:Turkey\""));
+        assert!(!is_trailer_line(
+            "of Europe. Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLE"
+        ));
         assert!(!is_trailer_line("v. the United States"));
     }
 
@@ -277,6 +307,14 @@ mod tests {
         // 10MOSCOW228: two spaces after the full stop.
         let l = "are not adversely affected.  END COMMENT.  Beyrle";
         assert_eq!(&l[glued_signature(l).unwrap()..], "Beyrle");
+        // 88BOGOTA19003, 03YEREVAN2883.
+        let l = "FOR SOME MURDER TRIALS, ARE APT TO BE OVERTURNED. MCNAMARA.";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "MCNAMARA.");
+        assert_eq!(signers("MCNAMARA."), ["MCNAMARA"]);
+        let l = "rm of the military was necessary at this time. ORDWAY ORDWAY";
+        assert_eq!(&l[glued_signature(l).unwrap()..], "ORDWAY ORDWAY");
+        assert_eq!(signers("ORDWAY ORDWAY"), ["ORDWAY"]);
+        assert_eq!(glued_signature("He said so. Then then"), None);
     }
 
     #[test]
