@@ -107,23 +107,17 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     Decoded { text: Cow::Owned(out), spans, replaced }
 }
 
+/// A control character other than tab, newline, form feed and carriage return. Byte
+/// comparisons joined with the non-short-circuit `&` (no branch, table lookup or variable
+/// shift), so that the fold of [`has_bad_control`] is SIMD code.
 fn is_bad_control(b: u8) -> bool {
-    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r')
 }
 
 /// True when `bytes` holds a control character other than tab, newline, form feed and carriage
 /// return. Runs on every input: written as a branch-free OR over chunks so that it vectorises.
 pub(crate) fn has_bad_control(bytes: &[u8]) -> bool {
-    // Byte comparisons only (no table lookup or variable shift), so the fold is SIMD code.
-    bytes.chunks(64).any(|chunk| {
-        chunk.iter().fold(0u8, |acc, &b| {
-            acc | u8::from(b < 0x20)
-                & u8::from(b != b'\t')
-                & u8::from(b != b'\n')
-                & u8::from(b != 0x0c)
-                & u8::from(b != b'\r')
-        }) != 0
-    })
+    bytes.chunks(64).any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_bad_control(b)))
 }
 
 fn push_checked(
