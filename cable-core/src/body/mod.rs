@@ -283,6 +283,9 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     cable.body_parts = w.body;
 }
 
+/// Closing words of the text that a signature may follow on the next line.
+const CLOSINGS: &[&str] = &["END COMMENT", "END SUMMARY", "END NOTE", "END OF CABLE"];
+
 impl<'l, 'a> Walk<'l, 'a> {
     /// Finds the signature and the trailer at the end; returns the index of the first line
     /// after the text.
@@ -315,19 +318,18 @@ impl<'l, 'a> Walk<'l, 'a> {
                 t = scan::trim(rest);
             }
         }
-        let separated = k - 1 == start
-            || {
-                let prev = text::clean_line(lines[k - 2].text);
-                prev.is_empty()
+        let separated = k - 1 == start || {
+            let prev = text::clean_line(lines[k - 2].text);
+            prev.is_empty()
                 || prev.ends_with(['.', '!', '?', ':', ';', '"', ')', '\'', '\u{201d}', '\u{2019}'])
                 || signature::is_trailer_line(prev)
                 || is_rule(prev)
                 // `... CONFLICT.  END COMMENT` / `PALMER` (04TEGUCIGALPA56), `END OF CABLE` /
-                // `TALBOTT` (00STATE228771), the website line of Paris cables (06PARIS4247).
-                || ["END COMMENT", "END SUMMARY", "END NOTE", "END OF CABLE"].iter().any(|e| scan::ends_with_ci(prev, e))
+                // `TALBOTT` (00STATE228771), the website line of Paris cables (06PARIS4247). (An
+                // empty page's banner before it, 95ZAGREB2174, is a trailer line.)
+                || CLOSINGS.iter().any(|e| scan::ends_with_ci(prev, e))
                 || prev.contains("://")
-                || pagebreak::page_banner_len(prev).is_some()
-            };
+        };
         if separated && signature::is_signature_line(t) && number::written(t).is_none() {
             self.body.signature = Some(Spanned::new(t, last.span_of(t)));
             // `MINIMIZE CONSIDERED` before the name is a closing line of its own.
