@@ -26,11 +26,12 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || is_print_stamp(t)
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
         || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
-        // 01HOCHIMINHCITY260; the archive's version stamp after the document number (`v1.6.2`).
+        // 01HOCHIMINHCITY260.
         || scan::starts_with_ci(t, "NOTE: NOT PASSED TO ")
         // The post's website footer (`"Visit Ankara's Classified Web Site at http://www.intelink.s`
         // / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472).
         || is_website_footer(t)
+        // The archive's version stamp after the document number (`v1.6.2`).
         || is_version_stamp(t)
 }
 
@@ -189,7 +190,7 @@ pub(crate) fn glued_signature(line: &str) -> Option<usize> {
         && name.as_bytes()[0].is_ascii_uppercase()
         && name.bytes().skip(1).all(|b| b.is_ascii_lowercase())
         && !STOP_WORDS.contains(&name);
-    (!name.contains(' ') && (upper || title) && !pagebreak::is_lone_classification(name)).then_some(start)
+    ((upper || title) && !pagebreak::is_lone_classification(name)).then_some(start)
 }
 
 /// Capitalised words that end a cut-off sentence rather than sign a cable.
