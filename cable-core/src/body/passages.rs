@@ -144,16 +144,11 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             {
                 last += 1;
             }
-            {
-                // Under a `Summary` heading the summary still ends at `End Summary.`.
-                if let Some(end) = find_end(paragraphs, source, i, start, end_word(kind)).filter(|e| e.0 <= last) {
-                    last = end.0;
-                    push(&mut found, &mut seen, kind, Span::new(start, end.1), i, last);
-                    i = last + 1;
-                    continue;
-                }
-            }
-            push(&mut found, &mut seen, kind, Span::new(start, paragraphs[last].text_span.end), i, last);
+            // Under a `Summary` heading the summary still ends at `End Summary.`.
+            let (last, end) = find_end(paragraphs, source, i, start, end_word(kind))
+                .filter(|e| e.0 <= last)
+                .unwrap_or((last, paragraphs[last].text_span.end));
+            push(&mut found, &mut seen, kind, Span::new(start, end), i, last);
             i = last + 1;
             continue;
         }
@@ -180,7 +175,8 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             }
         }
         i += 1;
-    } // No opening word, but `End Summary.` in the first paragraphs: the summary is the text up
+    }
+    // No opening word, but `End Summary.` in the first paragraphs: the summary is the text up
     // to it (the opening was lost, e.g. in a metadata line or a joined page).
     if !seen[0] {
         if let Some(first) = paragraphs.first() {
