@@ -167,9 +167,6 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     if t.len() < 5 || t.len() > 200 || t.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
-        .iter()
-        .any(|p| scan::starts_with_ci(t, p));
     let upper = scan::is_upper_text(t);
     // A list of offices (`NEA/ARP, NEA/RA`, `DS/DSS, DS/IP/NEA, S/CT,`, `EAP/ANP - TRAMSEY`).
     if upper && t.split([' ', ',', ';']).next().is_some_and(is_office_symbol) {
@@ -199,12 +196,19 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     if !has_for {
         return false;
     }
-    let second_is_for =
-        || t.split(' ').nth(1).is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass"));
-    // An office in capitals first: `CDC for Global Health Office (Cox)`, `EMBASSIES FOR PAOS, IOs`.
-    let office_first = t.split(' ').next().is_some_and(|w| w.len() >= 2 && scan::is_upper_alpha(w));
-    // Sentence-cased retypes write `Department for EUR/RPM`.
-    upper || ((starts_passing || office_first) && second_is_for())
+    if upper {
+        return true;
+    }
+    // Sentence-cased retypes write `Department for EUR/RPM`; an office in capitals may come
+    // first (`CDC for Global Health Office (Cox)`, `EMBASSIES FOR PAOS, IOs`).
+    let mut words = t.split(' ');
+    let first = words.next().unwrap_or("");
+    let second_is_for = words.next().is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass"));
+    let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
+        .iter()
+        .any(|p| scan::starts_with_ci(t, p));
+    let office_first = first.len() >= 2 && scan::is_upper_alpha(first);
+    second_is_for && (starts_passing || office_first)
 }
 
 /// An office symbol: a bureau of up to five letters, then offices after single slashes
