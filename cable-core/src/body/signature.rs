@@ -21,8 +21,7 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || scan::starts_with_ci(t, "Declassified/Released")
         || scan::starts_with_ci(t, "Systematic Review")
         || t.contains("Declassified/Released US Department of State")
-        || crate::header::is_aad_number_line(t)
-        || is_document_number_line(t)
+        || is_archive_number_line(t)
         || is_print_stamp(t)
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
         || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
@@ -61,17 +60,11 @@ fn is_print_stamp(t: &str) -> bool {
     t.starts_with("Track impresi") || t.strip_prefix("ID:").is_some_and(|r| scan::is_digits(scan::trim(r)))
 }
 
-/// `2002VATICA05546 - Classification: UNCLASSIFIED`: the archive's document number line.
-fn is_document_number_line(t: &str) -> bool {
-    let Some((id, rest)) = t.split_once(" - ") else { return false };
-    let b = id.as_bytes();
-    let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
-    b.len() > 8
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && letters > 0
-        && b.len() > 4 + letters
-        && b[4 + letters..].iter().all(u8::is_ascii_digit)
-        && rest.len() < 60
+/// The archive's document number line: `2002VATICA05546 - Classification: UNCLASSIFIED`, or
+/// NARA's `2000HOCHI00838 - UNCLASSIFIED` ([`crate::header::is_aad_number_line`]).
+fn is_archive_number_line(t: &str) -> bool {
+    crate::header::archive_number(t)
+        .is_some_and(|rest| rest.len() < 60 || crate::classification::banner_word(rest.trim()).is_some())
 }
 
 /// `#5434` (the station serial repeated at the end of a transmission).

@@ -421,21 +421,21 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
 /// The document number line of NARA's Access to Archival Databases copies:
 /// `2000HOCHI00838 - UNCLASSIFIED` (four-digit year, station cut to six letters, serial).
 pub(crate) fn is_aad_number_line(t: &str) -> bool {
+    archive_number(t).is_some_and(|rest| crate::classification::banner_word(rest.trim()).is_some())
+}
+
+/// The archive's document number at the start of `t` (four-digit year, station cut short,
+/// serial: `2000HOCHI00838`, `2002VATICA05546`) followed by ` - `: the text after it.
+pub(crate) fn archive_number(t: &str) -> Option<&str> {
     // Four digits first: almost every line is rejected before the search for ` - `.
     if !t.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) {
-        return false;
+        return None;
     }
-    let Some((id, rest)) = t.split_once(" - ") else {
-        return false;
-    };
+    let (id, rest) = t.split_once(" - ")?;
     let b = id.as_bytes();
     let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
-    b.len() > 8
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && letters > 0
-        && b[4 + letters..].iter().all(u8::is_ascii_digit)
-        && b.len() > 4 + letters
-        && crate::classification::banner_word(rest.trim()).is_some()
+    (b.len() > 8 && letters > 0 && b.len() > 4 + letters && b[4 + letters..].iter().all(u8::is_ascii_digit))
+        .then_some(rest)
 }
 
 /// A line that can only belong to the body: the classification banner, a metadata keyword line
