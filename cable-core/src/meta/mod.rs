@@ -336,7 +336,7 @@ impl<'l, 'a> Meta<'l, 'a> {
 
     /// True when `t` continues the open field.
     fn continues(&self, t: &str, indented: bool) -> bool {
-        if keywords::at_start(t).is_some() || is_rule(t) {
+        if keywords::at_start(t).is_some() || crate::body::is_rule(t) {
             return false;
         }
         let last = self.pieces.last().copied().unwrap_or("");
@@ -584,11 +584,6 @@ fn push_caveat<'a>(cable: &mut Cable<'a>, value: Cow<'a, str>, span: Span) {
     }
 }
 
-/// A line of dashes, underscores or equals signs (a rule under or around a heading).
-fn is_rule(t: &str) -> bool {
-    t.len() >= 3 && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*'))
-}
-
 /// A line that starts with a REF item label (`B.`, `(C)`, `D)`, `¶E.`).
 fn ref_label_line(t: &str) -> bool {
     let t = t.trim_start_matches("[¶](#)").trim_start_matches('¶');
@@ -792,9 +787,9 @@ mod tests {
 
     #[test]
     fn rules_and_labels() {
-        assert!(is_rule("-----"));
-        assert!(is_rule("- - - - - - - -"));
-        assert!(!is_rule("--"));
+        assert!(crate::body::is_rule("-----"));
+        assert!(crate::body::is_rule("- - - - - - - -"));
+        assert!(!crate::body::is_rule("--"));
         assert!(ref_label_line("B. SANAA 1414"));
         assert!(ref_label_line("(C) STATE 1"));
         assert!(!ref_label_line("BOSNIA"));
