@@ -153,13 +153,14 @@ fn is_date_token(w: &str) -> bool {
 /// breaks: `... integrated into Europe. Edelman`, `... Minimize considered. SHANNON`. Returns
 /// the byte offset of the name in `line` (trimmed at the end).
 pub(crate) fn glued_signature(line: &str) -> Option<usize> {
-    let line = line.trim_end();
-    // The name repeated (`... NECESSARY AT THIS TIME. ORDWAY ORDWAY`, 03YEREVAN2883).
-    if let Some((head, last)) = line.rsplit_once(' ') {
-        if let Some((_, previous)) = head.rsplit_once(' ') {
-            if previous == last {
-                return glued_signature(head);
-            }
+    // The name repeated (`... NECESSARY AT THIS TIME. ORDWAY ORDWAY`, 03YEREVAN2883): look at
+    // the line without the repeats. A loop, not a call per repeat: a line of 100,000 repeated
+    // words must not take 100,000 stack frames.
+    let mut line = line.trim_end();
+    while let Some((head, last)) = line.rsplit_once(' ') {
+        match head.rsplit_once(' ') {
+            Some((_, previous)) if previous == last => line = head.trim_end(),
+            _ => break,
         }
     }
     // After a full stop, also inside a closing quote or parenthesis (`... PEOPLE OF FRANCE."

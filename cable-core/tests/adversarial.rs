@@ -1,0 +1,80 @@
+//! Adversarial inputs (issue 14): the shapes that crashed or blew up the parser, each parsed on a
+//! thread with a 256 KiB stack, so that recursion whose depth follows the input shows up at
+//! sizes a test can afford. A stack overflow cannot be caught: it aborts this test binary, which
+//! fails the run. Every input is generated here; none is committed.
+//!
+//! Each parse must finish, keep the invariants of `common::invariants` and print JSON no larger
+//! than 20 times the input.
+
+mod common;
+
+use cable_core::envelope::{corpus, html};
+
+/// The stack of the test threads: small, so that a recursion per line or per word overflows.
+const STACK: usize = 256 * 1024;
+
+/// Runs `f` on a thread with a [`STACK`]-byte stack and returns its result; a panic fails the
+/// test with the thread's message.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let handle = std::thread::Builder::new().stack_size(STACK).spawn(f).expect("spawn a test thread");
+    match handle.join() {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e),
+    }
+}
+
+/// Reads `bytes` the way the command does (form detected from the content), parses it and checks
+/// the invariants and the output bound. Returns the JSON, or `None` when the input is not a cable.
+fn parse_bytes(name: &'static str, bytes: Vec<u8>) -> Option<serde_json::Value> {
+    on_small_stack(move || {
+        let form = corpus::detect(name, &bytes);
+        let doc = match corpus::document_from_bytes(form, &bytes) {
+            Ok(doc) => doc,
+            Err(html::HtmlError::NoPreBlock) => return None,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        let value = common::invariants::parse_and_check(&doc)?;
+        let json = value.to_string();
+        assert!(
+            json.len() <= 20 * bytes.len().max(1024),
+            "{name}: {} bytes of JSON for {} bytes of input",
+            json.len(),
+            bytes.len()
+        );
+        Some(value)
+    })
+}
+
+fn parse_text(name: &'static str, text: String) -> Option<serde_json::Value> {
+    parse_bytes(name, text.into_bytes())
+}
+
+/// Issue 14, item 1: a word repeated at the end of the last line was a call per repeat
+/// (`glued_signature`), a stack overflow that killed the CLI, the Python interpreter and C hosts.
+#[test]
+fn a_word_repeated_on_the_last_line() {
+    // The issue's input: no cable line at all, an error (it aborted while finding that out).
+    assert_eq!(parse_text("repeat.txt", format!("x y\n{}\n", "A ".repeat(60_000))), None);
+    let v = parse_text("repeat-cable.txt", format!("UNCLASSIFIED\n\n1. It ended. {}\n", "ORDWAY ".repeat(100_000)))
+        .expect("a cable");
+    assert_eq!(v["signers"], serde_json::json!(["ORDWAY"]));
+    // A real doubled signature is still read (03YEREVAN2883).
+    let v = parse_text("ordway.txt", "UNCLASSIFIED\n\n1. It was necessary at this time. ORDWAY ORDWAY\n".into())
+        .expect("a cable");
+    assert_eq!(v["signers"], serde_json::json!(["ORDWAY"]));
+}
+
+/// The other shapes of item 1: redaction runs on one line, an unclosed `(Note:` run, `<a ` tags.
+#[test]
+fn long_runs_on_one_line() {
+    let v = parse_text("redactions.txt", format!("UNCLASSIFIED\n\n1. x {}\n", "XXXXXXXXXXXX ".repeat(100_000)))
+        .expect("a cable");
+    assert_eq!(v["redactions"]["count"], 100_000);
+    parse_text("notes.txt", format!("UNCLASSIFIED\n\n1. x {}\n", "(Note: ".repeat(100_000))).expect("a cable");
+    parse_text("notes-words.txt", format!("UNCLASSIFIED\n\n1. x {}\n", "(Note: a ".repeat(100_000))).expect("a cable");
+    parse_text("anchors.html", format!("<html><pre>UNCLASSIFIED\n\n1. x {}</pre>", "<a ".repeat(100_000)))
+        .expect("a cable");
+    parse_text("no-spaces.txt", format!("UNCLASSIFIED\n\n1. {}", "x.".repeat(2_000_000))).expect("a cable");
+    // No cable line: an error, after reading 2 MB without newlines.
+    assert_eq!(parse_text("no-newlines.txt", "A. B ".repeat(400_000)), None);
+}
