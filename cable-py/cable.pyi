@@ -200,7 +200,7 @@ class Reference:
         """Four-digit year of a cited cable, or None."""
     @property
     def text(self) -> str:
-        """The item as written."""
+        """The item as written (its own words when the item cites several cables)."""
     def to_dict(self) -> Dict[str, Any]:
         """As in the JSON contract."""
 

@@ -1088,7 +1088,7 @@ bool cable_ref_serial(const struct Cable *h, size_t i, uint32_t *out);
 bool cable_ref_year(const struct Cable *h, size_t i, int32_t *out);
 
 /**
- * Reference `i` as written (the whole item when it cites several documents). Borrowed from
+ * Reference `i` as written (its own words when its item cites several cables). Borrowed from
  * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
  *
  * # Safety

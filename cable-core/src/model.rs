@@ -233,7 +233,9 @@ pub struct Reference<'a> {
     /// Four-digit year of a cited cable: written in the item (`06 MOSCOW 1234`) or, when the
     /// item gives none, the citing cable's year.
     pub year: Option<i32>,
-    /// The item as written (the whole item when it cites several cables).
+    /// The item as written; when an item cites several cables, the words of each citation
+    /// (`STATE 188314,` `259032` give `STATE 188314` and `259032`), so that the output stays
+    /// proportional to the REF block.
     pub text: Text<'a>,
 }
 

@@ -78,3 +78,20 @@ fn long_runs_on_one_line() {
     // No cable line: an error, after reading 2 MB without newlines.
     assert_eq!(parse_text("no-newlines.txt", "A. B ".repeat(400_000)), None);
 }
+
+/// Issue 14, item 2: every citation of an item copied the item's text: `REF: STATE 1, 2, …,
+/// 10000` (59 KB) gave 590 MB of JSON, a 440 KB REF line made the allocator abort.
+#[test]
+fn a_ref_line_citing_many_cables() {
+    let serials: Vec<String> = (1..=60_000).map(|n| n.to_string()).collect();
+    let text = format!("UNCLASSIFIED\n\nSUBJECT: X\n\nREF: STATE {}\n\n1. Text.\n", serials.join(", "));
+    let v = parse_text("refs.txt", text).expect("a cable");
+    assert_eq!(v["references"].as_array().map(Vec::len), Some(60_000));
+    assert_eq!(v["references"][59_999]["text"], "60000");
+    // Lettered items past Z.
+    let items: String = (0..2_000).map(|i| format!(" {}. STATE {}", (b'A' + (i % 26) as u8) as char, i + 1)).collect();
+    let v =
+        parse_text("labels.txt", format!("UNCLASSIFIED\n\nSUBJECT: X\n\nREF:{items}\n\n1. Text.\n")).expect("a cable");
+    assert_eq!(v["references"][25]["label"], "Z");
+    assert_eq!(v["references"][25]["text"], "STATE 26");
+}

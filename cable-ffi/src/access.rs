@@ -734,7 +734,7 @@ pub unsafe extern "C" fn cable_ref_year(h: *const Cable, i: usize, out: *mut i32
     read_value!(h, out, |c| reference(c, i).and_then(|r| r.year))
 }
 
-/// Reference `i` as written (the whole item when it cites several documents). Borrowed from
+/// Reference `i` as written (its own words when its item cites several cables). Borrowed from
 /// `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
 ///
 /// # Safety

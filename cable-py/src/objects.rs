@@ -343,7 +343,7 @@ pub struct Reference {
     /// Four-digit year of a cited cable, or None.
     #[pyo3(get)]
     year: Option<i32>,
-    /// The item as written.
+    /// The item as written (its own words when the item cites several cables).
     #[pyo3(get)]
     text: String,
 }

@@ -17,14 +17,34 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Refer
     let mut items: Vec<Item<'a>> = Vec::with_capacity(pieces.len());
     split_items(pieces, &mut parts, &mut items);
     let mut toks: Vec<&'a str> = Vec::new();
+    let mut cites: Vec<Citation<'a>> = Vec::new();
     for item in items.iter().filter(|i| !i.parts.is_empty()) {
         let item_parts = &parts[item.parts.clone()];
-        let text = item_text(item_parts, source);
-        let before = out.len();
         toks.clear();
         toks.extend(item_parts.iter().flat_map(|p| scan::tokens(p)));
-        cite_cables(&toks, item_parts, item.label, &text, out);
-        if out.len() == before {
+        cites.clear();
+        cite_cables(&toks, item_parts, &mut cites);
+        // An item citing one cable (or none) is its own text; an item citing several gives each
+        // citation the span of its own words (`STATE 188314,` and `259032`), never a copy of the
+        // whole item per citation, which made the output grow with the square of the line.
+        let single = cites.len() <= 1;
+        let mut item_text = single.then(|| item_text(item_parts, source));
+        for c in cites.drain(..) {
+            let text = match item_text.take() {
+                Some(t) => t,
+                None => citation_text(item_parts, c.first, c.last, source),
+            };
+            out.push(Reference {
+                label: item.label,
+                kind: ReferenceKind::Cable,
+                id: None,
+                station: Some(c.station),
+                serial: Some(c.serial),
+                year: c.year,
+                text,
+            });
+        }
+        if let Some(text) = item_text {
             out.push(Reference {
                 label: item.label,
                 kind: other_kind(&text.value),
@@ -36,6 +56,15 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Refer
             });
         }
     }
+}
+
+/// A cable cited in an item: its first and last words (the year or station, the serial).
+struct Citation<'a> {
+    first: &'a str,
+    last: &'a str,
+    station: Cow<'a, str>,
+    serial: u32,
+    year: Option<i32>,
 }
 
 /// One lettered (or `;`-separated) item: its label and the range of the parts it spans.
@@ -54,15 +83,15 @@ fn split_items<'a>(pieces: &[&'a str], parts: &mut Vec<&'a str>, items: &mut Vec
             parts.push(s);
         }
     };
-    // The labels: (piece, offset, length, letter).
+    // The labels: (piece, offset, length, label number).
     let mut labels: Vec<(usize, usize, usize, u8)> = Vec::new();
-    let mut expect = b'A';
+    let mut expect = 0;
     // A block may start at a later letter (a second block, `REF B SECSTATE 76108`) and its
     // first label may have no punctuation (`REF A SECRETARY'S LETTER`).
     let mut skip_first = 0;
     if let Some((letter, at, len)) = pieces.first().and_then(|p| leading_label(p)) {
-        labels.push((0, at, len, letter));
-        expect = letter + 1;
+        labels.push((0, at, len, letter - b'A'));
+        expect = letter - b'A' + 1;
         skip_first = at + len;
     }
     for (pi, piece) in pieces.iter().enumerate() {
@@ -120,7 +149,7 @@ fn leading_label(piece: &str) -> Option<(u8, usize, usize)> {
     if !letter.is_ascii_uppercase() {
         return None;
     }
-    if let Some(len) = label_len_at(rest, letter) {
+    if let Some(len) = label_len_at(rest, letter - b'A') {
         if label_ends(rest.as_bytes(), len) {
             return Some((letter, at, len));
         }
@@ -129,16 +158,25 @@ fn leading_label(piece: &str) -> Option<(u8, usize, usize)> {
     (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b' ').then_some((letter, at, 1))
 }
 
-/// The label letter inside `A.`, `(A)`, `¶A.`.
+/// The label letters inside `A.`, `(A)`, `¶A.`, `AA.`.
 fn letter_of(label: &str) -> &str {
     let i = label.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
-    &label[i..i + 1]
+    let n = label[i..].bytes().take_while(u8::is_ascii_alphabetic).count().max(1);
+    &label[i..i + n]
 }
+
+/// The number of labels: `A.` to `Z.`, then `AA.` to `ZZ.`. Past them, no more labels are
+/// looked for: the rest of the block belongs to the last item (whose citations each keep their
+/// own text), rather than every later item taking the label after `Z`.
+const LABELS: u8 = 52;
 
 /// Finds the label for letter `expect` in `piece` at or after `from`: at the start of the piece
 /// or after a space, `;` or `,`, and followed by a space or the end — or, for a label closed by
 /// a parenthesis, glued to the text (`A)Tel Aviv 000935`, `(B)FBIS LD211046`).
 fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)> {
+    if expect >= LABELS {
+        return None;
+    }
     let b = piece.as_bytes();
     let mut i = from;
     while i < b.len() {
@@ -164,7 +202,10 @@ fn label_ends(b: &[u8], end: usize) -> bool {
     }
 }
 
+/// The length of the label number `expect` (0 = `A`, 26 = `AA`) at the start of `s`.
 fn label_len_at(s: &str, expect: u8) -> Option<usize> {
+    let letter = b'A' + expect % 26;
+    let letters = if expect < 26 { 1 } else { 2 };
     let mut i = 0;
     for prefix in ["[¶](#)", "¶"] {
         if s.starts_with(prefix) {
@@ -177,10 +218,12 @@ fn label_len_at(s: &str, expect: u8) -> Option<usize> {
     if paren {
         i += 1;
     }
-    if !b.get(i)?.eq_ignore_ascii_case(&expect) {
-        return None;
+    for _ in 0..letters {
+        if !b.get(i)?.eq_ignore_ascii_case(&letter) {
+            return None;
+        }
+        i += 1;
     }
-    i += 1;
     match b.get(i)? {
         b')' => Some(i + 1),
         b'.' | b':' if !paren => Some(i + 1),
@@ -193,6 +236,29 @@ fn item_text<'a>(parts: &[&'a str], source: &'a str) -> Text<'a> {
     let last = parts.last().copied().unwrap_or("");
     let span = Span::of(source, first, 0).to(Span::of(source, last, 0));
     Text::new(clean::join_lines(parts), span)
+}
+
+/// The text of one citation of an item, from its word `first` to its word `last` (without
+/// trailing punctuation), both sub-slices of `parts`: borrowed when on one line.
+fn citation_text<'a>(parts: &[&'a str], first: &'a str, last: &'a str, source: &'a str) -> Text<'a> {
+    let last = last.trim_end_matches([',', '.', ';', ':']);
+    let addr = |s: &str| s.as_ptr() as usize;
+    let inside = |p: &&str, w: &str| addr(w) >= addr(p) && addr(w) + w.len() <= addr(p) + p.len();
+    let (Some(a), Some(b)) = (parts.iter().position(|p| inside(p, first)), parts.iter().position(|p| inside(p, last)))
+    else {
+        return item_text(parts, source);
+    };
+    let from = addr(first) - addr(parts[a]);
+    let to = addr(last) + last.len() - addr(parts[b]);
+    let pieces: Vec<&'a str> = if a == b {
+        vec![&parts[a][from..to]]
+    } else {
+        let mut v = vec![&parts[a][from..]];
+        v.extend(&parts[a + 1..b]);
+        v.push(&parts[b][..to]);
+        v
+    };
+    item_text(&pieces, source)
 }
 
 /// Words that end a station name going backwards, or can never be one.
@@ -261,13 +327,7 @@ const NOT_STATION: &[&str] = &[
 
 /// Finds cable citations (`STATE 12345`, `07 MOSCOW 5432`, `2007 MANAGUA 2135`,
 /// `STATE 188314, 259032`, `09 FOO 12 AND 13`) in an item.
-fn cite_cables<'a>(
-    toks: &[&'a str],
-    parts: &[&'a str],
-    label: Option<&'a str>,
-    text: &Text<'a>,
-    out: &mut Vec<Reference<'a>>,
-) {
+fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'a>>) {
     let sentence_case = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_lowercase()));
     let mut i = 0;
     while i < toks.len() {
@@ -295,11 +355,14 @@ fn cite_cables<'a>(
             i += 1;
             continue;
         }
-        let (station, year) = match glued {
-            Some((year, station)) => (Cow::Borrowed(station), Some(year)),
-            None => (station_of(&toks[j..i]), j.checked_sub(1).and_then(|y| year_of(toks[y]))),
+        let (station, year, first) = match glued {
+            Some((year, station)) => (Cow::Borrowed(station), Some(year), toks[i - 1]),
+            None => {
+                let year = j.checked_sub(1).and_then(|y| year_of(toks[y]));
+                (station_of(&toks[j..i]), year, toks[if year.is_some() { j - 1 } else { j }])
+            }
         };
-        push_cable(out, label, text, station.clone(), serial, year);
+        out.push(Citation { first, last: toks[i], station: station.clone(), serial, year });
         // More serials of the same station: `188314, 259032`, `12 AND 13`.
         let mut k = i + 1;
         while k < toks.len() {
@@ -315,7 +378,7 @@ fn cite_cables<'a>(
                 Some(s)
                     if !year_of_next && (toks[k - 1].ends_with(',') || matches!(toks[k - 1], "AND" | "and" | "&")) =>
                 {
-                    push_cable(out, label, text, station.clone(), s, year);
+                    out.push(Citation { first: t, last: t, station: station.clone(), serial: s, year });
                     k += 1;
                 }
                 _ => break,
@@ -323,25 +386,6 @@ fn cite_cables<'a>(
         }
         i = k;
     }
-}
-
-fn push_cable<'a>(
-    out: &mut Vec<Reference<'a>>,
-    label: Option<&'a str>,
-    text: &Text<'a>,
-    station: Cow<'a, str>,
-    serial: u32,
-    year: Option<i32>,
-) {
-    out.push(Reference {
-        label,
-        kind: ReferenceKind::Cable,
-        id: None,
-        station: Some(station),
-        serial: Some(serial),
-        year,
-        text: text.clone(),
-    });
 }
 
 /// A serial: 1–7 digits, trailing punctuation allowed (`1234,` `5678.` `(NOTAL)` is separate).
@@ -597,6 +641,67 @@ mod tests {
             refs(" C. NEA A/S WALKER - QATAR FM TELCON 04/06/01 AT APPROX. 1400 EDT")[0].1,
             ReferenceKind::Telcon
         );
+    }
+
+    fn texts(src: &'static str) -> Vec<(Option<&'static str>, String)> {
+        let pieces: Vec<&str> = src.split('\n').collect();
+        let mut out = Vec::new();
+        parse(&pieces, src, &mut out);
+        for r in &out {
+            assert_eq!(r.text.span.slice(src).split_whitespace().next(), r.text.value.split_whitespace().next());
+        }
+        out.into_iter().map(|r| (r.label, r.text.value.into_owned())).collect()
+    }
+
+    #[test]
+    fn each_citation_of_an_item_has_its_own_text() {
+        // 72TEHRAN1091 (cables-dev.csv row 2): every citation had the whole item as its text.
+        let t = texts(" TEHRAN 1091: TEHRAN 263: MOSCOW 1603");
+        assert_eq!(t, [(None, "TEHRAN 1091".into()), (None, "TEHRAN 263".into()), (None, "MOSCOW 1603".into())]);
+        let t = texts(" A. 04 STATE 297614 AND PREVIOUS 03 RANGOON\n     1427 B. STATE 1 (NOTAL)");
+        assert_eq!(
+            t,
+            [
+                (Some("A"), "04 STATE 297614".into()),
+                (Some("A"), "03 RANGOON 1427".into()),
+                (Some("B"), "STATE 1 (NOTAL)".into())
+            ]
+        );
+        assert_eq!(texts(" STATE 188314, 259032"), [(None, "STATE 188314".into()), (None, "259032".into())]);
+        // Issue 14: 10,000 serials on one line gave 590 MB of JSON.
+        let line: &'static str = Box::leak(
+            format!(" STATE {}", (1..=10_000).map(|n| n.to_string()).collect::<Vec<_>>().join(", ")).into_boxed_str(),
+        );
+        let t = texts(line);
+        assert_eq!(t.len(), 10_000);
+        assert!(t.iter().map(|(_, s)| s.len()).sum::<usize>() <= line.len());
+        assert_eq!(t[9_999].1, "10000");
+    }
+
+    #[test]
+    fn labels_past_z_are_doubled_letters() {
+        let letters: Vec<String> = (b'A'..=b'Z').map(|c| (c as char).to_string()).collect();
+        let mut src: String = letters.iter().enumerate().map(|(i, l)| format!(" {l}. STATE {}", i + 1)).collect();
+        src.push_str(" AA. STATE 27 BB. STATE 28 CC. STATE 29");
+        let src: &'static str = Box::leak(src.into_boxed_str());
+        let r = refs(src);
+        assert_eq!(r.len(), 29);
+        assert_eq!(r[25], cable(Some("Z"), "STATE", 26, None));
+        assert_eq!(r[26], cable(Some("AA"), "STATE", 27, None));
+        assert_eq!(r[28], cable(Some("CC"), "STATE", 29, None));
+        // Past ZZ no label is looked for: the last item holds the rest, each citation its words.
+        let mut src: String = (0..60).map(|i| format!(" {}. STATE {}", label(i), i + 1)).collect();
+        src.push('\n');
+        let src: &'static str = Box::leak(src.into_boxed_str());
+        let t = texts(src);
+        assert_eq!(t.len(), 60);
+        assert_eq!(t[51], (Some("ZZ"), "STATE 52".into()));
+        assert_eq!(t[59], (Some("ZZ"), "STATE 60".into()));
+    }
+
+    fn label(i: usize) -> String {
+        let c = (b'A' + (i % 26) as u8) as char;
+        std::iter::repeat_n(c, i / 26 + 1).collect()
     }
 
     #[test]
