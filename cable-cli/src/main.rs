@@ -10,6 +10,7 @@ use cable_core::ParseOptions;
 use clap::{Parser, Subcommand, ValueEnum};
 use pipeline::Progress;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -134,7 +135,7 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let mut first: Option<(Vec<u8>, String)> = None;
     let mut count = 0usize;
     let mut write_err = None;
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| {
@@ -144,21 +145,25 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
                 (line, single.then(|| cable.to_json_pretty()))
             })
         },
-        |result| match result {
-            Ok((line, pretty)) => {
-                count += 1;
-                if single && count == 1 {
-                    first = Some((line, pretty.unwrap_or_default()));
-                    return;
+        |result| {
+            match result {
+                Ok((line, pretty)) => {
+                    count += 1;
+                    if single && count == 1 {
+                        first = Some((line, pretty.unwrap_or_default()));
+                        return ControlFlow::Continue(());
+                    }
+                    if let Some((l, _)) = first.take() {
+                        write_line(&mut out, &l, &mut write_err);
+                    }
+                    write_line(&mut out, &line, &mut write_err);
                 }
-                if let Some((l, _)) = first.take() {
-                    write_line(&mut out, &l, &mut write_err);
-                }
-                write_line(&mut out, &line, &mut write_err);
+                Err(e) => errors.push(e),
             }
-            Err(e) => errors.push(e),
+            stop_on(&write_err)
         },
     );
+    errors.extend(run.err());
     if let Some((_, pretty)) = first {
         write_line(&mut out, pretty.as_bytes(), &mut write_err);
     }
@@ -177,6 +182,11 @@ fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error
             *err = Some(e);
         }
     }
+}
+
+/// Stops the walk once the output failed (a closed pipe): nothing more can be written.
+fn stop_on<E>(write_err: &Option<E>) -> ControlFlow<()> {
+    if write_err.is_some() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
 }
 
 /// Parses an entry's document and applies `f` to the cable; a failure is a one-line error naming
@@ -205,19 +215,29 @@ fn write_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut report = stats::Stats::default();
     let mut errors = Vec::new();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| parsed(options, entry, stats::Summary::of),
-        |r| match r {
-            Ok(s) => report.add(s),
-            Err(e) => {
-                report.error();
-                errors.push(e);
+        |r| {
+            match r {
+                Ok(s) => report.add(s),
+                Err(e) => {
+                    report.error();
+                    errors.push(e);
+                }
             }
+            ControlFlow::Continue(())
         },
     );
-    println!("{}", if json { report.to_json() } else { report.to_table() });
+    errors.extend(run.err());
+    // Not `println!`, which panics when standard output is a closed pipe (`cable stats | head`).
+    let mut out = std::io::stdout().lock();
+    if let Err(e) =
+        writeln!(out, "{}", if json { report.to_json() } else { report.to_table() }).and_then(|()| out.flush())
+    {
+        errors.extend(write_failure(&e));
+    }
     errors
 }
 
@@ -226,15 +246,19 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
 fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut errors = Vec::new();
     let mut cables: Vec<(String, refs::CableEdges)> = Vec::new();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| parsed(options, entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
-        |r| match r {
-            Ok(c) => cables.push(c),
-            Err(e) => errors.push(e),
+        |r| {
+            match r {
+                Ok(c) => cables.push(c),
+                Err(e) => errors.push(e),
+            }
+            ControlFlow::Continue(())
         },
     );
+    errors.extend(run.err());
     let rows = refs::rows(&cables);
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
@@ -273,7 +297,7 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
     let columns = if paragraphs { export::PARAGRAPH_COLUMNS } else { export::CABLE_COLUMNS };
     let mut write_err = w.write_record(columns).err();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| {
@@ -285,17 +309,21 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
                 }
             })
         },
-        |r| match r {
-            Ok(rows) => {
-                for row in rows {
-                    if write_err.is_none() {
-                        write_err = w.write_record(&row).err();
+        |r| {
+            match r {
+                Ok(rows) => {
+                    for row in rows {
+                        if write_err.is_none() {
+                            write_err = w.write_record(&row).err();
+                        }
                     }
                 }
+                Err(e) => errors.push(e),
             }
-            Err(e) => errors.push(e),
+            stop_on(&write_err)
         },
     );
+    errors.extend(run.err());
     if let Err(e) = w.flush() {
         write_err.get_or_insert(e.into());
     }

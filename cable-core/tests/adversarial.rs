@@ -95,3 +95,16 @@ fn a_ref_line_citing_many_cables() {
     assert_eq!(v["references"][25]["label"], "Z");
     assert_eq!(v["references"][25]["text"], "STATE 26");
 }
+
+/// Issue 14, item 3: a character across the 64 KiB read for detecting the form panicked.
+#[test]
+fn a_character_across_the_detection_window() {
+    let mut input = vec![b'a'; 65_535];
+    input.extend("é\nCONFIDENTIAL\n\n1. x\n".as_bytes());
+    parse_bytes("-", input).expect("a cable");
+    let mut page = b"<pre>".to_vec();
+    page.extend(std::iter::repeat_n(b'a', 65_530));
+    page.extend("é\nCONFIDENTIAL\n\n1. x</pre>".as_bytes());
+    assert_eq!(corpus::detect("-", &page), corpus::Form::Html);
+    parse_bytes("-", page).expect("a cable");
+}

@@ -171,7 +171,12 @@ pub struct CsvReader<R> {
 impl CsvReader<io::BufReader<std::fs::File>> {
     /// Opens a file for reading.
     pub fn open(path: impl AsRef<std::path::Path>) -> io::Result<Self> {
-        Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?)))
+        let file = std::fs::File::open(path)?;
+        // A directory opens on Unix and fails only at the first read: say so now.
+        if file.metadata()?.is_dir() {
+            return Err(io::Error::other("is a directory, not a CSV file"));
+        }
+        Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, file)))
     }
 }
 

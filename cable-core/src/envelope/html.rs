@@ -55,7 +55,8 @@ pub fn parse_page_bytes(page: &[u8]) -> Result<Document<'static>, HtmlError> {
 
 /// True when `page` looks like a cablegate cable page (for input auto-detection).
 pub fn looks_like_page(page: &str) -> bool {
-    let head = &page[..page.len().min(64 * 1024)];
+    // (A cut inside a character panicked, issue 14.)
+    let head = crate::scan::head(page, 64 * 1024);
     head.contains("<pre>") || head.contains("class='cable'") || head.contains("class=\"cable\"")
 }
 
@@ -239,6 +240,13 @@ mod tests {
         assert_eq!(lossy[0].span, crate::Span::default());
         assert_eq!(parse_page_bytes(b"<pre>UNCLAS KABUL 1</pre>").unwrap().replaced(), 0);
         assert_eq!(parse_page_bytes(b"no page"), Err(HtmlError::NoPreBlock));
+    }
+
+    #[test]
+    fn a_multibyte_character_at_the_64_kib_mark() {
+        let page = format!("{}é<pre>", "a".repeat(64 * 1024 - 1));
+        assert!(!looks_like_page(&page));
+        assert!(looks_like_page(&format!("<pre>{}é", "a".repeat(64 * 1024 - 6))));
     }
 
     #[test]
