@@ -33,19 +33,16 @@ pub enum Precedence {
     Emergency,
 }
 
-impl Precedence {
-    /// The precedence as an addressee line writes it (`IMMEDIATE`, `NIACT IMMEDIATE`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precedence::Routine => "ROUTINE",
-            Precedence::Priority => "PRIORITY",
-            Precedence::Immediate => "IMMEDIATE",
-            Precedence::NiactImmediate => "NIACT IMMEDIATE",
-            Precedence::Flash => "FLASH",
-            Precedence::Emergency => "EMERGENCY",
-        }
-    }
+crate::names::names!(Precedence {
+    Routine => "ROUTINE",
+    Priority => "PRIORITY",
+    Immediate => "IMMEDIATE",
+    NiactImmediate => "NIACT IMMEDIATE",
+    Flash => "FLASH",
+    Emergency => "EMERGENCY",
+});
 
+impl Precedence {
     /// The precedence of a date-time-group letter or prosign letter (`O` → `Immediate`).
     pub fn from_letter(c: u8) -> Option<Precedence> {
         Some(match c {
@@ -62,13 +59,6 @@ impl Precedence {
 impl fmt::Display for Precedence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Precedence {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
@@ -239,8 +229,6 @@ pub struct Reference<'a> {
 
 /// The kind of document a [`Reference`] cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ReferenceKind {
     /// Another telegram (`STATE 12345`, `06 MOSCOW 1234`).
@@ -257,19 +245,16 @@ pub enum ReferenceKind {
     Other,
 }
 
-impl ReferenceKind {
-    /// The kind as the JSON writes it: `cable`, `email`, `telcon`, `memcon`, `report`, `other`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReferenceKind::Cable => "cable",
-            ReferenceKind::Email => "email",
-            ReferenceKind::Telcon => "telcon",
-            ReferenceKind::Memcon => "memcon",
-            ReferenceKind::Report => "report",
-            ReferenceKind::Other => "other",
-        }
-    }
-}
+crate::names::names!(ReferenceKind {
+    Cable => "cable",
+    Email => "email",
+    Telcon => "telcon",
+    Memcon => "memcon",
+    Report => "report",
+    Other => "other",
+});
+
+impl ReferenceKind {}
 
 /// The `Classified By:` line.
 #[derive(Debug, Clone, PartialEq)]
