@@ -4,6 +4,7 @@ use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
     Routing, Section, py_repr, shorten, span,
 };
+use crate::topy::to_py;
 use cable_core::OwnedCable;
 use chrono::{DateTime, Utc};
 use pyo3::intern;
@@ -280,8 +281,8 @@ impl PyCable {
     /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
     #[getter]
     fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        // Taken from the serialised cable, so that it is the JSON's `spans` object exactly.
-        self.to_dict(py)?.get_item(intern!(py, "spans"))
+        // The core's serialisation of that one key, so that it is the JSON's `spans` object.
+        to_py(py, &self.cable().spans_serialized())
     }
 
     /// The text the cable was parsed from (for pages and CSV rows: the decoded header and body
@@ -300,8 +301,7 @@ impl PyCable {
     /// The cable as a dict with exactly the keys and values of the JSON contract
     /// (``json.loads(cable.to_json())``).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.cable().to_json();
-        py.import(intern!(py, "json"))?.call_method1(intern!(py, "loads"), (json,))
+        to_py(py, self.cable())
     }
 
     /// The cable as a JSON object (the output contract); ``indent=True`` pretty-prints it.

@@ -14,6 +14,7 @@ mod frame;
 mod ids;
 mod input;
 mod objects;
+mod topy;
 
 use crate::cable::PyCable;
 use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
