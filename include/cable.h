@@ -151,6 +151,13 @@ typedef struct Cable Cable;
 typedef struct CableCsv CableCsv;
 
 /**
+ * An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
+ * view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
+ * of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
+ */
+typedef struct CableRecipient CableRecipient;
+
+/**
  * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
  * for the life of the program; safe to read from any thread.
  */
@@ -626,78 +633,13 @@ bool cable_serial(const struct Cable *h, uint32_t *out);
 size_t cable_to_count(const struct Cable *h);
 
 /**
- * Routing indicator of action addressee `i` (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
+ * `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_to_route(const struct Cable *h, size_t i);
-
-/**
- * Plain-language address of action addressee `i` (`SECSTATE WASHDC`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_name(const struct Cable *h, size_t i);
-
-/**
- * Office of action addressee `i`, after a `//` (`ECJ3/ECJ4`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_office(const struct Cable *h, size_t i);
-
-/**
- * Delivery precedence of action addressee `i` (`IMMEDIATE`). Static; `{NULL, 0}` when absent,
- * `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_delivery_precedence(const struct Cable *h, size_t i);
-
-/**
- * Message continuity number of action addressee `i`, as written (`5322`, `0121`,
- * `2276-2279`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out
- * of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_mcn(const struct Cable *h, size_t i);
-
-/**
- * Number of posts excluded (`XMT`) from action addressee `i`, a collective. 0 when none, `i`
- * is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-size_t cable_to_excluded_count(const struct Cable *h, size_t i);
-
-/**
- * Excluded post `j` of action addressee `i` (`AMEMBASSY PARIS`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_excluded(const struct Cable *h, size_t i, size_t j);
-
-/**
- * Span of the line of action addressee `i`; `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableSpan cable_to_span(const struct Cable *h, size_t i);
+const struct CableRecipient *cable_to(const struct Cable *h, size_t i);
 
 /**
  * Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -708,77 +650,80 @@ struct CableSpan cable_to_span(const struct Cable *h, size_t i);
 size_t cable_info_count(const struct Cable *h);
 
 /**
- * Routing indicator of information addressee `i` (`RUEHZL`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Information addressee `i`, as `cable_to`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_info_route(const struct Cable *h, size_t i);
+const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
 
 /**
- * Plain-language address of information addressee `i` (`EUROPEAN POLITICAL COLLECTIVE`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
+ * cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
+ * `cable_recipient_*` function.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_name(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_route(const struct CableRecipient *r);
 
 /**
- * Office of information addressee `i`, after a `//`. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_office(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_name(const struct CableRecipient *r);
 
 /**
- * Delivery precedence of information addressee `i` (`PRIORITY`). Static; `{NULL, 0}` when
- * absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_delivery_precedence(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_office(const struct CableRecipient *r);
 
 /**
- * Message continuity number of information addressee `i`, as written. Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
+ * when absent or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_mcn(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 
 /**
- * Number of posts excluded (`XMT`) from information addressee `i`, a collective. 0 when none,
- * `i` is out of range or `h` is NULL. Thread-safe.
+ * Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
+ * or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-size_t cable_info_excluded_count(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
- * Excluded post `j` of information addressee `i`. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_excluded(const struct Cable *h, size_t i, size_t j);
+size_t cable_recipient_excluded_count(const struct CableRecipient *r);
 
 /**
- * Span of the line of information addressee `i`; `{0, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableSpan cable_info_span(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
+
+/**
+ * Span of the addressee line; `{0, 0}` when `r` is NULL.
+ *
+ * # Safety
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
+ */
+struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 
 /**
  * Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;

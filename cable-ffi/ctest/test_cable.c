@@ -155,19 +155,19 @@ static void test_seed(void) {
     CHECK(cable_serial(c, &n) && n == 5434);
 
     CHECK(cable_to_count(c) == 1);
-    CHECK_STR(cable_to_route(c, 0), "RUEHC");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_office(c, 0), NULL);
-    CHECK_STR(cable_to_delivery_precedence(c, 0), "IMMEDIATE");
-    CHECK_STR(cable_to_mcn(c, 0), "5322");
-    CHECK(cable_to_excluded_count(c, 0) == 0);
-    CHECK(span_is(c, cable_to_span(c, 0), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK_STR(cable_recipient_route(cable_to(c, 0)), "RUEHC");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_office(cable_to(c, 0)), NULL);
+    CHECK_STR(cable_recipient_precedence(cable_to(c, 0)), "IMMEDIATE");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "5322");
+    CHECK(cable_recipient_excluded_count(cable_to(c, 0)) == 0);
+    CHECK(span_is(c, cable_recipient_span(cable_to(c, 0)), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
     CHECK(cable_info_count(c) == 2);
-    CHECK_STR(cable_info_route(c, 0), "RUCNCIS");
-    CHECK_STR(cable_info_name(c, 0), "CIS COLLECTIVE");
-    CHECK_STR(cable_info_delivery_precedence(c, 0), "PRIORITY");
-    CHECK_STR(cable_info_name(c, 1), "EUROPEAN POLITICAL COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 1), NULL);
+    CHECK_STR(cable_recipient_route(cable_info(c, 0)), "RUCNCIS");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "CIS COLLECTIVE");
+    CHECK_STR(cable_recipient_precedence(cable_info(c, 0)), "PRIORITY");
+    CHECK_STR(cable_recipient_name(cable_info(c, 1)), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 1)), NULL);
 
     CHECK_STR(cable_routing_relay_precedence(c), "OO");
     CHECK(cable_routing_relay_count(c) == 6);
@@ -219,10 +219,10 @@ static void test_seed(void) {
     n = 77;
     CHECK_STR(cable_tag(c, 5), NULL);
     CHECK_STR(cable_tag(c, (size_t)-1), NULL);
-    CHECK_STR(cable_to_name(c, 1), NULL);
-    CHECK_STR(cable_to_excluded(c, 0, 0), NULL);
-    CHECK_STR(cable_info_excluded(c, 5, 0), NULL);
-    CHECK(cable_info_excluded_count(c, 5) == 0);
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_to(c, 0), 0), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 5), 0), NULL);
+    CHECK(cable_recipient_excluded_count(cable_info(c, 5)) == 0);
     CHECK_STR(cable_routing_relay(c, 6), NULL);
     CHECK_STR(cable_caveat(c, 1), NULL);
     CHECK_STR(cable_ref_text(c, 0), NULL);
@@ -423,12 +423,12 @@ static void test_excluded_and_marking(void) {
     CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
     CHECK_STR(cable_reference_id(c), "08STATE1234");
     CHECK_STR(cable_precedence(c), "ROUTINE");
-    CHECK_STR(cable_to_name(c, 0), "ALL NATO POST COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 0), "0121");
-    CHECK(cable_info_excluded_count(c, 0) == 2);
-    CHECK_STR(cable_info_excluded(c, 0, 0), "AMEMBASSY PARIS");
-    CHECK_STR(cable_info_excluded(c, 0, 1), "AMEMBASSY ROME");
-    CHECK_STR(cable_info_excluded(c, 0, 2), NULL);
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 0)), "0121");
+    CHECK(cable_recipient_excluded_count(cable_info(c, 0)) == 2);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 0), "AMEMBASSY PARIS");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 1), "AMEMBASSY ROME");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 2), NULL);
     CHECK_STR(cable_subject(c), "TEST");
     CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
     CHECK_STR(cable_subject_marking_level(c), "CONFIDENTIAL");
@@ -456,8 +456,8 @@ static void test_corpus_pages(void) {
     CHECK(cable_created(c, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
     CHECK_STR(cable_precedence(c), "ROUTINE");
     CHECK_STR(cable_sender(c), "AMEMBASSY KABUL");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_mcn(c, 0), "3271");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "3271");
     CHECK_STR(cable_routing_relay(c, 0), "RUEHWEB");
     CHECK_STR(cable_routing_station(c), "RUEHBUL");
     CHECK_STR(cable_classification(c), "CONFIDENTIAL");
@@ -502,9 +502,9 @@ static void test_corpus_pages(void) {
     CHECK_STR(cable_precedence(c), "PRIORITY");
     CHECK_STR(cable_sender(c), "SECSTATE WASHDC");
     CHECK(cable_to_count(c) == 2);
-    CHECK_STR(cable_to_name(c, 0), "SECURITY OFFICER COLLECTIVE");
-    CHECK_STR(cable_to_name(c, 1), "AMEMBASSY TRIPOLI");
-    CHECK_STR(cable_info_name(c, 0), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "AMCONSUL CASABLANCA");
     CHECK_STR(cable_classification(c), "SECRET");
     CHECK_STR(cable_caveat(c, 0), "NOFORN");
     CHECK_STR(cable_eo_declassify_raw(c), "MR");
@@ -722,7 +722,7 @@ static void *worker(void *arg) {
         Cable *c = NULL, *p = NULL;
         char *json = NULL;
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
-            !str_is(cable_to_mcn(c, 0), "5322") || !str_is(cable_tag(c, 4), "RS"))
+            !str_is(cable_recipient_mcn(cable_to(c, 0)), "5322") || !str_is(cable_tag(c, 4), "RS"))
             job->ok = 0;
         if (cable_parse_html(job->page, job->page_len, &p, NULL) != CABLE_OK ||
             !str_is(cable_reference_id(p), "09KABUL3714"))

@@ -6,24 +6,10 @@
 //! the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
-use crate::boundary::{read, read_value};
+use crate::boundary::{Fallback, guard, read, read_value};
 use crate::handle::{Cable, json_name};
 use crate::types::*;
 use cable_core::{Recipient, Reference};
-
-/// Which addressee list.
-#[derive(Clone, Copy)]
-enum List {
-    To,
-    Info,
-}
-
-fn recipient(c: &Cable, list: List, i: usize) -> Option<&Recipient<'_>> {
-    match list {
-        List::To => c.core().to().get(i),
-        List::Info => c.core().info().get(i),
-    }
-}
 
 fn reference(c: &Cable, i: usize) -> Option<&Reference<'_>> {
     c.core().references().get(i)
@@ -133,45 +119,31 @@ pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
 }
 
 // ----------------------------------------------------------------------------------------------
-// Addressees
+// Addressees: borrowed sub-handles
 
-fn count(c: &Cable, list: List) -> usize {
-    match list {
-        List::To => c.core().to().len(),
-        List::Info => c.core().info().len(),
+/// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
+/// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
+/// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
+pub struct CableRecipient {
+    _view: [u8; 0],
+}
+
+/// A borrowed sub-handle for `r`.
+fn recipient_handle(r: Option<&Recipient<'_>>) -> *const CableRecipient {
+    r.map_or(std::ptr::null(), |r| (r as *const Recipient<'_>).cast())
+}
+
+/// Reads a recipient sub-handle: NULL reads as absent.
+///
+/// # Safety
+/// `r` must be NULL or a pointer from `cable_to` / `cable_info` whose handle is live.
+unsafe fn with_recipient<T: Fallback>(r: *const CableRecipient, f: impl FnOnce(&Recipient<'_>) -> T) -> T {
+    // SAFETY: `r` is NULL or was made by `recipient_handle` from a `&Recipient` that lives as
+    // long as its handle (the caller's contract).
+    match unsafe { r.cast::<Recipient<'_>>().as_ref() } {
+        Some(r) => guard(|| f(r)),
+        None => T::fallback(),
     }
-}
-
-fn route(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.route))
-}
-
-fn name(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).map(|r| r.name))
-}
-
-fn office(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.office))
-}
-
-fn precedence(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.precedence).map(|p| p.as_str()))
-}
-
-fn mcn(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.mcn))
-}
-
-fn excluded_count(c: &Cable, list: List, i: usize) -> usize {
-    recipient(c, list, i).map_or(0, |r| r.excluded.len())
-}
-
-fn excluded(c: &Cable, list: List, i: usize, j: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.excluded.get(j).copied()))
-}
-
-fn recipient_span(c: &Cable, list: List, i: usize) -> CableSpan {
-    recipient(c, list, i).map(|r| r.span.into()).unwrap_or_default()
 }
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
@@ -180,89 +152,17 @@ fn recipient_span(c: &Cable, list: List, i: usize) -> CableSpan {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
-    read!(h, |c| count(c, List::To))
+    read!(h, |c| c.core().to().len())
 }
 
-/// Routing indicator of action addressee `i` (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
-/// Thread-safe.
+/// Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
+/// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_route(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| route(c, List::To, i))
-}
-
-/// Plain-language address of action addressee `i` (`SECSTATE WASHDC`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| name(c, List::To, i))
-}
-
-/// Office of action addressee `i`, after a `//` (`ECJ3/ECJ4`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_office(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| office(c, List::To, i))
-}
-
-/// Delivery precedence of action addressee `i` (`IMMEDIATE`). Static; `{NULL, 0}` when absent,
-/// `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| precedence(c, List::To, i))
-}
-
-/// Message continuity number of action addressee `i`, as written (`5322`, `0121`,
-/// `2276-2279`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out
-/// of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_mcn(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| mcn(c, List::To, i))
-}
-
-/// Number of posts excluded (`XMT`) from action addressee `i`, a collective. 0 when none, `i`
-/// is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_excluded_count(h: *const Cable, i: usize) -> usize {
-    read!(h, |c| excluded_count(c, List::To, i))
-}
-
-/// Excluded post `j` of action addressee `i` (`AMEMBASSY PARIS`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
-    read!(h, |c| excluded(c, List::To, i, j))
-}
-
-/// Span of the line of action addressee `i`; `{0, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| recipient_span(c, List::To, i))
+pub unsafe extern "C" fn cable_to(h: *const Cable, i: usize) -> *const CableRecipient {
+    read!(h, |c| recipient_handle(c.core().to().get(i)))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -271,88 +171,100 @@ pub unsafe extern "C" fn cable_to_span(h: *const Cable, i: usize) -> CableSpan {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
-    read!(h, |c| count(c, List::Info))
+    read!(h, |c| c.core().info().len())
 }
 
-/// Routing indicator of information addressee `i` (`RUEHZL`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Information addressee `i`, as `cable_to`. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_route(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| route(c, List::Info, i))
+pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRecipient {
+    read!(h, |c| recipient_handle(c.core().info().get(i)))
 }
 
-/// Plain-language address of information addressee `i` (`EUROPEAN POLITICAL COLLECTIVE`).
-/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
-/// NULL. Thread-safe.
+/// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
+/// cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
+/// `cable_recipient_*` function.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| name(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.route)) }
 }
 
-/// Office of information addressee `i`, after a `//`. Borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_office(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| office(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::new(r.name)) }
 }
 
-/// Delivery precedence of information addressee `i` (`PRIORITY`). Static; `{NULL, 0}` when
-/// absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| precedence(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.office)) }
 }
 
-/// Message continuity number of information addressee `i`, as written. Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
+/// when absent or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_mcn(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| mcn(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str()))) }
 }
 
-/// Number of posts excluded (`XMT`) from information addressee `i`, a collective. 0 when none,
-/// `i` is out of range or `h` is NULL. Thread-safe.
+/// Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
+/// or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_excluded_count(h: *const Cable, i: usize) -> usize {
-    read!(h, |c| excluded_count(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.mcn)) }
 }
 
-/// Excluded post `j` of information addressee `i`. Borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+/// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
-    read!(h, |c| excluded(c, List::Info, i, j))
+pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| r.excluded.len()) }
 }
 
-/// Span of the line of information addressee `i`; `{0, 0}` when `i` is out of range or `h` is
-/// NULL. Thread-safe.
+/// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| recipient_span(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: usize) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.excluded.get(j).copied())) }
+}
+
+/// Span of the addressee line; `{0, 0}` when `r` is NULL.
+///
+/// # Safety
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> CableSpan {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableSpan::from(r.span)) }
 }
 
 // ----------------------------------------------------------------------------------------------

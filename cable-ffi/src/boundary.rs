@@ -53,6 +53,12 @@ impl Fallback for i32 {
     }
 }
 
+impl<T> Fallback for *const T {
+    fn fallback() -> Self {
+        std::ptr::null()
+    }
+}
+
 impl Fallback for () {
     fn fallback() -> Self {}
 }

@@ -84,18 +84,18 @@ fn seed_values_through_the_accessors() {
         assert_eq!(serial, 5434);
 
         assert_eq!(cable_to_count(h), 1);
-        assert_eq!(s(cable_to_route(h, 0)), Some("RUEHC"));
-        assert_eq!(s(cable_to_name(h, 0)), Some("SECSTATE WASHDC"));
-        assert_eq!(s(cable_to_office(h, 0)), None);
-        assert_eq!(s(cable_to_delivery_precedence(h, 0)), Some("IMMEDIATE"));
-        assert_eq!(s(cable_to_mcn(h, 0)), Some("5322"));
-        assert_eq!(cable_to_excluded_count(h, 0), 0);
+        assert_eq!(s(cable_recipient_route(cable_to(h, 0))), Some("RUEHC"));
+        assert_eq!(s(cable_recipient_name(cable_to(h, 0))), Some("SECSTATE WASHDC"));
+        assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
+        assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
+        assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
+        assert_eq!(cable_recipient_excluded_count(cable_to(h, 0)), 0);
         assert_eq!(cable_info_count(h), 2);
-        assert_eq!(s(cable_info_route(h, 1)), Some("RUEHZL"));
-        assert_eq!(s(cable_info_name(h, 1)), Some("EUROPEAN POLITICAL COLLECTIVE"));
-        assert_eq!(s(cable_info_delivery_precedence(h, 0)), Some("PRIORITY"));
-        assert_eq!(s(cable_info_mcn(h, 0)), None);
-        let line = cable_to_span(h, 0);
+        assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
+        assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
+        assert_eq!(s(cable_recipient_precedence(cable_info(h, 0))), Some("PRIORITY"));
+        assert_eq!(s(cable_recipient_mcn(cable_info(h, 0))), None);
+        let line = cable_recipient_span(cable_to(h, 0));
         assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
 
         assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
@@ -208,7 +208,7 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_text(h), CableStr::NONE);
         assert_eq!(cable_tag_count(h), 0);
         assert_eq!(cable_tag(h, 0), CableStr::NONE);
-        assert_eq!(cable_to_span(h, 0), CableSpan::default());
+        assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
         assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
         assert_eq!(cable_envelope_kind(h), CableStr::NONE);
         assert!(!cable_serial(h, &mut n));
@@ -233,12 +233,12 @@ fn out_of_range_indexes_read_as_absent() {
     unsafe {
         assert_eq!(cable_tag(h, 5), CableStr::NONE);
         assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
-        assert_eq!(cable_to_name(h, 1), CableStr::NONE);
-        assert_eq!(cable_to_excluded(h, 0, 0), CableStr::NONE);
-        assert_eq!(cable_to_excluded(h, 9, 0), CableStr::NONE);
-        assert_eq!(cable_to_excluded_count(h, 9), 0);
-        assert_eq!(cable_info_route(h, 2), CableStr::NONE);
-        assert_eq!(cable_info_span(h, 2), CableSpan::default());
+        assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
+        assert_eq!(cable_recipient_route(cable_info(h, 2)), CableStr::NONE);
+        assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
         assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
         assert_eq!(cable_caveat(h, 1), CableStr::NONE);
         assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
@@ -484,7 +484,7 @@ fn handles_are_shared_across_threads() {
                     }
                     let own = Owned(parse(SEED.as_bytes()));
                     // SAFETY: `own` is live.
-                    assert_eq!(s(unsafe { cable_to_mcn(own.0, 0) }), Some("5322"));
+                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.0, 0)) }), Some("5322"));
                 }
             });
         }

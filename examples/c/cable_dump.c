@@ -182,14 +182,14 @@ static void dump_text(const Cable *c, const char *label) {
         printf(" %u\n", n);
     }
     for (i = 0; i < cable_to_count(c); i++) {
-        print_recipient("to", cable_to_route(c, i), cable_to_name(c, i), cable_to_office(c, i),
-                        cable_to_delivery_precedence(c, i), cable_to_mcn(c, i));
-        for (j = 0; j < cable_to_excluded_count(c, i); j++) field("  except", cable_to_excluded(c, i, j));
+        print_recipient("to", cable_recipient_route(cable_to(c, i)), cable_recipient_name(cable_to(c, i)), cable_recipient_office(cable_to(c, i)),
+                        cable_recipient_precedence(cable_to(c, i)), cable_recipient_mcn(cable_to(c, i)));
+        for (j = 0; j < cable_recipient_excluded_count(cable_to(c, i)); j++) field("  except", cable_recipient_excluded(cable_to(c, i), j));
     }
     for (i = 0; i < cable_info_count(c); i++) {
-        print_recipient("info", cable_info_route(c, i), cable_info_name(c, i), cable_info_office(c, i),
-                        cable_info_delivery_precedence(c, i), cable_info_mcn(c, i));
-        for (j = 0; j < cable_info_excluded_count(c, i); j++) field("  except", cable_info_excluded(c, i, j));
+        print_recipient("info", cable_recipient_route(cable_info(c, i)), cable_recipient_name(cable_info(c, i)), cable_recipient_office(cable_info(c, i)),
+                        cable_recipient_precedence(cable_info(c, i)), cable_recipient_mcn(cable_info(c, i)));
+        for (j = 0; j < cable_recipient_excluded_count(cable_info(c, i)); j++) field("  except", cable_recipient_excluded(cable_info(c, i), j));
     }
     LIST("relays", cable_routing_relay_count(c), cable_routing_relay(c, i_), " ");
     field("security", cable_routing_security(c));
