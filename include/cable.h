@@ -151,6 +151,14 @@ typedef struct Cable Cable;
 typedef struct CableCsv CableCsv;
 
 /**
+ * A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
+ * handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
+ * until `cable_free` of that handle; never freed by itself. Made on first access and kept by
+ * the handle. Read with the `cable_passage_*` functions.
+ */
+typedef struct CablePassage CablePassage;
+
+/**
  * An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
  * view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
  * of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
@@ -1411,100 +1419,31 @@ struct CableStr cable_paragraph_item_text(const struct Cable *h, size_t i, size_
 struct CableSpan cable_paragraph_item_span(const struct Cable *h, size_t i, size_t j);
 
 /**
- * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), cleaned
- * like paragraph text, its paragraphs separated by a blank line; the keywords are not part of
- * it. Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
+ * from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_summary(const struct Cable *h);
-
-/**
- * Span of the summary as written, from its first to its last byte (keywords excluded). Returns
- * true and stores it in `*out` (when `out` is not NULL) if the cable has a summary; false
- * otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_summary_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the summary covers: stores the index of the first in `*first` and of the last
- * in `*last` (each when not NULL) and returns true if the cable has a summary; false otherwise
- * or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_summary_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+const struct CablePassage *cable_summary(const struct Cable *h);
 
 /**
  * The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
- * under a `Comment` heading), cleaned like paragraph text; the keywords are not part of it.
- * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ * under a `Comment` heading), as `cable_summary`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_comment(const struct Cable *h);
+const struct CablePassage *cable_comment(const struct Cable *h);
 
 /**
- * Span of the comment as written (keywords excluded). Returns true and stores it in `*out`
- * (when `out` is not NULL) if the cable has a comment; false otherwise or when `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_comment_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the comment covers: stores the index of the first in `*first` and of the last
- * in `*last` (each when not NULL) and returns true if the cable has a comment; false otherwise
- * or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_comment_paragraphs(const struct Cable *h, size_t *first, size_t *last);
-
-/**
- * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading),
- * cleaned like paragraph text; the keywords are not part of it. Computed on first access and
- * kept by the handle: borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the cable has
- * none or `h` is NULL. Thread-safe.
+ * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
+ * `cable_summary`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_action_request(const struct Cable *h);
-
-/**
- * Span of the action request as written (keywords excluded). Returns true and stores it in
- * `*out` (when `out` is not NULL) if the cable has one; false otherwise or when `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_action_request_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the action request covers: stores the index of the first in `*first` and of
- * the last in `*last` (each when not NULL) and returns true if the cable has one; false
- * otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_action_request_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+const struct CablePassage *cable_action_request(const struct Cable *h);
 
 /**
  * Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
@@ -1516,42 +1455,53 @@ bool cable_action_request_paragraphs(const struct Cable *h, size_t *first, size_
 size_t cable_note_count(const struct Cable *h);
 
 /**
- * Kind of inline note `i`: `note` (`(Note: ...)`) or `inline_comment` (`(Comment: ...)`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
+ * Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_note_kind(const struct Cable *h, size_t i);
+const struct CablePassage *cable_note(const struct Cable *h, size_t i);
 
 /**
- * Text of inline note `i`, cleaned, without the parentheses and the keywords (`Note:`,
- * `End note.`). Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
+ * `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
+ * Thread-safe, as every `cable_passage_*` function.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a passage of a live handle.
  */
-struct CableStr cable_note_text(const struct Cable *h, size_t i);
+struct CableStr cable_passage_kind(const struct CablePassage *p);
 
 /**
- * Span of inline note `i` as written (keywords excluded); `{0, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
+ * The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
+ * the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
+ * handle; `{NULL, 0}` when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a passage of a live handle.
  */
-struct CableSpan cable_note_span(const struct Cable *h, size_t i);
+struct CableStr cable_passage_text(const struct CablePassage *p);
 
 /**
- * The paragraph inline note `i` is in: stores its index in `*out` (when `out` is not NULL) and
- * returns true; false when `i` is out of range or `h` is NULL. Thread-safe.
+ * Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
+ * (when `out` is not NULL); false when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+ * `p` must be NULL or a passage of a live handle; `out` NULL or a writable `CableSpan`.
  */
-bool cable_note_paragraph(const struct Cable *h, size_t i, size_t *out);
+bool cable_passage_span(const struct CablePassage *p, struct CableSpan *out);
+
+/**
+ * The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
+ * first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
+ * when `p` is NULL.
+ *
+ * # Safety
+ * `p` must be NULL or a passage of a live handle; `first` and `last` must each be NULL or
+ * point to a writable `size_t`.
+ */
+bool cable_passage_paragraphs(const struct CablePassage *p, size_t *first, size_t *last);
 
 /**
  * The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`

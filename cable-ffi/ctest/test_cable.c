@@ -287,15 +287,15 @@ static void test_seed_body(void) {
     CHECK(str_starts(cable_paragraph_text(c, 1), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
     CHECK(str_ends(text, "unilateral independence."));
-    CHECK(cable_summary_span(c, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    CHECK(str_starts(cable_comment(c), "By hinting at differences"));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 8 && last == 8);
-    CHECK_STR(cable_action_request(c), NULL);
-    CHECK(!cable_action_request_span(c, &sp));
+    CHECK(cable_passage_span(cable_summary(c), &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_passage_text(cable_comment(c)), "By hinting at differences"));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_passage_text(cable_action_request(c)), NULL);
+    CHECK(!cable_passage_span(cable_action_request(c), &sp));
     CHECK(cable_note_count(c) == 0);
 
     CHECK_STR(cable_signature(c), "BURNS");
@@ -320,8 +320,8 @@ static void test_seed_body(void) {
     CHECK_STR(cable_paragraph_item_label(c, 0, 0), NULL);
     sp = cable_paragraph_span(c, 9);
     CHECK(sp.start == 0 && sp.end == 0);
-    CHECK_STR(cable_note_text(c, 0), NULL);
-    CHECK(!cable_note_paragraph(c, 0, &at) && at == 77);
+    CHECK_STR(cable_passage_text(cable_note(c, 0)), NULL);
+    CHECK(!cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 77);
     CHECK_STR(cable_signer(c, 1), NULL);
     CHECK_STR(cable_break_kind(c, 1), NULL);
     CHECK(!cable_break_page(c, 1, &n) && n == 77);
@@ -332,9 +332,9 @@ static void test_seed_body(void) {
     /* A NULL handle reads as absent. */
     CHECK(cable_paragraph_count(NULL) == 0 && cable_signer_count(NULL) == 0 && cable_break_count(NULL) == 0);
     CHECK_STR(cable_paragraph_text(NULL, 0), NULL);
-    CHECK_STR(cable_summary(NULL), NULL);
+    CHECK_STR(cable_passage_text(cable_summary(NULL)), NULL);
     CHECK_STR(cable_signature(NULL), NULL);
-    CHECK(!cable_summary_paragraphs(NULL, &first, &last) && first == 8);
+    CHECK(!cable_passage_paragraphs(cable_summary(NULL), &first, &last) && first == 8);
 }
 
 /* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
@@ -378,24 +378,24 @@ static void test_corpus_body(void) {
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
     CHECK(sp.start > cable_paragraph_span(c, at).start && sp.end < cable_paragraph_span(c, at).end);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
     CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    text = cable_comment(c);
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    text = cable_passage_text(cable_comment(c));
     CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
     CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 6 && last == 6);
-    CHECK(!cable_action_request_paragraphs(c, &first, &last));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 6 && last == 6);
+    CHECK(!cable_passage_paragraphs(cable_action_request(c), &first, &last));
 
     /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
     CHECK(cable_note_count(c) == 1);
-    CHECK_STR(cable_note_kind(c, 0), "note");
-    text = cable_note_text(c, 0);
+    CHECK_STR(cable_passage_kind(cable_note(c, 0)), "note");
+    text = cable_passage_text(cable_note(c, 0));
     CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
     CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
-    CHECK(cable_note_paragraph(c, 0, &at) && at == 3);
-    CHECK(span_starts(c, cable_note_span(c, 0), "Many Nigerian Muslims"));
+    CHECK(cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 3);
+    CHECK(cable_passage_span(cable_note(c, 0), &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
 
     CHECK_STR(cable_signature(c), "SANDERS");
     CHECK(cable_signer_count(c) == 1);
@@ -733,7 +733,7 @@ static void *worker(void *arg) {
             !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
             job->ok = 0;
         /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
-        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_summary(job->shared), "Reform-minded") ||
+        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_passage_text(cable_summary(job->shared)), "Reform-minded") ||
             !str_starts(cable_paragraph_text(job->shared, 7), "Comment: Minister Shahrani"))
             job->ok = 0;
         job->text = cable_paragraph_text(job->shared, 2).ptr;

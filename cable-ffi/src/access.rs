@@ -7,7 +7,7 @@
 //! accessor may be called from any number of threads at once.
 
 use crate::boundary::{Fallback, guard, read, read_value};
-use crate::handle::{Cable, json_name};
+use crate::handle::Cable;
 use crate::types::*;
 use cable_core::{Recipient, Reference};
 
@@ -594,13 +594,7 @@ pub unsafe extern "C" fn cable_ref_label(h: *const Cable, i: usize) -> CableStr 
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_ref_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| {
-        let kinds = c
-            .cache()
-            .reference_kinds
-            .get_or_init(|| c.core().references().iter().map(|r| json_name(&r.kind)).collect());
-        CableStr::opt(kinds.get(i).map(String::as_str))
-    })
+    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.kind.as_str())))
 }
 
 /// Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
@@ -731,10 +725,7 @@ pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_envelope_kind(h: *const Cable) -> CableStr {
-    read!(h, |c| {
-        let kind = c.cache().envelope_kind.get_or_init(|| c.core().envelope().map(|e| json_name(&e.kind)));
-        CableStr::opt(kind.as_deref())
-    })
+    read!(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
 }
 
 /// Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
@@ -845,11 +836,7 @@ pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_warning_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| {
-        let kinds =
-            c.cache().warning_kinds.get_or_init(|| c.core().warnings().iter().map(|w| json_name(&w.kind)).collect());
-        CableStr::opt(kinds.get(i).map(String::as_str))
-    })
+    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.as_str())))
 }
 
 /// A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when

@@ -22,9 +22,6 @@ pub struct Cable {
 /// address until the handle is freed. Filled on first use; `OnceLock` makes that thread-safe.
 #[derive(Default)]
 pub(crate) struct Cache {
-    pub warning_kinds: OnceLock<Vec<String>>,
-    pub reference_kinds: OnceLock<Vec<String>>,
-    pub envelope_kind: OnceLock<Option<String>>,
     pub envelope_references: OnceLock<Vec<Box<str>>>,
     pub marking_caveats: OnceLock<Vec<Box<str>>>,
     /// Cleaned paragraph text, headings, passages, sub-items, note and break kinds.
@@ -48,14 +45,6 @@ impl Cable {
 
     pub(crate) fn cache(&self) -> &Cache {
         &self.cache
-    }
-}
-
-/// The name a value has in the JSON contract (`"unrecognised_line"`, `"cable"`, ...).
-pub(crate) fn json_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }
 

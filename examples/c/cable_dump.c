@@ -135,15 +135,15 @@ static void dump_body(const Cable *c) {
         put_excerpt(cable_paragraph_text(c, i), 60);
         putchar('\n');
     }
-    passage("summary", cable_summary(c));
-    passage("comment", cable_comment(c));
-    passage("action request", cable_action_request(c));
+    passage("summary", cable_passage_text(cable_summary(c)));
+    passage("comment", cable_passage_text(cable_comment(c)));
+    passage("action request", cable_passage_text(cable_action_request(c)));
     for (i = 0; i < cable_note_count(c); i++) {
-        CableStr kind = cable_note_kind(c, i);
+        CableStr kind = cable_passage_kind(cable_note(c, i));
         size_t at = 0;
         printf("  %-16.*s ", (int)kind.len, kind.ptr);
-        if (cable_note_paragraph(c, i, &at)) printf("(paragraph index %zu) ", at);
-        put_excerpt(cable_note_text(c, i), 50);
+        if (cable_passage_paragraphs(cable_note(c, i), &at, NULL)) printf("(paragraph index %zu) ", at);
+        put_excerpt(cable_passage_text(cable_note(c, i)), 50);
         putchar('\n');
     }
     field("signature", cable_signature(c));
