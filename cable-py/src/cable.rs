@@ -316,7 +316,7 @@ impl PyCable {
         let doc = self.owned.document();
         let env = doc.envelope().map(|e| {
             let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
-            let kind = crate::objects::variant_name(&e.kind);
+            let kind = e.kind.as_str();
             (
                 kind,
                 e.row_id,
