@@ -413,9 +413,15 @@ impl<'a> Cable<'a> {
         self.created
     }
 
-    /// The precedence and date-time group line.
-    pub fn date_time_group(&self) -> Option<&DateTimeGroup<'a>> {
+    /// The precedence and date-time group line (the JSON's `dtg` is its `raw` text).
+    pub fn dtg(&self) -> Option<&DateTimeGroup<'a>> {
         self.dtg.as_ref()
+    }
+
+    /// The old name of [`Cable::dtg`], kept while other branches move over.
+    #[doc(hidden)]
+    pub fn date_time_group(&self) -> Option<&DateTimeGroup<'a>> {
+        self.dtg()
     }
 
     /// Action precedence of the date-time group (`IMMEDIATE`).
@@ -470,9 +476,15 @@ impl<'a> Cable<'a> {
         self.section
     }
 
-    /// The `E.O.` line.
-    pub fn executive_order(&self) -> Option<&ExecutiveOrder<'a>> {
+    /// The `E.O.` line (named `eo` as in the JSON, Python and C).
+    pub fn eo(&self) -> Option<&ExecutiveOrder<'a>> {
         self.eo.as_ref()
+    }
+
+    /// The old name of [`Cable::eo`], kept while other branches move over.
+    #[doc(hidden)]
+    pub fn executive_order(&self) -> Option<&ExecutiveOrder<'a>> {
+        self.eo()
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
@@ -514,6 +526,12 @@ impl<'a> Cable<'a> {
 
     /// True for a partial record (`This record is a partial extract ...`, or a header of
     /// `PAGE 01` / `INFO LOG-00` blocks).
+    pub fn partial(&self) -> bool {
+        self.partial
+    }
+
+    /// The old name of [`Cable::partial`], kept while other branches move over.
+    #[doc(hidden)]
     pub fn is_partial(&self) -> bool {
         self.partial
     }

@@ -63,7 +63,7 @@ pub unsafe extern "C" fn cable_created(h: *const Cable, out: *mut i64) -> bool {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_dtg(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().date_time_group().map(|d| d.raw)))
+    read!(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
 }
 
 /// The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
@@ -84,7 +84,7 @@ pub unsafe extern "C" fn cable_precedence(h: *const Cable) -> CableStr {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_info_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())))
+    read!(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
 }
 
 /// The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
@@ -446,7 +446,7 @@ pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total:
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.order)))
+    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
 }
 
 /// The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
@@ -456,7 +456,7 @@ pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.declassify_raw)))
+    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
 }
 
 /// The declassification date, when the instruction is one. Returns true and stores the date's
@@ -469,7 +469,7 @@ pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
 pub unsafe extern "C" fn cable_eo_declassify_on(h: *const Cable, out: *mut i64) -> bool {
     read_value!(h, out, |c| c
         .core()
-        .executive_order()
+        .eo()
         .and_then(|e| e.declassify_on)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc().timestamp()))
@@ -711,7 +711,7 @@ pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
-    read!(h, |c| c.core().is_partial())
+    read!(h, |c| c.core().partial())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -894,11 +894,11 @@ fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {
         CABLE_FIELD_METADATA => non_empty(core.metadata_span()),
         CABLE_FIELD_BODY => Some(core.body_span()),
         CABLE_FIELD_TRANSMISSION_ID => core.routing().transmission_id.map(|t| t.span),
-        CABLE_FIELD_DTG => core.date_time_group().map(|d| d.span),
+        CABLE_FIELD_DTG => core.dtg().map(|d| d.span),
         // The sender is a slice of the text: its span is where it lies.
         CABLE_FIELD_SENDER => return core.sender().and_then(|s| span_in(c.text(), s)),
         CABLE_FIELD_BANNER => core.banner().map(|b| b.span),
-        CABLE_FIELD_EO => core.executive_order().map(|e| e.span),
+        CABLE_FIELD_EO => core.eo().map(|e| e.span),
         CABLE_FIELD_SUBJECT => core.subject_text().map(|t| t.span),
         CABLE_FIELD_CLASSIFIED_BY => core.classified_by().map(|b| b.text.span),
         _ => None,

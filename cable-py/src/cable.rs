@@ -64,7 +64,7 @@ impl PyCable {
     /// The date-time group as written (``"171231Z NOV 07"``), or None.
     #[getter]
     fn dtg(&self) -> Option<&str> {
-        self.cable().date_time_group().map(|d| d.raw)
+        self.cable().dtg().map(|d| d.raw)
     }
 
     /// Action precedence of the date-time group: ``"ROUTINE"``, ``"PRIORITY"``,
@@ -77,7 +77,7 @@ impl PyCable {
     /// Info precedence, when the date-time-group line gives two (``O P 071948Z ...``), or None.
     #[getter]
     fn info_precedence(&self) -> Option<&'static str> {
-        self.cable().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())
+        self.cable().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())
     }
 
     /// The originator, the ``FM`` line (``"AMEMBASSY MOSCOW"``), or None.
@@ -145,7 +145,7 @@ impl PyCable {
     /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
     #[getter]
     fn eo(&self) -> Option<ExecutiveOrder> {
-        self.cable().executive_order().map(ExecutiveOrder::from)
+        self.cable().eo().map(ExecutiveOrder::from)
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
@@ -190,7 +190,7 @@ impl PyCable {
     /// ``INFO LOG-00`` header blocks).
     #[getter]
     fn partial(&self) -> bool {
-        self.cable().is_partial()
+        self.cable().partial()
     }
 
     /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
