@@ -164,19 +164,19 @@ static void test_seed(void) {
     CHECK(cable_serial(c, &n) && n == 5434);
 
     CHECK(cable_to_count(c) == 1);
-    CHECK_STR(cable_to_route(c, 0), "RUEHC");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_office(c, 0), NULL);
-    CHECK_STR(cable_to_delivery_precedence(c, 0), "IMMEDIATE");
-    CHECK_STR(cable_to_mcn(c, 0), "5322");
-    CHECK(cable_to_excluded_count(c, 0) == 0);
-    CHECK(span_is(c, cable_to_span(c, 0), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK_STR(cable_recipient_route(cable_to(c, 0)), "RUEHC");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_office(cable_to(c, 0)), NULL);
+    CHECK_STR(cable_recipient_precedence(cable_to(c, 0)), "IMMEDIATE");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "5322");
+    CHECK(cable_recipient_excluded_count(cable_to(c, 0)) == 0);
+    CHECK(span_is(c, cable_recipient_span(cable_to(c, 0)), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
     CHECK(cable_info_count(c) == 2);
-    CHECK_STR(cable_info_route(c, 0), "RUCNCIS");
-    CHECK_STR(cable_info_name(c, 0), "CIS COLLECTIVE");
-    CHECK_STR(cable_info_delivery_precedence(c, 0), "PRIORITY");
-    CHECK_STR(cable_info_name(c, 1), "EUROPEAN POLITICAL COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 1), NULL);
+    CHECK_STR(cable_recipient_route(cable_info(c, 0)), "RUCNCIS");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "CIS COLLECTIVE");
+    CHECK_STR(cable_recipient_precedence(cable_info(c, 0)), "PRIORITY");
+    CHECK_STR(cable_recipient_name(cable_info(c, 1)), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 1)), NULL);
 
     CHECK_STR(cable_routing_relay_precedence(c), "OO");
     CHECK(cable_routing_relay_count(c) == 6);
@@ -228,10 +228,10 @@ static void test_seed(void) {
     n = 77;
     CHECK_STR(cable_tag(c, 5), NULL);
     CHECK_STR(cable_tag(c, (size_t)-1), NULL);
-    CHECK_STR(cable_to_name(c, 1), NULL);
-    CHECK_STR(cable_to_excluded(c, 0, 0), NULL);
-    CHECK_STR(cable_info_excluded(c, 5, 0), NULL);
-    CHECK(cable_info_excluded_count(c, 5) == 0);
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_to(c, 0), 0), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 5), 0), NULL);
+    CHECK(cable_recipient_excluded_count(cable_info(c, 5)) == 0);
     CHECK_STR(cable_routing_relay(c, 6), NULL);
     CHECK_STR(cable_caveat(c, 1), NULL);
     CHECK_STR(cable_ref_text(c, 0), NULL);
@@ -296,15 +296,15 @@ static void test_seed_body(void) {
     CHECK(str_starts(cable_paragraph_text(c, 1), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
     CHECK(str_ends(text, "unilateral independence."));
-    CHECK(cable_summary_span(c, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    CHECK(str_starts(cable_comment(c), "By hinting at differences"));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 8 && last == 8);
-    CHECK_STR(cable_action_request(c), NULL);
-    CHECK(!cable_action_request_span(c, &sp));
+    CHECK(cable_passage_span(cable_summary(c), &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_passage_text(cable_comment(c)), "By hinting at differences"));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_passage_text(cable_action_request(c)), NULL);
+    CHECK(!cable_passage_span(cable_action_request(c), &sp));
     CHECK(cable_note_count(c) == 0);
 
     CHECK_STR(cable_signature(c), "BURNS");
@@ -329,8 +329,8 @@ static void test_seed_body(void) {
     CHECK_STR(cable_paragraph_item_label(c, 0, 0), NULL);
     sp = cable_paragraph_span(c, 9);
     CHECK(sp.start == 0 && sp.end == 0);
-    CHECK_STR(cable_note_text(c, 0), NULL);
-    CHECK(!cable_note_paragraph(c, 0, &at) && at == 77);
+    CHECK_STR(cable_passage_text(cable_note(c, 0)), NULL);
+    CHECK(!cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 77);
     CHECK_STR(cable_signer(c, 1), NULL);
     CHECK_STR(cable_break_kind(c, 1), NULL);
     CHECK(!cable_break_page(c, 1, &n) && n == 77);
@@ -341,9 +341,9 @@ static void test_seed_body(void) {
     /* A NULL handle reads as absent. */
     CHECK(cable_paragraph_count(NULL) == 0 && cable_signer_count(NULL) == 0 && cable_break_count(NULL) == 0);
     CHECK_STR(cable_paragraph_text(NULL, 0), NULL);
-    CHECK_STR(cable_summary(NULL), NULL);
+    CHECK_STR(cable_passage_text(cable_summary(NULL)), NULL);
     CHECK_STR(cable_signature(NULL), NULL);
-    CHECK(!cable_summary_paragraphs(NULL, &first, &last) && first == 8);
+    CHECK(!cable_passage_paragraphs(cable_summary(NULL), &first, &last) && first == 8);
 }
 
 /* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
@@ -389,24 +389,24 @@ static void test_corpus_body(void) {
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
     CHECK(sp.start > cable_paragraph_span(c, at).start && sp.end < cable_paragraph_span(c, at).end);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
     CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    text = cable_comment(c);
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    text = cable_passage_text(cable_comment(c));
     CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
     CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 6 && last == 6);
-    CHECK(!cable_action_request_paragraphs(c, &first, &last));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 6 && last == 6);
+    CHECK(!cable_passage_paragraphs(cable_action_request(c), &first, &last));
 
     /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
     CHECK(cable_note_count(c) == 1);
-    CHECK_STR(cable_note_kind(c, 0), "note");
-    text = cable_note_text(c, 0);
+    CHECK_STR(cable_passage_kind(cable_note(c, 0)), "note");
+    text = cable_passage_text(cable_note(c, 0));
     CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
     CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
-    CHECK(cable_note_paragraph(c, 0, &at) && at == 3);
-    CHECK(span_starts(c, cable_note_span(c, 0), "Many Nigerian Muslims"));
+    CHECK(cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 3);
+    CHECK(cable_passage_span(cable_note(c, 0), &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
 
     CHECK_STR(cable_signature(c), "SANDERS");
     CHECK(cable_signer_count(c) == 1);
@@ -434,12 +434,12 @@ static void test_excluded_and_marking(void) {
     CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
     CHECK_STR(cable_reference_id(c), "08STATE1234");
     CHECK_STR(cable_precedence(c), "ROUTINE");
-    CHECK_STR(cable_to_name(c, 0), "ALL NATO POST COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 0), "0121");
-    CHECK(cable_info_excluded_count(c, 0) == 2);
-    CHECK_STR(cable_info_excluded(c, 0, 0), "AMEMBASSY PARIS");
-    CHECK_STR(cable_info_excluded(c, 0, 1), "AMEMBASSY ROME");
-    CHECK_STR(cable_info_excluded(c, 0, 2), NULL);
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 0)), "0121");
+    CHECK(cable_recipient_excluded_count(cable_info(c, 0)) == 2);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 0), "AMEMBASSY PARIS");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 1), "AMEMBASSY ROME");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 2), NULL);
     CHECK_STR(cable_subject(c), "TEST");
     CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
     CHECK_STR(cable_subject_marking_level(c), "CONFIDENTIAL");
@@ -469,8 +469,8 @@ static void test_corpus_pages(void) {
     CHECK(cable_created(c, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
     CHECK_STR(cable_precedence(c), "ROUTINE");
     CHECK_STR(cable_sender(c), "AMEMBASSY KABUL");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_mcn(c, 0), "3271");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "3271");
     CHECK_STR(cable_routing_relay(c, 0), "RUEHWEB");
     CHECK_STR(cable_routing_station(c), "RUEHBUL");
     CHECK_STR(cable_classification(c), "CONFIDENTIAL");
@@ -515,9 +515,9 @@ static void test_corpus_pages(void) {
     CHECK_STR(cable_precedence(c), "PRIORITY");
     CHECK_STR(cable_sender(c), "SECSTATE WASHDC");
     CHECK(cable_to_count(c) == 2);
-    CHECK_STR(cable_to_name(c, 0), "SECURITY OFFICER COLLECTIVE");
-    CHECK_STR(cable_to_name(c, 1), "AMEMBASSY TRIPOLI");
-    CHECK_STR(cable_info_name(c, 0), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "AMCONSUL CASABLANCA");
     CHECK_STR(cable_classification(c), "SECRET");
     CHECK_STR(cable_caveat(c, 0), "NOFORN");
     CHECK_STR(cable_eo_declassify_raw(c), "MR");
@@ -735,7 +735,7 @@ static void *worker(void *arg) {
         Cable *c = NULL, *p = NULL;
         char *json = NULL;
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
-            !str_is(cable_to_mcn(c, 0), "5322") || !str_is(cable_tag(c, 4), "RS"))
+            !str_is(cable_recipient_mcn(cable_to(c, 0)), "5322") || !str_is(cable_tag(c, 4), "RS"))
             job->ok = 0;
         if (cable_parse_html(job->page, job->page_len, &p, NULL) != CABLE_OK ||
             !str_is(cable_reference_id(p), "09KABUL3714"))
@@ -746,7 +746,7 @@ static void *worker(void *arg) {
             !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
             job->ok = 0;
         /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
-        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_summary(job->shared), "Reform-minded") ||
+        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_passage_text(cable_summary(job->shared)), "Reform-minded") ||
             !str_starts(cable_paragraph_text(job->shared, 7), "Comment: Minister Shahrani"))
             job->ok = 0;
         job->text = cable_paragraph_text(job->shared, 2).ptr;
