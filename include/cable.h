@@ -151,6 +151,21 @@ typedef struct Cable Cable;
 typedef struct CableCsv CableCsv;
 
 /**
+ * A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
+ * handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
+ * until `cable_free` of that handle; never freed by itself. Made on first access and kept by
+ * the handle. Read with the `cable_passage_*` functions.
+ */
+typedef struct CablePassage CablePassage;
+
+/**
+ * An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
+ * view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
+ * of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
+ */
+typedef struct CableRecipient CableRecipient;
+
+/**
  * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
  * for the life of the program; safe to read from any thread.
  */
@@ -626,78 +641,13 @@ bool cable_serial(const struct Cable *h, uint32_t *out);
 size_t cable_to_count(const struct Cable *h);
 
 /**
- * Routing indicator of action addressee `i` (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
+ * `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_to_route(const struct Cable *h, size_t i);
-
-/**
- * Plain-language address of action addressee `i` (`SECSTATE WASHDC`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_name(const struct Cable *h, size_t i);
-
-/**
- * Office of action addressee `i`, after a `//` (`ECJ3/ECJ4`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_office(const struct Cable *h, size_t i);
-
-/**
- * Delivery precedence of action addressee `i` (`IMMEDIATE`). Static; `{NULL, 0}` when absent,
- * `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_delivery_precedence(const struct Cable *h, size_t i);
-
-/**
- * Message continuity number of action addressee `i`, as written (`5322`, `0121`,
- * `2276-2279`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out
- * of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_mcn(const struct Cable *h, size_t i);
-
-/**
- * Number of posts excluded (`XMT`) from action addressee `i`, a collective. 0 when none, `i`
- * is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-size_t cable_to_excluded_count(const struct Cable *h, size_t i);
-
-/**
- * Excluded post `j` of action addressee `i` (`AMEMBASSY PARIS`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_to_excluded(const struct Cable *h, size_t i, size_t j);
-
-/**
- * Span of the line of action addressee `i`; `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableSpan cable_to_span(const struct Cable *h, size_t i);
+const struct CableRecipient *cable_to(const struct Cable *h, size_t i);
 
 /**
  * Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -708,77 +658,80 @@ struct CableSpan cable_to_span(const struct Cable *h, size_t i);
 size_t cable_info_count(const struct Cable *h);
 
 /**
- * Routing indicator of information addressee `i` (`RUEHZL`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Information addressee `i`, as `cable_to`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_info_route(const struct Cable *h, size_t i);
+const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
 
 /**
- * Plain-language address of information addressee `i` (`EUROPEAN POLITICAL COLLECTIVE`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
+ * cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
+ * `cable_recipient_*` function.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_name(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_route(const struct CableRecipient *r);
 
 /**
- * Office of information addressee `i`, after a `//`. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_office(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_name(const struct CableRecipient *r);
 
 /**
- * Delivery precedence of information addressee `i` (`PRIORITY`). Static; `{NULL, 0}` when
- * absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_delivery_precedence(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_office(const struct CableRecipient *r);
 
 /**
- * Message continuity number of information addressee `i`, as written. Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
+ * when absent or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_mcn(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 
 /**
- * Number of posts excluded (`XMT`) from information addressee `i`, a collective. 0 when none,
- * `i` is out of range or `h` is NULL. Thread-safe.
+ * Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
+ * or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-size_t cable_info_excluded_count(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
- * Excluded post `j` of information addressee `i`. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableStr cable_info_excluded(const struct Cable *h, size_t i, size_t j);
+size_t cable_recipient_excluded_count(const struct CableRecipient *r);
 
 /**
- * Span of the line of information addressee `i`; `{0, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
-struct CableSpan cable_info_span(const struct Cable *h, size_t i);
+struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
+
+/**
+ * Span of the addressee line; `{0, 0}` when `r` is NULL.
+ *
+ * # Safety
+ * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
+ */
+struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 
 /**
  * Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
@@ -1466,100 +1419,31 @@ struct CableStr cable_paragraph_item_text(const struct Cable *h, size_t i, size_
 struct CableSpan cable_paragraph_item_span(const struct Cable *h, size_t i, size_t j);
 
 /**
- * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), cleaned
- * like paragraph text, its paragraphs separated by a blank line; the keywords are not part of
- * it. Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
+ * from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_summary(const struct Cable *h);
-
-/**
- * Span of the summary as written, from its first to its last byte (keywords excluded). Returns
- * true and stores it in `*out` (when `out` is not NULL) if the cable has a summary; false
- * otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_summary_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the summary covers: stores the index of the first in `*first` and of the last
- * in `*last` (each when not NULL) and returns true if the cable has a summary; false otherwise
- * or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_summary_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+const struct CablePassage *cable_summary(const struct Cable *h);
 
 /**
  * The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
- * under a `Comment` heading), cleaned like paragraph text; the keywords are not part of it.
- * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+ * under a `Comment` heading), as `cable_summary`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_comment(const struct Cable *h);
+const struct CablePassage *cable_comment(const struct Cable *h);
 
 /**
- * Span of the comment as written (keywords excluded). Returns true and stores it in `*out`
- * (when `out` is not NULL) if the cable has a comment; false otherwise or when `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_comment_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the comment covers: stores the index of the first in `*first` and of the last
- * in `*last` (each when not NULL) and returns true if the cable has a comment; false otherwise
- * or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_comment_paragraphs(const struct Cable *h, size_t *first, size_t *last);
-
-/**
- * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading),
- * cleaned like paragraph text; the keywords are not part of it. Computed on first access and
- * kept by the handle: borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the cable has
- * none or `h` is NULL. Thread-safe.
+ * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
+ * `cable_summary`. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_action_request(const struct Cable *h);
-
-/**
- * Span of the action request as written (keywords excluded). Returns true and stores it in
- * `*out` (when `out` is not NULL) if the cable has one; false otherwise or when `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_action_request_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * The paragraphs the action request covers: stores the index of the first in `*first` and of
- * the last in `*last` (each when not NULL) and returns true if the cable has one; false
- * otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
- * writable `size_t`.
- */
-bool cable_action_request_paragraphs(const struct Cable *h, size_t *first, size_t *last);
+const struct CablePassage *cable_action_request(const struct Cable *h);
 
 /**
  * Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
@@ -1571,42 +1455,53 @@ bool cable_action_request_paragraphs(const struct Cable *h, size_t *first, size_
 size_t cable_note_count(const struct Cable *h);
 
 /**
- * Kind of inline note `i`: `note` (`(Note: ...)`) or `inline_comment` (`(Comment: ...)`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
- * NULL. Thread-safe.
+ * Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
+ * Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_note_kind(const struct Cable *h, size_t i);
+const struct CablePassage *cable_note(const struct Cable *h, size_t i);
 
 /**
- * Text of inline note `i`, cleaned, without the parentheses and the keywords (`Note:`,
- * `End note.`). Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
+ * `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
+ * Thread-safe, as every `cable_passage_*` function.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a passage of a live handle.
  */
-struct CableStr cable_note_text(const struct Cable *h, size_t i);
+struct CableStr cable_passage_kind(const struct CablePassage *p);
 
 /**
- * Span of inline note `i` as written (keywords excluded); `{0, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
+ * The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
+ * the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
+ * handle; `{NULL, 0}` when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a passage of a live handle.
  */
-struct CableSpan cable_note_span(const struct Cable *h, size_t i);
+struct CableStr cable_passage_text(const struct CablePassage *p);
 
 /**
- * The paragraph inline note `i` is in: stores its index in `*out` (when `out` is not NULL) and
- * returns true; false when `i` is out of range or `h` is NULL. Thread-safe.
+ * Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
+ * (when `out` is not NULL); false when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+ * `p` must be NULL or a passage of a live handle; `out` NULL or a writable `CableSpan`.
  */
-bool cable_note_paragraph(const struct Cable *h, size_t i, size_t *out);
+bool cable_passage_span(const struct CablePassage *p, struct CableSpan *out);
+
+/**
+ * The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
+ * first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
+ * when `p` is NULL.
+ *
+ * # Safety
+ * `p` must be NULL or a passage of a live handle; `first` and `last` must each be NULL or
+ * point to a writable `size_t`.
+ */
+bool cable_passage_paragraphs(const struct CablePassage *p, size_t *first, size_t *last);
 
 /**
  * The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`

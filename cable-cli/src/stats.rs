@@ -13,10 +13,10 @@ type Has = fn(&Cable<'_>) -> bool;
 
 /// Fields whose presence is counted, with how to tell.
 const COVERAGE: &[(&str, Has)] = &[
-    ("date-time group", |c| c.date_time_group().is_some()),
+    ("date-time group", |c| c.dtg().is_some()),
     ("recipients (TO/INFO)", |c| !c.to().is_empty() || !c.info().is_empty()),
     ("classification banner", |c| c.banner().is_some()),
-    ("E.O. line", |c| c.executive_order().is_some()),
+    ("E.O. line", |c| c.eo().is_some()),
     ("TAGS", |c| !c.tags().is_empty()),
     ("SUBJECT", |c| c.subject().is_some()),
     ("REF", |c| !c.references().is_empty()),
@@ -62,7 +62,7 @@ impl Summary {
                 })
                 .collect(),
             tags: cable.tags().iter().map(|t| t.as_str().to_owned()).collect(),
-            partial: cable.is_partial(),
+            partial: cable.partial(),
             ids: crate::refs::CableEdges::of(cable).ids,
             cited: {
                 let mut v: Vec<String> =

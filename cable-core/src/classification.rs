@@ -21,20 +21,16 @@ pub enum Level {
     TopSecret,
 }
 
-impl Level {
-    /// The level as written in full: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`,
-    /// `CONFIDENTIAL`, `SECRET`, `TOP SECRET`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Unclassified => "UNCLASSIFIED",
-            Level::SensitiveButUnclassified => "SBU",
-            Level::LimitedOfficialUse => "LIMITED OFFICIAL USE",
-            Level::Confidential => "CONFIDENTIAL",
-            Level::Secret => "SECRET",
-            Level::TopSecret => "TOP SECRET",
-        }
-    }
+crate::names::names!(Level {
+    Unclassified => "UNCLASSIFIED",
+    SensitiveButUnclassified => "SBU",
+    LimitedOfficialUse => "LIMITED OFFICIAL USE",
+    Confidential => "CONFIDENTIAL",
+    Secret => "SECRET",
+    TopSecret => "TOP SECRET",
+});
 
+impl Level {
     /// The level in the vocabulary of the WikiLeaks metadata (page table, `cables.csv`), which has
     /// no SBU or LOU: both are published as `UNCLASSIFIED` (with `//FOR OFFICIAL USE ONLY`).
     pub fn published(self) -> Level {
@@ -91,13 +87,6 @@ impl Level {
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Level {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 

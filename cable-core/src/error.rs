@@ -24,6 +24,13 @@ pub enum ErrorKind {
     TooLarge,
 }
 
+crate::names::names!(ErrorKind {
+    Empty => "empty",
+    Binary => "binary",
+    NotACable => "not_a_cable",
+    TooLarge => "too_large",
+});
+
 /// The error returned by [`parse`](crate::parse): a kind and where it was detected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{kind} at {pos}")]

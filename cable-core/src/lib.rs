@@ -52,6 +52,7 @@ pub mod ids;
 mod lines;
 mod meta;
 mod model;
+mod names;
 mod owned;
 mod pagebreak;
 mod scan;
@@ -69,7 +70,7 @@ pub use model::{
     Banner, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Precedence, Recipient, Reference, ReferenceId,
     ReferenceKind, Routing, Section,
 };
-pub use owned::OwnedCable;
+pub use owned::{BytesError, OwnedCable};
 pub use span::{LineCol, Span};
 pub use spanned::{Spanned, Text};
 pub use warning::{Warning, WarningKind};

@@ -33,19 +33,16 @@ pub enum Precedence {
     Emergency,
 }
 
-impl Precedence {
-    /// The precedence as an addressee line writes it (`IMMEDIATE`, `NIACT IMMEDIATE`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precedence::Routine => "ROUTINE",
-            Precedence::Priority => "PRIORITY",
-            Precedence::Immediate => "IMMEDIATE",
-            Precedence::NiactImmediate => "NIACT IMMEDIATE",
-            Precedence::Flash => "FLASH",
-            Precedence::Emergency => "EMERGENCY",
-        }
-    }
+crate::names::names!(Precedence {
+    Routine => "ROUTINE",
+    Priority => "PRIORITY",
+    Immediate => "IMMEDIATE",
+    NiactImmediate => "NIACT IMMEDIATE",
+    Flash => "FLASH",
+    Emergency => "EMERGENCY",
+});
 
+impl Precedence {
     /// The precedence of a date-time-group letter or prosign letter (`O` → `Immediate`).
     pub fn from_letter(c: u8) -> Option<Precedence> {
         Some(match c {
@@ -62,13 +59,6 @@ impl Precedence {
 impl fmt::Display for Precedence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Precedence {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
@@ -241,8 +231,6 @@ pub struct Reference<'a> {
 
 /// The kind of document a [`Reference`] cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ReferenceKind {
     /// Another telegram (`STATE 12345`, `06 MOSCOW 1234`).
@@ -259,19 +247,16 @@ pub enum ReferenceKind {
     Other,
 }
 
-impl ReferenceKind {
-    /// The kind as the JSON writes it: `cable`, `email`, `telcon`, `memcon`, `report`, `other`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReferenceKind::Cable => "cable",
-            ReferenceKind::Email => "email",
-            ReferenceKind::Telcon => "telcon",
-            ReferenceKind::Memcon => "memcon",
-            ReferenceKind::Report => "report",
-            ReferenceKind::Other => "other",
-        }
-    }
-}
+crate::names::names!(ReferenceKind {
+    Cable => "cable",
+    Email => "email",
+    Telcon => "telcon",
+    Memcon => "memcon",
+    Report => "report",
+    Other => "other",
+});
+
+impl ReferenceKind {}
 
 /// The `Classified By:` line.
 #[derive(Debug, Clone, PartialEq)]
@@ -430,9 +415,15 @@ impl<'a> Cable<'a> {
         self.created
     }
 
-    /// The precedence and date-time group line.
-    pub fn date_time_group(&self) -> Option<&DateTimeGroup<'a>> {
+    /// The precedence and date-time group line (the JSON's `dtg` is its `raw` text).
+    pub fn dtg(&self) -> Option<&DateTimeGroup<'a>> {
         self.dtg.as_ref()
+    }
+
+    /// The old name of [`Cable::dtg`], kept while other branches move over.
+    #[doc(hidden)]
+    pub fn date_time_group(&self) -> Option<&DateTimeGroup<'a>> {
+        self.dtg()
     }
 
     /// Action precedence of the date-time group (`IMMEDIATE`).
@@ -487,9 +478,15 @@ impl<'a> Cable<'a> {
         self.section
     }
 
-    /// The `E.O.` line.
-    pub fn executive_order(&self) -> Option<&ExecutiveOrder<'a>> {
+    /// The `E.O.` line (named `eo` as in the JSON, Python and C).
+    pub fn eo(&self) -> Option<&ExecutiveOrder<'a>> {
         self.eo.as_ref()
+    }
+
+    /// The old name of [`Cable::eo`], kept while other branches move over.
+    #[doc(hidden)]
+    pub fn executive_order(&self) -> Option<&ExecutiveOrder<'a>> {
+        self.eo()
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
@@ -531,6 +528,12 @@ impl<'a> Cable<'a> {
 
     /// True for a partial record (`This record is a partial extract ...`, or a header of
     /// `PAGE 01` / `INFO LOG-00` blocks).
+    pub fn partial(&self) -> bool {
+        self.partial
+    }
+
+    /// The old name of [`Cable::partial`], kept while other branches move over.
+    #[doc(hidden)]
     pub fn is_partial(&self) -> bool {
         self.partial
     }

@@ -3,6 +3,8 @@
 
 use crate::ParseOptions;
 use crate::envelope::Document;
+use crate::envelope::corpus::Form;
+use crate::envelope::html::HtmlError;
 use crate::error::ParseError;
 use crate::model::Cable;
 
@@ -41,6 +43,30 @@ impl OwnedCable {
         Inner::try_new(doc, |doc| options.parse_document(doc)).map(OwnedCable)
     }
 
+    /// Parses bytes as read from a file or handed over by a binding: the one byte entry point
+    /// of the C library and the Python package. In order: the size limit and the binary check
+    /// on the bytes themselves (decoding would hide the NUL and control bytes that reveal binary
+    /// data); with `strict`, the first byte that decoding would replace is an error; then the
+    /// bytes are decoded (see [`crate::decode`]) and read as `form` (a page's table becomes the
+    /// envelope). A `cables.csv` file holds many cables and is refused: read it with
+    /// [`CsvReader`](crate::envelope::csv::CsvReader) or walk it with
+    /// [`Corpus`](crate::envelope::corpus::Corpus).
+    pub fn from_bytes(bytes: &[u8], form: Form, options: &ParseOptions, strict: bool) -> Result<Self, BytesError> {
+        options.check_bytes(bytes)?;
+        let decoded = crate::decode::decode(bytes);
+        if strict && decoded.replaced > 0 {
+            let offset = decoded.spans.first().map_or(0, |s| s.start as usize);
+            let pos = crate::LineCol::find(&decoded.text, offset);
+            return Err(BytesError::Encoding { offset: offset as u64, pos });
+        }
+        let doc = match form {
+            Form::Text => Document::from_decoded(decoded).into_owned(),
+            Form::Html => crate::envelope::html::page_from_decoded(&decoded)?,
+            _ => return Err(BytesError::Csv),
+        };
+        Ok(Self::from_document(doc, options)?)
+    }
+
     /// The parsed cable.
     pub fn cable(&self) -> &Cable<'_> {
         self.0.borrow_dependent()
@@ -55,6 +81,29 @@ impl OwnedCable {
     pub fn text(&self) -> &str {
         self.0.borrow_owner().text()
     }
+}
+
+/// Why bytes could not be turned into a cable (see [`OwnedCable::from_bytes`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BytesError {
+    /// The text holds no cable (empty, binary, too large, no cable line).
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// Strict decoding: the bytes are not UTF-8 (or hold a control character) at `offset`.
+    #[error("invalid UTF-8 at byte {offset} ({pos})")]
+    Encoding {
+        /// Offset of the first byte that would be replaced.
+        offset: u64,
+        /// Its line and column.
+        pos: crate::LineCol,
+    },
+    /// A page without a `<pre>` block.
+    #[error(transparent)]
+    Html(#[from] HtmlError),
+    /// A `cables.csv` file: many cables, not one.
+    #[error("a cables.csv file holds many cables: read it row by row")]
+    Csv,
 }
 
 #[cfg(test)]
@@ -72,6 +121,35 @@ mod tests {
         .expect("a cable");
         let id = std::thread::spawn(move || owned.cable().reference_id().map(str::to_owned)).join().unwrap();
         assert_eq!(id.as_deref(), Some("07MOSCOW5434"));
+    }
+
+    #[test]
+    fn bytes_are_decoded_checked_and_read_as_their_form() {
+        let opts = ParseOptions::default();
+        let text = b"UNCLAS MOSCOW 005434\n\nSUBJECT: CAF\xc9 TALKS\n";
+        let c = OwnedCable::from_bytes(text, Form::Text, &opts, false).unwrap();
+        assert_eq!(c.cable().subject(), Some("CAF\u{c9} TALKS"));
+        assert!(c.cable().warnings().iter().any(|w| w.kind == crate::WarningKind::LossyDecoding));
+        let e = OwnedCable::from_bytes(text, Form::Text, &opts, true).unwrap_err();
+        assert_eq!(e, BytesError::Encoding { offset: 34, pos: crate::LineCol { line: 3, column: 13 } });
+        let page = b"<table class='cable'></table><pre>UNCLAS MOSCOW 005434</pre>";
+        let c = OwnedCable::from_bytes(page, Form::Html, &opts, false).unwrap();
+        assert_eq!(c.cable().envelope().map(|e| e.kind), Some(crate::EnvelopeKind::CablegateHtml));
+        assert_eq!(
+            OwnedCable::from_bytes(b"<html></html>", Form::Html, &opts, false).unwrap_err(),
+            HtmlError::NoPreBlock.into()
+        );
+        assert_eq!(OwnedCable::from_bytes(b"x", Form::Csv, &opts, false).unwrap_err(), BytesError::Csv);
+        let e = OwnedCable::from_bytes(b"\0\0\0\0PK", Form::Text, &opts, false).unwrap_err();
+        assert!(matches!(e, BytesError::Parse(p) if p.kind() == crate::ErrorKind::Binary));
+    }
+
+    #[test]
+    fn shared_text_is_not_copied() {
+        let text: std::sync::Arc<str> = "UNCLAS MOSCOW 005434\n\nSUBJECT: TALKS\n".into();
+        let owned = OwnedCable::from_document(Document::shared(text.clone()), &ParseOptions::default()).unwrap();
+        assert_eq!(owned.text().as_ptr(), text.as_ptr());
+        assert_eq!(owned.cable().subject(), Some("TALKS"));
     }
 
     #[test]

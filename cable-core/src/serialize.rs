@@ -226,6 +226,12 @@ impl Cable<'_> {
         serde_json::to_string(self).expect("serialising a cable cannot fail: no map has non-string keys")
     }
 
+    /// The JSON contract's `spans` object alone (byte spans of the parts and single-valued
+    /// fields), for bindings that read one key without serialising the whole cable.
+    pub fn spans_serialized(&self) -> impl Serialize + '_ {
+        Spans(self)
+    }
+
     /// The cable as pretty-printed JSON.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("serialising a cable cannot fail: no map has non-string keys")

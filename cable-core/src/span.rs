@@ -80,8 +80,10 @@ impl fmt::Display for Span {
 impl serde::Serialize for Span {
     /// Serialised as `[start, end]`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeTuple;
-        let mut t = s.serialize_tuple(2)?;
+        // A sequence, not a tuple: the same JSON, and a list (as `json.loads` gives) when
+        // serialised into Python objects.
+        use serde::ser::SerializeSeq;
+        let mut t = s.serialize_seq(Some(2))?;
         t.serialize_element(&self.start)?;
         t.serialize_element(&self.end)?;
         t.end()

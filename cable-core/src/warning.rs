@@ -7,8 +7,6 @@ use std::fmt;
 ///
 /// Serialised in `snake_case` (`unrecognised_line`, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum WarningKind {
     /// A line in the header or metadata block that matches no known form; it is kept in the
@@ -56,6 +54,26 @@ pub enum WarningKind {
     /// kept.
     UnorderedParagraphNumber,
 }
+
+crate::names::names!(WarningKind {
+    UnrecognisedLine => "unrecognised_line",
+    InvalidDate => "invalid_date",
+    MalformedHeaderLine => "malformed_header_line",
+    DamagedKeyword => "damaged_keyword",
+    MissingStationSerial => "missing_station_serial",
+    UnknownYear => "unknown_year",
+    DuplicateField => "duplicate_field",
+    EnvelopeReferenceIdMismatch => "envelope_reference_id_mismatch",
+    EnvelopeDateMismatch => "envelope_date_mismatch",
+    EnvelopeClassificationMismatch => "envelope_classification_mismatch",
+    SecurityLineMismatch => "security_line_mismatch",
+    PageBreakInField => "page_break_in_field",
+    LossyDecoding => "lossy_decoding",
+    RecoveredParagraphNumber => "recovered_paragraph_number",
+    DuplicateParagraphNumber => "duplicate_paragraph_number",
+    SkippedParagraphNumber => "skipped_paragraph_number",
+    UnorderedParagraphNumber => "unordered_paragraph_number",
+});
 
 impl WarningKind {
     /// A short lowercase description, as shown to users.

@@ -29,10 +29,14 @@ impl Tally {
     }
 }
 
-#[test]
-fn text_agrees_with_envelopes() {
-    let Some(dir) = common::corpus_dir() else { return };
-    let mut docs: Vec<(String, Document<'static>, bool)> = Vec::new();
+/// A cable of the corpus: source name, document, compare date and hour only.
+type CorpusDoc = (String, Document<'static>, bool);
+
+/// Every cable of the corpus: (source name, document, compare date and hour only).
+/// `None` when the corpus is missing and the tests are allowed to skip.
+fn load_docs() -> Option<(Vec<CorpusDoc>, usize)> {
+    let dir = common::corpus_dir()?;
+    let mut docs: Vec<CorpusDoc> = Vec::new();
     for p in common::html_pages(&dir) {
         let page = std::fs::read_to_string(&p).expect("pages are UTF-8");
         let rel = p.strip_prefix(dir.join("cablegate-html")).unwrap().display().to_string();
@@ -51,6 +55,12 @@ fn text_agrees_with_envelopes() {
             docs.push((format!("{file}:{}:{id}", row.row()), row.into_document(), !minutes_reliable));
         }
     }
+    Some((docs, html_pages))
+}
+
+#[test]
+fn text_agrees_with_envelopes() {
+    let Some((docs, html_pages)) = load_docs() else { return };
     let rows = docs.len() - html_pages;
 
     let (mut station, mut id, mut date, mut class) =
@@ -164,3 +174,91 @@ fn text_agrees_with_envelopes() {
     assert!(unexplained.is_empty(), "disagreements missing from corpus_disagreements.txt:\n{}", unexplained.join("\n"));
     assert!(gone.is_empty(), "listed in corpus_disagreements.txt but no longer happening:\n{}", gone.join("\n"));
 }
+
+/// True when `text` holds a date-time group anywhere: six digits, `Z`, a space, a month
+/// abbreviation (any case), a space, two digits (`\d{6}Z [A-Za-z]{3} \d{2}`, the digits not part
+/// of longer numbers). This is the population of the agreement figures of the README.
+fn has_dtg(text: &str) -> bool {
+    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    let b = text.as_bytes();
+    (6..b.len().saturating_sub(7)).any(|z| {
+        b[z] == b'Z'
+            && b[z + 1] == b' '
+            && b[z + 5] == b' '
+            && b[z - 6..z].iter().all(u8::is_ascii_digit)
+            && (z == 6 || !b[z - 7].is_ascii_digit())
+            && b[z + 6..z + 8].iter().all(u8::is_ascii_digit)
+            && b.get(z + 8).is_none_or(|c| !c.is_ascii_digit())
+            && MONTHS.iter().any(|m| b[z + 2..z + 5].eq_ignore_ascii_case(m.as_bytes()))
+    })
+}
+
+/// Issue 13's figures: among the cables whose text holds a date-time group anywhere
+/// ([`has_dtg`]), the share whose full reference id, and whose creation date and hour, read
+/// from the text alone (no envelope, no caller year) equal the container's. Every disagreement
+/// is listed in `corpus_disagreements.txt` under the checks `dtg-id` and `dtg-date`.
+#[test]
+fn dated_texts_agree_with_envelopes() {
+    let Some((docs, _)) = load_docs() else { return };
+    // Per source: pages, cables-dev.csv, cables-real-dev.csv, all.
+    let mut tallies: Vec<(&str, Tally, Tally)> = ["pages", "cables-dev.csv", "cables-real-dev.csv", "all"]
+        .iter()
+        .map(|n| (*n, Tally::default(), Tally::default()))
+        .collect();
+    let mut found: BTreeSet<Disagreement> = BTreeSet::new();
+    for (source, doc, _) in &docs {
+        if !has_dtg(doc.text()) {
+            continue;
+        }
+        let env = doc.envelope().expect("corpus documents have envelopes");
+        let env_id = env.reference_id.as_deref().unwrap_or_default().trim();
+        let cable = ParseOptions::default().parse(doc.text()).unwrap_or_else(|e| panic!("{source} ({env_id}): {e}"));
+        let ours_id = cable.reference_id().unwrap_or("-").to_string();
+        let fmt = "%Y-%m-%d %H";
+        let ours_date = cable.created().map_or("-".to_string(), |c| c.format(fmt).to_string());
+        let theirs_date = env.created_at().map_or("-".to_string(), |c| c.format(fmt).to_string());
+        let group = if source.starts_with("html:") {
+            0
+        } else if source.starts_with("cables-dev.csv") {
+            1
+        } else {
+            2
+        };
+        for g in [group, 3] {
+            tallies[g].1.add(ours_id == env_id);
+            tallies[g].2.add(ours_date == theirs_date);
+        }
+        if ours_id != env_id {
+            found.insert((source.clone(), "dtg-id", ours_id, env_id.to_string()));
+        }
+        if ours_date != theirs_date {
+            found.insert((source.clone(), "dtg-date", ours_date, theirs_date));
+        }
+    }
+    let mut report =
+        String::from("texts with a date-time group: reference id and created (date, hour) from the text alone\n");
+    for (name, id, date) in &tallies {
+        let _ = writeln!(
+            report,
+            "  {name:<20} {:>5} cables   id {:>5} ({:.2}%)   created {:>5} ({:.2}%)",
+            id.compared,
+            id.agreed,
+            100.0 * id.share(),
+            date.agreed,
+            100.0 * date.share()
+        );
+    }
+    println!("{report}");
+    let all = &tallies[3];
+    for (name, t) in [("reference id", &all.1), ("created", &all.2)] {
+        assert!(t.share() >= DTG_AGREEMENT, "{name}: only {:.2}% agreement\n{report}", 100.0 * t.share());
+    }
+    if std::env::var_os("CABLE_LIST_DISAGREEMENTS").is_some() {
+        for d in &found {
+            println!("{}\t{}\t{}\t{}\t?", d.0, d.1, d.2, d.3);
+        }
+    }
+}
+
+/// The share of [`dated_texts_agree_with_envelopes`] below which the test fails.
+const DTG_AGREEMENT: f64 = 0.93;

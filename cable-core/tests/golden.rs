@@ -1,42 +1,26 @@
-//! Golden tests: hand-checked expectations for real cables.
+//! Golden tests: hand-checked expectations for real cables, read from the committed fixtures.
 //!
-//! Each file under `tests/golden/` (any depth) is a JSON object:
+//! Every `tests/fixtures/<ID>.json` at the top level (not `tests/fixtures/eval/`, issue 19's
+//! evaluation set, whose goldens record known flaws and are scored by `scripts/eval-score`) is
 //!
 //! ```json
-//! { "source": "html:2009/03/09SANAA495.html",
+//! { "sources": ["09LAPAZ96.csv", "09LAPAZ96.html"],
 //!   "note": "why this cable is here",
-//!   "expect": { "reference_id": "09SANAA495", "tags": ["KDRG", "PGOV"], "to": [{"mcn": "1456"}] } }
+//!   "expect": { "reference_id": "09LAPAZ96", "tags": ["PGOV"], "to": [{"mcn": "1456"}] } }
 //! ```
 //!
-//! `source` is `html:<path under cablegate-html>`, `csv:<file>:<row>` (row numbers as the CSV
-//! reader counts them, from 1) or `repo:<path from the repository root>`. `expect` is compared with
-//! the cable's JSON as a subset: objects compare only the keys listed (recursively), lists compare
-//! element by element and must have the same length, everything else must be equal; an expected
-//! string with ` … ` in it (`"Russia's Kosovo … unilateral independence."`) matches a string that
-//! starts with the part before the first one, ends with the part after the last one and has the
-//! parts between in that order. Values were
-//! written by reading the cable, not copied from the parser's output. On a mismatch the test
-//! names each differing path and writes the full actual JSON next to the golden file as
-//! `<name>.failed` (ignored by git).
-
-mod common;
+//! Each source is a file beside the golden, read by its extension: `.txt` the cable's text,
+//! `.html` a cablegate page, `.csv` a one-row `cables.csv` file. Every source must give the
+//! expected values. The comparison is the subset matching documented in
+//! `tests/fixtures/README.md`, shared with the Python (`cable-py/tests/test_golden.py`) and C
+//! (`scripts/test-c`, through `tests/golden_match.py`) golden tests. No corpus is needed. On a
+//! mismatch the test names each differing path and writes the full actual JSON next to the
+//! golden file as `<source>.failed` (ignored by git).
 
 use cable_core::Document;
 use cable_core::envelope::{csv::CsvReader, html};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-fn golden_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("golden directory") {
-        let p = e.expect("entry").path();
-        if p.is_dir() {
-            golden_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
-            out.push(p);
-        }
-    }
-}
 
 /// Collects the paths where `actual` differs from `expected` (subset semantics).
 fn compare(path: &str, expected: &Value, actual: &Value, diffs: &mut Vec<String>) {
@@ -85,78 +69,60 @@ fn elided_match(e: &str, a: &str) -> bool {
     true
 }
 
+/// The document of one fixture source, by its extension.
+fn document(path: &Path) -> Document<'static> {
+    let name = path.display();
+    match path.extension().and_then(|x| x.to_str()) {
+        Some("txt") => {
+            Document::from_bytes(&std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"))).into_owned()
+        }
+        Some("html") => html::parse_page_bytes(&std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}")))
+            .unwrap_or_else(|e| panic!("{name}: {e}")),
+        Some("csv") => {
+            let mut rows = CsvReader::open(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let row = rows.next().unwrap_or_else(|| panic!("{name}: no row")).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(rows.next().is_none(), "{name}: a fixture CSV holds one row");
+            row.into_document()
+        }
+        _ => panic!("{name}: a source is .txt, .html or .csv"),
+    }
+}
+
 #[test]
 fn golden_cables() {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    golden_files(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden"), &mut files);
-    files.sort();
-    assert!(!files.is_empty(), "no golden files found");
-    let goldens: Vec<(PathBuf, Value)> = files
-        .into_iter()
-        .map(|p| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
-                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p, v)
-        })
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
         .collect();
-    let needs_corpus = goldens.iter().any(|(_, g)| !g["source"].as_str().unwrap_or("").starts_with("repo:"));
-    let corpus = if needs_corpus { common::corpus_dir() } else { None };
-
-    // Read each CSV file once, keeping the rows the goldens ask for.
-    let mut wanted: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
-    for (_, g) in &goldens {
-        if let Some(rest) = g["source"].as_str().and_then(|s| s.strip_prefix("csv:")) {
-            let (file, row) = rest.rsplit_once(':').expect("csv:<file>:<row>");
-            wanted.entry(file.to_string()).or_default().insert(row.parse().expect("row number"));
-        }
-    }
-    let mut rows: BTreeMap<(String, u64), Document<'static>> = BTreeMap::new();
-    if let Some(dir) = &corpus {
-        for (file, want) in &wanted {
-            for r in CsvReader::open(dir.join(file)).expect("CSV file") {
-                let r = r.expect("corpus rows are well-formed");
-                if want.contains(&r.row()) {
-                    rows.insert((file.clone(), r.row()), r.into_document());
-                }
-            }
-        }
-    }
+    files.sort();
+    assert!(files.len() >= 60, "expected the ~63 golden cables in {}, found {}", dir.display(), files.len());
 
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (path, golden) in &goldens {
-        let source = golden["source"].as_str().unwrap_or_else(|| panic!("{}: no source", path.display()));
-        let doc: Document<'static> = if let Some(rel) = source.strip_prefix("repo:") {
-            let bytes = std::fs::read(repo.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-            Document::from_bytes(&bytes).into_owned()
-        } else {
-            let Some(dir) = &corpus else { continue };
-            if let Some(rel) = source.strip_prefix("html:") {
-                let page = std::fs::read_to_string(dir.join("cablegate-html").join(rel))
-                    .unwrap_or_else(|e| panic!("{rel}: {e}"));
-                html::parse_page(&page).unwrap_or_else(|e| panic!("{rel}: {e}")).into_owned()
-            } else if let Some(rest) = source.strip_prefix("csv:") {
-                let (file, row) = rest.rsplit_once(':').unwrap();
-                rows.remove(&(file.to_string(), row.parse().unwrap()))
-                    .unwrap_or_else(|| panic!("{source}: no such row"))
+    for path in &files {
+        let golden: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let sources = golden["sources"].as_array().unwrap_or_else(|| panic!("{}: no sources", path.display()));
+        assert!(!sources.is_empty(), "{}: no sources", path.display());
+        for source in sources {
+            let source = dir.join(source.as_str().expect("a source is a file name"));
+            let doc = document(&source);
+            let cable = doc.parse().unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+            let actual: Value = serde_json::from_str(&cable.to_json()).unwrap();
+            let mut diffs = Vec::new();
+            compare("", &golden["expect"], &actual, &mut diffs);
+            let failed = source.with_extension(format!("{}.failed", source.extension().unwrap().to_str().unwrap()));
+            if diffs.is_empty() {
+                let _ = std::fs::remove_file(&failed);
             } else {
-                panic!("{}: unknown source {source}", path.display());
+                let _ = std::fs::write(&failed, cable.to_json_pretty());
+                failures.push(format!("{}:\n  {}", source.display(), diffs.join("\n  ")));
             }
-        };
-        let cable = doc.parse().unwrap_or_else(|e| panic!("{source}: {e}"));
-        let actual: Value = serde_json::from_str(&cable.to_json()).unwrap();
-        let mut diffs = Vec::new();
-        compare("", &golden["expect"], &actual, &mut diffs);
-        let failed = path.with_extension("failed");
-        if diffs.is_empty() {
-            let _ = std::fs::remove_file(&failed);
-        } else {
-            let _ = std::fs::write(&failed, cable.to_json_pretty());
-            failures.push(format!("{} ({source}):\n  {}", path.display(), diffs.join("\n  ")));
+            checked += 1;
         }
-        checked += 1;
     }
-    println!("{checked} golden cables checked");
-    assert!(failures.is_empty(), "{} golden file(s) differ:\n{}", failures.len(), failures.join("\n"));
+    println!("{checked} sources of {} golden cables checked", files.len());
+    assert!(failures.is_empty(), "{} source(s) differ from their golden:\n{}", failures.len(), failures.join("\n"));
 }

@@ -6,8 +6,10 @@
  *
  * ROOT is the repository root (for examples/07MOSCOW5434.txt), CORPUS the folder of the real
  * corpus (../shared/corpus). scripts/test runs the first form under valgrind and the second
- * natively (valgrind would make the 8,791-row walk take minutes). Ends with the line
- * "N passed, N failed"; the exit status is 0 only when nothing failed.
+ * natively (valgrind would make the 8,791-row walk take minutes). When CORPUS holds no
+ * cables-real-dev.csv, the tests that read it print `SKIPPED: ...` and the others run
+ * (scripts/test-c decides whether a missing corpus is an error: CABLE_REQUIRE_CORPUS=1).
+ * Ends with the line "N passed, N failed"; the exit status is 0 only when nothing failed.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cable.h"
@@ -52,6 +54,13 @@ static int str_is(CableStr got, const char *want) {
     } while (0)
 
 static const char *root, *corpus;
+static int have_corpus;
+
+/* Says that a test needing the corpus did not run; true when it must be skipped. */
+static int skip_without_corpus(const char *what) {
+    if (!have_corpus) printf("SKIPPED: %s: the corpus is missing (%s/cables-real-dev.csv not found)\n", what, corpus);
+    return !have_corpus;
+}
 
 /* Reads a whole file into a malloc'ed buffer (NUL-terminated for convenience). */
 static char *read_file(const char *path, size_t *len) {
@@ -155,19 +164,19 @@ static void test_seed(void) {
     CHECK(cable_serial(c, &n) && n == 5434);
 
     CHECK(cable_to_count(c) == 1);
-    CHECK_STR(cable_to_route(c, 0), "RUEHC");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_office(c, 0), NULL);
-    CHECK_STR(cable_to_delivery_precedence(c, 0), "IMMEDIATE");
-    CHECK_STR(cable_to_mcn(c, 0), "5322");
-    CHECK(cable_to_excluded_count(c, 0) == 0);
-    CHECK(span_is(c, cable_to_span(c, 0), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK_STR(cable_recipient_route(cable_to(c, 0)), "RUEHC");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_office(cable_to(c, 0)), NULL);
+    CHECK_STR(cable_recipient_precedence(cable_to(c, 0)), "IMMEDIATE");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "5322");
+    CHECK(cable_recipient_excluded_count(cable_to(c, 0)) == 0);
+    CHECK(span_is(c, cable_recipient_span(cable_to(c, 0)), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
     CHECK(cable_info_count(c) == 2);
-    CHECK_STR(cable_info_route(c, 0), "RUCNCIS");
-    CHECK_STR(cable_info_name(c, 0), "CIS COLLECTIVE");
-    CHECK_STR(cable_info_delivery_precedence(c, 0), "PRIORITY");
-    CHECK_STR(cable_info_name(c, 1), "EUROPEAN POLITICAL COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 1), NULL);
+    CHECK_STR(cable_recipient_route(cable_info(c, 0)), "RUCNCIS");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "CIS COLLECTIVE");
+    CHECK_STR(cable_recipient_precedence(cable_info(c, 0)), "PRIORITY");
+    CHECK_STR(cable_recipient_name(cable_info(c, 1)), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 1)), NULL);
 
     CHECK_STR(cable_routing_relay_precedence(c), "OO");
     CHECK(cable_routing_relay_count(c) == 6);
@@ -219,10 +228,10 @@ static void test_seed(void) {
     n = 77;
     CHECK_STR(cable_tag(c, 5), NULL);
     CHECK_STR(cable_tag(c, (size_t)-1), NULL);
-    CHECK_STR(cable_to_name(c, 1), NULL);
-    CHECK_STR(cable_to_excluded(c, 0, 0), NULL);
-    CHECK_STR(cable_info_excluded(c, 5, 0), NULL);
-    CHECK(cable_info_excluded_count(c, 5) == 0);
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_to(c, 0), 0), NULL);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 5), 0), NULL);
+    CHECK(cable_recipient_excluded_count(cable_info(c, 5)) == 0);
     CHECK_STR(cable_routing_relay(c, 6), NULL);
     CHECK_STR(cable_caveat(c, 1), NULL);
     CHECK_STR(cable_ref_text(c, 0), NULL);
@@ -287,15 +296,15 @@ static void test_seed_body(void) {
     CHECK(str_starts(cable_paragraph_text(c, 1), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
     CHECK(str_ends(text, "unilateral independence."));
-    CHECK(cable_summary_span(c, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    CHECK(str_starts(cable_comment(c), "By hinting at differences"));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 8 && last == 8);
-    CHECK_STR(cable_action_request(c), NULL);
-    CHECK(!cable_action_request_span(c, &sp));
+    CHECK(cable_passage_span(cable_summary(c), &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_passage_text(cable_comment(c)), "By hinting at differences"));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_passage_text(cable_action_request(c)), NULL);
+    CHECK(!cable_passage_span(cable_action_request(c), &sp));
     CHECK(cable_note_count(c) == 0);
 
     CHECK_STR(cable_signature(c), "BURNS");
@@ -320,8 +329,8 @@ static void test_seed_body(void) {
     CHECK_STR(cable_paragraph_item_label(c, 0, 0), NULL);
     sp = cable_paragraph_span(c, 9);
     CHECK(sp.start == 0 && sp.end == 0);
-    CHECK_STR(cable_note_text(c, 0), NULL);
-    CHECK(!cable_note_paragraph(c, 0, &at) && at == 77);
+    CHECK_STR(cable_passage_text(cable_note(c, 0)), NULL);
+    CHECK(!cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 77);
     CHECK_STR(cable_signer(c, 1), NULL);
     CHECK_STR(cable_break_kind(c, 1), NULL);
     CHECK(!cable_break_page(c, 1, &n) && n == 77);
@@ -332,20 +341,22 @@ static void test_seed_body(void) {
     /* A NULL handle reads as absent. */
     CHECK(cable_paragraph_count(NULL) == 0 && cable_signer_count(NULL) == 0 && cable_break_count(NULL) == 0);
     CHECK_STR(cable_paragraph_text(NULL, 0), NULL);
-    CHECK_STR(cable_summary(NULL), NULL);
+    CHECK_STR(cable_passage_text(cable_summary(NULL)), NULL);
     CHECK_STR(cable_signature(NULL), NULL);
-    CHECK(!cable_summary_paragraphs(NULL, &first, &last) && first == 8);
+    CHECK(!cable_passage_paragraphs(cable_summary(NULL), &first, &last) && first == 8);
 }
 
 /* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
  * a page break inside paragraph 5, redacted names. Values read off the page. */
 static void test_corpus_body(void) {
     size_t len, i, at = 0, first = 99, last = 99;
-    char *page = read_rel(corpus, "cablegate-html/2008/02/08ABUJA320.html", &len);
+    char *page;
     Cable *c = NULL;
     uint32_t n = 0;
     CableSpan sp;
     CableStr text;
+    if (skip_without_corpus("corpus page 08ABUJA320 (body accessors)")) return;
+    page = read_rel(corpus, "cablegate-html/2008/02/08ABUJA320.html", &len);
 
     CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
     free(page);
@@ -378,24 +389,24 @@ static void test_corpus_body(void) {
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
     CHECK(sp.start > cable_paragraph_span(c, at).start && sp.end < cable_paragraph_span(c, at).end);
 
-    text = cable_summary(c);
+    text = cable_passage_text(cable_summary(c));
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
     CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
-    CHECK(cable_summary_paragraphs(c, &first, &last) && first == 0 && last == 0);
-    text = cable_comment(c);
+    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
+    text = cable_passage_text(cable_comment(c));
     CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
     CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
-    CHECK(cable_comment_paragraphs(c, &first, &last) && first == 6 && last == 6);
-    CHECK(!cable_action_request_paragraphs(c, &first, &last));
+    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 6 && last == 6);
+    CHECK(!cable_passage_paragraphs(cable_action_request(c), &first, &last));
 
     /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
     CHECK(cable_note_count(c) == 1);
-    CHECK_STR(cable_note_kind(c, 0), "note");
-    text = cable_note_text(c, 0);
+    CHECK_STR(cable_passage_kind(cable_note(c, 0)), "note");
+    text = cable_passage_text(cable_note(c, 0));
     CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
     CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
-    CHECK(cable_note_paragraph(c, 0, &at) && at == 3);
-    CHECK(span_starts(c, cable_note_span(c, 0), "Many Nigerian Muslims"));
+    CHECK(cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 3);
+    CHECK(cable_passage_span(cable_note(c, 0), &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
 
     CHECK_STR(cable_signature(c), "SANDERS");
     CHECK(cable_signer_count(c) == 1);
@@ -423,12 +434,12 @@ static void test_excluded_and_marking(void) {
     CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
     CHECK_STR(cable_reference_id(c), "08STATE1234");
     CHECK_STR(cable_precedence(c), "ROUTINE");
-    CHECK_STR(cable_to_name(c, 0), "ALL NATO POST COLLECTIVE");
-    CHECK_STR(cable_info_mcn(c, 0), "0121");
-    CHECK(cable_info_excluded_count(c, 0) == 2);
-    CHECK_STR(cable_info_excluded(c, 0, 0), "AMEMBASSY PARIS");
-    CHECK_STR(cable_info_excluded(c, 0, 1), "AMEMBASSY ROME");
-    CHECK_STR(cable_info_excluded(c, 0, 2), NULL);
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_recipient_mcn(cable_info(c, 0)), "0121");
+    CHECK(cable_recipient_excluded_count(cable_info(c, 0)) == 2);
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 0), "AMEMBASSY PARIS");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 1), "AMEMBASSY ROME");
+    CHECK_STR(cable_recipient_excluded(cable_info(c, 0), 2), NULL);
     CHECK_STR(cable_subject(c), "TEST");
     CHECK_STR(cable_subject_marking_raw(c), "(C/NF)");
     CHECK_STR(cable_subject_marking_level(c), "CONFIDENTIAL");
@@ -440,13 +451,15 @@ static void test_excluded_and_marking(void) {
 /* Two cablegate pages, values checked by reading the pages. */
 static void test_corpus_pages(void) {
     size_t len;
-    char *page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &len);
+    char *page;
     Cable *c = NULL;
     CableError err;
     int64_t t;
     uint32_t n;
     static const char *tags[] = {"ECON", "PGOV", "PREL", "EAID", "AF"};
     size_t i;
+    if (skip_without_corpus("corpus pages 09KABUL3714, 07SANAA473, 09STATE67105")) return;
+    page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &len);
 
     CHECK(cable_detect_format(page, len) == CABLE_FORMAT_HTML);
     CHECK(cable_parse_html(page, len, &c, &err) == CABLE_OK);
@@ -456,8 +469,8 @@ static void test_corpus_pages(void) {
     CHECK(cable_created(c, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
     CHECK_STR(cable_precedence(c), "ROUTINE");
     CHECK_STR(cable_sender(c), "AMEMBASSY KABUL");
-    CHECK_STR(cable_to_name(c, 0), "SECSTATE WASHDC");
-    CHECK_STR(cable_to_mcn(c, 0), "3271");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
+    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "3271");
     CHECK_STR(cable_routing_relay(c, 0), "RUEHWEB");
     CHECK_STR(cable_routing_station(c), "RUEHBUL");
     CHECK_STR(cable_classification(c), "CONFIDENTIAL");
@@ -502,9 +515,9 @@ static void test_corpus_pages(void) {
     CHECK_STR(cable_precedence(c), "PRIORITY");
     CHECK_STR(cable_sender(c), "SECSTATE WASHDC");
     CHECK(cable_to_count(c) == 2);
-    CHECK_STR(cable_to_name(c, 0), "SECURITY OFFICER COLLECTIVE");
-    CHECK_STR(cable_to_name(c, 1), "AMEMBASSY TRIPOLI");
-    CHECK_STR(cable_info_name(c, 0), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_recipient_name(cable_to(c, 1)), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "AMCONSUL CASABLANCA");
     CHECK_STR(cable_classification(c), "SECRET");
     CHECK_STR(cable_caveat(c, 0), "NOFORN");
     CHECK_STR(cable_eo_declassify_raw(c), "MR");
@@ -722,7 +735,7 @@ static void *worker(void *arg) {
         Cable *c = NULL, *p = NULL;
         char *json = NULL;
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
-            !str_is(cable_to_mcn(c, 0), "5322") || !str_is(cable_tag(c, 4), "RS"))
+            !str_is(cable_recipient_mcn(cable_to(c, 0)), "5322") || !str_is(cable_tag(c, 4), "RS"))
             job->ok = 0;
         if (cable_parse_html(job->page, job->page_len, &p, NULL) != CABLE_OK ||
             !str_is(cable_reference_id(p), "09KABUL3714"))
@@ -733,7 +746,7 @@ static void *worker(void *arg) {
             !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
             job->ok = 0;
         /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
-        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_summary(job->shared), "Reform-minded") ||
+        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_passage_text(cable_summary(job->shared)), "Reform-minded") ||
             !str_starts(cable_paragraph_text(job->shared, 7), "Comment: Minister Shahrani"))
             job->ok = 0;
         job->text = cable_paragraph_text(job->shared, 2).ptr;
@@ -794,6 +807,7 @@ static void test_ids(void) {
     CHECK(cable_station_at(cable_station_count()) == NULL);
 
     /* 09LONDON2222: `TAGS: POGOV, PREL, ...` — PGOV misspelled. */
+    if (skip_without_corpus("corpus page 09LONDON2222 (tag fixes)")) return;
     page = read_rel(corpus, "cablegate-html/2009/09/09LONDON2222.html", &len);
     CHECK(page != NULL);
     if (page == NULL) return;
@@ -811,10 +825,12 @@ static void test_threads(void) {
     pthread_t threads[THREADS];
     struct job jobs[THREADS];
     size_t seed_len, page_len;
-    char *seed = read_rel(root, "examples/07MOSCOW5434.txt", &seed_len);
-    char *page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &page_len);
+    char *seed, *page;
     Cable *shared = NULL;
     int i;
+    if (skip_without_corpus("threads over the corpus page 09KABUL3714")) return;
+    seed = read_rel(root, "examples/07MOSCOW5434.txt", &seed_len);
+    page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &page_len);
 
     CHECK(cable_parse_html(page, page_len, &shared, NULL) == CABLE_OK);
     for (i = 0; i < THREADS; i++) {
@@ -846,6 +862,7 @@ static void test_walk(void) {
     CableStatus st;
     unsigned long rows = 0, ok = 0, bad = 0, warnings = 0, ottawa = 0, montreal = 0, paragraphs = 0;
     clock_t start = clock();
+    if (skip_without_corpus("walk of cables-real-dev.csv")) return;
 
     snprintf(path, sizeof path, "%s/cables-real-dev.csv", corpus);
     if (cable_csv_open(path, NULL, &csv, &err) != CABLE_OK) {
@@ -933,11 +950,7 @@ int main(int argc, char **argv) {
     root = argv[1];
     corpus = argv[2];
     snprintf(probe, sizeof probe, "%s/cables-real-dev.csv", corpus);
-    if (access(probe, R_OK) != 0) {
-        fprintf(stderr, "the corpus is missing: %s not found (set CABLE_CORPUS or put it in ../shared/corpus)\n",
-                probe);
-        return 2;
-    }
+    have_corpus = access(probe, R_OK) == 0;
     if (argc > 3 && strcmp(argv[3], "--walk") == 0) {
         test_walk();
     } else {

@@ -6,24 +6,10 @@
 //! the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
-use crate::boundary::{read, read_value};
-use crate::handle::{Cable, json_name};
+use crate::boundary::{Fallback, guard, read, read_value};
+use crate::handle::Cable;
 use crate::types::*;
 use cable_core::{Recipient, Reference};
-
-/// Which addressee list.
-#[derive(Clone, Copy)]
-enum List {
-    To,
-    Info,
-}
-
-fn recipient(c: &Cable, list: List, i: usize) -> Option<&Recipient<'_>> {
-    match list {
-        List::To => c.core().to().get(i),
-        List::Info => c.core().info().get(i),
-    }
-}
 
 fn reference(c: &Cable, i: usize) -> Option<&Reference<'_>> {
     c.core().references().get(i)
@@ -77,7 +63,7 @@ pub unsafe extern "C" fn cable_created(h: *const Cable, out: *mut i64) -> bool {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_dtg(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().date_time_group().map(|d| d.raw)))
+    read!(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
 }
 
 /// The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
@@ -98,7 +84,7 @@ pub unsafe extern "C" fn cable_precedence(h: *const Cable) -> CableStr {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_info_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())))
+    read!(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
 }
 
 /// The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
@@ -133,45 +119,31 @@ pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
 }
 
 // ----------------------------------------------------------------------------------------------
-// Addressees
+// Addressees: borrowed sub-handles
 
-fn count(c: &Cable, list: List) -> usize {
-    match list {
-        List::To => c.core().to().len(),
-        List::Info => c.core().info().len(),
+/// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
+/// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
+/// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
+pub struct CableRecipient {
+    _view: [u8; 0],
+}
+
+/// A borrowed sub-handle for `r`.
+fn recipient_handle(r: Option<&Recipient<'_>>) -> *const CableRecipient {
+    r.map_or(std::ptr::null(), |r| (r as *const Recipient<'_>).cast())
+}
+
+/// Reads a recipient sub-handle: NULL reads as absent.
+///
+/// # Safety
+/// `r` must be NULL or a pointer from `cable_to` / `cable_info` whose handle is live.
+unsafe fn with_recipient<T: Fallback>(r: *const CableRecipient, f: impl FnOnce(&Recipient<'_>) -> T) -> T {
+    // SAFETY: `r` is NULL or was made by `recipient_handle` from a `&Recipient` that lives as
+    // long as its handle (the caller's contract).
+    match unsafe { r.cast::<Recipient<'_>>().as_ref() } {
+        Some(r) => guard(|| f(r)),
+        None => T::fallback(),
     }
-}
-
-fn route(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.route))
-}
-
-fn name(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).map(|r| r.name))
-}
-
-fn office(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.office))
-}
-
-fn precedence(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.precedence).map(|p| p.as_str()))
-}
-
-fn mcn(c: &Cable, list: List, i: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.mcn))
-}
-
-fn excluded_count(c: &Cable, list: List, i: usize) -> usize {
-    recipient(c, list, i).map_or(0, |r| r.excluded.len())
-}
-
-fn excluded(c: &Cable, list: List, i: usize, j: usize) -> CableStr {
-    CableStr::opt(recipient(c, list, i).and_then(|r| r.excluded.get(j).copied()))
-}
-
-fn recipient_span(c: &Cable, list: List, i: usize) -> CableSpan {
-    recipient(c, list, i).map(|r| r.span.into()).unwrap_or_default()
 }
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
@@ -180,89 +152,17 @@ fn recipient_span(c: &Cable, list: List, i: usize) -> CableSpan {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
-    read!(h, |c| count(c, List::To))
+    read!(h, |c| c.core().to().len())
 }
 
-/// Routing indicator of action addressee `i` (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
-/// Thread-safe.
+/// Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
+/// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_route(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| route(c, List::To, i))
-}
-
-/// Plain-language address of action addressee `i` (`SECSTATE WASHDC`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| name(c, List::To, i))
-}
-
-/// Office of action addressee `i`, after a `//` (`ECJ3/ECJ4`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_office(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| office(c, List::To, i))
-}
-
-/// Delivery precedence of action addressee `i` (`IMMEDIATE`). Static; `{NULL, 0}` when absent,
-/// `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| precedence(c, List::To, i))
-}
-
-/// Message continuity number of action addressee `i`, as written (`5322`, `0121`,
-/// `2276-2279`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out
-/// of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_mcn(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| mcn(c, List::To, i))
-}
-
-/// Number of posts excluded (`XMT`) from action addressee `i`, a collective. 0 when none, `i`
-/// is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_excluded_count(h: *const Cable, i: usize) -> usize {
-    read!(h, |c| excluded_count(c, List::To, i))
-}
-
-/// Excluded post `j` of action addressee `i` (`AMEMBASSY PARIS`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
-    read!(h, |c| excluded(c, List::To, i, j))
-}
-
-/// Span of the line of action addressee `i`; `{0, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| recipient_span(c, List::To, i))
+pub unsafe extern "C" fn cable_to(h: *const Cable, i: usize) -> *const CableRecipient {
+    read!(h, |c| recipient_handle(c.core().to().get(i)))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -271,88 +171,100 @@ pub unsafe extern "C" fn cable_to_span(h: *const Cable, i: usize) -> CableSpan {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
-    read!(h, |c| count(c, List::Info))
+    read!(h, |c| c.core().info().len())
 }
 
-/// Routing indicator of information addressee `i` (`RUEHZL`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Information addressee `i`, as `cable_to`. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_route(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| route(c, List::Info, i))
+pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRecipient {
+    read!(h, |c| recipient_handle(c.core().info().get(i)))
 }
 
-/// Plain-language address of information addressee `i` (`EUROPEAN POLITICAL COLLECTIVE`).
-/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
-/// NULL. Thread-safe.
+/// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
+/// cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
+/// `cable_recipient_*` function.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| name(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.route)) }
 }
 
-/// Office of information addressee `i`, after a `//`. Borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_office(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| office(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::new(r.name)) }
 }
 
-/// Delivery precedence of information addressee `i` (`PRIORITY`). Static; `{NULL, 0}` when
-/// absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_delivery_precedence(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| precedence(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.office)) }
 }
 
-/// Message continuity number of information addressee `i`, as written. Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
+/// when absent or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_mcn(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| mcn(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str()))) }
 }
 
-/// Number of posts excluded (`XMT`) from information addressee `i`, a collective. 0 when none,
-/// `i` is out of range or `h` is NULL. Thread-safe.
+/// Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
+/// or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_excluded_count(h: *const Cable, i: usize) -> usize {
-    read!(h, |c| excluded_count(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.mcn)) }
 }
 
-/// Excluded post `j` of information addressee `i`. Borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+/// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_excluded(h: *const Cable, i: usize, j: usize) -> CableStr {
-    read!(h, |c| excluded(c, List::Info, i, j))
+pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| r.excluded.len()) }
 }
 
-/// Span of the line of information addressee `i`; `{0, 0}` when `i` is out of range or `h` is
-/// NULL. Thread-safe.
+/// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| recipient_span(c, List::Info, i))
+pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: usize) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableStr::opt(r.excluded.get(j).copied())) }
+}
+
+/// Span of the addressee line; `{0, 0}` when `r` is NULL.
+///
+/// # Safety
+/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> CableSpan {
+    // SAFETY: forwarded contract.
+    unsafe { with_recipient(r, |r| CableSpan::from(r.span)) }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -534,7 +446,7 @@ pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total:
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.order)))
+    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
 }
 
 /// The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
@@ -544,7 +456,7 @@ pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().executive_order().and_then(|e| e.declassify_raw)))
+    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
 }
 
 /// The declassification date, when the instruction is one. Returns true and stores the date's
@@ -557,7 +469,7 @@ pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
 pub unsafe extern "C" fn cable_eo_declassify_on(h: *const Cable, out: *mut i64) -> bool {
     read_value!(h, out, |c| c
         .core()
-        .executive_order()
+        .eo()
         .and_then(|e| e.declassify_on)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc().timestamp()))
@@ -682,13 +594,7 @@ pub unsafe extern "C" fn cable_ref_label(h: *const Cable, i: usize) -> CableStr 
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_ref_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| {
-        let kinds = c
-            .cache()
-            .reference_kinds
-            .get_or_init(|| c.core().references().iter().map(|r| json_name(&r.kind)).collect());
-        CableStr::opt(kinds.get(i).map(String::as_str))
-    })
+    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.kind.as_str())))
 }
 
 /// Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
@@ -805,7 +711,7 @@ pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
-    read!(h, |c| c.core().is_partial())
+    read!(h, |c| c.core().partial())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -819,10 +725,7 @@ pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_envelope_kind(h: *const Cable) -> CableStr {
-    read!(h, |c| {
-        let kind = c.cache().envelope_kind.get_or_init(|| c.core().envelope().map(|e| json_name(&e.kind)));
-        CableStr::opt(kind.as_deref())
-    })
+    read!(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
 }
 
 /// Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
@@ -933,11 +836,7 @@ pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_warning_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| {
-        let kinds =
-            c.cache().warning_kinds.get_or_init(|| c.core().warnings().iter().map(|w| json_name(&w.kind)).collect());
-        CableStr::opt(kinds.get(i).map(String::as_str))
-    })
+    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.as_str())))
 }
 
 /// A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
@@ -995,11 +894,11 @@ fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {
         CABLE_FIELD_METADATA => non_empty(core.metadata_span()),
         CABLE_FIELD_BODY => Some(core.body_span()),
         CABLE_FIELD_TRANSMISSION_ID => core.routing().transmission_id.map(|t| t.span),
-        CABLE_FIELD_DTG => core.date_time_group().map(|d| d.span),
+        CABLE_FIELD_DTG => core.dtg().map(|d| d.span),
         // The sender is a slice of the text: its span is where it lies.
         CABLE_FIELD_SENDER => return core.sender().and_then(|s| span_in(c.text(), s)),
         CABLE_FIELD_BANNER => core.banner().map(|b| b.span),
-        CABLE_FIELD_EO => core.executive_order().map(|e| e.span),
+        CABLE_FIELD_EO => core.eo().map(|e| e.span),
         CABLE_FIELD_SUBJECT => core.subject_text().map(|t| t.span),
         CABLE_FIELD_CLASSIFIED_BY => core.classified_by().map(|b| b.text.span),
         _ => None,

@@ -9,8 +9,8 @@
 //! the input, only its range is kept. The rules of the header's opening comment hold for every
 //! function here.
 
-use crate::boundary::{put, read, read_value};
-use crate::handle::{Cable, json_name};
+use crate::boundary::{Fallback, guard, put, read, read_value};
+use crate::handle::Cable;
 use crate::types::*;
 use cable_core::{Paragraph, Passage};
 use std::borrow::Cow;
@@ -53,11 +53,10 @@ fn offset_in(text: &str, part: &str) -> Option<usize> {
 #[derive(Default)]
 pub(crate) struct BodyCache {
     paragraphs: OnceLock<Box<[ParagraphCache]>>,
-    summary: OnceLock<Option<Kept>>,
-    comment: OnceLock<Option<Kept>>,
-    action_request: OnceLock<Option<Kept>>,
-    notes: OnceLock<Box<[NoteCache]>>,
-    break_kinds: OnceLock<Box<[String]>>,
+    summary: OnceLock<Option<CablePassage>>,
+    comment: OnceLock<Option<CablePassage>>,
+    action_request: OnceLock<Option<CablePassage>>,
+    notes: OnceLock<Box<[CablePassage]>>,
 }
 
 /// The computed values of one paragraph.
@@ -72,11 +71,6 @@ struct ItemCache {
     label: Kept,
     text: Kept,
     span: CableSpan,
-}
-
-struct NoteCache {
-    kind: String,
-    text: Kept,
 }
 
 fn paragraph(c: &Cable, i: usize) -> Option<&Paragraph<'_>> {
@@ -315,182 +309,82 @@ pub unsafe extern "C" fn cable_paragraph_item_span(h: *const Cable, i: usize, j:
 }
 
 // ----------------------------------------------------------------------------------------------
-// Summary, comment, action request, notes
+// Summary, comment, action request, notes: borrowed sub-handles
 
-/// The three passages a cable has at most one of (in the JSON: `summary`, `comment`,
-/// `action_request`).
-#[derive(Clone, Copy)]
-enum Which {
-    Summary,
-    Comment,
-    ActionRequest,
+/// A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
+/// handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
+/// until `cable_free` of that handle; never freed by itself. Made on first access and kept by
+/// the handle. Read with the `cable_passage_*` functions.
+pub struct CablePassage {
+    kind: &'static str,
+    text: Box<str>,
+    span: CableSpan,
+    paragraphs: std::ops::Range<usize>,
 }
 
-fn passage(c: &Cable, which: Which) -> Option<Passage<'_, '_>> {
-    match which {
-        Which::Summary => c.core().summary(),
-        Which::Comment => c.core().comment(),
-        Which::ActionRequest => c.core().action_request(),
+impl CablePassage {
+    fn new(p: Passage<'_, '_>) -> Self {
+        CablePassage {
+            kind: p.kind().as_str(),
+            text: p.text().into(),
+            span: p.span().into(),
+            paragraphs: p.paragraphs(),
+        }
     }
 }
 
-fn passage_text(c: &Cable, which: Which) -> Option<&str> {
-    let body = &c.cache().body;
-    let slot = match which {
-        Which::Summary => &body.summary,
-        Which::Comment => &body.comment,
-        Which::ActionRequest => &body.action_request,
-    };
-    let kept = slot.get_or_init(|| passage(c, which).map(|p| Kept::new(c.text(), p.text())));
-    kept.as_ref().map(|k| k.get(c.text()))
+fn handle(p: Option<&CablePassage>) -> *const CablePassage {
+    p.map_or(std::ptr::null(), |p| p as *const CablePassage)
 }
 
-/// The paragraph range of a passage through two out-parameters.
+fn kept(slot: &OnceLock<Option<CablePassage>>, make: impl FnOnce() -> Option<CablePassage>) -> *const CablePassage {
+    handle(slot.get_or_init(make).as_ref())
+}
+
+/// Reads a passage sub-handle: NULL reads as absent.
 ///
 /// # Safety
-/// `first` and `last` must each be NULL or writable.
-unsafe fn put_range(range: Option<std::ops::Range<usize>>, first: *mut usize, last: *mut usize) -> bool {
-    match range {
-        Some(r) if !r.is_empty() => {
-            // SAFETY: the caller's contract.
-            unsafe {
-                put(first, Some(r.start));
-                put(last, Some(r.end - 1));
-            }
-            true
-        }
-        _ => false,
+/// `p` must be NULL or a pointer from this module's functions whose handle is live.
+unsafe fn with_passage<T: Fallback>(p: *const CablePassage, f: impl FnOnce(&CablePassage) -> T) -> T {
+    // SAFETY: `p` is NULL or points into the cache of a live handle (the caller's contract).
+    match unsafe { p.as_ref() } {
+        Some(p) => guard(|| f(p)),
+        None => T::fallback(),
     }
 }
 
-/// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), cleaned
-/// like paragraph text, its paragraphs separated by a blank line; the keywords are not part of
-/// it. Computed on first access and kept by the handle: borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+/// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
+/// from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_summary(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(passage_text(c, Which::Summary)))
-}
-
-/// Span of the summary as written, from its first to its last byte (keywords excluded). Returns
-/// true and stores it in `*out` (when `out` is not NULL) if the cable has a summary; false
-/// otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_summary_span(h: *const Cable, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| passage(c, Which::Summary).map(|p| p.span().into()))
-}
-
-/// The paragraphs the summary covers: stores the index of the first in `*first` and of the last
-/// in `*last` (each when not NULL) and returns true if the cable has a summary; false otherwise
-/// or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
-/// writable `size_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_summary_paragraphs(h: *const Cable, first: *mut usize, last: *mut usize) -> bool {
-    read!(h, |c| {
-        let range = passage(c, Which::Summary).map(|p| p.paragraphs());
-        // SAFETY: this function documents that `first` and `last` are NULL or writable.
-        unsafe { put_range(range, first, last) }
-    })
+pub unsafe extern "C" fn cable_summary(h: *const Cable) -> *const CablePassage {
+    read!(h, |c| kept(&c.cache().body.summary, || c.core().summary().map(CablePassage::new)))
 }
 
 /// The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
-/// under a `Comment` heading), cleaned like paragraph text; the keywords are not part of it.
-/// Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
+/// under a `Comment` heading), as `cable_summary`. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_comment(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(passage_text(c, Which::Comment)))
+pub unsafe extern "C" fn cable_comment(h: *const Cable) -> *const CablePassage {
+    read!(h, |c| kept(&c.cache().body.comment, || c.core().comment().map(CablePassage::new)))
 }
 
-/// Span of the comment as written (keywords excluded). Returns true and stores it in `*out`
-/// (when `out` is not NULL) if the cable has a comment; false otherwise or when `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_comment_span(h: *const Cable, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| passage(c, Which::Comment).map(|p| p.span().into()))
-}
-
-/// The paragraphs the comment covers: stores the index of the first in `*first` and of the last
-/// in `*last` (each when not NULL) and returns true if the cable has a comment; false otherwise
-/// or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
-/// writable `size_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_comment_paragraphs(h: *const Cable, first: *mut usize, last: *mut usize) -> bool {
-    read!(h, |c| {
-        let range = passage(c, Which::Comment).map(|p| p.paragraphs());
-        // SAFETY: this function documents that `first` and `last` are NULL or writable.
-        unsafe { put_range(range, first, last) }
-    })
-}
-
-/// The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading),
-/// cleaned like paragraph text; the keywords are not part of it. Computed on first access and
-/// kept by the handle: borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the cable has
-/// none or `h` is NULL. Thread-safe.
+/// The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
+/// `cable_summary`. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_action_request(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(passage_text(c, Which::ActionRequest)))
+pub unsafe extern "C" fn cable_action_request(h: *const Cable) -> *const CablePassage {
+    read!(h, |c| kept(&c.cache().body.action_request, || c.core().action_request().map(CablePassage::new)))
 }
 
-/// Span of the action request as written (keywords excluded). Returns true and stores it in
-/// `*out` (when `out` is not NULL) if the cable has one; false otherwise or when `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_action_request_span(h: *const Cable, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| passage(c, Which::ActionRequest).map(|p| p.span().into()))
-}
-
-/// The paragraphs the action request covers: stores the index of the first in `*first` and of
-/// the last in `*last` (each when not NULL) and returns true if the cable has one; false
-/// otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `first` and `last` must each be NULL or point to a
-/// writable `size_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_action_request_paragraphs(h: *const Cable, first: *mut usize, last: *mut usize) -> bool {
-    read!(h, |c| {
-        let range = passage(c, Which::ActionRequest).map(|p| p.paragraphs());
-        // SAFETY: this function documents that `first` and `last` are NULL or writable.
-        unsafe { put_range(range, first, last) }
-    })
-}
-
-fn notes(c: &Cable) -> &[NoteCache] {
-    c.cache().body.notes.get_or_init(|| {
-        c.core()
-            .notes()
-            .map(|n| NoteCache { kind: json_name(&n.kind()), text: Kept::new(c.text(), n.text()) })
-            .collect()
-    })
-}
-
-fn note(c: &Cable, i: usize) -> Option<Passage<'_, '_>> {
-    c.core().notes().nth(i)
+fn notes(c: &Cable) -> &[CablePassage] {
+    c.cache().body.notes.get_or_init(|| c.core().notes().map(CablePassage::new).collect())
 }
 
 /// Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
@@ -500,49 +394,71 @@ fn note(c: &Cable, i: usize) -> Option<Passage<'_, '_>> {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_note_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().notes().count())
+    read!(h, |c| notes(c).len())
 }
 
-/// Kind of inline note `i`: `note` (`(Note: ...)`) or `inline_comment` (`(Comment: ...)`).
-/// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is
-/// NULL. Thread-safe.
+/// Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
+/// Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(notes(c).get(i).map(|n| n.kind.as_str())))
+pub unsafe extern "C" fn cable_note(h: *const Cable, i: usize) -> *const CablePassage {
+    read!(h, |c| handle(notes(c).get(i)))
 }
 
-/// Text of inline note `i`, cleaned, without the parentheses and the keywords (`Note:`,
-/// `End note.`). Computed on first access and kept by the handle: borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+/// Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
+/// `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
+/// Thread-safe, as every `cable_passage_*` function.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `p` must be NULL or a passage of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note_text(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(notes(c).get(i).map(|n| n.text.get(c.text()))))
+pub unsafe extern "C" fn cable_passage_kind(p: *const CablePassage) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_passage(p, |p| CableStr::new(p.kind)) }
 }
 
-/// Span of inline note `i` as written (keywords excluded); `{0, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
+/// The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
+/// the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
+/// handle; `{NULL, 0}` when `p` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `p` must be NULL or a passage of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| note(c, i).map(|n| n.span().into()).unwrap_or_default())
+pub unsafe extern "C" fn cable_passage_text(p: *const CablePassage) -> CableStr {
+    // SAFETY: forwarded contract.
+    unsafe { with_passage(p, |p| CableStr::new(&p.text)) }
 }
 
-/// The paragraph inline note `i` is in: stores its index in `*out` (when `out` is not NULL) and
-/// returns true; false when `i` is out of range or `h` is NULL. Thread-safe.
+/// Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
+/// (when `out` is not NULL); false when `p` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+/// `p` must be NULL or a passage of a live handle; `out` NULL or a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note_paragraph(h: *const Cable, i: usize, out: *mut usize) -> bool {
-    read_value!(h, out, |c| note(c, i).map(|n| n.paragraphs().start))
+pub unsafe extern "C" fn cable_passage_span(p: *const CablePassage, out: *mut CableSpan) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { with_passage(p, |p| put(out, Some(p.span))) }
+}
+
+/// The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
+/// first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
+/// when `p` is NULL.
+///
+/// # Safety
+/// `p` must be NULL or a passage of a live handle; `first` and `last` must each be NULL or
+/// point to a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_passage_paragraphs(p: *const CablePassage, first: *mut usize, last: *mut usize) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe {
+        with_passage(p, |p| {
+            let r = &p.paragraphs;
+            put(first, Some(r.start));
+            put(last, Some(r.end.max(r.start + 1) - 1))
+        })
+    }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -627,11 +543,7 @@ pub unsafe extern "C" fn cable_break_count(h: *const Cable) -> usize {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_break_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| {
-        let kinds =
-            c.cache().body.break_kinds.get_or_init(|| c.core().breaks().iter().map(|b| json_name(&b.kind)).collect());
-        CableStr::opt(kinds.get(i).map(String::as_str))
-    })
+    read!(h, |c| CableStr::opt(c.core().breaks().get(i).map(|b| b.kind.as_str())))
 }
 
 /// The page break `i` starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and

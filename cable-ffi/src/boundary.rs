@@ -53,6 +53,12 @@ impl Fallback for i32 {
     }
 }
 
+impl<T> Fallback for *const T {
+    fn fallback() -> Self {
+        std::ptr::null()
+    }
+}
+
 impl Fallback for () {
     fn fallback() -> Self {}
 }
@@ -142,6 +148,22 @@ impl Failure {
     /// A NULL required argument.
     pub fn null(what: &str) -> Failure {
         Failure::new(CableStatus::CableNullArgument, format!("{what} is NULL"))
+    }
+
+    /// The failure for bytes the core could not turn into a cable.
+    pub fn bytes(e: &cable_core::BytesError) -> Failure {
+        use cable_core::BytesError;
+        match e {
+            BytesError::Parse(e) => Failure::parse(e),
+            BytesError::Encoding { offset, pos } => Failure {
+                offset: *offset,
+                line: pos.line,
+                column: pos.column,
+                ..Failure::new(CableStatus::CableInvalidUtf8, e.to_string())
+            },
+            BytesError::Html(_) => Failure::new(CableStatus::CableNotAPage, e.to_string()),
+            _ => Failure::new(CableStatus::CableInternal, e.to_string()),
+        }
     }
 
     /// The failure for a parse error of the core.

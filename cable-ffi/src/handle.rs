@@ -2,9 +2,8 @@
 
 use crate::boundary::{Failure, guard, read, run};
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
-use cable_core::envelope::corpus::{self, Form as CoreForm};
-use cable_core::envelope::html;
-use cable_core::{Document, OwnedCable, ParseOptions};
+use cable_core::OwnedCable;
+use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
 use std::sync::OnceLock;
 
@@ -23,9 +22,6 @@ pub struct Cable {
 /// address until the handle is freed. Filled on first use; `OnceLock` makes that thread-safe.
 #[derive(Default)]
 pub(crate) struct Cache {
-    pub warning_kinds: OnceLock<Vec<String>>,
-    pub reference_kinds: OnceLock<Vec<String>>,
-    pub envelope_kind: OnceLock<Option<String>>,
     pub envelope_references: OnceLock<Vec<Box<str>>>,
     pub marking_caveats: OnceLock<Vec<Box<str>>>,
     /// Cleaned paragraph text, headings, passages, sub-items, note and break kinds.
@@ -52,49 +48,10 @@ impl Cable {
     }
 }
 
-/// The name a value has in the JSON contract (`"unrecognised_line"`, `"cable"`, ...).
-pub(crate) fn json_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// Which reader a byte input goes through.
-#[derive(Clone, Copy)]
-enum Form {
-    Text,
-    Html,
-}
-
-/// Parses bytes into a boxed handle, or says why not.
+/// Parses bytes into a boxed handle, or says why not (the core's one byte entry point).
 fn parse_bytes(bytes: &[u8], form: Form, opts: &CableOptions) -> Result<Box<Cable>, Failure> {
-    let options: ParseOptions = opts.core();
-    // Size and binary checks on the raw bytes: decoding would hide NUL and control bytes.
-    options.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
-    if opts.strict_utf8() {
-        if let Err(e) = std::str::from_utf8(bytes) {
-            let at = e.valid_up_to();
-            // The prefix is valid UTF-8 by definition of `valid_up_to`.
-            let before = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-            let pos = cable_core::LineCol::find(before, at);
-            return Err(Failure {
-                status: CableStatus::CableInvalidUtf8,
-                message: format!("invalid UTF-8 at byte {at} (line {}, column {})", pos.line, pos.column),
-                offset: at as u64,
-                line: pos.line,
-                column: pos.column,
-                row: 0,
-            });
-        }
-    }
-    let doc: Document<'static> = match form {
-        Form::Text => Document::from_bytes(bytes).into_owned(),
-        Form::Html => {
-            html::parse_page_bytes(bytes).map_err(|e| Failure::new(CableStatus::CableNotAPage, e.to_string()))?
-        }
-    };
-    let owned = OwnedCable::from_document(doc, &options).map_err(|e| Failure::parse(&e))?;
+    let owned =
+        OwnedCable::from_bytes(bytes, form, &opts.core(), opts.strict_utf8()).map_err(|e| Failure::bytes(&e))?;
     Ok(Box::new(Cable::new(owned)))
 }
 
@@ -272,8 +229,8 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
     // contract).
     let head = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
     let form = guard(|| match corpus::detect("", head) {
-        CoreForm::Csv => 2,
-        CoreForm::Html => 1,
+        Form::Csv => 2,
+        Form::Html => 1,
         _ => 0,
     });
     match form {

@@ -17,12 +17,6 @@ pub struct CableStation {
     row: &'static Station,
 }
 
-impl Fallback for *const CableStation {
-    fn fallback() -> Self {
-        std::ptr::null()
-    }
-}
-
 /// The rows, wrapped once, so that pointers to them are stable.
 fn rows() -> &'static [CableStation] {
     static ROWS: OnceLock<Vec<CableStation>> = OnceLock::new();

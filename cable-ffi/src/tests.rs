@@ -84,18 +84,18 @@ fn seed_values_through_the_accessors() {
         assert_eq!(serial, 5434);
 
         assert_eq!(cable_to_count(h), 1);
-        assert_eq!(s(cable_to_route(h, 0)), Some("RUEHC"));
-        assert_eq!(s(cable_to_name(h, 0)), Some("SECSTATE WASHDC"));
-        assert_eq!(s(cable_to_office(h, 0)), None);
-        assert_eq!(s(cable_to_delivery_precedence(h, 0)), Some("IMMEDIATE"));
-        assert_eq!(s(cable_to_mcn(h, 0)), Some("5322"));
-        assert_eq!(cable_to_excluded_count(h, 0), 0);
+        assert_eq!(s(cable_recipient_route(cable_to(h, 0))), Some("RUEHC"));
+        assert_eq!(s(cable_recipient_name(cable_to(h, 0))), Some("SECSTATE WASHDC"));
+        assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
+        assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
+        assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
+        assert_eq!(cable_recipient_excluded_count(cable_to(h, 0)), 0);
         assert_eq!(cable_info_count(h), 2);
-        assert_eq!(s(cable_info_route(h, 1)), Some("RUEHZL"));
-        assert_eq!(s(cable_info_name(h, 1)), Some("EUROPEAN POLITICAL COLLECTIVE"));
-        assert_eq!(s(cable_info_delivery_precedence(h, 0)), Some("PRIORITY"));
-        assert_eq!(s(cable_info_mcn(h, 0)), None);
-        let line = cable_to_span(h, 0);
+        assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
+        assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
+        assert_eq!(s(cable_recipient_precedence(cable_info(h, 0))), Some("PRIORITY"));
+        assert_eq!(s(cable_recipient_mcn(cable_info(h, 0))), None);
+        let line = cable_recipient_span(cable_to(h, 0));
         assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
 
         assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
@@ -208,7 +208,7 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_text(h), CableStr::NONE);
         assert_eq!(cable_tag_count(h), 0);
         assert_eq!(cable_tag(h, 0), CableStr::NONE);
-        assert_eq!(cable_to_span(h, 0), CableSpan::default());
+        assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
         assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
         assert_eq!(cable_envelope_kind(h), CableStr::NONE);
         assert!(!cable_serial(h, &mut n));
@@ -233,12 +233,12 @@ fn out_of_range_indexes_read_as_absent() {
     unsafe {
         assert_eq!(cable_tag(h, 5), CableStr::NONE);
         assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
-        assert_eq!(cable_to_name(h, 1), CableStr::NONE);
-        assert_eq!(cable_to_excluded(h, 0, 0), CableStr::NONE);
-        assert_eq!(cable_to_excluded(h, 9, 0), CableStr::NONE);
-        assert_eq!(cable_to_excluded_count(h, 9), 0);
-        assert_eq!(cable_info_route(h, 2), CableStr::NONE);
-        assert_eq!(cable_info_span(h, 2), CableSpan::default());
+        assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), CableStr::NONE);
+        assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
+        assert_eq!(cable_recipient_route(cable_info(h, 2)), CableStr::NONE);
+        assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
         assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
         assert_eq!(cable_caveat(h, 1), CableStr::NONE);
         assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
@@ -484,7 +484,7 @@ fn handles_are_shared_across_threads() {
                     }
                     let own = Owned(parse(SEED.as_bytes()));
                     // SAFETY: `own` is live.
-                    assert_eq!(s(unsafe { cable_to_mcn(own.0, 0) }), Some("5322"));
+                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.0, 0)) }), Some("5322"));
                 }
             });
         }
@@ -633,21 +633,21 @@ fn seed_body_through_the_accessors() {
         assert!(!cable_paragraph_find(h, 10, &mut at));
         assert_eq!(at, 5, "nothing written");
 
-        let summary = s(cable_summary(h)).unwrap();
+        let summary = s(cable_passage_text(cable_summary(h))).unwrap();
         assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
         assert!(summary.ends_with("unilateral independence."), "{summary}");
-        assert!(cable_summary_span(h, &mut span));
+        assert!(cable_passage_span(cable_summary(h), &mut span));
         assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
-        assert!(cable_summary_paragraphs(h, &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
         assert_eq!((first, last), (0, 0));
-        let comment = s(cable_comment(h)).unwrap();
+        let comment = s(cable_passage_text(cable_comment(h))).unwrap();
         assert!(comment.starts_with("By hinting at differences"), "{comment}");
-        assert!(cable_comment_paragraphs(h, &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
         assert_eq!((first, last), (8, 8));
-        assert!(cable_comment_span(h, null_mut()));
-        assert_eq!(s(cable_action_request(h)), None);
-        assert!(!cable_action_request_span(h, &mut span));
-        assert!(!cable_action_request_paragraphs(h, null_mut(), null_mut()));
+        assert!(cable_passage_span(cable_comment(h), null_mut()));
+        assert_eq!(s(cable_passage_text(cable_action_request(h))), None);
+        assert!(!cable_passage_span(cable_action_request(h), &mut span));
+        assert!(!cable_passage_paragraphs(cable_action_request(h), null_mut(), null_mut()));
         assert_eq!(cable_note_count(h), 0);
 
         assert_eq!(s(cable_signature(h)), Some("BURNS"));
@@ -710,18 +710,19 @@ fn body_fields_the_seed_lacks() {
             )
         );
 
-        let request = s(cable_action_request(h)).unwrap();
+        let request = s(cable_passage_text(cable_action_request(h))).unwrap();
         assert!(request.starts_with("Department asks posts to:"), "{request}");
-        assert!(cable_action_request_paragraphs(h, &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
         assert_eq!((first, last), (0, 0));
-        assert_eq!(s(cable_summary(h)), None);
+        assert_eq!(s(cable_passage_text(cable_summary(h))), None);
 
         assert_eq!(cable_note_count(h), 1);
-        assert_eq!(s(cable_note_kind(h, 0)), Some("note"));
-        assert_eq!(s(cable_note_text(h, 0)), Some("a remark."));
-        let sp = cable_note_span(h, 0);
+        assert_eq!(s(cable_passage_kind(cable_note(h, 0))), Some("note"));
+        assert_eq!(s(cable_passage_text(cable_note(h, 0))), Some("a remark."));
+        let mut sp = CableSpan::default();
+        assert!(cable_passage_span(cable_note(h, 0), &mut sp));
         assert_eq!(&text[sp.start..sp.end], "a remark.");
-        assert!(cable_note_paragraph(h, 0, &mut at));
+        assert!(cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
         assert_eq!(at, 1);
 
         assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
@@ -769,27 +770,27 @@ fn body_accessors_out_of_range_and_null() {
             assert_eq!(cable_paragraph_item_text(h, 0, usize::MAX), CableStr::NONE);
             assert!(!cable_paragraph_find(h, 0, &mut at));
             assert!(!cable_paragraph_find(h, u32::MAX, &mut at));
-            assert_eq!(cable_note_kind(h, 0), CableStr::NONE);
-            assert_eq!(cable_note_text(h, 0), CableStr::NONE);
-            assert_eq!(cable_note_span(h, 0), CableSpan::default());
-            assert!(!cable_note_paragraph(h, 0, &mut at));
+            assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
+            assert_eq!(cable_passage_text(cable_note(h, 0)), CableStr::NONE);
+            assert!(!cable_passage_span(cable_note(h, 0), null_mut()));
+            assert!(!cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
             assert_eq!(cable_signer(h, 1), CableStr::NONE);
             assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
             assert_eq!(cable_break_kind(h, 1), CableStr::NONE);
             assert!(!cable_break_page(h, 1, &mut n));
             assert_eq!(cable_break_span(h, 1), CableSpan::default());
-            assert!(!cable_action_request_span(h, &mut span));
-            assert!(!cable_action_request_paragraphs(h, &mut first, &mut last));
+            assert!(!cable_passage_span(cable_action_request(h), &mut span));
+            assert!(!cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
         }
     }
     // SAFETY: NULL handles are allowed everywhere.
     unsafe {
         let h: *const Cable = null();
-        assert_eq!(cable_summary(h), CableStr::NONE);
-        assert!(!cable_summary_span(h, &mut span));
-        assert!(!cable_summary_paragraphs(h, &mut first, &mut last));
-        assert_eq!(cable_comment(h), CableStr::NONE);
-        assert!(!cable_comment_paragraphs(h, &mut first, &mut last));
+        assert_eq!(cable_passage_text(cable_summary(h)), CableStr::NONE);
+        assert!(!cable_passage_span(cable_summary(h), &mut span));
+        assert!(!cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
+        assert_eq!(cable_passage_text(cable_comment(h)), CableStr::NONE);
+        assert!(!cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
         assert_eq!(cable_signature(h), CableStr::NONE);
         assert!(!cable_signature_span(h, &mut span));
         assert_eq!(
@@ -814,7 +815,7 @@ fn body_caches_fill_from_many_threads() {
                         for i in (0..9).rev() {
                             assert!(s(cable_paragraph_text(h, i)).is_some_and(|t| !t.is_empty()));
                         }
-                        assert!(s(cable_summary(h)).unwrap().starts_with("Russia's"));
+                        assert!(s(cable_passage_text(cable_summary(h))).unwrap().starts_with("Russia's"));
                         assert_eq!(s(cable_paragraph_heading(h, 6)), Some("Bosnia"));
                         cable_paragraph_text(h, 5).ptr as usize
                     }

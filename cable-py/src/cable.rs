@@ -4,6 +4,7 @@ use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
     Routing, Section, py_repr, shorten, span,
 };
+use crate::topy::to_py;
 use cable_core::OwnedCable;
 use chrono::{DateTime, Utc};
 use pyo3::intern;
@@ -63,7 +64,7 @@ impl PyCable {
     /// The date-time group as written (``"171231Z NOV 07"``), or None.
     #[getter]
     fn dtg(&self) -> Option<&str> {
-        self.cable().date_time_group().map(|d| d.raw)
+        self.cable().dtg().map(|d| d.raw)
     }
 
     /// Action precedence of the date-time group: ``"ROUTINE"``, ``"PRIORITY"``,
@@ -76,7 +77,7 @@ impl PyCable {
     /// Info precedence, when the date-time-group line gives two (``O P 071948Z ...``), or None.
     #[getter]
     fn info_precedence(&self) -> Option<&'static str> {
-        self.cable().date_time_group().and_then(|d| d.info_precedence).map(|p| p.as_str())
+        self.cable().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())
     }
 
     /// The originator, the ``FM`` line (``"AMEMBASSY MOSCOW"``), or None.
@@ -144,7 +145,7 @@ impl PyCable {
     /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
     #[getter]
     fn eo(&self) -> Option<ExecutiveOrder> {
-        self.cable().executive_order().map(ExecutiveOrder::from)
+        self.cable().eo().map(ExecutiveOrder::from)
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
@@ -189,7 +190,7 @@ impl PyCable {
     /// ``INFO LOG-00`` header blocks).
     #[getter]
     fn partial(&self) -> bool {
-        self.cable().is_partial()
+        self.cable().partial()
     }
 
     /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
@@ -280,8 +281,8 @@ impl PyCable {
     /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
     #[getter]
     fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        // Taken from the serialised cable, so that it is the JSON's `spans` object exactly.
-        self.to_dict(py)?.get_item(intern!(py, "spans"))
+        // The core's serialisation of that one key, so that it is the JSON's `spans` object.
+        to_py(py, &self.cable().spans_serialized())
     }
 
     /// The text the cable was parsed from (for pages and CSV rows: the decoded header and body
@@ -300,8 +301,7 @@ impl PyCable {
     /// The cable as a dict with exactly the keys and values of the JSON contract
     /// (``json.loads(cable.to_json())``).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.cable().to_json();
-        py.import(intern!(py, "json"))?.call_method1(intern!(py, "loads"), (json,))
+        to_py(py, self.cable())
     }
 
     /// The cable as a JSON object (the output contract); ``indent=True`` pretty-prints it.
@@ -316,7 +316,7 @@ impl PyCable {
         let doc = self.owned.document();
         let env = doc.envelope().map(|e| {
             let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
-            let kind = crate::objects::variant_name(&e.kind);
+            let kind = e.kind.as_str();
             (
                 kind,
                 e.row_id,

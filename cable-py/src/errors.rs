@@ -12,7 +12,6 @@
 //! subclassing exceptions is only possible on abi3 from Python 3.12 on; the attributes are set on
 //! each instance, with class-level defaults so that they always exist.
 
-use cable_core::ErrorKind;
 use cable_core::envelope::csv::{CsvError, CsvErrorKind};
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -91,14 +90,20 @@ impl Failure {
 
     /// A core parse error.
     pub(crate) fn parse(e: &cable_core::ParseError) -> Self {
-        let kind = match e.kind() {
-            ErrorKind::Empty => "empty",
-            ErrorKind::Binary => "binary",
-            ErrorKind::NotACable => "not_a_cable",
-            ErrorKind::TooLarge => "too_large",
-            _ => "other",
-        };
+        let kind = e.kind().as_str();
         Failure::cable(Class::NotACable, kind, e.to_string(), e.offset() as u64)
+    }
+
+    /// Bytes the core could not turn into a cable.
+    pub(crate) fn bytes(e: &cable_core::BytesError) -> Self {
+        use cable_core::BytesError;
+        match e {
+            BytesError::Parse(e) => Failure::parse(e),
+            BytesError::Encoding { offset, .. } => Failure::encoding(*offset),
+            BytesError::Html(_) => Failure::no_pre_block(),
+            BytesError::Csv => Failure::csv_file(),
+            e => Failure::internal(e.to_string()),
+        }
     }
 
     /// Text that had to be decoded lossily, refused with `errors="strict"`.
@@ -148,21 +153,14 @@ impl Failure {
 
     /// A malformed CSV row, or a read error while streaming the file.
     pub(crate) fn csv(e: CsvError) -> Self {
-        let kind = match e.kind() {
-            CsvErrorKind::ExpectedQuote => "expected_quote",
-            CsvErrorKind::ExpectedSeparator => "expected_separator",
-            CsvErrorKind::FieldCount => "field_count",
-            CsvErrorKind::Truncated => "truncated",
-            CsvErrorKind::RowTooLong => "row_too_long",
-            CsvErrorKind::Io => {
-                let error = match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>()) {
-                    Some(src) => io::Error::new(src.kind(), e.to_string()),
-                    None => io::Error::other(e.to_string()),
-                };
-                return Failure::Io { error, path: None };
-            }
-            _ => "malformed_row",
-        };
+        if e.kind() == CsvErrorKind::Io {
+            let error = match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>()) {
+                Some(src) => io::Error::new(src.kind(), e.to_string()),
+                None => io::Error::other(e.to_string()),
+            };
+            return Failure::Io { error, path: None };
+        }
+        let kind = e.kind().as_str();
         let (row, position) = (e.row(), e.offset());
         Failure::Cable {
             class: Class::CsvRow,
@@ -245,6 +243,7 @@ pub(crate) fn os_error(py: Python<'_>, error: &io::Error, path: Option<&str>) ->
     let errno = error.raw_os_error().unwrap_or(match error.kind() {
         io::ErrorKind::NotFound => 2,
         io::ErrorKind::PermissionDenied => 13,
+        io::ErrorKind::IsADirectory => 21,
         _ => 5,
     });
     let made = match path {

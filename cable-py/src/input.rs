@@ -6,19 +6,14 @@
 
 use crate::cable::PyCable;
 use crate::errors::Failure;
-use cable_core::envelope::corpus::{self, Form};
-use cable_core::envelope::csv::CsvReader;
-use cable_core::envelope::html;
+use cable_core::envelope::corpus::{self, Corpus, CorpusError, Form, RawEntry};
 use cable_core::{Document, OwnedCable, ParseOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
-use std::collections::VecDeque;
-use std::fs::File;
-use std::io::{BufReader, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// What to do with bytes that are not valid UTF-8 (or control characters).
@@ -139,17 +134,12 @@ fn surrogate_offset(s: &Bound<'_, PyString>) -> PyResult<u64> {
     Ok(bytes.len()? as u64)
 }
 
-/// Parses text or bytes as the text of one cable.
-pub(crate) fn parse_source(py: Python<'_>, src: &Source, opts: &ParseOptions, decoding: Decoding) -> PyResult<PyCable> {
+/// Parses text or bytes as the text of one cable: a `str` is shared with the parser, not
+/// copied; bytes go through the core's byte entry.
+pub(crate) fn parse_source(py: Python<'_>, src: Source, opts: &ParseOptions, decoding: Decoding) -> PyResult<PyCable> {
     let result = match src {
-        Source::Str(s) => {
-            let text: &str = s;
-            detached(py, || parse_doc(Document::plain(text.to_owned()), opts, decoding))
-        }
-        Source::Bytes(b) => {
-            let bytes: &[u8] = b;
-            detached(py, || text_doc(bytes, opts, decoding))
-        }
+        Source::Str(s) => detached(py, || parse_doc(Document::shared(s), opts, decoding)),
+        Source::Bytes(b) => detached(py, || from_bytes(&b, Form::Text, opts, decoding)),
     };
     result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
 }
@@ -161,17 +151,13 @@ pub(crate) fn parse_page_source(
     opts: &ParseOptions,
     decoding: Decoding,
 ) -> PyResult<PyCable> {
-    let result = match src {
-        Source::Str(s) => {
-            let text: &str = s;
-            detached(py, || page_doc(text.as_bytes(), opts, decoding))
-        }
-        Source::Bytes(b) => {
-            let bytes: &[u8] = b;
-            detached(py, || page_doc(bytes, opts, decoding))
-        }
+    let bytes: &[u8] = match src {
+        Source::Str(s) => s.as_bytes(),
+        Source::Bytes(b) => b,
     };
-    result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
+    detached(py, || from_bytes(bytes, Form::Html, opts, decoding))
+        .map(|c| PyCable::new(c, opts.year))
+        .map_err(|f| f.into_pyerr(py))
 }
 
 fn parse_doc(doc: Document<'static>, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
@@ -179,85 +165,21 @@ fn parse_doc(doc: Document<'static>, opts: &ParseOptions, decoding: Decoding) ->
     OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
 }
 
-/// Parses the bytes of a text: size and binary checks on the bytes (decoding would hide the NUL
-/// and control bytes that reveal binary data), then lossy decoding.
-fn text_doc(bytes: &[u8], opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
-    opts.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
-    parse_doc(Document::from_bytes(bytes).into_owned(), opts, decoding)
+fn from_bytes(bytes: &[u8], form: Form, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
+    OwnedCable::from_bytes(bytes, form, opts, decoding == Decoding::Strict).map_err(|e| Failure::bytes(&e))
 }
 
-/// Parses the bytes of a page. Bytes replaced while decoding cannot be located in the text once
-/// the markup is removed: `html::parse_page_bytes` reports them as one `lossy_decoding` warning
-/// about the whole text, and strict mode checks the page's bytes first.
-fn page_doc(bytes: &[u8], opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
-    opts.check_bytes(bytes).map_err(|e| Failure::parse(&e))?;
-    if decoding == Decoding::Strict {
-        if let Some(span) = cable_core::decode::decode(bytes).spans.first() {
-            return Err(Failure::encoding(span.start as u64));
-        }
-    }
-    let doc = html::parse_page_bytes(bytes).map_err(|_| Failure::no_pre_block())?;
-    OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
-}
-
-/// The start of a file, for detection.
-fn head(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut f = File::open(path)?;
-    let mut head = vec![0u8; 4096];
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    head.truncate(n);
-    Ok(head)
-}
-
-/// Reads and parses a file holding one cable (plain text or a page).
+/// Reads and parses a file holding one cable (plain text or a page, detected as the walk does).
 pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
     let label = path.display().to_string();
-    let fail = |f: Failure| f.in_file(&label);
-    let head = head(path).map_err(|e| Failure::io(e, &label))?;
-    // The form is detected as the `cable` command does (content first, `.html` as a hint).
-    match corpus::detect(&label, &head) {
-        Form::Csv => Err(fail(Failure::csv_file())),
-        form => {
-            let bytes = std::fs::read(path).map_err(|e| Failure::io(e, &label))?;
-            let r = match form {
-                Form::Html => page_doc(&bytes, opts, decoding),
-                _ => text_doc(&bytes, opts, decoding),
-            };
-            r.map_err(fail)
-        }
+    if path.is_dir() {
+        return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
-}
-
-/// Files a directory walk picks up, as `corpus::Corpus` (the `cable` command) does: pages, texts
-/// and CSV files, not hidden files.
-fn is_cable_file(p: &Path) -> bool {
-    let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !hidden && matches!(ext, "html" | "htm" | "txt" | "csv" | "")
-}
-
-/// The cable files under `dir`, sorted, subdirectories walked.
-pub(crate) fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if p.is_dir() {
-            if !hidden {
-                out.extend(walk(&p)?);
-            }
-        } else if is_cable_file(&p) {
-            out.push(p);
-        }
+    match corpus::read_file(path, None).map_err(|e| Failure::io(e, &label))? {
+        corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
+        _ => Err(Failure::csv_file()),
     }
-    Ok(out)
+    .map_err(|f| f.in_file(&label))
 }
 
 /// What the reader produced next.
@@ -267,56 +189,33 @@ enum Step {
     End,
 }
 
+/// The core's walk, and what is left of the entry it last gave.
 struct ReaderState {
-    /// Files still to read, with the form they are known to have (`read_csv` says CSV).
-    pending: VecDeque<(PathBuf, Option<Form>)>,
-    /// The CSV file being streamed.
-    csv: Option<(String, CsvReader<BufReader<File>>)>,
+    corpus: Corpus,
+    done: bool,
 }
 
 impl ReaderState {
     fn step(&mut self, opts: &ParseOptions, decoding: Decoding) -> Step {
-        loop {
-            if let Some((label, reader)) = &mut self.csv {
-                match reader.next() {
-                    Some(Ok(record)) => {
-                        let row = record.row();
-                        let doc = record.into_document();
-                        let r = parse_doc(doc, opts, decoding).map_err(|f| f.at_row(row).in_file(label));
-                        return match r {
-                            Ok(c) => Step::Cable(Box::new(c)),
-                            Err(f) => Step::Fail(f),
-                        };
-                    }
-                    Some(Err(e)) => return Step::Fail(Failure::csv(e).in_file(label)),
-                    None => {
-                        self.csv = None;
-                        continue;
-                    }
-                }
+        let entry = match self.corpus.next_raw() {
+            None => return Step::End,
+            Some(Ok(e)) => e,
+            Some(Err(CorpusError::Io { path, source })) => return Step::Fail(Failure::io(source, &path)),
+            Some(Err(CorpusError::Html { path, .. })) => return Step::Fail(Failure::no_pre_block().in_file(&path)),
+            Some(Err(CorpusError::Csv { path, source })) => return Step::Fail(Failure::csv(source).in_file(&path)),
+            Some(Err(e)) => return Step::Fail(Failure::internal(e.to_string())),
+        };
+        let r = match entry {
+            RawEntry::CsvRow { source, row } => {
+                let n = row.row();
+                let path = source.strip_suffix(&format!(":{n}")).unwrap_or(&source).to_owned();
+                parse_doc(row.decode().into_document(), opts, decoding).map_err(|f| f.at_row(n).in_file(&path))
             }
-            let Some((path, form)) = self.pending.pop_front() else {
-                return Step::End;
-            };
-            let label = path.display().to_string();
-            let form = match form {
-                Some(f) => f,
-                None => match head(&path) {
-                    Ok(h) => corpus::detect(&label, &h),
-                    Err(e) => return Step::Fail(Failure::io(e, &label)),
-                },
-            };
-            if form == Form::Csv {
-                match CsvReader::open(&path) {
-                    Ok(r) => self.csv = Some((label, r)),
-                    Err(e) => return Step::Fail(Failure::io(e, &label)),
-                }
-                continue;
-            }
-            return match parse_one_file(&path, opts, decoding) {
-                Ok(c) => Step::Cable(Box::new(c)),
-                Err(f) => Step::Fail(f),
-            };
+            RawEntry::Document(e) => parse_doc(e.document, opts, decoding).map_err(|f| f.in_file(&e.source)),
+        };
+        match r {
+            Ok(c) => Step::Cable(Box::new(c)),
+            Err(f) => Step::Fail(f),
         }
     }
 }
@@ -343,13 +242,13 @@ pub struct CableReader {
 impl CableReader {
     pub(crate) fn new(
         py: Python<'_>,
-        files: Vec<(PathBuf, Option<Form>)>,
+        corpus: Corpus,
         opts: ParseOptions,
         decoding: Decoding,
         on_error: OnError,
     ) -> Self {
         CableReader {
-            state: Mutex::new(ReaderState { pending: files.into(), csv: None }),
+            state: Mutex::new(ReaderState { corpus, done: false }),
             opts,
             decoding,
             on_error,
@@ -368,12 +267,14 @@ impl CableReader {
         loop {
             let step = py.detach(|| {
                 let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                if state.done {
+                    return Step::End;
+                }
                 match guarded(|| Ok(state.step(&self.opts, self.decoding))) {
                     Ok(step) => step,
                     Err(f) => {
                         // A bug while reading: the stream cannot be trusted to go on.
-                        state.pending.clear();
-                        state.csv = None;
+                        state.done = true;
                         Step::Fail(f)
                     }
                 }
@@ -401,9 +302,6 @@ impl CableReader {
 
     fn __repr__(&self) -> String {
         let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match &state.csv {
-            Some((label, _)) => format!("<CableReader reading {label}, {} more files>", state.pending.len()),
-            None => format!("<CableReader {} files to go>", state.pending.len()),
-        }
+        format!("<CableReader {}>", if state.done { "done" } else { "reading" })
     }
 }

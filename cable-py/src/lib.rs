@@ -14,10 +14,11 @@ mod frame;
 mod ids;
 mod input;
 mod objects;
+mod topy;
 
 use crate::cable::PyCable;
 use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
-use cable_core::envelope::corpus::Form;
+use cable_core::envelope::corpus::Corpus;
 use pyo3::prelude::*;
 use std::path::PathBuf;
 
@@ -34,7 +35,7 @@ use std::path::PathBuf;
 fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let src = Source::extract(data, "parse")?;
-    input::parse_source(py, &src, &options(year), decoding)
+    input::parse_source(py, src, &options(year), decoding)
 }
 
 /// Parses a cablegate HTML page (``<table class='cable'>`` and ``<pre>`` blocks), given as
@@ -77,10 +78,11 @@ fn read_csv(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    Ok(CableReader::new(py, vec![(path, Some(Form::Csv))], options(year), decoding, on_error))
+    Ok(CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error))
 }
 
-/// Walks a directory (sorted, subdirectories included, hidden files skipped) and yields a
+/// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
+/// of the ``cable`` command) and yields a
 /// ``Cable`` for each text file and page, and for each row of each cables.csv file, read as it
 /// goes. Files are picked by extension: ``.txt``, ``.html``, ``.htm``, ``.csv`` or none.
 /// Errors are handled as in ``read_csv()``.
@@ -89,9 +91,11 @@ fn read_csv(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
-    let files =
-        py.detach(|| input::walk(&path)).map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
-    Ok(CableReader::new(py, files.into_iter().map(|p| (p, None)).collect(), options(year), decoding, on_error))
+    // The walk is lazy: a path that is not a readable directory fails here, not when iterating.
+    if let Err(e) = std::fs::read_dir(&path) {
+        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
+    }
+    Ok(CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error))
 }
 
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate

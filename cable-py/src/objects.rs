@@ -352,7 +352,7 @@ impl From<&cable_core::Reference<'_>> for Reference {
     fn from(r: &cable_core::Reference<'_>) -> Self {
         Reference {
             label: r.label.map(str::to_owned),
-            kind: variant_name(&r.kind),
+            kind: r.kind.as_str().to_owned(),
             id: r.id.as_ref().map(|i| i.to_string()),
             station: r.station.as_ref().map(|s| s.to_string()),
             serial: r.serial,
@@ -515,7 +515,7 @@ fn excerpt(text: &str) -> &str {
 impl ParseWarning {
     pub(crate) fn new(w: &cable_core::Warning, cable: &cable_core::Cable<'_>) -> Self {
         ParseWarning {
-            kind: variant_name(&w.kind),
+            kind: w.kind.as_str().to_owned(),
             message: w.kind.message(),
             span: span(w.span),
             text: excerpt(cable.text_of(w.span)).to_owned(),
@@ -579,7 +579,7 @@ impl From<&cable_core::Envelope<'_>> for Envelope {
     fn from(e: &cable_core::Envelope<'_>) -> Self {
         let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_ref().map(|v| v.to_string());
         Envelope {
-            kind: variant_name(&e.kind),
+            kind: e.kind.as_str().to_owned(),
             row_id: e.row_id,
             reference_id: s(&e.reference_id),
             created: s(&e.created),
@@ -825,7 +825,7 @@ pub struct Passage {
 impl From<cable_core::Passage<'_, '_>> for Passage {
     fn from(p: cable_core::Passage<'_, '_>) -> Self {
         Passage {
-            kind: variant_name(&p.kind()),
+            kind: p.kind().as_str().to_owned(),
             text: p.text().into_owned(),
             span: span(p.span()),
             paragraphs: p.paragraphs().collect(),
@@ -884,7 +884,7 @@ pub struct Break {
 
 impl From<&cable_core::Break> for Break {
     fn from(b: &cable_core::Break) -> Self {
-        Break { kind: variant_name(&b.kind), page: b.page, span: span(b.span) }
+        Break { kind: b.kind.as_str().to_owned(), page: b.page, span: span(b.span) }
     }
 }
 

@@ -135,15 +135,15 @@ static void dump_body(const Cable *c) {
         put_excerpt(cable_paragraph_text(c, i), 60);
         putchar('\n');
     }
-    passage("summary", cable_summary(c));
-    passage("comment", cable_comment(c));
-    passage("action request", cable_action_request(c));
+    passage("summary", cable_passage_text(cable_summary(c)));
+    passage("comment", cable_passage_text(cable_comment(c)));
+    passage("action request", cable_passage_text(cable_action_request(c)));
     for (i = 0; i < cable_note_count(c); i++) {
-        CableStr kind = cable_note_kind(c, i);
+        CableStr kind = cable_passage_kind(cable_note(c, i));
         size_t at = 0;
         printf("  %-16.*s ", (int)kind.len, kind.ptr);
-        if (cable_note_paragraph(c, i, &at)) printf("(paragraph index %zu) ", at);
-        put_excerpt(cable_note_text(c, i), 50);
+        if (cable_passage_paragraphs(cable_note(c, i), &at, NULL)) printf("(paragraph index %zu) ", at);
+        put_excerpt(cable_passage_text(cable_note(c, i)), 50);
         putchar('\n');
     }
     field("signature", cable_signature(c));
@@ -182,14 +182,14 @@ static void dump_text(const Cable *c, const char *label) {
         printf(" %u\n", n);
     }
     for (i = 0; i < cable_to_count(c); i++) {
-        print_recipient("to", cable_to_route(c, i), cable_to_name(c, i), cable_to_office(c, i),
-                        cable_to_delivery_precedence(c, i), cable_to_mcn(c, i));
-        for (j = 0; j < cable_to_excluded_count(c, i); j++) field("  except", cable_to_excluded(c, i, j));
+        print_recipient("to", cable_recipient_route(cable_to(c, i)), cable_recipient_name(cable_to(c, i)), cable_recipient_office(cable_to(c, i)),
+                        cable_recipient_precedence(cable_to(c, i)), cable_recipient_mcn(cable_to(c, i)));
+        for (j = 0; j < cable_recipient_excluded_count(cable_to(c, i)); j++) field("  except", cable_recipient_excluded(cable_to(c, i), j));
     }
     for (i = 0; i < cable_info_count(c); i++) {
-        print_recipient("info", cable_info_route(c, i), cable_info_name(c, i), cable_info_office(c, i),
-                        cable_info_delivery_precedence(c, i), cable_info_mcn(c, i));
-        for (j = 0; j < cable_info_excluded_count(c, i); j++) field("  except", cable_info_excluded(c, i, j));
+        print_recipient("info", cable_recipient_route(cable_info(c, i)), cable_recipient_name(cable_info(c, i)), cable_recipient_office(cable_info(c, i)),
+                        cable_recipient_precedence(cable_info(c, i)), cable_recipient_mcn(cable_info(c, i)));
+        for (j = 0; j < cable_recipient_excluded_count(cable_info(c, i)); j++) field("  except", cable_recipient_excluded(cable_info(c, i), j));
     }
     LIST("relays", cable_routing_relay_count(c), cable_routing_relay(c, i_), " ");
     field("security", cable_routing_security(c));

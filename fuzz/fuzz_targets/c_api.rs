@@ -62,12 +62,12 @@ fuzz_target!(|data: &[u8]| {
             touch(cable_tag(h, i));
         }
         for i in 0..cable_to_count(h) + 1 {
-            touch(cable_to_name(h, i));
-            touch(cable_to_route(h, i));
-            touch(cable_to_mcn(h, i));
+            touch(cable_recipient_name(cable_to(h, i)));
+            touch(cable_recipient_route(cable_to(h, i)));
+            touch(cable_recipient_mcn(cable_to(h, i)));
         }
         for i in 0..cable_info_count(h) + 1 {
-            touch(cable_info_name(h, i));
+            touch(cable_recipient_name(cable_info(h, i)));
         }
         for i in 0..cable_caveat_count(h) + 1 {
             touch(cable_caveat(h, i));

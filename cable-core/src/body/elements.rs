@@ -13,8 +13,6 @@ use crate::warning::WarningKind;
 
 /// What an [`Element`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ElementKind {
     /// A line of the routing header (`VZCZC…`, `FM`, `TO`, the partial-record banner, ...).
@@ -55,6 +53,27 @@ pub enum ElementKind {
     /// A line no parser recognised (the header and metadata parsers report it as a warning).
     Unrecognised,
 }
+
+crate::names::names!(ElementKind {
+    Header => "header",
+    Banner => "banner",
+    Caption => "caption",
+    Distribution => "distribution",
+    ExecutiveOrder => "executive_order",
+    Tags => "tags",
+    Subject => "subject",
+    References => "references",
+    ClassifiedBy => "classified_by",
+    Metadata => "metadata",
+    Paragraph => "paragraph",
+    Heading => "heading",
+    Rule => "rule",
+    Break => "break",
+    Blank => "blank",
+    Signature => "signature",
+    Trailer => "trailer",
+    Unrecognised => "unrecognised",
+});
 
 /// One element of the lossless view; see [`Cable::elements`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -162,8 +162,6 @@ pub struct Item<'a> {
 
 /// What interrupted the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BreakKind {
     /// A page marker (`MOSCOW 00005434 002 OF 002`) or an old-format page banner with its
@@ -174,6 +172,11 @@ pub enum BreakKind {
     /// banner `SECTION 02 OF 03`, `E.O.`, `TAGS` ...).
     Section,
 }
+
+crate::names::names!(BreakKind {
+    Page => "page",
+    Section => "section",
+});
 
 /// A page or section break inside the body, removed from the text it interrupts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -9,8 +9,6 @@ use std::ops::Range;
 
 /// What a [`Passage`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PassageKind {
     /// `Summary:` ... `End Summary.`, `BEGIN SUMMARY` ... `END SUMMARY`, a `Summary` heading.
@@ -25,6 +23,14 @@ pub enum PassageKind {
     /// `(Comment: ... End comment.)` inside a paragraph.
     InlineComment,
 }
+
+crate::names::names!(PassageKind {
+    Summary => "summary",
+    Comment => "comment",
+    ActionRequest => "action_request",
+    Note => "note",
+    InlineComment => "inline_comment",
+});
 
 /// Where a passage is: its kind, span and the paragraphs it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -119,57 +119,79 @@ impl RawEntry {
 ///     }
 /// }
 /// ```
+///
+/// This is the one walk of the project: the `cable` command, the Python readers (`read_dir`,
+/// `read_csv`) and the C iterator all use it, so they see the same files in the same order.
 #[derive(Debug)]
 pub struct Corpus {
-    pending: VecDeque<PathBuf>,
+    /// Paths still to read, with the form they are known to have (see [`Corpus::csv`]).
+    pending: VecDeque<(PathBuf, Option<Form>)>,
     csv: Option<(String, CsvReader<BufReader<File>>)>,
+    max_row_len: Option<usize>,
 }
 
 impl Corpus {
     /// A walk over `paths` (files or directories), in the order given; directories are walked
     /// recursively in sorted order, taking `.html`, `.htm`, `.txt`, `.csv` and extension-less
-    /// files that are not hidden.
+    /// files. Hidden entries (a name starting with `.`: `.git`, `.ipynb_checkpoints`,
+    /// `.DS_Store`) are skipped while walking, files and directories alike; a hidden path given
+    /// here is read. Each file's form is detected from its content ([`detect`]).
     pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
-        Corpus { pending: paths.into_iter().map(|p| p.as_ref().to_path_buf()).collect(), csv: None }
+        let pending = paths.into_iter().map(|p| (p.as_ref().to_path_buf(), None)).collect();
+        Corpus { pending, csv: None, max_row_len: None }
+    }
+
+    /// A walk over one `cables.csv` file, read as CSV whatever its first bytes look like (a
+    /// file that is not CSV gives row errors, not a text cable).
+    pub fn csv(path: impl AsRef<Path>) -> Self {
+        let pending = VecDeque::from([(path.as_ref().to_path_buf(), Some(Form::Csv))]);
+        Corpus { pending, csv: None, max_row_len: None }
+    }
+
+    /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
+    pub fn with_max_row_len(mut self, len: usize) -> Self {
+        self.max_row_len = Some(len);
+        self
     }
 
     /// Opens the next file (walking into directories): its document, or `None` when it is a CSV
     /// file whose rows now follow, or `None` from the outer option when nothing is left.
     fn next_file(&mut self) -> Option<Result<Option<Entry>, CorpusError>> {
         loop {
-            let path = self.pending.pop_front()?;
+            let (path, form) = self.pending.pop_front()?;
             let label = path.display().to_string();
-            if path.is_dir() {
+            if form.is_none() && path.is_dir() {
                 match sorted_children(&path) {
                     Ok(children) => {
                         for c in children.into_iter().rev() {
-                            self.pending.push_front(c);
+                            self.pending.push_front((c, None));
                         }
                         continue;
                     }
                     Err(source) => return Some(Err(CorpusError::Io { path: label, source })),
                 }
             }
-            return Some(self.open_file(&path, label));
+            return Some(self.open_file(&path, form, label));
         }
     }
 
-    fn open_file(&mut self, path: &Path, label: String) -> Result<Option<Entry>, CorpusError> {
+    fn open_file(&mut self, path: &Path, form: Option<Form>, label: String) -> Result<Option<Entry>, CorpusError> {
         let io = |source| CorpusError::Io { path: label.clone(), source };
-        let mut file = File::open(path).map_err(io)?;
-        let mut head = vec![0u8; 4096];
-        let n = read_up_to(&mut file, &mut head).map_err(io)?;
-        head.truncate(n);
-        let form = detect(&label, &head);
-        if form == Form::Csv {
-            self.csv = Some((label.clone(), CsvReader::open(path).map_err(io)?));
-            return Ok(None);
+        match read_file(path, form).map_err(io)? {
+            Input::Csv(reader) => {
+                let reader = match self.max_row_len {
+                    Some(len) => reader.with_max_row_len(len),
+                    None => reader,
+                };
+                self.csv = Some((label, reader));
+                Ok(None)
+            }
+            Input::Bytes(form, bytes) => {
+                let document = document_from_bytes(form, &bytes)
+                    .map_err(|source| CorpusError::Html { path: label.clone(), source })?;
+                Ok(Some(Entry { source: label, document }))
+            }
         }
-        let mut bytes = head;
-        file.read_to_end(&mut bytes).map_err(io)?;
-        let document =
-            document_from_bytes(form, &bytes).map_err(|source| CorpusError::Html { path: label.clone(), source })?;
-        Ok(Some(Entry { source: label, document }))
     }
 }
 
@@ -205,11 +227,38 @@ impl Iterator for Corpus {
     }
 }
 
+/// One file, opened: a CSV file to stream, or the whole bytes of a text or page.
+#[derive(Debug)]
+pub enum Input {
+    /// A `cables.csv` file, positioned at its start.
+    Csv(CsvReader<BufReader<File>>),
+    /// A text or a page, read whole, with its detected form.
+    Bytes(Form, Vec<u8>),
+}
+
+/// Opens one file the way the walk does: its form is `form`, or detected from its first 4 KiB
+/// (content first, `.html` as a hint); a CSV file is not read further. For callers that read
+/// single files (Python's `parse_file`).
+pub fn read_file(path: &Path, form: Option<Form>) -> std::io::Result<Input> {
+    let mut file = File::open(path)?;
+    let mut head = vec![0u8; 4096];
+    let n = read_up_to(&mut file, &mut head)?;
+    head.truncate(n);
+    let form = form.unwrap_or_else(|| detect(&path.display().to_string(), &head));
+    if form == Form::Csv {
+        return Ok(Input::Csv(CsvReader::open(path)?));
+    }
+    let mut bytes = head;
+    file.read_to_end(&mut bytes)?;
+    Ok(Input::Bytes(form, bytes))
+}
+
 fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir)? {
         let p = e?.path();
-        if p.is_dir() || is_cable_file(&p) {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if !hidden && (p.is_dir() || is_cable_file(&p)) {
             out.push(p);
         }
     }
@@ -217,11 +266,10 @@ fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Files a directory walk takes: pages, texts and CSV files, not hidden files.
+/// Files a directory walk takes: pages, texts and CSV files.
 fn is_cable_file(p: &Path) -> bool {
-    let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !hidden && matches!(ext, "html" | "htm" | "txt" | "csv" | "")
+    matches!(ext, "html" | "htm" | "txt" | "csv" | "")
 }
 
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -247,6 +295,22 @@ mod tests {
         assert_eq!(detect("x.txt", b"<html><pre>VZCZC</pre>"), Form::Html);
         assert_eq!(detect("page.html", b"<?xml version='1.0'"), Form::Html);
         assert_eq!(detect("x.txt", b"VZCZCXRO9060\nOO RUEHDBU"), Form::Text);
+    }
+
+    #[test]
+    fn hidden_entries_are_skipped_while_walking_but_read_when_named() {
+        let dir = std::env::temp_dir().join(format!("cable-walk-{}", std::process::id()));
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt")).unwrap();
+        for sub in ["a", ".git", "b/.cache"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+            std::fs::write(dir.join(sub).join("x.txt"), &seed).unwrap();
+        }
+        std::fs::write(dir.join(".hidden.txt"), &seed).unwrap();
+        std::fs::write(dir.join("notes.md"), &seed).unwrap();
+        let sources: Vec<String> = Corpus::new([&dir]).map(|e| e.unwrap().source).collect();
+        assert_eq!(sources, [dir.join("a/x.txt").display().to_string()]);
+        assert_eq!(Corpus::new([dir.join(".git")]).count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -42,6 +42,15 @@ pub enum CsvErrorKind {
     Io,
 }
 
+crate::names::names!(CsvErrorKind {
+    ExpectedQuote => "expected_quote",
+    ExpectedSeparator => "expected_separator",
+    FieldCount => "field_count",
+    Truncated => "truncated",
+    RowTooLong => "row_too_long",
+    Io => "io",
+});
+
 /// A malformed row (or an I/O failure), with where it happened.
 #[derive(Debug, thiserror::Error)]
 #[error("row {row} at byte {offset}: {message}")]

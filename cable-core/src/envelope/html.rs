@@ -45,7 +45,11 @@ pub fn parse_page(page: &str) -> Result<Document<'_>, HtmlError> {
 /// span at its start) when the document is parsed: their positions in the page do not map onto
 /// the extracted text.
 pub fn parse_page_bytes(page: &[u8]) -> Result<Document<'static>, HtmlError> {
-    let decoded = crate::decode::decode(page);
+    page_from_decoded(&crate::decode::decode(page))
+}
+
+/// [`parse_page_bytes`] on a page already decoded.
+pub(crate) fn page_from_decoded(decoded: &crate::decode::Decoded<'_>) -> Result<Document<'static>, HtmlError> {
     let doc = parse_page(&decoded.text)?.into_owned();
     Ok(match decoded.replaced {
         0 => doc,

@@ -17,8 +17,6 @@ use std::borrow::Cow;
 
 /// Which container an [`Envelope`] came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum EnvelopeKind {
     /// A page of the cablegate site (`<table class='cable'>` + `<pre>` blocks).
@@ -26,6 +24,11 @@ pub enum EnvelopeKind {
     /// A row of `cables.csv`.
     CablesCsv,
 }
+
+crate::names::names!(EnvelopeKind {
+    CablegateHtml => "cablegate_html",
+    CablesCsv => "cables_csv",
+});
 
 /// Metadata the container holds about the cable, kept apart from what the text says.
 ///
@@ -131,13 +134,48 @@ fn parse_envelope_date(s: &str) -> Option<DateTime<Utc>> {
     Some(dt.and_utc())
 }
 
+/// The text of a [`Document`]: borrowed, owned, or a buffer shared with its owner (a Python
+/// `str`), so that a binding can hand its string to the parser without copying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DocText<'a> {
+    Cow(Cow<'a, str>),
+    Shared(SharedText),
+}
+
+impl DocText<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            DocText::Cow(c) => c,
+            DocText::Shared(s) => s.0.as_ref().as_ref(),
+        }
+    }
+}
+
+/// Text kept alive by reference counting, never copied (see [`Document::shared`]).
+#[derive(Clone)]
+struct SharedText(std::sync::Arc<dyn AsRef<str> + Send + Sync>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_ref().as_ref() == other.0.as_ref().as_ref()
+    }
+}
+
+impl Eq for SharedText {}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0.as_ref().as_ref(), f)
+    }
+}
+
 /// One unit of input: the telegram text and, when it came in a container, the envelope.
 ///
 /// Plain text is borrowed as is; HTML pages and CSV rows yield owned text (decoding character
 /// references and escapes is the one place where text is copied).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document<'a> {
-    text: Cow<'a, str>,
+    text: DocText<'a>,
     envelope: Option<Envelope<'a>>,
     /// Characters that replaced invalid bytes when the text was decoded.
     replaced: usize,
@@ -147,15 +185,26 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// A document of plain telegram text with no envelope.
     pub fn plain(text: impl Into<Cow<'a, str>>) -> Self {
-        Document { text: text.into(), envelope: None, replaced: 0, replaced_spans: Vec::new() }
+        Document { text: DocText::Cow(text.into()), envelope: None, replaced: 0, replaced_spans: Vec::new() }
     }
 
     /// A document of bytes in whatever encoding the file had: UTF-8 is borrowed, other bytes are
     /// decoded as described in [`crate::decode`], and each replacement becomes a
     /// [`LossyDecoding`](crate::WarningKind::LossyDecoding) warning when the document is parsed.
     pub fn from_bytes(bytes: &'a [u8]) -> Self {
-        let d = crate::decode::decode(bytes);
-        Document { text: d.text, envelope: None, replaced: d.replaced, replaced_spans: d.spans }
+        Self::from_decoded(crate::decode::decode(bytes))
+    }
+
+    /// A document of text already decoded from bytes, with its replacements.
+    pub(crate) fn from_decoded(d: crate::decode::Decoded<'a>) -> Self {
+        Document { text: DocText::Cow(d.text), envelope: None, replaced: d.replaced, replaced_spans: d.spans }
+    }
+
+    /// A document of plain text owned by someone else and shared, not copied: a binding's
+    /// string object (a Python `str`) that stays alive as long as the document.
+    pub fn shared(text: impl AsRef<str> + Send + Sync + 'static) -> Document<'static> {
+        let text = DocText::Shared(SharedText(std::sync::Arc::new(text)));
+        Document { text, envelope: None, replaced: 0, replaced_spans: Vec::new() }
     }
 
     /// Records that the text was decoded lossily: `replaced` characters, at `spans` (each becomes
@@ -181,7 +230,7 @@ impl<'a> Document<'a> {
 
     /// A document of `text` that came with `envelope`.
     pub fn with_envelope(text: impl Into<Cow<'a, str>>, envelope: Envelope<'a>) -> Self {
-        Document { text: text.into(), envelope: Some(envelope), replaced: 0, replaced_spans: Vec::new() }
+        Document { text: DocText::Cow(text.into()), envelope: Some(envelope), replaced: 0, replaced_spans: Vec::new() }
     }
 
     /// Joins a header and a body the way both containers store them (two blocks, two columns)
@@ -199,7 +248,7 @@ impl<'a> Document<'a> {
 
     /// The telegram text; spans of the parsed cable index into it.
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The container's metadata.
@@ -215,7 +264,10 @@ impl<'a> Document<'a> {
     /// A copy that owns all its text.
     pub fn into_owned(self) -> Document<'static> {
         Document {
-            text: Cow::Owned(self.text.into_owned()),
+            text: match self.text {
+                DocText::Cow(c) => DocText::Cow(Cow::Owned(c.into_owned())),
+                DocText::Shared(s) => DocText::Shared(s),
+            },
             envelope: self.envelope.map(Envelope::into_owned),
             replaced: self.replaced,
             replaced_spans: self.replaced_spans,

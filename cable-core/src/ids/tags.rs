@@ -32,8 +32,6 @@ const FIXES: &str = include_str!("../../data/tag_fixes.tsv");
 
 /// What a tag names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TagKind {
     /// A subject code (`PREL`, `PGOV`, `ECON`) or a subject in words (`HUMAN RIGHTS`).
@@ -50,19 +48,16 @@ pub enum TagKind {
     Unknown,
 }
 
-impl TagKind {
-    /// `subject`, `geo`, `org`, `program`, `person` or `unknown`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TagKind::Subject => "subject",
-            TagKind::Geo => "geo",
-            TagKind::Org => "org",
-            TagKind::Program => "program",
-            TagKind::Person => "person",
-            TagKind::Unknown => "unknown",
-        }
-    }
+crate::names::names!(TagKind {
+    Subject => "subject",
+    Geo => "geo",
+    Org => "org",
+    Program => "program",
+    Person => "person",
+    Unknown => "unknown",
+});
 
+impl TagKind {
     fn parse(s: &str) -> Option<TagKind> {
         Some(match s {
             "subject" => TagKind::Subject,

@@ -740,7 +740,7 @@ mod tests {
         let text = "UNCLAS BRASILIA 001540 \n\nSIPDIS E.O. 12958: N/A \nTAGS: PTER PREL PGOV BR\n\
                     SUBJECT: BRAZIL: 2009 COUNTRY REPORT ON TERRORISM \n\n1. (U) The Brazilian government ...\n";
         let c = crate::parse(text).unwrap();
-        assert_eq!(c.executive_order().map(|e| (e.order, e.declassify_raw)), Some((Some("12958"), Some("N/A"))));
+        assert_eq!(c.eo().map(|e| (e.order, e.declassify_raw)), Some((Some("12958"), Some("N/A"))));
         assert_eq!(c.caveats().iter().map(|c| c.value.as_ref()).collect::<Vec<_>>(), ["SIPDIS"]);
         assert!(!c.warnings().iter().any(|w| w.kind == crate::WarningKind::UnrecognisedLine));
     }
