@@ -69,3 +69,14 @@ fn a_closed_output_pipe_ends_quietly() {
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
     }
 }
+
+/// A binary file is "binary", as in Python and C (it was "not a cable" here: the walk decoded
+/// the NULs away before parsing).
+#[cfg(unix)]
+#[test]
+fn a_binary_file_is_binary_everywhere() {
+    let out = cable().args(["parse", "/bin/sh"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("cable: /bin/sh: binary data, not text"), "{stderr}");
+}
