@@ -402,6 +402,7 @@ mod tests {
         let zero = Path::new("/dev/zero");
         assert!(matches!(read_file_limited(zero, Some(Form::Text), 100_000), Ok(Input::TooLarge { limit: 100_000 })));
         let dir = std::env::temp_dir().join(format!("cable-limit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("a.txt"), "UNCLASSIFIED\n\n1. Text.\n".repeat(100)).unwrap();
         let entries: Vec<_> = Corpus::new([&dir]).with_max_input_len(1000).collect();
@@ -417,7 +418,8 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn walks_skip_fifos_and_symlink_loops() {
-        let dir = std::env::temp_dir().join(format!("cable-walk-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("cable-fifo-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("sub/a.txt"), "UNCLASSIFIED\n\n1. Text.\n").unwrap();
         std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
