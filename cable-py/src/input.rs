@@ -269,6 +269,10 @@ impl CableReader {
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
         loop {
+            // `list(read_csv(...))` runs no Python code between items, so the interpreter never
+            // looked at its signals: Ctrl-C waited for the whole file. A pending
+            // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
+            py.check_signals()?;
             let step = py.detach(|| {
                 let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 if state.done {
