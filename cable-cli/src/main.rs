@@ -6,7 +6,7 @@ mod pipeline;
 mod refs;
 mod stats;
 
-use cable_core::ParseOptions;
+use cable_core::{EnvelopeKind, OwnedCable, ParseOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use pipeline::Progress;
 use std::io::Write;
@@ -131,23 +131,34 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut errors = Vec::new();
     let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
-    // A single input is held back until we know whether it held one cable or many (a CSV file).
+    // A single CSV file is held back one row until we know whether it held one cable or many.
     let mut first: Option<(Vec<u8>, String)> = None;
+    let mut whole: Option<Box<OwnedCable>> = None;
     let mut count = 0usize;
     let mut write_err = None;
     let run = pipeline::run(
         inputs,
         progress,
         |entry| {
+            let csv_row = entry.document.envelope().is_some_and(|e| e.kind == EnvelopeKind::CablesCsv);
+            if single && !csv_row {
+                // One text or page: one cable, printed pretty. It is kept whole and serialised
+                // straight into the output, not into a string of 30 times the input (plus the
+                // JSON line, which was built too: 67 times the input in all, issue 14).
+                return OwnedCable::from_document(entry.document.clone(), options)
+                    .map(|c| Parsed::Whole(Box::new(c)))
+                    .map_err(|e| format!("{}: {e}", entry.source));
+            }
             parsed(options, entry, |cable| {
                 let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
                 cable.write_json_line(Some(&entry.source), &mut line);
-                (line, single.then(|| cable.to_json_pretty()))
+                Parsed::Line(line, single.then(|| cable.to_json_pretty()))
             })
         },
         |result| {
             match result {
-                Ok((line, pretty)) => {
+                Ok(Parsed::Whole(cable)) => whole = Some(cable),
+                Ok(Parsed::Line(line, pretty)) => {
                     count += 1;
                     if single && count == 1 {
                         first = Some((line, pretty.unwrap_or_default()));
@@ -165,7 +176,14 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     );
     errors.extend(run.err());
     if let Some((_, pretty)) = first {
+        // A CSV file of one row: its cable alone, pretty, as for a text.
         write_line(&mut out, pretty.as_bytes(), &mut write_err);
+    }
+    if let Some(cable) = whole {
+        if write_err.is_none() {
+            write_err = serde_json::to_writer_pretty(&mut out, cable.cable()).err().map(std::io::Error::from);
+        }
+        write_line(&mut out, b"", &mut write_err);
     }
     if let Err(e) = out.flush() {
         write_err.get_or_insert(e);
@@ -182,6 +200,15 @@ fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error
             *err = Some(e);
         }
     }
+}
+
+/// What `cable parse` makes of one document.
+enum Parsed {
+    /// A JSON line (several inputs, `--jsonl`, CSV rows), and for the rows of a single CSV file
+    /// the pretty object too (printed instead when the file holds one row).
+    Line(Vec<u8>, Option<String>),
+    /// The cable of a single text or page, printed pretty at the end.
+    Whole(Box<OwnedCable>),
 }
 
 /// Stops the walk once the output failed (a closed pipe): nothing more can be written.
