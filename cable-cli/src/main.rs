@@ -130,10 +130,11 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut errors = Vec::new();
-    let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
+    let one_input = inputs.len() == 1 && !inputs[0].is_dir();
+    let single = !jsonl && one_input;
     // A single CSV file is held back one row until we know whether it held one cable or many.
     let mut first: Option<(Vec<u8>, String)> = None;
-    let mut whole: Option<Box<OwnedCable>> = None;
+    let mut whole: Option<(Box<OwnedCable>, String)> = None;
     let mut count = 0usize;
     let mut write_err = None;
     let run = pipeline::run(
@@ -141,12 +142,12 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         progress,
         |entry| {
             let csv_row = entry.document.envelope().is_some_and(|e| e.kind == EnvelopeKind::CablesCsv);
-            if single && !csv_row {
-                // One text or page: one cable, printed pretty. It is kept whole and serialised
-                // straight into the output, not into a string of 30 times the input (plus the
-                // JSON line, which was built too: 67 times the input in all, issue 14).
+            if one_input && !csv_row {
+                // One text or page: one cable. It is kept whole and serialised straight into the
+                // output, not into a string of up to 30 times the input (plus the JSON line,
+                // which was built too: 67 times the input in all, issue 14).
                 return OwnedCable::from_document(entry.document.clone(), options)
-                    .map(|c| Parsed::Whole(Box::new(c)))
+                    .map(|c| Parsed::Whole(Box::new(c), entry.source.clone()))
                     .map_err(|e| format!("{}: {e}", entry.source));
             }
             parsed(options, entry, |cable| {
@@ -157,7 +158,7 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         },
         |result| {
             match result {
-                Ok(Parsed::Whole(cable)) => whole = Some(cable),
+                Ok(Parsed::Whole(cable, source)) => whole = Some((cable, source)),
                 Ok(Parsed::Line(line, pretty)) => {
                     count += 1;
                     if single && count == 1 {
@@ -179,9 +180,14 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
         // A CSV file of one row: its cable alone, pretty, as for a text.
         write_line(&mut out, pretty.as_bytes(), &mut write_err);
     }
-    if let Some(cable) = whole {
+    if let Some((cable, source)) = whole {
         if write_err.is_none() {
-            write_err = serde_json::to_writer_pretty(&mut out, cable.cable()).err().map(std::io::Error::from);
+            let written = if jsonl {
+                cable.cable().write_json_line_to(Some(&source), &mut out)
+            } else {
+                serde_json::to_writer_pretty(&mut out, cable.cable()).map_err(std::io::Error::from)
+            };
+            write_err = written.err();
         }
         write_line(&mut out, b"", &mut write_err);
     }
@@ -207,8 +213,8 @@ enum Parsed {
     /// A JSON line (several inputs, `--jsonl`, CSV rows), and for the rows of a single CSV file
     /// the pretty object too (printed instead when the file holds one row).
     Line(Vec<u8>, Option<String>),
-    /// The cable of a single text or page, printed pretty at the end.
-    Whole(Box<OwnedCable>),
+    /// The cable of a single text or page (and where it came from), written at the end.
+    Whole(Box<OwnedCable>, String),
 }
 
 /// Stops the walk once the output failed (a closed pipe): nothing more can be written.

@@ -244,4 +244,10 @@ impl Cable<'_> {
         serde_json::to_writer(out, &WithSource { cable: self, source })
             .expect("serialising a cable into memory cannot fail: no map has non-string keys");
     }
+
+    /// [`write_json_line`](Self::write_json_line) into any writer, without building the line
+    /// in memory first (a cable of many short paragraphs has JSON of 17 times its text).
+    pub fn write_json_line_to(&self, source: Option<&str>, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(out, &WithSource { cable: self, source }).map_err(std::io::Error::from)
+    }
 }
