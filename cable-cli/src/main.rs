@@ -6,6 +6,7 @@ mod pipeline;
 mod refs;
 mod stats;
 
+use cable_core::envelope::corpus::Entry;
 use cable_core::{EnvelopeKind, OwnedCable, ParseOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use pipeline::Progress;
@@ -146,11 +147,13 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
                 // One text or page: one cable. It is kept whole and serialised straight into the
                 // output, not into a string of up to 30 times the input (plus the JSON line,
                 // which was built too: 67 times the input in all, issue 14).
-                return OwnedCable::from_document(entry.document.clone(), options)
-                    .map(|c| Parsed::Whole(Box::new(c), entry.source.clone()))
-                    .map_err(|e| format!("{}: {e}", entry.source));
+                let Entry { source, document } = entry;
+                return match OwnedCable::from_document(document, options) {
+                    Ok(c) => Ok(Parsed::Whole(Box::new(c), source)),
+                    Err(e) => Err(format!("{source}: {e}")),
+                };
             }
-            parsed(options, entry, |cable| {
+            parsed(options, &entry, |cable| {
                 let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
                 cable.write_json_line(Some(&entry.source), &mut line);
                 Parsed::Line(line, single.then(|| cable.to_json_pretty()))
@@ -251,7 +254,7 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
     let run = pipeline::run(
         inputs,
         progress,
-        |entry| parsed(options, entry, stats::Summary::of),
+        |entry| parsed(options, &entry, stats::Summary::of),
         |r| {
             match r {
                 Ok(s) => report.add(s),
@@ -282,7 +285,7 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
     let run = pipeline::run(
         inputs,
         progress,
-        |entry| parsed(options, entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
+        |entry| parsed(options, &entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
         |r| {
             match r {
                 Ok(c) => cables.push(c),
@@ -334,7 +337,7 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
         inputs,
         progress,
         |entry| {
-            parsed(options, entry, |cable| {
+            parsed(options, &entry, |cable| {
                 if paragraphs {
                     export::paragraph_rows(&entry.source, cable)
                 } else {

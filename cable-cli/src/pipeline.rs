@@ -39,7 +39,7 @@ pub struct Progress {
 pub fn run<T: Send>(
     inputs: &[PathBuf],
     progress: Progress,
-    work: impl Fn(&Entry) -> Result<T, String> + Sync,
+    work: impl Fn(Entry) -> Result<T, String> + Sync,
     mut sink: impl FnMut(Result<T, String>) -> ControlFlow<()>,
 ) -> Result<(), String> {
     let bar = progress_bar(inputs, progress);
@@ -64,7 +64,7 @@ pub fn run<T: Send>(
     'batches: for batch in rx {
         let bytes: u64 = batch.iter().map(|i| i.as_ref().map_or(0, raw_len)).sum();
         let results: Vec<Result<T, String>> =
-            batch.into_par_iter().map(|item| item.and_then(|raw| guarded(&work, &raw.into_entry()))).collect();
+            batch.into_par_iter().map(|item| item.and_then(|raw| guarded(&work, raw.into_entry()))).collect();
         done += results.len() as u64;
         for r in results {
             if sink(r).is_break() {
@@ -87,9 +87,10 @@ pub fn run<T: Send>(
 }
 
 /// `work` on one entry, a panic (a bug in the parser) becoming that entry's error.
-fn guarded<T>(work: &(impl Fn(&Entry) -> Result<T, String> + Sync), entry: &Entry) -> Result<T, String> {
+fn guarded<T>(work: &(impl Fn(Entry) -> Result<T, String> + Sync), entry: Entry) -> Result<T, String> {
+    let source = entry.source.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(entry)))
-        .unwrap_or_else(|panic| Err(format!("{}: internal error: {}", entry.source, panic_message(&*panic))))
+        .unwrap_or_else(|panic| Err(format!("{source}: internal error: {}", panic_message(&*panic))))
 }
 
 /// The message of a panic payload.
