@@ -440,7 +440,7 @@ struct CableStr cable_text(const struct Cable *h);
  *
  * On success stores in `*out` a new NUL-terminated UTF-8 string owned by the caller, to be
  * released with `cable_string_free`, and its length without the NUL in `*len` (when `len` is
- * not NULL). On failure stores NULL in `*out` (when `out` is not NULL) and returns
+ * not NULL). On failure stores NULL in `*out` and 0 in `*len` (when not NULL) and returns
  * `CABLE_NULL_ARGUMENT` (`h` or `out` is NULL) or `CABLE_INTERNAL`. Thread-safe.
  *
  * # Safety

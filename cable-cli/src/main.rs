@@ -6,10 +6,11 @@ mod pipeline;
 mod refs;
 mod stats;
 
-use cable_core::ParseOptions;
+use cable_core::{EnvelopeKind, OwnedCable, ParseOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use pipeline::Progress;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -130,37 +131,59 @@ fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Prog
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut errors = Vec::new();
     let single = !jsonl && inputs.len() == 1 && !inputs[0].is_dir();
-    // A single input is held back until we know whether it held one cable or many (a CSV file).
+    // A single CSV file is held back one row until we know whether it held one cable or many.
     let mut first: Option<(Vec<u8>, String)> = None;
+    let mut whole: Option<Box<OwnedCable>> = None;
     let mut count = 0usize;
     let mut write_err = None;
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| {
+            let csv_row = entry.document.envelope().is_some_and(|e| e.kind == EnvelopeKind::CablesCsv);
+            if single && !csv_row {
+                // One text or page: one cable, printed pretty. It is kept whole and serialised
+                // straight into the output, not into a string of 30 times the input (plus the
+                // JSON line, which was built too: 67 times the input in all, issue 14).
+                return OwnedCable::from_document(entry.document.clone(), options)
+                    .map(|c| Parsed::Whole(Box::new(c)))
+                    .map_err(|e| format!("{}: {e}", entry.source));
+            }
             parsed(options, entry, |cable| {
                 let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
                 cable.write_json_line(Some(&entry.source), &mut line);
-                (line, single.then(|| cable.to_json_pretty()))
+                Parsed::Line(line, single.then(|| cable.to_json_pretty()))
             })
         },
-        |result| match result {
-            Ok((line, pretty)) => {
-                count += 1;
-                if single && count == 1 {
-                    first = Some((line, pretty.unwrap_or_default()));
-                    return;
+        |result| {
+            match result {
+                Ok(Parsed::Whole(cable)) => whole = Some(cable),
+                Ok(Parsed::Line(line, pretty)) => {
+                    count += 1;
+                    if single && count == 1 {
+                        first = Some((line, pretty.unwrap_or_default()));
+                        return ControlFlow::Continue(());
+                    }
+                    if let Some((l, _)) = first.take() {
+                        write_line(&mut out, &l, &mut write_err);
+                    }
+                    write_line(&mut out, &line, &mut write_err);
                 }
-                if let Some((l, _)) = first.take() {
-                    write_line(&mut out, &l, &mut write_err);
-                }
-                write_line(&mut out, &line, &mut write_err);
+                Err(e) => errors.push(e),
             }
-            Err(e) => errors.push(e),
+            stop_on(&write_err)
         },
     );
+    errors.extend(run.err());
     if let Some((_, pretty)) = first {
+        // A CSV file of one row: its cable alone, pretty, as for a text.
         write_line(&mut out, pretty.as_bytes(), &mut write_err);
+    }
+    if let Some(cable) = whole {
+        if write_err.is_none() {
+            write_err = serde_json::to_writer_pretty(&mut out, cable.cable()).err().map(std::io::Error::from);
+        }
+        write_line(&mut out, b"", &mut write_err);
     }
     if let Err(e) = out.flush() {
         write_err.get_or_insert(e);
@@ -177,6 +200,20 @@ fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error
             *err = Some(e);
         }
     }
+}
+
+/// What `cable parse` makes of one document.
+enum Parsed {
+    /// A JSON line (several inputs, `--jsonl`, CSV rows), and for the rows of a single CSV file
+    /// the pretty object too (printed instead when the file holds one row).
+    Line(Vec<u8>, Option<String>),
+    /// The cable of a single text or page, printed pretty at the end.
+    Whole(Box<OwnedCable>),
+}
+
+/// Stops the walk once the output failed (a closed pipe): nothing more can be written.
+fn stop_on<E>(write_err: &Option<E>) -> ControlFlow<()> {
+    if write_err.is_some() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
 }
 
 /// Parses an entry's document and applies `f` to the cable; a failure is a one-line error naming
@@ -205,19 +242,29 @@ fn write_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut report = stats::Stats::default();
     let mut errors = Vec::new();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| parsed(options, entry, stats::Summary::of),
-        |r| match r {
-            Ok(s) => report.add(s),
-            Err(e) => {
-                report.error();
-                errors.push(e);
+        |r| {
+            match r {
+                Ok(s) => report.add(s),
+                Err(e) => {
+                    report.error();
+                    errors.push(e);
+                }
             }
+            ControlFlow::Continue(())
         },
     );
-    println!("{}", if json { report.to_json() } else { report.to_table() });
+    errors.extend(run.err());
+    // Not `println!`, which panics when standard output is a closed pipe (`cable stats | head`).
+    let mut out = std::io::stdout().lock();
+    if let Err(e) =
+        writeln!(out, "{}", if json { report.to_json() } else { report.to_table() }).and_then(|()| out.flush())
+    {
+        errors.extend(write_failure(&e));
+    }
     errors
 }
 
@@ -226,15 +273,19 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
 fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress: Progress) -> Vec<String> {
     let mut errors = Vec::new();
     let mut cables: Vec<(String, refs::CableEdges)> = Vec::new();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| parsed(options, entry, |c| (entry.source.clone(), refs::CableEdges::of(c))),
-        |r| match r {
-            Ok(c) => cables.push(c),
-            Err(e) => errors.push(e),
+        |r| {
+            match r {
+                Ok(c) => cables.push(c),
+                Err(e) => errors.push(e),
+            }
+            ControlFlow::Continue(())
         },
     );
+    errors.extend(run.err());
     let rows = refs::rows(&cables);
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
@@ -273,7 +324,7 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
     let columns = if paragraphs { export::PARAGRAPH_COLUMNS } else { export::CABLE_COLUMNS };
     let mut write_err = w.write_record(columns).err();
-    pipeline::run(
+    let run = pipeline::run(
         inputs,
         progress,
         |entry| {
@@ -285,17 +336,21 @@ fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress
                 }
             })
         },
-        |r| match r {
-            Ok(rows) => {
-                for row in rows {
-                    if write_err.is_none() {
-                        write_err = w.write_record(&row).err();
+        |r| {
+            match r {
+                Ok(rows) => {
+                    for row in rows {
+                        if write_err.is_none() {
+                            write_err = w.write_record(&row).err();
+                        }
                     }
                 }
+                Err(e) => errors.push(e),
             }
-            Err(e) => errors.push(e),
+            stop_on(&write_err)
         },
     );
+    errors.extend(run.err());
     if let Err(e) = w.flush() {
         write_err.get_or_insert(e.into());
     }

@@ -6,6 +6,7 @@ use cable_core::envelope::corpus::{self, Corpus, Entry, RawEntry};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -29,13 +30,18 @@ pub struct Progress {
 
 /// Walks `inputs` (files, directories, `-` for standard input), applies `work` to every document
 /// on all cores and gives the results to `sink` in input order; an input that could not be read
-/// reaches `sink` as an error in its place.
+/// reaches `sink` as an error in its place. `sink` returns [`ControlFlow::Break`] to stop the walk
+/// (the output is closed: `cable parse big.csv | head`).
+///
+/// A bug (a panic) while reading the inputs fails the run with the returned error, and a panic
+/// while parsing one document is that document's error: the run never ends with success and
+/// output missing.
 pub fn run<T: Send>(
     inputs: &[PathBuf],
     progress: Progress,
     work: impl Fn(&Entry) -> Result<T, String> + Sync,
-    mut sink: impl FnMut(Result<T, String>),
-) {
+    mut sink: impl FnMut(Result<T, String>) -> ControlFlow<()>,
+) -> Result<(), String> {
     let bar = progress_bar(inputs, progress);
     let started = Instant::now();
     let (tx, rx) = sync_channel::<Vec<Item>>(IN_FLIGHT);
@@ -55,50 +61,85 @@ pub fn run<T: Send>(
         }
     });
     let mut done = 0u64;
-    for batch in rx {
+    'batches: for batch in rx {
         let bytes: u64 = batch.iter().map(|i| i.as_ref().map_or(0, raw_len)).sum();
         let results: Vec<Result<T, String>> =
-            batch.into_par_iter().map(|item| item.and_then(|raw| work(&raw.into_entry()))).collect();
+            batch.into_par_iter().map(|item| item.and_then(|raw| guarded(&work, &raw.into_entry()))).collect();
         done += results.len() as u64;
-        results.into_iter().for_each(&mut sink);
+        for r in results {
+            if sink(r).is_break() {
+                // Dropping the receiver makes the reader's next send fail: it stops.
+                break 'batches;
+            }
+        }
         if let Some(bar) = &bar {
             bar.inc(bytes);
             let secs = started.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!("{done} cables, {:.0} cables/s", done as f64 / secs));
         }
     }
-    let _ = reader.join();
+    let read =
+        reader.join().map_err(|panic| format!("internal error while reading the inputs: {}", panic_message(&*panic)));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    read
+}
+
+/// `work` on one entry, a panic (a bug in the parser) becoming that entry's error.
+fn guarded<T>(work: &(impl Fn(&Entry) -> Result<T, String> + Sync), entry: &Entry) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(entry)))
+        .unwrap_or_else(|panic| Err(format!("{}: internal error: {}", entry.source, panic_message(&*panic))))
+}
+
+/// The message of a panic payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// The items of one input.
 fn items(input: &PathBuf) -> Box<dyn Iterator<Item = Item>> {
     if input.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        let item = match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => {
-                let form = corpus::detect("-", &bytes);
-                if form == corpus::Form::Csv {
-                    return Box::new(csv_from_memory(bytes));
-                }
-                match corpus::document_from_bytes(form, &bytes) {
-                    Ok(document) => Ok(RawEntry::Document(Entry { source: "-".into(), document })),
-                    Err(e) => Err(format!("-: {e}")),
-                }
-            }
-            Err(e) => Err(format!("-: {e}")),
-        };
-        return Box::new(std::iter::once(item));
+        return stdin_items();
     }
     let mut corpus = Corpus::new([input]);
     Box::new(std::iter::from_fn(move || corpus.next_raw()).map(|r| r.map_err(|e| e.to_string())))
 }
 
+/// The items of standard input: its form is detected from its first 64 KiB; CSV rows are
+/// streamed, a text or page is read up to the size limit (and one byte more, to know that it is
+/// over: never the whole input).
+fn stdin_items() -> Box<dyn Iterator<Item = Item>> {
+    let limit = cable_core::ParseOptions::default().limit();
+    let mut stdin = std::io::stdin();
+    let mut head = Vec::new();
+    if let Err(e) = (&mut stdin).take(64 * 1024).read_to_end(&mut head) {
+        return Box::new(std::iter::once(Err(format!("-: {e}"))));
+    }
+    let form = corpus::detect("-", &head);
+    if form == corpus::Form::Csv {
+        return Box::new(csv_rows(std::io::Cursor::new(head).chain(stdin)));
+    }
+    let mut bytes = head;
+    let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
+    let item = match stdin.take(room).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() > limit => Err(format!("-: {}", cable_core::ParseError::too_large(limit))),
+        Ok(_) => match corpus::document_from_bytes(form, &bytes) {
+            Ok(document) => Ok(RawEntry::Document(Entry { source: "-".into(), document })),
+            Err(e) => Err(format!("-: {e}")),
+        },
+        Err(e) => Err(format!("-: {e}")),
+    };
+    Box::new(std::iter::once(item))
+}
+
 /// CSV rows piped into standard input.
-fn csv_from_memory(bytes: Vec<u8>) -> impl Iterator<Item = Item> {
-    let mut reader = cable_core::envelope::csv::CsvReader::new(std::io::Cursor::new(bytes));
+fn csv_rows(src: impl Read + 'static) -> impl Iterator<Item = Item> {
+    let mut reader = cable_core::envelope::csv::CsvReader::new(src);
     std::iter::from_fn(move || reader.read_raw()).map(|r| match r {
         Ok(row) => Ok(RawEntry::CsvRow { source: format!("-:{}", row.row()), row }),
         Err(e) => Err(format!("-: {e}")),

@@ -33,16 +33,32 @@ crate::names::names!(ErrorKind {
 
 /// The error returned by [`parse`](crate::parse): a kind and where it was detected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{kind} at {pos}")]
+#[error("{}", describe(*.kind, *.pos, *.limit))]
 pub struct ParseError {
     kind: ErrorKind,
     span: Span,
     pos: LineCol,
+    /// The size limit, for [`ErrorKind::TooLarge`].
+    limit: usize,
+}
+
+/// `not a cable at line 3, column 1`; the size limit is named (`input too large: more than
+/// 1000 bytes (the size limit)`), as a position means nothing there.
+fn describe(kind: ErrorKind, pos: LineCol, limit: usize) -> String {
+    match kind {
+        ErrorKind::TooLarge => format!("{kind}: more than {limit} bytes (the size limit)"),
+        _ => format!("{kind} at {pos}"),
+    }
 }
 
 impl ParseError {
     pub(crate) fn new(kind: ErrorKind, text: &str, span: Span) -> Self {
-        ParseError { kind, span, pos: LineCol::find(text, span.start as usize) }
+        ParseError { kind, span, pos: LineCol::find(text, span.start as usize), limit: 0 }
+    }
+
+    /// The error for an input longer than `limit` bytes ([`ErrorKind::TooLarge`]).
+    pub fn too_large(limit: usize) -> Self {
+        ParseError { kind: ErrorKind::TooLarge, span: Span::default(), pos: LineCol { line: 1, column: 1 }, limit }
     }
 
     /// What went wrong.

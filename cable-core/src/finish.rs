@@ -107,6 +107,7 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
         reconcile(cable, env, text_year.is_some());
     }
     cable.warnings.sort_by_key(|w| (w.span.start, w.span.end));
+    crate::warning::limit(&mut cable.warnings);
 }
 
 /// Warnings where the envelope disagrees with the text.

@@ -108,6 +108,11 @@ impl ParseOptions {
         self
     }
 
+    /// The size limit in force: [`max_input_len`](Self::max_input_len), at most `u32::MAX`.
+    pub fn limit(&self) -> usize {
+        self.max_input_len.min(u32::MAX as usize)
+    }
+
     /// Checks bytes before they are decoded into text (at the byte-input entry points: files,
     /// the bindings): fails with [`ErrorKind::TooLarge`] or [`ErrorKind::Binary`] as [`parse`]
     /// would on text. Needed because lossy decoding ([`Document::from_bytes`]) replaces the NUL
@@ -119,8 +124,8 @@ impl ParseOptions {
     /// assert!(opts.check_bytes(b"UNCLAS KABUL 1234").is_ok());
     /// ```
     pub fn check_bytes(&self, bytes: &[u8]) -> Result<(), ParseError> {
-        if bytes.len() > self.max_input_len.min(u32::MAX as usize) {
-            return Err(ParseError::new(ErrorKind::TooLarge, "", Span::default()));
+        if bytes.len() > self.limit() {
+            return Err(ParseError::too_large(self.limit()));
         }
         match binary_span(bytes) {
             Some(span) => {
@@ -204,8 +209,8 @@ fn parse_text<'a>(
 
 /// Rejects inputs that cannot hold a cable before any parsing work.
 fn check_input(text: &str, opts: &ParseOptions) -> Result<(), ParseError> {
-    if text.len() > opts.max_input_len.min(u32::MAX as usize) {
-        return Err(ParseError::new(ErrorKind::TooLarge, "", Span::default()));
+    if text.len() > opts.limit() {
+        return Err(ParseError::too_large(opts.limit()));
     }
     if text.trim().is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, text, Span::default()));

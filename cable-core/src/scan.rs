@@ -2,6 +2,18 @@
 //! recogniser is a bounded left-to-right scan, so parsing stays linear in the input size.
 
 /// `s` without the ASCII-case-insensitive `prefix`, or `None`.
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary: for
+/// reading "the first N bytes" of a text without cutting a character (`&s[..max]` panics
+/// there). (`str::floor_char_boundary` is newer than the crate's minimum Rust version.)
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    if max >= s.len() {
+        return s;
+    }
+    // A character is at most 4 bytes: a boundary is found within 3 steps back.
+    let at = (max.saturating_sub(3)..=max).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+    &s[..at]
+}
+
 pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let n = prefix.len();
     if s.len() >= n && s.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes()) {
@@ -190,6 +202,16 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heads_end_on_character_boundaries() {
+        assert_eq!(head("abc", 10), "abc");
+        assert_eq!(head("abc", 2), "ab");
+        assert_eq!(head("aé", 2), "a");
+        assert_eq!(head("a😀b", 4), "a");
+        assert_eq!(head("a😀b", 5), "a😀");
+        assert_eq!(head("😀", 0), "");
+    }
 
     #[test]
     fn spaced_words_match_known_letters_only() {

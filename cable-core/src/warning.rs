@@ -53,6 +53,33 @@ pub enum WarningKind {
     /// A paragraph number is lower than the one before (`¶10.` after `¶11.`); the number is
     /// kept.
     UnorderedParagraphNumber,
+    /// More than 1,000 warnings of one kind: the first 1,000 are kept, the rest dropped,
+    /// and this warning points at the first dropped one (a text of 10,000 repeated paragraph
+    /// numbers made ten times its size of warnings).
+    TooManyWarnings,
+}
+
+/// The most warnings of one kind a cable keeps (see [`WarningKind::TooManyWarnings`]).
+pub(crate) const MAX_PER_KIND: usize = 1000;
+
+/// Keeps at most [`MAX_PER_KIND`] warnings of each kind of the sorted `warnings`, in order, and
+/// adds a [`WarningKind::TooManyWarnings`] at the first one dropped of each kind.
+pub(crate) fn limit(warnings: &mut Vec<Warning>) {
+    if warnings.len() <= MAX_PER_KIND {
+        return;
+    }
+    let mut seen: std::collections::HashMap<WarningKind, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(warnings.len().min(4 * MAX_PER_KIND));
+    for w in warnings.drain(..) {
+        let n = seen.entry(w.kind).or_insert(0);
+        *n += 1;
+        if *n <= MAX_PER_KIND {
+            kept.push(w);
+        } else if *n == MAX_PER_KIND + 1 {
+            kept.push(Warning::new(WarningKind::TooManyWarnings, w.span));
+        }
+    }
+    *warnings = kept;
 }
 
 crate::names::names!(WarningKind {
@@ -73,6 +100,7 @@ crate::names::names!(WarningKind {
     DuplicateParagraphNumber => "duplicate_paragraph_number",
     SkippedParagraphNumber => "skipped_paragraph_number",
     UnorderedParagraphNumber => "unordered_paragraph_number",
+    TooManyWarnings => "too_many_warnings",
 });
 
 impl WarningKind {
@@ -97,6 +125,7 @@ impl WarningKind {
             DuplicateParagraphNumber => "paragraph number repeated",
             SkippedParagraphNumber => "paragraph numbers skipped",
             UnorderedParagraphNumber => "paragraph number lower than the one before",
+            TooManyWarnings => "more than 1000 warnings of one kind: the rest are dropped",
         }
     }
 }
@@ -128,5 +157,21 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at {}", self.kind, self.span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_most_a_thousand_warnings_of_a_kind() {
+        let w = |kind, at| Warning::new(kind, Span::new(at, at + 1));
+        let mut ws: Vec<Warning> = (0..3000).map(|i| w(WarningKind::DuplicateParagraphNumber, i)).collect();
+        ws.insert(1500, w(WarningKind::InvalidDate, 1500));
+        limit(&mut ws);
+        assert_eq!(ws.len(), 1002);
+        assert_eq!(ws[1000], w(WarningKind::TooManyWarnings, 1000));
+        assert_eq!(ws[1001], w(WarningKind::InvalidDate, 1500));
     }
 }

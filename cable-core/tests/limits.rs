@@ -66,5 +66,5 @@ fn the_size_limit_is_a_clear_error() {
     let text = format!("{HEAD}{}", "A".repeat(2000));
     let err = ParseOptions::default().with_max_input_len(1000).parse(&text).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::TooLarge);
-    assert_eq!(err.to_string(), "input too large at line 1, column 1");
+    assert_eq!(err.to_string(), "input too large: more than 1000 bytes (the size limit)");
 }

@@ -256,7 +256,7 @@ pub unsafe extern "C" fn cable_text(h: *const Cable) -> CableStr {
 ///
 /// On success stores in `*out` a new NUL-terminated UTF-8 string owned by the caller, to be
 /// released with `cable_string_free`, and its length without the NUL in `*len` (when `len` is
-/// not NULL). On failure stores NULL in `*out` (when `out` is not NULL) and returns
+/// not NULL). On failure stores NULL in `*out` and 0 in `*len` (when not NULL) and returns
 /// `CABLE_NULL_ARGUMENT` (`h` or `out` is NULL) or `CABLE_INTERNAL`. Thread-safe.
 ///
 /// # Safety
@@ -282,6 +282,11 @@ pub unsafe extern "C" fn cable_to_json_pretty(h: *const Cable, out: *mut *mut c_
 /// As `cable_to_json`.
 unsafe fn json_entry(h: *const Cable, out: *mut *mut c_char, len: *mut usize, pretty: bool) -> CableStatus {
     let body = || {
+        if !len.is_null() {
+            // SAFETY: `len` is not NULL and writable (the caller's contract). Set first, so that it
+            // is never left unset on failure.
+            unsafe { len.write(0) };
+        }
         if out.is_null() {
             return Err(Failure::null("out"));
         }

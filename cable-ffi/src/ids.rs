@@ -28,7 +28,9 @@ fn rows() -> &'static [CableStation] {
 /// # Safety
 /// `ptr` must be NULL or point to `len` readable bytes.
 unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Option<Cow<'a, str>> {
-    if ptr.is_null() {
+    // No object is larger than `isize::MAX` bytes: such a `len` is a caller's bug (`SIZE_MAX`
+    // for "NUL-terminated"), read as "absent" rather than building an invalid slice.
+    if ptr.is_null() || len > isize::MAX as usize {
         return None;
     }
     // SAFETY: `ptr` is not NULL and points to `len` readable bytes (the caller's contract).

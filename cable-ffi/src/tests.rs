@@ -826,3 +826,45 @@ fn body_caches_fill_from_many_threads() {
     });
     assert!(texts.windows(2).all(|w| w[0] == w[1]), "every thread sees the one kept copy");
 }
+
+/// Issue 14: the C edge cases (a head cut inside a character, `SIZE_MAX` lengths, NULL handles,
+/// a directory given as a CSV file).
+#[test]
+fn edge_cases_of_the_c_api() {
+    // A character across the 64 KiB that `cable_detect_format` reads panicked (and printed the
+    // panic on the host's stderr).
+    let mut head = vec![b'a'; 65_535];
+    head.extend("é\nCONFIDENTIAL\n\n1. x\n".as_bytes());
+    // SAFETY: valid input.
+    assert_eq!(unsafe { cable_detect_format(head.as_ptr().cast(), head.len()) }, CableFormat::CableFormatText);
+    let mut page = b"<pre>".to_vec();
+    page.extend(std::iter::repeat_n(b'a', 65_530));
+    page.extend("é</pre>".as_bytes());
+    // SAFETY: valid input.
+    assert_eq!(unsafe { cable_detect_format(page.as_ptr().cast(), page.len()) }, CableFormat::CableFormatHtml);
+
+    // `len = SIZE_MAX` (a caller passing "NUL-terminated") aborted on the allocation: absent.
+    let id = b"07MOSCOW5434\0";
+    // SAFETY: the pointers are valid; the length is the bug under test, rejected before use.
+    unsafe {
+        assert_eq!(cable_canonical_id(id.as_ptr().cast(), usize::MAX, null_mut(), 0), 0);
+        assert_eq!(s(cable_tag_kind(id.as_ptr().cast(), usize::MAX)), None);
+        assert!(cable_station(id.as_ptr().cast(), usize::MAX).is_null());
+    }
+
+    // `cable_to_json(NULL, &s, &l)` left `l` unset.
+    let (mut out, mut len) = (std::ptr::dangling_mut::<c_char>(), 77usize);
+    // SAFETY: NULL handle, writable out-parameters.
+    assert_eq!(unsafe { cable_to_json(null(), &mut out, &mut len) }, CableStatus::CableNullArgument);
+    assert!(out.is_null());
+    assert_eq!(len, 0);
+
+    // A directory is no CSV file: it opened with CABLE_OK and failed at the first row.
+    let dir = std::ffi::CString::new(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let mut csv = std::ptr::dangling_mut::<CableCsv>();
+    let mut err = blank_error();
+    // SAFETY: valid path, writable out-parameters.
+    assert_eq!(unsafe { cable_csv_open(dir.as_ptr(), null(), &mut csv, &mut err) }, CableStatus::CableIoError);
+    assert!(csv.is_null());
+    assert!(message(&err).contains("is a directory"), "{}", message(&err));
+}

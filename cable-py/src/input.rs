@@ -175,8 +175,9 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
     if path.is_dir() {
         return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
-    match corpus::read_file(path, None).map_err(|e| Failure::io(e, &label))? {
+    match corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))? {
         corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
+        corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
         _ => Err(Failure::csv_file()),
     }
     .map_err(|f| f.in_file(&label))
@@ -203,6 +204,9 @@ impl ReaderState {
             Some(Err(CorpusError::Io { path, source })) => return Step::Fail(Failure::io(source, &path)),
             Some(Err(CorpusError::Html { path, .. })) => return Step::Fail(Failure::no_pre_block().in_file(&path)),
             Some(Err(CorpusError::Csv { path, source })) => return Step::Fail(Failure::csv(source).in_file(&path)),
+            Some(Err(CorpusError::Rejected { path, source })) => {
+                return Step::Fail(Failure::parse(&source).in_file(&path));
+            }
             Some(Err(e)) => return Step::Fail(Failure::internal(e.to_string())),
         };
         let r = match entry {
@@ -265,6 +269,10 @@ impl CableReader {
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
         loop {
+            // `list(read_csv(...))` runs no Python code between items, so the interpreter never
+            // looked at its signals: Ctrl-C waited for the whole file. A pending
+            // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
+            py.check_signals()?;
             let step = py.detach(|| {
                 let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 if state.done {

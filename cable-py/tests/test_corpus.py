@@ -29,6 +29,7 @@ def test_page_tehran_1972(pages):
         ("cable", "72TEHRAN263", "TEHRAN", 263, 1972),
         ("cable", "72MOSCOW1603", "MOSCOW", 1603, 1972),
     ]
+    # One item citing three cables: each citation has its own words (issue 14).
     assert [r.text for r in c.references] == ["TEHRAN 1091", "TEHRAN 263", "MOSCOW 1603"]
     assert repr(c.references[0]) == "Reference(kind='cable', id='72TEHRAN1091')"
     env = c.envelope

@@ -64,6 +64,18 @@ pub enum CorpusError {
         #[source]
         source: html::HtmlError,
     },
+    /// A file is rejected before parsing, as the bindings reject bytes
+    /// ([`ParseOptions::check_bytes`](crate::ParseOptions::check_bytes)): longer than the size
+    /// limit (found while reading it: no more than the limit and one read is held), or binary.
+    #[error("{path}: {source}")]
+    Rejected {
+        /// The path.
+        path: String,
+        /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) naming the limit, or
+        /// [`ErrorKind::Binary`](crate::ErrorKind::Binary).
+        #[source]
+        source: crate::ParseError,
+    },
     /// A CSV row is malformed.
     #[error("{path}: {source}")]
     Csv {
@@ -124,10 +136,14 @@ impl RawEntry {
 /// `read_csv`) and the C iterator all use it, so they see the same files in the same order.
 #[derive(Debug)]
 pub struct Corpus {
-    /// Paths still to read, with the form they are known to have (see [`Corpus::csv`]).
-    pending: VecDeque<(PathBuf, Option<Form>)>,
+    /// Paths still to read, with the form they are known to have (see [`Corpus::csv`]), and
+    /// whether they were found by walking a directory (see [`Corpus::new`]).
+    pending: VecDeque<(PathBuf, Option<Form>, bool)>,
     csv: Option<(String, CsvReader<BufReader<File>>)>,
     max_row_len: Option<usize>,
+    max_file_len: usize,
+    /// The directories walked so far (canonical paths): a symlink loop is walked once.
+    visited: std::collections::HashSet<PathBuf>,
 }
 
 impl Corpus {
@@ -136,16 +152,26 @@ impl Corpus {
     /// files. Hidden entries (a name starting with `.`: `.git`, `.ipynb_checkpoints`,
     /// `.DS_Store`) are skipped while walking, files and directories alike; a hidden path given
     /// here is read. Each file's form is detected from its content ([`detect`]).
+    ///
+    /// While walking, what is neither a regular file nor a directory (a FIFO, a socket, a
+    /// device) is skipped, since reading it may block forever; symbolic links are followed, but
+    /// a directory reached twice (a link loop) is walked once. Files longer than the size limit
+    /// ([`with_max_input_len`](Self::with_max_input_len)) are errors found while reading.
     pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
-        let pending = paths.into_iter().map(|p| (p.as_ref().to_path_buf(), None)).collect();
-        Corpus { pending, csv: None, max_row_len: None }
+        let pending = paths.into_iter().map(|p| (p.as_ref().to_path_buf(), None, false)).collect();
+        Corpus::with_pending(pending)
+    }
+
+    fn with_pending(pending: VecDeque<(PathBuf, Option<Form>, bool)>) -> Self {
+        let max_file_len = crate::ParseOptions::default().limit();
+        Corpus { pending, csv: None, max_row_len: None, max_file_len, visited: Default::default() }
     }
 
     /// A walk over one `cables.csv` file, read as CSV whatever its first bytes look like (a
     /// file that is not CSV gives row errors, not a text cable).
     pub fn csv(path: impl AsRef<Path>) -> Self {
-        let pending = VecDeque::from([(path.as_ref().to_path_buf(), Some(Form::Csv))]);
-        Corpus { pending, csv: None, max_row_len: None }
+        let pending = VecDeque::from([(path.as_ref().to_path_buf(), Some(Form::Csv), false)]);
+        Corpus::with_pending(pending)
     }
 
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
@@ -154,22 +180,40 @@ impl Corpus {
         self
     }
 
+    /// Sets the longest file read (default: [`ParseOptions`](crate::ParseOptions)'s limit,
+    /// 256 MiB) and, unless set, the longest CSV row. A longer file is a
+    /// [`CorpusError::TooLarge`] after reading at most `len` + 1 bytes of it.
+    pub fn with_max_input_len(mut self, len: usize) -> Self {
+        self.max_file_len = len;
+        self.max_row_len.get_or_insert(len);
+        self
+    }
+
     /// Opens the next file (walking into directories): its document, or `None` when it is a CSV
     /// file whose rows now follow, or `None` from the outer option when nothing is left.
     fn next_file(&mut self) -> Option<Result<Option<Entry>, CorpusError>> {
         loop {
-            let (path, form) = self.pending.pop_front()?;
+            let (path, form, walked) = self.pending.pop_front()?;
             let label = path.display().to_string();
             if form.is_none() && path.is_dir() {
+                // A directory reached again through a symbolic link: already walked.
+                if !std::fs::canonicalize(&path).is_ok_and(|c| self.visited.insert(c)) {
+                    continue;
+                }
                 match sorted_children(&path) {
                     Ok(children) => {
                         for c in children.into_iter().rev() {
-                            self.pending.push_front((c, None));
+                            self.pending.push_front((c, None, true));
                         }
                         continue;
                     }
                     Err(source) => return Some(Err(CorpusError::Io { path: label, source })),
                 }
+            }
+            // A FIFO in a walked directory would block the walk forever: only regular files are
+            // read there (a path given by the caller is read whatever it is: `/dev/stdin`).
+            if walked && !path.metadata().is_ok_and(|m| m.is_file()) {
+                continue;
             }
             return Some(self.open_file(&path, form, label));
         }
@@ -177,7 +221,7 @@ impl Corpus {
 
     fn open_file(&mut self, path: &Path, form: Option<Form>, label: String) -> Result<Option<Entry>, CorpusError> {
         let io = |source| CorpusError::Io { path: label.clone(), source };
-        match read_file(path, form).map_err(io)? {
+        match read_file_limited(path, form, self.max_file_len).map_err(io)? {
             Input::Csv(reader) => {
                 let reader = match self.max_row_len {
                     Some(len) => reader.with_max_row_len(len),
@@ -187,9 +231,17 @@ impl Corpus {
                 Ok(None)
             }
             Input::Bytes(form, bytes) => {
+                // Binary data is found in the bytes: decoding replaces the NULs that reveal it
+                // (`/bin/ls` was "binary" in Python and C but "not a cable" here).
+                crate::ParseOptions::default()
+                    .check_bytes(&bytes)
+                    .map_err(|source| CorpusError::Rejected { path: label.clone(), source })?;
                 let document = document_from_bytes(form, &bytes)
                     .map_err(|source| CorpusError::Html { path: label.clone(), source })?;
                 Ok(Some(Entry { source: label, document }))
+            }
+            Input::TooLarge { limit } => {
+                Err(CorpusError::Rejected { path: label, source: crate::ParseError::too_large(limit) })
             }
         }
     }
@@ -234,12 +286,26 @@ pub enum Input {
     Csv(CsvReader<BufReader<File>>),
     /// A text or a page, read whole, with its detected form.
     Bytes(Form, Vec<u8>),
+    /// A text or a page longer than the limit given to [`read_file_limited`] (no more than the
+    /// limit and one read was read).
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 /// Opens one file the way the walk does: its form is `form`, or detected from its first 4 KiB
 /// (content first, `.html` as a hint); a CSV file is not read further. For callers that read
-/// single files (Python's `parse_file`).
+/// single files (Python's `parse_file`). Files longer than the default size limit (see
+/// [`read_file_limited`]) are [`Input::TooLarge`].
 pub fn read_file(path: &Path, form: Option<Form>) -> std::io::Result<Input> {
+    read_file_limited(path, form, crate::ParseOptions::default().limit())
+}
+
+/// [`read_file`] with a size limit: a text or page longer than `limit` bytes is
+/// [`Input::TooLarge`], found from its size or, for a pipe, after reading `limit` + 1 bytes —
+/// never by reading it whole (a 500 MB file took 974 MB before it was rejected).
+pub fn read_file_limited(path: &Path, form: Option<Form>, limit: usize) -> std::io::Result<Input> {
     let mut file = File::open(path)?;
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut file, &mut head)?;
@@ -248,9 +314,14 @@ pub fn read_file(path: &Path, form: Option<Form>) -> std::io::Result<Input> {
     if form == Form::Csv {
         return Ok(Input::Csv(CsvReader::open(path)?));
     }
+    let too_large = Input::TooLarge { limit };
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit as u64) {
+        return Ok(too_large);
+    }
     let mut bytes = head;
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Bytes(form, bytes))
+    let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
+    (&mut file).take(room).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() > limit { too_large } else { Input::Bytes(form, bytes) })
 }
 
 fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -321,5 +392,45 @@ mod tests {
         assert!(matches!(&items[0], Err(CorpusError::Io { .. })));
         let e = items[1].as_ref().unwrap();
         assert_eq!(e.document.parse().unwrap().reference_id(), Some("07MOSCOW5434"));
+    }
+
+    /// Issue 14: over-limit files are rejected while reading, not read whole; a device that
+    /// never ends (`/dev/zero`) is read up to the limit and one byte.
+    #[cfg(unix)]
+    #[test]
+    fn files_over_the_limit_are_rejected_while_reading() {
+        let zero = Path::new("/dev/zero");
+        assert!(matches!(read_file_limited(zero, Some(Form::Text), 100_000), Ok(Input::TooLarge { limit: 100_000 })));
+        let dir = std::env::temp_dir().join(format!("cable-limit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "UNCLASSIFIED\n\n1. Text.\n".repeat(100)).unwrap();
+        let entries: Vec<_> = Corpus::new([&dir]).with_max_input_len(1000).collect();
+        let err = entries[0].as_ref().unwrap_err();
+        assert!(matches!(err, CorpusError::Rejected { .. }), "{err}");
+        assert!(err.to_string().ends_with("a.txt: input too large: more than 1000 bytes (the size limit)"), "{err}");
+        assert!(Corpus::new([&dir]).next().unwrap().is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Issue 14: the walk followed symlink loops (duplicate output) and blocked forever on a
+    /// FIFO.
+    #[cfg(unix)]
+    #[test]
+    fn walks_skip_fifos_and_symlink_loops() {
+        let dir = std::env::temp_dir().join(format!("cable-fifo-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("sub/a.txt"), "UNCLASSIFIED\n\n1. Text.\n").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(dir.join("sub"), dir.join("again")).unwrap();
+        let fifo = std::process::Command::new("mkfifo").arg(dir.join("sub/pipe.txt")).status();
+        assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
+        let sources: Vec<String> = Corpus::new([&dir]).map(|e| e.unwrap().source).collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        // `again` is `sub` reached through a link: its file is read once, under the first name
+        // in sorted order.
+        assert_eq!(sources.len(), 1, "{sources:?}");
+        assert!(sources[0].ends_with("again/a.txt"), "{sources:?}");
     }
 }

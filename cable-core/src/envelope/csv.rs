@@ -180,7 +180,12 @@ pub struct CsvReader<R> {
 impl CsvReader<io::BufReader<std::fs::File>> {
     /// Opens a file for reading.
     pub fn open(path: impl AsRef<std::path::Path>) -> io::Result<Self> {
-        Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?)))
+        let file = std::fs::File::open(path)?;
+        // A directory opens on Unix and fails only at the first read: say so now.
+        if file.metadata()?.is_dir() {
+            return Err(io::Error::other("is a directory, not a CSV file"));
+        }
+        Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, file)))
     }
 }
 
@@ -199,17 +204,28 @@ impl<R: Read> CsvReader<R> {
 
     /// Reads more input; returns false at the end of the file.
     fn fill(&mut self) -> io::Result<bool> {
+        self.fill_at_most(usize::MAX)
+    }
+
+    /// Reads more input, at most `most` bytes (at least one); returns false at the end of the
+    /// file.
+    fn fill_at_most(&mut self, most: usize) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
-        if self.pos > 0 && self.pos >= self.buf.len() / 2 {
+        // Consumed bytes are dropped once they are half the buffer or a chunk: the buffer holds
+        // the current row and at most a chunk more.
+        if self.pos > 0 && (self.pos >= self.buf.len() / 2 || self.pos >= CHUNK) {
             self.buf.drain(..self.pos);
             self.base += self.pos as u64;
             self.pos = 0;
         }
-        // Grow geometrically while a long row is being read, so that rescanning it stays linear.
+        // Grow geometrically while a long row is being read, so that rescanning it stays linear,
+        // but never past what the caller needs (the row limit).
         let old = self.buf.len();
-        self.buf.resize(old + CHUNK.max(old - self.pos), 0);
+        let grow = CHUNK.max(old - self.pos).min(most).max(1);
+        self.buf.reserve_exact(grow);
+        self.buf.resize(old + grow, 0);
         let n = loop {
             match self.src.read(&mut self.buf[old..]) {
                 Ok(n) => break n,
@@ -268,7 +284,8 @@ impl<R: Read> CsvReader<R> {
                     return Some(Ok(raw));
                 }
                 Scan::NeedMore => {
-                    if self.buf.len() - start > self.max_row_len {
+                    let have = self.buf.len() - start;
+                    if have > self.max_row_len {
                         let e = self.error(
                             CsvErrorKind::RowTooLong,
                             start,
@@ -278,7 +295,9 @@ impl<R: Read> CsvReader<R> {
                         return Some(Err(e));
                     }
                     let before = self.base;
-                    let filled = self.fill();
+                    // Reading one byte past the limit is enough to reject the row: memory stays
+                    // within the limit and a chunk (a 300 MB row took 809 MB).
+                    let filled = self.fill_at_most(self.max_row_len + 1 - have);
                     // `fill` may have dropped consumed bytes from the front of the buffer, also
                     // when it then found the end of the file.
                     start -= (self.base - before) as usize;
@@ -292,12 +311,18 @@ impl<R: Read> CsvReader<R> {
                         Err(e) => return Some(Err(self.io_error(e))),
                     }
                 }
-                Scan::Bad(kind, at) => {
+                Scan::Bad(kind, at, complete) => {
+                    // (It said "a row has 8 fields" for a row of 7 or 9.)
                     let what = match kind {
-                        CsvErrorKind::ExpectedQuote => "expected a double quote to open a field",
-                        CsvErrorKind::ExpectedSeparator => "expected a comma or the end of the row after a field",
-                        CsvErrorKind::FieldCount => "a row has 8 fields",
-                        _ => "malformed row",
+                        CsvErrorKind::ExpectedQuote => "expected a double quote to open a field".to_string(),
+                        CsvErrorKind::ExpectedSeparator => {
+                            "expected a comma or the end of the row after a field".to_string()
+                        }
+                        CsvErrorKind::FieldCount if complete >= FIELDS => {
+                            format!("the row has more than {FIELDS} fields")
+                        }
+                        CsvErrorKind::FieldCount => format!("the row has {complete} fields, not {FIELDS}"),
+                        _ => "malformed row".to_string(),
                     };
                     let e = self.error(kind, start, format!("{what} (byte {})", self.base + (start + at) as u64));
                     self.resync(start);
@@ -466,8 +491,8 @@ enum Scan {
     Row([Range<usize>; FIELDS], usize),
     /// The buffer ends inside the row.
     NeedMore,
-    /// Malformed at the given offset.
-    Bad(CsvErrorKind, usize),
+    /// Malformed at the given offset, after the given number of complete fields.
+    Bad(CsvErrorKind, usize, usize),
 }
 
 /// Scans one row at the start of `b`.
@@ -482,6 +507,7 @@ fn scan_row(b: &[u8]) -> Scan {
             return Scan::Bad(
                 if matches!(b[i], b'\n' | b'\r') { CsvErrorKind::FieldCount } else { CsvErrorKind::ExpectedQuote },
                 i,
+                n,
             );
         }
         i += 1;
@@ -513,9 +539,9 @@ fn scan_row(b: &[u8]) -> Scan {
             Some(b',') if !last => i += 1,
             Some(b'\n') if last => return Scan::Row(fields, i + 1),
             Some(b'\r') if last => return Scan::Row(fields, i + 1),
-            Some(b',') => return Scan::Bad(CsvErrorKind::FieldCount, i),
-            Some(b'\n' | b'\r') => return Scan::Bad(CsvErrorKind::FieldCount, i),
-            Some(_) => return Scan::Bad(CsvErrorKind::ExpectedSeparator, i),
+            Some(b',') => return Scan::Bad(CsvErrorKind::FieldCount, i, n + 1),
+            Some(b'\n' | b'\r') => return Scan::Bad(CsvErrorKind::FieldCount, i, n + 1),
+            Some(_) => return Scan::Bad(CsvErrorKind::ExpectedSeparator, i, n + 1),
         }
     }
     unreachable!("the loop returns on its last field")
@@ -662,6 +688,30 @@ mod tests {
     fn short_row_is_a_field_count_error() {
         let rows = read_all("\"1\",\"a\",\"b\"\n");
         assert_eq!(rows[0].as_ref().unwrap_err().kind(), CsvErrorKind::FieldCount);
+        // Issue 14: the message said "a row has 8 fields" for a row of 7 or 9.
+        assert!(rows[0].as_ref().unwrap_err().to_string().contains("the row has 3 fields, not 8"));
+        let seven = "\"1\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"\n";
+        assert!(read_all(seven)[0].as_ref().unwrap_err().to_string().contains("the row has 7 fields, not 8"));
+        let nine = "\"1\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"\n";
+        let e = read_all(nine).remove(0).unwrap_err();
+        assert_eq!(e.kind(), CsvErrorKind::FieldCount);
+        assert!(e.to_string().contains("the row has more than 8 fields"), "{e}");
+    }
+
+    #[test]
+    fn an_over_long_row_is_rejected_while_reading() {
+        // Issue 14: a 300 MB row was read whole (809 MB) before the 256 MiB limit rejected it.
+        // Here a 3 MB row against a 1 MB limit: the buffer never holds much more than the limit.
+        let limit = 1 << 20;
+        let mut data = String::from("\"1\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"");
+        data.push_str(&"x".repeat(3 << 20));
+        data.push_str("\"\n\"2\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"UNCLASSIFIED\"\n");
+        let mut reader = CsvReader::new(data.as_bytes()).with_max_row_len(limit);
+        let e = reader.read_raw().expect("a row").unwrap_err();
+        assert_eq!(e.kind(), CsvErrorKind::RowTooLong);
+        assert!(e.to_string().contains("row longer than 1048576 bytes"), "{e}");
+        assert!(reader.buf.capacity() <= limit + 2 * CHUNK, "buffer of {} bytes", reader.buf.capacity());
+        assert_eq!(reader.read_raw().expect("the next row").unwrap().row(), 2);
     }
 
     #[test]
