@@ -81,10 +81,11 @@ fuzz_target!(|data: &[u8]| {
         cable_core::envelope::html::parse_page(&text).unwrap_or_else(|_| cable_core::Document::plain("")),
     ] {
         if let Some(json) = invariants::parse_and_check(&doc) {
-            // The JSON contract gives an empty paragraph (4 bytes) about 130 bytes: 40 is the
-            // bound cable-core/tests/adversarial.rs asserts too.
+            // The JSON contract gives an empty paragraph (`12.`, 4 bytes) and its warning about
+            // 250 bytes: 64 is the bound cable-core/tests/adversarial.rs asserts too (its
+            // first finding: 242 such paragraphs, 52 KB of JSON for 986 bytes, against 40).
             let len = json.to_string().len();
-            assert!(len <= 40 * doc.text().len().max(1024), "{len} bytes of JSON for {} bytes", doc.text().len());
+            assert!(len <= 64 * doc.text().len().max(4096), "{len} bytes of JSON for {} bytes", doc.text().len());
         }
     }
 });
