@@ -941,6 +941,32 @@ static void test_walk(void) {
     CHECK(montreal == 1);
 }
 
+/* Issue 14: the C edge cases, under valgrind and ASan/UBSan. */
+static void test_edge_cases(void) {
+    static char head[65535 + 32];
+    const char *id = "07MOSCOW5434";
+    char *json = (char *)"not touched";
+    size_t len = 77;
+    CableCsv *csv = NULL;
+    CableError err;
+    CableStr kind;
+    /* A character across the 64 KiB detection window: detection panicked (and printed it). */
+    memset(head, 'a', 65535);
+    memcpy(head + 65535, "\xc3\xa9\nCONFIDENTIAL\n", 15);
+    CHECK(cable_detect_format(head, 65535 + 15) == CABLE_FORMAT_TEXT);
+    /* len = SIZE_MAX ("NUL-terminated" by mistake) aborted on the allocation: absent. */
+    CHECK(cable_canonical_id(id, (size_t)-1, NULL, 0) == 0);
+    kind = cable_tag_kind(id, (size_t)-1);
+    CHECK(kind.ptr == NULL && kind.len == 0);
+    CHECK(cable_station(id, (size_t)-1) == NULL);
+    /* cable_to_json(NULL, ...) left the length unset. */
+    CHECK(cable_to_json(NULL, &json, &len) == CABLE_NULL_ARGUMENT);
+    CHECK(json == NULL && len == 0);
+    /* A directory is no CSV file: it was CABLE_OK. */
+    CHECK(cable_csv_open(root, NULL, &csv, &err) == CABLE_IO_ERROR);
+    CHECK(csv == NULL && strstr(err.message, "is a directory") != NULL);
+}
+
 int main(int argc, char **argv) {
     char probe[4096];
     if (argc < 3) {
@@ -962,6 +988,7 @@ int main(int argc, char **argv) {
         test_errors();
         test_csv_errors();
         test_ids();
+        test_edge_cases();
         test_threads();
     }
     printf("%d passed, %d failed\n", passed, failed);
