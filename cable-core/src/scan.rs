@@ -1,7 +1,6 @@
 //! Small byte-level helpers shared by the line recognisers. No regular expressions: every
 //! recogniser is a bounded left-to-right scan, so parsing stays linear in the input size.
 
-/// `s` without the ASCII-case-insensitive `prefix`, or `None`.
 /// The longest prefix of `s` of at most `max` bytes that ends on a character boundary: for
 /// reading "the first N bytes" of a text without cutting a character (`&s[..max]` panics
 /// there). (`str::floor_char_boundary` is newer than the crate's minimum Rust version.)
@@ -14,6 +13,7 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
     &s[..at]
 }
 
+/// `s` without the ASCII-case-insensitive `prefix`, or `None`.
 pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let n = prefix.len();
     if s.len() >= n && s.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes()) {
@@ -197,6 +197,34 @@ impl<'a> Cursor<'a> {
         self.at = start + len;
         Some((start, &self.s[start..start + len]))
     }
+}
+
+/// Edit distance ≤ `k` between short ASCII words, counting an insertion, a deletion, a changed
+/// letter or two neighbours swapped (`Direcotr`) as one edit (optimal string alignment), case
+/// folded. Words longer than 16 bytes never match: typed damage is short.
+pub(crate) fn edit_distance_at_most(a: &str, b: &str, k: usize) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > k || a.len() > 16 || b.len() > 16 {
+        return false;
+    }
+    let eq = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    // Three rows of the distance table: the one before last, the last and the current one.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(!eq(a[i - 1], b[j - 1]));
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]) {
+                cur[j] = cur[j].min(before[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
 }
 
 #[cfg(test)]

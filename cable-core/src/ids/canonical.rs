@@ -89,26 +89,7 @@ fn year_of(digits: &str) -> Option<i32> {
 /// Rule 3: a word that is `SECTION` damaged by at most two letters (`ECTION`, `SCTION`,
 /// `SECTIN`), as glued into published ids.
 fn is_section_word(w: &str) -> bool {
-    (4..=9).contains(&w.len()) && edit_distance_at_most(w, "SECTION", 2)
-}
-
-/// Levenshtein distance ≤ `k` between short ASCII words (banded, O(len·k)).
-fn edit_distance_at_most(a: &str, b: &str, k: usize) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > k || a.len() > 16 || b.len() > 16 {
-        return false;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] <= k
+    (4..=9).contains(&w.len()) && crate::scan::edit_distance_at_most(w, "SECTION", 2)
 }
 
 /// Rules 4 and 5: the station from its words. Words are joined without spaces and upper-cased;

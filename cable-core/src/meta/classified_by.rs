@@ -14,11 +14,13 @@ const ROLE_WORDS: &[&str] = &[
     "AF",
     "AFFAIRES",
     "AFFAIRS",
+    "AI",
     "AIT",
     "AMB",
     "AMB.",
     "AMBASSADOR",
     "AND",
+    "ARSO",
     "ASSISTANT",
     "ATTACHE",
     "BUREAU",
@@ -36,6 +38,7 @@ const ROLE_WORDS: &[&str] = &[
     "CONSULAR",
     "CONSULATE",
     "COORDINATOR",
+    "COUN",
     "COUNS",
     "COUNSEL",
     "COUNSELLOR",
@@ -53,11 +56,14 @@ const ROLE_WORDS: &[&str] = &[
     "DS",
     "D’AFFAIRES",
     "EAP",
+    "ECMIN",
     "ECON",
     "ECONCOUNS",
     "ECONOFF",
     "ECONOMIC",
     "ECONOMICS",
+    "ECOPOL",
+    "ECPO",
     "EMBASSY",
     "ENVIRONMENT",
     "EST",
@@ -69,12 +75,15 @@ const ROLE_WORDS: &[&str] = &[
     "INTERAGENCY",
     "INTERIM",
     "ISN",
+    "LARGE",
     "LEADER",
     "LEGAL",
+    "LTC",
     "M-C",
     "MANAGEMENT",
     "MC",
     "MIL",
+    "MIN",
     "MINISTER",
     "MINISTER-COUNSELOR",
     "MISSION",
@@ -155,7 +164,7 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
             if prev + 1 == n && is_suffix(suffix) {
                 if let Some(last) = names.last_mut() {
                     let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
-                    *last = make(text[last_start..end].trim_end_matches(','));
+                    *last = make(name_end(&text[last_start..end]));
                 }
                 continue;
             }
@@ -212,12 +221,24 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
         let last = toks[e - 1];
         let start = first.as_ptr() as usize - text.as_ptr() as usize;
         let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
-        let name = if is_suffix(last) { &text[start..end] } else { text[start..end].trim_end_matches(['.', ',']) };
+        let name = name_end(&text[start..end]);
         if !name.is_empty() && !names.iter().any(|x| x.as_ref() == name) {
             names.push(make(name));
             last_start = start;
             named_part = Some(n);
         }
+    }
+}
+
+/// A name without the punctuation after it: the comma or full stop that ends its part, a dash
+/// right before the reasons (`McKelvey-reasons`); `Jr.` and `Sr.` keep their full stop, `III.`
+/// does not (there it ends the sentence).
+fn name_end(name: &str) -> &str {
+    let name = name.trim_end_matches([',', '-']);
+    if ["JR.", "SR."].iter().any(|w| scan::ends_with_ci(name, w)) {
+        name
+    } else {
+        name.trim_end_matches(['.', ',', '-'])
     }
 }
 
@@ -277,7 +298,8 @@ fn word_kind(tok: &str) -> Word {
         "SECRET",
     ]
     .iter()
-    .any(|w| w.eq_ignore_ascii_case(t))
+    // `BASED 0N`: a zero typed for the letter O.
+    .any(|w| w.eq_ignore_ascii_case(t) || (t.contains('0') && w.eq_ignore_ascii_case(&t.replace('0', "O"))))
     {
         Word::Other
     } else if is_role(tok) {
@@ -303,7 +325,10 @@ fn is_initial(tok: &str) -> bool {
 
 /// `Jr.`, `Sr.`, `II`, `III`, `IV`.
 fn is_suffix(tok: &str) -> bool {
-    ["JR.", "JR", "SR.", "SR", "II", "III", "IV"].iter().any(|w| w.eq_ignore_ascii_case(tok.trim_end_matches(',')))
+    let t = tok.trim_end_matches(',');
+    ["JR.", "JR", "SR.", "SR", "II", "III", "IV"].iter().any(|w| w.eq_ignore_ascii_case(t))
+        // `Baltimore, III.`: the full stop ends the sentence, not an abbreviation.
+        || ["II.", "III.", "IV."].contains(&t)
 }
 
 /// A word ending with a full stop that is not an initial or a suffix (`Forden.`).
@@ -311,21 +336,45 @@ fn ends_sentence(tok: &str) -> bool {
     tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
-/// `w` is one of [`ROLE_WORDS`] (any case): a binary search over the sorted list, with `w`
+/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a binary search over the sorted list, with `w`
 /// upper-cased on the stack (this runs for every word of every Classified By line).
 fn is_role_word(w: &str) -> bool {
     let mut buf = [0u8; 32];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
-    up.copy_from_slice(w.as_bytes());
-    up.make_ascii_uppercase();
+    for (d, s) in up.iter_mut().zip(w.bytes()) {
+        // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
+        *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
+    }
     ROLE_WORDS.binary_search_by(|r| r.as_bytes().cmp(up)).is_ok()
 }
 
 fn is_role(tok: &str) -> bool {
-    let t = tok.trim_end_matches([',', '.']);
-    let known = is_role_word;
-    // `CONSUL-GENERAL`, `POL-MIL`: hyphenated role words.
-    tok.contains('/') || known(tok) || known(t) || (t.contains('-') && t.split('-').all(known))
+    // `(AI)`, `(A.I.)`: a title's remark in brackets.
+    let t = tok.trim_end_matches([',', '.']).trim_start_matches('(').trim_end_matches(')');
+    let known = |w: &str| is_role_word(w) || is_misspelt_role_word(w);
+    // `CONSUL-GENERAL`, `POL-MIL`, `AMBASSADOR-AT-LARGE`, `Minister-Counselour`: hyphenated
+    // titles open with a role word.
+    tok.contains('/') || known(tok) || known(t) || t.split_once('-').is_some_and(|(first, _)| known(first))
+}
+
+/// A long role word typed with one slip, two in the longest (`Ambassaor`, `Ambassadro`,
+/// `AMBSSADOR`, `Counsleor`, `Direcotr`, `COUNSEL0R`): such titles are common in the archive and
+/// otherwise end up in the name. Short words are left alone: too many names lie one letter
+/// from a short title.
+fn is_misspelt_role_word(w: &str) -> bool {
+    const SHORTEST: usize = 7;
+    if w.len() < SHORTEST || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'0' || b == b'\'') {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let Some(up) = buf.get_mut(..w.len()) else { return false };
+    for (d, s) in up.iter_mut().zip(w.bytes()) {
+        // A zero typed for the letter O (`COUNSEL0R`).
+        *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
+    }
+    let up = std::str::from_utf8(up).unwrap_or_default();
+    let slips = if w.len() >= 9 { 2 } else { 1 };
+    ROLE_WORDS.iter().any(|r| r.len() >= SHORTEST && scan::edit_distance_at_most(up, r, slips))
 }
 
 /// A word of a person's name: capitalised (`Burns`, `MCDONALD`, `McDonald`), an initial (`J.`,
@@ -336,8 +385,10 @@ fn is_name_token(tok: &str) -> bool {
     if matches!(t, "de" | "van" | "von" | "da" | "del" | "la" | "der" | "bin" | "di" | "du" | "le") {
         return true;
     }
-    first.is_some_and(|c| c.is_uppercase())
-        && t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    // A zero typed for the letter O (`R0BIN`, the initial `0.`) in an upper-case name.
+    let zero_for_o = t.contains('0') && t.chars().all(|c| c == '0' || c == '.' || c.is_uppercase());
+    (first.is_some_and(|c| c.is_uppercase()) || zero_for_o)
+        && t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’') || (zero_for_o && c == '0'))
 }
 
 /// Offset where the reasons part begins (`for reasons`, `Reason:`, `1.4`, `E.O.`), or the end.
@@ -464,6 +515,29 @@ mod tests {
         assert_eq!(names("Deputy Chief of Mission Daniel A. Russell. Reason 1.4 ( b, d)"), ["Daniel A. Russell"]);
         assert_eq!(names("W STANTON, COORDINATOR.  REASONS 1.5 B AND D."), ["W STANTON"]);
         assert_eq!(names("Econ: Carl Schonander based upon reasons 1.4(b) and (d)"), ["Carl Schonander"]);
+    }
+
+    #[test]
+    fn names_after_misspelt_titles_and_typed_zeros() {
+        // Lines of real cables as the peer parser's cases quote them.
+        assert_eq!(names("Ambassaor Joseph LeBaron for reasons 1.4 (b and d)."), ["Joseph LeBaron"]);
+        assert_eq!(names("AMBSSADOR JOHN F. TEFFT.  REASONS:  1.4 (B) AND (D)."), ["JOHN F. TEFFT"]);
+        assert_eq!(names("ISN/MTR Direcotr Pam Durham. \nReason:  1.4 (B), (D)."), ["Pam Durham"]);
+        assert_eq!(names("Acting P/E Counsleor Jon Martinson, reasons 1.4 (b,d)"), ["Jon Martinson"]);
+        assert_eq!(names("DEPUTY POLITICAL COUNSEL0R HOWARD STOFFER \nPER 1.5 (B) AND (D)."), ["HOWARD STOFFER"]);
+        assert_eq!(names("AMBASSAD0R R0BIN L. RAPHEL BASED 0N 1.5 (B) \nAND (D)."), ["R0BIN L. RAPHEL"]);
+        // cables-real-dev.csv row 593.
+        assert_eq!(names("C0NSUL D0UGLAS NEUMANN"), ["D0UGLAS NEUMANN"]);
+        assert_eq!(
+            names("AMBASSADOR-AT-LARGE PIERRE-RICHARD PROSPER \nFOR REASONS 1.5 (B)"),
+            ["PIERRE-RICHARD PROSPER"]
+        );
+        assert_eq!(names("Charge d'Afairs (AI) Thomas Vajda for Reasons 1.4 (b) &"), ["Thomas Vajda"]);
+        assert_eq!(names("PRM/AFR Dir. Margaret McKelvey-reasons 1.4(b/d)"), ["Margaret McKelvey"]);
+        assert_eq!(
+            names("Ambassador Richard L. Baltimore, III. \nReasons: 1.4 (b) and (d)."),
+            ["Richard L. Baltimore, III"]
+        );
     }
 
     #[test]
