@@ -310,7 +310,40 @@ pub fn canonical_station(name: &str) -> Cow<'_, str> {
             return Cow::Borrowed(row.station);
         }
     }
-    key
+    match repaired(&key) {
+        Some(s) => Cow::Borrowed(s),
+        None => key,
+    }
+}
+
+/// Rule (4) of [`canonical_station`]: an unknown station of five letters or more that is one
+/// typing slip from exactly one known station or alias (`BRUSSLS`, `IHARTOUM`, `AITTAIPIE`,
+/// `WELLLINGTON`: a letter missing, changed, doubled or two letters swapped), or that is the
+/// start of exactly one station (`KUALALUMP`, `HALIF`: ids cut short). Such damage is common in
+/// the published ids and REF lines (OCR, hand typing). When two stations are as close, the
+/// token is kept: a guess would be a silent error.
+fn repaired(key: &str) -> Option<&'static str> {
+    const SHORTEST: usize = 5;
+    if key.len() < SHORTEST || !key.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let names = || {
+        stations()
+            .iter()
+            .flat_map(|r| std::iter::once((r.station, r.station)).chain(r.aliases.iter().map(move |a| (*a, r.station))))
+    };
+    only_one(
+        names()
+            .filter(|(name, _)| name.len() >= SHORTEST && crate::scan::edit_distance_at_most(key, name, 1))
+            .map(|(_, s)| s),
+    )
+    .or_else(|| only_one(names().filter(|(name, _)| name.len() > key.len() && name.starts_with(key)).map(|(_, s)| s)))
+}
+
+/// The one station that every hit names, or `None` when there is none or more than one.
+fn only_one(mut hits: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    let first = hits.next()?;
+    hits.all(|s| s == first).then_some(first)
 }
 
 /// The station of a known station token or alias.
@@ -368,5 +401,21 @@ mod tests {
         assert_eq!(canonical_station("AVIV"), "AVIV");
         // A country code that is not the station's own stays.
         assert_eq!(canonical_station("ABUJA ZI"), "ABUJAZI");
+    }
+
+    #[test]
+    fn stations_with_a_typing_slip_or_cut_short() {
+        // Station tokens of published ids and REF lines (the peer parser's cases).
+        assert_eq!(canonical_station("BRUSSLS"), "BRUSSELS");
+        assert_eq!(canonical_station("IHARTOUM"), "KHARTOUM");
+        assert_eq!(canonical_station("WELLINGOTN"), "WELLINGTON");
+        assert_eq!(canonical_station("WELLLINGTON"), "WELLINGTON");
+        assert_eq!(canonical_station("MILSK"), "MINSK");
+        assert_eq!(canonical_station("KUALALUMP"), "KUALALUMPUR");
+        // cables-real-dev.csv row 6388: `REF: KINSHASA C 1720`.
+        assert_eq!(canonical_station("KINSHASA C"), "KINSHASA");
+        // Too short to repair, or as close to two stations: kept as written.
+        assert_eq!(canonical_station("BAU"), "BAU");
+        assert_eq!(canonical_station("FOOBAR"), "FOOBAR");
     }
 }
