@@ -414,6 +414,10 @@ mod tests {
         assert_eq!(canonical_station("KUALALUMP"), "KUALALUMPUR");
         // cables-real-dev.csv row 6388: `REF: KINSHASA C 1720`.
         assert_eq!(canonical_station("KINSHASA C"), "KINSHASA");
+        // Short forms of REF lines, aliases of the table (`REF: C) HK 03591`, `03 VAT 4859`, `BA 1485`).
+        assert_eq!(canonical_station("HK"), "HONGKONG");
+        assert_eq!(canonical_station("VAT"), "VATICAN");
+        assert_eq!(canonical_station("BA"), "BUENOSAIRES");
         // Too short to repair, or as close to two stations: kept as written.
         assert_eq!(canonical_station("BAU"), "BAU");
         assert_eq!(canonical_station("FOOBAR"), "FOOBAR");

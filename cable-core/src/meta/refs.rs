@@ -362,7 +362,11 @@ fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'
                 (station_of(&toks[j..i]), year, toks[if year.is_some() { j - 1 } else { j }])
             }
         };
-        out.push(Citation { first, last: toks[i], station: station.clone(), serial, year });
+        let (year, last) = match year_after_serial(toks, i) {
+            Some((after, last)) => (Some(after), last),
+            None => (year, toks[i]),
+        };
+        out.push(Citation { first, last, station: station.clone(), serial, year });
         // More serials of the same station: `188314, 259032`, `12 AND 13`.
         let mut k = i + 1;
         while k < toks.len() {
@@ -388,10 +392,45 @@ fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'
     }
 }
 
-/// A serial: 1–7 digits, trailing punctuation allowed (`1234,` `5678.` `(NOTAL)` is separate).
+/// A serial: 1–7 digits, trailing punctuation allowed (`1234,` `5678.` `(NOTAL)` is separate),
+/// a letter O typed for a zero (`O1512`), and a two-digit year after a dash or slash
+/// (`4525-91`, `00789/08`: see [`year_after_serial`]).
 fn serial_of(tok: &str) -> Option<u32> {
     let t = tok.trim_end_matches([',', '.', ';', ')', ':']);
-    if t.len() <= 7 { scan::parse_u32(t) } else { None }
+    let t = serial_and_year(t).map_or(t, |(n, _)| n);
+    if t.len() > 7 {
+        return None;
+    }
+    digits_typed_with_o(t).and_then(|d| scan::parse_u32(&d))
+}
+
+/// `t` with each letter O read as a zero when all its other characters are digits and it has
+/// at least one (`O1512` → `01512`; `OK` and `O` stay no number).
+fn digits_typed_with_o(t: &str) -> Option<Cow<'_, str>> {
+    if scan::is_digits(t) {
+        return Some(Cow::Borrowed(t));
+    }
+    let ok = t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'O');
+    ok.then(|| Cow::Owned(t.replace('O', "0")))
+}
+
+/// `4525-91`, `00789/08`: a serial of three digits or more, a dash or slash and a two-digit
+/// year. (`4/28`, `12/21` are dates of e-mails and telcons.)
+fn serial_and_year(t: &str) -> Option<(&str, &str)> {
+    t.split_once(['-', '/'])
+        .filter(|(n, yy)| n.len() >= 3 && scan::is_digits(n) && yy.len() == 2 && scan::is_digits(yy))
+}
+
+/// The year written after a serial: `4525-91`, `00789/08` in the token, or `(08)` as the next
+/// token (`ASUNCION 701 (08)`). Returns the year and the token that ends the citation.
+fn year_after_serial<'a>(toks: &[&'a str], i: usize) -> Option<(i32, &'a str)> {
+    let t = toks[i].trim_end_matches([',', '.', ';', ')', ':']);
+    if let Some((_, yy)) = serial_and_year(t) {
+        return Some((scan::expand_year(scan::parse_u32(yy)?), toks[i]));
+    }
+    let next = *toks.get(i + 1)?;
+    let yy = next.strip_prefix('(')?.trim_end_matches([',', '.', ';']).strip_suffix(')')?;
+    (yy.len() == 2 && scan::is_digits(yy)).then(|| (scan::expand_year(scan::parse_u32(yy).unwrap_or(0)), next))
 }
 
 /// `10SHENYANG`: a two-digit year glued to an upper-case station.
@@ -402,9 +441,14 @@ fn glued_year_station(tok: &str) -> Option<(i32, &str)> {
 }
 
 fn year_of(tok: &str) -> Option<i32> {
+    // `(B)O4 CHENNAI 0944`: a letter O typed for a zero.
+    let tok = tok
+        .strip_prefix('O')
+        .filter(|d| d.len() == 1 && scan::is_digits(d))
+        .map_or(Cow::Borrowed(tok), |d| Cow::Owned(format!("0{d}")));
     match tok.len() {
-        2 => scan::parse_u32(tok).map(scan::expand_year),
-        4 => scan::parse_u32(tok).map(|y| y as i32).filter(|y| (1960..2020).contains(y)),
+        2 => scan::parse_u32(&tok).map(scan::expand_year),
+        4 => scan::parse_u32(&tok).map(|y| y as i32).filter(|y| (1960..2020).contains(y)),
         _ => None,
     }
 }
@@ -579,6 +623,19 @@ mod tests {
         assert_eq!(refs(" A: 04 STATE 099987"), [cable(Some("A"), "STATE", 99987, Some(2004))]);
         // No label: a station first.
         assert_eq!(refs(" STATE 1234"), [cable(None, "STATE", 1234, None)]);
+    }
+
+    #[test]
+    fn a_year_after_the_serial_and_o_for_zero() {
+        // 09DOHA214: `C. DOHA 152 (08)`; the peer parser's cases: `QUITO 4525-91`, `00789/08`.
+        assert_eq!(refs(" C. DOHA 152 (08)"), [cable(Some("C"), "DOHA", 152, Some(2008))]);
+        assert_eq!(refs(" A. QUITO 4525-91"), [cable(Some("A"), "QUITO", 4525, Some(1991))]);
+        assert_eq!(refs(" B. B: PANAMA 00930/08"), [cable(Some("B"), "PANAMA", 930, Some(2008))]);
+        // cables-real-dev.csv row 3767: `Panama O417`; the peer's `(B)O4 CHENNAI 0944`.
+        assert_eq!(refs(" B. Panama O417"), [cable(Some("B"), "PANAMA", 417, None)]);
+        assert_eq!(refs(" (B)O4 CHENNAI 0944"), [cable(Some("B"), "CHENNAI", 944, Some(2004))]);
+        // Month and day of an e-mail are no serial and year (row 1947: `HARDT-KEEGAN 4/28 E-MAIL`).
+        assert!(refs(" A. HARDT-KEEGAN 4/28 E-MAIL").iter().all(|p| p.1 != ReferenceKind::Cable));
     }
 
     #[test]
