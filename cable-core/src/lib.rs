@@ -199,7 +199,10 @@ fn parse_text<'a>(
     }
     body::parse(&lines, body_start, &mut cable);
     let has_paragraph = cable.body_parts.paragraphs.iter().any(|p| p.number().is_some());
-    if !recognised(&cable) && !has_paragraph {
+    // Prose that ends in a signature is a cable fragment too (a snippet of a cable's last
+    // paragraphs, as quoted in research notes and tests): its signer is worth reading.
+    let signed = cable.body_parts.signature.is_some();
+    if !recognised(&cable) && !has_paragraph && !signed {
         let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.span()).unwrap_or_default();
         return Err(ParseError::new(ErrorKind::NotACable, text, first));
     }
