@@ -197,12 +197,27 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
         Some(Field::Eo) => &[Field::Tags, Field::Subject],
         Some(Field::Tags) => &[Field::Subject],
         Some(Field::Ref) => &[Field::ClassifiedBy],
-        _ => &[],
+        // `Classified By: ... Reasons 1.4 (b) and (d). REFTELS: A) 2008 BRASILIA 672, ...`
+        Some(Field::ClassifiedBy) => &[Field::Ref],
+        // `SUBJECT: WHAT'S BEHIND THE RAIDS ON TNK-BP AND BP REF: A. MOSCOW 816 ...`
+        Some(Field::Subject) => &[Field::Ref, Field::ClassifiedBy],
     };
     let bytes = t.as_bytes();
     let mut best: Option<Keyword> = None;
     for i in from..t.len() {
-        if !t.is_char_boundary(i) || (i > 0 && !bytes[i - 1].is_ascii_whitespace()) {
+        if !t.is_char_boundary(i) {
+            continue;
+        }
+        if i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+            // `... VISIT TO EGYPTREF: CAIRO 493`: a REF keyword glued to the subject's last word,
+            // only in upper case after an upper-case letter.
+            let glued_ref = look_for.contains(&Field::Ref)
+                && bytes[i - 1].is_ascii_uppercase()
+                && (t[i..].starts_with("REF:") || t[i..].starts_with("REFS:"));
+            if glued_ref {
+                best = glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:"]);
+                break;
+            }
             continue;
         }
         for &f in look_for {
@@ -211,7 +226,7 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
                 Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]),
                 Field::Subject => glued_colon_form(t, i, Field::Subject, &["SUBJECT:", "SUBJ:"]),
                 Field::ClassifiedBy => glued_colon_form(t, i, Field::ClassifiedBy, &["CLASSIFIED BY:"]),
-                Field::Ref => None,
+                Field::Ref => glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:"]),
             };
             if k.is_some() {
                 best = k;

@@ -661,6 +661,26 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_ends_where_a_glued_field_starts() {
+        // 08LONDON1991 (page and cables-dev.csv): REF glued to the subject's last word.
+        let c = crate::parse(
+            "SUBJECT: (C/NF) WHO WOULD REPLACE GORDON BROWN AS UK PRIMEREF: A. LONDON 1939  B. LONDON 1704\n\n1. x\n",
+        )
+        .unwrap();
+        assert_eq!(c.subject(), Some("WHO WOULD REPLACE GORDON BROWN AS UK PRIME"));
+        assert_eq!(c.references().iter().map(|r| r.serial).collect::<Vec<_>>(), [Some(1939), Some(1704)]);
+        // cables-dev.csv row 763: Classified By, then REFTELS, on the subject's line.
+        let c = crate::parse(
+            "SUBJECT: BRAZIL: BLACKOUT -CAUSES AND IMPLICATIONS Classified By: Charge d'Affaires Cherie Jackson, \
+             Reasons 1.4 (b) and (d). REFTELS: A) 2008 BRASILIA 672, B) 2008 BRASILIA 593\n\n1. x\n",
+        )
+        .unwrap();
+        assert_eq!(c.subject(), Some("BRAZIL: BLACKOUT -CAUSES AND IMPLICATIONS"));
+        assert_eq!(c.classified_by().unwrap().names, ["Cherie Jackson"]);
+        assert_eq!(c.references().len(), 2);
+    }
+
+    #[test]
     fn a_subject_cut_by_a_blank_line_goes_on_when_metadata_follows() {
         // 10SHENYANG4: the REF and Classified By lines were lost to the body.
         let text = "SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004\n\nE.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION\n\
