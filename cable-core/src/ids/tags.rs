@@ -134,6 +134,12 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// True when `tag` (upper case) is a code of the tag tables, or a known misspelling of one.
+pub(crate) fn is_known_tag(tag: &str) -> bool {
+    let tabs = tables();
+    tabs.kind(tag).is_some() || tabs.fix(tag).is_some()
+}
+
 /// The kind of a tag, as written or canonical (see the [module documentation](self) for the
 /// rules). Case does not matter.
 ///

@@ -44,11 +44,68 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
             // `TAGS: War Crimes`: one free-text tag.
             push(out, scan::trim(piece), source);
         } else {
-            for tok in split_spaces(piece) {
-                push(out, tok, source);
-            }
+            push_space_separated(out, piece, source);
         }
     }
+}
+
+/// The tags of a space-separated piece: codes one by one, but a run of two or more words that
+/// are no tag code (five letters or more, or a joining word between such words) is one
+/// free-text tag (`ECONOMIC AFFAIRS`, `MEDIA REACTION REPORT`, `ECONOMY AND FINANCE`), and the
+/// two name words after `OVIP` are one person (`OVIP ZOELLICK ROBERT` → `ZOELLICK, ROBERT`).
+fn push_space_separated<'a>(out: &mut Vec<Text<'a>>, piece: &'a str, source: &'a str) {
+    let toks: Vec<&'a str> = split_spaces(piece).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i] == "OVIP" {
+            if let [surname, given, ..] = toks[i + 1..] {
+                if is_person_word(surname) && is_person_word(given) {
+                    push(out, toks[i], source);
+                    let value = format!("{surname}, {given}");
+                    let span = Span::of(source, surname, 0).to(Span::of(source, given, 0));
+                    if !out.iter().any(|t| t.value == value) {
+                        out.push(Text::new(Cow::Owned(value), span));
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // The longest run of free words from here, joining words inside it.
+        let mut end = i;
+        let mut j = i;
+        while j < toks.len() && (is_free_word(toks[j]) || (j > i && is_joining_word(toks[j]))) {
+            j += 1;
+            if is_free_word(toks[j - 1]) {
+                end = j;
+            }
+        }
+        if end - i >= 2 {
+            let (first, last) = (toks[i], toks[end - 1]);
+            let start = first.as_ptr() as usize - piece.as_ptr() as usize;
+            let stop = last.as_ptr() as usize - piece.as_ptr() as usize + last.len();
+            push(out, &piece[start..stop], source);
+            i = end;
+        } else {
+            push(out, toks[i], source);
+            i += 1;
+        }
+    }
+}
+
+/// A word of free text among tag codes: upper-case letters, five or more, and no code of the
+/// tag tables (`ECONOMIC`, `FREEDOM`; not `PREL`, `LABOR`... which are codes or read as one).
+fn is_free_word(tok: &str) -> bool {
+    tok.len() >= 5 && scan::is_upper_alpha(tok) && !crate::ids::is_known_tag(tok)
+}
+
+fn is_joining_word(tok: &str) -> bool {
+    matches!(tok, "AND" | "OF" | "THE" | "FOR" | "IN")
+}
+
+/// A word of a person's name after `OVIP`: upper-case letters, three or more, no tag code.
+fn is_person_word(tok: &str) -> bool {
+    tok.len() >= 3 && scan::is_upper_alpha(tok) && !crate::ids::is_known_tag(tok)
 }
 
 /// A whole line in parentheses: `(ESPARZA LURI, FELIX IGNACIO ET AL)`.
@@ -224,6 +281,26 @@ mod tests {
         assert_eq!(tags(&[" prel pgov"]), ["PREL", "PGOV"]);
         assert_eq!(tags(&[" PREL PGOV"]), ["PREL", "PGOV"]);
         assert_eq!(tags(&[" Political"]), ["POLITICAL"]);
+    }
+
+    #[test]
+    fn free_text_and_persons_among_space_separated_codes() {
+        // 04SANAA2346 (page and cables-dev.csv), 05ANKARA7215; the peer parser's cases.
+        assert_eq!(
+            tags(&["PTER PREL KISL ASEC YM COUNTER TERRORISM"]),
+            ["PTER", "PREL", "KISL", "ASEC", "YM", "COUNTER TERRORISM"]
+        );
+        assert_eq!(tags(&["PGOV TU POLITICAL PARTIES"]), ["PGOV", "TU", "POLITICAL PARTIES"]);
+        assert_eq!(
+            tags(&["ECON ETRD PREL IS ECONOMY AND FINANCE"]),
+            ["ECON", "ETRD", "PREL", "IS", "ECONOMY AND FINANCE"]
+        );
+        assert_eq!(
+            tags(&["PREL PGOV BR OVIP ZOELLICK ROBERT US"]),
+            ["PREL", "PGOV", "BR", "OVIP", "ZOELLICK, ROBERT", "US"]
+        );
+        // One long word that is no code stays a tag of its own.
+        assert_eq!(tags(&["PREL SCUL ETRD CS UNDESCO"]), ["PREL", "SCUL", "ETRD", "CS", "UNDESCO"]);
     }
 
     #[test]
