@@ -261,7 +261,12 @@ fn opener(t: &str) -> Option<(PassageKind, usize)> {
             // `Summary` as the first word of a sentence (`Summary executions were ...`).
             continue;
         }
-        let body = after[punct..].trim_start_matches([' ', '\t', '\n', '\r']);
+        let mut body = after[punct..].trim_start_matches([' ', '\t', '\n', '\r']);
+        // `1. Summary: (SBU) Japanese ...`: a portion marking after the keyword is no part of
+        // the passage's text.
+        if let Some((_, n)) = crate::classification::Marking::parse_prefix(body) {
+            body = body[n..].trim_start_matches([' ', '\t', '\n', '\r']);
+        }
         return Some((kind, lead + (s.len() - body.len())));
     }
     None
@@ -419,6 +424,9 @@ mod tests {
     #[test]
     fn openers() {
         assert_eq!(opener("Summary. Russia's"), Some((PassageKind::Summary, 9)));
+        // 09ISLAMABAD155 (page, cables-dev.csv), 08LONDON2556: the marking after the keyword.
+        assert_eq!(opener("Summary: (C) In a January 20 meeting"), Some((PassageKind::Summary, 13)));
+        assert_eq!(opener("(SBU) Summary: (SBU) After winning"), None);
         assert_eq!(opener("SUMMARY: ASSISTANT"), Some((PassageKind::Summary, 9)));
         assert_eq!(opener("Summary and Comment: The"), Some((PassageKind::Summary, 21)));
         assert_eq!(opener("BEGIN SUMMARY: X"), Some((PassageKind::Summary, 15)));
