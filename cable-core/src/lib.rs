@@ -201,7 +201,9 @@ fn parse_text<'a>(
     let has_paragraph = cable.body_parts.paragraphs.iter().any(|p| p.number().is_some());
     // Prose that ends in a signature is a cable fragment too (a snippet of a cable's last
     // paragraphs, as quoted in research notes and tests): its signer is worth reading.
-    let signed = cable.body_parts.signature.is_some();
+    // (A lone word is no fragment: `V`, the first letter of a cut-off routing line.)
+    let prose = cable.body_parts.paragraphs.iter().any(|p| p.text_span().start < p.text_span().end);
+    let signed = cable.body_parts.signature.is_some() && prose;
     if !recognised(&cable) && !has_paragraph && !signed {
         let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.span()).unwrap_or_default();
         return Err(ParseError::new(ErrorKind::NotACable, text, first));

@@ -16,7 +16,9 @@ fn prose_that_ends_in_a_signature_is_a_fragment() {
 
 #[test]
 fn prose_without_a_signature_is_no_cable() {
-    for text in ["\n\nJust some words about the weather.\nAnd more.\n", "just some words\n"] {
+    // `\n\nV`: the seed cut after its first letter (the C tests' truncated input).
+    for text in ["\n\nJust some words about the weather.\nAnd more.\n", "just some words\n", "\n\nV", "\n\nPETERSON\n"]
+    {
         let err = parse(text).expect_err("no cable line, no signature");
         assert_eq!(err.kind(), ErrorKind::NotACable, "{text:?}");
     }
