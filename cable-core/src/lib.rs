@@ -1,42 +1,6 @@
-//! # cable-core
-//!
-//! A zero-copy parser for US diplomatic cables: State Department telegrams in the form known from
-//! the 2010–2011 Cablegate release (ACP-127 routing header, classification banner,
-//! E.O./TAGS/SUBJECT/REF metadata, numbered paragraphs, signature).
-//!
-//! ## Overview
-//!
-//! - [`parse`] reads the text of one cable into a [`Cable`] that borrows from it: every field
-//!   is a slice of the input (or a `Cow` where the text had to be cleaned, e.g. a subject joined
-//!   across lines) and knows its byte [`Span`].
-//! - The parser is lenient. It fails ([`ParseError`]) only when the input holds no cable at all;
-//!   anything odd but usable becomes a [`Warning`] on the result. It never panics.
-//! - Cables also come in containers: [`envelope::html`] reads a cablegate HTML page and
-//!   [`envelope::csv`] streams the rows of `cables.csv`. Each gives a [`Document`]: the telegram
-//!   text plus the container's metadata ([`Envelope`]), which only fills gaps in what the text
-//!   says.
-//!
-//! ## Example
-//!
-//! ```
-//! let text = "O 171231Z NOV 07\nFM AMEMBASSY MOSCOW\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5322\n\n\
-//!             C O N F I D E N T I A L MOSCOW 005434\n\nE.O. 12958: DECL: 11/16/2017\n\
-//!             TAGS: PREL PGOV\nSUBJECT: KOSOVO: RUSSIAN FORECAST\n\n1. (C) Summary. ...\n";
-//! let cable = cable_core::parse(text)?;
-//! assert_eq!(cable.reference_id(), Some("07MOSCOW5434"));
-//! assert_eq!(cable.sender(), Some("AMEMBASSY MOSCOW"));
-//! assert_eq!(cable.to()[0].mcn, Some("5322"));
-//! assert_eq!(cable.tags().iter().map(|t| t.as_str()).collect::<Vec<_>>(), ["PREL", "PGOV"]);
-//! let subject = cable.subject_text().unwrap();
-//! assert_eq!(&text[subject.span.range()], "KOSOVO: RUSSIAN FORECAST");
-//! # Ok::<(), cable_core::ParseError>(())
-//! ```
-//!
-//! ## Crate features
-//!
-//! - `serde` (default): `Serialize` for every parsed type, and [`Cable::to_json`], the JSON
-//!   output contract shared by the `cable` command, the C library and the Python package.
-
+// The crate's front page is its README (the quick start is compiled as a doctest), so that
+// crates.io, docs.rs and the repository show the same text.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
