@@ -81,6 +81,13 @@ enum Command {
         #[arg(long)]
         paragraphs: bool,
     },
+    /// Print a shell completion script: `cable completions bash > ~/.local/share/bash-completion/completions/cable`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `cable man > ~/.local/share/man/man1/cable.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -104,6 +111,25 @@ fn main() -> ExitCode {
         | Command::Stats { walk, .. }
         | Command::Refs { walk, .. }
         | Command::Export { walk, .. } => walk,
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "cable",
+                &mut std::io::stdout(),
+            );
+            return ExitCode::SUCCESS;
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            return match man.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cable: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     if let Some(n) = walk.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
@@ -118,6 +144,8 @@ fn main() -> ExitCode {
         Command::Export { walk, format: Format::Csv, paragraphs } => {
             export(&walk.inputs, *paragraphs, &options, progress)
         }
+        // (Answered before the walk options are read.)
+        Command::Completions { .. } | Command::Man => Vec::new(),
     };
     for e in &errors {
         eprintln!("cable: {e}");

@@ -145,3 +145,17 @@ fn export_writes_one_row_per_cable_or_paragraph() {
     assert_eq!(&rows[1][6], "Lavrov's Letter");
     assert!(rows[5][7].contains("without hesitation, and reconfirmed"));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_argument_parser() {
+    let (code, out, _) = cable(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    // Every subcommand is offered.
+    for sub in ["parse", "stats", "refs", "export", "completions", "man"] {
+        assert!(out.contains(sub), "{sub} missing from the bash completions");
+    }
+    let (code, out, _) = cable(&["man"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH cable 1"), "not a roff man page: {}", &out[..out.len().min(200)]);
+    assert!(out.contains("Parse US diplomatic cables into structured data"));
+}
