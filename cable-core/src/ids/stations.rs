@@ -264,6 +264,8 @@ const PREFIXES: &[&str] = &[
     "MISSION",
     "AMEMB",
     "EFTO",
+    "UNCLASS",
+    "UNCLAS",
     "SIPDIS",
     "NOFORN",
     "EXDIS",

@@ -367,6 +367,9 @@ impl<'l, 'a> Meta<'l, 'a> {
                     && self.pieces.len() < 60
                     && (indented
                         || ref_label_line(t)
+                        // `-      (B) State 348253`: items listed after dashes.
+                        || (t.starts_with('-') && ref_label_line(t.trim_start_matches(['-', ' '])))
+                        || wrapped_serial(t)
                         || last.trim_end().ends_with([',', ';', '-', '&'])
                         || last.trim_end().ends_with(" AND")
                         || ref_list_line(t))
@@ -597,6 +600,13 @@ fn ref_label_line(t: &str) -> bool {
 
 /// A continuation of a REF list without label: short, upper case, with a serial
 /// (`STATE 23456`, `06 MOSCOW 1234 (NOTAL)`).
+/// `01583, (D) Lagos 1678` after `(C) LAGOS`: a serial wrapped onto the next line, three digits
+/// or more (paragraph numbers are shorter and end with a full stop).
+fn wrapped_serial(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits >= 3 && t.as_bytes().get(digits).is_none_or(|b| matches!(b, b',' | b';' | b' ' | b'\r'))
+}
+
 fn ref_list_line(t: &str) -> bool {
     scan::tokens(t).count() <= 12
         && scan::tokens(t).any(|w| scan::is_digits(w.trim_end_matches([',', '.', ';', ')'])))
@@ -658,6 +668,35 @@ mod tests {
         assert_eq!(numbered_paragraph_prefix("2007. x"), None);
         assert_eq!(numbered_paragraph_prefix("3.5 PERCENT"), None);
         assert_eq!(numbered_paragraph_prefix("A. STATE 1"), None);
+    }
+
+    #[test]
+    fn ref_items_after_dashes_and_serials_wrapped_to_the_next_line() {
+        let serials = |text: &str| {
+            crate::parse(text)
+                .unwrap()
+                .references()
+                .iter()
+                .map(|r| (r.label.map(str::to_owned), r.serial))
+                .collect::<Vec<_>>()
+        };
+        // cables-real-dev.csv (a 2004 Lagos cable): items led by dashes.
+        assert_eq!(
+            serials("SUBJECT: X\n\nREF: (A) Abuja 2934 \n-      (B) Abuja 2833\n-      (C) Abuja 2721\n\n1. x\n"),
+            [(Some("A".into()), Some(2934)), (Some("B".into()), Some(2833)), (Some("C".into()), Some(2721))]
+        );
+        // The peer parser's case: `(C) LAGOS` / `01583, (D) Lagos 1678`.
+        assert_eq!(
+            serials(
+                "SUBJECT: X\n\nREF: (A) LAGOS O1512, (B) LAGOS 01545, (C) LAGOS \n01583, (D) Lagos 1678 \n\n1. x\n"
+            ),
+            [
+                (Some("A".into()), Some(1512)),
+                (Some("B".into()), Some(1545)),
+                (Some("C".into()), Some(1583)),
+                (Some("D".into()), Some(1678))
+            ]
+        );
     }
 
     #[test]

@@ -79,7 +79,8 @@ struct Item<'a> {
 fn split_items<'a>(pieces: &[&'a str], parts: &mut Vec<&'a str>, items: &mut Vec<Item<'a>>) {
     let push_part = |parts: &mut Vec<&'a str>, s: &'a str| {
         let s = scan::trim(s);
-        if !s.is_empty() {
+        // (A dash that leads the next item's line, `-      (B) Abuja 2833`, is no text.)
+        if !s.is_empty() && s.bytes().any(|b| b != b'-') {
             parts.push(s);
         }
     };
