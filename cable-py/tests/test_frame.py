@@ -137,7 +137,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     df = cable.paragraphs_frame(cable.read_csv(corpus / "cables-real-dev.csv"))
     assert list(df.columns) == PARAGRAPH_COLUMNS
     # As `cable parse` (JSON) and the C walk count them.
-    assert len(df) == 63195
+    assert len(df) == 63194
     # Blocks of cables without paragraph numbers (signatures after the text, such as `BARNES` in
     # 04PARAMARIBO31, and archive stamps are no paragraphs).
     assert df["number"].isna().sum() == 4011
