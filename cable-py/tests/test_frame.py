@@ -140,7 +140,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     assert len(df) == 63194
     # Blocks of cables without paragraph numbers (signatures after the text, such as `BARNES` in
     # 04PARAMARIBO31, and archive stamps are no paragraphs).
-    assert df["number"].isna().sum() == 4011
+    assert df["number"].isna().sum() == 4010
     assert (df["level"] == "SECRET").sum() == 1473
     assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 731
     assert (df["heading"].fillna("") != "").sum() == 18983
