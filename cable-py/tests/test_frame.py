@@ -143,7 +143,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     assert df["number"].isna().sum() == 4010
     assert (df["level"] == "SECRET").sum() == 1473
     assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 731
-    assert (df["heading"].fillna("") != "").sum() == 18983
+    assert (df["heading"].fillna("") != "").sum() == 18981
 
 
 def test_paragraphs_frame_of_nothing_and_type_errors(pd):
