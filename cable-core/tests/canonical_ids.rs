@@ -117,6 +117,29 @@ fn rule_4_offices_captions_labels() {
         ("03 AMCONSUL LAGOS 1940", Some("03LAGOS1940")),
         ("04 B.HANOI 12", Some("04HANOI12")),
         ("04 A.STATE 150717", Some("04STATE150717")),
+        // The tail of `UNCLASSIFIED` cut into a published id (the peer parser's cases).
+        ("09SIFIEDABUJA1673", Some("09ABUJA1673")),
+        // An office word glued before a station the table does not know.
+        ("05EMBASSYBLABLA1", Some("05BLABLA1")),
+        // `SECTION 01 OF 02` damaged to `SECTION01O02`, or cut to `01OF02` after the year.
+        ("06SECTION01O02HONGKONG2311", Some("06HONGKONG2311")),
+        ("0901OF02RPODUBAI288", Some("09RPODUBAI288")),
+    ]);
+}
+
+#[test]
+fn agencies_and_short_forms_cited_in_ref_lines() {
+    check(&[
+        ("07PAP12", Some("07PORTAUPRINCE12")),
+        ("07PAUP12", Some("07PORTAUPRINCE12")),
+        ("08BKK23", Some("08BANGKOK23")),
+        ("09BRAZIL234", Some("09BRASILIA234")),
+        ("02USDA12", Some("02USDAFAS12")),
+        ("10CDCATLANTA12", Some("10CDCATLANTAGA12")),
+        ("10USDOCWASHDC12", Some("10USDOC12")),
+        ("05USUNESCOPARISFR1", Some("05UNESCOPARISFR1")),
+        // Its own agency, not a slip for USDOC (cables-real-dev.csv row 8006 cites it).
+        ("04USDOJ83090", Some("04USDOJ83090")),
     ]);
 }
 

@@ -23,3 +23,45 @@ fn prose_without_a_signature_is_no_cable() {
         assert_eq!(err.kind(), ErrorKind::NotACable, "{text:?}");
     }
 }
+
+#[test]
+fn damaged_keywords_open_their_fields() {
+    // Fragments cut at the margin, as the peer parser's cases quote them (08MANAMA, 07BUENOSAIRES).
+    let cable = parse("TAGS: PGOV PTER KISL ASEC BA\nUBJECT: BAHRAIN WILL FORMALLY REQUEST QATAR\n").unwrap();
+    assert_eq!(cable.subject().as_deref(), Some("BAHRAIN WILL FORMALLY REQUEST QATAR"));
+    let cable = parse("DECL: 08/22/2017 AGS: PGOV, PREL, ECON, SOCI, AR").unwrap();
+    let tags: Vec<_> = cable.tags().iter().map(|t| t.to_string()).collect();
+    assert_eq!(tags, ["PGOV", "PREL", "ECON", "SOCI", "AR"]);
+    assert_eq!(cable.eo().and_then(|e| e.declassify_raw), Some("08/22/2017"));
+}
+
+#[test]
+fn a_subject_ends_before_prose_and_the_sensitivity_banner() {
+    // 09STOCKHOLM: the subject in capitals, then the first sentence of the text.
+    let cable = parse(
+        "TAGS ENRG, EUN, ECON, EIND, KGHG, SENV, SW\nSUBJECT: SWEDISH DEPUTY PM URGES SENIOR USG VISITS TO SWEDEN DURING\n\
+         EU PRESIDENCY; WANTS TO LAUNCH U.S.-EU ALERNATIVE ENERGY PARTNERSHIP AT U.S.-EU SUMMIT\n\
+         This is an Action request. Please see para 2.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        cable.subject().as_deref(),
+        Some(
+            "SWEDISH DEPUTY PM URGES SENIOR USG VISITS TO SWEDEN DURING EU PRESIDENCY; WANTS TO LAUNCH \
+             U.S.-EU ALERNATIVE ENERGY PARTNERSHIP AT U.S.-EU SUMMIT"
+        )
+    );
+    // 06CAIRO: `Sensitive but unclassified` glued after the subject.
+    let cable =
+        parse("TAGS: TBIO KFLU KSTH PGOV ECON KSCA EAGR EG\nSUBJECT:EGYPT'S 55th BIRD FLU VICTIM, ANOTHER CHILD Sensitive but ")
+            .unwrap();
+    assert_eq!(cable.subject().as_deref(), Some("EGYPT'S 55th BIRD FLU VICTIM, ANOTHER CHILD"));
+    // cables-real-dev.csv row 5695: a subject cut after a hyphen goes on in sentence case.
+    let cable =
+        parse("SUBJECT: CONSULAR SENIOR IV FSN WORKSHOP AT FSI, (PC-\n123) September 13-17,2004.\n\n1. Text.\n")
+            .unwrap();
+    assert_eq!(
+        cable.subject().as_deref(),
+        Some("CONSULAR SENIOR IV FSN WORKSHOP AT FSI, (PC- 123) September 13-17,2004.")
+    );
+}

@@ -37,9 +37,21 @@ pub fn parse_id(id: &str) -> Option<ReferenceId<'_>> {
     let first = runs.peek()?;
     // Rule 2: the year, two or four digits, or doubled.
     let year = if first.digits {
-        let y = year_of(first.text)?;
+        let text = first.text;
         runs.next();
-        Some(y)
+        match year_of(text) {
+            Some(y) => Some(y),
+            // The year glued to a section number whose `SECTION` was cut off
+            // (`0901OF02RPODUBAI288`: 09, section 01 of 02).
+            None if text.len() == 4 && runs.peek().is_some_and(|r| is_of(r.text)) => {
+                runs.next();
+                if runs.peek().is_some_and(|r| r.digits) {
+                    runs.next();
+                }
+                Some(year_of(&text[..2])?)
+            }
+            None => return None,
+        }
     } else {
         None
     };
@@ -51,7 +63,7 @@ pub fn parse_id(id: &str) -> Option<ReferenceId<'_>> {
             if words.last().is_some_and(|w| is_section_word(w.text)) {
                 // `SECTION 01 OF 02`: skip the number, `OF` and the total.
                 words.pop();
-                if runs.peek().is_some_and(|r| r.text == "OF") {
+                if runs.peek().is_some_and(|r| is_of(r.text)) {
                     runs.next();
                     if runs.peek().is_some_and(|r| r.digits) {
                         runs.next();
@@ -84,6 +96,11 @@ fn year_of(digits: &str) -> Option<i32> {
         4 if b[..2] == b[2..] => scan::parse_u32(&digits[..2]).map(scan::expand_year),
         _ => None,
     }
+}
+
+/// `OF` of a section marker, or its remnant `O` (`SECTION01O02`).
+fn is_of(w: &str) -> bool {
+    matches!(w, "OF" | "O")
 }
 
 /// Rule 3: a word that is `SECTION` damaged by at most two letters (`ECTION`, `SCTION`,

@@ -275,6 +275,18 @@ const PREFIXES: &[&str] = &[
     "US",
 ];
 
+/// Office words that never begin a station token (unlike `US` or `MISSION`, which begin
+/// `USNATO` and others): dropped before any station, known or not.
+const OFFICES: &[&str] = &["AMEMBASSY", "AMCONSUL", "EMBASSY", "CONSULATE"];
+
+/// The station after the tail (four letters or more) of a classification word glued before it:
+/// `SIFIEDABUJA` → `ABUJA`, `FIDENTIALMANAMA` → `MANAMA`.
+fn banner_tail_before_station(key: &str) -> Option<&'static str> {
+    ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET"]
+        .iter()
+        .find_map(|word| (4..=word.len()).rev().find_map(|n| key.strip_prefix(&word[word.len() - n..]).and_then(known)))
+}
+
 /// The canonical station of a station name or token: letters and digits only, upper case, then
 /// (1) an alias or misspelling of the table becomes its station (`SECSTATE` → `STATE`, `HCMC` →
 /// `HOCHIMINHCITY`, `TALLIN` → `TALLINN`); (2) an office or caption glued before a known
@@ -305,6 +317,18 @@ pub fn canonical_station(name: &str) -> Cow<'_, str> {
     // A REF label glued to the station (`B.HANOI`, `A.STATE`).
     if let Some(s) = key.get(1..).filter(|_| key.len() > 3).and_then(known) {
         return Cow::Borrowed(s);
+    }
+    // The tail of a classification banner cut into the id (`09SIFIEDABUJA1673`, from
+    // `UNCLASSIFIED ABUJA`): dropped when a known station follows.
+    if let Some(s) = banner_tail_before_station(&key) {
+        return Cow::Borrowed(s);
+    }
+    // An office word glued before a station that the table does not know (`EMBASSYBLABLA`):
+    // the office is no part of any station token, so it goes whatever follows.
+    for p in OFFICES {
+        if let Some(rest) = key.strip_prefix(p).filter(|r| r.len() >= 3) {
+            return Cow::Owned(rest.to_owned());
+        }
     }
     if key.len() > 4 {
         let (head, code) = key.split_at(key.len() - 2);

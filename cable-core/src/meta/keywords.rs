@@ -56,6 +56,8 @@ const SUBJECT: &[(&str, bool, bool)] = &[
     ("SUBJ", true, false),
     ("SUBJET:", false, true),
     ("SUJBECT:", false, true),
+    // The first letter lost (a fragment cut at the margin): `UBJECT: BAHRAIN WILL ...`.
+    ("UBJECT:", true, true),
 ];
 
 const REF: &[(&str, bool, bool)] = &[
@@ -90,13 +92,17 @@ pub(crate) fn at_start(t: &str) -> Option<Keyword> {
     // Every spelling starts with one of these bytes (`Classified by` may come after a paragraph
     // number, a pilcrow or a marking): most lines are rejected on their first byte.
     let first = t.as_bytes().first()?.to_ascii_uppercase();
-    if !matches!(first, b'E' | b'T' | b'A' | b'S' | b'R' | b'P' | b'C' | b'(' | b'0'..=b'9' | 0xC2 | b'[' | 0xEF) {
+    if !matches!(
+        first,
+        b'E' | b'T' | b'A' | b'S' | b'U' | b'D' | b'R' | b'P' | b'C' | b'(' | b'0'..=b'9' | 0xC2 | b'[' | 0xEF
+    ) {
         return None;
     }
     match first {
         b'E' => eo_at(t, 0),
+        b'D' => decl_at_start(t),
         b'T' | b'A' => spelled(t, 0, Field::Tags, TAGS),
-        b'S' => spelled(t, 0, Field::Subject, SUBJECT),
+        b'S' | b'U' => spelled(t, 0, Field::Subject, SUBJECT),
         b'R' | b'P' => spelled(t, 0, Field::Ref, REF),
         _ => classified_by_at_start(t),
     }
@@ -188,6 +194,19 @@ fn eo_at(t: &str, at: usize) -> Option<Keyword> {
     None
 }
 
+/// The E.O. line cut before its order (`DECL: 08/22/2017 AGS: PGOV, ...`, a fragment starting
+/// at the declassification date): the line is the E.O. field. Not flagged as a damaged
+/// keyword: nothing is misspelt, the order is missing (the content keeps `DECL:` for `eo::parse`).
+fn decl_at_start(t: &str) -> Option<Keyword> {
+    let rest = t.strip_prefix("DECL:").or_else(|| t.strip_prefix("DECL "))?;
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()).then_some(Keyword {
+        field: Field::Eo,
+        at: 0,
+        content: 0,
+        damaged: false,
+    })
+}
+
 /// The next keyword glued inside a field's content, after byte `from` of `t`: an `E.O.` inside a
 /// distribution line, `TAGS:` after an E.O. line, `SUBJECT:` after TAGS. Only forms that cannot
 /// be prose are looked for.
@@ -223,7 +242,15 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
         for &f in look_for {
             let k = match f {
                 Field::Eo => eo_at(t, i).filter(|_| t[i..].starts_with("E.O.") || t[i..].starts_with("EO ")),
-                Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]),
+                // `AGS:`: the damaged form is known only in upper case, after an E.O. line.
+                Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]).or_else(|| {
+                    (field == Some(Field::Eo) && t[i..].starts_with("AGS:")).then_some(Keyword {
+                        field: Field::Tags,
+                        at: i,
+                        content: i + 4,
+                        damaged: true,
+                    })
+                }),
                 Field::Subject => glued_colon_form(t, i, Field::Subject, &["SUBJECT:", "SUBJ:"]),
                 Field::ClassifiedBy => glued_colon_form(t, i, Field::ClassifiedBy, &["CLASSIFIED BY:"]),
                 Field::Ref => glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:"]),

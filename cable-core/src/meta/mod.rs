@@ -343,8 +343,6 @@ impl<'l, 'a> Meta<'l, 'a> {
         match self.open {
             Open::None => false,
             // A subject wraps like any line of the text: the line before a continuation is
-            // long, or ends in a hyphen, comma or joining word. A short line ended the subject.
-            // A subject wraps like any line of the text: the line before a continuation is
             // long, or ends in a hyphen, comma or joining word. Its first line wraps whatever its
             // length (`SUBJECT:  UPTURN IN FUNDAMENTALIST` / `ACTIVITY IN THE DELTA`) unless a
             // distribution or authority line follows. Captions, markings and classification
@@ -357,6 +355,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                     && t.bytes().any(|b| b.is_ascii_alphanumeric());
                 (self.subject_wrapped() || second_line)
                     && self.pieces.len() < 6
+                    && !prose_after_upper_case(&self.pieces, t)
                     && !captions::is_caption_line(t)
                     && Marking::parse_prefix(t).is_none()
                     && crate::classification::banner_word(t).is_none()
@@ -482,6 +481,9 @@ impl<'l, 'a> Meta<'l, 'a> {
                 marking = Some(m);
                 self.pieces[0] = &first[n..];
             }
+        }
+        if open == Open::Subject {
+            cut_sbu_banner(&mut self.pieces);
         }
         let pieces = &self.pieces;
         match open {
@@ -651,6 +653,42 @@ fn metadata_ahead(lines: &[Line<'_>], from: usize, want_banner: bool, want_keywo
         }
     }
     false
+}
+
+/// True when `t` is sentence-case prose (most of its letters lower case) and the subject so far
+/// is written in capitals: `SUBJECT: ... AT U.S.-EU SUMMIT` / `This is an Action request.` —
+/// a subject in capitals never wraps into a line of prose.
+fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in pieces.iter().flat_map(|p| p.bytes()) {
+        upper += b.is_ascii_uppercase() as usize;
+        lower += b.is_ascii_lowercase() as usize;
+    }
+    let capitals = upper >= 8 && lower * 10 <= upper;
+    // A subject cut after a hyphen or comma goes on whatever the case (`(PC-` / `123) September`).
+    let cut = pieces.last().is_some_and(|p| p.trim_end().ends_with(['-', ',']));
+    let t_lower = t.bytes().filter(u8::is_ascii_lowercase).count();
+    let t_letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let words = t.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count();
+    capitals && !cut && words >= 3 && t_lower * 2 > t_letters
+}
+
+/// Cuts the sensitivity banner glued after a subject (`... ANOTHER CHILD Sensitive but` /
+/// `unclassified`, `... SENSITIVE BUT UNCLASSIFIED`): it is the page's handling caveat, not
+/// part of the subject. Pieces after it go too.
+fn cut_sbu_banner(pieces: &mut Vec<&str>) {
+    for i in 0..pieces.len() {
+        let p = pieces[i];
+        let found = p.match_indices(' ').map(|(at, _)| at).find(|&at| {
+            let rest = &p[at + 1..];
+            rest.starts_with("Sensitive but") || scan::starts_with_ci(rest, "SENSITIVE BUT UNCLAS")
+        });
+        if let Some(at) = found {
+            pieces[i] = p[..at].trim_end();
+            pieces.truncate(i + 1);
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
