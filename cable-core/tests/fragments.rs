@@ -62,3 +62,28 @@ fn a_subject_ends_before_prose_and_the_sensitivity_banner() {
             .unwrap();
     assert_eq!(cable.subject(), Some("CONSULAR SENIOR IV FSN WORKSHOP AT FSI, (PC- 123) September 13-17,2004."));
 }
+
+fn tags_of(text: &str) -> Vec<String> {
+    parse(text).unwrap().tags().iter().map(|t| t.to_string()).collect()
+}
+
+#[test]
+fn tags_lines_with_codes_persons_glued_codes_and_slips() {
+    // 09STATE11937 (cablegate page): codes and an OVIP person before the first comma.
+    assert_eq!(
+        tags_of("TAGS: OVIP CLINTON HILLARY PREL KPAL FR IR RS, NATO, UK, CN\nSUBJECT: X\n"),
+        ["OVIP", "CLINTON, HILLARY", "PREL", "KPAL", "FR", "IR", "RS", "NATO", "UK", "CN"]
+    );
+    // Glued codes repeated (`IZPREL`) are codes, not free text; the free text after them stays one tag.
+    assert_eq!(
+        tags_of("TAGS: PREL MARR MOPS IT IZ IZPREL IZPREL IRAQI FREEDOM\n\nSUBJECT: X\n"),
+        ["PREL", "MARR", "MOPS", "IT", "IZ", "IRAQI FREEDOM"]
+    );
+    // A letter added to a long code.
+    assert_eq!(tags_of("TAGS: PREL SCUL ETRD CS UNDESCO\nSUBJECT: X\n"), ["PREL", "SCUL", "ETRD", "CS", "UNESCO"]);
+    // A second line of tags with the subject glued after it (09LONDON).
+    assert_eq!(
+        tags_of("TAGS: PREL PGOV KPAL\nECON, PHUM, RS, UK SUBJECT: MILIBAND'S RUSSIA TRIP\n"),
+        ["PREL", "PGOV", "KPAL", "ECON", "PHUM", "RS", "UK"]
+    );
+}

@@ -352,7 +352,27 @@ pub(crate) fn canonical_into<'a>(tag: &'a str, emit: &mut dyn FnMut(Cow<'a, str>
             return;
         }
     }
+    if let Some(meant) = repaired(t) {
+        return emit(Cow::Borrowed(meant));
+    }
     emit(Cow::Borrowed(t))
+}
+
+/// An unknown tag of five to eight letters that is one typing slip (a letter added or changed,
+/// or two swapped) from exactly one code of the tables of five letters or more: `UNDESCO` →
+/// `UNESCO`. Shorter codes are too dense for a slip to point at one; a missing letter is not
+/// repaired, because words cut short are free text (`HUMAN` of `HUMAN RIGHTS` is not `HUMANR`).
+fn repaired(t: &str) -> Option<&'static str> {
+    if !(5..=8).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut hits = tables()
+        .kinds
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| k.len() >= 5 && k.len() <= t.len() && crate::scan::edit_distance_at_most(t, k, 1));
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
 }
 
 #[cfg(test)]

@@ -249,6 +249,19 @@ impl<'l, 'a> Meta<'l, 'a> {
             self.distribution(line, t, cable);
             return Some(1);
         }
+        // `TAGS: PREL ... MNUC` / `ECON, PHUM, RS, UK SUBJECT: MILIBAND'S ...`: a line of more
+        // tags with the next field glued after them.
+        if self.open == Open::Tags {
+            if let Some(k) = keywords::glued_after(t, 0, Some(Field::Tags)).filter(|k| k.at > 0) {
+                let head = scan::trim(&t[..k.at]);
+                if tags::is_tag_line(head) {
+                    self.pieces.push(head);
+                    self.close(cable);
+                    self.fields(line, t, k, cable);
+                    return Some(1);
+                }
+            }
+        }
         if self.continues(t, line.text.starts_with(scan::is_space)) {
             self.pieces.push(t);
             self.last_line_len = t.chars().count();

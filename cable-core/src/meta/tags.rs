@@ -32,7 +32,13 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
-                if is_free_text(part) {
+                if codes_in(part) >= 2 && !part.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | '&')) {
+                    // `TAGS: OVIP RICE CONDOLEEZZA PREL PHSA SP KV CU` / `BL, IS`: a
+                    // space-separated run of codes before the first comma. Not a page banner run
+                    // into the line (`PE SECRET PAGE 02 LIMA 02475 01 OF 03`: digits), a person
+                    // in parentheses or a phrase joined by `&` (`POL & FOREIGN POL`).
+                    push_space_separated(out, part, source);
+                } else if is_free_text(part) {
                     push(out, part, source);
                 } else {
                     for tok in scan::tokens(part) {
@@ -94,9 +100,19 @@ fn push_space_separated<'a>(out: &mut Vec<Text<'a>>, piece: &'a str, source: &'a
 }
 
 /// A word of free text among tag codes: upper-case letters, five or more, and no code of the
-/// tag tables (`ECONOMIC`, `FREEDOM`; not `PREL`, `LABOR`... which are codes or read as one).
+/// tag tables (`ECONOMIC`, `FREEDOM`; not `PREL`, `LABOR`... which are codes or read as one),
+/// nor codes glued together (`IZPREL`).
 fn is_free_word(tok: &str) -> bool {
-    tok.len() >= 5 && scan::is_upper_alpha(tok) && !crate::ids::is_known_tag(tok)
+    tok.len() >= 5
+        && scan::is_upper_alpha(tok)
+        && !crate::ids::is_known_tag(tok)
+        && crate::ids::canonical_tags(tok).len() < 2
+}
+
+/// How many words of `part` are codes of the tag tables of two to four letters (longer known
+/// words are names: `USEU BRUSSELS` is one tag).
+fn codes_in(part: &str) -> usize {
+    scan::tokens(part).filter(|w| w.len() <= 4 && scan::is_upper_alpha(w) && crate::ids::is_known_tag(w)).count()
 }
 
 fn is_joining_word(tok: &str) -> bool {
