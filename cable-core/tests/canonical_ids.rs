@@ -302,3 +302,39 @@ mod properties {
         }
     }
 }
+
+/// REF items written in damaged or unusual shapes, from real cables (the rows of
+/// cables-real-dev.csv named, and the peer parser's cases); ids read off by hand.
+#[test]
+fn ref_items_in_unusual_shapes() {
+    let frag = |refs: &str| format!("TAGS: PREL\nSUBJECT: TEST\nREF: {refs}\n\n1. Text.\n");
+    // Row 1001: a colon between station and serial.
+    assert_eq!(cited(&frag("STATE: 73097"), 2002), ["02STATE73097"]);
+    // Row 1371: a label glued to the two-digit year.
+    assert_eq!(
+        cited(&frag("A. RIO 0108\nB. 02 BRASILIA 3393\nC. 02 BRASILIA 1639\nD.01 BRASILIA 3714"), 2003),
+        ["03RIODEJANEIRO108", "02BRASILIA3393", "02BRASILIA1639", "01BRASILIA3714"]
+    );
+    // Rows 1467 and 7256: a station glued to its serial; dashes between year, station, serial.
+    assert_eq!(cited(&frag("A) USDOC 05667 B)HK05511"), 2007), ["07USDOC5667", "07HONGKONG5511"]);
+    assert_eq!(cited(&frag("10-OTTAWA-57"), 2010), ["10OTTAWA57"]);
+    // The serial before the station; a zero typed for the letter O.
+    assert_eq!(cited(&frag("870 Ulaanbaatar"), 2006), ["06ULAANBAATAR870"]);
+    assert_eq!(cited(&frag("COTON0U 348"), 2008), ["08COTONOU348"]);
+    // Row 7150 (04VATICAN4205): a label ends the line, its cable is on the next.
+    assert_eq!(
+        cited(&frag("A) Vatican 3581; B) Vatican 3070; C) Vatican 1471; D)\nVatican 1302"), 2004),
+        ["04VATICAN3581", "04VATICAN3070", "04VATICAN1471", "04VATICAN1302"]
+    );
+    // A page banner run into the list, and a report title naming a country and a year.
+    assert_eq!(
+        cited(&frag("A. STATE 40721 CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02 082030Z B. ROME 1098"), 2002),
+        ["02STATE40721", "02ROME1098"]
+    );
+    assert_eq!(cited(&frag("A. ASUNCION 701 (08)\nB. INCSR BRAZIL 2008"), 2009), ["08ASUNCION701"]);
+    // Row 3355: an item whose serial was lost is no citation.
+    assert_eq!(
+        cited(&frag("A. Brasilia 102, B. 03 Brasilia 3953, C. 03 Brasilia"), 2004),
+        ["04BRASILIA102", "03BRASILIA3953"]
+    );
+}

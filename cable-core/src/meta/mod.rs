@@ -383,6 +383,8 @@ impl<'l, 'a> Meta<'l, 'a> {
                         || (t.starts_with('-') && ref_label_line(t.trim_start_matches(['-', ' '])))
                         || wrapped_serial(t)
                         || last.trim_end().ends_with([',', ';', '-', '&'])
+                        // `C: 06 Sao Paulo 1059 D:` / `Brasilia 00593; ...`: a label ends the line.
+                        || ends_in_label(last)
                         || last.trim_end().ends_with(" AND")
                         || ref_list_line(t))
             }
@@ -666,6 +668,13 @@ fn metadata_ahead(lines: &[Line<'_>], from: usize, want_banner: bool, want_keywo
         }
     }
     false
+}
+
+/// True when the line ends in a REF label whose item is on the next line (`... D:`, `... E.`).
+fn ends_in_label(line: &str) -> bool {
+    let b = line.trim_end().as_bytes();
+    let n = b.len();
+    n >= 2 && b[n - 2].is_ascii_uppercase() && matches!(b[n - 1], b':' | b'.' | b')') && (n == 2 || b[n - 3] == b' ')
 }
 
 /// True when `t` is sentence-case prose (most of its letters lower case) and the subject so far

@@ -199,6 +199,10 @@ fn find_label(piece: &str, from: usize, expect: u8) -> Option<(usize, usize, u8)
 fn label_ends(b: &[u8], end: usize) -> bool {
     match b.get(end) {
         None | Some(b' ' | b'\t') => true,
+        // `D.01 BRASILIA 3714`: a label glued to the two-digit year of its cable.
+        Some(c) if c.is_ascii_digit() && b[end - 1] == b'.' => {
+            b.get(end + 1).is_some_and(u8::is_ascii_digit) && matches!(b.get(end + 2), Some(b' '))
+        }
         Some(c) => b[end - 1] == b')' && c.is_ascii_alphanumeric(),
     }
 }
@@ -332,6 +336,12 @@ fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'
     let sentence_case = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_lowercase()));
     let mut i = 0;
     while i < toks.len() {
+        // One token: `10-OTTAWA-57`, `HK05511` (a label glued before it: `B)HK05511`).
+        if let Some((year, station, serial)) = one_token_id(toks[i]) {
+            out.push(Citation { first: toks[i], last: toks[i], station, serial, year });
+            i += 1;
+            continue;
+        }
         let Some(serial) = serial_of(toks[i]) else {
             i += 1;
             continue;
@@ -345,8 +355,27 @@ fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'
         // station word; `RIO DE JAN 138`): the longest run of words before the serial, particles
         // included, that names a known station.
         let known = known_station_start(toks, i);
+        // `INCSR BRAZIL 2008`: a title naming a country and a year, not a cable.
+        let titled_year = known.is_some_and(|k| k > j) && looks_like_year(toks[i]);
+        // `PAGE 02 ROME 01196 01 OF 02 082030Z`: a page banner that ran into the REF block.
+        let page_banner = j >= 2 && toks[j - 2].eq_ignore_ascii_case("PAGE") && year_of(toks[j - 1]).is_some();
+        if titled_year || page_banner {
+            i += 1;
+            continue;
+        }
         if let Some(k) = known {
             j = k;
+        }
+        // `Ref: 870 Ulaanbaatar`: the serial (three digits or more, no year: `03 Brasilia` and
+        // `2003 Brasilia` are items whose serial was lost) before a station of the table,
+        // ending the item.
+        let serial_first = toks[i].trim_end_matches([',', '.', ';']).len() >= 3 && !looks_like_year(toks[i]);
+        if j == i && i + 2 == toks.len() && serial_first {
+            if let Some(station) = known_station(toks[i + 1]) {
+                out.push(Citation { first: toks[i], last: toks[i + 1], station, serial, year: None });
+                i += 2;
+                continue;
+            }
         }
         // `10SHENYANG 003`: the year glued to the station.
         let glued = if j == i { i.checked_sub(1).and_then(|p| glued_year_station(toks[p])) } else { None };
@@ -391,6 +420,51 @@ fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'
         }
         i = k;
     }
+}
+
+/// A four-digit number that reads as a year of the cables (1946–2030).
+fn looks_like_year(tok: &str) -> bool {
+    let t = tok.trim_end_matches([',', '.', ';', ')', ':']);
+    t.len() == 4 && scan::parse_u32(t).is_some_and(|y| (1946..=2030).contains(&y))
+}
+
+/// The canonical station of one word when the table knows it (`Ulaanbaatar` → `ULAANBAATAR`).
+fn known_station(tok: &str) -> Option<Cow<'static, str>> {
+    let t = tok.trim_end_matches([',', '.', ';']);
+    if t.len() < 2 || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let upper = t.to_ascii_uppercase();
+    crate::ids::by_station(&crate::ids::canonical_station(&upper)).map(|r| Cow::Borrowed(r.station()))
+}
+
+/// A cable id written as one token: year, station and serial joined by dashes (`10-OTTAWA-57`),
+/// or a known station glued to its serial (`HK05511`, after a label: `B)HK05511`).
+fn one_token_id(tok: &str) -> Option<(Option<i32>, Cow<'static, str>, u32)> {
+    let t = tok.trim_end_matches([',', '.', ';', ':']);
+    let t = t.rsplit_once(')').map_or(t, |(_, rest)| rest);
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    if letters < 2 || !t.bytes().any(|b| b.is_ascii_digit()) || t.len() > 40 {
+        return None;
+    }
+    let mut parts = t.split('-');
+    let (year, rest) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(station), Some(serial), None) if y.len() == 2 && scan::is_digits(y) => {
+            (Some(scan::expand_year(scan::parse_u32(y)?)), (station, serial))
+        }
+        (Some(_), None, None, None) => {
+            let at = t.find(|c: char| c.is_ascii_digit())?;
+            (None, t.split_at(at))
+        }
+        _ => return None,
+    };
+    let (station, serial) = rest;
+    if !station.bytes().all(|b| b.is_ascii_uppercase()) || serial.len() > 7 {
+        return None;
+    }
+    let station = known_station(station)?;
+    let serial = scan::parse_u32(serial).filter(|&n| n > 0)?;
+    Some((year, station, serial))
 }
 
 /// A serial: 1–7 digits, trailing punctuation allowed (`1234,` `5678.` `(NOTAL)` is separate),
@@ -455,9 +529,12 @@ fn year_of(tok: &str) -> Option<i32> {
 }
 
 fn is_station_word(tok: &str, sentence_case: bool) -> bool {
-    let t = tok.trim_end_matches("'S").trim_end_matches("'s");
+    // `STATE: 73097`: a colon between the station and the serial.
+    let t = tok.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s");
+    // `COTON0U 348`: a zero typed for the letter O inside the word.
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-        && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
+        && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.' || b == b'0')
+        && t.bytes().filter(|&b| b == b'0').count() * 3 < t.len();
     // A label or an initial (`A.`, `B)`) is never part of a station (`A. A. STATE 150717`).
     let label = t.len() == 2 && t.ends_with(['.', ')']);
     if !shape || t.len() < 2 || label {
@@ -489,7 +566,13 @@ fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
 /// (`SECSTATE` → `STATE`, `HCMC` → `HOCHIMINHCITY`, `ABUJA NI` → `ABUJA`; see
 /// [`crate::ids::canonical_station`]).
 fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
-    let stripped = |t: &'a str| t.trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
+    let stripped =
+        |t: &'a str| t.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
+    if toks.iter().any(|t| t.contains('0')) {
+        // `COTON0U`: the zero was typed for a letter O.
+        let joined: String = toks.iter().map(|t| stripped(t).to_ascii_uppercase().replace('0', "O")).collect();
+        return Cow::Owned(crate::ids::canonical_station(&joined).into_owned());
+    }
     let single = toks.len() == 1 && scan::is_upper_text(stripped(toks[0]));
     if single {
         return crate::ids::canonical_station(stripped(toks[0]));
