@@ -10,6 +10,12 @@ use std::borrow::Cow;
 /// (`BOSNIA-` / `HERCEGOVINA`) is joined without a space. Borrowed when the single piece needs
 /// none of this.
 pub(crate) fn join_lines<'a>(pieces: &[&'a str]) -> Cow<'a, str> {
+    join_lines_gluing(pieces, |_, _| false)
+}
+
+/// [`join_lines`], also joining two lines without a space where `glued(before, next)` says that
+/// a word was broken at the line end (`before`: the text joined so far, `next`: the next line).
+pub(crate) fn join_lines_gluing<'a>(pieces: &[&'a str], glued: impl Fn(&str, &str) -> bool) -> Cow<'a, str> {
     if let [one] = pieces {
         if is_clean(one) {
             return Cow::Borrowed(one);
@@ -32,7 +38,7 @@ pub(crate) fn join_lines<'a>(pieces: &[&'a str]) -> Cow<'a, str> {
             let glue_hyphen = out.ends_with('-')
                 && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic())
                 && p.starts_with(|c: char| c.is_alphabetic());
-            if !glue_hyphen {
+            if !glue_hyphen && !glued(&out, p) {
                 out.push(' ');
             }
         }

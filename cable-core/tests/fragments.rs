@@ -87,3 +87,57 @@ fn tags_lines_with_codes_persons_glued_codes_and_slips() {
         ["PREL", "PGOV", "KPAL", "ECON", "PHUM", "RS", "UK"]
     );
 }
+
+fn classifiers(text: &str) -> Vec<String> {
+    let cable = parse(text).unwrap();
+    cable.classified_by().map(|c| c.names.iter().map(|n| n.to_string()).collect()).unwrap_or_default()
+}
+
+#[test]
+fn classified_by_lines_wrapped_misspelt_or_inside_paragraph_one() {
+    // Classified By in paragraph 1, its name wrapped onto the next line (the peer's cases).
+    assert_eq!(
+        classifiers("\n1.  (U)  CLASSIFIED BY CHARGE D'AFFAIRES THEODORE\nKATTOUF: 1.5 B, D.\n"),
+        ["THEODORE KATTOUF"]
+    );
+    assert_eq!(
+        classifiers(
+            "\n1. (U) Classified by Acting Assistant Secretary for Diplomatic \nSecurity Gregory B. Starr for E.O. 12958 \
+             reasons 1.4 (c) and \n(d). \n"
+        ),
+        ["Gregory B. Starr"]
+    );
+    // After the document's marking.
+    assert_eq!(
+        classifiers(
+            "SUBJECT:  HAFIZ AL-ASAD: LAST DEFENDER OF ARABS\n\n1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY:\n\
+             CHRISTOPHER W.S. ROSS, AMBASSADOR.  REASON: 1.5 (D) .\n\n2. SUMMARY.\n"
+        ),
+        ["CHRISTOPHER W.S. ROSS"]
+    );
+    // Words broken at the line end by fixed-width wrapping.
+    assert_eq!(
+        classifiers(
+            "Classified By: Interagency Provincial Affairs Deputy Coordinator Hoyt Y \nee for reasons 1.4 (b) and (d) \n"
+        ),
+        ["Hoyt Yee"]
+    );
+    assert_eq!(
+        classifiers(
+            "Classified By: (C) CLASSIFIED BY MINISTER COUNSELOR FOR ECONOMIC AFFAIR \nS ROBERT LUKE; REASON 1.4 (B) AND (D). \n"
+        ),
+        ["ROBERT LUKE"]
+    );
+    // A title with a letter missing, a suffix before the reasons, a dash lost to the character set.
+    assert_eq!(classifiers("CLASSIFIED BY: ACTING E/P CIEF JEFF ZAISER.  REASONS: 1.4(B,D). \n"), ["JEFF ZAISER"]);
+    assert_eq!(
+        classifiers("Classified By: Abassador Robert O. Blake, Jr. for reasons \n1.4 (b and (d). \n"),
+        ["Robert O. Blake, Jr."]
+    );
+    assert_eq!(
+        classifiers(
+            "CLASSIFIED BY: ISN ? PATRICIA A. MCNERNEA, ACTING \nASSISTANT SECRETARY, REASON 1.4 (B) AND (D) \n"
+        ),
+        ["PATRICIA A. MCNERNEA"]
+    );
+}

@@ -116,6 +116,8 @@ const ROLE_WORDS: &[&str] = &[
     "SCA",
     "SECRETARY",
     "SECTION",
+    // An office's word (`Assistant Secretary for Diplomatic Security Gregory B. Starr`).
+    "SECURITY",
     "SENIOR",
     "SPECIAL",
     "THE",
@@ -160,8 +162,9 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
         toks.clear();
         toks.extend(scan::tokens(part));
         let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
-        if let ([suffix], Some(prev)) = (toks.as_slice(), named_part) {
-            if prev + 1 == n && is_suffix(suffix) {
+        // `Blake, Jr.` (also `Blake, Jr. for reasons`: joining words may follow the suffix).
+        if let (Some((suffix, rest)), Some(prev)) = (toks.split_first(), named_part) {
+            if prev + 1 == n && is_suffix(suffix) && rest.iter().all(|t| word_kind(t) == Word::Other) {
                 if let Some(last) = names.last_mut() {
                     let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
                     *last = make(name_end(&text[last_start..end]));
@@ -279,7 +282,8 @@ enum Word {
 
 fn word_kind(tok: &str) -> Word {
     let t = tok.trim_end_matches([',', '.']);
-    if matches!(tok, "-" | "–" | "--") || t.eq_ignore_ascii_case("BY") {
+    // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
+    if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
     } else if [
         "FOR",
@@ -363,8 +367,18 @@ fn is_role(tok: &str) -> bool {
 /// from a short title.
 fn is_misspelt_role_word(w: &str) -> bool {
     const SHORTEST: usize = 7;
-    if w.len() < SHORTEST || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'0' || b == b'\'') {
+    if !(4..=16).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'0' || b == b'\'') {
         return false;
+    }
+    if w.len() < SHORTEST {
+        // Short words only with a letter missing (`CIEF`): a changed letter would turn names
+        // into titles (`CHIEN` is a surname, one letter from `CHIEF`).
+        return ROLE_WORDS.iter().any(|r| {
+            r.len() == w.len() + 1
+                && r.len() >= 5
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && is_one_letter_missing(w, r)
+        });
     }
     let mut buf = [0u8; 16];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
@@ -375,6 +389,27 @@ fn is_misspelt_role_word(w: &str) -> bool {
     let up = std::str::from_utf8(up).unwrap_or_default();
     let slips = if w.len() >= 9 { 2 } else { 1 };
     ROLE_WORDS.iter().any(|r| r.len() >= SHORTEST && scan::edit_distance_at_most(up, r, slips))
+}
+
+/// True when a `Classified By` line broke a word at its end, as fixed-width wrapping does:
+/// `... Coordinator Hoyt Y` / `ee for reasons` (a capital alone, then lower-case letters) or
+/// `... FOR ECONOMIC AFFAIR` / `S ROBERT LUKE` (a title word missing its last letter).
+pub(crate) fn word_broken_at_line_end(before: &str, next: &str) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    let capital_alone = last.len() == 1 && last.as_bytes()[0].is_ascii_uppercase();
+    if capital_alone && first.len() >= 2 && first.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    let letter_alone = first.len() == 1 && first.as_bytes()[0].is_ascii_uppercase() && next.len() > 1;
+    letter_alone && last.len() >= 3 && !is_role_word(last) && is_role_word(&format!("{last}{first}"))
+}
+
+/// True when `long` is `short` with one letter inserted somewhere.
+fn is_one_letter_missing(short: &str, long: &str) -> bool {
+    let (s, l) = (short.as_bytes(), long.as_bytes());
+    let i = s.iter().zip(l).take_while(|(a, b)| a == b).count();
+    s[i..] == l[i + 1..]
 }
 
 /// A word of a person's name: capitalised (`Burns`, `MCDONALD`, `McDonald`), an initial (`J.`,

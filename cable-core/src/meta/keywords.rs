@@ -123,7 +123,24 @@ pub(crate) fn classified_by_at_start(t: &str) -> Option<Keyword> {
         let rest = &t[at..];
         at += rest.len() - rest.trim_start().len();
     }
+    // `1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY: ...`: the document's marking first.
+    if let Some(n) = entire_text_marking(&t[at..]) {
+        at += n;
+        let rest = &t[at..];
+        at += rest.len() - rest.trim_start().len();
+    }
     spelled(t, at, Field::ClassifiedBy, CLASSIFIED_BY)
+}
+
+/// The length of a marking for the whole text at the start of `s` (`CONFIDENTIAL - ENTIRE
+/// TEXT.`, `SECRET--ENTIRE TEXT`), full stop included.
+fn entire_text_marking(s: &str) -> Option<usize> {
+    let level =
+        ["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE"].iter().find(|l| s.starts_with(**l))?;
+    let rest = s[level.len()..].trim_start_matches([' ', '-']);
+    let after = rest.strip_prefix("ENTIRE TEXT")?;
+    let after = after.strip_prefix('.').unwrap_or(after);
+    Some(s.len() - after.len())
 }
 
 fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Option<Keyword> {

@@ -153,6 +153,17 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         if let Some(k) = keywords::classified_by_at_start(t) {
             m.pieces.push(&t[k.content..]);
             m.open = Open::ClassifiedBy;
+            // Its name and reasons may wrap onto the next lines of the paragraph (`... CHARGE
+            // D'AFFAIRES THEODORE` / `KATTOUF: 1.5 B, D.`).
+            for line in &lines[body + 1..] {
+                let next = line.trimmed();
+                // (A page footer, `CONFIDENTIAL`, ends it.)
+                let footer = crate::classification::banner_word(next).is_some();
+                if next.is_empty() || footer || !m.continues(next, line.text.starts_with(scan::is_space)) {
+                    break;
+                }
+                m.pieces.push(next);
+            }
             m.close(cable);
         }
     }
@@ -520,7 +531,7 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
             Open::Ref { .. } => refs::parse(pieces, src, &mut cable.references),
             Open::ClassifiedBy => {
-                let text = clean::join_lines(pieces);
+                let text = clean::join_lines_gluing(pieces, classified_by::word_broken_at_line_end);
                 if cable.classified_by.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else {
