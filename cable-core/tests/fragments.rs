@@ -141,3 +141,17 @@ fn classified_by_lines_wrapped_misspelt_or_inside_paragraph_one() {
         ["PATRICIA A. MCNERNEA"]
     );
 }
+
+#[test]
+fn signatures_with_a_full_stop_end_marks_or_a_stray_full_stop() {
+    // The ends of real cables as the peer parser's cases quote them (cables-real-dev.csv rows
+    // 126 and 190 end the same way: HORAN, MCNAMARA).
+    let horan = "READING AND HORSEMANSHIP, IN THE ARAB TRADITION.  THE\nCROWN PRINCE IS PRESIDENT OF THE SAUDI EQUESTRIAN CLUB\n\
+                 IN RIYADH.\n\n\nEND TEXT.\n\n\nHORAN##\n";
+    assert_eq!(parse(horan).unwrap().signers(), ["HORAN"]);
+    let mcnamara = "DECREES ARE, HOWEVER, SUBJECT TO AUTOMATIC SUPREME COURT\nREVIEW, AND SEVERAL ARE\nAPT TO BE OVERTURNED.\n\nMCNAMARA.\n";
+    assert_eq!(parse(mcnamara).unwrap().signers(), ["MCNAMARA"]);
+    let gray = "should also use the presence of EU FMs at the Annapolis \nmeeting to underscore privately \n\
+                that any further delays will only increase instability. \n \nBRUSSELS 00003382  003 OF 003 \n \n \nGRAY \n.";
+    assert_eq!(parse(gray).unwrap().signers(), ["GRAY"]);
+}

@@ -321,6 +321,14 @@ impl<'l, 'a> Walk<'l, 'a> {
                 t = scan::trim(rest);
             }
         }
+        // `MCNAMARA.`, `HORAN##`: a lone name in capitals with a full stop or end marks after it.
+        let bare = t.trim_end_matches(['.', '#']);
+        let mut end_marks = None;
+        if bare.len() < t.len() && bare.len() >= 3 && scan::is_upper_alpha(bare) {
+            // The marks are a trailer of their own, so that the elements still tile the line.
+            end_marks = Some(last.span_of(&t[bare.len()..]));
+            t = bare;
+        }
         let separated = k - 1 == start || {
             let prev = text::clean_line(lines[k - 2].text);
             prev.is_empty()
@@ -337,6 +345,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.body.signature = Some(Spanned::new(t, last.span_of(t)));
             // `MINIMIZE CONSIDERED` before the name is a closing line of its own.
             self.body.trailer.extend(closing);
+            self.body.trailer.extend(end_marks);
             // Trailer lines between the text and the signature (`GP-3`).
             let mut j = k - 1;
             while j > start && (text::is_blank(lines[j - 1].text) || signature::is_trailer_line(lines[j - 1].text)) {

@@ -12,7 +12,8 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "End Cable Text" | "END CABLE TEXT")
+    // (`.` alone: a stray full stop after the signature.)
+    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT")
         || (t.starts_with('<') && t.ends_with('>') && !t.contains(' ') || t.starts_with("</"))
         || is_ssn_line(t)
         || is_group_mark(t)
