@@ -221,4 +221,7 @@ fn recognised(c: &Cable<'_>) -> bool {
         || !c.references.is_empty()
         || c.classified_by.is_some()
         || c.partial
+        // `Summary: ... End Summary.`: a passage the text marks as the cable's own.
+        || c.summary().is_some()
+        || c.comment().is_some()
 }

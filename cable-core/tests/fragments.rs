@@ -155,3 +155,34 @@ fn signatures_with_a_full_stop_end_marks_or_a_stray_full_stop() {
                 that any further delays will only increase instability. \n \nBRUSSELS 00003382  003 OF 003 \n \n \nGRAY \n.";
     assert_eq!(parse(gray).unwrap().signers(), ["GRAY"]);
 }
+
+#[test]
+fn summaries_under_unicode_rules_and_summary_comment_openers() {
+    // 06PANAMA (the peer's case): a heading underlined with U+2010 hyphens, a Classified By line
+    // whose last parenthesis wraps (`AND (` / `D).`).
+    let text = "Classified By: Charge d'Affaires Luis Arreaga for reasons 1.4 (B) AND (\nD).\n\n\
+                1. (SBU) This message is the first in a three\u{2010}part series on\nviews of the Torrijos \
+                administration's performance.\n\nSUMMARY AND INTRODUCTION\n\u{2010}\u{2010}\u{2010}\u{2010}\u{2010}\u{2010}\n\n\
+                2. (C) Martin Torrijos's [...]\nperformance, dashed expectations, and squandered\nopportunities. END SUMMARY AND \
+                INTRODUCTION.\n";
+    let cable = parse(text).unwrap();
+    assert_eq!(cable.classified_by().unwrap().reasons, ["1.4(b)", "1.4(d)"]);
+    assert_eq!(cable.paragraphs()[0].number(), Some(1));
+    assert_eq!(
+        cable.summary().unwrap().text(),
+        "Martin Torrijos's [...] performance, dashed expectations, and squandered opportunities."
+    );
+    // cables-real-dev.csv rows 2759, 2905 (Sanaa): `Summary/Comment:` opens the summary.
+    let cable = parse("Summary/Comment: bla bla\nbla bla bla.  End Summary/Comment.\n").unwrap();
+    assert_eq!(cable.summary().unwrap().text(), "bla bla bla bla bla.");
+}
+
+#[test]
+fn info_xmt_excludes_and_adds_no_addressee() {
+    let cable = parse(
+        "R 241003Z JAN 03\nFM AMEMBASSY VATICAN\nTO EUROPEAN POLITICAL COLLECTIVE\nINFO XMT AMEMBASSY ROME\n\nUNCLAS VATICAN 000283\n\n1. Text.\n",
+    )
+    .unwrap();
+    assert!(cable.info().is_empty());
+    assert_eq!(cable.to()[0].excluded, ["AMEMBASSY ROME"]);
+}

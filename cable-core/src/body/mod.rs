@@ -899,13 +899,16 @@ fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
 pub(crate) fn is_rule(t: &str) -> bool {
     // Cheap test first: this runs on every line and on the line after it.
     let first = t.bytes().find(|b| !b.is_ascii_whitespace());
-    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/')) {
+    // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
+    // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
+    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) {
         return false;
     }
     let t = text::clean_line(t);
-    t.len() >= 3
-        && t.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' ' | b'*' | b'/'))
-        && t.contains(['-', '_', '=', '*'])
+    let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
+    t.chars().filter(|&c| c != ' ').count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
+        && t.contains(|c: char| matches!(c, '-' | '_' | '=' | '*') || unicode_dash(c))
 }
 
 /// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`

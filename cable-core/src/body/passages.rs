@@ -112,6 +112,7 @@ const OPENERS: &[(&str, PassageKind)] = &[
     // 09PORTAUPRINCE575, 03OTTAWA334: a heading over the summary.
     ("SUMMARY AND INTRODUCTION", PassageKind::Summary),
     ("SUMMARY/INTRODUCTION", PassageKind::Summary),
+    ("SUMMARY/COMMENT", PassageKind::Summary),
     ("INTRODUCTION AND SUMMARY", PassageKind::Summary),
     ("EXECUTIVE SUMMARY", PassageKind::Summary),
     ("SUMMARY", PassageKind::Summary),

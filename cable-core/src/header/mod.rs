@@ -172,6 +172,12 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
             st.office_block = true;
             return Some(1);
         }
+        // `INFO XMT FOOBAR`: the INFO list opens with exclusions, not an addressee.
+        if let Some(excluded) = rest.strip_prefix("XMT ") {
+            st.list = List::Xmt { info: true };
+            addressee_line(line, excluded, cable, st);
+            return Some(1);
+        }
         st.list = List::Info;
         addressee_after_keyword(line, rest, cable, st);
         return Some(1);
@@ -342,7 +348,8 @@ fn addressee_line<'a>(line: &Line<'a>, text: &'a str, cable: &mut Cable<'a>, st:
     }
     match st.list {
         List::Xmt { info } => {
-            let list = if info { &mut cable.info } else { &mut cable.to };
+            // (`INFO XMT ...` before any INFO addressee excludes from the TO collective.)
+            let list = if info && !cable.info.is_empty() { &mut cable.info } else { &mut cable.to };
             // The collective the exclusion applies to: the last one listed, which need not be
             // the last addressee (`RUEHZL/EUROPEAN POLITICAL COLLECTIVE`, then single posts).
             let at = list.iter().rposition(|r| r.name.contains("COLLECTIVE")).or(list.len().checked_sub(1));

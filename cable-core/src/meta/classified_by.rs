@@ -395,6 +395,10 @@ fn is_misspelt_role_word(w: &str) -> bool {
 /// `... Coordinator Hoyt Y` / `ee for reasons` (a capital alone, then lower-case letters) or
 /// `... FOR ECONOMIC AFFAIR` / `S ROBERT LUKE` (a title word missing its last letter).
 pub(crate) fn word_broken_at_line_end(before: &str, next: &str) -> bool {
+    // `... 1.4 (B) AND (` / `D).`: a parenthesis opened at the line end.
+    if before.ends_with('(') {
+        return true;
+    }
     let last = before.rsplit(' ').next().unwrap_or("");
     let first = next.split(' ').next().unwrap_or("");
     let capital_alone = last.len() == 1 && last.as_bytes()[0].is_ascii_uppercase();

@@ -411,6 +411,8 @@ impl<'l, 'a> Meta<'l, 'a> {
                         || t.starts_with('(')
                         || ["1.4", "1.5", "1.6"].iter().any(|s| t.contains(s))
                         || l.ends_with(',')
+                        // `... 1.4 (B) AND (` / `D).`
+                        || l.ends_with('(')
                         || l.ends_with(" and")
                         || l.ends_with(" AND")
                         || scan::find_ci(l, "reason").is_some_and(|p| !l[p..].contains(|c: char| c.is_ascii_digit())))
