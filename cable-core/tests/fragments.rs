@@ -186,3 +186,26 @@ fn info_xmt_excludes_and_adds_no_addressee() {
     assert!(cable.info().is_empty());
     assert_eq!(cable.to()[0].excluded, ["AMEMBASSY ROME"]);
 }
+
+#[test]
+fn fields_in_fragments_a_keywordless_subject_and_lower_case_tags() {
+    // 06SAOPAULO (the peer's case): the subject lost its keyword, REF is glued after it.
+    let cable = parse(
+        "\nCARDINAL HUMMES DISCUSSES LULA GOVERNMENT, THE OPPOSITION, AND FTAA REF: (A) 05 SAO PAULO 405; (B) 05 SAO PAULO \
+         402 (C) 02 BRASILIA 2670",
+    )
+    .unwrap();
+    let ids: Vec<_> = cable.references().iter().filter_map(|r| r.id.as_deref()).collect();
+    assert_eq!(ids, ["05SAOPAULO405", "05SAOPAULO402", "02BRASILIA2670"]);
+    // cables-real-dev.csv row 2253 (03HOCHIMINHCITY650): `REPREF: 01 HANOI 1340, ...`.
+    let cable = parse("SUBJECT: X\n\n\nREPREF: 01 HANOI 1340, HANOI 2255\n\n1. (SBU) Text.\n").unwrap();
+    assert_eq!(cable.references().len(), 2);
+    // A fragment starting with `tags` in any case.
+    assert_eq!(tags_of("tAgs something, \nhere"), ["SOMETHING", "HERE"]);
+    assert_eq!(tags_of("tAgs something\nhere"), ["SOMETHING"]);
+    // `a. i.` (ad interim) is part of the title.
+    assert_eq!(
+        classifiers("Classified By: Charge, d,Affaires a. i. James F. Entwistle, reason 1.4 \n(b) and (d). \n"),
+        ["James F. Entwistle"]
+    );
+}

@@ -306,7 +306,9 @@ fn word_kind(tok: &str) -> Word {
     .any(|w| w.eq_ignore_ascii_case(t) || (t.contains('0') && w.eq_ignore_ascii_case(&t.replace('0', "O"))))
     {
         Word::Other
-    } else if is_role(tok) {
+    } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
+        // (`Charge d'Affaires a. i. James F. Entwistle`: ad interim, in lower case, where the
+        // capital `A.` would be an initial.)
         Word::Role
     } else if is_name_token(tok) {
         Word::Name

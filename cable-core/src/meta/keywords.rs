@@ -211,6 +211,18 @@ fn eo_at(t: &str, at: usize) -> Option<Keyword> {
     None
 }
 
+/// `tags something`, `tAgs ...`: the bare TAGS keyword in any case, followed by words. Only for
+/// the first line of a text (a fragment), where prose is unlikely to start with the word.
+pub(crate) fn tags_in_any_case(t: &str) -> Option<Keyword> {
+    let rest = scan::strip_prefix_ci(t, "TAGS ")?;
+    rest.trim_start().starts_with(|c: char| c.is_ascii_alphabetic()).then_some(Keyword {
+        field: Field::Tags,
+        at: 0,
+        content: 4,
+        damaged: false,
+    })
+}
+
 /// The E.O. line cut before its order (`DECL: 08/22/2017 AGS: PGOV, ...`, a fragment starting
 /// at the declassification date): the line is the E.O. field. Not flagged as a damaged
 /// keyword: nothing is misspelt, the order is missing (the content keeps `DECL:` for `eo::parse`).

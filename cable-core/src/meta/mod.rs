@@ -297,6 +297,24 @@ impl<'l, 'a> Meta<'l, 'a> {
             self.append_to_subject(line, t, cable);
             return Some(1);
         }
+        // `CARDINAL HUMMES DISCUSSES LULA GOVERNMENT, ... AND FTAA REF: (A) 05 SAO PAULO 405`: a
+        // subject that lost its keyword, with the REF field glued after it (upper case only).
+        if self.open == Open::None {
+            let glued_ref = keywords::glued_after(t, 0, Some(Field::Subject))
+                .filter(|k| k.field == Field::Ref && k.at > 0 && scan::is_upper_text(&t[..k.at]));
+            if let Some(k) = glued_ref {
+                cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span_of(scan::trim(&t[..k.at]))));
+                self.fields(line, t, k, cable);
+                return Some(1);
+            }
+        }
+        // `tags something, ` / `here`: a fragment that starts with the keyword in any case.
+        if i == 0 || self.lines[..i].iter().all(|l| l.is_blank()) {
+            if let Some(k) = keywords::tags_in_any_case(t) {
+                self.fields(line, t, k, cable);
+                return Some(1);
+            }
+        }
         // `SIPDIS E.O. 12958: N/A` (09BRASILIA1540): captions with a field glued after them.
         if let Some(k) = keywords::glued_after(t, 0, None) {
             if let Some(caps) = captions::captions(&t[..k.at]) {
