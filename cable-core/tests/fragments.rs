@@ -209,3 +209,16 @@ fn fields_in_fragments_a_keywordless_subject_and_lower_case_tags() {
         ["James F. Entwistle"]
     );
 }
+
+#[test]
+fn a_free_text_tag_wrapped_onto_the_next_line() {
+    // 08KUWAIT (the peer's case).
+    assert_eq!(
+        tags_of(
+            "E.O. 12958: N/A \nTAGS: OREP AMGT ASEC AFIN GM IZ IC KU COUNTRY\nCLEARANCE \nSUBJECT: KUWAIT GRANTS COUNTRY CLEARANCE\n"
+        ),
+        ["OREP", "AMGT", "ASEC", "AFIN", "GM", "IZ", "IC", "KU", "COUNTRY CLEARANCE"]
+    );
+    assert_eq!(cable_core::ids::tag_kind("UNKNOWN"), cable_core::ids::TagKind::Unknown);
+    assert_eq!(cable_core::ids::tag_kind("COUNTRY CLEARANCE"), cable_core::ids::TagKind::Subject);
+}

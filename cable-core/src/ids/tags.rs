@@ -230,7 +230,14 @@ fn free_text_kind(t: &str) -> TagKind {
     // A single word of letters must be a word, not a code (codes are two to four letters).
     let single_ok = words.len() > 1 || words.first().is_some_and(|w| w.len() >= 5);
     let years_only = words.iter().all(|w| lettered(w) || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())));
-    if words.is_empty() || !long_word || !single_ok || !years_only || words.iter().any(|w| BANNER_WORDS.contains(w)) {
+    // A tag saying `UNKNOWN` names no subject.
+    if words.is_empty()
+        || !long_word
+        || !single_ok
+        || !years_only
+        || words == ["UNKNOWN"]
+        || words.iter().any(|w| BANNER_WORDS.contains(w))
+    {
         return TagKind::Unknown;
     }
     if words.iter().any(|w| ORG_WORDS.contains(w)) { TagKind::Org } else { TagKind::Subject }

@@ -402,7 +402,14 @@ impl<'l, 'a> Meta<'l, 'a> {
                     && Marking::parse_prefix(t).is_none()
                     && crate::classification::banner_word(t).is_none()
             }
-            Open::Tags => last.trim_end().ends_with(',') || tags::is_tag_line(t) || tags::is_paren_group(t),
+            Open::Tags => {
+                last.trim_end().ends_with(',')
+                    || tags::is_tag_line(t)
+                    || tags::is_paren_group(t)
+                    || (tags::wraps_free_text(last, t)
+                        && !captions::is_caption_line(t)
+                        && crate::classification::banner_word(t).is_none())
+            }
             Open::Ref { after_blank } => {
                 !after_blank
                     && self.pieces.len() < 60

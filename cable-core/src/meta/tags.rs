@@ -46,6 +46,12 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
                     }
                 }
             }
+        } else if n > 0 && continues_free_text(pieces[n - 1], group, out) {
+            // `TAGS: ... KU COUNTRY` / `CLEARANCE`: a free-text tag wrapped onto the next line.
+            if let Some(last) = out.last_mut() {
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
+                *last = Text::new(Cow::Owned(value), last.span.to(Span::of(source, group, 0)));
+            }
         } else if is_capitalised_phrase(piece) {
             // `TAGS: War Crimes`: one free-text tag.
             push(out, scan::trim(piece), source);
@@ -107,6 +113,25 @@ fn is_free_word(tok: &str) -> bool {
         && scan::is_upper_alpha(tok)
         && !crate::ids::is_known_tag(tok)
         && crate::ids::canonical_tags(tok).len() < 2
+}
+
+/// True when the line `group` is one or two free words and the line before it ended in the free
+/// word that is the last tag read: the two are one free-text tag wrapped over the lines.
+fn continues_free_text(before: &str, group: &str, out: &[Text<'_>]) -> bool {
+    wraps_free_text(before, group)
+        && scan::tokens(before).last().is_some_and(|w| out.last().is_some_and(|t| t.value.ends_with(w)))
+}
+
+/// True when `line` (one or two free words) continues a TAGS line `before` that ends in a free
+/// word: `... KU COUNTRY` / `CLEARANCE`.
+pub(crate) fn wraps_free_text(before: &str, line: &str) -> bool {
+    let Some(last_word) = scan::tokens(before).last() else { return false };
+    let mut n = 0;
+    let all_free = scan::tokens(line).all(|w| {
+        n += 1;
+        is_free_word(w)
+    });
+    all_free && (1..=2).contains(&n) && is_free_word(last_word) && !before.contains(',')
 }
 
 /// How many words of `part` are codes of the tag tables of two to four letters (longer known
