@@ -213,8 +213,12 @@ struct Pending {
     first_caption: Option<(u32, u32)>,
     /// Number of caption lines.
     captions: u32,
-    /// A break came between caption lines: this is no heading.
+    /// A break came after the first caption line: the caption ends there (and stays a heading
+    /// only if it reads as one, see [`is_clean_caption`]).
     bad: bool,
+    /// That break was a section's header: the caption was the end of the section before it
+    /// (`SUBJECT: ... FOR` / `DOHA`, 01VATICAN5650), no heading.
+    section_break: bool,
     /// The captions had a rule above or below them.
     ruled: bool,
     /// The first caption line had the rule two lines below it: the next line belongs to it.
@@ -444,6 +448,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         if let Some(p) = &mut self.pending {
             if p.first_caption.is_some() {
                 p.bad = true;
+                p.section_break |= kind == BreakKind::Section;
             }
         }
         // A page-foot classification glued to the line before, and the banner on the next
@@ -552,8 +557,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             let head_end = from + line.text[from..from + c].trim_end_matches(scan::is_space).len();
             self.piece(i, from, head_end);
             let span = (line.start + (from + c) as u32, line.start + end as u32);
-            self.pending =
-                Some(Pending { first_caption: Some(span), captions: 1, bad: false, ruled: true, two_lines: false });
+            self.pending = Some(Pending { first_caption: Some(span), captions: 1, ruled: true, ..Pending::default() });
             self.after_blank = false;
             return;
         }
@@ -842,8 +846,26 @@ impl<'l, 'a> Walk<'l, 'a> {
         // it is short; a rule makes it one.
         let short = last - first <= 40;
         // A caption of link remnants or stray marks alone is no heading: `""` helps nobody.
-        let empty = text::clean(self.source, Span::new(first, last), &[]).trim_end_matches(['-', ' ']).is_empty();
-        if !p.bad && !empty && next.is_some() && (self.numbered || p.ruled || (p.captions == 1 && short)) {
+        let caption = text::clean(self.source, Span::new(first, last), &[]);
+        let caption = caption.trim_end_matches(['-', ' ']);
+        // (`NNNN`, `NN`: the end of a section's transmission in partial records, before the next
+        // section's header; never a heading.)
+        let empty = caption.is_empty() || (caption.len() >= 2 && caption.bytes().all(|b| b == b'N'));
+        // A page or section break between the caption and the paragraph (`GARCIA CALLS FOR A
+        // NATIONAL ANTI-FUJIMORI FRONT` / rule / page foot and banner / `4. ...`, 92LIMA4541)
+        // leaves it a heading if it reads as one: not the end of a section's transmission
+        // (`NNNNPTQ6056`, `> @@@OASYS@@@`) or a page-foot classification.
+        // A caption right after a section's header is the header's last words (`SUBJECT: ...
+        // FOR` / blank lines / `DOHA`, 01VATICAN5650), no heading.
+        let after_section = self.body.breaks.iter().rev().find(|b| b.span.end <= first).is_some_and(|b| {
+            b.kind == BreakKind::Section && Span::new(b.span.end, first).slice(self.source).trim().is_empty()
+        });
+        let across_break = p.bad && !p.section_break && !after_section && is_clean_caption(caption);
+        if (!p.bad || across_break)
+            && !empty
+            && next.is_some()
+            && (self.numbered || p.ruled || (p.captions == 1 && short))
+        {
             return Some(Span::new(first, last));
         }
         self.captions_as_text(p);
@@ -967,6 +989,22 @@ fn loose_caption(t: &str) -> bool {
         && number::written(t).is_none()
         && (label::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
         && !has_sentence_break(t)
+        // `NNNN`, a page-foot classification: the end of a transmission, not a caption.
+        && !signature::is_trailer_line(t)
+}
+
+/// A caption that reads as a heading even with a break after it: three letters or more, no
+/// transmission debris (`NNNN`, `@@@`, `>`), no classification at either end, not a REF line.
+fn is_clean_caption(c: &str) -> bool {
+    let last_word = c.rsplit(' ').next().unwrap_or(c);
+    c.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+        && c.starts_with(|ch: char| ch.is_alphanumeric() || ch == '"' || ch == '\'')
+        && !c.contains("NNNN")
+        && !c.contains("@@@")
+        && !scan::starts_with_ci(c, "REF")
+        && crate::classification::banner_word(c).is_none()
+        && crate::classification::banner_word(last_word).is_none()
+        && !pagebreak::is_lone_classification(c)
 }
 
 /// A caption line: short, no sentence punctuation at the end, not a sub-item, not lower case
