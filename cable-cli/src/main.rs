@@ -20,6 +20,17 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Write the output to this file instead of standard output (created or truncated).
+    #[arg(long, short, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Where a command prints: the `--output` file, or standard output; buffered either way.
+fn open_output(path: Option<&std::path::Path>) -> std::io::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?)),
+        None => Box::new(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),
+    })
 }
 
 /// Options shared by the commands that walk a corpus.
@@ -106,29 +117,27 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut out = match open_output(cli.output.as_deref()) {
+        Ok(out) => out,
+        Err(e) => {
+            let path = cli.output.as_deref().unwrap_or(std::path::Path::new("-"));
+            eprintln!("cable: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
     let walk = match &cli.command {
         Command::Parse { walk, .. }
         | Command::Stats { walk, .. }
         | Command::Refs { walk, .. }
         | Command::Export { walk, .. } => walk,
         Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "cable",
-                &mut std::io::stdout(),
-            );
-            return ExitCode::SUCCESS;
+            clap_complete::generate(*shell, &mut <Cli as clap::CommandFactory>::command(), "cable", &mut out);
+            return finish(out.flush().err().and_then(|e| write_failure(&e)).into_iter().collect());
         }
         Command::Man => {
             let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            return match man.render(&mut std::io::stdout()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("cable: {e}");
-                    ExitCode::FAILURE
-                }
-            };
+            let written = man.render(&mut out).and_then(|()| out.flush());
+            return finish(written.err().and_then(|e| write_failure(&e)).into_iter().collect());
         }
     };
     if let Some(n) = walk.threads {
@@ -138,15 +147,20 @@ fn main() -> ExitCode {
     options.year = walk.year;
     let progress = Progress { quiet: walk.quiet };
     let errors = match &cli.command {
-        Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress),
-        Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress),
-        Command::Refs { walk, format } => refs(&walk.inputs, *format, &options, progress),
+        Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress, &mut out),
+        Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress, &mut out),
+        Command::Refs { walk, format } => refs(&walk.inputs, *format, &options, progress, &mut out),
         Command::Export { walk, format: Format::Csv, paragraphs } => {
-            export(&walk.inputs, *paragraphs, &options, progress)
+            export(&walk.inputs, *paragraphs, &options, progress, &mut out)
         }
         // (Answered before the walk options are read.)
         Command::Completions { .. } | Command::Man => Vec::new(),
     };
+    finish(errors)
+}
+
+/// Prints the errors; the exit status says whether there were any.
+fn finish(errors: Vec<String>) -> ExitCode {
     for e in &errors {
         eprintln!("cable: {e}");
     }
@@ -155,9 +169,14 @@ fn main() -> ExitCode {
 
 /// `cable parse`. One input that is a single cable prints a pretty object; anything else JSON
 /// Lines.
-fn parse(inputs: &[PathBuf], jsonl: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+fn parse(
+    inputs: &[PathBuf],
+    jsonl: bool,
+    options: &ParseOptions,
+    progress: Progress,
+    out: &mut dyn Write,
+) -> Vec<String> {
+    let mut out = out;
     let mut errors = Vec::new();
     let one_input = inputs.len() == 1 && !inputs[0].is_dir();
     let single = !jsonl && one_input;
@@ -276,7 +295,13 @@ fn write_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 }
 
 /// `cable stats`.
-fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
+fn stats(
+    inputs: &[PathBuf],
+    json: bool,
+    options: &ParseOptions,
+    progress: Progress,
+    out: &mut dyn Write,
+) -> Vec<String> {
     let mut report = stats::Stats::default();
     let mut errors = Vec::new();
     let run = pipeline::run(
@@ -296,7 +321,6 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
     );
     errors.extend(run.err());
     // Not `println!`, which panics when standard output is a closed pipe (`cable stats | head`).
-    let mut out = std::io::stdout().lock();
     if let Err(e) =
         writeln!(out, "{}", if json { report.to_json() } else { report.to_table() }).and_then(|()| out.flush())
     {
@@ -307,7 +331,13 @@ fn stats(inputs: &[PathBuf], json: bool, options: &ParseOptions, progress: Progr
 
 /// `cable refs`: the edges are collected first (whether a cited cable is in the corpus is known
 /// only at the end), then written.
-fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress: Progress) -> Vec<String> {
+fn refs(
+    inputs: &[PathBuf],
+    format: EdgeFormat,
+    options: &ParseOptions,
+    progress: Progress,
+    out: &mut dyn Write,
+) -> Vec<String> {
     let mut errors = Vec::new();
     let mut cables: Vec<(String, refs::CableEdges)> = Vec::new();
     let run = pipeline::run(
@@ -324,8 +354,6 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
     );
     errors.extend(run.err());
     let rows = refs::rows(&cables);
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let result: Result<(), Box<dyn std::error::Error>> = match format {
         EdgeFormat::Csv => (|| {
             let mut w = csv::Writer::from_writer(out);
@@ -337,7 +365,6 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
             Ok(())
         })(),
         EdgeFormat::Jsonl => (|| {
-            let mut out = out;
             for row in &rows {
                 let obj = serde_json::json!({
                     "citing": row[0], "cited": row[1], "label": (!row[2].is_empty()).then_some(&row[2]),
@@ -356,9 +383,15 @@ fn refs(inputs: &[PathBuf], format: EdgeFormat, options: &ParseOptions, progress
 }
 
 /// `cable export --format csv` (`--paragraphs`: one row per paragraph).
-fn export(inputs: &[PathBuf], paragraphs: bool, options: &ParseOptions, progress: Progress) -> Vec<String> {
+fn export(
+    inputs: &[PathBuf],
+    paragraphs: bool,
+    options: &ParseOptions,
+    progress: Progress,
+    out: &mut dyn Write,
+) -> Vec<String> {
     let mut errors = Vec::new();
-    let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()));
+    let mut w = csv::Writer::from_writer(out);
     let columns = if paragraphs { export::PARAGRAPH_COLUMNS } else { export::CABLE_COLUMNS };
     let mut write_err = w.write_record(columns).err();
     let run = pipeline::run(

@@ -159,3 +159,30 @@ fn completions_and_man_page_come_from_the_argument_parser() {
     assert!(out.contains(".TH cable 1"), "not a roff man page: {}", &out[..out.len().min(200)]);
     assert!(out.contains("Parse US diplomatic cables into structured data"));
 }
+
+/// `-o/--output FILE` on every command that prints: the file holds what standard output would.
+#[test]
+fn output_goes_to_the_file_given() {
+    let dir = std::env::temp_dir().join(format!("cable-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, stdout, _) = cable(&["parse", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0);
+    let file = dir.join("moscow.json");
+    let (code, printed, _) = cable(&["parse", "examples/07MOSCOW5434.txt", "-o", file.to_str().unwrap()]);
+    assert_eq!((code, printed.as_str()), (0, ""));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+    // Global: before the command too, and for the commands without a walk.
+    let file = dir.join("cable.bash");
+    let (code, _, _) = cable(&["--output", file.to_str().unwrap(), "completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(std::fs::read_to_string(&file).unwrap().contains("_cable()"));
+    let file = dir.join("refs.csv");
+    let (code, _, _) = cable(&["refs", "examples/07MOSCOW5434.txt", "-o", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("citing,cited,"));
+    // A file that cannot be created is a clear error, before any work.
+    let (code, _, stderr) = cable(&["parse", "examples/07MOSCOW5434.txt", "-o", "/nonexistent/dir/x.json"]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("cable: cannot write /nonexistent/dir/x.json:"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
