@@ -38,6 +38,8 @@ pub struct Summary {
     warnings: Vec<String>,
     tags: Vec<String>,
     partial: bool,
+    /// The parser guessed somewhere in the body (a `doubt_*` warning).
+    doubt: bool,
     /// The ids the cable is known by (reference id, envelope id).
     ids: Vec<String>,
     /// The cables it cites, each once.
@@ -63,6 +65,7 @@ impl Summary {
                 .collect(),
             tags: cable.tags().iter().map(|t| t.as_str().to_owned()).collect(),
             partial: cable.partial(),
+            doubt: cable.warnings().iter().any(|w| w.kind.as_str().starts_with("doubt_")),
             ids: crate::refs::CableEdges::of(cable).ids,
             cited: {
                 let mut v: Vec<String> =
@@ -81,6 +84,8 @@ pub struct Stats {
     cables: u64,
     errors: u64,
     partial: u64,
+    /// Cables whose body structure rests on no guess (no `doubt_*` warning).
+    without_doubt: u64,
     by_year: BTreeMap<String, u64>,
     by_classification: BTreeMap<String, u64>,
     by_caveat: BTreeMap<String, u64>,
@@ -108,6 +113,7 @@ impl Stats {
     pub fn add(&mut self, s: Summary) {
         self.cables += 1;
         self.partial += u64::from(s.partial);
+        self.without_doubt += u64::from(!s.doubt);
         *self.by_year.entry(s.year.map_or("unknown".into(), |y| y.to_string())).or_default() += 1;
         *self.by_classification.entry(s.level.unwrap_or_else(|| "unknown".into())).or_default() += 1;
         for c in s.caveats {
@@ -160,6 +166,12 @@ impl Stats {
             out,
             "cables: {}   partial records: {}   unreadable inputs: {}",
             self.cables, self.partial, self.errors
+        );
+        let _ = writeln!(
+            out,
+            "cables whose paragraph structure is certain (no doubt_ warning): {} ({:.1}%)",
+            self.without_doubt,
+            100.0 * self.without_doubt as f64 / n
         );
         let coverage: Vec<(String, u64)> =
             COVERAGE.iter().map(|(k, _)| ((*k).to_string(), self.coverage.get(*k).copied().unwrap_or(0))).collect();

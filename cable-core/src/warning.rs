@@ -53,6 +53,25 @@ pub enum WarningKind {
     /// A paragraph number is lower than the one before (`¶10.` after `¶11.`); the number is
     /// kept.
     UnorderedParagraphNumber,
+    /// A paragraph ends in a line that reads as a caption: probably the next paragraph's heading,
+    /// read as text (a guess from layout; see `body::doubt`).
+    DoubtHeadingInText,
+    /// The text ends in a name in capitals and no signature was found: probably the signature.
+    DoubtSignatureInText,
+    /// Transmission ends, website footers or archive stamps inside a paragraph's text.
+    DoubtTrailerInText,
+    /// An unnumbered block among numbered paragraphs (or before the first): it may belong to a
+    /// field or paragraph elsewhere.
+    DoubtStrayText,
+    /// A paragraph number with odd punctuation inside the text (`2, (U) Drafted by`): probably a
+    /// paragraph of its own, read as text.
+    DoubtNumberInText,
+    /// A portion marking at the start of a paragraph that was not read (`(N/SF)`, `C - ENTIRE
+    /// TEXT.`).
+    DoubtMarkingInText,
+    /// A block of prose after a blank line inside a numbered paragraph: perhaps an unnumbered
+    /// paragraph of its own.
+    DoubtParagraphSplit,
     /// More than 1,000 warnings of one kind: the first 1,000 are kept, the rest dropped,
     /// and this warning points at the first dropped one (a text of 10,000 repeated paragraph
     /// numbers made ten times its size of warnings).
@@ -100,6 +119,13 @@ crate::names::names!(WarningKind {
     DuplicateParagraphNumber => "duplicate_paragraph_number",
     SkippedParagraphNumber => "skipped_paragraph_number",
     UnorderedParagraphNumber => "unordered_paragraph_number",
+    DoubtHeadingInText => "doubt_heading_in_text",
+    DoubtSignatureInText => "doubt_signature_in_text",
+    DoubtTrailerInText => "doubt_trailer_in_text",
+    DoubtStrayText => "doubt_stray_text",
+    DoubtNumberInText => "doubt_number_in_text",
+    DoubtMarkingInText => "doubt_marking_in_text",
+    DoubtParagraphSplit => "doubt_paragraph_split",
     TooManyWarnings => "too_many_warnings",
 });
 
@@ -125,6 +151,13 @@ impl WarningKind {
             DuplicateParagraphNumber => "paragraph number repeated",
             SkippedParagraphNumber => "paragraph numbers skipped",
             UnorderedParagraphNumber => "paragraph number lower than the one before",
+            DoubtHeadingInText => "a caption line at the end of the paragraph: probably the next one's heading",
+            DoubtSignatureInText => "a name in capitals ends the text: probably the signature",
+            DoubtTrailerInText => "transmission or website debris inside the text",
+            DoubtStrayText => "an unnumbered block among numbered paragraphs",
+            DoubtNumberInText => "a paragraph number inside the text",
+            DoubtMarkingInText => "a portion marking at the start of the text was not read",
+            DoubtParagraphSplit => "prose after a blank line inside a numbered paragraph",
             TooManyWarnings => "more than 1000 warnings of one kind: the rest are dropped",
         }
     }

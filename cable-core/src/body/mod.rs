@@ -7,6 +7,7 @@
 //! Cleaned text, sub-items, signers and the lossless element list are computed on access, so
 //! parsing copies no text and allocates a handful of vectors per cable, not one per paragraph.
 
+pub(crate) mod doubt;
 pub(crate) mod elements;
 pub(crate) mod label;
 pub(crate) mod number;
@@ -285,6 +286,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     w.flush_pending(None);
     w.assign_gaps(u32::MAX);
     passages::find(&mut w.body, source);
+    doubt::find(&w.body, source, &mut w.warnings);
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;
@@ -850,7 +852,13 @@ impl<'l, 'a> Walk<'l, 'a> {
         let caption = caption.trim_end_matches(['-', ' ']);
         // (`NNNN`, `NN`: the end of a section's transmission in partial records, before the next
         // section's header; never a heading.)
-        let empty = caption.is_empty() || (caption.len() >= 2 && caption.bytes().all(|b| b == b'N'));
+        // Nor is a caption without letters or digits (`)`), a redaction (`XXXXXXXXXXXX`), or the
+        // closing words of the paragraph before (`END SUMMARY AND COMMENT`, 89MOSCOW31607).
+        let empty = caption.is_empty()
+            || (caption.len() >= 2 && caption.bytes().all(|b| b == b'N'))
+            || !caption.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (caption.len() >= 4 && caption.bytes().all(|b| b == b'X' || b == b'x'))
+            || is_closing_words(caption);
         // A page or section break between the caption and the paragraph (`GARCIA CALLS FOR A
         // NATIONAL ANTI-FUJIMORI FRONT` / rule / page foot and banner / `4. ...`, 92LIMA4541)
         // leaves it a heading if it reads as one: not the end of a section's transmission
@@ -991,6 +999,16 @@ fn loose_caption(t: &str) -> bool {
         && !has_sentence_break(t)
         // `NNNN`, a page-foot classification: the end of a transmission, not a caption.
         && !signature::is_trailer_line(t)
+}
+
+/// `END TEXT`, `End Summary`, `END TEXT OF LETTER`, `End talking points`: the closing words of
+/// a passage (not `End Use and Security Considerations`, a heading).
+fn is_closing_words(c: &str) -> bool {
+    let Some(rest) = scan::strip_prefix_ci(c, "END ") else { return false };
+    let next = rest.split([' ', '/', '.']).next().unwrap_or("");
+    ["TEXT", "SUMMARY", "COMMENT", "COMMENTS", "NOTE", "REPORT", "TRANSLATION", "QUOTE", "TALKING", "CABLE", "MESSAGE"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// A caption that reads as a heading even with a break after it: three letters or more, no

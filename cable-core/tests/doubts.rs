@@ -1,0 +1,61 @@
+//! `doubt_*` warnings (issue 19): each kind on a real cable of the hand-checked evaluation set
+//! (tests/fixtures/eval) whose structure the parser gets wrong there, and none on cables it gets
+//! right.
+
+use cable_core::envelope::corpus::Corpus;
+use std::path::PathBuf;
+
+/// The `doubt_*` warning kinds of the eval fixture `name` (and the text each points at).
+fn doubts(name: &str) -> Vec<(String, String)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval").join(name);
+    let entry = Corpus::new([&path]).next().expect("one cable").expect("readable");
+    let cable = entry.document.parse().expect("parses");
+    cable
+        .warnings()
+        .iter()
+        .filter(|w| w.kind.as_str().starts_with("doubt_"))
+        .map(|w| (w.kind.as_str().to_owned(), cable.text_of(w.span).to_owned()))
+        .collect()
+}
+
+fn has(name: &str, kind: &str, text_start: &str) {
+    let found = doubts(name);
+    assert!(
+        found.iter().any(|(k, t)| k == kind && t.starts_with(text_start)),
+        "{name}: {kind} {text_start:?} not in {found:?}"
+    );
+}
+
+#[test]
+fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
+    // Captions at the end of paragraphs (the next paragraphs' headings).
+    has("09PRISTINA148.html", "doubt_heading_in_text", "CUSTOMS");
+    // A section's end of transmission inside the text.
+    has("92ZAGREB1056.csv", "doubt_trailer_in_text", "NNNN");
+    // `(N/SF)`: a marking written backwards, not read.
+    has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
+    // `2, (U) Drafted by ...`: a paragraph number with a comma, read as text.
+    has("04SANTODOMINGO1823.csv", "doubt_number_in_text", "2, (U)");
+    // `d (d).`: the wrapped tail of the Classified By line, before paragraph 1.
+    has("03JERUSALEM2293.csv", "doubt_stray_text", "d (d).");
+    // `... bodes well for U.S. interests. DANILOVICH 2005-05-06`: the signature glued to the
+    // last sentence.
+    has("05BRASILIA1207.html", "doubt_signature_in_text", "DANILOVICH");
+    // `... under the JADE Act.` / `DINGER` inside the text (the page repeats the signature).
+    has("09RANGOON378.html", "doubt_heading_in_text", "DINGER");
+}
+
+#[test]
+fn no_doubt_where_the_structure_is_right() {
+    for name in ["01VATICAN5650.csv", "07MOSCOW5434.html", "04BRATISLAVA925.csv"] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval").join(name);
+        if !path.exists() {
+            continue;
+        }
+        let found = doubts(name);
+        assert!(
+            found.iter().all(|(k, _)| k != "doubt_heading_in_text" && k != "doubt_stray_text"),
+            "{name}: {found:?}"
+        );
+    }
+}
