@@ -53,6 +53,8 @@ pub enum WarningKind {
     /// A paragraph number is lower than the one before (`¶10.` after `¶11.`); the number is
     /// kept.
     UnorderedParagraphNumber,
+    /// A later section's header gives another date-time group than the cable's (issue 13).
+    SectionDtgMismatch,
     /// A paragraph ends in a line that reads as a caption: probably the next paragraph's heading,
     /// read as text (a guess from layout; see `body::doubt`).
     DoubtHeadingInText,
@@ -119,6 +121,7 @@ crate::names::names!(WarningKind {
     DuplicateParagraphNumber => "duplicate_paragraph_number",
     SkippedParagraphNumber => "skipped_paragraph_number",
     UnorderedParagraphNumber => "unordered_paragraph_number",
+    SectionDtgMismatch => "section_dtg_mismatch",
     DoubtHeadingInText => "doubt_heading_in_text",
     DoubtSignatureInText => "doubt_signature_in_text",
     DoubtTrailerInText => "doubt_trailer_in_text",
@@ -151,6 +154,7 @@ impl WarningKind {
             DuplicateParagraphNumber => "paragraph number repeated",
             SkippedParagraphNumber => "paragraph numbers skipped",
             UnorderedParagraphNumber => "paragraph number lower than the one before",
+            SectionDtgMismatch => "a later section's date-time group differs from the cable's",
             DoubtHeadingInText => "a caption line at the end of the paragraph: probably the next one's heading",
             DoubtSignatureInText => "a name in capitals ends the text: probably the signature",
             DoubtTrailerInText => "transmission or website debris inside the text",

@@ -246,6 +246,17 @@ struct Walk<'l, 'a> {
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
     content_end: u32,
+    /// The routing of the first later section whose header block is complete (date-time group
+    /// and originator): the cable's own when its top has none (partial records, issue 13).
+    section_routing: Option<SectionRouting<'a>>,
+}
+
+/// The routing lines of a later section's header block.
+struct SectionRouting<'a> {
+    dtg: crate::model::DateTimeGroup<'a>,
+    sender: Option<crate::spanned::Spanned<&'a str>>,
+    to: Vec<crate::model::Recipient<'a>>,
+    info: Vec<crate::model::Recipient<'a>>,
 }
 
 /// Parses the body starting at `lines[start]` into `cable`.
@@ -277,6 +288,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         pending: None,
         breaks_done: 0,
         content_end: source.len() as u32,
+        section_routing: None,
     };
     let end = w.ending(start);
     let mut i = start;
@@ -290,6 +302,24 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;
+    // A partial record whose first section lost its routing lines: the first complete block of a
+    // later section gives the date-time group, originator and addressees.
+    if let Some(r) = w.section_routing {
+        if cable.dtg.is_none() {
+            cable.created = cable.created.or(r.dtg.created);
+            cable.dtg = Some(r.dtg);
+            cable.sender = cable.sender.take().or(r.sender);
+            if cable.to.is_empty() && cable.info.is_empty() {
+                cable.to = r.to;
+                cable.info = r.info;
+            }
+        } else if let (Some(own), Some(theirs)) = (cable.dtg.as_ref().and_then(|d| d.created), r.dtg.created) {
+            // Sections of one cable share its date-time group: a different one is worth a look.
+            if own != theirs {
+                cable.warnings.push(Warning::new(WarningKind::SectionDtgMismatch, r.dtg.span));
+            }
+        }
+    }
 }
 
 /// Closing words of the text that a signature may follow on the next line.
@@ -531,6 +561,14 @@ impl<'l, 'a> Walk<'l, 'a> {
         let span = Span::new(first, self.lines[last - 1].span().end);
         let page = self.lines[i..last].iter().find_map(|l| pagebreak::page_banner(l.trimmed())).map(|b| b.page);
         self.push_break(BreakKind::Section, span, page);
+        if let Some(dtg) = scratch.dtg.take().filter(|d| d.created.is_some() && scratch.sender.is_some()) {
+            self.section_routing.get_or_insert(SectionRouting {
+                dtg,
+                sender: scratch.sender.take(),
+                to: std::mem::take(&mut scratch.to),
+                info: std::mem::take(&mut scratch.info),
+            });
+        }
         Some(last)
     }
 
