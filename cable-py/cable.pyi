@@ -491,6 +491,10 @@ class Cable:
     def breaks(self) -> Tuple[Break, ...]:
         """Page and section breaks in the body."""
     @property
+    def sections(self) -> List[Dict[str, Any]]:
+        """The sections of a telegram sent in sections: ``{"number", "total", "span",
+        "header_span"}`` each; empty for a text of one section."""
+    @property
     def warnings(self) -> Tuple[ParseWarning, ...]:
         """Everything odd but usable the parser met."""
     @property

@@ -1597,6 +1597,53 @@ bool cable_break_page(const struct Cable *h, size_t i, uint32_t *out);
 struct CableSpan cable_break_span(const struct Cable *h, size_t i);
 
 /**
+ * Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
+ * them: the first, then one per later section's header block. 0 for a text of one section or
+ * when `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+size_t cable_section_count(const struct Cable *h);
+
+/**
+ * Number of section `i` (from its banner or page banner). Returns true and stores it in `*out`
+ * (when `out` is not NULL) if known; false otherwise, when `i` is out of range or `h` is NULL.
+ * Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ */
+bool cable_section_number(const struct Cable *h, size_t i, uint32_t *out);
+
+/**
+ * How many sections the telegram has, as section `i`'s banner says. Returns true and stores it
+ * in `*out` (when `out` is not NULL) if known; false otherwise. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ */
+bool cable_section_total(const struct Cable *h, size_t i, uint32_t *out);
+
+/**
+ * Span of section `i` (from its header block to the next section's); `{0, 0}` when `i` is out
+ * of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_section_span(const struct Cable *h, size_t i);
+
+/**
+ * Span of section `i`'s header block (the first section's: the cable's header and metadata);
+ * `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+struct CableSpan cable_section_header_span(const struct Cable *h, size_t i);
+
+/**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,
  * serial without leading zeros: `08ECTION01OF02MANAMA492` → `08MANAMA492`, `2007 SECSTATE
  * 012345` → `07STATE12345` (the rules are in the README) — into `buf` as a NUL-terminated

@@ -26,7 +26,7 @@ mod span;
 mod spanned;
 mod warning;
 
-pub use body::{Break, BreakKind, Element, ElementKind, Item, Paragraph, Passage, PassageKind};
+pub use body::{Break, BreakKind, Element, ElementKind, Item, Paragraph, Passage, PassageKind, TextSection};
 pub use classification::{Level, Marking};
 pub use envelope::{Document, Envelope, EnvelopeKind};
 pub use error::{ErrorKind, ParseError};

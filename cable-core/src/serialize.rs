@@ -22,7 +22,7 @@ struct WithSource<'c, 'a> {
 
 impl Serialize for WithSource<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Cable", 39)?;
+        let mut m = s.serialize_struct("Cable", 40)?;
         if let Some(source) = self.source {
             m.serialize_field("source", source)?;
         }
@@ -68,6 +68,7 @@ impl Cable<'_> {
         m.serialize_field("signers", &self.signers())?;
         m.serialize_field("redactions", &Redactions(self.redactions()))?;
         m.serialize_field("breaks", self.breaks())?;
+        m.serialize_field("sections", self.sections())?;
         m.serialize_field("warnings", &Warnings(self))?;
         m.serialize_field("spans", &Spans(self))?;
         Ok(())

@@ -51,6 +51,26 @@ fn holds_page_break(text: &str) -> Option<String> {
     None
 }
 
+/// A routing line of a section's header block: the date-time group with its precedence
+/// (`P 180503Z APR 02`), the originator (`FM AMEMBASSY VATICAN`), the partial records' `ACTION
+/// EUR-00` and `INFO  LOG-00 ...` distribution lines.
+fn is_routing_line(t: &str) -> bool {
+    let dtg = {
+        let mut w = t.split(' ');
+        let prec = w.next().unwrap_or("");
+        let time = w.next().unwrap_or("");
+        (1..=2).contains(&prec.len())
+            && prec.bytes().all(|b| matches!(b, b'O' | b'P' | b'R' | b'Z'))
+            && time.len() == 7
+            && time.ends_with('Z')
+            && time[..6].bytes().all(|b| b.is_ascii_digit())
+            && w.next().is_some_and(|m| m.len() == 3 && m.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    let office = ["FM AMEMBASSY ", "FM AMCONSUL ", "FM SECSTATE ", "FM USMISSION "].iter().any(|f| t.starts_with(f));
+    let distribution = t.starts_with("INFO  LOG-") || (t.starts_with("ACTION ") && t.ends_with("-00") && t.len() < 20);
+    dtg || office || distribution
+}
+
 #[derive(Default)]
 struct Counts {
     cables: usize,
@@ -108,6 +128,12 @@ fn check(source: &str, cable: &Cable<'_>, counts: &mut Counts, failures: &mut Ve
         }
         if let Some(b) = holds_page_break(&p.text()) {
             failures.push(format!("{source}: paragraph {i} holds the page break `{b}`"));
+        }
+        // Issue 13: the routing lines of a later section's header never stay in a paragraph.
+        for raw in cable.text_of(p.text_span()).lines() {
+            if is_routing_line(raw.trim()) && !p.breaks().iter().any(|b| cable.text_of(*b).contains(raw.trim())) {
+                failures.push(format!("{source}: paragraph {i} holds the header line `{}`", raw.trim()));
+            }
         }
     }
     // A text with a numbered paragraph yields numbered paragraphs.

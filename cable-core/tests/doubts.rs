@@ -30,8 +30,8 @@ fn has(name: &str, kind: &str, text_start: &str) {
 fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
     // Captions at the end of paragraphs (the next paragraphs' headings).
     has("09PRISTINA148.html", "doubt_heading_in_text", "CUSTOMS");
-    // A section's end of transmission inside the text.
-    has("92ZAGREB1056.csv", "doubt_trailer_in_text", "NNNN");
+    // The post's website footer inside the last paragraph.
+    has("06PARIS2069.html", "doubt_trailer_in_text", "Classified Website");
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
     // `2, (U) Drafted by ...`: a paragraph number with a comma, read as text.

@@ -566,3 +566,57 @@ pub unsafe extern "C" fn cable_break_page(h: *const Cable, i: usize, out: *mut u
 pub unsafe extern "C" fn cable_break_span(h: *const Cable, i: usize) -> CableSpan {
     read!(h, |c| c.core().breaks().get(i).map(|b| b.span.into()).unwrap_or_default())
 }
+
+// Sections (telegrams sent in sections: issue 13)
+
+/// Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
+/// them: the first, then one per later section's header block. 0 for a text of one section or
+/// when `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section_count(h: *const Cable) -> usize {
+    read!(h, |c| c.core().sections().len())
+}
+
+/// Number of section `i` (from its banner or page banner). Returns true and stores it in `*out`
+/// (when `out` is not NULL) if known; false otherwise, when `i` is out of range or `h` is NULL.
+/// Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section_number(h: *const Cable, i: usize, out: *mut u32) -> bool {
+    read_value!(h, out, |c| c.core().sections().get(i).and_then(|s| s.number))
+}
+
+/// How many sections the telegram has, as section `i`'s banner says. Returns true and stores it
+/// in `*out` (when `out` is not NULL) if known; false otherwise. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section_total(h: *const Cable, i: usize, out: *mut u32) -> bool {
+    read_value!(h, out, |c| c.core().sections().get(i).and_then(|s| s.total))
+}
+
+/// Span of section `i` (from its header block to the next section's); `{0, 0}` when `i` is out
+/// of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| c.core().sections().get(i).map(|s| s.span.into()).unwrap_or_default())
+}
+
+/// Span of section `i`'s header block (the first section's: the cable's header and metadata);
+/// `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+///
+/// # Safety
+/// `h` must be NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_section_header_span(h: *const Cable, i: usize) -> CableSpan {
+    read!(h, |c| c.core().sections().get(i).map(|s| s.header_span.into()).unwrap_or_default())
+}

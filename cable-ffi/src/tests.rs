@@ -868,3 +868,35 @@ fn edge_cases_of_the_c_api() {
     assert!(csv.is_null());
     assert!(message(&err).contains("is a directory"), "{}", message(&err));
 }
+
+/// Issue 13: the sections of a multi-section partial record (tests/fixtures/02VATICAN1922.csv,
+/// whose date-time group comes from section 2's header block).
+#[test]
+fn sections_of_a_partial_record() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/02VATICAN1922.csv");
+    let cpath = std::ffi::CString::new(path).unwrap();
+    let mut csv = null_mut();
+    let mut err = blank_error();
+    // SAFETY: valid path, writable out-parameters.
+    assert_eq!(unsafe { cable_csv_open(cpath.as_ptr(), null(), &mut csv, &mut err) }, CableStatus::CableOk);
+    let mut h = null_mut();
+    // SAFETY: `csv` is live and used by this thread only.
+    assert_eq!(unsafe { cable_csv_next(csv, &mut h, &mut err) }, CableStatus::CableOk);
+    let h = Owned(h);
+    let h = h.0.cast_const();
+    let (mut number, mut total) = (0u32, 0u32);
+    // SAFETY: `h` is live; out-parameters point to locals.
+    unsafe {
+        assert_eq!(s(cable_dtg(h)), Some("180503Z APR 02"));
+        assert_eq!(cable_section_count(h), 2);
+        assert!(cable_section_number(h, 1, &mut number) && cable_section_total(h, 1, &mut total));
+        assert_eq!((number, total), (2, 2));
+        let header = cable_section_header_span(h, 1);
+        let span = cable_section_span(h, 1);
+        assert_eq!((header.start, span.start), (span.start, 4650));
+        assert!(header.end > header.start && span.end > header.end);
+        assert!(!cable_section_number(h, 2, &mut number), "out of range");
+        assert_eq!(cable_section_count(null()), 0);
+        cable_csv_close(csv);
+    }
+}

@@ -267,6 +267,14 @@ impl PyCable {
         PyTuple::new(py, self.cable().breaks().iter().map(Break::from))
     }
 
+    /// The sections of a telegram sent in sections, as the JSON's ``sections``: a list of dicts
+    /// ``{"number", "total", "span", "header_span"}`` (spans as ``[start, end]``); empty for a
+    /// text of one section.
+    #[getter]
+    fn sections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::topy::to_py(py, &self.cable().sections())
+    }
+
     /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
     /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
     #[getter]

@@ -215,3 +215,18 @@ def test_page_abuja_note_and_redactions(pages):
     raw = c.text.encode()
     assert all(raw[slice(*r)].startswith(b"XXXXXXXXXXXX") for r in c.redactions)
     assert c.signers == ("SANDERS",)
+
+
+def test_sections_of_a_partial_record():
+    # Issue 13: tests/fixtures/02VATICAN1922.csv: section 1 lost its routing lines; the
+    # date-time group comes from section 2's header block, which is no paragraph text.
+    from conftest import REPO
+
+    c = next(iter(cable.read_csv(REPO / "tests" / "fixtures" / "02VATICAN1922.csv")))
+    assert (c.reference_id, c.dtg) == ("02VATICAN1922", "180503Z APR 02")
+    assert [(s["number"], s["total"]) for s in c.sections] == [(1, 2), (2, 2)]
+    start, end = c.sections[1]["header_span"]
+    header = c.text.encode()[start:end].decode()
+    assert "FM AMEMBASSY VATICAN" in header and "INFO  LOG-00" in header
+    assert not any("FM AMEMBASSY VATICAN" in p.text for p in c.paragraphs)
+    assert c.to_dict()["sections"] == c.sections

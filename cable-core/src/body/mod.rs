@@ -192,11 +192,31 @@ pub struct Break {
     pub span: Span,
 }
 
+/// One section of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds it: a
+/// partial record keeps each later section's header block where the section starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TextSection {
+    /// The section's number, from its banner (`SECTION 02 OF 05`) or page banner (`02 OF 05`).
+    pub number: Option<u32>,
+    /// How many sections the telegram has, when a banner says.
+    pub total: Option<u32>,
+    /// The section: from its header block to the next section's (the first from the start of
+    /// the text), the end of the text for the last.
+    pub span: Span,
+    /// The section's header block (the first section's: the cable's header and metadata, up to
+    /// the body).
+    pub header_span: Span,
+}
+
 /// Everything [`parse`] found in the body.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Body<'a> {
     pub paragraphs: Vec<Paragraph<'a>>,
     pub breaks: Vec<Break>,
+    /// The sections, when the text holds later sections' header blocks.
+    pub sections: Vec<TextSection>,
     /// Headings followed by no paragraph (at the end of the text).
     pub orphan_headings: Vec<Span>,
     pub passages: Vec<passages::PassageData>,
@@ -246,6 +266,8 @@ struct Walk<'l, 'a> {
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
     content_end: u32,
+    /// Each later section's header block and its number and count.
+    section_blocks: Vec<(Span, Option<crate::model::Section>)>,
     /// The routing of the first later section whose header block is complete (date-time group
     /// and originator): the cable's own when its top has none (partial records, issue 13).
     section_routing: Option<SectionRouting<'a>>,
@@ -289,6 +311,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,
+        section_blocks: Vec::new(),
     };
     let end = w.ending(start);
     let mut i = start;
@@ -302,6 +325,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;
+    cable.body_parts.sections = sections(cable, &w.section_blocks);
     // A partial record whose first section lost its routing lines: the first complete block of a
     // later section gives the date-time group, originator and addressees.
     if let Some(r) = w.section_routing {
@@ -320,6 +344,52 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
             }
         }
     }
+}
+
+/// The end of a section's transmission in partial records: `NNNN`, `NNNNPTQ8737`, the archive's
+/// `@@@OASYS@@@` and `PTQ6056` lines.
+fn is_transmission_end(t: &str) -> bool {
+    t.starts_with("NNNN") || t.starts_with("@@@OASYS") || t.strip_prefix("PTQ").is_some_and(scan::is_digits)
+}
+
+/// The section a partial record's page banner names: `PAGE 01 VATICA 00283 02 OF 05 241034Z`
+/// → section 2 of 5.
+fn page_banner_section(line: &str) -> Option<crate::model::Section> {
+    let b = pagebreak::page_banner(line)?;
+    let toks: Vec<&str> = line[..b.len].split_whitespace().collect();
+    let of = toks.iter().position(|t| *t == "OF")?;
+    let number = scan::parse_u32(toks.get(of.checked_sub(1)?)?)?;
+    let total = scan::parse_u32(toks.get(of + 1)?)?;
+    (number >= 1 && number <= total).then_some(crate::model::Section { number, total: Some(total) })
+}
+
+/// The sections of the text: the first up to the first later header block, then one per block.
+/// None when the text holds no later block (a page's text runs its sections together under the
+/// first banner; only the banner's `section` says which it is).
+fn sections(cable: &Cable<'_>, blocks: &[(Span, Option<crate::model::Section>)]) -> Vec<TextSection> {
+    let first = cable.section;
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let end = cable.source.len() as u32;
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    let first_end = blocks.first().map_or(end, |b| b.0.start);
+    out.push(TextSection {
+        number: first.map(|s| s.number).or(Some(1)),
+        total: first.and_then(|s| s.total).or(blocks.iter().find_map(|b| b.1.and_then(|s| s.total))),
+        span: Span::new(0, first_end),
+        header_span: Span::new(0, cable.body.start.min(first_end)),
+    });
+    for (k, (block, section)) in blocks.iter().enumerate() {
+        let next = blocks.get(k + 1).map_or(end, |b| b.0.start);
+        out.push(TextSection {
+            number: section.map(|s| s.number),
+            total: section.and_then(|s| s.total),
+            span: Span::new(block.start, next),
+            header_span: *block,
+        });
+    }
+    out
 }
 
 /// Closing words of the text that a signature may follow on the next line.
@@ -522,22 +592,31 @@ impl<'l, 'a> Walk<'l, 'a> {
         // aside): a cheap test before the parsers.
         let header_like = |t: &str| t.ends_with(|c: char| c.is_ascii_digit() || c == 'Z') || t.starts_with("ZN");
         let mut starts = header_like(t) && trigger(t);
-        let lone = !starts && pagebreak::is_lone_classification(t);
+        let lone = !starts && (pagebreak::is_lone_classification(t) || is_transmission_end(t));
+        let mut at = i;
         if lone {
-            // The classification line at the foot of the last page of the section before.
-            starts = self.lines[i + 1..end.min(i + 9)]
+            // The classification line at the foot of the last page of the section before, and the
+            // end of its transmission (`NNNNPTQ8737`, `NNNN` / `@@@OASYS@@@` / `PTQ6056`): the
+            // block starts at the first other line.
+            let next = self.lines[i + 1..end.min(i + 40)]
                 .iter()
-                .find(|l| !l.is_blank())
-                .is_some_and(|l| header_like(l.trimmed()) && trigger(l.trimmed()));
+                .position(|l| {
+                    !l.is_blank()
+                        && !is_transmission_end(l.trimmed())
+                        && !pagebreak::is_lone_classification(l.trimmed())
+                })
+                .map(|k| i + 1 + k);
+            if let Some(k) = next.filter(|&k| header_like(self.lines[k].trimmed()) && trigger(self.lines[k].trimmed()))
+            {
+                starts = true;
+                at = k;
+            }
         }
         if !starts {
             return None;
         }
         let mut scratch = Cable::empty(self.source);
-        let mut at = i;
-        if lone {
-            at += 1;
-        }
+        let block_at = at;
         at = crate::header::parse(&self.lines[..end], at, &mut scratch);
         let mut rounds = 0;
         let stop = loop {
@@ -554,13 +633,18 @@ impl<'l, 'a> Walk<'l, 'a> {
         while last > i && self.lines[last - 1].is_blank() {
             last -= 1;
         }
-        if last <= i + usize::from(lone) {
+        if last <= block_at {
             return None;
         }
         let first = self.lines[i].span_of(t).start;
         let span = Span::new(first, self.lines[last - 1].span().end);
         let page = self.lines[i..last].iter().find_map(|l| pagebreak::page_banner(l.trimmed())).map(|b| b.page);
         self.push_break(BreakKind::Section, span, page);
+        // (The break may have merged with a page break right before it: its span is the block's.)
+        let block = self.body.breaks.last().map_or(span, |b| b.span);
+        let section =
+            scratch.section.or_else(|| self.lines[i..last].iter().find_map(|l| page_banner_section(l.trimmed())));
+        self.section_blocks.push((block, section));
         if let Some(dtg) = scratch.dtg.take().filter(|d| d.created.is_some() && scratch.sender.is_some()) {
             self.section_routing.get_or_insert(SectionRouting {
                 dtg,
@@ -1244,6 +1328,14 @@ impl<'a> Cable<'a> {
     /// Page and section breaks in the body, in text order.
     pub fn breaks(&self) -> &[Break] {
         &self.body_parts.breaks
+    }
+
+    /// The sections of a telegram sent in sections, in text order, when the text holds the
+    /// header blocks of later sections (partial records): each with its number and count, its
+    /// span and its header block's span. Empty otherwise (the banner's [`section`](Self::section)
+    /// says which section a text of one section is).
+    pub fn sections(&self) -> &[TextSection] {
+        &self.body_parts.sections
     }
 
     /// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading).
