@@ -184,7 +184,7 @@ fn check_listed(found: &BTreeSet<Disagreement>, checks: &[&'static str]) {
     let listed = listed(checks);
     let unexplained: Vec<String> =
         found.difference(&listed).map(|d| format!("{}\t{}\t{}\t{}\t?", d.0, d.1, d.2, d.3)).collect();
-    let gone: Vec<String> = listed.difference(&found).map(|d| format!("{}\t{}\t{}\t{}", d.0, d.1, d.2, d.3)).collect();
+    let gone: Vec<String> = listed.difference(found).map(|d| format!("{}\t{}\t{}\t{}", d.0, d.1, d.2, d.3)).collect();
     assert!(unexplained.is_empty(), "disagreements missing from corpus_disagreements.txt:\n{}", unexplained.join("\n"));
     assert!(gone.is_empty(), "listed in corpus_disagreements.txt but no longer happening:\n{}", gone.join("\n"));
 }
