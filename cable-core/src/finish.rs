@@ -36,8 +36,9 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
         }
     }
 
-    // The year: the date-time group, else the envelope, else the caller.
-    let text_year = cable.created.map(|c| c.year());
+    // The year: the date-time group, else the archive's document number line, else the
+    // envelope, else the caller.
+    let text_year = cable.created.map(|c| c.year()).or(cable.archive_year);
     let year = text_year.or(env_created.map(|c| c.year())).or(env_id.as_ref().and_then(|e| e.year)).or(caller_year);
 
     match station_serial {

@@ -304,6 +304,9 @@ pub type Caveat<'a> = Spanned<Cow<'a, str>>;
 pub struct Cable<'a> {
     pub(crate) source: &'a str,
     pub(crate) partial: bool,
+    /// The year of the archive's document number line (`2002HOCHI00719 - UNCLASSIFIED`): the
+    /// cable's year when the text has no date-time group.
+    pub(crate) archive_year: Option<i32>,
     pub(crate) routing: Routing<'a>,
     pub(crate) dtg: Option<DateTimeGroup<'a>>,
     pub(crate) dtg_echo: Option<Spanned<&'a str>>,
@@ -341,6 +344,7 @@ impl<'a> Cable<'a> {
         Cable {
             source,
             partial: false,
+            archive_year: None,
             routing: Routing::default(),
             dtg: None,
             dtg_echo: None,

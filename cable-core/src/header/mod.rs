@@ -196,6 +196,7 @@ fn header_line<'a>(lines: &[Line<'a>], i: usize, cable: &mut Cable<'a>, st: &mut
     }
     if is_aad_number_line(t) {
         cable.partial = true;
+        cable.archive_year = cable.archive_year.or(archive_year(t));
         return Some(1);
     }
     if let Some(b) = pagebreak::page_break_at(lines, i) {
@@ -429,6 +430,11 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
 /// `2000HOCHI00838 - UNCLASSIFIED` (four-digit year, station cut to six letters, serial).
 pub(crate) fn is_aad_number_line(t: &str) -> bool {
     archive_number(t).is_some_and(|rest| crate::classification::banner_word(rest.trim()).is_some())
+}
+
+/// The year of an archive document number line (`2002HOCHI00719 - UNCLASSIFIED` → 2002).
+pub(crate) fn archive_year(t: &str) -> Option<i32> {
+    scan::parse_u32(t.get(..4)?).map(|y| y as i32).filter(|y| (1960..=2030).contains(y))
 }
 
 /// The archive's document number at the start of `t` (four-digit year, station cut short,
