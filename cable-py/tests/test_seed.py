@@ -42,6 +42,7 @@ JSON_KEYS = [
     "signers",
     "redactions",
     "breaks",
+    "sections",
     "warnings",
     "spans",
 ]
