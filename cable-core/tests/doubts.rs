@@ -59,3 +59,12 @@ fn no_doubt_where_the_structure_is_right() {
         );
     }
 }
+
+/// Found by the property test: the look at the first 60 bytes of a block before paragraph 1 cut
+/// a character in two (a panic).
+#[test]
+fn a_block_of_multibyte_text_before_paragraph_one() {
+    let text = format!("SUBJECT: X\n\nCLASSIFIED {} BY THE EMBASSY.\nMORE TEXT.\n\n1. The text of the cable.\n", "é".repeat(40));
+    let cable = cable_core::parse(&text).expect("parses");
+    assert_eq!(cable.paragraphs().len(), 2);
+}

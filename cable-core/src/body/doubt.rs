@@ -71,7 +71,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         // Before paragraph 1, a block holding a field's keyword: the field wrapped into the text.
         if numbered && p.number.is_none() && paragraphs[k + 1..].iter().any(|q| q.number.is_some()) {
             let head = p.text_span.slice(source);
-            let head = &head[..head.len().min(60)];
+            let head = scan::head(head, 60);
             let field = head.starts_with("CLASSIFIED") && head.contains(" BY ");
             if field {
                 warnings.push(Warning::new(WarningKind::DoubtStrayText, p.span));
