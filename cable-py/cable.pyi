@@ -12,7 +12,7 @@ compiled module with ``python -m mypy.stubtest cable``.
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
+from typing import Any, BinaryIO, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
 
 __all__ = [
     "parse",
@@ -565,9 +565,15 @@ def parse_file(path: _Path, /, *, year: Optional[int] = None, errors: _Errors = 
     """Reads and parses a file holding one cable (text or page, detected)."""
 
 def read_csv(
-    path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+    path: Union[_Path, BinaryIO],
+    /,
+    *,
+    year: Optional[int] = None,
+    errors: _Errors = "replace",
+    on_error: _OnError = "raise",
 ) -> CableReader:
-    """Streams the rows of a cables.csv file."""
+    """Streams the rows of a cables.csv file, or of a binary file object (``gzip.open(p)``,
+    ``io.BytesIO``); gzip and zstd are decompressed."""
 
 def read_dir(
     path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"

@@ -2,10 +2,10 @@
 //! the batches are parsed on all cores (rayon) and their results come back in input order.
 //! Memory stays flat: at most a few batches are in flight, whatever the corpus size.
 
-use cable_core::envelope::corpus::{self, Corpus, Entry, RawEntry};
+use cable_core::envelope::corpus::{Corpus, Entry, RawEntry};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
@@ -111,40 +111,11 @@ fn items(input: &PathBuf) -> Box<dyn Iterator<Item = Item>> {
     Box::new(std::iter::from_fn(move || corpus.next_raw()).map(|r| r.map_err(|e| e.to_string())))
 }
 
-/// The items of standard input: its form is detected from its first 64 KiB; CSV rows are
-/// streamed, a text or page is read up to the size limit (and one byte more, to know that it is
-/// over: never the whole input).
+/// The items of standard input, read as the walk reads a file: decompressed (gzip, zstd),
+/// its form detected, CSV rows streamed, a text or page read up to the size limit.
 fn stdin_items() -> Box<dyn Iterator<Item = Item>> {
-    let limit = cable_core::ParseOptions::default().limit();
-    let mut stdin = std::io::stdin();
-    let mut head = Vec::new();
-    if let Err(e) = (&mut stdin).take(64 * 1024).read_to_end(&mut head) {
-        return Box::new(std::iter::once(Err(format!("-: {e}"))));
-    }
-    let form = corpus::detect("-", &head);
-    if form == corpus::Form::Csv {
-        return Box::new(csv_rows(std::io::Cursor::new(head).chain(stdin)));
-    }
-    let mut bytes = head;
-    let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
-    let item = match stdin.take(room).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() > limit => Err(format!("-: {}", cable_core::ParseError::too_large(limit))),
-        Ok(_) => match corpus::document_from_bytes(form, &bytes) {
-            Ok(document) => Ok(RawEntry::Document(Entry { source: "-".into(), document })),
-            Err(e) => Err(format!("-: {e}")),
-        },
-        Err(e) => Err(format!("-: {e}")),
-    };
-    Box::new(std::iter::once(item))
-}
-
-/// CSV rows piped into standard input.
-fn csv_rows(src: impl Read + 'static) -> impl Iterator<Item = Item> {
-    let mut reader = cable_core::envelope::csv::CsvReader::new(src);
-    std::iter::from_fn(move || reader.read_raw()).map(|r| match r {
-        Ok(row) => Ok(RawEntry::CsvRow { source: format!("-:{}", row.row()), row }),
-        Err(e) => Err(format!("-: {e}")),
-    })
+    let mut corpus = Corpus::from_reader("-", None, std::io::stdin());
+    Box::new(std::iter::from_fn(move || corpus.next_raw()).map(|r| r.map_err(|e| e.to_string())))
 }
 
 /// Bytes of input an entry stands for (for the progress bar).

@@ -186,3 +186,41 @@ fn output_goes_to_the_file_given() {
     assert!(stderr.starts_with("cable: cannot write /nonexistent/dir/x.json:"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Compressed inputs (issue 15): gzip and zstd files, and a gzip stream on standard input, give
+/// the JSON of the plain text; detected by their bytes, not their names.
+#[test]
+fn compressed_inputs_read_like_plain_ones() {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("cable-compressed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read(repo().join("examples/07MOSCOW5434.txt")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&seed).unwrap();
+    let gz = gz.finish().unwrap();
+    // A gzip file named like plain text.
+    let file = dir.join("seed.txt");
+    std::fs::write(&file, &gz).unwrap();
+    let (code, plain, _) = cable(&["parse", "examples/07MOSCOW5434.txt"]);
+    let (code2, from_gz, stderr) = cable(&["parse", file.to_str().unwrap()]);
+    assert_eq!((code, code2), (0, 0), "{stderr}");
+    assert_eq!(from_gz, plain);
+    // On standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cable"))
+        .args(["parse", "-"])
+        .current_dir(repo())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gz).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), plain);
+    // An archive it does not read is named.
+    let zip = dir.join("cables.zip");
+    std::fs::write(&zip, b"PK\x03\x04\x14\x00\x00\x00").unwrap();
+    let (code, _, stderr) = cable(&["parse", zip.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("a zip archive, not cables"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -64,7 +64,10 @@ fn no_doubt_where_the_structure_is_right() {
 /// a character in two (a panic).
 #[test]
 fn a_block_of_multibyte_text_before_paragraph_one() {
-    let text = format!("SUBJECT: X\n\nCLASSIFIED {} BY THE EMBASSY.\nMORE TEXT.\n\n1. The text of the cable.\n", "é".repeat(40));
+    let text = format!(
+        "SUBJECT: X\n\nCLASSIFIED {} BY THE EMBASSY.\nMORE TEXT.\n\n1. The text of the cable.\n",
+        "é".repeat(40)
+    );
     let cable = cable_core::parse(&text).expect("parses");
     assert_eq!(cable.paragraphs().len(), 2);
 }

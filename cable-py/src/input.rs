@@ -313,3 +313,34 @@ impl CableReader {
         format!("<CableReader {}>", if state.done { "done" } else { "reading" })
     }
 }
+
+/// A binary Python file object (`open(p, "rb")`, `gzip.open(p)`, `io.BytesIO`) as a byte
+/// stream for the core's readers: each read calls its `read(n)` with the interpreter attached.
+/// The core does the rest (decompression, detection, CSV streaming): nothing of it is here.
+pub(crate) struct PyFileReader(Py<PyAny>);
+
+impl PyFileReader {
+    /// `obj` when it has a `read` method, else `None`.
+    pub(crate) fn of(obj: &Bound<'_, PyAny>) -> Option<Self> {
+        obj.hasattr("read").ok()?.then(|| PyFileReader(obj.clone().unbind()))
+    }
+}
+
+impl std::io::Read for PyFileReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        Python::attach(|py| {
+            let data =
+                self.0.bind(py).call_method1("read", (buf.len(),)).map_err(|e| std::io::Error::other(e.to_string()))?;
+            let bytes = data.cast::<PyBytes>().map_err(|_| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the file object's read() returned text, not bytes: open the file in binary mode ('rb')",
+                )
+            })?;
+            let b = bytes.as_bytes();
+            let n = b.len().min(buf.len());
+            buf[..n].copy_from_slice(&b[..n]);
+            Ok(n)
+        })
+    }
+}

@@ -70,11 +70,29 @@ fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) ->
 /// file) from ``next()``, and the iterator can be resumed after it; with ``on_error="skip"``
 /// bad rows are collected in the reader's ``errors`` list instead. A missing file raises
 /// ``FileNotFoundError`` here, not when iterating.
+///
+/// ``path`` may also be a binary file object (``open(p, "rb")``, ``gzip.open(p)``,
+/// ``io.BytesIO``): it is read as it goes. Files and file objects compressed with gzip or zstd
+/// are decompressed, detected by their first bytes.
 #[pyfunction]
 #[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
-fn read_csv(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
+fn read_csv(
+    py: Python<'_>,
+    path: &Bound<'_, PyAny>,
+    year: Option<i32>,
+    errors: &str,
+    on_error: &str,
+) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
+    let path: PathBuf = match path.extract::<PathBuf>() {
+        Ok(p) => p,
+        Err(e) => {
+            let Some(reader) = input::PyFileReader::of(path) else { return Err(e) };
+            let corpus = Corpus::from_reader("<file object>", Some(cable_core::envelope::corpus::Form::Csv), reader);
+            return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
+        }
+    };
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }

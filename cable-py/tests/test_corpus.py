@@ -5,6 +5,7 @@ import datetime
 import json
 
 import cable
+import pytest
 
 UTC = datetime.timezone.utc
 
@@ -231,3 +232,20 @@ def test_pickled_lossy_rows_keep_their_warnings(corpus):
             break
     else:
         raise AssertionError("no row with lossy_decoding warnings")
+
+
+def test_compressed_files_and_file_objects_give_the_same_rows(corpus, tmp_path):
+    # Issue 15: a .gz path, a gzip.open() object and an io.BytesIO give the plain file's rows.
+    import gzip
+    import io
+
+    plain = corpus / "cables-real-dev.csv"
+    ids = [c.reference_id for c in cable.read_csv(plain)]
+    gz = tmp_path / "real.csv.gz"
+    gz.write_bytes(gzip.compress(plain.read_bytes(), compresslevel=1))
+    assert [c.reference_id for c in cable.read_csv(gz)] == ids
+    with gzip.open(gz) as f:
+        assert [c.reference_id for c in cable.read_csv(f)] == ids
+    assert [c.reference_id for c in cable.read_csv(io.BytesIO(plain.read_bytes()))] == ids
+    with plain.open(encoding="utf-8") as text_mode, pytest.raises(OSError, match="binary mode"):
+        list(cable.read_csv(text_mode))

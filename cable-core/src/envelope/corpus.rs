@@ -1,12 +1,15 @@
 //! Walking a corpus: files and directories of cables in any of the three forms, yielded one
 //! document at a time. A `cables.csv` file is streamed row by row, a directory is walked in
 //! sorted order, and no more than one file (or one CSV row plus a read chunk) is held in memory.
+//! Compressed files (gzip, zstd) are read through [`stream::open`](super::stream::open), as are
+//! streams handed over by the caller (standard input, a Python file object).
 
 use super::csv::{CsvError, CsvReader};
+use super::stream::{self, Stream, read_up_to};
 use super::{Document, html};
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The form of an input.
@@ -21,12 +24,14 @@ pub enum Form {
     Csv,
 }
 
-/// Detects the form of an input from its first bytes (and its name, as a hint for pages).
+/// Detects the form of an input from its first bytes, decompressed (and its name, as a hint for
+/// pages: `x.html`, `x.html.gz`).
 pub fn detect(name: &str, head: &[u8]) -> Form {
     if super::csv::looks_like_csv(head) {
         return Form::Csv;
     }
     let text = String::from_utf8_lossy(&head[..head.len().min(64 * 1024)]);
+    let name = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(name);
     if name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_page(&text) {
         return Form::Html;
     }
@@ -136,14 +141,31 @@ impl RawEntry {
 /// `read_csv`) and the C iterator all use it, so they see the same files in the same order.
 #[derive(Debug)]
 pub struct Corpus {
-    /// Paths still to read, with the form they are known to have (see [`Corpus::csv`]), and
-    /// whether they were found by walking a directory (see [`Corpus::new`]).
-    pending: VecDeque<(PathBuf, Option<Form>, bool)>,
-    csv: Option<(String, CsvReader<BufReader<File>>)>,
+    /// Inputs still to read.
+    pending: VecDeque<Pending>,
+    csv: Option<(String, CsvReader<Stream>)>,
     max_row_len: Option<usize>,
     max_file_len: usize,
     /// The directories walked so far (canonical paths): a symlink loop is walked once.
     visited: std::collections::HashSet<PathBuf>,
+}
+
+/// An input of a [`Corpus`] not read yet.
+enum Pending {
+    /// A path, with the form it is known to have (see [`Corpus::csv`]), and whether it was found
+    /// by walking a directory (see [`Corpus::new`]).
+    Path(PathBuf, Option<Form>, bool),
+    /// A stream handed over by the caller, with its label (see [`Corpus::from_reader`]).
+    Stream(String, Option<Form>, Stream),
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pending::Path(p, form, walked) => f.debug_tuple("Path").field(p).field(form).field(walked).finish(),
+            Pending::Stream(label, form, _) => f.debug_tuple("Stream").field(label).field(form).finish(),
+        }
+    }
 }
 
 impl Corpus {
@@ -158,11 +180,11 @@ impl Corpus {
     /// a directory reached twice (a link loop) is walked once. Files longer than the size limit
     /// ([`with_max_input_len`](Self::with_max_input_len)) are errors found while reading.
     pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
-        let pending = paths.into_iter().map(|p| (p.as_ref().to_path_buf(), None, false)).collect();
+        let pending = paths.into_iter().map(|p| Pending::Path(p.as_ref().to_path_buf(), None, false)).collect();
         Corpus::with_pending(pending)
     }
 
-    fn with_pending(pending: VecDeque<(PathBuf, Option<Form>, bool)>) -> Self {
+    fn with_pending(pending: VecDeque<Pending>) -> Self {
         let max_file_len = crate::ParseOptions::default().limit();
         Corpus { pending, csv: None, max_row_len: None, max_file_len, visited: Default::default() }
     }
@@ -170,8 +192,16 @@ impl Corpus {
     /// A walk over one `cables.csv` file, read as CSV whatever its first bytes look like (a
     /// file that is not CSV gives row errors, not a text cable).
     pub fn csv(path: impl AsRef<Path>) -> Self {
-        let pending = VecDeque::from([(path.as_ref().to_path_buf(), Some(Form::Csv), false)]);
+        let pending = VecDeque::from([Pending::Path(path.as_ref().to_path_buf(), Some(Form::Csv), false)]);
         Corpus::with_pending(pending)
+    }
+
+    /// A walk over one stream of bytes (standard input, a binding's file object), labelled
+    /// `label` in sources and errors: decompressed and detected like a file, then read as a CSV
+    /// file (row by row) or as one text or page. `form` forces the form, as [`Corpus::csv`]
+    /// does.
+    pub fn from_reader(label: impl Into<String>, form: Option<Form>, reader: impl Read + Send + 'static) -> Self {
+        Corpus::with_pending(VecDeque::from([Pending::Stream(label.into(), form, Stream::new(reader))]))
     }
 
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
@@ -193,7 +223,14 @@ impl Corpus {
     /// file whose rows now follow, or `None` from the outer option when nothing is left.
     fn next_file(&mut self) -> Option<Result<Option<Entry>, CorpusError>> {
         loop {
-            let (path, form, walked) = self.pending.pop_front()?;
+            let (path, form, walked) = match self.pending.pop_front()? {
+                Pending::Path(path, form, walked) => (path, form, walked),
+                Pending::Stream(label, form, src) => {
+                    let limit = self.max_file_len;
+                    let input = read_limited(src, &label, form, limit, None);
+                    return Some(self.open_input(input, label));
+                }
+            };
             let label = path.display().to_string();
             if form.is_none() && path.is_dir() {
                 // A directory reached again through a symbolic link: already walked.
@@ -203,7 +240,7 @@ impl Corpus {
                 match sorted_children(&path) {
                     Ok(children) => {
                         for c in children.into_iter().rev() {
-                            self.pending.push_front((c, None, true));
+                            self.pending.push_front(Pending::Path(c, None, true));
                         }
                         continue;
                     }
@@ -220,8 +257,13 @@ impl Corpus {
     }
 
     fn open_file(&mut self, path: &Path, form: Option<Form>, label: String) -> Result<Option<Entry>, CorpusError> {
+        let input = read_file_limited(path, form, self.max_file_len);
+        self.open_input(input, label)
+    }
+
+    fn open_input(&mut self, input: std::io::Result<Input>, label: String) -> Result<Option<Entry>, CorpusError> {
         let io = |source| CorpusError::Io { path: label.clone(), source };
-        match read_file_limited(path, form, self.max_file_len).map_err(io)? {
+        match input.map_err(io)? {
             Input::Csv(reader) => {
                 let reader = match self.max_row_len {
                     Some(len) => reader.with_max_row_len(len),
@@ -282,8 +324,8 @@ impl Iterator for Corpus {
 /// One file, opened: a CSV file to stream, or the whole bytes of a text or page.
 #[derive(Debug)]
 pub enum Input {
-    /// A `cables.csv` file, positioned at its start.
-    Csv(CsvReader<BufReader<File>>),
+    /// A `cables.csv` file, positioned at its start (decompressed).
+    Csv(CsvReader<Stream>),
     /// A text or a page, read whole, with its detected form.
     Bytes(Form, Vec<u8>),
     /// A text or a page longer than the limit given to [`read_file_limited`] (no more than the
@@ -294,8 +336,9 @@ pub enum Input {
     },
 }
 
-/// Opens one file the way the walk does: its form is `form`, or detected from its first 4 KiB
-/// (content first, `.html` as a hint); a CSV file is not read further. For callers that read
+/// Opens one file the way the walk does: decompressed when it is gzip or zstd (see
+/// [`stream::open`]), its form is `form`, or detected from its first 4 KiB (content first,
+/// `.html` as a hint); a CSV file is not read further. For callers that read
 /// single files (Python's `parse_file`). Files longer than the default size limit (see
 /// [`read_file_limited`]) are [`Input::TooLarge`].
 pub fn read_file(path: &Path, form: Option<Form>) -> std::io::Result<Input> {
@@ -306,21 +349,42 @@ pub fn read_file(path: &Path, form: Option<Form>) -> std::io::Result<Input> {
 /// [`Input::TooLarge`], found from its size or, for a pipe, after reading `limit` + 1 bytes —
 /// never by reading it whole (a 500 MB file took 974 MB before it was rejected).
 pub fn read_file_limited(path: &Path, form: Option<Form>, limit: usize) -> std::io::Result<Input> {
-    let mut file = File::open(path)?;
+    let file = File::open(path)?;
+    // A directory opens on Unix and fails only at the first read: say so now.
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("is a directory, not a file of cables"));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    read_limited(file, &path.display().to_string(), form, limit, size)
+}
+
+/// [`read_file_limited`] on a stream named `name` (for the `.html` hint), whose stored size is
+/// `size` when known (a file): a file stored in more than `limit` bytes without compression is
+/// [`Input::TooLarge`] before it is read.
+pub fn read_limited(
+    src: impl Read + Send + 'static,
+    name: &str,
+    form: Option<Form>,
+    limit: usize,
+    size: Option<u64>,
+) -> std::io::Result<Input> {
+    let src = std::io::BufReader::with_capacity(256 * 1024, src);
+    let (mut stream, compression) = stream::open(src)?;
     let mut head = vec![0u8; 4096];
-    let n = read_up_to(&mut file, &mut head)?;
+    let n = read_up_to(&mut stream, &mut head)?;
     head.truncate(n);
-    let form = form.unwrap_or_else(|| detect(&path.display().to_string(), &head));
+    let form = form.unwrap_or_else(|| detect(name, &head));
     if form == Form::Csv {
-        return Ok(Input::Csv(CsvReader::open(path)?));
+        return Ok(Input::Csv(CsvReader::new(Stream::new(std::io::Cursor::new(head).chain(stream)))));
     }
     let too_large = Input::TooLarge { limit };
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit as u64) {
+    if compression.is_none() && size.is_some_and(|s| s > limit as u64) {
         return Ok(too_large);
     }
     let mut bytes = head;
     let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
-    (&mut file).take(room).read_to_end(&mut bytes)?;
+    (&mut stream).take(room).read_to_end(&mut bytes)?;
     Ok(if bytes.len() > limit { too_large } else { Input::Bytes(form, bytes) })
 }
 
@@ -337,23 +401,15 @@ fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Files a directory walk takes: pages, texts and CSV files.
+/// Files a directory walk takes: pages, texts and CSV files, also compressed (`x.csv.gz`,
+/// `x.txt.zst`, `x.gz`).
 fn is_cable_file(p: &Path) -> bool {
-    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-    matches!(ext, "html" | "htm" | "txt" | "csv" | "")
-}
-
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    let ext = |p: &Path| p.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned();
+    let mut e = ext(p);
+    if e == "gz" || e == "zst" {
+        e = ext(Path::new(p.file_stem().unwrap_or_default()));
     }
-    Ok(n)
+    matches!(e.as_str(), "html" | "htm" | "txt" | "csv" | "")
 }
 
 #[cfg(test)]

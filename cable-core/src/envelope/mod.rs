@@ -9,6 +9,7 @@
 pub mod corpus;
 pub mod csv;
 pub mod html;
+pub mod stream;
 
 use crate::classification::Level;
 use crate::span::Span;
