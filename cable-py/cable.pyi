@@ -580,6 +580,10 @@ def read_dir(
 ) -> CableReader:
     """Walks a directory and yields the cables of its files."""
 
+def to_arrow(cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables") -> Any:
+    """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
+    columns, built in Rust and handed over through the Arrow C stream interface."""
+
 def to_dataframe(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame with one row per cable (needs pandas)."""
 

@@ -224,3 +224,35 @@ fn compressed_inputs_read_like_plain_ones() {
     assert!(stderr.contains("a zip archive, not cables"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `cable export --format parquet` (issue 15): typed columns, read back with the parquet crate;
+/// the paragraphs table has a row per paragraph.
+#[test]
+fn export_parquet_writes_typed_tables() {
+    use arrow_array::cast::AsArray;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let dir = std::env::temp_dir().join(format!("cable-parquet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let read = |file: &std::path::Path| -> Vec<arrow_array::RecordBatch> {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(file).unwrap()).unwrap();
+        reader.build().unwrap().map(|b| b.unwrap()).collect()
+    };
+    let file = dir.join("seed.parquet");
+    let (code, _, stderr) =
+        cable(&["export", "--format", "parquet", "examples/07MOSCOW5434.txt", "-o", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let batches = read(&file);
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 1);
+    let b = &batches[0];
+    assert_eq!(b.column_by_name("reference_id").unwrap().as_string::<i32>().value(0), "07MOSCOW5434");
+    let created = b.column_by_name("created").unwrap();
+    assert_eq!(format!("{:?}", created.data_type()), "Timestamp(Microsecond, Some(\"UTC\"))");
+    let serial = b.column_by_name("serial").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
+    assert_eq!(serial.value(0), 5434);
+    let file = dir.join("paragraphs.parquet");
+    let args =
+        ["export", "--format", "parquet", "--paragraphs", "examples/07MOSCOW5434.txt", "-o", file.to_str().unwrap()];
+    assert_eq!(cable(&args).0, 0);
+    assert_eq!(read(&file).iter().map(|b| b.num_rows()).sum::<usize>(), 9);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -24,6 +24,8 @@ mod scan;
 mod serialize;
 mod span;
 mod spanned;
+#[cfg(feature = "arrow")]
+pub mod table;
 mod warning;
 
 pub use body::{Break, BreakKind, Element, ElementKind, Item, Paragraph, Passage, PassageKind, TextSection};

@@ -8,6 +8,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+mod arrow;
 mod cable;
 mod errors;
 mod frame;
@@ -125,6 +126,8 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 mod module {
     #[pymodule_export]
     use super::{parse, parse_file, parse_html, read_csv, read_dir};
+    #[pymodule_export]
+    use crate::arrow::to_arrow;
     #[pymodule_export]
     use crate::cable::PyCable;
     #[pymodule_export]

@@ -249,3 +249,34 @@ def test_compressed_files_and_file_objects_give_the_same_rows(corpus, tmp_path):
     assert [c.reference_id for c in cable.read_csv(io.BytesIO(plain.read_bytes()))] == ids
     with plain.open(encoding="utf-8") as text_mode, pytest.raises(OSError, match="binary mode"):
         list(cable.read_csv(text_mode))
+
+
+def test_to_arrow_gives_typed_tables_that_duckdb_reads(corpus):
+    # Issue 15: the core's Arrow tables through the C stream interface.
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed: Arrow tests skipped")
+    path = corpus / "cables-real-dev.csv"
+    ids = [c.reference_id for c in cable.read_csv(path)]
+    t = cable.to_arrow(cable.read_csv(path))
+    assert t.num_rows == len(ids) == 8791
+    assert t.column("reference_id").to_pylist() == ids
+    assert t.schema.field("created").type == pa.timestamp("us", tz="UTC")
+    assert pa.types.is_dictionary(t.schema.field("classification").type)
+    assert t.schema.field("declassify_on").type == pa.date32()
+    # As cable parse (JSON) counts them, and cable refs.
+    assert cable.to_arrow(cable.read_csv(path), table="paragraphs").num_rows == 63149
+    assert cable.to_arrow(cable.read_csv(path), table="citations").num_rows == 8453
+    duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed")
+    assert duckdb.sql("select count(*) from t where classification = 'SECRET'").fetchall() == [(469,)]
+    with pytest.raises(ValueError, match="table must be"):
+        cable.to_arrow([], table="rows")
+
+
+def test_to_arrow_without_pyarrow_says_what_to_install(seed_text):
+    try:
+        import pyarrow  # noqa: F401
+
+        pytest.skip("pyarrow is installed: the missing-pyarrow path is tested on Python 3.8")
+    except ImportError:
+        pass
+    with pytest.raises(ImportError, match="pip install"):
+        cable.to_arrow([cable.parse(seed_text)])
