@@ -25,6 +25,7 @@ __all__ = [
     "CsvRowError",
     "EncodingError",
     "NotACableError",
+    "to_arrow",
     "to_dataframe",
     "paragraphs_frame",
     "citations",
