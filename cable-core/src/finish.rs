@@ -36,6 +36,19 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
         }
     }
 
+    // No banner nor page marker: format line 3 (`DE RUEHLP #3262/01 3482321`) names the
+    // originating station's route and its serial (the idea of the helper's branch `partial`).
+    // Its serial is the reference serial modulo 10,000: not for the Department, whose serials
+    // pass 10,000 every year (a STATE id from it would be wrong, not missing).
+    if station_serial.is_none() {
+        if let (Some(route), Some(se)) = (cable.routing.station, cable.routing.station_serial) {
+            let station = crate::ids::by_route(route.value).map(|s| s.station()).filter(|s| *s != "STATE");
+            if let (Some(st), Some(n)) = (station, crate::scan::parse_u32(se.value).filter(|&n| n > 0)) {
+                station_serial = Some((Cow::Borrowed(st), n, route.span.to(se.span)));
+            }
+        }
+    }
+
     // The year: the date-time group, else the archive's document number line, else the
     // envelope, else the caller.
     let text_year = cable.created.map(|c| c.year()).or(cable.archive_year);

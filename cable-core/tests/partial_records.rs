@@ -32,3 +32,11 @@ fn a_later_section_gives_the_date_time_group() {
     // The block is no paragraph text.
     assert!(cable.paragraphs().iter().all(|p| !p.text().contains("FM AMEMBASSY VATICAN")));
 }
+
+#[test]
+fn without_banner_the_de_line_gives_station_and_serial() {
+    // 09LAPAZ96: the text goes from SIPDIS to E.O. without a banner line; `DE RUEHLP #0096/01`.
+    let text = text_of("09LAPAZ96.csv");
+    let cable = cable_core::parse(&text).unwrap();
+    assert_eq!(cable.reference_id(), Some("09LAPAZ96"));
+}
