@@ -161,8 +161,7 @@ fn main() -> ExitCode {
         Command::Export { walk, format: Format::Csv, paragraphs, citations: false } => {
             export(&walk.inputs, *paragraphs, &options, progress, &mut out)
         }
-        Command::Export { walk, format: Format::Csv, citations: true, .. } => {
-            let _ = walk;
+        Command::Export { format: Format::Csv, citations: true, .. } => {
             vec!["--citations needs --format parquet (the CSV form is `cable refs`)".to_owned()]
         }
         Command::Export { walk, format: Format::Parquet, paragraphs, citations } => {

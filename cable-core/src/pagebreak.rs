@@ -95,6 +95,8 @@ pub(crate) struct PageBanner<'a> {
     pub station: &'a str,
     /// Serial as written (`06677`).
     pub serial: &'a str,
+    /// The section and section count after the serial, when written (`01 OF 03` → (1, 3)).
+    pub section: Option<(u32, u32)>,
 }
 
 /// `PAGE 02 HARARE 06677 01 OF 03 291400Z` (partial records) or `PAGE 02 STATE 296107` (1970s).
@@ -132,9 +134,11 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
     let mut end = cur.at;
     // Optional `01 OF 03`.
     let save = cur.at;
+    let mut section = None;
     match (cur.token(), cur.token(), cur.token()) {
         (Some(a), Some(of), Some(b)) if scan::is_digits(a) && of.eq_ignore_ascii_case("OF") && scan::is_digits(b) => {
             end = cur.at;
+            section = scan::parse_u32(a).zip(scan::parse_u32(b));
         }
         _ => cur.at = save,
     }
@@ -144,7 +148,7 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
             end = cur.at;
         }
     }
-    Some(PageBanner { len: end, page: scan::parse_u32(page)?, station: &line[s0..s1], serial })
+    Some(PageBanner { len: end, page: scan::parse_u32(page)?, station: &line[s0..s1], serial, section })
 }
 
 /// Bytes of `line` taken by a `PAGE` banner, if it starts with one.

@@ -22,10 +22,13 @@ use crate::warning::{Warning, WarningKind};
 /// Adds the doubts about `body` to `warnings`.
 pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
     let paragraphs = &body.paragraphs;
-    let numbered = paragraphs.iter().any(|p| p.number.is_some());
+    // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
+    // paragraphs (found once, not by looking ahead from each paragraph).
+    let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
     // One buffer of lines for all paragraphs.
     let mut lines: Vec<&str> = Vec::new();
     for (k, p) in paragraphs.iter().enumerate() {
+        let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         lines.clear();
         lines.extend(text::pieces(source, p.text_span, &p.gaps).map(text::clean_line).filter(|l| !l.is_empty()));
         // Whole-paragraph tests first: the per-line searches below run only where they can find
@@ -81,7 +84,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
             }
         }
         // Before paragraph 1, a block holding a field's keyword: the field wrapped into the text.
-        if numbered && p.number.is_none() && paragraphs[k + 1..].iter().any(|q| q.number.is_some()) {
+        if before_a_numbered {
             let head = p.text_span.slice(source);
             let head = scan::head(head, 60);
             let field = head.starts_with("CLASSIFIED") && head.contains(" BY ");
@@ -101,7 +104,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         // (Short: a field's wrapped tail, `d (d).`, a stray serial; longer unnumbered blocks
         // before paragraph 1 are introductions and handling notes.)
         let short = p.text_span.end - p.text_span.start < 30;
-        if numbered && short && p.number.is_none() && paragraphs[k + 1..].iter().any(|q| q.number.is_some()) {
+        if short && before_a_numbered {
             warnings.push(Warning::new(WarningKind::DoubtStrayText, p.span));
         }
     }

@@ -355,11 +355,7 @@ fn is_transmission_end(t: &str) -> bool {
 /// The section a partial record's page banner names: `PAGE 01 VATICA 00283 02 OF 05 241034Z`
 /// → section 2 of 5.
 fn page_banner_section(line: &str) -> Option<crate::model::Section> {
-    let b = pagebreak::page_banner(line)?;
-    let toks: Vec<&str> = line[..b.len].split_whitespace().collect();
-    let of = toks.iter().position(|t| *t == "OF")?;
-    let number = scan::parse_u32(toks.get(of.checked_sub(1)?)?)?;
-    let total = scan::parse_u32(toks.get(of + 1)?)?;
+    let (number, total) = pagebreak::page_banner(line)?.section?;
     (number >= 1 && number <= total).then_some(crate::model::Section { number, total: Some(total) })
 }
 

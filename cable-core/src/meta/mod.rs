@@ -309,11 +309,10 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
         }
         // `tags something, ` / `here`: a fragment that starts with the keyword in any case.
-        if i == 0 || self.lines[..i].iter().all(|l| l.is_blank()) {
-            if let Some(k) = keywords::tags_in_any_case(t) {
-                self.fields(line, t, k, cable);
-                return Some(1);
-            }
+        // (The keyword test first: the look back over the lines before runs only for such lines.)
+        if let Some(k) = keywords::tags_in_any_case(t).filter(|_| self.lines[..i].iter().all(|l| l.is_blank())) {
+            self.fields(line, t, k, cable);
+            return Some(1);
         }
         // `SIPDIS E.O. 12958: N/A` (09BRASILIA1540): captions with a field glued after them.
         if let Some(k) = keywords::glued_after(t, 0, None) {
