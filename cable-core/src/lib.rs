@@ -18,23 +18,25 @@ mod meta;
 mod model;
 mod names;
 mod owned;
-mod pagebreak;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
+mod shape;
 mod span;
 mod spanned;
 #[cfg(feature = "arrow")]
 pub mod table;
+mod text;
+mod walk;
 mod warning;
 
-pub use body::{Break, BreakKind, Element, ElementKind, Item, Paragraph, Passage, PassageKind, TextSection};
+pub use body::{Element, ElementKind};
 pub use classification::{Level, Marking};
 pub use envelope::{Document, Envelope, EnvelopeKind};
 pub use error::{ErrorKind, ParseError};
 pub use model::{
-    Banner, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Precedence, Recipient, Reference, ReferenceId,
-    ReferenceKind, Routing, Section,
+    Banner, Break, BreakKind, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Item, Paragraph, Passage,
+    PassageKind, Precedence, Recipient, Reference, ReferenceId, ReferenceKind, Routing, Section, TextSection,
 };
 pub use owned::{BytesError, OwnedCable};
 pub use span::{LineCol, Span};
@@ -143,27 +145,7 @@ fn parse_text<'a>(
 ) -> Result<Cable<'a>, ParseError> {
     check_input(text, opts)?;
     let lines = lines::split(text);
-    let mut cable = model::Cable::empty(text);
-    let mut at = header::parse(&lines, 0, &mut cable);
-    // A header after the metadata block (inbox printouts) is read, and the block goes on after it.
-    let mut rounds = 0;
-    let body_start = loop {
-        match meta::parse(&lines, at, &mut cable) {
-            meta::End::Header(i) if rounds < 3 => {
-                rounds += 1;
-                at = header::parse(&lines, i, &mut cable);
-            }
-            meta::End::Header(i) | meta::End::Body(i) => break i,
-        }
-    };
-    let body_offset = lines.get(body_start).map_or(text.len() as u32, |l| l.start);
-    cable.body = Span::new(body_offset, text.len() as u32);
-    // A cable whose banner lacks station and serial: the first page marker of the text has them
-    // (the body uses the station to recognise markers glued into lines).
-    if cable.banner.as_ref().is_none_or(|b| b.serial.is_none()) && cable.page_origin.is_none() {
-        cable.page_origin = pagebreak::first_page_marker(&lines[body_start..]);
-    }
-    body::parse(&lines, body_start, &mut cable);
+    let mut cable = walk::walk(text, &lines);
     let has_paragraph = cable.body_parts.paragraphs.iter().any(|p| p.number().is_some());
     // Prose that ends in a signature is a cable fragment too (a snippet of a cable's last
     // paragraphs, as quoted in research notes and tests): its signer is worth reading.

@@ -227,6 +227,12 @@ pub(crate) fn edit_distance_at_most(a: &str, b: &str, k: usize) -> bool {
     prev[b.len()] <= k
 }
 
+/// `[PREL](#)` → `PREL`.
+pub(crate) fn unwrap_link(tok: &str) -> &str {
+    let t = tok.strip_prefix('[').unwrap_or(tok);
+    t.strip_suffix("](#)").or_else(|| t.strip_suffix(']')).unwrap_or(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! The JSON output contract, shared by the `cable` command, the C library and the Python
 //! package: one object per cable, keys in a fixed order, absent values `null` (lists `[]`).
 
-use crate::body::{Item, Paragraph, Passage};
 use crate::model::{Cable, Recipient};
+use crate::model::{Item, Paragraph, Passage};
 use crate::span::Span;
 use crate::warning::Warning;
 use serde::Serialize;

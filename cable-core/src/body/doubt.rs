@@ -14,9 +14,10 @@
 //! - `doubt_stray_text`: an unnumbered block of the text among numbered paragraphs, or before
 //!   the first of them (a wrapped field's tail, `d (d).`, a serial): it may belong elsewhere.
 
-use super::{Body, text};
+use crate::model::Body;
 use crate::scan;
 use crate::span::Span;
+use crate::text;
 use crate::warning::{Warning, WarningKind};
 
 /// Adds the doubts about `body` to `warnings`.
@@ -51,7 +52,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
             }
             // (The cheap test first: this runs on every line of every paragraph.)
             if before.is_some()
-                && super::is_rule(l)
+                && crate::shape::rule::is_rule(l)
                 && (before.is_some_and(is_caption_like) || lines.get(n + 1).is_some_and(|x| is_caption_like(x)))
             {
                 // A rule inside the text next to a caption: a heading, probably, read as text.
@@ -72,7 +73,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
                 let prose = || {
                     l.len() >= 40
                         && l.starts_with(|c: char| c.is_uppercase())
-                        && super::label::item_label(l).is_none()
+                        && crate::text::item_label(l).is_none()
                         && l.bytes().filter(u8::is_ascii_lowercase).count() * 2 > l.len()
                 };
                 if blank_after_sentence && prose() {

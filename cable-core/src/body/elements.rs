@@ -5,9 +5,9 @@
 //! trailer. Whatever lies between recorded spans is split into blank runs, rules and
 //! unrecognised lines, so the elements tile the input whatever the parsers found.
 
-use super::is_rule;
 use crate::lines;
 use crate::model::Cable;
+use crate::shape::rule::{is_rule, is_separator};
 use crate::span::Span;
 use crate::warning::WarningKind;
 
@@ -177,8 +177,8 @@ fn before_body(cable: &Cable<'_>, body_start: u32, out: &mut Vec<Element>) {
         let kind = kind.unwrap_or({
             if cable.header_span.start <= line.start && line.start < cable.header_span.end && line.start < meta_start {
                 ElementKind::Header
-            } else if crate::pagebreak::is_page_marker(line.trimmed())
-                || crate::pagebreak::page_banner(line.trimmed()).is_some()
+            } else if crate::shape::pagebreak::is_page_marker(line.trimmed())
+                || crate::shape::pagebreak::page_banner(line.trimmed()).is_some()
             {
                 ElementKind::Break
             } else if line.start < meta_start || cable.metadata_span.is_empty() {
@@ -255,7 +255,7 @@ fn fill(source: &str, from: u32, to: u32, out: &mut Vec<Element>) {
         let clean = super::text::clean_line(line);
         let kind = if super::text::is_blank(line) {
             ElementKind::Blank
-        } else if is_rule(line) || super::is_separator(line) {
+        } else if is_rule(line) || is_separator(line) {
             ElementKind::Rule
         } else if clean.is_empty() {
             // `SIPDIS` on a line of its own.

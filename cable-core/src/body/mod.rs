@@ -9,222 +9,24 @@
 
 pub(crate) mod doubt;
 pub(crate) mod elements;
-pub(crate) mod label;
 pub(crate) mod number;
 pub(crate) mod passages;
 pub(crate) mod signature;
-pub(crate) mod text;
 
-use crate::classification::{Level, Marking};
+use crate::classification::Marking;
 use crate::lines::Line;
-use crate::model::Cable;
-use crate::pagebreak;
+use crate::model::{Body, Break, BreakKind, Cable, Paragraph, Passage, PassageKind, TextSection};
 use crate::scan;
+use crate::shape::banner;
+use crate::shape::pagebreak;
+use crate::shape::routing::{is_strong_header_line, partial_control_line};
+use crate::shape::rule::{is_rule, is_separator};
 use crate::span::Span;
 use crate::spanned::Spanned;
+use crate::text;
 use crate::warning::{Warning, WarningKind};
-use std::borrow::Cow;
 
 pub use elements::{Element, ElementKind};
-pub use passages::{Passage, PassageKind};
-
-/// One paragraph of the body: numbered (`1. (C) ...`) or, in cables without numbers, a block
-/// of text between blank lines.
-///
-/// ```text
-/// Lavrov's Letter                       heading
-///
-/// 12. (C) In a November 16 meeting, ... number 2 (written `12.`), marking (C), text
-/// ```
-#[derive(Debug, Clone)]
-pub struct Paragraph<'a> {
-    source: &'a str,
-    span: Span,
-    text_span: Span,
-    number: Option<u32>,
-    written: Option<Span>,
-    marking: Option<Marking<'a>>,
-    heading: Option<Span>,
-    /// Breaks (page markers, section headers) inside the paragraph, cut out of its text.
-    gaps: Vec<Span>,
-}
-
-impl<'a> Paragraph<'a> {
-    /// The paragraph number: as written, or the true number recovered from the sequence when
-    /// the written one is mangled (`12.` for ¶2; a warning records it). `None` for unnumbered
-    /// paragraphs.
-    pub fn number(&self) -> Option<u32> {
-        self.number
-    }
-
-    /// The number as written, pilcrow and period included (`12.`, `¶4.`, `[¶](#)9.`).
-    pub fn written_number(&self) -> Option<&'a str> {
-        self.written.map(|s| s.slice(self.source))
-    }
-
-    /// The portion marking (`(C)`, `(S//NF)`), if the paragraph has one.
-    pub fn marking(&self) -> Option<&Marking<'a>> {
-        self.marking.as_ref()
-    }
-
-    /// The classification level of the portion marking.
-    pub fn level(&self) -> Option<Level> {
-        self.marking.map(|m| m.level)
-    }
-
-    /// The heading above the paragraph (`Lavrov's Letter`, `Comment`), joined into one line
-    /// when it takes several.
-    pub fn heading(&self) -> Option<Cow<'a, str>> {
-        self.heading.map(|h| match text::clean(self.source, h, &[]) {
-            // `Comment -------` (a caption and its rule on one line).
-            Cow::Borrowed(s) => Cow::Borrowed(s.trim_end_matches(['-', ' '])),
-            Cow::Owned(s) => Cow::Owned(s.trim_end_matches(['-', ' ']).to_owned()),
-        })
-    }
-
-    /// Span of the heading's caption lines (rules above and below it excluded).
-    pub fn heading_span(&self) -> Option<Span> {
-        self.heading
-    }
-
-    /// The text after the number and marking, cleaned: page and section breaks removed (the
-    /// interrupted sentence rejoined), wrapped lines joined, `<br>` debris dropped; a sub-item
-    /// starts a new line. Borrowed from the input when the paragraph is one clean line.
-    pub fn text(&self) -> Cow<'a, str> {
-        text::clean(self.source, self.text_span, &self.gaps)
-    }
-
-    /// Span of the text as written (from after the marking to the end of the paragraph,
-    /// breaks included).
-    pub fn text_span(&self) -> Span {
-        self.text_span
-    }
-
-    /// Span of the whole paragraph as written, from its number to the end of its text (the
-    /// heading is not included; breaks inside are).
-    pub fn span(&self) -> Span {
-        self.span
-    }
-
-    /// Spans of the page and section breaks that fall inside the paragraph.
-    pub fn breaks(&self) -> &[Span] {
-        &self.gaps
-    }
-
-    /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
-    /// labels. They stay part of [`text`](Self::text); this is a second view of it.
-    pub fn items(&self) -> Vec<Item<'a>> {
-        let mut out = Vec::new();
-        let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
-        let mut before: &str = "";
-        for piece in text::pieces(self.source, self.text_span, &self.gaps) {
-            let t = text::clean_line(piece);
-            if t.is_empty() {
-                continue;
-            }
-            let label = text::item_start(before, t);
-            before = t;
-            let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
-            let end = start + t.len() as u32;
-            if let Some(n) = label {
-                if let Some((label, s, e)) = open.take() {
-                    out.push(self.item(label, Span::new(s, e)));
-                }
-                open = Some((&t[..n], start, end));
-            } else if let Some(o) = &mut open {
-                o.2 = end;
-            }
-        }
-        if let Some((label, s, e)) = open {
-            out.push(self.item(label, Span::new(s, e)));
-        }
-        out
-    }
-
-    fn item(&self, label: &'a str, span: Span) -> Item<'a> {
-        let start = span.start + label.len() as u32;
-        let gaps: Vec<Span> = self.gaps.iter().copied().filter(|g| g.start >= start && g.end <= span.end).collect();
-        let text = text::clean(self.source, Span::new(start, span.end), &gaps);
-        Item { label, text, span }
-    }
-}
-
-/// A sub-item inside a paragraph: a line that starts with a label (`A.`, `(1)`, `--`), and
-/// the lines that continue it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item<'a> {
-    /// The label as written (`A.`, `(1)`, `--`).
-    pub label: &'a str,
-    /// The item's text after the label, cleaned like paragraph text.
-    pub text: Cow<'a, str>,
-    /// From the label to the end of the item's last line.
-    pub span: Span,
-}
-
-/// What interrupted the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum BreakKind {
-    /// A page marker (`MOSCOW 00005434 002 OF 002`) or an old-format page banner with its
-    /// classification lines (`CONFIDENTIAL` / `PAGE 03 HARARE 06677 02 OF 03 291400Z`).
-    Page,
-    /// The repeated routing header and metadata block at the start of a later section of a
-    /// partial record (`SECRET PTQ9873`, `PAGE 01 ...`, `INFO LOG-00 ...`, `FM`/`TO`, the
-    /// banner `SECTION 02 OF 03`, `E.O.`, `TAGS` ...).
-    Section,
-}
-
-crate::names::names!(BreakKind {
-    Page => "page",
-    Section => "section",
-});
-
-/// A page or section break inside the body, removed from the text it interrupts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct Break {
-    /// Page or section.
-    pub kind: BreakKind,
-    /// The page number the break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2).
-    pub page: Option<u32>,
-    /// The break's lines (for a banner followed by text on its line, up to that text).
-    pub span: Span,
-}
-
-/// One section of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds it: a
-/// partial record keeps each later section's header block where the section starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct TextSection {
-    /// The section's number, from its banner (`SECTION 02 OF 05`) or page banner (`02 OF 05`).
-    pub number: Option<u32>,
-    /// How many sections the telegram has, when a banner says.
-    pub total: Option<u32>,
-    /// The section: from its header block to the next section's (the first from the start of
-    /// the text), the end of the text for the last.
-    pub span: Span,
-    /// The section's header block (the first section's: the cable's header and metadata, up to
-    /// the body).
-    pub header_span: Span,
-}
-
-/// Everything [`parse`] found in the body.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Body<'a> {
-    pub paragraphs: Vec<Paragraph<'a>>,
-    pub breaks: Vec<Break>,
-    /// The sections, when the text holds later sections' header blocks.
-    pub sections: Vec<TextSection>,
-    /// Headings followed by no paragraph (at the end of the text).
-    pub orphan_headings: Vec<Span>,
-    pub passages: Vec<passages::PassageData>,
-    pub signature: Option<Spanned<&'a str>>,
-    /// Trailer lines after the text (and the signature): from the first to the last.
-    pub trailer: Vec<Span>,
-    pub redactions: Vec<Span>,
-}
 
 /// Rules and caption lines met after the text of a paragraph: a heading if a paragraph
 /// follows, text otherwise.
@@ -248,6 +50,8 @@ struct Pending {
 
 struct Walk<'l, 'a> {
     lines: &'l [Line<'a>],
+    /// Reads a later section's header block (the driver's header and metadata walk).
+    read_head: ReadHead,
     source: &'a str,
     /// The station of the banner (`RIO DE JANEIRO`), which page markers write cut to ten
     /// letters (`RIO DE JAN 00000285 002 OF 002`).
@@ -281,8 +85,13 @@ struct SectionRouting<'a> {
     info: Vec<crate::model::Recipient<'a>>,
 }
 
+/// Reads a header and metadata block from `lines[at]` into a cable; returns the line where the
+/// body starts. The driver (`crate::walk`) passes its own, so that the body reads a later
+/// section's header block without importing the header and metadata walkers.
+pub(crate) type ReadHead = for<'x> fn(&[Line<'x>], usize, &mut Cable<'x>) -> usize;
+
 /// Parses the body starting at `lines[start]` into `cable`.
-pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>) {
+pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>, read_head: ReadHead) {
     let source = cable.source;
     let station =
         cable.banner.as_ref().and_then(|b| b.station).map(|s| s.value).or(cable.page_origin.map(|p| p.0.value));
@@ -297,6 +106,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
         .count();
     let mut w = Walk {
         lines,
+        read_head,
         source,
         station,
         numbered: numbered_lines > 0,
@@ -578,11 +388,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             return None;
         }
         let trigger = |t: &str| {
-            crate::header::is_strong_header_line(t)
-                || crate::header::partial_control_line(t)
+            is_strong_header_line(t)
+                || partial_control_line(t)
                 || pagebreak::page_banner(t).is_some_and(|b| b.page == 1)
                 || ((t.contains("SECTION") || t.contains("section"))
-                    && crate::meta::banner::parse(t).is_some_and(|b| b.section.is_some_and(|s| s.number > 1)))
+                    && banner::parse(t).is_some_and(|b| b.section.is_some_and(|s| s.number > 1)))
         };
         // Header, banner and control lines end in a digit or the `Z` of a time (`ZNY CCCCC ZZH`
         // aside): a cheap test before the parsers.
@@ -613,17 +423,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         let mut scratch = Cable::empty(self.source);
         let block_at = at;
-        at = crate::header::parse(&self.lines[..end], at, &mut scratch);
-        let mut rounds = 0;
-        let stop = loop {
-            match crate::meta::parse(&self.lines[..end], at, &mut scratch) {
-                crate::meta::End::Header(k) if rounds < 3 && k > at => {
-                    rounds += 1;
-                    at = crate::header::parse(&self.lines[..end], k, &mut scratch);
-                }
-                crate::meta::End::Header(k) | crate::meta::End::Body(k) => break k,
-            }
-        };
+        let stop = (self.read_head)(&self.lines[..end], at, &mut scratch);
         // `1. (U) Classified by` opens a section's text: the meta parser stops before it.
         let mut last = stop;
         while last > i && self.lines[last - 1].is_blank() {
@@ -1043,29 +843,6 @@ fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     (marking, at)
 }
 
-/// A line of dashes, underscores or equals signs (a rule under or around a heading).
-pub(crate) fn is_rule(t: &str) -> bool {
-    // Cheap test first: this runs on every line and on the line after it.
-    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
-    // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
-    // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
-    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) {
-        return false;
-    }
-    let t = text::clean_line(t);
-    let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
-    t.chars().filter(|&c| c != ' ').count() >= 3
-        && t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
-        && t.contains(|c: char| matches!(c, '-' | '_' | '=' | '*') || unicode_dash(c))
-}
-
-/// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`
-/// above paragraphs 4, 6 and 8). Unlike a rule it underlines nothing: the line above it is
-/// text (`(AL-ANBA, KUWAIT, 24.5).` / `--` in 85TELAVIV15214).
-pub(crate) fn is_separator(t: &str) -> bool {
-    matches!(scan::trim(t), "-" | "--")
-}
-
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 fn ruled_caption(t: &str) -> bool {
     // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
@@ -1113,7 +890,7 @@ fn loose_caption(t: &str) -> bool {
         && t.len() <= 100
         && !t.starts_with(|c: char| c.is_lowercase())
         && number::written(t).is_none()
-        && (label::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
+        && (text::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
         && !has_sentence_break(t)
         // `NNNN`, a page-foot classification: the end of a transmission, not a caption.
         && !signature::is_trailer_line(t)
@@ -1151,7 +928,7 @@ fn could_be_heading(t: &str) -> bool {
         && t.len() <= 100
         && !t.ends_with(['.', ',', ';', ':', '"', '\u{201d}'])
         && !t.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '"' || c == '\u{201c}')
-        && label::item_label(t).is_none()
+        && text::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
 }

@@ -1,7 +1,7 @@
 //! Paragraph numbers: `1.`, `1 .`, `¶1.`, `[¶](#)9.`, `1.(S)`, and the mangled `11.` `12.` `13.`
 //! of a markdown conversion (a pilcrow that became the digit 1), recovered from the sequence.
 
-use crate::meta;
+use crate::shape::number::numbered_paragraph_prefix;
 
 /// A paragraph number as written at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub(crate) struct Written {
 
 /// Reads the paragraph number at the start of `t` (already left-trimmed).
 pub(crate) fn written(t: &str) -> Option<Written> {
-    let len = meta::numbered_paragraph_prefix(t)?;
+    let len = numbered_paragraph_prefix(t)?;
     let b = t.as_bytes();
     let start = b.iter().position(u8::is_ascii_digit)?;
     let n = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();

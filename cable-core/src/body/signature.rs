@@ -2,8 +2,8 @@
 //! lines that may follow it (`NNNN`, a classification footer, `Declassified/Released US
 //! Department of State EO Systematic Review ...`, `GP-3`, HTML debris).
 
-use crate::pagebreak;
 use crate::scan;
+use crate::shape::pagebreak;
 
 /// A trailer line: transmission end signals, classification footers, declassification stamps,
 /// classification group marks, HTML debris and page markers.
@@ -64,7 +64,7 @@ fn is_print_stamp(t: &str) -> bool {
 /// The archive's document number line: `2002VATICA05546 - Classification: UNCLASSIFIED`, or
 /// NARA's `2000HOCHI00838 - UNCLASSIFIED` ([`crate::header::is_aad_number_line`]).
 fn is_archive_number_line(t: &str) -> bool {
-    crate::header::archive_number(t)
+    crate::shape::routing::archive_number(t)
         .is_some_and(|rest| rest.len() < 60 || crate::classification::banner_word(rest.trim()).is_some())
 }
 

@@ -6,13 +6,17 @@
 //! (usually the classification banner).
 
 pub(crate) mod address;
-pub(crate) mod dtg;
 
 use crate::lines::Line;
-use crate::meta;
 use crate::model::{Cable, DateTimeGroup, Recipient};
-use crate::pagebreak;
 use crate::scan;
+use crate::shape::keywords::starts_metadata_field;
+use crate::shape::number::is_numbered_paragraph;
+use crate::shape::pagebreak;
+use crate::shape::routing::{
+    archive_year, is_aad_number_line, is_strong_header_line, partial_control_line, transmission_id,
+};
+use crate::shape::{banner, captions, dtg};
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::{Warning, WarningKind};
@@ -62,7 +66,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
                 }
                 // Inbox printouts put the banner and captions above the header; they are
                 // repeated below it, where the metadata block reads them.
-                let known = meta::banner::parse(t).is_some() || meta::captions::is_caption_line(t);
+                let known = banner::parse(t).is_some() || captions::is_caption_line(t);
                 if !known {
                     cable.warnings.push(Warning::new(WarningKind::UnrecognisedLine, line.span()));
                 }
@@ -252,13 +256,6 @@ fn next_starts_with(lines: &[Line<'_>], from: usize, prefix: &str) -> bool {
     lines[from.min(lines.len())..].iter().find(|l| !l.is_blank()).is_some_and(|l| l.trimmed().starts_with(prefix))
 }
 
-/// `VZCZCXRO9060`.
-fn transmission_id(t: &str) -> Option<&str> {
-    let id = t.split(scan::is_space).next()?;
-    (id.starts_with("VZCZC") && (8..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then_some(id)
-}
-
 /// `OO RUEHDBU RUEHFL ...`: the prosign and the rest of the line.
 fn relay_line(t: &str) -> Option<(&str, &str)> {
     let (prosign, rest) = t.split_once(' ')?;
@@ -407,69 +404,10 @@ fn is_office_block_line(t: &str) -> bool {
     offices > 0
 }
 
-/// `------------------A54E38  291401Z /38` (partial records), `--------------------- 053129`
-/// (1970s), and the centred `CONFIDENTIAL     PTQ1859` line above a partial record's first page.
-pub(crate) fn partial_control_line(t: &str) -> bool {
-    if t.starts_with("-----") {
-        let rest = t.trim_start_matches('-');
-        return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
-    }
-    if let Some(w) = crate::classification::banner_word(t) {
-        let mut rest = scan::tokens(&t[w.len..]);
-        return match (rest.next(), rest.next()) {
-            (Some(code), None) => {
-                code.len() >= 6 && code.bytes().take(3).all(|b| b.is_ascii_uppercase()) && scan::is_digits(&code[3..])
-            }
-            _ => false,
-        };
-    }
-    false
-}
-
-/// The document number line of NARA's Access to Archival Databases copies:
-/// `2000HOCHI00838 - UNCLASSIFIED` (four-digit year, station cut to six letters, serial).
-pub(crate) fn is_aad_number_line(t: &str) -> bool {
-    archive_number(t).is_some_and(|rest| crate::classification::banner_word(rest.trim()).is_some())
-}
-
-/// The year of an archive document number line (`2002HOCHI00719 - UNCLASSIFIED` → 2002).
-pub(crate) fn archive_year(t: &str) -> Option<i32> {
-    scan::parse_u32(t.get(..4)?).map(|y| y as i32).filter(|y| (1960..=2030).contains(y))
-}
-
-/// The archive's document number at the start of `t` (four-digit year, station cut short,
-/// serial: `2000HOCHI00838`, `2002VATICA05546`) followed by ` - `: the text after it.
-pub(crate) fn archive_number(t: &str) -> Option<&str> {
-    // Four digits first: almost every line is rejected before the search for ` - `.
-    if !t.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) {
-        return None;
-    }
-    let (id, rest) = t.split_once(" - ")?;
-    let b = id.as_bytes();
-    let letters = b.iter().skip(4).take_while(|c| c.is_ascii_uppercase()).count();
-    (b.len() > 8 && letters > 0 && b.len() > 4 + letters && b[4 + letters..].iter().all(u8::is_ascii_digit))
-        .then_some(rest)
-}
-
 /// A line that can only belong to the body: the classification banner, a metadata keyword line
 /// or a numbered paragraph. Ends address lists and drafting blocks.
 fn starts_body(t: &str) -> bool {
-    meta::banner::parse(t).is_some() || meta::starts_metadata_field(t) || meta::is_numbered_paragraph(t)
-}
-
-/// True for a line that can only open or continue a routing header: `VZCZC…`, `DE RUEH… #`,
-/// `ZNY …`/`ZNR …`, a date-time group with precedence.
-pub(crate) fn is_strong_header_line(t: &str) -> bool {
-    // Dispatch on the first byte: this runs on every line of the metadata block and the body.
-    let dtg = || dtg::parse(t).is_some_and(|d| d.precedence.is_some());
-    match t.as_bytes() {
-        [b'V', ..] => transmission_id(t).is_some(),
-        [b'D', b'E', b' ', ..] => t.starts_with("DE R") && t.contains('#'),
-        [b'Z', b'N', b'Y' | b'R', b' ', ..] => true,
-        // A precedence letter (`0` typed for `O` in old cables) and a space.
-        [b'Z' | b'O' | b'P' | b'R' | b'Y' | b'0', b' ', ..] => dtg(),
-        _ => false,
-    }
+    banner::parse(t).is_some() || starts_metadata_field(t) || is_numbered_paragraph(t)
 }
 
 /// The index of the next line, within a short window, that can only be a routing header line
@@ -484,7 +422,7 @@ fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
         if t.is_empty() {
             continue;
         }
-        if meta::starts_metadata_field(t) || meta::is_numbered_paragraph(t) {
+        if starts_metadata_field(t) || is_numbered_paragraph(t) {
             return None;
         }
         let strong = is_strong_header_line(t);
@@ -497,7 +435,7 @@ fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
         if strong || (partial && !passed_banner) {
             return Some(j);
         }
-        passed_banner |= meta::banner::parse(t).is_some_and(|b| b.station.is_some());
+        passed_banner |= banner::parse(t).is_some_and(|b| b.station.is_some());
     }
     None
 }

@@ -1,6 +1,7 @@
 //! TAGS: "Traffic Analysis by Geography and Subject" keywords.
 
 use crate::scan;
+pub(crate) use crate::shape::keywords::is_tag_line;
 use crate::span::Span;
 use crate::spanned::Text;
 use std::borrow::Cow;
@@ -154,22 +155,9 @@ pub(crate) fn is_paren_group(t: &str) -> bool {
     t.len() > 2 && t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
-/// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
-pub(crate) fn is_tag_line(line: &str) -> bool {
-    let mut n = 0;
-    for tok in line.split([' ', ',']).filter(|t| !t.is_empty()) {
-        let tok = unwrap_link(tok);
-        if !(tok.len() <= 6 && scan::is_upper_alpha(tok)) {
-            return false;
-        }
-        n += 1;
-    }
-    n > 0
-}
-
 fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
-    let tok =
-        unwrap_link(tok).trim_matches(|c: char| matches!(c, '.' | ';' | ':' | ',' | '#' | '*') || scan::is_space(c));
+    let tok = scan::unwrap_link(tok)
+        .trim_matches(|c: char| matches!(c, '.' | ';' | ':' | ',' | '#' | '*') || scan::is_space(c));
     if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
@@ -197,12 +185,6 @@ fn is_capitalised_phrase(piece: &str) -> bool {
         n += 1;
     }
     n >= 2
-}
-
-/// `[PREL](#)` → `PREL`.
-fn unwrap_link(tok: &str) -> &str {
-    let t = tok.strip_prefix('[').unwrap_or(tok);
-    t.strip_suffix("](#)").or_else(|| t.strip_suffix(']')).unwrap_or(t)
 }
 
 fn inside_parens_only(p: &str) -> bool {
@@ -271,7 +253,7 @@ fn is_free_text(part: &str) -> bool {
     }
     part.contains('(')
         || scan::tokens(part).any(|w| {
-            let w = unwrap_link(w);
+            let w = scan::unwrap_link(w);
             w.len() > 6 || w.bytes().any(|b| b.is_ascii_lowercase()) || matches!(w, "AND" | "OF" | "THE" | "FOR")
         })
 }

@@ -1,7 +1,7 @@
 //! The classification banner: `C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434`.
 
+use super::captions;
 use crate::classification::{self, BannerWord};
-use crate::meta::captions;
 use crate::model::Section;
 use crate::scan;
 use crate::scan::Cursor;

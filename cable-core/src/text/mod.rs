@@ -2,7 +2,9 @@
 //! and conversion debris (`<br>`, `SIPDIS` stamped at line starts) removed. Computed on access,
 //! so parsing never copies text; borrowed when the stretch is one clean line.
 
-use super::label;
+mod label;
+
+pub(crate) use label::item_label;
 
 use crate::span::Span;
 use std::borrow::Cow;

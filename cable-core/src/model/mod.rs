@@ -2,7 +2,12 @@
 //!
 //! Every string is a slice of the parsed text (or a `Cow` where it had to be cleaned) and every
 //! value knows its [`Span`]. The types here hold data only; the grammar of each part lives in
-//! [`header`](crate::header) and [`meta`](crate::meta).
+//! the walkers (`header`, `meta`, `body`), which fill them.
+
+mod body;
+
+pub(crate) use body::{Body, PassageData};
+pub use body::{Break, BreakKind, Item, Paragraph, Passage, PassageKind, TextSection};
 
 use crate::classification::{Level, Marking};
 use crate::envelope::Envelope;
@@ -336,7 +341,7 @@ pub struct Cable<'a> {
     pub(crate) envelope: Option<&'a Envelope<'a>>,
     pub(crate) warnings: Vec<Warning>,
     /// Paragraphs, breaks, passages, signature: see [`crate::body`].
-    pub(crate) body_parts: crate::body::Body<'a>,
+    pub(crate) body_parts: Body<'a>,
 }
 
 impl<'a> Cable<'a> {
@@ -372,7 +377,7 @@ impl<'a> Cable<'a> {
             body: Span::default(),
             envelope: None,
             warnings: Vec::new(),
-            body_parts: crate::body::Body::default(),
+            body_parts: Body::default(),
         }
     }
 

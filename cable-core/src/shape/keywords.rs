@@ -112,7 +112,7 @@ pub(crate) fn at_start(t: &str) -> Option<Keyword> {
 /// (`1. (U) Classified by ...`, `(U) CLASSIFIED BY ...`).
 pub(crate) fn classified_by_at_start(t: &str) -> Option<Keyword> {
     let mut at = 0;
-    if let Some(n) = super::numbered_paragraph_prefix(t) {
+    if let Some(n) = super::number::numbered_paragraph_prefix(t) {
         at = n;
     }
     let rest = &t[at..];
@@ -169,7 +169,7 @@ fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Op
         if field == Field::Ref && bare && !ref_content_plausible(&t[content..]) {
             continue;
         }
-        if kw == "TAG" && !super::tags::is_tag_line(&t[content..]) {
+        if kw == "TAG" && !is_tag_line(&t[content..]) {
             continue;
         }
         return Some(Keyword { field, at, content, damaged });
@@ -303,6 +303,24 @@ fn glued_colon_form(t: &str, i: usize, field: Field, forms: &[&str]) -> Option<K
         let ok = if kw.ends_with(':') { scan::starts_with_ci(s, kw) } else { s.starts_with(kw) };
         ok.then_some(Keyword { field, at: i, content: i + kw.len(), damaged: false })
     })
+}
+
+/// True when `t` opens a metadata field (`E.O.`, `TAGS:`, `SUBJECT:`, `REF:`, `Classified By`).
+pub(crate) fn starts_metadata_field(t: &str) -> bool {
+    at_start(t).is_some()
+}
+
+/// True when a line looks like more tags (a TAGS continuation line): short upper-case codes.
+pub(crate) fn is_tag_line(line: &str) -> bool {
+    let mut n = 0;
+    for tok in line.split([' ', ',']).filter(|t| !t.is_empty()) {
+        let tok = scan::unwrap_link(tok);
+        if !(tok.len() <= 6 && scan::is_upper_alpha(tok)) {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
 }
 
 #[cfg(test)]

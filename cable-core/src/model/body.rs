@@ -1,0 +1,304 @@
+//! The body as the model holds it: paragraphs, sub-items, breaks, sections and passages
+//! (summary, comment, action request, notes), as spans into the source. The body walker (`crate::body`) fills these; cleaned text is computed on access.
+
+use crate::classification::{Level, Marking};
+use crate::span::Span;
+use crate::spanned::Spanned;
+use crate::text;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One paragraph of the body: numbered (`1. (C) ...`) or, in cables without numbers, a block
+/// of text between blank lines.
+///
+/// ```text
+/// Lavrov's Letter                       heading
+///
+/// 12. (C) In a November 16 meeting, ... number 2 (written `12.`), marking (C), text
+/// ```
+#[derive(Debug, Clone)]
+pub struct Paragraph<'a> {
+    pub(crate) source: &'a str,
+    pub(crate) span: Span,
+    pub(crate) text_span: Span,
+    pub(crate) number: Option<u32>,
+    pub(crate) written: Option<Span>,
+    pub(crate) marking: Option<Marking<'a>>,
+    pub(crate) heading: Option<Span>,
+    /// Breaks (page markers, section headers) inside the paragraph, cut out of its text.
+    pub(crate) gaps: Vec<Span>,
+}
+
+impl<'a> Paragraph<'a> {
+    /// The paragraph number: as written, or the true number recovered from the sequence when
+    /// the written one is mangled (`12.` for ¶2; a warning records it). `None` for unnumbered
+    /// paragraphs.
+    pub fn number(&self) -> Option<u32> {
+        self.number
+    }
+
+    /// The number as written, pilcrow and period included (`12.`, `¶4.`, `[¶](#)9.`).
+    pub fn written_number(&self) -> Option<&'a str> {
+        self.written.map(|s| s.slice(self.source))
+    }
+
+    /// The portion marking (`(C)`, `(S//NF)`), if the paragraph has one.
+    pub fn marking(&self) -> Option<&Marking<'a>> {
+        self.marking.as_ref()
+    }
+
+    /// The classification level of the portion marking.
+    pub fn level(&self) -> Option<Level> {
+        self.marking.map(|m| m.level)
+    }
+
+    /// The heading above the paragraph (`Lavrov's Letter`, `Comment`), joined into one line
+    /// when it takes several.
+    pub fn heading(&self) -> Option<Cow<'a, str>> {
+        self.heading.map(|h| match text::clean(self.source, h, &[]) {
+            // `Comment -------` (a caption and its rule on one line).
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim_end_matches(['-', ' '])),
+            Cow::Owned(s) => Cow::Owned(s.trim_end_matches(['-', ' ']).to_owned()),
+        })
+    }
+
+    /// Span of the heading's caption lines (rules above and below it excluded).
+    pub fn heading_span(&self) -> Option<Span> {
+        self.heading
+    }
+
+    /// The text after the number and marking, cleaned: page and section breaks removed (the
+    /// interrupted sentence rejoined), wrapped lines joined, `<br>` debris dropped; a sub-item
+    /// starts a new line. Borrowed from the input when the paragraph is one clean line.
+    pub fn text(&self) -> Cow<'a, str> {
+        text::clean(self.source, self.text_span, &self.gaps)
+    }
+
+    /// Span of the text as written (from after the marking to the end of the paragraph,
+    /// breaks included).
+    pub fn text_span(&self) -> Span {
+        self.text_span
+    }
+
+    /// Span of the whole paragraph as written, from its number to the end of its text (the
+    /// heading is not included; breaks inside are).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Spans of the page and section breaks that fall inside the paragraph.
+    pub fn breaks(&self) -> &[Span] {
+        &self.gaps
+    }
+
+    /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
+    /// labels. They stay part of [`text`](Self::text); this is a second view of it.
+    pub fn items(&self) -> Vec<Item<'a>> {
+        let mut out = Vec::new();
+        let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
+        let mut before: &str = "";
+        for piece in text::pieces(self.source, self.text_span, &self.gaps) {
+            let t = text::clean_line(piece);
+            if t.is_empty() {
+                continue;
+            }
+            let label = text::item_start(before, t);
+            before = t;
+            let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
+            let end = start + t.len() as u32;
+            if let Some(n) = label {
+                if let Some((label, s, e)) = open.take() {
+                    out.push(self.item(label, Span::new(s, e)));
+                }
+                open = Some((&t[..n], start, end));
+            } else if let Some(o) = &mut open {
+                o.2 = end;
+            }
+        }
+        if let Some((label, s, e)) = open {
+            out.push(self.item(label, Span::new(s, e)));
+        }
+        out
+    }
+
+    fn item(&self, label: &'a str, span: Span) -> Item<'a> {
+        let start = span.start + label.len() as u32;
+        let gaps: Vec<Span> = self.gaps.iter().copied().filter(|g| g.start >= start && g.end <= span.end).collect();
+        let text = text::clean(self.source, Span::new(start, span.end), &gaps);
+        Item { label, text, span }
+    }
+}
+
+/// A sub-item inside a paragraph: a line that starts with a label (`A.`, `(1)`, `--`), and
+/// the lines that continue it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item<'a> {
+    /// The label as written (`A.`, `(1)`, `--`).
+    pub label: &'a str,
+    /// The item's text after the label, cleaned like paragraph text.
+    pub text: Cow<'a, str>,
+    /// From the label to the end of the item's last line.
+    pub span: Span,
+}
+
+/// What interrupted the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BreakKind {
+    /// A page marker (`MOSCOW 00005434 002 OF 002`) or an old-format page banner with its
+    /// classification lines (`CONFIDENTIAL` / `PAGE 03 HARARE 06677 02 OF 03 291400Z`).
+    Page,
+    /// The repeated routing header and metadata block at the start of a later section of a
+    /// partial record (`SECRET PTQ9873`, `PAGE 01 ...`, `INFO LOG-00 ...`, `FM`/`TO`, the
+    /// banner `SECTION 02 OF 03`, `E.O.`, `TAGS` ...).
+    Section,
+}
+
+crate::names::names!(BreakKind {
+    Page => "page",
+    Section => "section",
+});
+
+/// A page or section break inside the body, removed from the text it interrupts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Break {
+    /// Page or section.
+    pub kind: BreakKind,
+    /// The page number the break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2).
+    pub page: Option<u32>,
+    /// The break's lines (for a banner followed by text on its line, up to that text).
+    pub span: Span,
+}
+
+/// One section of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds it: a
+/// partial record keeps each later section's header block where the section starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TextSection {
+    /// The section's number, from its banner (`SECTION 02 OF 05`) or page banner (`02 OF 05`).
+    pub number: Option<u32>,
+    /// How many sections the telegram has, when a banner says.
+    pub total: Option<u32>,
+    /// The section: from its header block to the next section's (the first from the start of
+    /// the text), the end of the text for the last.
+    pub span: Span,
+    /// The section's header block (the first section's: the cable's header and metadata, up to
+    /// the body).
+    pub header_span: Span,
+}
+
+/// Everything the body walker found in the body.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Body<'a> {
+    pub paragraphs: Vec<Paragraph<'a>>,
+    pub breaks: Vec<Break>,
+    /// The sections, when the text holds later sections' header blocks.
+    pub sections: Vec<TextSection>,
+    /// Headings followed by no paragraph (at the end of the text).
+    pub orphan_headings: Vec<Span>,
+    pub passages: Vec<PassageData>,
+    pub signature: Option<Spanned<&'a str>>,
+    /// Trailer lines after the text (and the signature): from the first to the last.
+    pub trailer: Vec<Span>,
+    pub redactions: Vec<Span>,
+}
+
+/// What a [`Passage`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PassageKind {
+    /// `Summary:` ... `End Summary.`, `BEGIN SUMMARY` ... `END SUMMARY`, a `Summary` heading.
+    Summary,
+    /// `Comment:` ... `End Comment.` at the start of a paragraph, or a `Comment` heading.
+    Comment,
+    /// `ACTION REQUEST:`, `Action requested.`, `This is an action request`, an `Action
+    /// Request` heading.
+    ActionRequest,
+    /// `(Note: ... End note.)` inside a paragraph.
+    Note,
+    /// `(Comment: ... End comment.)` inside a paragraph.
+    InlineComment,
+}
+
+crate::names::names!(PassageKind {
+    Summary => "summary",
+    Comment => "comment",
+    ActionRequest => "action_request",
+    Note => "note",
+    InlineComment => "inline_comment",
+});
+
+/// Where a passage is: its kind, span and the paragraphs it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PassageData {
+    pub kind: PassageKind,
+    pub span: Span,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A summary, comment, action request or note: a stretch of one or more paragraphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'c, 'a> {
+    pub(crate) data: &'c PassageData,
+    pub(crate) paragraphs: &'c [Paragraph<'a>],
+    pub(crate) source: &'a str,
+}
+
+impl<'c, 'a> Passage<'c, 'a> {
+    pub(crate) fn new(data: &'c PassageData, paragraphs: &'c [Paragraph<'a>], source: &'a str) -> Self {
+        Passage { data, paragraphs, source }
+    }
+
+    /// What the passage is.
+    pub fn kind(&self) -> PassageKind {
+        self.data.kind
+    }
+
+    /// From the first to the last byte of its text as written (the keywords `Summary:` and
+    /// `End Summary.` excluded).
+    pub fn span(&self) -> Span {
+        self.data.span
+    }
+
+    /// Indexes into [`Cable::paragraphs`](crate::Cable::paragraphs) of the paragraphs the
+    /// passage covers.
+    pub fn paragraphs(&self) -> Range<usize> {
+        self.data.first..self.data.last + 1
+    }
+
+    /// The text, cleaned like paragraph text; paragraphs are separated by a blank line.
+    pub fn text(&self) -> Cow<'a, str> {
+        let mut out: Option<String> = None;
+        let mut first: Option<Cow<'a, str>> = None;
+        for p in self.paragraphs.get(self.paragraphs()).unwrap_or(&[]) {
+            let start = p.text_span.start.max(self.data.span.start);
+            let end = p.text_span.end.min(self.data.span.end);
+            if start >= end {
+                continue;
+            }
+            let part = text::clean(self.source, Span::new(start, end), &p.gaps);
+            match (&mut out, first.take()) {
+                (None, None) => first = Some(part),
+                (None, Some(f)) => {
+                    let mut s = f.into_owned();
+                    s.push_str("\n\n");
+                    s.push_str(&part);
+                    out = Some(s);
+                }
+                (Some(s), _) => {
+                    s.push_str("\n\n");
+                    s.push_str(&part);
+                }
+            }
+        }
+        match (out, first) {
+            (Some(s), _) => Cow::Owned(s),
+            (None, Some(f)) => f,
+            (None, None) => Cow::Borrowed(""),
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Rules (`-----`, `=====`) and the teletype paragraph separator (`--`).
+
+use crate::scan;
+use crate::text;
+
+/// A line of dashes, underscores or equals signs (a rule under or around a heading).
+pub(crate) fn is_rule(t: &str) -> bool {
+    // Cheap test first: this runs on every line and on the line after it.
+    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
+    // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
+    // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
+    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) {
+        return false;
+    }
+    let t = text::clean_line(t);
+    let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
+    t.chars().filter(|&c| c != ' ').count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
+        && t.contains(|c: char| matches!(c, '-' | '_' | '=' | '*') || unicode_dash(c))
+}
+
+/// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`
+/// above paragraphs 4, 6 and 8). Unlike a rule it underlines nothing: the line above it is
+/// text (`(AL-ANBA, KUWAIT, 24.5).` / `--` in 85TELAVIV15214).
+pub(crate) fn is_separator(t: &str) -> bool {
+    matches!(scan::trim(t), "-" | "--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules() {
+        assert!(is_rule("-----"));
+        assert!(is_rule("- - - - - - - -"));
+        assert!(!is_rule("--"));
+    }
+}
