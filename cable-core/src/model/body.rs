@@ -1,6 +1,7 @@
 //! The body as the model holds it: paragraphs, sub-items, breaks, sections and passages
 //! (summary, comment, action request, notes), as spans into the source. The body walker (`crate::body`) fills these; cleaned text is computed on access.
 
+use super::Cable;
 use crate::classification::{Level, Marking};
 use crate::span::Span;
 use crate::spanned::Spanned;
@@ -300,5 +301,87 @@ impl<'c, 'a> Passage<'c, 'a> {
             (None, Some(f)) => f,
             (None, None) => Cow::Borrowed(""),
         }
+    }
+}
+
+impl<'a> Cable<'a> {
+    /// The paragraphs of the body, in text order.
+    ///
+    /// ```
+    /// let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. (C) First.\n\n2. (S//NF) Second.\n\nRICE\n";
+    /// let cable = cable_core::parse(text)?;
+    /// let p = &cable.paragraphs()[1];
+    /// assert_eq!(p.number(), Some(2));
+    /// assert_eq!(p.marking().unwrap().raw, "(S//NF)");
+    /// assert_eq!(p.text(), "Second.");
+    /// assert_eq!(cable.signers(), ["RICE"]);
+    /// # Ok::<(), cable_core::ParseError>(())
+    /// ```
+    pub fn paragraphs(&self) -> &[Paragraph<'a>] {
+        &self.body_parts.paragraphs
+    }
+
+    /// The paragraph numbered `n` (the first one, if the number repeats).
+    pub fn paragraph(&self, n: u32) -> Option<&Paragraph<'a>> {
+        self.body_parts.paragraphs.iter().find(|p| p.number == Some(n))
+    }
+
+    /// Page and section breaks in the body, in text order.
+    pub fn breaks(&self) -> &[Break] {
+        &self.body_parts.breaks
+    }
+
+    /// The sections of a telegram sent in sections, in text order, when the text holds the
+    /// header blocks of later sections (partial records): each with its number and count, its
+    /// span and its header block's span. Empty otherwise (the banner's [`section`](Self::section)
+    /// says which section a text of one section is).
+    pub fn sections(&self) -> &[TextSection] {
+        &self.body_parts.sections
+    }
+
+    /// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading).
+    pub fn summary(&self) -> Option<Passage<'_, 'a>> {
+        self.passage(PassageKind::Summary)
+    }
+
+    /// The comment (`Comment:` ... `End Comment.`, or the paragraphs under a `Comment`
+    /// heading).
+    pub fn comment(&self) -> Option<Passage<'_, 'a>> {
+        self.passage(PassageKind::Comment)
+    }
+
+    /// The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading).
+    pub fn action_request(&self) -> Option<Passage<'_, 'a>> {
+        self.passage(PassageKind::ActionRequest)
+    }
+
+    /// Inline notes and comments in parentheses (`(Note: ... End note.)`, `(Comment: ...)`).
+    pub fn notes(&self) -> impl Iterator<Item = Passage<'_, 'a>> + '_ {
+        self.passages().filter(|p| p.kind() == PassageKind::Note || p.kind() == PassageKind::InlineComment)
+    }
+
+    /// Every summary, comment, action request and note, in text order.
+    pub fn passages(&self) -> impl Iterator<Item = Passage<'_, 'a>> + '_ {
+        self.body_parts.passages.iter().map(|d| Passage::new(d, &self.body_parts.paragraphs, self.source))
+    }
+
+    fn passage(&self, kind: PassageKind) -> Option<Passage<'_, 'a>> {
+        self.passages().find(|p| p.kind() == kind)
+    }
+
+    /// The signature as written (`BURNS`, `KEEGAN PAAL`), with its span.
+    pub fn signature(&self) -> Option<Spanned<&'a str>> {
+        self.body_parts.signature
+    }
+
+    /// Trailer lines after the text (`NNNN`, a classification footer, a declassification
+    /// stamp), each with its span.
+    pub fn trailer(&self) -> &[Span] {
+        &self.body_parts.trailer
+    }
+
+    /// Spans of the redactions (`XXXXXXXXXXXX` runs) anywhere in the text.
+    pub fn redactions(&self) -> &[Span] {
+        &self.body_parts.redactions
     }
 }

@@ -1,0 +1,111 @@
+//! The end of the text: signature, closing lines and trailer.
+
+use super::*;
+
+/// Closing words of the text that a signature may follow on the next line.
+pub(super) const CLOSINGS: &[&str] = &["END COMMENT", "END SUMMARY", "END NOTE", "END OF CABLE"];
+
+impl<'l, 'a> Walk<'l, 'a> {
+    /// Finds the signature and the trailer at the end; returns the index of the first line
+    /// after the text.
+    pub(super) fn ending(&mut self, start: usize) -> usize {
+        let lines = self.lines;
+        let mut k = lines.len();
+        let mut trailer_from = k;
+        while k > start {
+            let t = lines[k - 1].text;
+            if text::is_blank(t) {
+                k -= 1;
+            } else if signature::is_trailer_line(t) {
+                k -= 1;
+                trailer_from = k;
+            } else {
+                break;
+            }
+        }
+        if k == start {
+            self.push_trailer(trailer_from);
+            return k;
+        }
+        let last = &lines[k - 1];
+        let mut t = text::clean_line(last.trimmed());
+        // `MINIMIZE CONSIDERED SHANNON`.
+        let mut closing = None;
+        if let Some(rest) = scan::strip_prefix_ci(t, "MINIMIZE CONSIDERED") {
+            if rest.starts_with(' ') {
+                closing = Some(last.span_of(&t[..t.len() - rest.len()]));
+                t = scan::trim(rest);
+            }
+        }
+        // `MCNAMARA.`, `HORAN##`: a lone name in capitals with a full stop or end marks after it.
+        let bare = t.trim_end_matches(['.', '#']);
+        let mut end_marks = None;
+        if bare.len() < t.len() && bare.len() >= 3 && scan::is_upper_alpha(bare) {
+            // The marks are a trailer of their own, so that the elements still tile the line.
+            end_marks = Some(last.span_of(&t[bare.len()..]));
+            t = bare;
+        }
+        let separated = k - 1 == start || {
+            let prev = text::clean_line(lines[k - 2].text);
+            prev.is_empty()
+                || prev.ends_with(['.', '!', '?', ':', ';', '"', ')', '\'', '\u{201d}', '\u{2019}'])
+                || signature::is_trailer_line(prev)
+                || is_rule(prev)
+                // `... CONFLICT.  END COMMENT` / `PALMER` (04TEGUCIGALPA56), `END OF CABLE` /
+                // `TALBOTT` (00STATE228771), the website line of Paris cables (06PARIS4247). (An
+                // empty page's banner before it, 95ZAGREB2174, is a trailer line.)
+                || CLOSINGS.iter().any(|e| scan::ends_with_ci(prev, e))
+                || prev.contains("://")
+        };
+        if separated && signature::is_signature_line(t) && number::written(t).is_none() {
+            self.body.signature = Some(Spanned::new(t, last.span_of(t)));
+            // `MINIMIZE CONSIDERED` before the name is a closing line of its own.
+            self.body.trailer.extend(closing);
+            self.body.trailer.extend(end_marks);
+            // Trailer lines between the text and the signature (`GP-3`).
+            let mut j = k - 1;
+            while j > start && (text::is_blank(lines[j - 1].text) || signature::is_trailer_line(lines[j - 1].text)) {
+                j -= 1;
+            }
+            let mut before = j;
+            while before < k - 1 && text::is_blank(lines[before].text) {
+                before += 1;
+            }
+            for l in &lines[before..k - 1] {
+                if !text::is_blank(l.text) {
+                    self.body.trailer.push(l.span_of(l.trimmed()));
+                }
+            }
+            self.push_trailer(trailer_from);
+            return j;
+        }
+        // `... RIO DE JAN 00000285 002 OF 002 HEARNE`: the signature after a page marker.
+        let mut from = 0;
+        while let Some((_, me, _)) = inline_marker(&last.text[from..], self.station) {
+            from += me;
+        }
+        let after = scan::trim(&last.text[from..]);
+        if from > 0 && signature::is_signature_line(after) {
+            self.body.signature = Some(Spanned::new(after, last.span_of(after)));
+            self.content_end = last.start + from as u32;
+            self.push_trailer(trailer_from);
+            return k;
+        }
+        if let Some(at) = signature::glued_signature(last.text) {
+            let name = &last.text[at..];
+            self.body.signature = Some(Spanned::new(name, last.span_of(name)));
+            let before = last.text[..at].trim_end_matches(scan::is_space);
+            self.content_end = last.start + before.len() as u32;
+        }
+        self.push_trailer(trailer_from);
+        k
+    }
+
+    pub(super) fn push_trailer(&mut self, from: usize) {
+        for l in &self.lines[from..] {
+            if !text::is_blank(l.text) {
+                self.body.trailer.push(l.span_of(l.trimmed()));
+            }
+        }
+    }
+}

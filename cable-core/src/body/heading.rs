@@ -1,0 +1,192 @@
+//! Headings: caption lines (with or without rules) met after a paragraph's text, kept pending
+//! until the next line says whether they head a paragraph or end the text.
+
+use super::*;
+
+/// Rules and caption lines met after the text of a paragraph: a heading if a paragraph
+/// follows, text otherwise.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Pending {
+    /// Span of the caption lines (start of the first, end of the last).
+    pub(super) first_caption: Option<(u32, u32)>,
+    /// Number of caption lines.
+    pub(super) captions: u32,
+    /// A break came after the first caption line: the caption ends there (and stays a heading
+    /// only if it reads as one, see [`is_clean_caption`]).
+    pub(super) bad: bool,
+    /// That break was a section's header: the caption was the end of the section before it
+    /// (`SUBJECT: ... FOR` / `DOHA`, 01VATICAN5650), no heading.
+    pub(super) section_break: bool,
+    /// The captions had a rule above or below them.
+    pub(super) ruled: bool,
+    /// The first caption line had the rule two lines below it: the next line belongs to it.
+    pub(super) two_lines: bool,
+}
+
+/// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
+pub(super) fn ruled_caption(t: &str) -> bool {
+    // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
+    if !matches!(t.trim_end_matches(scan::is_space).bytes().last(), Some(b'-' | b'>')) {
+        return false;
+    }
+    let t = text::clean_line(t);
+    let head = t.trim_end_matches(['-', ' ']);
+    t.len() - head.len() >= 4 && t[head.len()..].starts_with(' ') && loose_caption(head)
+}
+
+/// Where a caption with its rule starts at the end of a line of text (`... and Ukraine.
+/// Concerns about Russia ---------`), after the last sentence of the line.
+pub(super) fn trailing_caption(t: &str) -> Option<usize> {
+    let t = t.trim_end_matches(scan::is_space);
+    let head = t.trim_end_matches('-');
+    if t.len() - head.len() < 4 || !head.ends_with(' ') {
+        return None;
+    }
+    let head = head.trim_end_matches(scan::is_space);
+    let cut = [". ", ") ", "? ", "! ", ".\" ", ".\u{201d} "]
+        .iter()
+        .filter_map(|p| head.rfind(p).map(|at| at + p.len()))
+        .max()?;
+    let caption = &head[cut..];
+    (caption.len() >= 3
+        && caption.len() <= 60
+        && caption.starts_with(|c: char| c.is_uppercase())
+        && loose_caption(caption))
+    .then_some(cut)
+}
+
+/// A line that ends a sentence: text, not the first line of a two-line caption (`This was what
+/// Deputy Secretary Negroponte conveyed in his letter to Sargsian.` above `GOAM READY TO DISCUSS
+/// MOU` / `-----` in 09YEREVAN20).
+pub(super) fn ends_sentence(t: &str) -> bool {
+    text::clean_line(t).ends_with(['.', '"', '\u{201d}'])
+}
+
+/// A caption that a rule marks as one (underlined, framed, or with its rule on the line): it may
+/// end in punctuation or start with a portion marking (`(C) SUMMARY`, `... AND...`).
+pub(super) fn loose_caption(t: &str) -> bool {
+    let t = text::clean_line(t);
+    t.contains(|c: char| c.is_alphanumeric())
+        && t.len() <= 100
+        && !t.starts_with(|c: char| c.is_lowercase())
+        && number::written(t).is_none()
+        && (text::item_label(t).is_none() || Marking::parse_prefix(t).is_some())
+        && !has_sentence_break(t)
+        // `NNNN`, a page-foot classification: the end of a transmission, not a caption.
+        && !signature::is_trailer_line(t)
+}
+
+/// `END TEXT`, `End Summary`, `END TEXT OF LETTER`, `End talking points`: the closing words of
+/// a passage (not `End Use and Security Considerations`, a heading).
+pub(super) fn is_closing_words(c: &str) -> bool {
+    let Some(rest) = scan::strip_prefix_ci(c, "END ") else { return false };
+    let next = rest.split([' ', '/', '.']).next().unwrap_or("");
+    ["TEXT", "SUMMARY", "COMMENT", "COMMENTS", "NOTE", "REPORT", "TRANSLATION", "QUOTE", "TALKING", "CABLE", "MESSAGE"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// A caption that reads as a heading even with a break after it: three letters or more, no
+/// transmission debris (`NNNN`, `@@@`, `>`), no classification at either end, not a REF line.
+pub(super) fn is_clean_caption(c: &str) -> bool {
+    let last_word = c.rsplit(' ').next().unwrap_or(c);
+    c.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+        && c.starts_with(|ch: char| ch.is_alphanumeric() || ch == '"' || ch == '\'')
+        && !c.contains("NNNN")
+        && !c.contains("@@@")
+        && !scan::starts_with_ci(c, "REF")
+        && crate::classification::banner_word(c).is_none()
+        && crate::classification::banner_word(last_word).is_none()
+        && !pagebreak::is_lone_classification(c)
+}
+
+/// A caption line: short, no sentence punctuation at the end, not a sub-item, not lower case
+/// at the start (`Lavrov's Letter`, `TSVANGIRAI LOOKS INTO THE CRYSTAL BALL`, `Comment`).
+pub(super) fn could_be_heading(t: &str) -> bool {
+    let t = text::clean_line(t);
+    !t.is_empty()
+        && t.len() <= 100
+        && !t.ends_with(['.', ',', ';', ':', '"', '\u{201d}'])
+        && !t.starts_with(|c: char| c.is_lowercase() || c == '(' || c == '"' || c == '\u{201c}')
+        && text::item_label(t).is_none()
+        && Marking::parse_prefix(t).is_none()
+        && !has_sentence_break(t)
+}
+
+/// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
+/// `U.S. Engagement with Iran` and `Amb. Smith` stay one caption.
+pub(super) fn has_sentence_break(t: &str) -> bool {
+    static STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b". "));
+    let b = t.as_bytes();
+    STOP.find_iter(b).any(|i| {
+        let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+        word >= 4 && b[i - 1].is_ascii_lowercase()
+    })
+}
+
+impl<'l, 'a> Walk<'l, 'a> {
+    /// Decides what the pending captions were, now that a paragraph starts at `next` (or the
+    /// text ended): a heading for that paragraph, or text.
+    pub(super) fn flush_pending(&mut self, next: Option<u32>) -> Option<Span> {
+        let p = self.pending.take()?;
+        let (first, last) = p.first_caption?;
+        // Without paragraph numbers, a short line between blank lines is a heading only when
+        // it is short; a rule makes it one.
+        let short = last - first <= 40;
+        // A caption of link remnants or stray marks alone is no heading: `""` helps nobody.
+        let caption = text::clean(self.source, Span::new(first, last), &[]);
+        let caption = caption.trim_end_matches(['-', ' ']);
+        // (`NNNN`, `NN`: the end of a section's transmission in partial records, before the next
+        // section's header; never a heading.)
+        // Nor is a caption without letters or digits (`)`), a redaction (`XXXXXXXXXXXX`), or the
+        // closing words of the paragraph before (`END SUMMARY AND COMMENT`, 89MOSCOW31607).
+        let empty = caption.is_empty()
+            || (caption.len() >= 2 && caption.bytes().all(|b| b == b'N'))
+            || !caption.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (caption.len() >= 4 && caption.bytes().all(|b| b == b'X' || b == b'x'))
+            || is_closing_words(caption);
+        // A page or section break between the caption and the paragraph (`GARCIA CALLS FOR A
+        // NATIONAL ANTI-FUJIMORI FRONT` / rule / page foot and banner / `4. ...`, 92LIMA4541)
+        // leaves it a heading if it reads as one: not the end of a section's transmission
+        // (`NNNNPTQ6056`, `> @@@OASYS@@@`) or a page-foot classification.
+        // A caption right after a section's header is the header's last words (`SUBJECT: ...
+        // FOR` / blank lines / `DOHA`, 01VATICAN5650), no heading.
+        let after_section = self.body.breaks.iter().rev().find(|b| b.span.end <= first).is_some_and(|b| {
+            b.kind == BreakKind::Section && Span::new(b.span.end, first).slice(self.source).trim().is_empty()
+        });
+        let across_break = p.bad && !p.section_break && !after_section && is_clean_caption(caption);
+        if (!p.bad || across_break)
+            && !empty
+            && next.is_some()
+            && (self.numbered || p.ruled || (p.captions == 1 && short))
+        {
+            return Some(Span::new(first, last));
+        }
+        self.captions_as_text(p);
+        None
+    }
+
+    /// Caption lines that were no heading: text of the open paragraph, or a paragraph of
+    /// their own.
+    pub(super) fn captions_as_text(&mut self, p: Pending) {
+        let Some((first, last)) = p.first_caption else { return };
+        if self.open.is_some() && self.numbered {
+            self.continue_open(last);
+        } else {
+            let t = Span::new(first, last).slice(self.source);
+            let (marking, text_start) = marking_and_text(t);
+            self.open_paragraph(Paragraph {
+                source: self.source,
+                span: Span::new(first, last),
+                text_span: Span::new((first + text_start as u32).min(last), last),
+                number: None,
+                written: None,
+                marking,
+                heading: None,
+                gaps: Vec::new(),
+            });
+            self.assign_gaps(last);
+        }
+    }
+}

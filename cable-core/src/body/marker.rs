@@ -1,0 +1,135 @@
+//! Page markers glued into text lines, classification words glued to a banner, page numbers
+//! of breaks, and redaction marks.
+
+use super::*;
+
+/// A page marker inside a line of text, as pages whose lines were joined have them
+/// (`... in Georgia and Ukraine. STOCKHOLM 00000051 002 OF 002 Comment`): its start and end in
+/// `t` and the page it starts. The place is the banner's station cut to ten letters (any
+/// upper-case words of at most ten letters when the station is unknown).
+pub(super) fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, usize, Option<u32>)> {
+    let b = t.as_bytes();
+    if b.len() < 26 {
+        return None;
+    }
+    // Each ` OF ` of the line, found through its `F` (memchr: cheap on the short lines of
+    // text, where a substring searcher's set-up would cost more than the search).
+    let ofs = memchr::memchr_iter(b'F', b)
+        .filter(|&f| f >= 2 && b[f - 1] == b'O' && b[f - 2] == b' ' && b.get(f + 1) == Some(&b' '))
+        .map(|f| f - 2);
+    for of in ofs {
+        // `002 OF 002`, `001.2 OF 003`: the counts.
+        let after = &t[of + 4..];
+        let total = after.bytes().take_while(u8::is_ascii_digit).count();
+        if total == 0 || after.as_bytes().get(total).is_some_and(|c| !c.is_ascii_whitespace()) {
+            continue;
+        }
+        let before = &t[..of];
+        let Some(sp) = before.rfind(' ') else { continue };
+        let count = &before[sp + 1..];
+        if count.len() < 3 || !count.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            continue;
+        }
+        let before = before[..sp].trim_end_matches(' ');
+        let Some(sp) = before.rfind(' ') else { continue };
+        let serial = &before[sp + 1..];
+        if serial.len() != 8 || !scan::is_digits(serial) {
+            continue;
+        }
+        // The place words before the serial.
+        let head = before[..sp].trim_end_matches(' ');
+        let mut place_start = None;
+        let mut at = head.len();
+        for _ in 0..4 {
+            let word_start = head[..at].rfind(' ').map_or(0, |p| p + 1);
+            let word = &head[word_start..at];
+            if !scan::is_upper_alpha(word.trim_end_matches(['.', '-'])) {
+                break;
+            }
+            let place = &head[word_start..];
+            match station {
+                // `JAN`, `DE JAN`, `RIO DE JAN` are all in `RIO DE JANEIRO`; only the last
+                // starts it.
+                Some(st) if st.contains(place) => {
+                    if st.starts_with(place) {
+                        place_start = Some(word_start);
+                    }
+                }
+                // A marker may name another place than the banner (`DUBAI` for `RPO DUBAI`).
+                Some(_) if place_start.is_none() && word.len() <= 10 && !place.contains(' ') => {
+                    place_start = Some(word_start);
+                    break;
+                }
+                None if place.len() <= 10 => place_start = Some(word_start),
+                _ => break,
+            }
+            if word_start == 0 {
+                break;
+            }
+            at = head[..word_start].trim_end_matches(' ').len();
+            if at == 0 {
+                break;
+            }
+        }
+        let start = place_start?;
+        let page = scan::parse_u32(count.rsplit('.').next().unwrap_or(count));
+        return Some((start, of + 4 + total, page));
+    }
+    None
+}
+
+/// `ESSENTIALLY, A  CONFIDENTIAL` followed by a `PAGE nn` banner line: the text without the
+/// glued classification, and where that starts.
+pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a str, Option<usize>) {
+    if !t.ends_with(|c: char| c.is_ascii_uppercase()) {
+        return (t, None);
+    }
+    let next_is_banner = lines.get(i + 1).is_some_and(|l| pagebreak::page_banner(l.trimmed()).is_some());
+    if !next_is_banner {
+        return (t, None);
+    }
+    let Some(gap) = t.rfind("  ") else { return (t, None) };
+    let word = scan::trim(&t[gap..]);
+    if word.is_empty() || !pagebreak::is_lone_classification(word) {
+        return (t, None);
+    }
+    let head = t[..gap].trim_end_matches(scan::is_space);
+    if head.is_empty() {
+        return (t, None);
+    }
+    (head, Some(gap))
+}
+
+/// The page a break starts: `PAGE 03 ...` → 3, `MOSCOW 00005434 002 OF 002` → 2.
+pub(super) fn page_number(lines: &[Line<'_>], i: usize, n: usize) -> Option<u32> {
+    for l in &lines[i..i + n] {
+        let t = l.trimmed();
+        if let Some(b) = pagebreak::page_banner(t) {
+            return Some(b.page);
+        }
+        if pagebreak::is_page_marker(t) {
+            let mut toks = scan::tokens(t).skip_while(|w| !(scan::is_digits(w) && w.len() == 8)).skip(1);
+            let count = toks.next()?;
+            let page = count.rsplit('.').next().unwrap_or(count);
+            return scan::parse_u32(page);
+        }
+    }
+    None
+}
+
+/// Runs of four or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
+pub(super) fn redactions(source: &str) -> Vec<Span> {
+    let b = source.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(b'X', b'x', &b[at..]) {
+        let s = at + i;
+        let c = b[s];
+        let n = b[s..].iter().take_while(|&&x| x == c).count();
+        if n >= 4 {
+            out.push(Span::new(s as u32, (s + n) as u32));
+        }
+        at = s + n;
+    }
+    out
+}

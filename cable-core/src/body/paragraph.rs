@@ -1,0 +1,148 @@
+//! Paragraphs: opened at a number or a blank line, continued, closed, and the breaks inside
+//! them recorded as gaps.
+
+use super::*;
+
+/// The portion marking after a paragraph number (or at the start of an unnumbered paragraph)
+/// and the offset in `rest` where the text starts.
+pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
+    let (marking, mut at) = match Marking::parse_prefix(rest).or_else(|| Marking::parse_entire_text(rest)) {
+        Some((m, n)) => (Some(m), n),
+        None => (None, 0),
+    };
+    let b = rest.as_bytes();
+    while at < b.len() && (b[at] == b' ' || b[at] == b'\t') {
+        at += 1;
+    }
+    // `1. (C - ENTIRE TEXT).` and `(C) - text`.
+    if marking.is_some() && at < b.len() && matches!(b[at], b'.' | b':') {
+        at += 1;
+        while at < b.len() && b[at] == b' ' {
+            at += 1;
+        }
+    }
+    (marking, at)
+}
+
+impl<'l, 'a> Walk<'l, 'a> {
+    /// A numbered paragraph; `pre` is a marking written before the number, and where it starts.
+    pub(super) fn numbered_paragraph(
+        &mut self,
+        t: &'a str,
+        start: u32,
+        end: u32,
+        w: number::Written,
+        fit: number::Fit,
+        pre: Option<(Marking<'a>, u32)>,
+    ) {
+        let heading = self.flush_pending(Some(start));
+        let written = Span::new(start, start + w.len as u32);
+        let number = match fit {
+            number::Fit::Recovered(n) => {
+                self.warnings.push(Warning::new(WarningKind::RecoveredParagraphNumber, written));
+                n
+            }
+            number::Fit::Duplicate => {
+                self.warnings.push(Warning::new(WarningKind::DuplicateParagraphNumber, written));
+                w.value
+            }
+            number::Fit::Unordered => {
+                self.warnings.push(Warning::new(WarningKind::UnorderedParagraphNumber, written));
+                w.value
+            }
+            number::Fit::Skipped if self.previous.is_some() => {
+                self.warnings.push(Warning::new(WarningKind::SkippedParagraphNumber, written));
+                w.value
+            }
+            _ => w.value,
+        };
+        self.previous = Some(number);
+        let rest = &t[w.len..];
+        let (mut marking, text_start) = marking_and_text(rest);
+        let text_start = start + (w.len + text_start) as u32;
+        let mut first = start;
+        if let Some((m, at)) = pre {
+            marking = marking.or(Some(m));
+            first = at;
+        }
+        self.open_paragraph(Paragraph {
+            source: self.source,
+            span: Span::new(first, end),
+            text_span: Span::new(text_start.min(end), end),
+            number: Some(number),
+            written: Some(written),
+            marking,
+            heading,
+            gaps: Vec::new(),
+        });
+    }
+
+    pub(super) fn unnumbered_paragraph(&mut self, t: &'a str, start: u32, end: u32) {
+        let heading = self.flush_pending(Some(start));
+        let (marking, text_start) = marking_and_text(t);
+        let text_start = start + text_start as u32;
+        self.open_paragraph(Paragraph {
+            source: self.source,
+            span: Span::new(start, end),
+            text_span: Span::new(text_start.min(end), end),
+            number: None,
+            written: None,
+            marking,
+            heading,
+            gaps: Vec::new(),
+        });
+    }
+
+    pub(super) fn open_paragraph(&mut self, p: Paragraph<'a>) {
+        self.close();
+        // Breaks before the paragraph belong to no paragraph; those after its start (a caption
+        // line that turned out to be text) are its own.
+        self.breaks_done = self.body.breaks.len();
+        while self.breaks_done > 0 && self.body.breaks[self.breaks_done - 1].span.start >= p.span.start {
+            self.breaks_done -= 1;
+        }
+        self.body.paragraphs.push(p);
+        self.open = Some(self.body.paragraphs.len() - 1);
+    }
+
+    /// Text that continues the open paragraph up to `end`: pending captions and rules become
+    /// part of it too.
+    pub(super) fn continue_open(&mut self, end: u32) {
+        self.pending = None;
+        self.assign_gaps(end);
+        if let Some(p) = self.open.and_then(|o| self.body.paragraphs.get_mut(o)) {
+            p.span.end = end;
+            p.text_span.end = end;
+        }
+    }
+
+    /// Gives the breaks recorded since the last call that fall before `end` to the open
+    /// paragraph when they lie inside it.
+    pub(super) fn assign_gaps(&mut self, end: u32) {
+        let Some(o) = self.open else {
+            self.breaks_done = self.body.breaks.len();
+            return;
+        };
+        let p = &mut self.body.paragraphs[o];
+        while let Some(b) = self.body.breaks.get(self.breaks_done) {
+            if b.span.start >= end || end == u32::MAX {
+                break;
+            }
+            if b.span.start >= p.span.start {
+                p.gaps.push(b.span);
+            }
+            self.breaks_done += 1;
+        }
+        if end == u32::MAX {
+            self.breaks_done = self.body.breaks.len();
+        }
+    }
+
+    pub(super) fn close(&mut self) {
+        if self.open.is_some() {
+            self.assign_gaps(0);
+            self.breaks_done = self.body.breaks.len();
+        }
+        self.open = None;
+    }
+}
