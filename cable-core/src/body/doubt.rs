@@ -26,12 +26,16 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
-    // One buffer of lines for all paragraphs.
+    // Buffers of lines for all paragraphs: every line, and the non-blank ones.
+    let mut all: Vec<&str> = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
+        // The paragraph's lines, blank ones kept (the split test below reads them): split once.
+        all.clear();
+        all.extend(text::pieces(source, p.text_span, &p.gaps).map(text::clean_line));
         lines.clear();
-        lines.extend(text::pieces(source, p.text_span, &p.gaps).map(text::clean_line).filter(|l| !l.is_empty()));
+        lines.extend(all.iter().copied().filter(|l| !l.is_empty()));
         // Whole-paragraph tests first: the per-line searches below run only where they can find
         // something (searching every line of every paragraph cost a third of the parse).
         let raw = p.text_span.slice(source);
@@ -64,8 +68,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         if p.number.is_some() {
             let mut blank_after_sentence = false;
             let mut prev = "";
-            for raw in text::pieces(source, p.text_span, &p.gaps) {
-                let l = text::clean_line(raw);
+            for &l in &all {
                 if l.is_empty() {
                     blank_after_sentence = prev.ends_with(['.', '"', '\u{201d}', ')']);
                     continue;
