@@ -64,9 +64,20 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.body.trailer.extend(end_marks);
             // Trailer lines between the text and the signature (`GP-3`).
             let mut j = k - 1;
-            while j > start && (text::is_blank(lines[j - 1].text) || signature::is_trailer_line(lines[j - 1].text)) {
+            // (A rule framing the post's website footer goes with it, 06MADRID2632.)
+            let footer_rule = |j: usize| {
+                is_rule(lines[j].trimmed())
+                    && (lines.get(j + 1).is_some_and(|l| signature::is_website_footer(l.trimmed()))
+                        || (j > 0 && signature::is_website_footer(lines[j - 1].trimmed())))
+            };
+            while j > start
+                && (text::is_blank(lines[j - 1].text)
+                    || signature::is_trailer_line(lines[j - 1].text)
+                    || footer_rule(j - 1))
+            {
                 j -= 1;
             }
+            self.cut_glued_footer(j, start);
             let mut before = j;
             while before < k - 1 && text::is_blank(lines[before].text) {
                 before += 1;
@@ -96,9 +107,22 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.body.signature = Some(Spanned::new(name, last.span_of(name)));
             let before = last.text[..at].trim_end_matches(scan::is_space);
             self.content_end = last.start + before.len() as u32;
+        } else {
+            self.cut_glued_footer(k, start);
         }
         self.push_trailer(trailer_from);
         k
+    }
+
+    /// The post's website footer glued to the end of the text's last line (`lines[end - 1]`),
+    /// lines joined: the text ends before it and it is a trailer.
+    fn cut_glued_footer(&mut self, end: usize, start: usize) {
+        let Some(last) = self.lines[start..end].iter().rev().find(|l| !text::is_blank(l.text)) else { return };
+        if let Some(at) = signature::glued_website_footer(last.text) {
+            let footer = scan::trim(&last.text[at..]);
+            self.body.trailer.push(last.span_of(footer));
+            self.content_end = self.content_end.min(last.start + at as u32);
+        }
     }
 
     pub(super) fn push_trailer(&mut self, from: usize) {

@@ -12,9 +12,10 @@ pub(super) struct SectionRouting<'a> {
 }
 
 /// The end of a section's transmission in partial records: `NNNN`, `NNNNPTQ8737`, the archive's
-/// `@@@OASYS@@@` and `PTQ6056` lines.
+/// `@@@OASYS@@@` and `PTQ6056` lines, and the lone `>` that often comes before `@@@OASYS@@@`
+/// (97VATICAN2404).
 pub(super) fn is_transmission_end(t: &str) -> bool {
-    t.starts_with("NNNN") || t.starts_with("@@@OASYS") || t.strip_prefix("PTQ").is_some_and(scan::is_digits)
+    t.starts_with("NNNN") || t.starts_with("@@@OASYS") || t.strip_prefix("PTQ").is_some_and(scan::is_digits) || t == ">"
 }
 
 /// The section a partial record's page banner names: `PAGE 01 VATICA 00283 02 OF 05 241034Z`

@@ -13,7 +13,8 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         return false;
     }
     // (`.` alone: a stray full stop after the signature.)
-    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT")
+    // (`MINIMIZE CONSIDERED` alone: the handling line above the signature, 04BRUSSELS3057.)
+    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED")
         || (t.starts_with('<') && t.ends_with('>') && !t.contains(' ') || t.starts_with("</"))
         || is_ssn_line(t)
         || is_group_mark(t)
@@ -38,13 +39,61 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
 /// A line of the post's website footer: it starts with the invitation (a line that ends the
 /// text and then invites, `... in Europe. Visit London's Classified Website: ...`, is text), or
 /// is the address wrapped onto a line of its own.
-fn is_website_footer(t: &str) -> bool {
-    let invitation = t.trim_start_matches('"');
-    ((scan::starts_with_ci(invitation, "Visit ") || scan::starts_with_ci(invitation, "Please visit "))
-        && scan::find_ci(t, "Classified Web").is_some()
+///
+/// The whole block, as posts framed it between the text and the signature (07KUWAIT808,
+/// 05TELAVIV1593): a rule of asterisks, `For more reporting from Embassy Kuwait, visit:`,
+/// `Visit Embassy Tel Aviv's Classified Website:`, the address (`http://www.state.sgov.gov/p/nea/
+/// kuwait/?cable s`, broken by the archive's wrapping), `You can also access this site through
+/// the State Department's` / `Classified SIPRNET website.`, the closing rule.
+pub(crate) fn is_website_footer(t: &str) -> bool {
+    // (After the opening rule of asterisks when the lines were joined, 05TELAVIV1580.)
+    let invitation = t.trim_start_matches(['"', '*', ' ']);
+    let invites = scan::starts_with_ci(invitation, "Visit ")
+        || scan::starts_with_ci(invitation, "Please visit ")
+        || scan::starts_with_ci(invitation, "For more reporting from ");
+    (invites
+        && (scan::find_ci(t, "Classified Web").is_some() || scan::ends_with_ci(t, "visit:"))
         // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
         && glued_signature(t).is_none())
         || (t.contains("/wiki/Portal:") && !t.contains(' '))
+        || is_classified_address(t)
+        || scan::starts_with_ci(t, "You can also access this site through")
+        || scan::find_ci(t, "Classified SIPRNET website").is_some_and(|_| t.len() < 60)
+        || (t.len() >= 10 && t.bytes().all(|b| b == b'*' || b == b' '))
+}
+
+/// The address of a post's page on the State Department's classified network, alone on its
+/// line (`http://www.state.sgov.gov/p/eur/paris/index.c fm`; the intelink wiki).
+fn is_classified_address(t: &str) -> bool {
+    // (In capitals too: `HTTP://WWW.STATE.SGOV.GOV/P/EUR/PARIS/INDEX.C FM`, 07PARIS2440.)
+    let Some(rest) = scan::strip_prefix_ci(t, "http://").or_else(|| scan::strip_prefix_ci(t, "https://")) else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    scan::ends_with_ci(host, ".sgov.gov") || scan::starts_with_ci(host, "www.intelink.")
+}
+
+/// Where the post's website footer starts inside a line of text whose lines were joined
+/// (`... filled the room with gleeful laughter. Please visit Paris' Classified Website at:
+/// http://...`, 06PARIS5975): after a sentence's end, the invitation to the end of the line.
+pub(crate) fn glued_website_footer(line: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = scan::find_ci(&line[from..], "visit ").map(|n| from + n) {
+        from = at + 1;
+        let mut start = at;
+        if scan::ends_with_ci(&line[..start], "please ") {
+            start -= "please ".len();
+        }
+        let before = line[..start].trim_end_matches([' ', '*']);
+        if !before.is_empty()
+            && before.ends_with(['.', '!', '?', '"', ')', '\u{201d}'])
+            && is_website_footer(&line[start..])
+        {
+            // (From the text's end: a rule of asterisks that opened the footer goes with it.)
+            return Some(before.len());
+        }
+    }
+    None
 }
 
 /// `v1.6.2`.
