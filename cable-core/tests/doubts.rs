@@ -28,8 +28,9 @@ fn has(name: &str, kind: &str, text_start: &str) {
 
 #[test]
 fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
-    // Captions at the end of paragraphs (the next paragraphs' headings).
-    has("09PRISTINA148.html", "doubt_heading_in_text", "CUSTOMS");
+    // The first line of a heading of two underlined lines, left at the end of the paragraph
+    // before it (`A FIFTY PERCENT CHANCE OF BEING FRANCE'S` / rule / `NEXT PRESIDENT` / rule).
+    has("06PARIS7424.html", "doubt_heading_in_text", "A FIFTY PERCENT CHANCE");
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
     // `2, (U) Drafted by ...`: a paragraph number with a comma, read as text.

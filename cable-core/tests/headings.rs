@@ -27,3 +27,41 @@ fn transmission_ends_and_page_feet_before_a_break_are_no_headings() {
     let cable = parse(text).unwrap();
     assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
 }
+
+/// A caption on the last line of a numbered paragraph, below its last sentence and above a blank
+/// line and the next paragraph, heads that paragraph (09PRISTINA148, tests/fixtures/eval: the
+/// page joined each paragraph's lines into one).
+#[test]
+fn a_caption_below_the_last_sentence_heads_the_next_paragraph() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/09PRISTINA148.html");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let heading = |n: u32| cable.paragraph(n).and_then(|p| p.heading()).map(|h| h.into_owned());
+    assert_eq!(heading(7).as_deref(), Some("JUSTICE"));
+    assert_eq!(heading(10).as_deref(), Some("CUSTOMS"));
+    assert_eq!(heading(14).as_deref(), Some("EULEX BEYOND FOC"));
+    assert_eq!(heading(16).as_deref(), Some("COMMENT"));
+    let six = cable.paragraph(6).unwrap().text();
+    assert!(six.ends_with("EPD officers cannot conduct effective investigations."), "{six}");
+    // `END SUMMARY` / `POLICE`: a caption below closing words is left alone (a doubt says so).
+    assert_eq!(heading(2), None);
+}
+
+/// In a text of capitals, a line of capitals below the last sentence is no caption: here the
+/// signature the page repeats (86ALEXANDRIA806, `... HE REWARDED HIM WITH` / `LEXANDRIA.` /
+/// `HAMBLEY` / `` / `7. (C) ANY ADDITIONAL INFORMATION ...`).
+#[test]
+fn a_name_below_a_text_in_capitals_heads_nothing() {
+    let text = "CONFIDENTIAL ALEXANDRIA 00806\n\nSUBJECT: X\n\n\
+                6. (C) DMINISTRATION, AND ON JULY 10 HE REWARDED HIM WITH \nLEXANDRIA. \nHAMBLEY \n \n\
+                7. (C)  ANY ADDITIONAL INFORMATION INR CAN SHED ON \nGAWSAQI WOULD BE APPRECIATED.\n";
+    let cable = parse(text).unwrap();
+    assert_eq!(cable.paragraph(7).unwrap().heading(), None);
+    // A text in mixed case sets the same line apart as a heading.
+    let text = "CONFIDENTIAL PRISTINA 000148\n\nSUBJECT: X\n\n\
+                6. (C) EPD officers cannot conduct effective investigations.\nJUSTICE\n\n\
+                7. (C) The EULEX Justice component enjoys a mandate.\n";
+    let cable = parse(text).unwrap();
+    assert_eq!(cable.paragraph(7).unwrap().heading().as_deref(), Some("JUSTICE"));
+    assert_eq!(cable.paragraph(6).unwrap().text(), "EPD officers cannot conduct effective investigations.");
+}

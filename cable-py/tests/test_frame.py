@@ -143,7 +143,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     assert df["number"].isna().sum() == 3960
     assert (df["level"] == "SECRET").sum() == 1473
     assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 731
-    assert (df["heading"].fillna("") != "").sum() == 19057
+    assert (df["heading"].fillna("") != "").sum() == 19080
 
 
 def test_paragraphs_frame_of_nothing_and_type_errors(pd):

@@ -14,6 +14,7 @@
 //! - `doubt_stray_text`: an unnumbered block of the text among numbered paragraphs, or before
 //!   the first of them (a wrapped field's tail, `d (d).`, a serial): it may belong elsewhere.
 
+use super::heading::reads_as_caption;
 use crate::model::Body;
 use crate::scan;
 use crate::span::Span;
@@ -122,35 +123,11 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
     }
 }
 
-/// A caption line ending a paragraph: `last` is short, starts with a capital, ends without
-/// sentence punctuation, and `before` ended a sentence.
-fn reads_as_caption(before: &str, last: &str) -> bool {
-    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
-    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
-    before.ends_with(['.', '?', '!', '"', '\u{201d}', ')'])
-        && last.len() <= 80
-        && letters >= 4
-        && last.starts_with(|c: char| c.is_uppercase())
-        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
-        // (`END SUMMARY` closes the paragraph it ends.)
-        && !scan::starts_with_ci(last, "END ")
-        && !scan::starts_with_ci(last, "BEGIN ")
-        // Capitals (`CUSTOMS`, `GARCIA CALLS FOR ...`) or title case; not a sentence cut short.
-        && (upper * 10 >= letters * 9 || title_case(last))
-}
-
 /// A short line in capitals without a sentence end (`FOREIGN MINISTER SAYS ...`).
 fn is_caption_like(l: &str) -> bool {
     let letters = l.bytes().filter(u8::is_ascii_alphabetic).count();
     let upper = l.bytes().filter(u8::is_ascii_uppercase).count();
     l.len() <= 80 && letters >= 4 && upper * 10 >= letters * 9 && !l.ends_with(['.', ',', ';', ':'])
-}
-
-/// Most words capitalised (`Regulatory and Oversight Arrangements`).
-fn title_case(l: &str) -> bool {
-    let words: Vec<&str> = l.split(' ').filter(|w| w.len() > 3).collect();
-    !words.is_empty()
-        && words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count() * 4 >= words.len() * 3
 }
 
 /// Where transmission debris starts in a line of text. Searched with finders built once: a

@@ -169,6 +169,55 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// Caption lines that were no heading: text of the open paragraph, or a paragraph of
     /// their own.
+    /// A caption on the last line of the open numbered paragraph, after a sentence's end and
+    /// before a blank line and the numbered paragraph starting at `start` (`... cannot conduct
+    /// effective investigations.` / `JUSTICE` / `` / `7. (C) The EULEX Justice ...`,
+    /// 09PRISTINA148): the new paragraph's heading, cut from the open paragraph's text.
+    pub(super) fn caption_ending_open(&mut self, start: u32) -> Option<Span> {
+        let o = self.open?;
+        let p = self.body.paragraphs.get(o)?;
+        p.number?;
+        let at = self.lines.partition_point(|l| l.start <= start).checked_sub(1)?;
+        let mut j = at;
+        while j > 0 && text::is_blank(self.lines[j - 1].text) {
+            j -= 1;
+        }
+        // A blank line between the caption and the paragraph, and a line of text above it.
+        if j == at || j < 2 {
+            return None;
+        }
+        let (cap, before) = (&self.lines[j - 1], &self.lines[j - 2]);
+        if before.span().end <= p.text_span.start || before.start < p.span.start || text::is_blank(before.text) {
+            return None;
+        }
+        // No page marker or section header among these lines: a caption cut from its
+        // paragraph by a break is another case (and a name before a page marker is a
+        // signature the page repeats, 09RANGOON378).
+        if self.body.breaks.last().is_some_and(|b| b.span.end > before.start) {
+            return None;
+        }
+        let c = text::clean_line(cap.trimmed());
+        let b = text::clean_line(before.trimmed());
+        // In a text of capitals a line of capitals right below the text stands out from nothing
+        // (`... WITH HIM WITH LEXANDRIA.` / `HAMBLEY`, a signature the page repeats,
+        // 86ALEXANDRIA806): only a text in mixed case sets a caption apart.
+        let mixed_case = b.bytes().any(|c| c.is_ascii_lowercase());
+        // (A redacted line, `XXXXXXXXXXXX`, may have been a heading or a name: no guess.)
+        let redacted = c.bytes().all(|b| matches!(b, b'X' | b'x' | b' '));
+        if redacted {
+            return None;
+        }
+        if !(mixed_case && reads_as_caption(b, c) && is_clean_caption(c) && could_be_heading(c) && !is_closing_words(c))
+        {
+            return None;
+        }
+        let end = before.span_of(b).end;
+        let p = &mut self.body.paragraphs[o];
+        p.span.end = end;
+        p.text_span.end = end.max(p.text_span.start);
+        Some(cap.span_of(c))
+    }
+
     pub(super) fn captions_as_text(&mut self, p: Pending) {
         let Some((first, last)) = p.first_caption else { return };
         if self.open.is_some() && self.numbered {
@@ -189,4 +238,28 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.assign_gaps(last);
         }
     }
+}
+
+/// A caption line ending a paragraph: `last` is short, starts with a capital, ends without
+/// sentence punctuation, and `before` ended a sentence.
+pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
+    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
+    before.ends_with(['.', '?', '!', '"', '\u{201d}', ')'])
+        && last.len() <= 80
+        && letters >= 4
+        && last.starts_with(|c: char| c.is_uppercase())
+        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+        // (`END SUMMARY` closes the paragraph it ends.)
+        && !scan::starts_with_ci(last, "END ")
+        && !scan::starts_with_ci(last, "BEGIN ")
+        // Capitals (`CUSTOMS`, `GARCIA CALLS FOR ...`) or title case; not a sentence cut short.
+        && (upper * 10 >= letters * 9 || title_case(last))
+}
+
+/// Most words capitalised (`Regulatory and Oversight Arrangements`).
+fn title_case(l: &str) -> bool {
+    let words: Vec<&str> = l.split(' ').filter(|w| w.len() > 3).collect();
+    !words.is_empty()
+        && words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count() * 4 >= words.len() * 3
 }

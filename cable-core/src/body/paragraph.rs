@@ -35,7 +35,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         fit: number::Fit,
         pre: Option<(Marking<'a>, u32)>,
     ) {
-        let heading = self.flush_pending(Some(start));
+        let heading = self.flush_pending(Some(start)).or_else(|| self.caption_ending_open(start));
         let written = Span::new(start, start + w.len as u32);
         let number = match fit {
             number::Fit::Recovered(n) => {
