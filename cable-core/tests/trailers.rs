@@ -92,3 +92,17 @@ fn the_end_of_a_sections_transmission_leaves_the_text() {
     assert_eq!(cable.sections().len(), 2);
     no_trailer_doubt(&cable);
 }
+
+#[test]
+fn a_date_after_a_signature_glued_to_the_last_sentence() {
+    // 05BRASILIA1207: `... his continued presence at GSI bodes well for U.S. interests.
+    // DANILOVICH 2005-05-06` on one line.
+    let doc = fixture("05BRASILIA1207.html");
+    let cable = doc.parse().unwrap();
+    assert_eq!(cable.signature().map(|s| s.value), Some("DANILOVICH"));
+    assert!(cable.trailer().iter().any(|s| cable.text_of(*s) == "2005-05-06"));
+    let text = cable.paragraphs().iter().map(|p| p.text().into_owned()).find(|t| t.contains("bodes well")).unwrap();
+    assert!(text.ends_with("bodes well for U.S. interests."), "{text}");
+    let joined: String = cable.elements().iter().map(|e| cable.text_of(e.span)).collect();
+    assert_eq!(joined, cable.source(), "the elements still tile the input");
+}

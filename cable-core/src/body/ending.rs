@@ -102,11 +102,17 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.push_trailer(trailer_from);
             return k;
         }
-        if let Some(at) = signature::glued_signature(last.text) {
-            let name = &last.text[at..];
+        // (`... interests. DANILOVICH 2005-05-06`: the date after the name is a trailer.)
+        let date = signature::trailing_iso_date(last.text);
+        let line = date.map_or(last.text, |d| last.text[..d].trim_end());
+        if let Some(at) = signature::glued_signature(line) {
+            let name = &line[at..];
             self.body.signature = Some(Spanned::new(name, last.span_of(name)));
-            let before = last.text[..at].trim_end_matches(scan::is_space);
+            let before = line[..at].trim_end_matches(scan::is_space);
             self.content_end = last.start + before.len() as u32;
+            if let Some(d) = date {
+                self.body.trailer.push(last.span_of(&last.text[d..]));
+            }
         } else {
             self.cut_glued_footer(k, start);
         }

@@ -199,6 +199,19 @@ fn is_date_token(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
 }
 
+/// An ISO date ending the line after a space (`... DANILOVICH 2005-05-06`, 05BRASILIA1207: the
+/// date some retypes stamp after the signature): where it starts.
+pub(crate) fn trailing_iso_date(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    let (head, date) = line.rsplit_once(' ')?;
+    let b = date.as_bytes();
+    let iso = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    (iso && !head.trim_end().is_empty()).then_some(line.len() - date.len())
+}
+
 /// A signature glued to the end of the last line of text by a retype that lost the line
 /// breaks: `... integrated into Europe. Edelman`, `... Minimize considered. SHANNON`. Returns
 /// the byte offset of the name in `line` (trimmed at the end).
