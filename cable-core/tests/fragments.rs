@@ -222,3 +222,27 @@ fn a_free_text_tag_wrapped_onto_the_next_line() {
     assert_eq!(cable_core::ids::tag_kind("UNKNOWN"), cable_core::ids::TagKind::Unknown);
     assert_eq!(cable_core::ids::tag_kind("COUNTRY CLEARANCE"), cable_core::ids::TagKind::Subject);
 }
+
+/// A portion marking after a caption and its colon (`Summary: (C) In a January 20 meeting`,
+/// 09ISLAMABAD155; `WARNING:  (U) THIS IS AN INFORMATION REPORT`, `DOI:  (U) 20041028.`,
+/// 04OTTAWA2931) is the paragraph's marking and leaves its text.
+#[test]
+fn a_marking_after_the_caption_word() {
+    let text = "CONFIDENTIAL ISLAMABAD 000155\n\nSUBJECT: CENTCOM GENERAL PETRAEUS MEETS WITH PAKISTAN COAS\n\n\
+                Summary: (C) In a January 20 meeting with U.S. CENTCOM Commander General David Petraeus.\n\n\
+                1. (C) U.S. CENTCOM Commander General David Petraeus met Kayani.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!(p.marking().map(|m| m.raw), Some("(C)"));
+    assert_eq!(p.text(), "Summary: In a January 20 meeting with U.S. CENTCOM Commander General David Petraeus.");
+    let summary = cable.summary().expect("a summary");
+    assert!(!summary.text().contains("(C)"), "{}", summary.text());
+    // Numbered too, and with two spaces before the marking.
+    let text = "UNCLASSIFIED\n\nSUBJECT: X\n\n1. DOI:  (U) 20041028.\n\n2. REQS:  (U) DHCD127058; DHCD172046.\n";
+    let cable = cable_core::parse(text).unwrap();
+    assert_eq!(cable.paragraphs()[0].marking().map(|m| m.raw), Some("(U)"));
+    assert_eq!(cable.paragraphs()[0].text(), "DOI: 20041028.");
+    // Prose in parentheses after a colon is no marking.
+    let cable = cable_core::parse("UNCLASSIFIED\n\nSUBJECT: X\n\n1. Source: (Cairo) the ministry.\n").unwrap();
+    assert_eq!(cable.paragraphs()[0].marking(), None);
+}

@@ -142,7 +142,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     # 04PARAMARIBO31, and archive stamps are no paragraphs).
     assert df["number"].isna().sum() == 3960
     assert (df["level"] == "SECRET").sum() == 1473
-    assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 731
+    assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 733
     assert (df["heading"].fillna("") != "").sum() == 19080
 
 

@@ -34,7 +34,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         // The paragraph's lines, blank ones kept (the split test below reads them): split once.
         all.clear();
-        all.extend(text::pieces(source, p.text_span, &p.gaps).map(text::clean_line));
+        all.extend(text::pieces(source, p.text_span, &p.cuts()).map(text::clean_line));
         lines.clear();
         lines.extend(all.iter().copied().filter(|l| !l.is_empty()));
         // Whole-paragraph tests first: the per-line searches below run only where they can find

@@ -225,15 +225,18 @@ impl<'l, 'a> Walk<'l, 'a> {
         } else {
             let t = Span::new(first, last).slice(self.source);
             let (marking, text_start) = marking_and_text(t);
+            let text_start = (first + text_start as u32).min(last);
+            let (marking, inner_marking) = self.marking_or_inner(marking, text_start, last);
             self.open_paragraph(Paragraph {
                 source: self.source,
                 span: Span::new(first, last),
-                text_span: Span::new((first + text_start as u32).min(last), last),
+                text_span: Span::new(text_start, last),
                 number: None,
                 written: None,
                 marking,
                 heading: None,
                 gaps: Vec::new(),
+                inner_marking,
             });
             self.assign_gaps(last);
         }

@@ -24,7 +24,56 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     (marking, at)
 }
 
+/// A portion marking after a short caption and its colon at the start of a paragraph's text
+/// (`Summary: (C) In a January 20 meeting ...`, 09ISLAMABAD155; `WARNING:  (U) THIS IS AN
+/// INFORMATION REPORT`): the marking, and the offsets in `text` of the marking and of the text
+/// after it.
+pub(super) fn marking_after_caption(text: &str) -> Option<(Marking<'_>, usize, usize)> {
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let (m, from, to) = marking_after_caption_at_start(&text[indent..])?;
+    Some((m, indent + from, indent + to))
+}
+
+fn marking_after_caption_at_start(text: &str) -> Option<(Marking<'_>, usize, usize)> {
+    let colon = scan::head(text, 32).find(':')?;
+    let caption = &text[..colon];
+    let caption_ok = caption.len() >= 2
+        && caption.starts_with(|c: char| c.is_ascii_alphabetic())
+        && caption.bytes().all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'/' | b'&' | b'-'));
+    if !caption_ok {
+        return None;
+    }
+    let rest = &text[colon + 1..];
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    if lead == 0 {
+        return None;
+    }
+    let (marking, n) = Marking::parse_prefix(rest)?;
+    let after = rest[n..].len() - rest[n..].trim_start_matches(' ').len();
+    let start = colon + 1 + lead;
+    Some((marking, start, colon + 1 + n + after))
+}
+
 impl<'l, 'a> Walk<'l, 'a> {
+    /// The paragraph's marking: `marking` (read before the text), or else one after a caption
+    /// at the start of the text from `text_start` to `end` ([`marking_after_caption`]) with its
+    /// span (spaces after it included), to be cut out of the text.
+    pub(super) fn marking_or_inner(
+        &self,
+        marking: Option<Marking<'a>>,
+        text_start: u32,
+        end: u32,
+    ) -> (Option<Marking<'a>>, Option<Span>) {
+        if marking.is_some() {
+            return (marking, None);
+        }
+        let text = Span::new(text_start, end.max(text_start)).slice(self.source);
+        match marking_after_caption(text) {
+            Some((m, from, to)) => (Some(m), Some(Span::new(text_start + from as u32, text_start + to as u32))),
+            None => (None, None),
+        }
+    }
+
     /// A numbered paragraph; `pre` is a marking written before the number, and where it starts.
     pub(super) fn numbered_paragraph(
         &mut self,
@@ -65,6 +114,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             marking = marking.or(Some(m));
             first = at;
         }
+        let (marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
         self.open_paragraph(Paragraph {
             source: self.source,
             span: Span::new(first, end),
@@ -74,6 +124,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             marking,
             heading,
             gaps: Vec::new(),
+            inner_marking,
         });
     }
 
@@ -81,6 +132,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let heading = self.flush_pending(Some(start));
         let (marking, text_start) = marking_and_text(t);
         let text_start = start + text_start as u32;
+        let (marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
         self.open_paragraph(Paragraph {
             source: self.source,
             span: Span::new(start, end),
@@ -90,6 +142,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             marking,
             heading,
             gaps: Vec::new(),
+            inner_marking,
         });
     }
 

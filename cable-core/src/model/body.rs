@@ -28,6 +28,9 @@ pub struct Paragraph<'a> {
     pub(crate) heading: Option<Span>,
     /// Breaks (page markers, section headers) inside the paragraph, cut out of its text.
     pub(crate) gaps: Vec<Span>,
+    /// The portion marking when it follows a caption word (`Summary: (C) In a ...`): cut out of
+    /// the text as well.
+    pub(crate) inner_marking: Option<Span>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -72,7 +75,7 @@ impl<'a> Paragraph<'a> {
     /// interrupted sentence rejoined), wrapped lines joined, `<br>` debris dropped; a sub-item
     /// starts a new line. Borrowed from the input when the paragraph is one clean line.
     pub fn text(&self) -> Cow<'a, str> {
-        text::clean(self.source, self.text_span, &self.gaps)
+        text::clean(self.source, self.text_span, &self.cuts())
     }
 
     /// Span of the text as written (from after the marking to the end of the paragraph,
@@ -98,7 +101,8 @@ impl<'a> Paragraph<'a> {
         let mut out = Vec::new();
         let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
         let mut before: &str = "";
-        for piece in text::pieces(self.source, self.text_span, &self.gaps) {
+        let cuts = self.cuts();
+        for piece in text::pieces(self.source, self.text_span, &cuts) {
             let t = text::clean_line(piece);
             if t.is_empty() {
                 continue;
@@ -122,9 +126,22 @@ impl<'a> Paragraph<'a> {
         out
     }
 
+    /// What is cut out of the text: the breaks and an inner marking, in text order.
+    pub(crate) fn cuts(&self) -> Cow<'_, [Span]> {
+        match self.inner_marking {
+            None => Cow::Borrowed(&self.gaps),
+            Some(m) => {
+                let mut all = self.gaps.clone();
+                all.push(m);
+                all.sort_by_key(|s| s.start);
+                Cow::Owned(all)
+            }
+        }
+    }
+
     fn item(&self, label: &'a str, span: Span) -> Item<'a> {
         let start = span.start + label.len() as u32;
-        let gaps: Vec<Span> = self.gaps.iter().copied().filter(|g| g.start >= start && g.end <= span.end).collect();
+        let gaps: Vec<Span> = self.cuts().iter().copied().filter(|g| g.start >= start && g.end <= span.end).collect();
         let text = text::clean(self.source, Span::new(start, span.end), &gaps);
         Item { label, text, span }
     }
@@ -281,7 +298,7 @@ impl<'c, 'a> Passage<'c, 'a> {
             if start >= end {
                 continue;
             }
-            let part = text::clean(self.source, Span::new(start, end), &p.gaps);
+            let part = text::clean(self.source, Span::new(start, end), &p.cuts());
             match (&mut out, first.take()) {
                 (None, None) => first = Some(part),
                 (None, Some(f)) => {
