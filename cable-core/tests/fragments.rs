@@ -246,3 +246,28 @@ fn a_marking_after_the_caption_word() {
     let cable = cable_core::parse("UNCLASSIFIED\n\nSUBJECT: X\n\n1. Source: (Cairo) the ministry.\n").unwrap();
     assert_eq!(cable.paragraphs()[0].marking(), None);
 }
+
+/// Paragraph numbers with odd punctuation before a portion marking, taken when they are the
+/// next number: `2, (U) Drafted by Bainbridge Cowell.` (04SANTODOMINGO1823, lines as written),
+/// `15 (SBU) ...` without a period.
+#[test]
+fn paragraph_numbers_with_odd_punctuation() {
+    let text = "UNCLASSIFIED SANTO DOMINGO 001823\n\nSUBJECT: X\n\n\
+                1. (U) In 1988, he went to the United States as an \ninternational visitor (IV) grantee. \n \n\
+                2, (U) Drafted by Bainbridge Cowell. \n \n\
+                3. (U) This report and the rest of our electoral series are available.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.len(), 3);
+    assert_eq!(p[1].number(), Some(2));
+    assert_eq!(p[1].written_number(), Some("2,"));
+    assert_eq!(p[1].text(), "Drafted by Bainbridge Cowell.");
+    assert_eq!(p[0].text(), "In 1988, he went to the United States as an international visitor (IV) grantee.");
+    let text = "UNCLASSIFIED\n\nSUBJECT: X\n\n14. (SBU) First.\n\n15 (SBU) He said so.\n";
+    let cable = cable_core::parse(text).unwrap();
+    assert_eq!(cable.paragraphs()[1].number(), Some(15));
+    // Out of sequence it stays text: `1988 (U)` is no paragraph 1988.
+    let text = "UNCLASSIFIED\n\nSUBJECT: X\n\n1. (U) First.\n\n5 (U) figures follow.\n";
+    let cable = cable_core::parse(text).unwrap();
+    assert_eq!(cable.paragraphs().len(), 1);
+}

@@ -275,6 +275,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let numbered_start = start + num_at as u32;
         if let Some(w) = number::written(numbered_text)
             .or_else(|| number::glued(numbered_text, self.previous))
+            .or_else(|| number::odd(numbered_text, self.previous))
             .or_else(|| number::parenthesised(numbered_text))
         {
             let mut fit = number::fit(w.value, self.previous);

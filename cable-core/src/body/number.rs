@@ -36,6 +36,24 @@ pub(crate) fn glued(t: &str, previous: Option<u32>) -> Option<Written> {
     (value == previous.map_or(1, |p| p + 1)).then_some(Written { value, len: n + 1, digits: (0, n) })
 }
 
+/// A number with odd punctuation before a portion marking (`2, (U) Drafted by ...`,
+/// 04SANTODOMINGO1823; `15 (SBU) He said ...`): taken only when it is the next number of the
+/// sequence, as with [`glued`].
+pub(crate) fn odd(t: &str, previous: Option<u32>) -> Option<Written> {
+    let b = t.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let len = if b.get(n) == Some(&b',') { n + 1 } else { n };
+    if b.get(len) != Some(&b' ') {
+        return None;
+    }
+    crate::classification::Marking::parse_prefix(&t[len..])?;
+    let value = crate::scan::parse_u32(&t[..n])?;
+    (value == previous.map_or(1, |p| p + 1)).then_some(Written { value, len, digits: (0, n) })
+}
+
 /// A number in parentheses followed by a portion marking (`(1)  (U)  SUMMARY: ...`): the
 /// paragraph numbers of some 2003 cables. Without the marking `(1)` is a sub-item label.
 pub(crate) fn parenthesised(t: &str) -> Option<Written> {
