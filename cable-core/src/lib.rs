@@ -41,7 +41,7 @@ pub use model::{
 pub use owned::{BytesError, OwnedCable};
 pub use span::{LineCol, Span};
 pub use spanned::{Spanned, Text};
-pub use warning::{Warning, WarningKind};
+pub use warning::{MAX_ITEMS, MAX_PARAGRAPHS, Warning, WarningKind};
 
 /// Options for [`ParseOptions::parse`]. `ParseOptions::default()` is what [`parse`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -75,7 +75,7 @@ mod tests {
         check(CsvErrorKind::ALL, CsvErrorKind::as_str, true);
         assert_eq!(check(Level::ALL, Level::as_str, false)[1], "SBU");
         assert_eq!(check(Precedence::ALL, Precedence::as_str, false)[3], "NIACT IMMEDIATE");
-        assert_eq!(WarningKind::ALL.len(), 26);
+        assert_eq!(WarningKind::ALL.len(), 28);
     }
 
     #[test]

@@ -74,14 +74,31 @@ pub enum WarningKind {
     /// A block of prose after a blank line inside a numbered paragraph: perhaps an unnumbered
     /// paragraph of its own.
     DoubtParagraphSplit,
-    /// More than 1,000 warnings of one kind: the first 1,000 are kept, the rest dropped,
-    /// and this warning points at the first dropped one (a text of 10,000 repeated paragraph
-    /// numbers made ten times its size of warnings).
+    /// More than 500 warnings of one kind: the first 500 are kept, the rest dropped, and this
+    /// warning points at the first dropped one (a text of 10,000 repeated paragraph numbers made
+    /// ten times its size of warnings; real cables have at most about 60 warnings in all).
     TooManyWarnings,
+    /// More than [`MAX_PARAGRAPHS`](crate::warning::MAX_PARAGRAPHS) paragraphs: the rest of the
+    /// text continues the last one, and this warning points at where the next one would have
+    /// started (a text of 100,000 one-word paragraphs took 37 times its size in JSON).
+    TooManyParagraphs,
+    /// A paragraph with more than [`MAX_ITEMS`](crate::warning::MAX_ITEMS) sub-items: the lines
+    /// after the last one continue it (its text keeps them all). The warning points at the
+    /// paragraph.
+    TooManyItems,
 }
 
+/// The most sub-items [`Paragraph::items`](crate::Paragraph::items) gives for one paragraph (see
+/// [`WarningKind::TooManyItems`]): the longest lists of the corpus have about 300.
+pub const MAX_ITEMS: usize = 1000;
+
+/// The most paragraphs a cable is split into (see [`WarningKind::TooManyParagraphs`]): far
+/// above any real cable (the longest of the corpus have about 110), low enough that a text made
+/// only of empty paragraphs stays within 20 times its size in JSON.
+pub const MAX_PARAGRAPHS: usize = 4000;
+
 /// The most warnings of one kind a cable keeps (see [`WarningKind::TooManyWarnings`]).
-pub(crate) const MAX_PER_KIND: usize = 1000;
+pub(crate) const MAX_PER_KIND: usize = 500;
 
 /// Keeps at most [`MAX_PER_KIND`] warnings of each kind of the sorted `warnings`, in order, and
 /// adds a [`WarningKind::TooManyWarnings`] at the first one dropped of each kind.
@@ -130,6 +147,8 @@ crate::names::names!(WarningKind {
     DoubtMarkingInText => "doubt_marking_in_text",
     DoubtParagraphSplit => "doubt_paragraph_split",
     TooManyWarnings => "too_many_warnings",
+    TooManyParagraphs => "too_many_paragraphs",
+    TooManyItems => "too_many_items",
 });
 
 impl WarningKind {
@@ -162,7 +181,9 @@ impl WarningKind {
             DoubtNumberInText => "a paragraph number inside the text",
             DoubtMarkingInText => "a portion marking at the start of the text was not read",
             DoubtParagraphSplit => "prose after a blank line inside a numbered paragraph",
-            TooManyWarnings => "more than 1000 warnings of one kind: the rest are dropped",
+            TooManyWarnings => "more than 500 warnings of one kind: the rest are dropped",
+            TooManyParagraphs => "more than 4000 paragraphs: the rest of the text is the last one's",
+            TooManyItems => "more than 1000 sub-items in a paragraph: the rest continue the last one",
         }
     }
 }
@@ -202,13 +223,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn at_most_a_thousand_warnings_of_a_kind() {
+    fn at_most_five_hundred_warnings_of_a_kind() {
         let w = |kind, at| Warning::new(kind, Span::new(at, at + 1));
         let mut ws: Vec<Warning> = (0..3000).map(|i| w(WarningKind::DuplicateParagraphNumber, i)).collect();
         ws.insert(1500, w(WarningKind::InvalidDate, 1500));
         limit(&mut ws);
-        assert_eq!(ws.len(), 1002);
-        assert_eq!(ws[1000], w(WarningKind::TooManyWarnings, 1000));
-        assert_eq!(ws[1001], w(WarningKind::InvalidDate, 1500));
+        assert_eq!(ws.len(), 502);
+        assert_eq!(ws[500], w(WarningKind::TooManyWarnings, 500));
+        assert_eq!(ws[501], w(WarningKind::InvalidDate, 1500));
     }
 }

@@ -68,3 +68,47 @@ fn the_size_limit_is_a_clear_error() {
     assert_eq!(err.kind(), ErrorKind::TooLarge);
     assert_eq!(err.to_string(), "input too large: more than 1000 bytes (the size limit)");
 }
+
+/// Past 4,000 paragraphs the rest of the text continues the last one (no text is lost) and one
+/// `too_many_paragraphs` warning says where: 10,000 blocks split by blank lines.
+#[test]
+fn ten_thousand_unnumbered_paragraphs() {
+    let mut text = format!("{HEAD}SUBJECT: X\n\n");
+    for i in 1..=10_000 {
+        text.push_str(&format!("Block {i} of the text.\n\n"));
+    }
+    let v = check(&text);
+    let paragraphs = v["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), cable_core::MAX_PARAGRAPHS);
+    assert_eq!(paragraphs[3998]["text"], "Block 3999 of the text.");
+    let last = paragraphs.last().unwrap()["text"].as_str().unwrap();
+    assert!(last.starts_with("Block 4000 of the text. Block 4001 of the text."), "{}", &last[..60]);
+    assert!(last.ends_with("Block 10000 of the text."));
+    let limit: Vec<_> =
+        v["warnings"].as_array().unwrap().iter().filter(|w| w["kind"] == "too_many_paragraphs").collect();
+    assert_eq!(limit.len(), 1);
+    assert_eq!(limit[0]["text"], "Block 4001 of the text.");
+}
+
+/// A paragraph's sub-items stop at 1,000: the lines after the last one continue it (the text
+/// keeps them all) and `too_many_items` says so once.
+#[test]
+fn two_thousand_sub_items() {
+    let mut text = format!("{HEAD}SUBJECT: X\n\n1. (C) The list:\n");
+    for i in 1..=2_000 {
+        text.push_str(&format!("-- item {i};\n"));
+    }
+    let v = check(&text);
+    let items = v["paragraphs"][0]["items"].as_array().unwrap();
+    assert_eq!(items.len(), cable_core::MAX_ITEMS);
+    assert_eq!(items[998]["text"], "item 999;");
+    let last = items.last().unwrap()["text"].as_str().unwrap();
+    assert!(last.starts_with("item 1000;\n-- item 1001;"), "{}", &last[..40]);
+    assert!(last.ends_with("-- item 2000;"));
+    let kinds: Vec<_> = v["warnings"].as_array().unwrap().iter().map(|w| w["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "too_many_items").count(), 1, "{kinds:?}");
+    // A real list is far from it: no warning.
+    let v = check(&format!("{HEAD}SUBJECT: X\n\n1. (C) The list:\n-- one;\n-- two.\n"));
+    assert_eq!(v["paragraphs"][0]["items"].as_array().unwrap().len(), 2);
+    assert!(v["warnings"].as_array().unwrap().iter().all(|w| w["kind"] != "too_many_items"));
+}

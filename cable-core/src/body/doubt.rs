@@ -27,65 +27,61 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
-    // Buffers of lines for all paragraphs: every line, and the non-blank ones.
-    let mut all: Vec<&str> = Vec::new();
-    let mut lines: Vec<&str> = Vec::new();
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
-        // The paragraph's lines, blank ones kept (the split test below reads them): split once.
-        all.clear();
-        all.extend(text::pieces(source, p.text_span, &p.cuts()).map(text::clean_line));
-        lines.clear();
-        lines.extend(all.iter().copied().filter(|l| !l.is_empty()));
+        let cuts = p.cuts();
         // Whole-paragraph tests first: the per-line searches below run only where they can find
         // something (searching every line of every paragraph cost a third of the parse).
         let raw = p.text_span.slice(source);
-        let maybe_trailer = trailer_at(raw).is_some();
-        let maybe_number = memchr::memchr_iter(b'(', raw.as_bytes())
-            .any(|j| j >= 2 && raw.as_bytes()[j - 1] == b' ' && matches!(raw.as_bytes()[j - 2], b'0'..=b'9' | b','));
+        let scan = LineScan {
+            source,
+            maybe_trailer: trailer_at(raw).is_some(),
+            maybe_number: memchr::memchr_iter(b'(', raw.as_bytes()).any(|j| {
+                j >= 2 && raw.as_bytes()[j - 1] == b' ' && matches!(raw.as_bytes()[j - 2], b'0'..=b'9' | b',')
+            }),
+        };
+        // One pass over the lines, holding back one non-blank line until the next is known (the
+        // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut before: Option<&str> = None;
         let mut last: Option<&str> = None;
-        for (n, &l) in lines.iter().enumerate() {
-            before = last;
-            last = Some(l);
-            if let Some(at) = maybe_trailer.then(|| trailer_at(l)).flatten() {
-                let span = Span::of(source, &l[at..], 0);
-                warnings.push(Warning::new(WarningKind::DoubtTrailerInText, span));
-            }
-            if let Some(n) = maybe_number.then(|| odd_number_at(l)).flatten() {
-                warnings.push(Warning::new(WarningKind::DoubtNumberInText, Span::of(source, &l[n..], 0)));
-            }
-            // (The cheap test first: this runs on every line of every paragraph.)
-            if before.is_some()
-                && crate::shape::rule::is_rule(l)
-                && (before.is_some_and(is_caption_like) || lines.get(n + 1).is_some_and(|x| is_caption_like(x)))
-            {
-                // A rule inside the text next to a caption: a heading, probably, read as text.
-                warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, l, 0)));
-            }
-        }
+        let mut count = 0usize;
         // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
         // of prose after one may be an unnumbered paragraph of its own.
-        if p.number.is_some() {
-            let mut blank_after_sentence = false;
-            let mut prev = "";
-            for &l in &all {
+        let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
+        for l in text::pieces(source, p.text_span, &cuts).map(text::clean_line) {
+            if split.0 {
                 if l.is_empty() {
-                    blank_after_sentence = prev.ends_with(['.', '"', '\u{201d}', ')']);
-                    continue;
-                }
-                let prose = || {
-                    l.len() >= 40
-                        && l.starts_with(|c: char| c.is_uppercase())
-                        && crate::text::item_label(l).is_none()
-                        && l.bytes().filter(u8::is_ascii_lowercase).count() * 2 > l.len()
-                };
-                if blank_after_sentence && prose() {
+                    split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
+                } else if split.1 && reads_as_prose(l) {
                     warnings.push(Warning::new(WarningKind::DoubtParagraphSplit, Span::of(source, l, 0)));
-                    break;
+                    split.0 = false;
+                } else {
+                    split = (true, false, l);
                 }
-                blank_after_sentence = false;
-                prev = l;
+            }
+            if l.is_empty() {
+                continue;
+            }
+            count += 1;
+            if let Some(held) = last {
+                scan.line(before, held, Some(l), warnings);
+            }
+            before = last;
+            last = Some(l);
+        }
+        if let Some(held) = last {
+            scan.line(before, held, None, warnings);
+        }
+        // The items view stops at its limit: say so (counted again only where the lines could
+        // be that many).
+        if count > crate::warning::MAX_ITEMS {
+            let mut previous = "";
+            let items = text::pieces(source, p.text_span, &cuts)
+                .map(text::clean_line)
+                .filter(|l| !l.is_empty())
+                .filter(|&l| text::item_start(std::mem::replace(&mut previous, l), l).is_some());
+            if items.count() > crate::warning::MAX_ITEMS {
+                warnings.push(Warning::new(WarningKind::TooManyItems, p.span));
             }
         }
         // Before paragraph 1, a block holding a field's keyword: the field wrapped into the text.
@@ -121,6 +117,44 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
             }
         }
     }
+}
+
+/// The per-line doubts of one paragraph, with what its whole text said can be found.
+struct LineScan<'s> {
+    source: &'s str,
+    /// The text holds a trailer's words somewhere (`NNNN`, a website footer).
+    maybe_trailer: bool,
+    /// The text holds a digit or comma, a space and `(` somewhere (`2, (U)`).
+    maybe_number: bool,
+}
+
+impl LineScan<'_> {
+    /// The doubts of line `l`, between the non-blank lines `before` and `next`.
+    fn line(&self, before: Option<&str>, l: &str, next: Option<&str>, warnings: &mut Vec<Warning>) {
+        let source = self.source;
+        if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {
+            warnings.push(Warning::new(WarningKind::DoubtTrailerInText, Span::of(source, &l[at..], 0)));
+        }
+        if let Some(n) = self.maybe_number.then(|| odd_number_at(l)).flatten() {
+            warnings.push(Warning::new(WarningKind::DoubtNumberInText, Span::of(source, &l[n..], 0)));
+        }
+        // (The cheap test first: this runs on every line of every paragraph.)
+        if before.is_some()
+            && crate::shape::rule::is_rule(l)
+            && (before.is_some_and(is_caption_like) || next.is_some_and(is_caption_like))
+        {
+            // A rule inside the text next to a caption: a heading, probably, read as text.
+            warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, l, 0)));
+        }
+    }
+}
+
+/// A line of prose: long, opening with a capital, mostly lower case, no item label.
+fn reads_as_prose(l: &str) -> bool {
+    l.len() >= 40
+        && l.starts_with(|c: char| c.is_uppercase())
+        && crate::text::item_label(l).is_none()
+        && l.bytes().filter(u8::is_ascii_lowercase).count() * 2 > l.len()
 }
 
 /// A short line in capitals without a sentence end (`FOREIGN MINISTER SAYS ...`).

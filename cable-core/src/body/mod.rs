@@ -55,6 +55,8 @@ struct Walk<'l, 'a> {
     /// Number of the last numbered paragraph.
     previous: Option<u32>,
     pending: Option<Pending>,
+    /// The paragraph limit was reached and said so.
+    warned_paragraph_limit: bool,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -99,6 +101,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         after_blank: true,
         previous: None,
         pending: None,
+        warned_paragraph_limit: false,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,

@@ -147,6 +147,9 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     pub(super) fn open_paragraph(&mut self, p: Paragraph<'a>) {
+        if self.body.paragraphs.len() >= crate::warning::MAX_PARAGRAPHS {
+            return self.continue_last(p.span);
+        }
         self.close();
         // Breaks before the paragraph belong to no paragraph; those after its start (a caption
         // line that turned out to be text) are its own.
@@ -156,6 +159,23 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.body.paragraphs.push(p);
         self.open = Some(self.body.paragraphs.len() - 1);
+    }
+
+    /// Past the paragraph limit: the last paragraph takes the text of the one at `span` (its
+    /// number, marking and heading become text; breaks in between are its gaps again). Warned
+    /// once, where the first paragraph over the limit starts.
+    fn continue_last(&mut self, span: Span) {
+        let last = self.body.paragraphs.len() - 1;
+        if self.open != Some(last) {
+            if !self.warned_paragraph_limit {
+                self.warned_paragraph_limit = true;
+                self.warnings.push(Warning::new(WarningKind::TooManyParagraphs, span));
+            }
+            let old_end = self.body.paragraphs[last].span.end;
+            self.breaks_done = self.body.breaks.partition_point(|b| b.span.start < old_end);
+            self.open = Some(last);
+        }
+        self.continue_open(span.end);
     }
 
     /// Text that continues the open paragraph up to `end`: pending captions and rules become

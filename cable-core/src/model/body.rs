@@ -6,6 +6,7 @@ use crate::classification::{Level, Marking};
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text;
+use crate::warning::MAX_ITEMS;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -107,7 +108,8 @@ impl<'a> Paragraph<'a> {
             if t.is_empty() {
                 continue;
             }
-            let label = text::item_start(before, t);
+            // Past the limit a label starts no item: its line continues the last one.
+            let label = text::item_start(before, t).filter(|_| out.len() + 1 < MAX_ITEMS);
             before = t;
             let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
             let end = start + t.len() as u32;

@@ -210,8 +210,14 @@ pub(crate) fn ends_mid_sentence(line: &str) -> bool {
     if !line.ends_with(['.', ':', ';', '!', '?', ')', '"', '\u{201d}', '-']) {
         return true;
     }
-    // Only a short last word ending in `.` can be one of the abbreviations.
-    let last = line.rsplit(' ').next().unwrap_or("");
+    // Only a short last word ending in `.` can be one of the abbreviations: look at the last
+    // six bytes only. (`line` may be all the text joined so far: searching it for its last
+    // space made joining lines without spaces quadratic, 80,000 lines of `12.` took 0.9 s.)
+    let mut from = line.len().saturating_sub(6);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let last = line[from..].rsplit(' ').next().unwrap_or("");
     last.len() <= 5 && last.ends_with('.') && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
