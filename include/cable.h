@@ -143,12 +143,38 @@ typedef enum CableFormat {
 typedef struct Cable Cable;
 
 /**
+ * A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
+ */
+typedef struct CableBreak CableBreak;
+
+/**
  * An open `cables.csv` file, read one row at a time: an opaque handle made by
  * `cable_csv_open` and freed by `cable_csv_close`. It holds one row (plus a 256 KiB read
  * buffer) in memory, whatever the file size. Use it from one thread at a time; the `Cable`
  * handles it yields are independent of it and of each other.
  */
 typedef struct CableCsv CableCsv;
+
+/**
+ * A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
+ * handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
+ */
+typedef struct CableItem CableItem;
+
+/**
+ * A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
+ * its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
+ * `cable_free` of that handle. Read with the `cable_marking_*` functions.
+ */
+typedef struct CableMarking CableMarking;
+
+/**
+ * A paragraph of the body: an opaque view borrowed from its `Cable` handle (`cable_paragraph`),
+ * valid until `cable_free` of that handle; never freed by itself. Read with the
+ * `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
+ * sub-items are computed on first access and kept.
+ */
+typedef struct CableParagraph CableParagraph;
 
 /**
  * A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
@@ -166,10 +192,27 @@ typedef struct CablePassage CablePassage;
 typedef struct CableRecipient CableRecipient;
 
 /**
+ * A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
+ * handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
+ */
+typedef struct CableRef CableRef;
+
+/**
  * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
  * for the life of the program; safe to read from any thread.
  */
 typedef struct CableStation CableStation;
+
+/**
+ * A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
+ */
+typedef struct CableTextSection CableTextSection;
+
+/**
+ * A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
+ * about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
+ */
+typedef struct CableWarning CableWarning;
 
 /**
  * Details of a failure, filled by the functions that take a `CableError *` (which may be NULL).
@@ -937,42 +980,49 @@ struct CableSpan cable_tag_span(const struct Cable *h, size_t i);
 struct CableStr cable_subject(const struct Cable *h);
 
 /**
- * Level of the portion marking that starts the subject (`SUBJECT: (C) ...` →
- * `CONFIDENTIAL`). Static; `{NULL, 0}` when the subject has no marking or `h` is NULL.
- * Thread-safe.
+ * The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
+ * `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
+ * marking or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_subject_marking_level(const struct Cable *h);
+const struct CableMarking *cable_subject_marking(const struct Cable *h);
 
 /**
- * The subject's portion marking as written, parentheses included (`(S//NF)`). Borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
+ * `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
+ * Thread-safe, as every `cable_marking_*` function.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `m` must be NULL or a marking of a live handle.
  */
-struct CableStr cable_subject_marking_raw(const struct Cable *h);
+struct CableStr cable_marking_level(const struct CableMarking *m);
 
 /**
- * Number of caveats of the subject's portion marking (`(S//NF)` → 1). 0 when none or `h` is
- * NULL. Thread-safe.
+ * The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `m` must be NULL or a marking of a live handle.
  */
-size_t cable_subject_marking_caveat_count(const struct Cable *h);
+struct CableStr cable_marking_raw(const struct CableMarking *m);
 
 /**
- * Caveat `i` of the subject's portion marking, normalised (`NOFORN`, `REL GERMANY`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `m` must be NULL or a marking of a live handle.
  */
-struct CableStr cable_subject_marking_caveat(const struct Cable *h, size_t i);
+size_t cable_marking_caveat_count(const struct CableMarking *m);
+
+/**
+ * Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
+ * the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
+ *
+ * # Safety
+ * `m` must be NULL or a marking of a live handle.
+ */
+struct CableStr cable_marking_caveat(const struct CableMarking *m, size_t j);
 
 /**
  * Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
@@ -983,71 +1033,74 @@ struct CableStr cable_subject_marking_caveat(const struct Cable *h, size_t i);
 size_t cable_ref_count(const struct Cable *h);
 
 /**
- * Label of reference `i`, without punctuation (`A` for `A.`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
+ * `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+ * `cable_ref_*` function.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_ref_label(const struct Cable *h, size_t i);
+const struct CableRef *cable_ref(const struct Cable *h, size_t i);
 
 /**
- * Kind of document reference `i` cites: `cable`, `email`, `telcon`, `memcon`, `report` or
- * `other`. Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
+ * Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or a reference of a live handle.
  */
-struct CableStr cable_ref_kind(const struct Cable *h, size_t i);
+struct CableStr cable_ref_label(const struct CableRef *r);
 
 /**
- * Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` for other kinds, when the year is unknown, when `i` is out of
- * range or `h` is NULL. Thread-safe.
+ * Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
+ * `other`. Static.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or a reference of a live handle.
  */
-struct CableStr cable_ref_id(const struct Cable *h, size_t i);
+struct CableStr cable_ref_kind(const struct CableRef *r);
 
 /**
- * Station of the cable reference `i` cites, spaces removed (`SAOPAULO`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
+ * and when the year is unknown.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or a reference of a live handle.
  */
-struct CableStr cable_ref_station(const struct Cable *h, size_t i);
+struct CableStr cable_ref_id(const struct CableRef *r);
 
 /**
- * Serial of the cable reference `i` cites. Returns true and stores it in `*out` (when `out` is
- * not NULL) if present; false when absent, `i` is out of range or `h` is NULL. Thread-safe.
+ * Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * `r` must be NULL or a reference of a live handle.
  */
-bool cable_ref_serial(const struct Cable *h, size_t i, uint32_t *out);
+struct CableStr cable_ref_station(const struct CableRef *r);
 
 /**
- * Four-digit year of the cable reference `i` cites (written in the item, else the citing
- * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known; false
- * when unknown, `i` is out of range or `h` is NULL. Thread-safe.
+ * Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
+ * not NULL) if present; false when absent.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int32_t`.
+ * `r` must be NULL or a reference of a live handle; `out` NULL or a writable `uint32_t`.
  */
-bool cable_ref_year(const struct Cable *h, size_t i, int32_t *out);
+bool cable_ref_serial(const struct CableRef *r, uint32_t *out);
 
 /**
- * Reference `i` as written (its own words when its item cites several cables). Borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Four-digit year of the cable a reference cites (written in the item, else the citing
+ * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `r` must be NULL or a reference of a live handle; `out` NULL or a writable `int32_t`.
  */
-struct CableStr cable_ref_text(const struct Cable *h, size_t i);
+bool cable_ref_year(const struct CableRef *r, int32_t *out);
+
+/**
+ * A reference as written (its own words when its item cites several cables).
+ *
+ * # Safety
+ * `r` must be NULL or a reference of a live handle.
+ */
+struct CableStr cable_ref_text(const struct CableRef *r);
 
 /**
  * The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
@@ -1197,42 +1250,51 @@ struct CableStr cable_envelope_reference(const struct Cable *h, size_t i);
 size_t cable_warning_count(const struct Cable *h);
 
 /**
- * Kind of warning `i`, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
- * lists them). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
+ * Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
+ * functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+ * `cable_warning_*` function.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_warning_kind(const struct Cable *h, size_t i);
+const struct CableWarning *cable_warning(const struct Cable *h, size_t i);
 
 /**
- * A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
- * `i` is out of range or `h` is NULL. Thread-safe.
+ * Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
+ * lists them). Static; `{NULL, 0}` when `w` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `w` must be NULL or a warning of a live handle.
  */
-struct CableStr cable_warning_message(const struct Cable *h, size_t i);
+struct CableStr cable_warning_kind(const struct CableWarning *w);
 
 /**
- * Span of the text warning `i` is about (empty at 0 when it is about the whole cable);
- * `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
+ * `w` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `w` must be NULL or a warning of a live handle.
  */
-struct CableSpan cable_warning_span(const struct Cable *h, size_t i);
+struct CableStr cable_warning_message(const struct CableWarning *w);
 
 /**
- * The text warning `i` is about: the whole span (the JSON shows at most its first 200
- * bytes). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
+ * Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
+ * when `w` is NULL.
+ *
+ * # Safety
+ * `w` must be NULL or a warning of a live handle.
+ */
+struct CableSpan cable_warning_span(const struct CableWarning *w);
+
+/**
+ * The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
+ * boundaries, or `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_warning_text(const struct Cable *h, size_t i);
+struct CableStr cable_span_text(const struct Cable *h, struct CableSpan span);
 
 /**
  * The span of a part or field of the cable, `field` being one of the `CABLE_FIELD_*`
@@ -1257,9 +1319,18 @@ bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
 size_t cable_paragraph_count(const struct Cable *h);
 
 /**
+ * Paragraph `i`, borrowed from `h` until `cable_free(h)`; NULL when `i` is out of range or `h`
+ * is NULL. Thread-safe, as every `cable_paragraph_*` function.
+ *
+ * # Safety
+ * `h` must be NULL or a live handle.
+ */
+const struct CableParagraph *cable_paragraph(const struct Cable *h, size_t i);
+
+/**
  * Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
- * and stores its index (for the other `cable_paragraph_*` functions) in `*out` (when `out` is
- * not NULL) if there is one; false otherwise or when `h` is NULL. Thread-safe.
+ * and stores its index (for `cable_paragraph`) in `*out` (when `out` is not NULL) if there is
+ * one; false otherwise or when `h` is NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
@@ -1267,156 +1338,123 @@ size_t cable_paragraph_count(const struct Cable *h);
 bool cable_paragraph_find(const struct Cable *h, uint32_t number, size_t *out);
 
 /**
- * Number of paragraph `i`: as written, or the true number recovered from the sequence when the
+ * Number of a paragraph: as written, or the true number recovered from the sequence when the
  * written one is mangled (`12.` read as 2, with a `recovered_paragraph_number` warning).
  * Returns true and stores it in `*out` (when `out` is not NULL) if the paragraph is numbered;
- * false for an unnumbered paragraph, when `i` is out of range or `h` is NULL. Thread-safe.
+ * false for an unnumbered paragraph or when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * `p` must be NULL or a paragraph of a live handle; `out` NULL or a writable `uint32_t`.
  */
-bool cable_paragraph_number(const struct Cable *h, size_t i, uint32_t *out);
+bool cable_paragraph_number(const struct CableParagraph *p, uint32_t *out);
 
 /**
- * The number of paragraph `i` as written, pilcrow and period included (`12.`, `¶4.`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` for an unnumbered paragraph, when `i` is out of
- * range or `h` is NULL. Thread-safe.
+ * The number of a paragraph as written, pilcrow and period included (`12.`, `¶4.`);
+ * `{NULL, 0}` for an unnumbered paragraph or when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableStr cable_paragraph_written_number(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_written_number(const struct CableParagraph *p);
 
 /**
- * Level of the portion marking of paragraph `i` (`(S//NF)` → `SECRET`): `UNCLASSIFIED`,
- * `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`, `SECRET` or `TOP SECRET`, as
- * `cable_classification`. Static; `{NULL, 0}` when the paragraph has no marking, `i` is out of
- * range or `h` is NULL. Thread-safe.
+ * The portion marking of a paragraph (`(C)`, `(S//NF)`), read with the `cable_marking_*`
+ * functions; NULL when the paragraph has none or `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableStr cable_paragraph_level(const struct Cable *h, size_t i);
+const struct CableMarking *cable_paragraph_marking(const struct CableParagraph *p);
 
 /**
- * The portion marking of paragraph `i` as written, parentheses included (`(C)`, `(S//NF)`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the paragraph has no marking, `i`
- * is out of range or `h` is NULL. Thread-safe.
+ * The heading above a paragraph (`Lavrov's Letter`, `Comment`), joined into one line when it
+ * takes several; `{NULL, 0}` when the paragraph has none or `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableStr cable_paragraph_marking_raw(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_heading(const struct CableParagraph *p);
 
 /**
- * Number of caveats of the portion marking of paragraph `i` (`(S//NF)` → 1, `(C)` → 0). 0
- * when the paragraph has no marking, `i` is out of range or `h` is NULL. Thread-safe.
+ * Span of the caption line(s) of the heading above a paragraph (rules excluded). Returns true
+ * and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle; `out` NULL or a writable `CableSpan`.
  */
-size_t cable_paragraph_caveat_count(const struct Cable *h, size_t i);
+bool cable_paragraph_heading_span(const struct CableParagraph *p, struct CableSpan *out);
 
 /**
- * Caveat `j` of the portion marking of paragraph `i`, upper case, `NF` expanded (`NOFORN`,
- * `REL GERMANY`). Borrowed from `h` until `cable_free(h)` (or static); `{NULL, 0}` when `i` or
- * `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_paragraph_caveat(const struct Cable *h, size_t i, size_t j);
-
-/**
- * The heading above paragraph `i` (`Lavrov's Letter`, `Comment`), joined into one line when it
- * takes several. Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when the paragraph has no heading, `i` is out of range or `h`
- * is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_paragraph_heading(const struct Cable *h, size_t i);
-
-/**
- * Span of the caption line(s) of the heading above paragraph `i` (rules excluded). Returns
- * true and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading; false
- * otherwise, when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_paragraph_heading_span(const struct Cable *h, size_t i, struct CableSpan *out);
-
-/**
- * The text of paragraph `i` after its number and marking, cleaned: page and section breaks cut
+ * The text of a paragraph after its number and marking, cleaned: page and section breaks cut
  * out (the interrupted sentence rejoined), wrapped lines joined with a space, a sub-item
- * starting a new line (`\n`). Computed on first access and kept by the handle: borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL (an empty
- * text is `{ptr, 0}` with a non-NULL `ptr`). Thread-safe.
+ * starting a new line (`\n`). `{NULL, 0}` when `p` is NULL (an empty text is `{ptr, 0}` with a
+ * non-NULL `ptr`).
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableStr cable_paragraph_text(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_text(const struct CableParagraph *p);
 
 /**
- * Span of the text of paragraph `i` as written (from after its marking to its end, breaks
- * included); `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Span of the text of a paragraph as written (from after its marking to its end, breaks
+ * included); `{0, 0}` when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableSpan cable_paragraph_text_span(const struct Cable *h, size_t i);
+struct CableSpan cable_paragraph_text_span(const struct CableParagraph *p);
 
 /**
- * Span of paragraph `i` as written, from its number to the end of its text (the heading
- * excluded, breaks inside included); `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Span of a paragraph as written, from its number to the end of its text (the heading
+ * excluded, breaks inside included); `{0, 0}` when `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableSpan cable_paragraph_span(const struct Cable *h, size_t i);
+struct CableSpan cable_paragraph_span(const struct CableParagraph *p);
 
 /**
- * Number of sub-items of paragraph `i`: lines starting with a label (`A.`, `(1)`, `--`, `-`)
- * and the lines continuing them. They stay part of the paragraph's text; this is a second
- * view of it. 0 when there are none, `i` is out of range or `h` is NULL. Thread-safe.
+ * Number of sub-items of a paragraph: lines starting with a label (`A.`, `(1)`, `--`, `-`) and
+ * the lines continuing them. They stay part of the paragraph's text; this is a second view of
+ * it. 0 when there are none or `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-size_t cable_paragraph_item_count(const struct Cable *h, size_t i);
+size_t cable_paragraph_item_count(const struct CableParagraph *p);
 
 /**
- * Label of sub-item `j` of paragraph `i`, as written (`A.`, `(1)`, `--`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL.
- * Thread-safe.
+ * Sub-item `j` of a paragraph, read with the `cable_item_*` functions; NULL when `j` is out of
+ * range or `p` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `p` must be NULL or a paragraph of a live handle.
  */
-struct CableStr cable_paragraph_item_label(const struct Cable *h, size_t i, size_t j);
+const struct CableItem *cable_paragraph_item(const struct CableParagraph *p, size_t j);
 
 /**
- * Text of sub-item `j` of paragraph `i` after its label, cleaned like paragraph text.
- * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ * Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `i` must be NULL or an item of a live handle.
  */
-struct CableStr cable_paragraph_item_text(const struct Cable *h, size_t i, size_t j);
+struct CableStr cable_item_label(const struct CableItem *i);
 
 /**
- * Span of sub-item `j` of paragraph `i`, from its label to the end of its last line; `{0, 0}`
- * when `i` or `j` is out of range or `h` is NULL. Thread-safe.
+ * Text of a sub-item after its label, cleaned like paragraph text; `{NULL, 0}` when `i` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `i` must be NULL or an item of a live handle.
  */
-struct CableSpan cable_paragraph_item_span(const struct Cable *h, size_t i, size_t j);
+struct CableStr cable_item_text(const struct CableItem *i);
+
+/**
+ * Span of a sub-item, from its label to the end of its last line; `{0, 0}` when `i` is NULL.
+ *
+ * # Safety
+ * `i` must be NULL or an item of a live handle.
+ */
+struct CableSpan cable_item_span(const struct CableItem *i);
 
 /**
  * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
@@ -1567,39 +1605,46 @@ struct CableSpan cable_redaction_span(const struct Cable *h, size_t i);
 size_t cable_break_count(const struct Cable *h);
 
 /**
- * Kind of break `i`: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a
- * `PAGE nn` banner with its classification lines) or `section` (the repeated header of a later
- * section of a partial record). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
- * is out of range or `h` is NULL. Thread-safe.
+ * Break `i`, in text order, read with the `cable_break_*` functions; NULL when `i` is out of
+ * range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableStr cable_break_kind(const struct Cable *h, size_t i);
+const struct CableBreak *cable_break(const struct Cable *h, size_t i);
 
 /**
- * The page break `i` starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
- * stores it in `*out` (when `out` is not NULL) if known; false otherwise, when `i` is out of
- * range or `h` is NULL. Thread-safe.
+ * Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
+ * banner with its classification lines) or `section` (the repeated header of a later section
+ * of a partial record). Static; `{NULL, 0}` when `b` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * `b` must be NULL or a break of a live handle.
  */
-bool cable_break_page(const struct Cable *h, size_t i, uint32_t *out);
+struct CableStr cable_break_kind(const struct CableBreak *b);
 
 /**
- * Span of break `i` (its lines); `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * The page a break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
+ * stores it in `*out` (when `out` is not NULL) if known; false otherwise or when `b` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `b` must be NULL or a break of a live handle; `out` NULL or a writable `uint32_t`.
  */
-struct CableSpan cable_break_span(const struct Cable *h, size_t i);
+bool cable_break_page(const struct CableBreak *b, uint32_t *out);
+
+/**
+ * Span of a break (its lines); `{0, 0}` when `b` is NULL.
+ *
+ * # Safety
+ * `b` must be NULL or a break of a live handle.
+ */
+struct CableSpan cable_break_span(const struct CableBreak *b);
 
 /**
  * Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
- * them: the first, then one per later section's header block. 0 for a text of one section or
- * when `h` is NULL. Thread-safe.
+ * them: the first, then one per later section's header block (the JSON's `sections`; the
+ * cable's own `SECTION` line is `cable_section`). 0 for a text of one section or when `h` is
+ * NULL. Thread-safe.
  *
  * # Safety
  * `h` must be NULL or a live handle.
@@ -1607,41 +1652,48 @@ struct CableSpan cable_break_span(const struct Cable *h, size_t i);
 size_t cable_section_count(const struct Cable *h);
 
 /**
- * Number of section `i` (from its banner or page banner). Returns true and stores it in `*out`
- * (when `out` is not NULL) if known; false otherwise, when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
- */
-bool cable_section_number(const struct Cable *h, size_t i, uint32_t *out);
-
-/**
- * How many sections the telegram has, as section `i`'s banner says. Returns true and stores it
- * in `*out` (when `out` is not NULL) if known; false otherwise. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
- */
-bool cable_section_total(const struct Cable *h, size_t i, uint32_t *out);
-
-/**
- * Span of section `i` (from its header block to the next section's); `{0, 0}` when `i` is out
- * of range or `h` is NULL. Thread-safe.
+ * Section `i` of the text, read with the `cable_text_section_*` functions; NULL when `i` is out
+ * of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
  *
  * # Safety
  * `h` must be NULL or a live handle.
  */
-struct CableSpan cable_section_span(const struct Cable *h, size_t i);
+const struct CableTextSection *cable_section_at(const struct Cable *h, size_t i);
 
 /**
- * Span of section `i`'s header block (the first section's: the cable's header and metadata);
- * `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Number of a section (from its banner or page banner). Returns true and stores it in `*out`
+ * (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
  *
  * # Safety
- * `h` must be NULL or a live handle.
+ * `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
  */
-struct CableSpan cable_section_header_span(const struct Cable *h, size_t i);
+bool cable_text_section_number(const struct CableTextSection *s, uint32_t *out);
+
+/**
+ * How many sections the telegram has, as a section's banner says. Returns true and stores it
+ * in `*out` (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
+ *
+ * # Safety
+ * `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
+ */
+bool cable_text_section_total(const struct CableTextSection *s, uint32_t *out);
+
+/**
+ * Span of a section (from its header block to the next section's); `{0, 0}` when `s` is NULL.
+ *
+ * # Safety
+ * `s` must be NULL or a section of a live handle.
+ */
+struct CableSpan cable_text_section_span(const struct CableTextSection *s);
+
+/**
+ * Span of a section's header block (the first section's: the cable's header and metadata);
+ * `{0, 0}` when `s` is NULL.
+ *
+ * # Safety
+ * `s` must be NULL or a section of a live handle.
+ */
+struct CableSpan cable_text_section_header_span(const struct CableTextSection *s);
 
 /**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,

@@ -6,14 +6,11 @@
 //! the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
-use crate::boundary::{Fallback, guard, read, read_value};
+use crate::boundary::{read, read_value};
 use crate::handle::Cable;
 use crate::types::*;
-use cable_core::{Recipient, Reference};
-
-fn reference(c: &Cable, i: usize) -> Option<&Reference<'_>> {
-    c.core().references().get(i)
-}
+use crate::view::{View, read_view, read_view_value, view};
+use cable_core::{Marking, Recipient, Reference};
 
 /// The span of `part`, a slice of the cable's text.
 fn span_in(text: &str, part: &str) -> Option<CableSpan> {
@@ -128,22 +125,9 @@ pub struct CableRecipient {
     _view: [u8; 0],
 }
 
-/// A borrowed sub-handle for `r`.
-fn recipient_handle(r: Option<&Recipient<'_>>) -> *const CableRecipient {
-    r.map_or(std::ptr::null(), |r| (r as *const Recipient<'_>).cast())
-}
-
-/// Reads a recipient sub-handle: NULL reads as absent.
-///
-/// # Safety
-/// `r` must be NULL or a pointer from `cable_to` / `cable_info` whose handle is live.
-unsafe fn with_recipient<T: Fallback>(r: *const CableRecipient, f: impl FnOnce(&Recipient<'_>) -> T) -> T {
-    // SAFETY: `r` is NULL or was made by `recipient_handle` from a `&Recipient` that lives as
-    // long as its handle (the caller's contract).
-    match unsafe { r.cast::<Recipient<'_>>().as_ref() } {
-        Some(r) => guard(|| f(r)),
-        None => T::fallback(),
-    }
+// SAFETY: `CableRecipient` pointers are made by `view` from addressees of a handle's cable.
+unsafe impl View for CableRecipient {
+    type Target<'a> = Recipient<'a>;
 }
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
@@ -162,7 +146,7 @@ pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_to(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| recipient_handle(c.core().to().get(i)))
+    read!(h, |c| view(c.core().to().get(i)))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -180,7 +164,7 @@ pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| recipient_handle(c.core().info().get(i)))
+    read!(h, |c| view(c.core().info().get(i)))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
@@ -191,8 +175,7 @@ pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRe
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.route)) }
+    read_view!(r, |r| CableStr::opt(r.route))
 }
 
 /// Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
@@ -201,8 +184,7 @@ pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> Cabl
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::new(r.name)) }
+    read_view!(r, |r| CableStr::new(r.name))
 }
 
 /// Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
@@ -211,8 +193,7 @@ pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> Cable
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.office)) }
+    read_view!(r, |r| CableStr::opt(r.office))
 }
 
 /// Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
@@ -222,8 +203,7 @@ pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> Cab
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str()))) }
+    read_view!(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str())))
 }
 
 /// Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
@@ -233,8 +213,7 @@ pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) ->
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.mcn)) }
+    read_view!(r, |r| CableStr::opt(r.mcn))
 }
 
 /// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
@@ -243,8 +222,7 @@ pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableS
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient) -> usize {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| r.excluded.len()) }
+    read_view!(r, |r| r.excluded.len())
 }
 
 /// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
@@ -253,8 +231,7 @@ pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: usize) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.excluded.get(j).copied())) }
+    read_view!(r, |r| CableStr::opt(r.excluded.get(j).copied()))
 }
 
 /// Span of the addressee line; `{0, 0}` when `r` is NULL.
@@ -263,8 +240,7 @@ pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: u
 /// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> CableSpan {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableSpan::from(r.span)) }
+    read_view!(r, |r| CableSpan::from(r.span))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -516,52 +492,66 @@ pub unsafe extern "C" fn cable_subject(h: *const Cable) -> CableStr {
     read!(h, |c| CableStr::opt(c.core().subject()))
 }
 
-/// Level of the portion marking that starts the subject (`SUBJECT: (C) ...` →
-/// `CONFIDENTIAL`). Static; `{NULL, 0}` when the subject has no marking or `h` is NULL.
-/// Thread-safe.
+/// The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
+/// `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
+/// marking or `h` is NULL. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_level(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.level.as_str())))
+pub unsafe extern "C" fn cable_subject_marking(h: *const Cable) -> *const CableMarking {
+    read!(h, |c| view(c.core().subject_marking()))
 }
 
-/// The subject's portion marking as written, parentheses included (`(S//NF)`). Borrowed from
-/// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+/// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
+/// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
+/// `cable_free` of that handle. Read with the `cable_marking_*` functions.
+pub struct CableMarking {
+    _view: [u8; 0],
+}
+
+// SAFETY: `CableMarking` pointers are made by `view` from markings of a handle's cable.
+unsafe impl View for CableMarking {
+    type Target<'a> = Marking<'a>;
+}
+
+/// The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
+/// `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
+/// Thread-safe, as every `cable_marking_*` function.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.raw)))
+pub unsafe extern "C" fn cable_marking_level(m: *const CableMarking) -> CableStr {
+    read_view!(m, |m| CableStr::new(m.level.as_str()))
 }
 
-fn marking_caveats(c: &Cable) -> &[Box<str>] {
-    c.cache()
-        .marking_caveats
-        .get_or_init(|| c.core().subject_marking().map(|m| m.caveats().map(Box::from).collect()).unwrap_or_default())
-}
-
-/// Number of caveats of the subject's portion marking (`(S//NF)` → 1). 0 when none or `h` is
-/// NULL. Thread-safe.
+/// The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_caveat_count(h: *const Cable) -> usize {
-    read!(h, |c| marking_caveats(c).len())
+pub unsafe extern "C" fn cable_marking_raw(m: *const CableMarking) -> CableStr {
+    read_view!(m, |m| CableStr::new(m.raw))
 }
 
-/// Caveat `i` of the subject's portion marking, normalised (`NOFORN`, `REL GERMANY`). Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
+/// Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_caveat(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(marking_caveats(c).get(i).map(|s| &**s)))
+pub unsafe extern "C" fn cable_marking_caveat_count(m: *const CableMarking) -> usize {
+    read_view!(m, |m| m.caveats().count())
+}
+
+/// Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
+/// the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
+///
+/// # Safety
+/// `m` must be NULL or a marking of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_marking_caveat(m: *const CableMarking, j: usize) -> CableStr {
+    read_view!(m, |m| CableStr::opt(m.caveats().nth(j)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -576,78 +566,93 @@ pub unsafe extern "C" fn cable_ref_count(h: *const Cable) -> usize {
     read!(h, |c| c.core().references().len())
 }
 
-/// Label of reference `i`, without punctuation (`A` for `A.`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
+/// `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+/// `cable_ref_*` function.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_label(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.label)))
+pub unsafe extern "C" fn cable_ref(h: *const Cable, i: usize) -> *const CableRef {
+    read!(h, |c| view(c.core().references().get(i)))
 }
 
-/// Kind of document reference `i` cites: `cable`, `email`, `telcon`, `memcon`, `report` or
-/// `other`. Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.kind.as_str())))
+/// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
+/// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
+pub struct CableRef {
+    _view: [u8; 0],
 }
 
-/// Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` for other kinds, when the year is unknown, when `i` is out of
-/// range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_id(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.id.as_deref())))
+// SAFETY: `CableRef` pointers are made by `view` from references of a handle's cable.
+unsafe impl View for CableRef {
+    type Target<'a> = Reference<'a>;
 }
 
-/// Station of the cable reference `i` cites, spaces removed (`SAOPAULO`). Borrowed from `h`
-/// until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
-/// Thread-safe.
+/// Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_station(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.station.as_deref())))
+pub unsafe extern "C" fn cable_ref_label(r: *const CableRef) -> CableStr {
+    read_view!(r, |r| CableStr::opt(r.label))
 }
 
-/// Serial of the cable reference `i` cites. Returns true and stores it in `*out` (when `out` is
-/// not NULL) if present; false when absent, `i` is out of range or `h` is NULL. Thread-safe.
+/// Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
+/// `other`. Static.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_serial(h: *const Cable, i: usize, out: *mut u32) -> bool {
-    read_value!(h, out, |c| reference(c, i).and_then(|r| r.serial))
+pub unsafe extern "C" fn cable_ref_kind(r: *const CableRef) -> CableStr {
+    read_view!(r, |r| CableStr::new(r.kind.as_str()))
 }
 
-/// Four-digit year of the cable reference `i` cites (written in the item, else the citing
-/// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known; false
-/// when unknown, `i` is out of range or `h` is NULL. Thread-safe.
+/// Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
+/// and when the year is unknown.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int32_t`.
+/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_year(h: *const Cable, i: usize, out: *mut i32) -> bool {
-    read_value!(h, out, |c| reference(c, i).and_then(|r| r.year))
+pub unsafe extern "C" fn cable_ref_id(r: *const CableRef) -> CableStr {
+    read_view!(r, |r| CableStr::opt(r.id.as_deref()))
 }
 
-/// Reference `i` as written (its own words when its item cites several cables). Borrowed from
-/// `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+/// Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
 ///
 /// # Safety
-/// `h` must be NULL or a live handle.
+/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_text(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.text.as_str())))
+pub unsafe extern "C" fn cable_ref_station(r: *const CableRef) -> CableStr {
+    read_view!(r, |r| CableStr::opt(r.station.as_deref()))
+}
+
+/// Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
+/// not NULL) if present; false when absent.
+///
+/// # Safety
+/// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_serial(r: *const CableRef, out: *mut u32) -> bool {
+    read_view_value!(r, out, |r| r.serial)
+}
+
+/// Four-digit year of the cable a reference cites (written in the item, else the citing
+/// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
+///
+/// # Safety
+/// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `int32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_year(r: *const CableRef, out: *mut i32) -> bool {
+    read_view_value!(r, out, |r| r.year)
+}
+
+/// A reference as written (its own words when its item cites several cables).
+///
+/// # Safety
+/// `r` must be NULL or a reference of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_ref_text(r: *const CableRef) -> CableStr {
+    read_view!(r, |r| CableStr::new(r.text.as_str()))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -789,12 +794,6 @@ pub unsafe extern "C" fn cable_envelope_origin(h: *const Cable) -> CableStr {
     read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
 }
 
-fn envelope_references(c: &Cable) -> &[Box<str>] {
-    c.cache()
-        .envelope_references
-        .get_or_init(|| c.core().envelope().map(|e| e.reference_ids().map(Box::from).collect()).unwrap_or_default())
-}
-
 /// Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
 /// NULL. Thread-safe.
 ///
@@ -802,7 +801,7 @@ fn envelope_references(c: &Cable) -> &[Box<str>] {
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_envelope_reference_count(h: *const Cable) -> usize {
-    read!(h, |c| envelope_references(c).len())
+    read!(h, |c| c.core().envelope().map_or(0, |e| e.reference_ids().count()))
 }
 
 /// Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
@@ -812,7 +811,7 @@ pub unsafe extern "C" fn cable_envelope_reference_count(h: *const Cable) -> usiz
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(envelope_references(c).get(i).map(|s| &**s)))
+    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_ids().nth(i))))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -828,46 +827,67 @@ pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
     read!(h, |c| c.core().warnings().len())
 }
 
-/// Kind of warning `i`, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
-/// lists them). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
+/// Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
+/// functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+/// `cable_warning_*` function.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.as_str())))
+pub unsafe extern "C" fn cable_warning(h: *const Cable, i: usize) -> *const CableWarning {
+    read!(h, |c| view(c.core().warnings().get(i)))
 }
 
-/// A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
-/// `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_message(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.message())))
+/// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
+/// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
+pub struct CableWarning {
+    _view: [u8; 0],
 }
 
-/// Span of the text warning `i` is about (empty at 0 when it is about the whole cable);
-/// `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| c.core().warnings().get(i).map(|w| w.span.into()).unwrap_or_default())
+// SAFETY: `CableWarning` pointers are made by `view` from warnings of a handle's cable.
+unsafe impl View for CableWarning {
+    type Target<'a> = cable_core::Warning;
 }
 
-/// The text warning `i` is about: the whole span (the JSON shows at most its first 200
-/// bytes). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
+/// Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
+/// lists them). Static; `{NULL, 0}` when `w` is NULL.
+///
+/// # Safety
+/// `w` must be NULL or a warning of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_kind(w: *const CableWarning) -> CableStr {
+    read_view!(w, |w| CableStr::new(w.kind.as_str()))
+}
+
+/// A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
+/// `w` is NULL.
+///
+/// # Safety
+/// `w` must be NULL or a warning of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_message(w: *const CableWarning) -> CableStr {
+    read_view!(w, |w| CableStr::new(w.kind.message()))
+}
+
+/// Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
+/// when `w` is NULL.
+///
+/// # Safety
+/// `w` must be NULL or a warning of a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cable_warning_span(w: *const CableWarning) -> CableSpan {
+    read_view!(w, |w| w.span.into())
+}
+
+/// The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
+/// boundaries, or `h` is NULL. Thread-safe.
 ///
 /// # Safety
 /// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_text(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| c.core().text_of(w.span))))
+pub unsafe extern "C" fn cable_span_text(h: *const Cable, span: CableSpan) -> CableStr {
+    read!(h, |c| CableStr::opt(c.text().get(span.start..span.end)))
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr}
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
-use std::sync::OnceLock;
 
 /// A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
 /// from it.
@@ -15,22 +14,14 @@ use std::sync::OnceLock;
 /// any number of threads may read one handle at once.
 pub struct Cable {
     owned: OwnedCable,
-    cache: Cache,
-}
-
-/// Values the core computes on access, kept so that the strings handed to C have a stable
-/// address until the handle is freed. Filled on first use; `OnceLock` makes that thread-safe.
-#[derive(Default)]
-pub(crate) struct Cache {
-    pub envelope_references: OnceLock<Vec<Box<str>>>,
-    pub marking_caveats: OnceLock<Vec<Box<str>>>,
-    /// Cleaned paragraph text, headings, passages, sub-items, note and break kinds.
-    pub body: crate::body::BodyCache,
+    /// Values the core computes on access (cleaned text), kept so that the strings handed to C
+    /// have a stable address until the handle is freed; filled on first use.
+    body: crate::body::BodyCache,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { owned, cache: Cache::default() }
+        Cable { owned, body: Default::default() }
     }
 
     /// The parsed cable.
@@ -43,8 +34,8 @@ impl Cable {
         self.owned.text()
     }
 
-    pub(crate) fn cache(&self) -> &Cache {
-        &self.cache
+    pub(crate) fn body(&self) -> &crate::body::BodyCache {
+        &self.body
     }
 }
 

@@ -41,6 +41,7 @@ mod boundary;
 mod header;
 #[cfg(test)]
 mod tests;
+mod view;
 
 pub use access::*;
 pub use body::*;

@@ -129,8 +129,8 @@ fn seed_values_through_the_accessors() {
         let first = cable_tag_span(h, 0);
         assert_eq!(&SEED[first.start..first.end], "PREL");
         assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
-        assert_eq!(s(cable_subject_marking_level(h)), None);
-        assert_eq!(cable_subject_marking_caveat_count(h), 0);
+        assert_eq!(s(cable_marking_level(cable_subject_marking(h))), None);
+        assert_eq!(cable_marking_caveat_count(cable_subject_marking(h)), 0);
         assert_eq!(cable_ref_count(h), 0);
 
         assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
@@ -144,8 +144,8 @@ fn seed_values_through_the_accessors() {
         assert_eq!(cable_envelope_reference_count(h), 0);
         // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
         assert_eq!(cable_warning_count(h), 3);
-        assert_eq!(s(cable_warning_kind(h, 0)), Some("recovered_paragraph_number"));
-        assert_eq!(s(cable_warning_text(h, 0)), Some("11."));
+        assert_eq!(s(cable_warning_kind(cable_warning(h, 0))), Some("recovered_paragraph_number"));
+        assert_eq!(s(cable_span_text(h, cable_warning_span(cable_warning(h, 0)))), Some("11."));
 
         assert_eq!(s(cable_text(h)), Some(SEED));
         let mut span = CableSpan::default();
@@ -209,7 +209,7 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_tag_count(h), 0);
         assert_eq!(cable_tag(h, 0), CableStr::NONE);
         assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
-        assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
+        assert_eq!(cable_warning_kind(cable_warning(h, 0)), CableStr::NONE);
         assert_eq!(cable_envelope_kind(h), CableStr::NONE);
         assert!(!cable_serial(h, &mut n));
         assert!(!cable_created(h, &mut t));
@@ -241,13 +241,13 @@ fn out_of_range_indexes_read_as_absent() {
         assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
         assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
         assert_eq!(cable_caveat(h, 1), CableStr::NONE);
-        assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
-        assert!(!cable_ref_serial(h, 0, &mut n));
+        assert_eq!(cable_ref_kind(cable_ref(h, 0)), CableStr::NONE);
+        assert!(!cable_ref_serial(cable_ref(h, 0), &mut n));
         assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
-        assert_eq!(cable_warning_text(h, 3), CableStr::NONE);
-        assert_eq!(cable_warning_span(h, 3), CableSpan::default());
+        assert!(cable_warning(h, 3).is_null() && cable_ref(h, 0).is_null() && cable_paragraph(h, 99).is_null());
+        assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
         assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
-        assert_eq!(cable_subject_marking_caveat(h, 0), CableStr::NONE);
+        assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), CableStr::NONE);
     }
     assert_eq!(n, 7);
 }
@@ -326,10 +326,10 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
         // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
         // replaced in its text, then `12.` and `13.`.
         assert_eq!(cable_warning_count(h.0), 4);
-        assert_eq!(s(cable_warning_kind(h.0, 1)), Some("lossy_decoding"));
-        assert_eq!(s(cable_warning_message(h.0, 1)), Some("invalid bytes replaced while decoding"));
-        assert_eq!(s(cable_warning_text(h.0, 1)), Some("\u{2019}"));
-        assert_eq!(cable_warning_span(h.0, 1).start, at);
+        assert_eq!(s(cable_warning_kind(cable_warning(h.0, 1))), Some("lossy_decoding"));
+        assert_eq!(s(cable_warning_message(cable_warning(h.0, 1))), Some("invalid bytes replaced while decoding"));
+        assert_eq!(s(cable_span_text(h.0, cable_warning_span(cable_warning(h.0, 1)))), Some("\u{2019}"));
+        assert_eq!(cable_warning_span(cable_warning(h.0, 1)).start, at);
     }
     let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
     let e = parse_with(&text, Some(&strict)).unwrap_err();
@@ -454,7 +454,8 @@ fn html_pages_carry_their_table() {
         assert_eq!(s(cable_subject(h.0)), Some("IRAN\u{2019}S PLAN"));
         assert_eq!(s(cable_envelope_kind(h.0)), Some("cablegate_html"));
         assert_eq!(s(cable_envelope_created(h.0)), Some("2007-11-17 12:12"));
-        let kinds: Vec<_> = (0..cable_warning_count(h.0)).map(|i| s(cable_warning_kind(h.0, i)).unwrap()).collect();
+        let kinds: Vec<_> =
+            (0..cable_warning_count(h.0)).map(|i| s(cable_warning_kind(cable_warning(h.0, i))).unwrap()).collect();
         assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
     }
     // SAFETY: valid input.
@@ -480,7 +481,7 @@ fn handles_are_shared_across_threads() {
                     // SAFETY: `h` outlives the scope; accessors may run concurrently.
                     unsafe {
                         assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-                        assert_eq!(cable_warning_kind(h, 3), CableStr::NONE);
+                        assert_eq!(cable_warning_kind(cable_warning(h, 3)), CableStr::NONE);
                     }
                     let own = Owned(parse(SEED.as_bytes()));
                     // SAFETY: `own` is live.
@@ -587,16 +588,16 @@ fn seed_body_through_the_accessors() {
     unsafe {
         assert_eq!(cable_paragraph_count(h), 9);
         for i in 0..9 {
-            assert!(cable_paragraph_number(h, i, &mut n));
+            assert!(cable_paragraph_number(cable_paragraph(h, i), &mut n));
             assert_eq!(n as usize, i + 1);
-            assert_eq!(s(cable_paragraph_level(h, i)), Some("CONFIDENTIAL"));
-            assert_eq!(s(cable_paragraph_marking_raw(h, i)), Some("(C)"));
-            assert_eq!(cable_paragraph_caveat_count(h, i), 0);
-            assert_eq!(cable_paragraph_item_count(h, i), 0);
+            assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i)))), Some("CONFIDENTIAL"));
+            assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i)))), Some("(C)"));
+            assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
+            assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
         }
-        assert_eq!(s(cable_paragraph_written_number(h, 1)), Some("12."));
-        assert_eq!(s(cable_paragraph_written_number(h, 3)), Some("¶4."));
-        let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(h, i))).collect();
+        assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 1))), Some("12."));
+        assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 3))), Some("¶4."));
+        let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(cable_paragraph(h, i)))).collect();
         assert_eq!(
             headings,
             [
@@ -611,25 +612,25 @@ fn seed_body_through_the_accessors() {
                 Some("Comment")
             ]
         );
-        assert!(cable_paragraph_heading_span(h, 1, &mut span));
+        assert!(cable_paragraph_heading_span(cable_paragraph(h, 1), &mut span));
         assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
-        assert!(!cable_paragraph_heading_span(h, 0, &mut span));
+        assert!(!cable_paragraph_heading_span(cable_paragraph(h, 0), &mut span));
 
         // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
         assert!(cable_paragraph_find(h, 6, &mut at));
         assert_eq!(at, 5);
-        let p6 = s(cable_paragraph_text(h, at)).unwrap();
+        let p6 = s(cable_paragraph_text(cable_paragraph(h, at))).unwrap();
         assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
         assert!(p6.contains("without hesitation, and reconfirmed"), "{p6}");
         assert!(!p6.contains("MOSCOW 00005434"));
-        let raw = cable_paragraph_span(h, at);
+        let raw = cable_paragraph_span(cable_paragraph(h, at));
         assert!(SEED[raw.start..raw.end].starts_with("¶6. (C) Botsan-Kharchenko"));
         assert!(SEED[raw.start..raw.end].contains("MOSCOW 00005434 002 OF 002"));
-        let text = cable_paragraph_text_span(h, at);
+        let text = cable_paragraph_text_span(cable_paragraph(h, at));
         assert!(SEED[text.start..text.end].starts_with("Botsan-Kharchenko"));
         // The text is computed once and kept: the same bytes at the same address.
-        assert_eq!(cable_paragraph_text(h, at), cable_paragraph_text(h, at));
-        assert_eq!(cable_paragraph_heading(h, 8), cable_paragraph_heading(h, 8));
+        assert_eq!(cable_paragraph_text(cable_paragraph(h, at)), cable_paragraph_text(cable_paragraph(h, at)));
+        assert_eq!(cable_paragraph_heading(cable_paragraph(h, 8)), cable_paragraph_heading(cable_paragraph(h, 8)));
         assert!(!cable_paragraph_find(h, 10, &mut at));
         assert_eq!(at, 5, "nothing written");
 
@@ -657,10 +658,10 @@ fn seed_body_through_the_accessors() {
         assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
         assert_eq!(cable_redaction_count(h), 0);
         assert_eq!(cable_break_count(h), 1);
-        assert_eq!(s(cable_break_kind(h, 0)), Some("page"));
-        assert!(cable_break_page(h, 0, &mut n));
+        assert_eq!(s(cable_break_kind(cable_break(h, 0))), Some("page"));
+        assert!(cable_break_page(cable_break(h, 0), &mut n));
         assert_eq!(n, 2);
-        let b = cable_break_span(h, 0);
+        let b = cable_break_span(cable_break(h, 0));
         assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
     }
 }
@@ -683,28 +684,31 @@ fn body_fields_the_seed_lacks() {
     // SAFETY: `h` is live; out-parameters point to locals.
     unsafe {
         assert_eq!(cable_paragraph_count(h), 3);
-        assert_eq!(s(cable_paragraph_level(h, 0)), Some("SECRET"));
-        assert_eq!(cable_paragraph_caveat_count(h, 0), 1);
-        assert_eq!(s(cable_paragraph_caveat(h, 0, 0)), Some("NOFORN"));
-        assert_eq!(s(cable_paragraph_caveat(h, 0, 1)), None);
-        assert_eq!(s(cable_paragraph_level(h, 1)), Some("CONFIDENTIAL"));
-        assert_eq!(s(cable_paragraph_caveat(h, 1, 0)), Some("REL GERMANY"));
-        assert_eq!(s(cable_paragraph_level(h, 2)), None);
-        assert_eq!(s(cable_paragraph_marking_raw(h, 2)), None);
-        assert_eq!(cable_paragraph_caveat_count(h, 2), 0);
+        assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 0)))), Some("SECRET"));
+        assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 0))), 1);
+        assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0)), Some("NOFORN"));
+        assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 1)), None);
+        assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 1)))), Some("CONFIDENTIAL"));
+        assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 1)), 0)), Some("REL GERMANY"));
+        assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
+        assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
+        assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 2))), 0);
 
-        assert_eq!(cable_paragraph_item_count(h, 0), 2);
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 0)), Some("A."));
-        assert_eq!(s(cable_paragraph_item_text(h, 0, 0)), Some("deliver the points;"));
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 1)), Some("B."));
-        assert_eq!(s(cable_paragraph_item_text(h, 0, 1)), Some("report XXXXXXXXXXXX reactions."));
-        let sp = cable_paragraph_item_span(h, 0, 1);
+        assert_eq!(cable_paragraph_item_count(cable_paragraph(h, 0)), 2);
+        assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("A."));
+        assert_eq!(s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("deliver the points;"));
+        assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 1))), Some("B."));
+        assert_eq!(
+            s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 1))),
+            Some("report XXXXXXXXXXXX reactions.")
+        );
+        let sp = cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 1));
         assert_eq!(&text[sp.start..sp.end], "B. report XXXXXXXXXXXX reactions.");
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 2)), None);
-        assert_eq!(cable_paragraph_item_span(h, 0, 2), CableSpan::default());
+        assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 2))), None);
+        assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 2)), CableSpan::default());
         // A sub-item starts a new line of the cleaned text.
         assert_eq!(
-            s(cable_paragraph_text(h, 0)),
+            s(cable_paragraph_text(cable_paragraph(h, 0))),
             Some(
                 "ACTION REQUEST: Department asks posts to:\nA. deliver the points;\nB. report XXXXXXXXXXXX reactions."
             )
@@ -750,24 +754,24 @@ fn body_accessors_out_of_range_and_null() {
         unsafe {
             assert_eq!(cable_paragraph_count(h), count);
             for i in [count, 99, usize::MAX] {
-                assert!(!cable_paragraph_number(h, i, &mut n));
-                assert_eq!(cable_paragraph_written_number(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_level(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_marking_raw(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_caveat_count(h, i), 0);
-                assert_eq!(cable_paragraph_caveat(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_heading(h, i), CableStr::NONE);
-                assert!(!cable_paragraph_heading_span(h, i, &mut span));
-                assert_eq!(cable_paragraph_text(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_text_span(h, i), CableSpan::default());
-                assert_eq!(cable_paragraph_span(h, i), CableSpan::default());
-                assert_eq!(cable_paragraph_item_count(h, i), 0);
-                assert_eq!(cable_paragraph_item_label(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_item_text(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_item_span(h, i, 0), CableSpan::default());
+                assert!(!cable_paragraph_number(cable_paragraph(h, i), &mut n));
+                assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), CableStr::NONE);
+                assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
+                assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
+                assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
+                assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), CableStr::NONE);
+                assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), CableStr::NONE);
+                assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), &mut span));
+                assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), CableStr::NONE);
+                assert_eq!(cable_paragraph_text_span(cable_paragraph(h, i)), CableSpan::default());
+                assert_eq!(cable_paragraph_span(cable_paragraph(h, i)), CableSpan::default());
+                assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
+                assert_eq!(cable_item_label(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
+                assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
+                assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, i), 0)), CableSpan::default());
             }
-            assert_eq!(cable_paragraph_caveat(h, 0, 0), CableStr::NONE);
-            assert_eq!(cable_paragraph_item_text(h, 0, usize::MAX), CableStr::NONE);
+            assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), CableStr::NONE);
+            assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), CableStr::NONE);
             assert!(!cable_paragraph_find(h, 0, &mut at));
             assert!(!cable_paragraph_find(h, u32::MAX, &mut at));
             assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
@@ -776,9 +780,9 @@ fn body_accessors_out_of_range_and_null() {
             assert!(!cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
             assert_eq!(cable_signer(h, 1), CableStr::NONE);
             assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
-            assert_eq!(cable_break_kind(h, 1), CableStr::NONE);
-            assert!(!cable_break_page(h, 1, &mut n));
-            assert_eq!(cable_break_span(h, 1), CableSpan::default());
+            assert_eq!(cable_break_kind(cable_break(h, 1)), CableStr::NONE);
+            assert!(!cable_break_page(cable_break(h, 1), &mut n));
+            assert_eq!(cable_break_span(cable_break(h, 1)), CableSpan::default());
             assert!(!cable_passage_span(cable_action_request(h), &mut span));
             assert!(!cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
         }
@@ -813,11 +817,11 @@ fn body_caches_fill_from_many_threads() {
                     // SAFETY: `h` outlives the scope; accessors may run concurrently.
                     unsafe {
                         for i in (0..9).rev() {
-                            assert!(s(cable_paragraph_text(h, i)).is_some_and(|t| !t.is_empty()));
+                            assert!(s(cable_paragraph_text(cable_paragraph(h, i))).is_some_and(|t| !t.is_empty()));
                         }
                         assert!(s(cable_passage_text(cable_summary(h))).unwrap().starts_with("Russia's"));
-                        assert_eq!(s(cable_paragraph_heading(h, 6)), Some("Bosnia"));
-                        cable_paragraph_text(h, 5).ptr as usize
+                        assert_eq!(s(cable_paragraph_heading(cable_paragraph(h, 6))), Some("Bosnia"));
+                        cable_paragraph_text(cable_paragraph(h, 5)).ptr as usize
                     }
                 })
             })
@@ -889,13 +893,16 @@ fn sections_of_a_partial_record() {
     unsafe {
         assert_eq!(s(cable_dtg(h)), Some("180503Z APR 02"));
         assert_eq!(cable_section_count(h), 2);
-        assert!(cable_section_number(h, 1, &mut number) && cable_section_total(h, 1, &mut total));
+        assert!(
+            cable_text_section_number(cable_section_at(h, 1), &mut number)
+                && cable_text_section_total(cable_section_at(h, 1), &mut total)
+        );
         assert_eq!((number, total), (2, 2));
-        let header = cable_section_header_span(h, 1);
-        let span = cable_section_span(h, 1);
+        let header = cable_text_section_header_span(cable_section_at(h, 1));
+        let span = cable_text_section_span(cable_section_at(h, 1));
         assert_eq!((header.start, span.start), (span.start, 4650));
         assert!(header.end > header.start && span.end > header.end);
-        assert!(!cable_section_number(h, 2, &mut number), "out of range");
+        assert!(!cable_text_section_number(cable_section_at(h, 2), &mut number), "out of range");
         assert_eq!(cable_section_count(null()), 0);
         cable_csv_close(csv);
     }

@@ -73,11 +73,11 @@ fuzz_target!(|data: &[u8]| {
             touch(cable_caveat(h, i));
         }
         for i in 0..cable_ref_count(h) + 1 {
-            touch(cable_ref_id(h, i));
-            touch(cable_ref_text(h, i));
+            touch(cable_ref_id(cable_ref(h, i)));
+            touch(cable_ref_text(cable_ref(h, i)));
         }
         for i in 0..cable_warning_count(h) + 1 {
-            touch(cable_warning_kind(h, i));
+            touch(cable_warning_kind(cable_warning(h, i)));
         }
         let mut json: *mut std::ffi::c_char = ptr::null_mut();
         let mut len = 0usize;
