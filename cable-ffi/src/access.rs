@@ -6,7 +6,7 @@
 //! the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
-use crate::boundary::{read, read_value};
+use crate::boundary::{guarded, put};
 use crate::handle::Cable;
 use crate::types::*;
 use crate::view::{View, read_view, read_view_value, view};
@@ -24,95 +24,68 @@ fn span_in(text: &str, part: &str) -> Option<CableSpan> {
 /// The reference id: 2-digit year, station and serial without leading zeros (`07MOSCOW5434`).
 /// `{NULL, 0}` when the year or the station and serial are unknown (see `cable_origin`,
 /// `cable_serial`) or `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_reference_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().reference_id()))
+pub extern "C" fn cable_reference_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().reference_id()))
 }
 
 /// The transmission id, format line 1 (`VZCZCXRO9060`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_transmission_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().transmission_id()))
+pub extern "C" fn cable_transmission_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().transmission_id()))
 }
 
 /// When the cable was sent: the date-time group, or the envelope's date when the text has none.
 /// Returns true and stores seconds since 1970-01-01T00:00:00Z in `*out` (when `out` is not
 /// NULL) if known; false when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_created(h: *const Cable, out: *mut i64) -> bool {
-    read_value!(h, out, |c| c.core().created().map(|d| d.timestamp()))
+pub extern "C" fn cable_created(h: Option<&Cable>, out: Option<&mut i64>) -> bool {
+    guarded(h, |c| put(out, c.core().created().map(|d| d.timestamp())))
 }
 
 /// The date-time group as written (`171231Z NOV 07`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_dtg(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
+pub extern "C" fn cable_dtg(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
 }
 
 /// The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
 /// `NIACT IMMEDIATE`, `FLASH` or `EMERGENCY`. Static (valid for the life of the program);
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().precedence().map(|p| p.as_str())))
+pub extern "C" fn cable_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().precedence().map(|p| p.as_str())))
 }
 
 /// The info precedence, when the date-time group line has two letters (`O P 071948Z OCT 08` →
 /// `PRIORITY`). Static; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
+pub extern "C" fn cable_info_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
 }
 
 /// The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_sender(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().sender()))
+pub extern "C" fn cable_sender(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().sender()))
 }
 
 /// The station of the reference id (`MOSCOW`, `TELAVIV`), known even when the year is not.
 /// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_origin(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().origin()))
+pub extern "C" fn cable_origin(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().origin()))
 }
 
 /// The serial of the reference id (`5434`). Returns true and stores it in `*out` (when `out`
 /// is not NULL) if known; false when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
-    read_value!(h, out, |c| c.core().serial())
+pub extern "C" fn cable_serial(h: Option<&Cable>, out: Option<&mut u32>) -> bool {
+    guarded(h, |c| put(out, c.core().serial()))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -131,40 +104,28 @@ unsafe impl View for CableRecipient {
 }
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().to().len())
+pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().to().len())
 }
 
 /// Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
 /// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| view(c.core().to().get(i)))
+pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> *const CableRecipient {
+    guarded(h, |c| view(c.core().to().get(i)))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().info().len())
+pub extern "C" fn cable_info_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().info().len())
 }
 
 /// Information addressee `i`, as `cable_to`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| view(c.core().info().get(i)))
+pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> *const CableRecipient {
+    guarded(h, |c| view(c.core().info().get(i)))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
@@ -248,92 +209,65 @@ pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> Cable
 
 /// Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
+pub extern "C" fn cable_routing_relay_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
 }
 
 /// Number of routing indicators of the relay line (they are relays, not addressees). 0 when
 /// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().routing().relays.len())
+pub extern "C" fn cable_routing_relay_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().routing().relays.len())
 }
 
 /// Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
+pub extern "C" fn cable_routing_relay(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
 }
 
 /// Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_station(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().station.map(|s| s.value)))
+pub extern "C" fn cable_routing_station(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().station.map(|s| s.value)))
 }
 
 /// Station serial number of the `DE` line, as written (`5434`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_serial(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().station_serial.map(|s| s.value)))
+pub extern "C" fn cable_routing_serial(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().station_serial.map(|s| s.value)))
 }
 
 /// Section number of the `DE` line (`#5434/01` → 1). Returns true and stores it in `*out`
 /// (when `out` is not NULL) if present; false when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_section(h: *const Cable, out: *mut u32) -> bool {
-    read_value!(h, out, |c| c.core().routing().section)
+pub extern "C" fn cable_routing_section(h: Option<&Cable>, out: Option<&mut u32>) -> bool {
+    guarded(h, |c| put(out, c.core().routing().section))
 }
 
 /// Julian day and time of transmission of the `DE` line (`3211231`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_julian_time(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().julian_time.map(|s| s.value)))
+pub extern "C" fn cable_routing_julian_time(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().julian_time.map(|s| s.value)))
 }
 
 /// The security warning group (`ZNY CCCCC`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_security(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().security.map(|s| s.value)))
+pub extern "C" fn cable_routing_security(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().security.map(|s| s.value)))
 }
 
 /// Operating signals after the security group (`ZZH`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_signals(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().signals.map(|s| s.value)))
+pub extern "C" fn cable_routing_signals(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().signals.map(|s| s.value)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -342,73 +276,48 @@ pub unsafe extern "C" fn cable_routing_signals(h: *const Cable) -> CableStr {
 /// The classification level: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
 /// `SECRET` or `TOP SECRET` (from the banner, else the security line, else the envelope).
 /// Static; `{NULL, 0}` when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classification(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
+pub extern "C" fn cable_classification(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
 }
 
 /// Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_caveat_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().caveats().len())
+pub extern "C" fn cable_caveat_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().caveats().len())
 }
 
 /// Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_caveat(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_caveat(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
 }
 
 /// Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_distribution_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().distribution().len())
+pub extern "C" fn cable_distribution_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().distribution().len())
 }
 
 /// Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_distribution(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_distribution(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
 }
 
 /// `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
 /// in `*total` (0 when only the `DE` line gives the number), each when not NULL, if the cable
 /// has a section; false when it has none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `number` and `total` must each be NULL or point to a
-/// writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total: *mut u32) -> bool {
-    read!(h, |c| match c.core().section() {
-        Some(s) => {
-            // SAFETY: this function documents that `number` and `total` are NULL or writable.
-            unsafe {
-                crate::boundary::put(number, Some(s.number));
-                crate::boundary::put(total, Some(s.total.unwrap_or(0)));
-            }
-            true
-        }
-        None => false,
+pub extern "C" fn cable_section(h: Option<&Cable>, number: Option<&mut u32>, total: Option<&mut u32>) -> bool {
+    guarded(h, |c| {
+        let s = c.core().section();
+        put(number, s.map(|s| s.number));
+        put(total, s.map(|s| s.total.unwrap_or(0)))
     })
 }
 
@@ -417,90 +326,70 @@ pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total:
 
 /// Number of the executive order of the `E.O.` line (`12958`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
+pub extern "C" fn cable_eo_order(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
 }
 
 /// The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
 /// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
+pub extern "C" fn cable_eo_declassify_raw(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
 }
 
 /// The declassification date, when the instruction is one. Returns true and stores the date's
 /// midnight UTC as seconds since 1970-01-01 in `*out` (when `out` is not NULL) if present;
 /// false when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_declassify_on(h: *const Cable, out: *mut i64) -> bool {
-    read_value!(h, out, |c| c
-        .core()
-        .eo()
-        .and_then(|e| e.declassify_on)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc().timestamp()))
+pub extern "C" fn cable_eo_declassify_on(h: Option<&Cable>, out: Option<&mut i64>) -> bool {
+    guarded(h, |c| {
+        put(
+            out,
+            c.core()
+                .eo()
+                .and_then(|e| e.declassify_on)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc().timestamp()),
+        )
+    })
 }
 
 /// Number of TAGS. 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().tags().len())
+pub extern "C" fn cable_tag_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().tags().len())
 }
 
 /// Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
 /// split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
 /// written). Its span is that of the tag as written. Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_tag(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
 }
 
 /// Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| c.core().tags().get(i).map(|t| t.span.into()).unwrap_or_default())
+pub extern "C" fn cable_tag_span(h: Option<&Cable>, i: usize) -> CableSpan {
+    guarded(h, |c| c.core().tags().get(i).map(|t| t.span.into()).unwrap_or_default())
 }
 
 /// The subject, joined into one line, case kept. Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject()))
+pub extern "C" fn cable_subject(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().subject()))
 }
 
 /// The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
 /// `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
 /// marking or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking(h: *const Cable) -> *const CableMarking {
-    read!(h, |c| view(c.core().subject_marking()))
+pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> *const CableMarking {
+    guarded(h, |c| view(c.core().subject_marking()))
 }
 
 /// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
@@ -558,23 +447,17 @@ pub unsafe extern "C" fn cable_marking_caveat(m: *const CableMarking, j: usize) 
 // References
 
 /// Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().references().len())
+pub extern "C" fn cable_ref_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().references().len())
 }
 
 /// Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
 /// `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
 /// `cable_ref_*` function.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref(h: *const Cable, i: usize) -> *const CableRef {
-    read!(h, |c| view(c.core().references().get(i)))
+pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> *const CableRef {
+    guarded(h, |c| view(c.core().references().get(i)))
 }
 
 /// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
@@ -632,7 +515,7 @@ pub unsafe extern "C" fn cable_ref_station(r: *const CableRef) -> CableStr {
 /// # Safety
 /// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_serial(r: *const CableRef, out: *mut u32) -> bool {
+pub unsafe extern "C" fn cable_ref_serial(r: *const CableRef, out: Option<&mut u32>) -> bool {
     read_view_value!(r, out, |r| r.serial)
 }
 
@@ -642,7 +525,7 @@ pub unsafe extern "C" fn cable_ref_serial(r: *const CableRef, out: *mut u32) -> 
 /// # Safety
 /// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `int32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_year(r: *const CableRef, out: *mut i32) -> bool {
+pub unsafe extern "C" fn cable_ref_year(r: *const CableRef, out: Option<&mut i32>) -> bool {
     read_view_value!(r, out, |r| r.year)
 }
 
@@ -660,63 +543,45 @@ pub unsafe extern "C" fn cable_ref_text(r: *const CableRef) -> CableStr {
 
 /// The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
 /// from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_text(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
+pub extern "C" fn cable_classified_by_text(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
 }
 
 /// Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_name_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
+pub extern "C" fn cable_classified_by_name_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
 }
 
 /// Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
 /// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
+pub extern "C" fn cable_classified_by_name(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
 }
 
 /// Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_reason_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
+pub extern "C" fn cable_classified_by_reason_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
 }
 
 /// Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
+pub extern "C" fn cable_classified_by_reason(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
 }
 
 /// True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
 /// `INFO LOG-00` header blocks); false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
-    read!(h, |c| c.core().partial())
+pub extern "C" fn cable_partial(h: Option<&Cable>) -> bool {
+    guarded(h, |c| c.core().partial())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -725,93 +590,66 @@ pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
 /// The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
 /// (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
 /// when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_kind(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
+pub extern "C" fn cable_envelope_kind(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
 }
 
 /// Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
 /// not NULL) if present; false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_row_id(h: *const Cable, out: *mut u64) -> bool {
-    read_value!(h, out, |c| c.core().envelope().and_then(|e| e.row_id))
+pub extern "C" fn cable_envelope_row_id(h: Option<&Cable>, out: Option<&mut u64>) -> bool {
+    guarded(h, |c| put(out, c.core().envelope().and_then(|e| e.row_id)))
 }
 
 /// The container's reference id (page table / third CSV column), as written. Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_id.as_deref())))
+pub extern "C" fn cable_envelope_reference_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_id.as_deref())))
 }
 
 /// The container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
 /// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_created(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.created.as_deref())))
+pub extern "C" fn cable_envelope_created(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.created.as_deref())))
 }
 
 /// The page's release date as written (pages only). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_released(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.released.as_deref())))
+pub extern "C" fn cable_envelope_released(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.released.as_deref())))
 }
 
 /// The container's classification as written (`SECRET//NOFORN`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_classification(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.classification.as_deref())))
+pub extern "C" fn cable_envelope_classification(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.classification.as_deref())))
 }
 
 /// The container's origin as written (`Embassy Moscow`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_origin(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
+pub extern "C" fn cable_envelope_origin(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
 }
 
 /// Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().envelope().map_or(0, |e| e.reference_ids().count()))
+pub extern "C" fn cable_envelope_reference_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().envelope().map_or(0, |e| e.reference_ids().count()))
 }
 
 /// Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_ids().nth(i))))
+pub extern "C" fn cable_envelope_reference(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_ids().nth(i))))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -819,23 +657,17 @@ pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> 
 
 /// Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().warnings().len())
+pub extern "C" fn cable_warning_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().warnings().len())
 }
 
 /// Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
 /// functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
 /// `cable_warning_*` function.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning(h: *const Cable, i: usize) -> *const CableWarning {
-    read!(h, |c| view(c.core().warnings().get(i)))
+pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> *const CableWarning {
+    guarded(h, |c| view(c.core().warnings().get(i)))
 }
 
 /// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
@@ -882,12 +714,9 @@ pub unsafe extern "C" fn cable_warning_span(w: *const CableWarning) -> CableSpan
 /// The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
 /// boundaries, or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_span_text(h: *const Cable, span: CableSpan) -> CableStr {
-    read!(h, |c| CableStr::opt(c.text().get(span.start..span.end)))
+pub extern "C" fn cable_span_text(h: Option<&Cable>, span: CableSpan) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.text().get(span.start..span.end)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -898,12 +727,9 @@ pub unsafe extern "C" fn cable_span_text(h: *const Cable, span: CableSpan) -> Ca
 /// the span in `*out` (when `out` is not NULL) if the part is present; false when it is absent
 /// (the header and metadata when empty), `field` is not a known value, or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_span(h: *const Cable, field: CableField, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| field_span(c, field))
+pub extern "C" fn cable_span(h: Option<&Cable>, field: CableField, out: Option<&mut CableSpan>) -> bool {
+    guarded(h, |c| put(out, field_span(c, field)))
 }
 
 fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {

@@ -11,7 +11,7 @@
 //! function here.
 
 use crate::access::CableMarking;
-use crate::boundary::{read, read_value};
+use crate::boundary::{guarded, put};
 use crate::handle::Cable;
 use crate::types::*;
 use crate::view::{View, read_view, read_view_value, view};
@@ -111,22 +111,16 @@ fn paragraphs(c: &Cable) -> &[CableParagraph] {
 /// Number of paragraphs of the body, in text order: numbered paragraphs (`1. (C) ...`) or, in
 /// cables without numbers, blocks of text between blank lines. 0 when there are none or `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().paragraphs().len())
+pub extern "C" fn cable_paragraph_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().paragraphs().len())
 }
 
 /// Paragraph `i`, borrowed from `h` until `cable_free(h)`; NULL when `i` is out of range or `h`
 /// is NULL. Thread-safe, as every `cable_paragraph_*` function.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph(h: *const Cable, i: usize) -> *const CableParagraph {
-    read!(h, |c| paragraphs(c).get(i).map_or(std::ptr::null(), |p| p as *const CableParagraph))
+pub extern "C" fn cable_paragraph(h: Option<&Cable>, i: usize) -> Option<&CableParagraph> {
+    guarded(h, |c| paragraphs(c).get(i))
 }
 
 // SAFETY: `CableParagraph` pointers point into a live handle's body cache.
@@ -137,121 +131,86 @@ unsafe impl View for CableParagraph {
 /// Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
 /// and stores its index (for `cable_paragraph`) in `*out` (when `out` is not NULL) if there is
 /// one; false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_find(h: *const Cable, number: u32, out: *mut usize) -> bool {
-    read_value!(h, out, |c| c.core().paragraphs().iter().position(|p| p.number() == Some(number)))
+pub extern "C" fn cable_paragraph_find(h: Option<&Cable>, number: u32, out: Option<&mut usize>) -> bool {
+    guarded(h, |c| put(out, c.core().paragraphs().iter().position(|p| p.number() == Some(number))))
 }
 
 /// Number of a paragraph: as written, or the true number recovered from the sequence when the
 /// written one is mangled (`12.` read as 2, with a `recovered_paragraph_number` warning).
 /// Returns true and stores it in `*out` (when `out` is not NULL) if the paragraph is numbered;
 /// false for an unnumbered paragraph or when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_number(p: *const CableParagraph, out: *mut u32) -> bool {
-    read_view_value!(p, out, |p| p.core().number())
+pub extern "C" fn cable_paragraph_number(p: Option<&CableParagraph>, out: Option<&mut u32>) -> bool {
+    guarded(p, |p| put(out, p.core().number()))
 }
 
 /// The number of a paragraph as written, pilcrow and period included (`12.`, `¶4.`);
 /// `{NULL, 0}` for an unnumbered paragraph or when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_written_number(p: *const CableParagraph) -> CableStr {
-    read_view!(p, |p| CableStr::opt(p.core().written_number()))
+pub extern "C" fn cable_paragraph_written_number(p: Option<&CableParagraph>) -> CableStr {
+    guarded(p, |p| CableStr::opt(p.core().written_number()))
 }
 
 /// The portion marking of a paragraph (`(C)`, `(S//NF)`), read with the `cable_marking_*`
 /// functions; NULL when the paragraph has none or `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_marking(p: *const CableParagraph) -> *const CableMarking {
-    read_view!(p, |p| view(p.core().marking()))
+pub extern "C" fn cable_paragraph_marking(p: Option<&CableParagraph>) -> *const CableMarking {
+    guarded(p, |p| view(p.core().marking()))
 }
 
 /// The heading above a paragraph (`Lavrov's Letter`, `Comment`), joined into one line when it
 /// takes several; `{NULL, 0}` when the paragraph has none or `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_heading(p: *const CableParagraph) -> CableStr {
-    read_view!(p, |p| p
-        .heading
-        .get_or_init(|| p.core().heading().map(Held::new))
-        .as_ref()
-        .map_or(CableStr::NONE, |h| h.view))
+pub extern "C" fn cable_paragraph_heading(p: Option<&CableParagraph>) -> CableStr {
+    guarded(p, |p| {
+        p.heading.get_or_init(|| p.core().heading().map(Held::new)).as_ref().map_or(CableStr::NONE, |h| h.view)
+    })
 }
 
 /// Span of the caption line(s) of the heading above a paragraph (rules excluded). Returns true
 /// and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle; `out` NULL or a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_heading_span(p: *const CableParagraph, out: *mut CableSpan) -> bool {
-    read_view_value!(p, out, |p| p.core().heading_span().map(CableSpan::from))
+pub extern "C" fn cable_paragraph_heading_span(p: Option<&CableParagraph>, out: Option<&mut CableSpan>) -> bool {
+    guarded(p, |p| put(out, p.core().heading_span().map(CableSpan::from)))
 }
 
 /// The text of a paragraph after its number and marking, cleaned: page and section breaks cut
 /// out (the interrupted sentence rejoined), wrapped lines joined with a space, a sub-item
 /// starting a new line (`\n`). `{NULL, 0}` when `p` is NULL (an empty text is `{ptr, 0}` with a
 /// non-NULL `ptr`).
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_text(p: *const CableParagraph) -> CableStr {
-    read_view!(p, |p| p.text.get_or_init(|| Held::new(p.core().text())).view)
+pub extern "C" fn cable_paragraph_text(p: Option<&CableParagraph>) -> CableStr {
+    guarded(p, |p| p.text.get_or_init(|| Held::new(p.core().text())).view)
 }
 
 /// Span of the text of a paragraph as written (from after its marking to its end, breaks
 /// included); `{0, 0}` when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_text_span(p: *const CableParagraph) -> CableSpan {
-    read_view!(p, |p| p.core().text_span().into())
+pub extern "C" fn cable_paragraph_text_span(p: Option<&CableParagraph>) -> CableSpan {
+    guarded(p, |p| p.core().text_span().into())
 }
 
 /// Span of a paragraph as written, from its number to the end of its text (the heading
 /// excluded, breaks inside included); `{0, 0}` when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_span(p: *const CableParagraph) -> CableSpan {
-    read_view!(p, |p| p.core().span().into())
+pub extern "C" fn cable_paragraph_span(p: Option<&CableParagraph>) -> CableSpan {
+    guarded(p, |p| p.core().span().into())
 }
 
 /// Number of sub-items of a paragraph: lines starting with a label (`A.`, `(1)`, `--`, `-`) and
 /// the lines continuing them. They stay part of the paragraph's text; this is a second view of
 /// it. 0 when there are none or `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_item_count(p: *const CableParagraph) -> usize {
-    read_view!(p, |p| p.items().len())
+pub extern "C" fn cable_paragraph_item_count(p: Option<&CableParagraph>) -> usize {
+    guarded(p, |p| p.items().len())
 }
 
 /// Sub-item `j` of a paragraph, read with the `cable_item_*` functions; NULL when `j` is out of
 /// range or `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a paragraph of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_paragraph_item(p: *const CableParagraph, j: usize) -> *const CableItem {
-    read_view!(p, |p| p.items().get(j).map_or(std::ptr::null(), |i| i as *const CableItem))
+pub extern "C" fn cable_paragraph_item(p: Option<&CableParagraph>, j: usize) -> Option<&CableItem> {
+    guarded(p, |p| p.items().get(j))
 }
 
 /// A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
@@ -268,30 +227,21 @@ unsafe impl View for CableItem {
 }
 
 /// Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
-///
-/// # Safety
-/// `i` must be NULL or an item of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_item_label(i: *const CableItem) -> CableStr {
-    read_view!(i, |i| i.label.view)
+pub extern "C" fn cable_item_label(i: Option<&CableItem>) -> CableStr {
+    guarded(i, |i| i.label.view)
 }
 
 /// Text of a sub-item after its label, cleaned like paragraph text; `{NULL, 0}` when `i` is NULL.
-///
-/// # Safety
-/// `i` must be NULL or an item of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_item_text(i: *const CableItem) -> CableStr {
-    read_view!(i, |i| i.text.view)
+pub extern "C" fn cable_item_text(i: Option<&CableItem>) -> CableStr {
+    guarded(i, |i| i.text.view)
 }
 
 /// Span of a sub-item, from its label to the end of its last line; `{0, 0}` when `i` is NULL.
-///
-/// # Safety
-/// `i` must be NULL or an item of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_item_span(i: *const CableItem) -> CableSpan {
-    read_view!(i, |i| i.span)
+pub extern "C" fn cable_item_span(i: Option<&CableItem>) -> CableSpan {
+    guarded(i, |i| i.span)
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -324,38 +274,29 @@ unsafe impl View for CablePassage {
     type Target<'a> = CablePassage;
 }
 
-fn kept(slot: &OnceLock<Option<CablePassage>>, make: impl FnOnce() -> Option<CablePassage>) -> *const CablePassage {
-    view(slot.get_or_init(make).as_ref())
+fn kept(slot: &OnceLock<Option<CablePassage>>, make: impl FnOnce() -> Option<CablePassage>) -> Option<&CablePassage> {
+    slot.get_or_init(make).as_ref()
 }
 
 /// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
 /// from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_summary(h: *const Cable) -> *const CablePassage {
-    read!(h, |c| kept(&c.body().summary, || c.core().summary().map(CablePassage::new)))
+pub extern "C" fn cable_summary(h: Option<&Cable>) -> Option<&CablePassage> {
+    guarded(h, |c| kept(&c.body().summary, || c.core().summary().map(CablePassage::new)))
 }
 
 /// The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
 /// under a `Comment` heading), as `cable_summary`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_comment(h: *const Cable) -> *const CablePassage {
-    read!(h, |c| kept(&c.body().comment, || c.core().comment().map(CablePassage::new)))
+pub extern "C" fn cable_comment(h: Option<&Cable>) -> Option<&CablePassage> {
+    guarded(h, |c| kept(&c.body().comment, || c.core().comment().map(CablePassage::new)))
 }
 
 /// The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
 /// `cable_summary`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_action_request(h: *const Cable) -> *const CablePassage {
-    read!(h, |c| kept(&c.body().action_request, || c.core().action_request().map(CablePassage::new)))
+pub extern "C" fn cable_action_request(h: Option<&Cable>) -> Option<&CablePassage> {
+    guarded(h, |c| kept(&c.body().action_request, || c.core().action_request().map(CablePassage::new)))
 }
 
 fn notes(c: &Cable) -> &[CablePassage] {
@@ -364,72 +305,54 @@ fn notes(c: &Cable) -> &[CablePassage] {
 
 /// Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
 /// `(Comment: ...)`), in text order. 0 when there are none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note_count(h: *const Cable) -> usize {
-    read!(h, |c| notes(c).len())
+pub extern "C" fn cable_note_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| notes(c).len())
 }
 
 /// Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_note(h: *const Cable, i: usize) -> *const CablePassage {
-    read!(h, |c| view(notes(c).get(i)))
+pub extern "C" fn cable_note(h: Option<&Cable>, i: usize) -> Option<&CablePassage> {
+    guarded(h, |c| notes(c).get(i))
 }
 
 /// Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
 /// `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
 /// Thread-safe, as every `cable_passage_*` function.
-///
-/// # Safety
-/// `p` must be NULL or a passage of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_passage_kind(p: *const CablePassage) -> CableStr {
-    read_view!(p, |p| CableStr::new(p.kind))
+pub extern "C" fn cable_passage_kind(p: Option<&CablePassage>) -> CableStr {
+    guarded(p, |p| CableStr::new(p.kind))
 }
 
 /// The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
 /// the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
 /// handle; `{NULL, 0}` when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a passage of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_passage_text(p: *const CablePassage) -> CableStr {
-    read_view!(p, |p| p.text.view)
+pub extern "C" fn cable_passage_text(p: Option<&CablePassage>) -> CableStr {
+    guarded(p, |p| p.text.view)
 }
 
 /// Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
 /// (when `out` is not NULL); false when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a passage of a live handle; `out` NULL or a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_passage_span(p: *const CablePassage, out: *mut CableSpan) -> bool {
-    read_view_value!(p, out, |p| Some(p.span))
+pub extern "C" fn cable_passage_span(p: Option<&CablePassage>, out: Option<&mut CableSpan>) -> bool {
+    guarded(p, |p| put(out, Some(p.span)))
 }
 
 /// The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
 /// first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
 /// when `p` is NULL.
-///
-/// # Safety
-/// `p` must be NULL or a passage of a live handle; `first` and `last` must each be NULL or
-/// point to a writable `size_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_passage_paragraphs(p: *const CablePassage, first: *mut usize, last: *mut usize) -> bool {
-    read_view!(p, |p| {
+pub extern "C" fn cable_passage_paragraphs(
+    p: Option<&CablePassage>,
+    first: Option<&mut usize>,
+    last: Option<&mut usize>,
+) -> bool {
+    guarded(p, |p| {
         let r = &p.paragraphs;
-        // SAFETY: this function documents that `first` and `last` are NULL or writable.
-        unsafe {
-            crate::boundary::put(first, Some(r.start));
-            crate::boundary::put(last, Some(r.end.max(r.start + 1) - 1))
-        }
+        put(first, Some(r.start));
+        put(last, Some(r.end.max(r.start + 1) - 1))
     })
 }
 
@@ -438,62 +361,44 @@ pub unsafe extern "C" fn cable_passage_paragraphs(p: *const CablePassage, first:
 
 /// The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_signature(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().signature().map(|s| s.value)))
+pub extern "C" fn cable_signature(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().signature().map(|s| s.value)))
 }
 
 /// Span of the signature. Returns true and stores it in `*out` (when `out` is not NULL) if the
 /// cable has a signature; false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_signature_span(h: *const Cable, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| c.core().signature().map(|s| s.span.into()))
+pub extern "C" fn cable_signature_span(h: Option<&Cable>, out: Option<&mut CableSpan>) -> bool {
+    guarded(h, |c| put(out, c.core().signature().map(|s| s.span.into())))
 }
 
 /// Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
 /// no signature or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_signer_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().signers().len())
+pub extern "C" fn cable_signer_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().signers().len())
 }
 
 /// Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
 /// is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_signer(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().signers().get(i).copied()))
+pub extern "C" fn cable_signer(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().signers().get(i).copied()))
 }
 
 /// Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
 /// removed) anywhere in the text. 0 when there are none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_redaction_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().redactions().len())
+pub extern "C" fn cable_redaction_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().redactions().len())
 }
 
 /// Span of redaction `i`, in text order; `{0, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_redaction_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| c.core().redactions().get(i).map(|s| (*s).into()).unwrap_or_default())
+pub extern "C" fn cable_redaction_span(h: Option<&Cable>, i: usize) -> CableSpan {
+    guarded(h, |c| c.core().redactions().get(i).map(|s| (*s).into()).unwrap_or_default())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -501,22 +406,16 @@ pub unsafe extern "C" fn cable_redaction_span(h: *const Cable, i: usize) -> Cabl
 
 /// Number of page and section breaks in the body, cut out of the text they interrupt. 0 when
 /// there are none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().breaks().len())
+pub extern "C" fn cable_break_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().breaks().len())
 }
 
 /// Break `i`, in text order, read with the `cable_break_*` functions; NULL when `i` is out of
 /// range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break(h: *const Cable, i: usize) -> *const CableBreak {
-    read!(h, |c| view(c.core().breaks().get(i)))
+pub extern "C" fn cable_break(h: Option<&Cable>, i: usize) -> *const CableBreak {
+    guarded(h, |c| view(c.core().breaks().get(i)))
 }
 
 /// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
@@ -546,7 +445,7 @@ pub unsafe extern "C" fn cable_break_kind(b: *const CableBreak) -> CableStr {
 /// # Safety
 /// `b` must be NULL or a break of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break_page(b: *const CableBreak, out: *mut u32) -> bool {
+pub unsafe extern "C" fn cable_break_page(b: *const CableBreak, out: Option<&mut u32>) -> bool {
     read_view_value!(b, out, |b| b.page)
 }
 
@@ -563,22 +462,16 @@ pub unsafe extern "C" fn cable_break_span(b: *const CableBreak) -> CableSpan {
 /// them: the first, then one per later section's header block (the JSON's `sections`; the
 /// cable's own `SECTION` line is `cable_section`). 0 for a text of one section or when `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_section_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().sections().len())
+pub extern "C" fn cable_section_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().sections().len())
 }
 
 /// Section `i` of the text, read with the `cable_text_section_*` functions; NULL when `i` is out
 /// of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_section_at(h: *const Cable, i: usize) -> *const CableTextSection {
-    read!(h, |c| view(c.core().sections().get(i)))
+pub extern "C" fn cable_section_at(h: Option<&Cable>, i: usize) -> *const CableTextSection {
+    guarded(h, |c| view(c.core().sections().get(i)))
 }
 
 /// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
@@ -597,7 +490,7 @@ unsafe impl View for CableTextSection {
 /// # Safety
 /// `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_number(s: *const CableTextSection, out: *mut u32) -> bool {
+pub unsafe extern "C" fn cable_text_section_number(s: *const CableTextSection, out: Option<&mut u32>) -> bool {
     read_view_value!(s, out, |s| s.number)
 }
 
@@ -607,7 +500,7 @@ pub unsafe extern "C" fn cable_text_section_number(s: *const CableTextSection, o
 /// # Safety
 /// `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_total(s: *const CableTextSection, out: *mut u32) -> bool {
+pub unsafe extern "C" fn cable_text_section_total(s: *const CableTextSection, out: Option<&mut u32>) -> bool {
     read_view_value!(s, out, |s| s.total)
 }
 

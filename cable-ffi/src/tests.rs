@@ -1,7 +1,7 @@
 //! Rust tests of the extern fns, called directly as C would call them: real values, NULL
 //! arguments, out-of-range indexes, caught panics, every error status.
 
-use crate::boundary::{Failure, guard, run, with};
+use crate::boundary::{Failure, guard, guarded, run};
 use crate::*;
 use std::ffi::{CStr, c_char};
 use std::ptr::{null, null_mut};
@@ -55,6 +55,14 @@ fn parse(data: &[u8]) -> *mut Cable {
 /// Frees a handle at the end of a scope.
 struct Owned(*mut Cable);
 
+impl Owned {
+    /// The handle, as the accessors take it.
+    fn get(&self) -> Option<&Cable> {
+        // SAFETY: the handle is live until `self` is dropped.
+        unsafe { self.0.as_ref() }
+    }
+}
+
 impl Drop for Owned {
     fn drop(&mut self) {
         // SAFETY: the handle came from `cable_parse*` and is freed once, here.
@@ -65,22 +73,22 @@ impl Drop for Owned {
 #[test]
 fn seed_values_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     // SAFETY: `h` is a live handle; out-parameters point to locals.
     unsafe {
         assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
         assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
         let mut created = 0i64;
-        assert!(cable_created(h, &mut created));
+        assert!(cable_created(h, Some(&mut created)));
         assert_eq!(created, 1_195_302_660); // 2007-11-17T12:31:00Z
-        assert!(cable_created(h, null_mut()), "presence without an out-parameter");
+        assert!(cable_created(h, None), "presence without an out-parameter");
         assert_eq!(s(cable_dtg(h)), Some("171231Z NOV 07"));
         assert_eq!(s(cable_precedence(h)), Some("IMMEDIATE"));
         assert_eq!(s(cable_info_precedence(h)), None);
         assert_eq!(s(cable_sender(h)), Some("AMEMBASSY MOSCOW"));
         assert_eq!(s(cable_origin(h)), Some("MOSCOW"));
         let mut serial = 0u32;
-        assert!(cable_serial(h, &mut serial));
+        assert!(cable_serial(h, Some(&mut serial)));
         assert_eq!(serial, 5434);
 
         assert_eq!(cable_to_count(h), 1);
@@ -104,7 +112,7 @@ fn seed_values_through_the_accessors() {
         assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
         assert_eq!(s(cable_routing_serial(h)), Some("5434"));
         let mut section = 0u32;
-        assert!(cable_routing_section(h, &mut section));
+        assert!(cable_routing_section(h, Some(&mut section)));
         assert_eq!(section, 1);
         assert_eq!(s(cable_routing_julian_time(h)), Some("3211231"));
         assert_eq!(s(cable_routing_security(h)), Some("ZNY CCCCC"));
@@ -115,13 +123,13 @@ fn seed_values_through_the_accessors() {
         assert_eq!(s(cable_caveat(h, 0)), Some("SIPDIS"));
         assert_eq!(cable_distribution_count(h), 0);
         let (mut number, mut total) = (0u32, 0u32);
-        assert!(cable_section(h, &mut number, &mut total));
+        assert!(cable_section(h, Some(&mut number), Some(&mut total)));
         assert_eq!((number, total), (1, 2));
 
         assert_eq!(s(cable_eo_order(h)), Some("12958"));
         assert_eq!(s(cable_eo_declassify_raw(h)), Some("11/16/2017"));
         let mut decl = 0i64;
-        assert!(cable_eo_declassify_on(h, &mut decl));
+        assert!(cable_eo_declassify_on(h, Some(&mut decl)));
         assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
 
         let tags: Vec<_> = (0..cable_tag_count(h)).map(|i| s(cable_tag(h, i)).unwrap()).collect();
@@ -155,12 +163,12 @@ fn seed_values_through_the_accessors() {
             (CABLE_FIELD_SENDER, "AMEMBASSY MOSCOW"),
             (CABLE_FIELD_SUBJECT, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"  \nBOSNIA"),
         ] {
-            assert!(cable_span(h, field, &mut span), "field {field}");
+            assert!(cable_span(h, field, Some(&mut span)), "field {field}");
             assert_eq!(&SEED[span.start..span.end], text, "field {field}");
         }
-        assert!(cable_span(h, CABLE_FIELD_BODY, &mut span));
+        assert!(cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
         assert!(SEED[span.start..].starts_with("11. (C) Summary."));
-        assert!(!cable_span(h, 99, &mut span), "unknown field");
+        assert!(!cable_span(h, 99, Some(&mut span)), "unknown field");
     }
 }
 
@@ -170,9 +178,12 @@ fn json_is_the_contract() {
     for pretty in [false, true] {
         let mut out: *mut c_char = null_mut();
         let mut len = 0usize;
-        // SAFETY: `h` is live; `out` and `len` are writable locals.
-        let st = unsafe {
-            if pretty { cable_to_json_pretty(h.0, &mut out, &mut len) } else { cable_to_json(h.0, &mut out, &mut len) }
+        let st = {
+            if pretty {
+                cable_to_json_pretty(h.get(), Some(&mut out), Some(&mut len))
+            } else {
+                cable_to_json(h.get(), Some(&mut out), Some(&mut len))
+            }
         };
         assert_eq!(st, CableStatus::CableOk);
         // SAFETY: `out` is the NUL-terminated string just returned.
@@ -188,16 +199,16 @@ fn json_is_the_contract() {
     let mut out: *mut c_char = std::ptr::dangling_mut::<c_char>();
     // SAFETY: NULL handle and NULL out are allowed; `out` is a writable local.
     unsafe {
-        assert_eq!(cable_to_json(null(), &mut out, null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_to_json(None, Some(&mut out), None), CableStatus::CableNullArgument);
         assert!(out.is_null(), "*out is NULL on failure");
-        assert_eq!(cable_to_json(h.0, null_mut(), null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_to_json(h.get(), None, None), CableStatus::CableNullArgument);
         cable_string_free(null_mut());
     }
 }
 
 #[test]
 fn null_handles_read_as_absent() {
-    let h: *const Cable = null();
+    let h: Option<&Cable> = None;
     let mut n = 7u32;
     let mut t = 7i64;
     let mut span = CableSpan { start: 7, end: 7 };
@@ -211,10 +222,10 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
         assert_eq!(cable_warning_kind(cable_warning(h, 0)), CableStr::NONE);
         assert_eq!(cable_envelope_kind(h), CableStr::NONE);
-        assert!(!cable_serial(h, &mut n));
-        assert!(!cable_created(h, &mut t));
-        assert!(!cable_section(h, &mut n, &mut n));
-        assert!(!cable_span(h, CABLE_FIELD_BODY, &mut span));
+        assert!(!cable_serial(h, Some(&mut n)));
+        assert!(!cable_created(h, Some(&mut t)));
+        assert!(!cable_section(h, Some(&mut n), None));
+        assert!(!cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
         assert!(!cable_partial(h));
         assert_eq!((n, t, span), (7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
         cable_free(null_mut());
@@ -227,7 +238,7 @@ fn null_handles_read_as_absent() {
 #[test]
 fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 7u32;
     // SAFETY: `h` is live.
     unsafe {
@@ -242,9 +253,9 @@ fn out_of_range_indexes_read_as_absent() {
         assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
         assert_eq!(cable_caveat(h, 1), CableStr::NONE);
         assert_eq!(cable_ref_kind(cable_ref(h, 0)), CableStr::NONE);
-        assert!(!cable_ref_serial(cable_ref(h, 0), &mut n));
+        assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
         assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
-        assert!(cable_warning(h, 3).is_null() && cable_ref(h, 0).is_null() && cable_paragraph(h, 99).is_null());
+        assert!(cable_warning(h, 3).is_null() && cable_ref(h, 0).is_null() && cable_paragraph(h, 99).is_none());
         assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
         assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
         assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), CableStr::NONE);
@@ -268,11 +279,10 @@ fn panics_are_caught_at_the_boundary() {
 
     let h = Owned(parse(SEED.as_bytes()));
     // SAFETY: `h` is live.
-    let v = unsafe { with(h.0, |_| -> CableStr { panic!("in an accessor") }) };
+    let v = guarded(h.get(), |_| -> CableStr { panic!("in an accessor") });
     assert_eq!(v, CableStr::NONE);
     // The handle is still usable after a caught panic.
-    // SAFETY: `h` is live.
-    assert_eq!(s(unsafe { cable_reference_id(h.0) }), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
 }
 
 #[test]
@@ -322,14 +332,14 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
     let h = Owned(parse(&text));
     // SAFETY: `h` is live.
     unsafe {
-        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
+        assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
         // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
         // replaced in its text, then `12.` and `13.`.
-        assert_eq!(cable_warning_count(h.0), 4);
-        assert_eq!(s(cable_warning_kind(cable_warning(h.0, 1))), Some("lossy_decoding"));
-        assert_eq!(s(cable_warning_message(cable_warning(h.0, 1))), Some("invalid bytes replaced while decoding"));
-        assert_eq!(s(cable_span_text(h.0, cable_warning_span(cable_warning(h.0, 1)))), Some("\u{2019}"));
-        assert_eq!(cable_warning_span(cable_warning(h.0, 1)).start, at);
+        assert_eq!(cable_warning_count(h.get()), 4);
+        assert_eq!(s(cable_warning_kind(cable_warning(h.get(), 1))), Some("lossy_decoding"));
+        assert_eq!(s(cable_warning_message(cable_warning(h.get(), 1))), Some("invalid bytes replaced while decoding"));
+        assert_eq!(s(cable_span_text(h.get(), cable_warning_span(cable_warning(h.get(), 1)))), Some("\u{2019}"));
+        assert_eq!(cable_warning_span(cable_warning(h.get(), 1)).start, at);
     }
     let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
     let e = parse_with(&text, Some(&strict)).unwrap_err();
@@ -394,15 +404,14 @@ fn csv_walk_reports_bad_rows_and_goes_on() {
         let row = unsafe { cable_csv_row(csv) };
         if st == CableStatus::CableOk {
             let h = Owned(h);
-            // SAFETY: `h` is live.
-            unsafe {
-                assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-                assert_eq!(s(cable_envelope_kind(h.0)), Some("cables_csv"));
-                assert_eq!(s(cable_envelope_origin(h.0)), Some("Embassy Moscow"));
-                assert_eq!(cable_envelope_reference_count(h.0), 2);
-                assert_eq!(s(cable_envelope_reference(h.0, 1)), Some("07STATE2"));
+            {
+                assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+                assert_eq!(s(cable_envelope_kind(h.get())), Some("cables_csv"));
+                assert_eq!(s(cable_envelope_origin(h.get())), Some("Embassy Moscow"));
+                assert_eq!(cable_envelope_reference_count(h.get()), 2);
+                assert_eq!(s(cable_envelope_reference(h.get(), 1)), Some("07STATE2"));
                 let mut id = 0;
-                assert!(cable_envelope_row_id(h.0, &mut id));
+                assert!(cable_envelope_row_id(h.get(), Some(&mut id)));
                 assert_eq!(id, row);
             }
         } else {
@@ -450,12 +459,13 @@ fn html_pages_carry_their_table() {
     let h = Owned(out);
     // SAFETY: `h` is live.
     unsafe {
-        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-        assert_eq!(s(cable_subject(h.0)), Some("IRAN\u{2019}S PLAN"));
-        assert_eq!(s(cable_envelope_kind(h.0)), Some("cablegate_html"));
-        assert_eq!(s(cable_envelope_created(h.0)), Some("2007-11-17 12:12"));
-        let kinds: Vec<_> =
-            (0..cable_warning_count(h.0)).map(|i| s(cable_warning_kind(cable_warning(h.0, i))).unwrap()).collect();
+        assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+        assert_eq!(s(cable_subject(h.get())), Some("IRAN\u{2019}S PLAN"));
+        assert_eq!(s(cable_envelope_kind(h.get())), Some("cablegate_html"));
+        assert_eq!(s(cable_envelope_created(h.get())), Some("2007-11-17 12:12"));
+        let kinds: Vec<_> = (0..cable_warning_count(h.get()))
+            .map(|i| s(cable_warning_kind(cable_warning(h.get(), i))).unwrap())
+            .collect();
         assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
     }
     // SAFETY: valid input.
@@ -472,11 +482,11 @@ fn handles_are_shared_across_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Cable>();
     let h = Owned(parse(SEED.as_bytes()));
-    let shared = h.0 as usize;
+    let shared = h.get();
     std::thread::scope(|scope| {
         for _ in 0..4 {
             scope.spawn(move || {
-                let h = shared as *const Cable;
+                let h = shared;
                 for _ in 0..20 {
                     // SAFETY: `h` outlives the scope; accessors may run concurrently.
                     unsafe {
@@ -485,7 +495,7 @@ fn handles_are_shared_across_threads() {
                     }
                     let own = Owned(parse(SEED.as_bytes()));
                     // SAFETY: `own` is live.
-                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.0, 0)) }), Some("5322"));
+                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.get(), 0)) }), Some("5322"));
                 }
             });
         }
@@ -561,15 +571,15 @@ fn raw_and_canonical_tags() {
     let h = parse_with(text, None).expect("parses");
     // SAFETY: `h` is live until freed below.
     unsafe {
-        assert_eq!(cable_tag_count(h), 4);
-        assert_eq!(s(cable_tag(h, 0)), Some("ECON"));
-        assert_eq!(s(cable_tag(h, 1)), Some("EFIN"));
-        assert_eq!(s(cable_tag(h, 2)), Some("PGOV"));
-        assert_eq!(cable_tag_raw_count(h), 3);
-        assert_eq!(s(cable_tag_raw(h, 0)), Some("ECONEFIN"));
-        assert_eq!(s(cable_tag_raw(h, 1)), Some("PG0V"));
-        assert_eq!(s(cable_tag_raw(h, 3)), None);
-        assert_eq!(cable_tag_raw_count(null()), 0);
+        assert_eq!(cable_tag_count(h.as_ref()), 4);
+        assert_eq!(s(cable_tag(h.as_ref(), 0)), Some("ECON"));
+        assert_eq!(s(cable_tag(h.as_ref(), 1)), Some("EFIN"));
+        assert_eq!(s(cable_tag(h.as_ref(), 2)), Some("PGOV"));
+        assert_eq!(cable_tag_raw_count(h.as_ref()), 3);
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 0)), Some("ECONEFIN"));
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 1)), Some("PG0V"));
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 3)), None);
+        assert_eq!(cable_tag_raw_count(None), 0);
         cable_free(h);
     }
 }
@@ -579,7 +589,7 @@ fn raw_and_canonical_tags() {
 #[test]
 fn seed_body_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 0u32;
     let mut at = 0usize;
     let (mut first, mut last) = (9usize, 9usize);
@@ -588,7 +598,7 @@ fn seed_body_through_the_accessors() {
     unsafe {
         assert_eq!(cable_paragraph_count(h), 9);
         for i in 0..9 {
-            assert!(cable_paragraph_number(cable_paragraph(h, i), &mut n));
+            assert!(cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
             assert_eq!(n as usize, i + 1);
             assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i)))), Some("CONFIDENTIAL"));
             assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i)))), Some("(C)"));
@@ -612,12 +622,12 @@ fn seed_body_through_the_accessors() {
                 Some("Comment")
             ]
         );
-        assert!(cable_paragraph_heading_span(cable_paragraph(h, 1), &mut span));
+        assert!(cable_paragraph_heading_span(cable_paragraph(h, 1), Some(&mut span)));
         assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
-        assert!(!cable_paragraph_heading_span(cable_paragraph(h, 0), &mut span));
+        assert!(!cable_paragraph_heading_span(cable_paragraph(h, 0), Some(&mut span)));
 
         // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
-        assert!(cable_paragraph_find(h, 6, &mut at));
+        assert!(cable_paragraph_find(h, 6, Some(&mut at)));
         assert_eq!(at, 5);
         let p6 = s(cable_paragraph_text(cable_paragraph(h, at))).unwrap();
         assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
@@ -631,35 +641,35 @@ fn seed_body_through_the_accessors() {
         // The text is computed once and kept: the same bytes at the same address.
         assert_eq!(cable_paragraph_text(cable_paragraph(h, at)), cable_paragraph_text(cable_paragraph(h, at)));
         assert_eq!(cable_paragraph_heading(cable_paragraph(h, 8)), cable_paragraph_heading(cable_paragraph(h, 8)));
-        assert!(!cable_paragraph_find(h, 10, &mut at));
+        assert!(!cable_paragraph_find(h, 10, Some(&mut at)));
         assert_eq!(at, 5, "nothing written");
 
         let summary = s(cable_passage_text(cable_summary(h))).unwrap();
         assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
         assert!(summary.ends_with("unilateral independence."), "{summary}");
-        assert!(cable_passage_span(cable_summary(h), &mut span));
+        assert!(cable_passage_span(cable_summary(h), Some(&mut span)));
         assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
-        assert!(cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
         assert_eq!((first, last), (0, 0));
         let comment = s(cable_passage_text(cable_comment(h))).unwrap();
         assert!(comment.starts_with("By hinting at differences"), "{comment}");
-        assert!(cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
         assert_eq!((first, last), (8, 8));
-        assert!(cable_passage_span(cable_comment(h), null_mut()));
+        assert!(cable_passage_span(cable_comment(h), None));
         assert_eq!(s(cable_passage_text(cable_action_request(h))), None);
-        assert!(!cable_passage_span(cable_action_request(h), &mut span));
-        assert!(!cable_passage_paragraphs(cable_action_request(h), null_mut(), null_mut()));
+        assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
+        assert!(!cable_passage_paragraphs(cable_action_request(h), None, None));
         assert_eq!(cable_note_count(h), 0);
 
         assert_eq!(s(cable_signature(h)), Some("BURNS"));
-        assert!(cable_signature_span(h, &mut span));
+        assert!(cable_signature_span(h, Some(&mut span)));
         assert_eq!(&SEED[span.start..span.end], "BURNS");
         assert_eq!(cable_signer_count(h), 1);
         assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
         assert_eq!(cable_redaction_count(h), 0);
         assert_eq!(cable_break_count(h), 1);
         assert_eq!(s(cable_break_kind(cable_break(h, 0))), Some("page"));
-        assert!(cable_break_page(cable_break(h, 0), &mut n));
+        assert!(cable_break_page(cable_break(h, 0), Some(&mut n)));
         assert_eq!(n, 2);
         let b = cable_break_span(cable_break(h, 0));
         assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
@@ -678,7 +688,7 @@ fn body_fields_the_seed_lacks() {
                 3. Unmarked.\n\n\
                 KEEGAN PAAL\n";
     let h = Owned(parse(text.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let (mut first, mut last) = (9usize, 9usize);
     let mut at = 9usize;
     // SAFETY: `h` is live; out-parameters point to locals.
@@ -716,7 +726,7 @@ fn body_fields_the_seed_lacks() {
 
         let request = s(cable_passage_text(cable_action_request(h))).unwrap();
         assert!(request.starts_with("Department asks posts to:"), "{request}");
-        assert!(cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
+        assert!(cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
         assert_eq!((first, last), (0, 0));
         assert_eq!(s(cable_passage_text(cable_summary(h))), None);
 
@@ -724,9 +734,9 @@ fn body_fields_the_seed_lacks() {
         assert_eq!(s(cable_passage_kind(cable_note(h, 0))), Some("note"));
         assert_eq!(s(cable_passage_text(cable_note(h, 0))), Some("a remark."));
         let mut sp = CableSpan::default();
-        assert!(cable_passage_span(cable_note(h, 0), &mut sp));
+        assert!(cable_passage_span(cable_note(h, 0), Some(&mut sp)));
         assert_eq!(&text[sp.start..sp.end], "a remark.");
-        assert!(cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
+        assert!(cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
         assert_eq!(at, 1);
 
         assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
@@ -743,25 +753,25 @@ fn body_fields_the_seed_lacks() {
 #[test]
 fn body_accessors_out_of_range_and_null() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 7u32;
     let mut at = 7usize;
     let (mut first, mut last) = (7usize, 7usize);
     let mut span = CableSpan { start: 7, end: 7 };
-    for h in [h, null()] {
-        let count = if h.is_null() { 0 } else { 9 };
+    for h in [h, None] {
+        let count = if h.is_none() { 0 } else { 9 };
         // SAFETY: `h` is live or NULL; out-parameters point to locals.
         unsafe {
             assert_eq!(cable_paragraph_count(h), count);
             for i in [count, 99, usize::MAX] {
-                assert!(!cable_paragraph_number(cable_paragraph(h, i), &mut n));
+                assert!(!cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
                 assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), CableStr::NONE);
                 assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
                 assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
                 assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
                 assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), CableStr::NONE);
                 assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), CableStr::NONE);
-                assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), &mut span));
+                assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), Some(&mut span)));
                 assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), CableStr::NONE);
                 assert_eq!(cable_paragraph_text_span(cable_paragraph(h, i)), CableSpan::default());
                 assert_eq!(cable_paragraph_span(cable_paragraph(h, i)), CableSpan::default());
@@ -772,31 +782,30 @@ fn body_accessors_out_of_range_and_null() {
             }
             assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), CableStr::NONE);
             assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), CableStr::NONE);
-            assert!(!cable_paragraph_find(h, 0, &mut at));
-            assert!(!cable_paragraph_find(h, u32::MAX, &mut at));
+            assert!(!cable_paragraph_find(h, 0, Some(&mut at)));
+            assert!(!cable_paragraph_find(h, u32::MAX, Some(&mut at)));
             assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
             assert_eq!(cable_passage_text(cable_note(h, 0)), CableStr::NONE);
-            assert!(!cable_passage_span(cable_note(h, 0), null_mut()));
-            assert!(!cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
+            assert!(!cable_passage_span(cable_note(h, 0), None));
+            assert!(!cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
             assert_eq!(cable_signer(h, 1), CableStr::NONE);
             assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
             assert_eq!(cable_break_kind(cable_break(h, 1)), CableStr::NONE);
-            assert!(!cable_break_page(cable_break(h, 1), &mut n));
+            assert!(!cable_break_page(cable_break(h, 1), Some(&mut n)));
             assert_eq!(cable_break_span(cable_break(h, 1)), CableSpan::default());
-            assert!(!cable_passage_span(cable_action_request(h), &mut span));
-            assert!(!cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
+            assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
+            assert!(!cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
         }
     }
-    // SAFETY: NULL handles are allowed everywhere.
-    unsafe {
-        let h: *const Cable = null();
+    {
+        let h: Option<&Cable> = None;
         assert_eq!(cable_passage_text(cable_summary(h)), CableStr::NONE);
-        assert!(!cable_passage_span(cable_summary(h), &mut span));
-        assert!(!cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
+        assert!(!cable_passage_span(cable_summary(h), Some(&mut span)));
+        assert!(!cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
         assert_eq!(cable_passage_text(cable_comment(h)), CableStr::NONE);
-        assert!(!cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
+        assert!(!cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
         assert_eq!(cable_signature(h), CableStr::NONE);
-        assert!(!cable_signature_span(h, &mut span));
+        assert!(!cable_signature_span(h, Some(&mut span)));
         assert_eq!(
             (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
             (0, 0, 0, 0)
@@ -808,14 +817,13 @@ fn body_accessors_out_of_range_and_null() {
 #[test]
 fn body_caches_fill_from_many_threads() {
     let h = Owned(parse(SEED.as_bytes()));
-    let shared = h.0 as usize;
+    let shared = h.get();
     let texts: Vec<usize> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..4)
             .map(|_| {
                 scope.spawn(move || {
-                    let h = shared as *const Cable;
-                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
-                    unsafe {
+                    let h = shared;
+                    {
                         for i in (0..9).rev() {
                             assert!(s(cable_paragraph_text(cable_paragraph(h, i))).is_some_and(|t| !t.is_empty()));
                         }
@@ -858,8 +866,7 @@ fn edge_cases_of_the_c_api() {
 
     // `cable_to_json(NULL, &s, &l)` left `l` unset.
     let (mut out, mut len) = (std::ptr::dangling_mut::<c_char>(), 77usize);
-    // SAFETY: NULL handle, writable out-parameters.
-    assert_eq!(unsafe { cable_to_json(null(), &mut out, &mut len) }, CableStatus::CableNullArgument);
+    assert_eq!({ cable_to_json(None, Some(&mut out), Some(&mut len)) }, CableStatus::CableNullArgument);
     assert!(out.is_null());
     assert_eq!(len, 0);
 
@@ -887,23 +894,23 @@ fn sections_of_a_partial_record() {
     // SAFETY: `csv` is live and used by this thread only.
     assert_eq!(unsafe { cable_csv_next(csv, &mut h, &mut err) }, CableStatus::CableOk);
     let h = Owned(h);
-    let h = h.0.cast_const();
+    let h = h.get();
     let (mut number, mut total) = (0u32, 0u32);
     // SAFETY: `h` is live; out-parameters point to locals.
     unsafe {
         assert_eq!(s(cable_dtg(h)), Some("180503Z APR 02"));
         assert_eq!(cable_section_count(h), 2);
         assert!(
-            cable_text_section_number(cable_section_at(h, 1), &mut number)
-                && cable_text_section_total(cable_section_at(h, 1), &mut total)
+            cable_text_section_number(cable_section_at(h, 1), Some(&mut number))
+                && cable_text_section_total(cable_section_at(h, 1), Some(&mut total))
         );
         assert_eq!((number, total), (2, 2));
         let header = cable_text_section_header_span(cable_section_at(h, 1));
         let span = cable_text_section_span(cable_section_at(h, 1));
         assert_eq!((header.start, span.start), (span.start, 4650));
         assert!(header.end > header.start && span.end > header.end);
-        assert!(!cable_text_section_number(cable_section_at(h, 2), &mut number), "out of range");
-        assert_eq!(cable_section_count(null()), 0);
+        assert!(!cable_text_section_number(cable_section_at(h, 2), Some(&mut number)), "out of range");
+        assert_eq!(cable_section_count(None), 0);
         cable_csv_close(csv);
     }
 }

@@ -4,8 +4,6 @@
 //! itself; one family of `cable_x_*` functions reads every element of that kind, wherever it
 //! came from (`TO` or `INFO`, subject or paragraph). NULL reads as absent.
 
-use crate::boundary::{Fallback, guard};
-
 /// An opaque C type and the Rust value its pointers point to.
 ///
 /// # Safety
@@ -33,21 +31,13 @@ pub(crate) unsafe fn target<'x, V: View>(v: *const V) -> Option<&'x V::Target<'s
     unsafe { v.cast::<V::Target<'static>>().as_ref() }
 }
 
-/// Runs `f` on `value`, or returns `T::fallback()` when it is None or `f` panics.
-pub(crate) fn guarded<A, T: Fallback>(value: Option<&A>, f: impl FnOnce(&A) -> T) -> T {
-    match value {
-        Some(v) => guard(|| f(v)),
-        None => T::fallback(),
-    }
-}
-
 /// Reads a sub-handle in an accessor body: `read_view!(r, |r| expr)`. The accessor's own
 /// `# Safety` section requires `r` to be NULL or a sub-handle of a live handle.
 macro_rules! read_view {
     ($v:expr, |$r:ident| $body:expr) => {{
         // SAFETY: every sub-handle accessor documents that its argument is NULL or live.
         let target = unsafe { $crate::view::target($v) };
-        $crate::view::guarded(target, |$r| $body)
+        $crate::boundary::guarded(target, |$r| $body)
     }};
 }
 pub(crate) use read_view;
@@ -55,11 +45,7 @@ pub(crate) use read_view;
 /// [`read_view!`] for an optional number stored through an out-parameter.
 macro_rules! read_view_value {
     ($v:expr, $out:expr, |$r:ident| $value:expr) => {
-        $crate::view::read_view!($v, |$r| {
-            let value = $value;
-            // SAFETY: every accessor using this documents that `out` must be NULL or writable.
-            unsafe { $crate::boundary::put($out, value) }
-        })
+        $crate::view::read_view!($v, |$r| { $crate::boundary::put($out, $value) })
     };
 }
 pub(crate) use read_view_value;
