@@ -99,6 +99,12 @@ struct Seq<'py>(Ser<'py>, Vec<Bound<'py, PyAny>>);
 /// A dict being filled; `key` holds a map key until its value comes.
 struct Map<'py>(Ser<'py>, Bound<'py, PyDict>, Option<Bound<'py, PyAny>>);
 
+macro_rules! scalars {
+    ($($f:ident($t:ty);)*) => {
+        $(fn $f(self, v: $t) -> R<'py> { self.any(v) })*
+    };
+}
+
 impl<'py> ser::Serializer for Ser<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
@@ -110,47 +116,12 @@ impl<'py> ser::Serializer for Ser<'py> {
     type SerializeStruct = Map<'py>;
     type SerializeStructVariant = Map<'py>;
 
-    fn serialize_bool(self, v: bool) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i8(self, v: i8) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i16(self, v: i16) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i32(self, v: i32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i64(self, v: i64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u8(self, v: u8) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u16(self, v: u16) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u32(self, v: u32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u64(self, v: u64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_f32(self, v: f32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_f64(self, v: f64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_char(self, v: char) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_str(self, v: &str) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_bytes(self, v: &[u8]) -> R<'py> {
-        self.any(v)
+    // Scalars: their Python object.
+    scalars! {
+        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
+        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
+        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
+        serialize_str(&str); serialize_bytes(&[u8]);
     }
     fn serialize_none(self) -> R<'py> {
         Ok(self.0.None().into_bound(self.0))
@@ -214,48 +185,24 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
+/// The list traits of [`Seq`]: every element is pushed.
+macro_rules! seq {
+    ($($tr:ident :: $f:ident;)*) => {$(
+        impl<'py> ser::$tr for Seq<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn $f<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+                self.push(v)
+            }
+            fn end(self) -> R<'py> {
+                self.done()
+            }
+        }
+    )*};
 }
-
-impl<'py> ser::SerializeTuple for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
+seq! {
+    SerializeSeq::serialize_element; SerializeTuple::serialize_element;
+    SerializeTupleStruct::serialize_field; SerializeTupleVariant::serialize_field;
 }
 
 impl<'py> ser::SerializeMap for Map<'py> {
