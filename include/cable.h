@@ -666,67 +666,43 @@ const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
  * Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
  * cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
  * `cable_recipient_*` function.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_route(const struct CableRecipient *r);
 
 /**
  * Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_name(const struct CableRecipient *r);
 
 /**
  * Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_office(const struct CableRecipient *r);
 
 /**
  * Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
  * when absent or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 
 /**
  * Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
  * or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
  * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 size_t cable_recipient_excluded_count(const struct CableRecipient *r);
 
 /**
  * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
 
 /**
  * Span of the addressee line; `{0, 0}` when `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 
@@ -877,34 +853,22 @@ const struct CableMarking *cable_subject_marking(const struct Cable *h);
  * The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
  * `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
  * Thread-safe, as every `cable_marking_*` function.
- *
- * # Safety
- * `m` must be NULL or a marking of a live handle.
  */
 struct CableStr cable_marking_level(const struct CableMarking *m);
 
 /**
  * The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
- *
- * # Safety
- * `m` must be NULL or a marking of a live handle.
  */
 struct CableStr cable_marking_raw(const struct CableMarking *m);
 
 /**
  * Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
- *
- * # Safety
- * `m` must be NULL or a marking of a live handle.
  */
 size_t cable_marking_caveat_count(const struct CableMarking *m);
 
 /**
  * Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
  * the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
- *
- * # Safety
- * `m` must be NULL or a marking of a live handle.
  */
 struct CableStr cable_marking_caveat(const struct CableMarking *m, size_t j);
 
@@ -922,61 +886,40 @@ const struct CableRef *cable_ref(const struct Cable *h, size_t i);
 
 /**
  * Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle.
  */
 struct CableStr cable_ref_label(const struct CableRef *r);
 
 /**
  * Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
  * `other`. Static.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle.
  */
 struct CableStr cable_ref_kind(const struct CableRef *r);
 
 /**
  * Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
  * and when the year is unknown.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle.
  */
 struct CableStr cable_ref_id(const struct CableRef *r);
 
 /**
  * Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle.
  */
 struct CableStr cable_ref_station(const struct CableRef *r);
 
 /**
  * Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
  * not NULL) if present; false when absent.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle; `out` NULL or a writable `uint32_t`.
  */
 bool cable_ref_serial(const struct CableRef *r, uint32_t *out);
 
 /**
  * Four-digit year of the cable a reference cites (written in the item, else the citing
  * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle; `out` NULL or a writable `int32_t`.
  */
 bool cable_ref_year(const struct CableRef *r, int32_t *out);
 
 /**
  * A reference as written (its own words when its item cites several cables).
- *
- * # Safety
- * `r` must be NULL or a reference of a live handle.
  */
 struct CableStr cable_ref_text(const struct CableRef *r);
 
@@ -1089,27 +1032,18 @@ const struct CableWarning *cable_warning(const struct Cable *h, size_t i);
 /**
  * Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
  * lists them). Static; `{NULL, 0}` when `w` is NULL.
- *
- * # Safety
- * `w` must be NULL or a warning of a live handle.
  */
 struct CableStr cable_warning_kind(const struct CableWarning *w);
 
 /**
  * A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
  * `w` is NULL.
- *
- * # Safety
- * `w` must be NULL or a warning of a live handle.
  */
 struct CableStr cable_warning_message(const struct CableWarning *w);
 
 /**
  * Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
  * when `w` is NULL.
- *
- * # Safety
- * `w` must be NULL or a warning of a live handle.
  */
 struct CableSpan cable_warning_span(const struct CableWarning *w);
 
@@ -1338,26 +1272,17 @@ const struct CableBreak *cable_break(const struct Cable *h, size_t i);
  * Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
  * banner with its classification lines) or `section` (the repeated header of a later section
  * of a partial record). Static; `{NULL, 0}` when `b` is NULL.
- *
- * # Safety
- * `b` must be NULL or a break of a live handle.
  */
 struct CableStr cable_break_kind(const struct CableBreak *b);
 
 /**
  * The page a break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
  * stores it in `*out` (when `out` is not NULL) if known; false otherwise or when `b` is NULL.
- *
- * # Safety
- * `b` must be NULL or a break of a live handle; `out` NULL or a writable `uint32_t`.
  */
 bool cable_break_page(const struct CableBreak *b, uint32_t *out);
 
 /**
  * Span of a break (its lines); `{0, 0}` when `b` is NULL.
- *
- * # Safety
- * `b` must be NULL or a break of a live handle.
  */
 struct CableSpan cable_break_span(const struct CableBreak *b);
 
@@ -1378,35 +1303,23 @@ const struct CableTextSection *cable_section_at(const struct Cable *h, size_t i)
 /**
  * Number of a section (from its banner or page banner). Returns true and stores it in `*out`
  * (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
- *
- * # Safety
- * `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
  */
 bool cable_text_section_number(const struct CableTextSection *s, uint32_t *out);
 
 /**
  * How many sections the telegram has, as a section's banner says. Returns true and stores it
  * in `*out` (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
- *
- * # Safety
- * `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
  */
 bool cable_text_section_total(const struct CableTextSection *s, uint32_t *out);
 
 /**
  * Span of a section (from its header block to the next section's); `{0, 0}` when `s` is NULL.
- *
- * # Safety
- * `s` must be NULL or a section of a live handle.
  */
 struct CableSpan cable_text_section_span(const struct CableTextSection *s);
 
 /**
  * Span of a section's header block (the first section's: the cable's header and metadata);
  * `{0, 0}` when `s` is NULL.
- *
- * # Safety
- * `s` must be NULL or a section of a live handle.
  */
 struct CableSpan cable_text_section_header_span(const struct CableTextSection *s);
 

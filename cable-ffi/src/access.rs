@@ -8,8 +8,8 @@
 
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
+use crate::records::{Core, nth};
 use crate::types::*;
-use crate::view::{View, read_view, read_view_value, view};
 use cable_core::{Marking, Recipient, Reference};
 
 /// The span of `part`, a slice of the cable's text.
@@ -94,14 +94,7 @@ pub extern "C" fn cable_serial(h: Option<&Cable>, out: Option<&mut u32>) -> bool
 /// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
 /// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
 /// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
-pub struct CableRecipient {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableRecipient` pointers are made by `view` from addressees of a handle's cable.
-unsafe impl View for CableRecipient {
-    type Target<'a> = Recipient<'a>;
-}
+pub struct CableRecipient(pub(crate) Core<Recipient<'static>>);
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
@@ -112,8 +105,8 @@ pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
 /// Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
 /// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> *const CableRecipient {
-    guarded(h, |c| view(c.core().to().get(i)))
+pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
+    guarded(h, |c| nth(&c.records().to, c.core().to(), CableRecipient::of, i))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -124,84 +117,60 @@ pub extern "C" fn cable_info_count(h: Option<&Cable>) -> usize {
 
 /// Information addressee `i`, as `cable_to`. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> *const CableRecipient {
-    guarded(h, |c| view(c.core().info().get(i)))
+pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
+    guarded(h, |c| nth(&c.records().info, c.core().info(), CableRecipient::of, i))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
 /// cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
 /// `cable_recipient_*` function.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.route))
+pub extern "C" fn cable_recipient_route(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.route))
 }
 
 /// Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> CableStr {
-    read_view!(r, |r| CableStr::new(r.name))
+pub extern "C" fn cable_recipient_name(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.name))
 }
 
 /// Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.office))
+pub extern "C" fn cable_recipient_office(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.office))
 }
 
 /// Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
 /// when absent or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str())))
+pub extern "C" fn cable_recipient_precedence(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str())))
 }
 
 /// Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
 /// or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.mcn))
+pub extern "C" fn cable_recipient_mcn(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.mcn))
 }
 
 /// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient) -> usize {
-    read_view!(r, |r| r.excluded.len())
+pub extern "C" fn cable_recipient_excluded_count(r: Option<&CableRecipient>) -> usize {
+    guarded(r, |r| r.excluded.len())
 }
 
 /// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: usize) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.excluded.get(j).copied()))
+pub extern "C" fn cable_recipient_excluded(r: Option<&CableRecipient>, j: usize) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.excluded.get(j).copied()))
 }
 
 /// Span of the addressee line; `{0, 0}` when `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> CableSpan {
-    read_view!(r, |r| CableSpan::from(r.span))
+pub extern "C" fn cable_recipient_span(r: Option<&CableRecipient>) -> CableSpan {
+    guarded(r, |r| CableSpan::from(r.span))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -388,59 +357,42 @@ pub extern "C" fn cable_subject(h: Option<&Cable>) -> CableStr {
 /// `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
 /// marking or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> *const CableMarking {
-    guarded(h, |c| view(c.core().subject_marking()))
+pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> Option<&CableMarking> {
+    guarded(h, |c| {
+        c.records().subject_marking.get_or_init(|| c.core().subject_marking().map(CableMarking::of)).as_ref()
+    })
 }
 
 /// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
 /// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
 /// `cable_free` of that handle. Read with the `cable_marking_*` functions.
-pub struct CableMarking {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableMarking` pointers are made by `view` from markings of a handle's cable.
-unsafe impl View for CableMarking {
-    type Target<'a> = Marking<'a>;
-}
+pub struct CableMarking(pub(crate) Core<Marking<'static>>);
 
 /// The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
 /// `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
 /// Thread-safe, as every `cable_marking_*` function.
-///
-/// # Safety
-/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_marking_level(m: *const CableMarking) -> CableStr {
-    read_view!(m, |m| CableStr::new(m.level.as_str()))
+pub extern "C" fn cable_marking_level(m: Option<&CableMarking>) -> CableStr {
+    guarded(m, |m| CableStr::new(m.level.as_str()))
 }
 
 /// The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
-///
-/// # Safety
-/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_marking_raw(m: *const CableMarking) -> CableStr {
-    read_view!(m, |m| CableStr::new(m.raw))
+pub extern "C" fn cable_marking_raw(m: Option<&CableMarking>) -> CableStr {
+    guarded(m, |m| CableStr::new(m.raw))
 }
 
 /// Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
-///
-/// # Safety
-/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_marking_caveat_count(m: *const CableMarking) -> usize {
-    read_view!(m, |m| m.caveats().count())
+pub extern "C" fn cable_marking_caveat_count(m: Option<&CableMarking>) -> usize {
+    guarded(m, |m| m.caveats().count())
 }
 
 /// Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
 /// the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
-///
-/// # Safety
-/// `m` must be NULL or a marking of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_marking_caveat(m: *const CableMarking, j: usize) -> CableStr {
-    read_view!(m, |m| CableStr::opt(m.caveats().nth(j)))
+pub extern "C" fn cable_marking_caveat(m: Option<&CableMarking>, j: usize) -> CableStr {
+    guarded(m, |m| CableStr::opt(m.caveats().nth(j)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -456,86 +408,58 @@ pub extern "C" fn cable_ref_count(h: Option<&Cable>) -> usize {
 /// `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
 /// `cable_ref_*` function.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> *const CableRef {
-    guarded(h, |c| view(c.core().references().get(i)))
+pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> Option<&CableRef> {
+    guarded(h, |c| nth(&c.records().references, c.core().references(), CableRef::of, i))
 }
 
 /// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
 /// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
-pub struct CableRef {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableRef` pointers are made by `view` from references of a handle's cable.
-unsafe impl View for CableRef {
-    type Target<'a> = Reference<'a>;
-}
+pub struct CableRef(pub(crate) Core<Reference<'static>>);
 
 /// Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_label(r: *const CableRef) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.label))
+pub extern "C" fn cable_ref_label(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.label))
 }
 
 /// Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
 /// `other`. Static.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_kind(r: *const CableRef) -> CableStr {
-    read_view!(r, |r| CableStr::new(r.kind.as_str()))
+pub extern "C" fn cable_ref_kind(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.kind.as_str()))
 }
 
 /// Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
 /// and when the year is unknown.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_id(r: *const CableRef) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.id.as_deref()))
+pub extern "C" fn cable_ref_id(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.id.as_deref()))
 }
 
 /// Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_station(r: *const CableRef) -> CableStr {
-    read_view!(r, |r| CableStr::opt(r.station.as_deref()))
+pub extern "C" fn cable_ref_station(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.station.as_deref()))
 }
 
 /// Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
 /// not NULL) if present; false when absent.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_serial(r: *const CableRef, out: Option<&mut u32>) -> bool {
-    read_view_value!(r, out, |r| r.serial)
+pub extern "C" fn cable_ref_serial(r: Option<&CableRef>, out: Option<&mut u32>) -> bool {
+    guarded(r, |r| put(out, r.serial))
 }
 
 /// Four-digit year of the cable a reference cites (written in the item, else the citing
 /// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle; `out` NULL or a writable `int32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_year(r: *const CableRef, out: Option<&mut i32>) -> bool {
-    read_view_value!(r, out, |r| r.year)
+pub extern "C" fn cable_ref_year(r: Option<&CableRef>, out: Option<&mut i32>) -> bool {
+    guarded(r, |r| put(out, r.year))
 }
 
 /// A reference as written (its own words when its item cites several cables).
-///
-/// # Safety
-/// `r` must be NULL or a reference of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_text(r: *const CableRef) -> CableStr {
-    read_view!(r, |r| CableStr::new(r.text.as_str()))
+pub extern "C" fn cable_ref_text(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.text.as_str()))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -666,49 +590,33 @@ pub extern "C" fn cable_warning_count(h: Option<&Cable>) -> usize {
 /// functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
 /// `cable_warning_*` function.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> *const CableWarning {
-    guarded(h, |c| view(c.core().warnings().get(i)))
+pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> Option<&CableWarning> {
+    guarded(h, |c| nth(&c.records().warnings, c.core().warnings(), CableWarning::of, i))
 }
 
 /// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
 /// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
-pub struct CableWarning {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableWarning` pointers are made by `view` from warnings of a handle's cable.
-unsafe impl View for CableWarning {
-    type Target<'a> = cable_core::Warning;
-}
+pub struct CableWarning(pub(crate) Core<cable_core::Warning>);
 
 /// Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
 /// lists them). Static; `{NULL, 0}` when `w` is NULL.
-///
-/// # Safety
-/// `w` must be NULL or a warning of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_kind(w: *const CableWarning) -> CableStr {
-    read_view!(w, |w| CableStr::new(w.kind.as_str()))
+pub extern "C" fn cable_warning_kind(w: Option<&CableWarning>) -> CableStr {
+    guarded(w, |w| CableStr::new(w.kind.as_str()))
 }
 
 /// A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
 /// `w` is NULL.
-///
-/// # Safety
-/// `w` must be NULL or a warning of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_message(w: *const CableWarning) -> CableStr {
-    read_view!(w, |w| CableStr::new(w.kind.message()))
+pub extern "C" fn cable_warning_message(w: Option<&CableWarning>) -> CableStr {
+    guarded(w, |w| CableStr::new(w.kind.message()))
 }
 
 /// Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
 /// when `w` is NULL.
-///
-/// # Safety
-/// `w` must be NULL or a warning of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_span(w: *const CableWarning) -> CableSpan {
-    read_view!(w, |w| w.span.into())
+pub extern "C" fn cable_warning_span(w: Option<&CableWarning>) -> CableSpan {
+    guarded(w, |w| w.span.into())
 }
 
 /// The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until

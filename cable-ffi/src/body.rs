@@ -13,8 +13,8 @@
 use crate::access::CableMarking;
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
+use crate::records::{Core, nth};
 use crate::types::*;
-use crate::view::{View, read_view, read_view_value, view};
 use cable_core::{Break, Paragraph, Passage, TextSection};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -63,25 +63,16 @@ pub(crate) struct BodyCache {
 /// `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
 /// sub-items are computed on first access and kept.
 pub struct CableParagraph {
-    core: CorePtr,
+    core: Core<Paragraph<'static>>,
+    marking: Option<CableMarking>,
     text: OnceLock<Held>,
     heading: OnceLock<Option<Held>>,
     items: OnceLock<Box<[CableItem]>>,
 }
 
-/// The core's paragraph behind a [`CableParagraph`]: it lives in the same handle.
-struct CorePtr(*const Paragraph<'static>);
-
-// SAFETY: the paragraph belongs to the handle's immutable cable (`Send + Sync`), which outlives
-// the cache holding this pointer.
-unsafe impl Send for CorePtr {}
-// SAFETY: as for `Send`.
-unsafe impl Sync for CorePtr {}
-
 impl CableParagraph {
     fn core(&self) -> &Paragraph<'static> {
-        // SAFETY: see `CorePtr`: the paragraph lives as long as the handle, hence as `self`.
-        unsafe { &*self.core.0 }
+        self.core.get()
     }
 
     fn items(&self) -> &[CableItem] {
@@ -99,7 +90,8 @@ impl CableParagraph {
 fn paragraphs(c: &Cable) -> &[CableParagraph] {
     c.body().paragraphs.get_or_init(|| {
         let para = |p: &Paragraph<'_>| CableParagraph {
-            core: CorePtr((p as *const Paragraph<'_>).cast()),
+            core: Core::new(p),
+            marking: p.marking().map(CableMarking::of),
             text: OnceLock::new(),
             heading: OnceLock::new(),
             items: OnceLock::new(),
@@ -121,11 +113,6 @@ pub extern "C" fn cable_paragraph_count(h: Option<&Cable>) -> usize {
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_paragraph(h: Option<&Cable>, i: usize) -> Option<&CableParagraph> {
     guarded(h, |c| paragraphs(c).get(i))
-}
-
-// SAFETY: `CableParagraph` pointers point into a live handle's body cache.
-unsafe impl View for CableParagraph {
-    type Target<'a> = CableParagraph;
 }
 
 /// Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
@@ -155,8 +142,8 @@ pub extern "C" fn cable_paragraph_written_number(p: Option<&CableParagraph>) -> 
 /// The portion marking of a paragraph (`(C)`, `(S//NF)`), read with the `cable_marking_*`
 /// functions; NULL when the paragraph has none or `p` is NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_paragraph_marking(p: Option<&CableParagraph>) -> *const CableMarking {
-    guarded(p, |p| view(p.core().marking()))
+pub extern "C" fn cable_paragraph_marking(p: Option<&CableParagraph>) -> Option<&CableMarking> {
+    guarded(p, |p| p.marking.as_ref())
 }
 
 /// The heading above a paragraph (`Lavrov's Letter`, `Comment`), joined into one line when it
@@ -221,11 +208,6 @@ pub struct CableItem {
     span: CableSpan,
 }
 
-// SAFETY: `CableItem` pointers point into a live handle's body cache.
-unsafe impl View for CableItem {
-    type Target<'a> = CableItem;
-}
-
 /// Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_item_label(i: Option<&CableItem>) -> CableStr {
@@ -267,11 +249,6 @@ impl CablePassage {
             paragraphs: p.paragraphs(),
         }
     }
-}
-
-// SAFETY: `CablePassage` pointers point into a live handle's body cache.
-unsafe impl View for CablePassage {
-    type Target<'a> = CablePassage;
 }
 
 fn kept(slot: &OnceLock<Option<CablePassage>>, make: impl FnOnce() -> Option<CablePassage>) -> Option<&CablePassage> {
@@ -414,48 +391,32 @@ pub extern "C" fn cable_break_count(h: Option<&Cable>) -> usize {
 /// Break `i`, in text order, read with the `cable_break_*` functions; NULL when `i` is out of
 /// range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_break(h: Option<&Cable>, i: usize) -> *const CableBreak {
-    guarded(h, |c| view(c.core().breaks().get(i)))
+pub extern "C" fn cable_break(h: Option<&Cable>, i: usize) -> Option<&CableBreak> {
+    guarded(h, |c| nth(&c.records().breaks, c.core().breaks(), CableBreak::of, i))
 }
 
 /// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
-pub struct CableBreak {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableBreak` pointers are made by `view` from breaks of a handle's cable.
-unsafe impl View for CableBreak {
-    type Target<'a> = Break;
-}
+pub struct CableBreak(pub(crate) Core<Break>);
 
 /// Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
 /// banner with its classification lines) or `section` (the repeated header of a later section
 /// of a partial record). Static; `{NULL, 0}` when `b` is NULL.
-///
-/// # Safety
-/// `b` must be NULL or a break of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break_kind(b: *const CableBreak) -> CableStr {
-    read_view!(b, |b| CableStr::new(b.kind.as_str()))
+pub extern "C" fn cable_break_kind(b: Option<&CableBreak>) -> CableStr {
+    guarded(b, |b| CableStr::new(b.kind.as_str()))
 }
 
 /// The page a break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
 /// stores it in `*out` (when `out` is not NULL) if known; false otherwise or when `b` is NULL.
-///
-/// # Safety
-/// `b` must be NULL or a break of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break_page(b: *const CableBreak, out: Option<&mut u32>) -> bool {
-    read_view_value!(b, out, |b| b.page)
+pub extern "C" fn cable_break_page(b: Option<&CableBreak>, out: Option<&mut u32>) -> bool {
+    guarded(b, |b| put(out, b.page))
 }
 
 /// Span of a break (its lines); `{0, 0}` when `b` is NULL.
-///
-/// # Safety
-/// `b` must be NULL or a break of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_break_span(b: *const CableBreak) -> CableSpan {
-    read_view!(b, |b| b.span.into())
+pub extern "C" fn cable_break_span(b: Option<&CableBreak>) -> CableSpan {
+    guarded(b, |b| b.span.into())
 }
 
 /// Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
@@ -470,55 +431,36 @@ pub extern "C" fn cable_section_count(h: Option<&Cable>) -> usize {
 /// Section `i` of the text, read with the `cable_text_section_*` functions; NULL when `i` is out
 /// of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_section_at(h: Option<&Cable>, i: usize) -> *const CableTextSection {
-    guarded(h, |c| view(c.core().sections().get(i)))
+pub extern "C" fn cable_section_at(h: Option<&Cable>, i: usize) -> Option<&CableTextSection> {
+    guarded(h, |c| nth(&c.records().sections, c.core().sections(), CableTextSection::of, i))
 }
 
 /// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
-pub struct CableTextSection {
-    _view: [u8; 0],
-}
-
-// SAFETY: `CableTextSection` pointers are made by `view` from sections of a handle's cable.
-unsafe impl View for CableTextSection {
-    type Target<'a> = TextSection;
-}
+pub struct CableTextSection(pub(crate) Core<TextSection>);
 
 /// Number of a section (from its banner or page banner). Returns true and stores it in `*out`
 /// (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
-///
-/// # Safety
-/// `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_number(s: *const CableTextSection, out: Option<&mut u32>) -> bool {
-    read_view_value!(s, out, |s| s.number)
+pub extern "C" fn cable_text_section_number(s: Option<&CableTextSection>, out: Option<&mut u32>) -> bool {
+    guarded(s, |s| put(out, s.number))
 }
 
 /// How many sections the telegram has, as a section's banner says. Returns true and stores it
 /// in `*out` (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
-///
-/// # Safety
-/// `s` must be NULL or a section of a live handle; `out` NULL or a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_total(s: *const CableTextSection, out: Option<&mut u32>) -> bool {
-    read_view_value!(s, out, |s| s.total)
+pub extern "C" fn cable_text_section_total(s: Option<&CableTextSection>, out: Option<&mut u32>) -> bool {
+    guarded(s, |s| put(out, s.total))
 }
 
 /// Span of a section (from its header block to the next section's); `{0, 0}` when `s` is NULL.
-///
-/// # Safety
-/// `s` must be NULL or a section of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_span(s: *const CableTextSection) -> CableSpan {
-    read_view!(s, |s| s.span.into())
+pub extern "C" fn cable_text_section_span(s: Option<&CableTextSection>) -> CableSpan {
+    guarded(s, |s| s.span.into())
 }
 
 /// Span of a section's header block (the first section's: the cable's header and metadata);
 /// `{0, 0}` when `s` is NULL.
-///
-/// # Safety
-/// `s` must be NULL or a section of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text_section_header_span(s: *const CableTextSection) -> CableSpan {
-    read_view!(s, |s| s.header_span.into())
+pub extern "C" fn cable_text_section_header_span(s: Option<&CableTextSection>) -> CableSpan {
+    guarded(s, |s| s.header_span.into())
 }

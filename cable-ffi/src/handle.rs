@@ -17,11 +17,13 @@ pub struct Cable {
     /// Values the core computes on access (cleaned text), kept so that the strings handed to C
     /// have a stable address until the handle is freed; filled on first use.
     body: crate::body::BodyCache,
+    /// The records handed out as sub-handles, each list made on first use.
+    records: crate::records::Records,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { owned, body: Default::default() }
+        Cable { owned, body: Default::default(), records: Default::default() }
     }
 
     /// The parsed cable.
@@ -36,6 +38,10 @@ impl Cable {
 
     pub(crate) fn body(&self) -> &crate::body::BodyCache {
         &self.body
+    }
+
+    pub(crate) fn records(&self) -> &crate::records::Records {
+        &self.records
     }
 }
 

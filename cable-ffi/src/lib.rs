@@ -13,11 +13,12 @@
 //!   handle's lifetime.
 //! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists of strings as a count plus an
 //!   index getter; records (addressees, references, paragraphs, markings, warnings, ...) as
-//!   borrowed sub-handles read by one family of functions each (`view.rs`); numbers and dates
+//!   borrowed sub-handles read by one family of functions each (`records.rs`); numbers and dates
 //!   as integers through out-parameters.
-//! - Accessors take the handle as `Option<&Cable>` and out-parameters as `Option<&mut T>`
-//!   (C passes a pointer or NULL; the layout is the pointer's), so most of them are safe Rust
-//!   functions with no `unsafe` in them. Every exported function runs its body inside a panic
+//! - Accessors take the handle and sub-handles as `Option<&T>` and out-parameters as
+//!   `Option<&mut T>` (C passes a pointer or NULL; the layout is the pointer's), so they are
+//!   safe Rust functions with no `unsafe` in them; only parsing, freeing and the functions that
+//!   read caller memory (`data, len`, paths, buffers) are `unsafe`. Every exported function runs its body inside a panic
 //!   guard ([`boundary`]): a panic becomes `CABLE_INTERNAL` or an empty value, never an unwind
 //!   into C or an abort. NULL arguments become `CABLE_NULL_ARGUMENT` or an empty value.
 //! - Errors: a [`CableStatus`] return value plus an optional caller-owned [`CableError`]
@@ -43,9 +44,9 @@ mod ids;
 mod boundary;
 #[cfg(test)]
 mod header;
+mod records;
 #[cfg(test)]
 mod tests;
-mod view;
 
 pub use access::*;
 pub use body::*;

@@ -74,8 +74,7 @@ impl Drop for Owned {
 fn seed_values_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
-    // SAFETY: `h` is a live handle; out-parameters point to locals.
-    unsafe {
+    {
         assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
         assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
         let mut created = 0i64;
@@ -240,8 +239,7 @@ fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
     let mut n = 7u32;
-    // SAFETY: `h` is live.
-    unsafe {
+    {
         assert_eq!(cable_tag(h, 5), CableStr::NONE);
         assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
         assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
@@ -255,7 +253,7 @@ fn out_of_range_indexes_read_as_absent() {
         assert_eq!(cable_ref_kind(cable_ref(h, 0)), CableStr::NONE);
         assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
         assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
-        assert!(cable_warning(h, 3).is_null() && cable_ref(h, 0).is_null() && cable_paragraph(h, 99).is_none());
+        assert!(cable_warning(h, 3).is_none() && cable_ref(h, 0).is_none() && cable_paragraph(h, 99).is_none());
         assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
         assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
         assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), CableStr::NONE);
@@ -278,7 +276,6 @@ fn panics_are_caught_at_the_boundary() {
     assert_eq!(message(&err), "internal error: exploded at 42");
 
     let h = Owned(parse(SEED.as_bytes()));
-    // SAFETY: `h` is live.
     let v = guarded(h.get(), |_| -> CableStr { panic!("in an accessor") });
     assert_eq!(v, CableStr::NONE);
     // The handle is still usable after a caught panic.
@@ -330,8 +327,7 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
     let at = SEED.find("Russia's").unwrap() + 6;
     text[at] = 0x92; // Windows-1252 apostrophe
     let h = Owned(parse(&text));
-    // SAFETY: `h` is live.
-    unsafe {
+    {
         assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
         // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
         // replaced in its text, then `12.` and `13.`.
@@ -457,8 +453,7 @@ fn html_pages_carry_their_table() {
     let st = unsafe { cable_parse_html(bytes.as_ptr().cast(), bytes.len(), &mut out, null_mut()) };
     assert_eq!(st, CableStatus::CableOk);
     let h = Owned(out);
-    // SAFETY: `h` is live.
-    unsafe {
+    {
         assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
         assert_eq!(s(cable_subject(h.get())), Some("IRAN\u{2019}S PLAN"));
         assert_eq!(s(cable_envelope_kind(h.get())), Some("cablegate_html"));
@@ -488,14 +483,12 @@ fn handles_are_shared_across_threads() {
             scope.spawn(move || {
                 let h = shared;
                 for _ in 0..20 {
-                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
-                    unsafe {
+                    {
                         assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
                         assert_eq!(cable_warning_kind(cable_warning(h, 3)), CableStr::NONE);
                     }
                     let own = Owned(parse(SEED.as_bytes()));
-                    // SAFETY: `own` is live.
-                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.get(), 0)) }), Some("5322"));
+                    assert_eq!(s(cable_recipient_mcn(cable_to(own.get(), 0))), Some("5322"));
                 }
             });
         }
@@ -594,8 +587,7 @@ fn seed_body_through_the_accessors() {
     let mut at = 0usize;
     let (mut first, mut last) = (9usize, 9usize);
     let mut span = CableSpan::default();
-    // SAFETY: `h` is live; out-parameters point to locals.
-    unsafe {
+    {
         assert_eq!(cable_paragraph_count(h), 9);
         for i in 0..9 {
             assert!(cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
@@ -691,8 +683,7 @@ fn body_fields_the_seed_lacks() {
     let h = h.get();
     let (mut first, mut last) = (9usize, 9usize);
     let mut at = 9usize;
-    // SAFETY: `h` is live; out-parameters point to locals.
-    unsafe {
+    {
         assert_eq!(cable_paragraph_count(h), 3);
         assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 0)))), Some("SECRET"));
         assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 0))), 1);
@@ -760,8 +751,7 @@ fn body_accessors_out_of_range_and_null() {
     let mut span = CableSpan { start: 7, end: 7 };
     for h in [h, None] {
         let count = if h.is_none() { 0 } else { 9 };
-        // SAFETY: `h` is live or NULL; out-parameters point to locals.
-        unsafe {
+        {
             assert_eq!(cable_paragraph_count(h), count);
             for i in [count, 99, usize::MAX] {
                 assert!(!cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
