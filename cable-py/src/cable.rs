@@ -43,6 +43,11 @@ impl PyCable {
         At::new(&self.owned, path)
     }
 
+    /// The object made from the value of `key`, knowing its place; None when absent.
+    fn one<T, O>(&self, key: &'static str, value: Option<T>, make: impl Fn(T, At) -> O) -> Option<O> {
+        value.map(|v| make(v, self.at(&[Step::Key(key)])))
+    }
+
     /// Objects made from the elements of a list, each knowing its place (`key`, index).
     fn list<'py, T, O: IntoPyObject<'py>>(
         &self,
@@ -162,13 +167,13 @@ impl PyCable {
     /// ``SECTION 01 OF 02`` as a ``Section``, or None.
     #[getter]
     fn section(&self) -> Option<Section> {
-        self.cable().section().map(|s| Section::new(s, self.at(&[Step::Key("section")])))
+        self.one("section", self.cable().section(), Section::new)
     }
 
     /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
     #[getter]
     fn eo(&self) -> Option<ExecutiveOrder> {
-        self.cable().eo().map(|e| ExecutiveOrder::new(e, self.at(&[Step::Key("eo")])))
+        self.one("eo", self.cable().eo(), ExecutiveOrder::new)
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
@@ -194,7 +199,7 @@ impl PyCable {
     /// or None.
     #[getter]
     fn subject_marking(&self) -> Option<Marking> {
-        self.cable().subject_marking().map(|m| Marking::new(m, self.at(&[Step::Key("subject_marking")])))
+        self.one("subject_marking", self.cable().subject_marking(), Marking::new)
     }
 
     /// The ``REF`` block, a tuple of ``Reference``.
@@ -206,7 +211,7 @@ impl PyCable {
     /// The ``Classified By:`` line as a ``ClassifiedBy``, or None.
     #[getter]
     fn classified_by(&self) -> Option<ClassifiedBy> {
-        self.cable().classified_by().map(|c| ClassifiedBy::new(c, self.at(&[Step::Key("classified_by")])))
+        self.one("classified_by", self.cable().classified_by(), ClassifiedBy::new)
     }
 
     /// True for a partial record (``This record is a partial extract ...``, ``PAGE 01`` /
@@ -219,7 +224,7 @@ impl PyCable {
     /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
     #[getter]
     fn envelope(&self) -> Option<Envelope> {
-        self.cable().envelope().map(|e| Envelope::new(e, self.at(&[Step::Key("envelope")])))
+        self.one("envelope", self.cable().envelope(), Envelope::new)
     }
 
     /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
@@ -242,21 +247,21 @@ impl PyCable {
     /// a ``Passage``, or None.
     #[getter]
     fn summary(&self) -> Option<Passage> {
-        self.cable().summary().map(|p| Passage::new(p, self.at(&[Step::Key("summary")])))
+        self.one("summary", self.cable().summary(), Passage::new)
     }
 
     /// The comment (``Comment:`` ... ``End Comment.``, or the paragraphs under a ``Comment``
     /// heading) as a ``Passage``, or None.
     #[getter]
     fn comment(&self) -> Option<Passage> {
-        self.cable().comment().map(|p| Passage::new(p, self.at(&[Step::Key("comment")])))
+        self.one("comment", self.cable().comment(), Passage::new)
     }
 
     /// The action request (``ACTION REQUEST:``, ``Action requested.``, an ``Action Request``
     /// heading) as a ``Passage``, or None.
     #[getter]
     fn action_request(&self) -> Option<Passage> {
-        self.cable().action_request().map(|p| Passage::new(p, self.at(&[Step::Key("action_request")])))
+        self.one("action_request", self.cable().action_request(), Passage::new)
     }
 
     /// Inline notes and comments in parentheses (``(Note: ... End note.)``, ``(Comment: ...)``),
