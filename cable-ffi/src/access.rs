@@ -8,7 +8,7 @@
 
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
-use crate::records::{Core, nth};
+use crate::records::{Core, nth, one};
 use crate::types::*;
 use cable_core::{Marking, Recipient, Reference};
 
@@ -106,7 +106,7 @@ pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
 /// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
-    guarded(h, |c| nth(&c.records().to, c.core().to(), CableRecipient::of, i))
+    guarded(h, |c| nth(c, |r| &r.to, |c| c.to(), CableRecipient::of, i))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -118,7 +118,7 @@ pub extern "C" fn cable_info_count(h: Option<&Cable>) -> usize {
 /// Information addressee `i`, as `cable_to`. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
-    guarded(h, |c| nth(&c.records().info, c.core().info(), CableRecipient::of, i))
+    guarded(h, |c| nth(c, |r| &r.info, |c| c.info(), CableRecipient::of, i))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
@@ -358,9 +358,7 @@ pub extern "C" fn cable_subject(h: Option<&Cable>) -> CableStr {
 /// marking or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> Option<&CableMarking> {
-    guarded(h, |c| {
-        c.records().subject_marking.get_or_init(|| c.core().subject_marking().map(CableMarking::of)).as_ref()
-    })
+    guarded(h, |c| one(c, &c.records().subject_marking, |c| c.subject_marking(), CableMarking::of))
 }
 
 /// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
@@ -409,7 +407,7 @@ pub extern "C" fn cable_ref_count(h: Option<&Cable>) -> usize {
 /// `cable_ref_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> Option<&CableRef> {
-    guarded(h, |c| nth(&c.records().references, c.core().references(), CableRef::of, i))
+    guarded(h, |c| nth(c, |r| &r.references, |c| c.references(), CableRef::of, i))
 }
 
 /// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
@@ -591,7 +589,7 @@ pub extern "C" fn cable_warning_count(h: Option<&Cable>) -> usize {
 /// `cable_warning_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> Option<&CableWarning> {
-    guarded(h, |c| nth(&c.records().warnings, c.core().warnings(), CableWarning::of, i))
+    guarded(h, |c| nth(c, |r| &r.warnings, |c| c.warnings(), CableWarning::of, i))
 }
 
 /// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is

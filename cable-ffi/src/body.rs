@@ -89,12 +89,16 @@ impl CableParagraph {
 
 fn paragraphs(c: &Cable) -> &[CableParagraph] {
     c.body().paragraphs.get_or_init(|| {
-        let para = |p: &Paragraph<'_>| CableParagraph {
-            core: Core::new(p),
-            marking: p.marking().map(CableMarking::of),
-            text: OnceLock::new(),
-            heading: OnceLock::new(),
-            items: OnceLock::new(),
+        // SAFETY: the paragraphs and their markings are `c`'s, and so is the cache keeping
+        // these sub-handles.
+        let para = |p: &Paragraph<'_>| unsafe {
+            CableParagraph {
+                core: Core::new(p),
+                marking: p.marking().map(|m| CableMarking::of(m)),
+                text: OnceLock::new(),
+                heading: OnceLock::new(),
+                items: OnceLock::new(),
+            }
         };
         c.core().paragraphs().iter().map(para).collect()
     })
@@ -392,7 +396,7 @@ pub extern "C" fn cable_break_count(h: Option<&Cable>) -> usize {
 /// range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_break(h: Option<&Cable>, i: usize) -> Option<&CableBreak> {
-    guarded(h, |c| nth(&c.records().breaks, c.core().breaks(), CableBreak::of, i))
+    guarded(h, |c| nth(c, |r| &r.breaks, |c| c.breaks(), CableBreak::of, i))
 }
 
 /// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
@@ -432,7 +436,7 @@ pub extern "C" fn cable_section_count(h: Option<&Cable>) -> usize {
 /// of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_section_at(h: Option<&Cable>, i: usize) -> Option<&CableTextSection> {
-    guarded(h, |c| nth(&c.records().sections, c.core().sections(), CableTextSection::of, i))
+    guarded(h, |c| nth(c, |r| &r.sections, |c| c.sections(), CableTextSection::of, i))
 }
 
 /// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).

@@ -6,10 +6,13 @@
 //!
 //! Each sub-handle is a small value the handle keeps (made for a whole list on first use): a
 //! pointer to the core's record. So the accessors take `Option<&CableX>` (C passes a pointer or
-//! NULL) and are safe functions; the one `unsafe` is the dereference below.
+//! NULL) and are safe functions. The `unsafe` is confined here: a sub-handle is made only by
+//! [`nth`] and [`one`], which tie it to the handle owning its record, and read by `Core::get`.
 
 use crate::access::{CableMarking, CableRecipient, CableRef, CableWarning};
 use crate::body::{CableBreak, CableTextSection};
+use crate::handle::Cable;
+use cable_core::{Break, Marking, Recipient, Reference, TextSection, Warning};
 use std::sync::OnceLock;
 
 /// A pointer to a record of the handle's cable. The record borrows the handle's text; its
@@ -25,25 +28,32 @@ unsafe impl<T: Sync> Send for Core<T> {}
 unsafe impl<T: Sync> Sync for Core<T> {}
 
 impl<T> Core<T> {
-    /// The pointer to `record` (of a lifetime-erased type `T`: see the type's comment).
-    pub(crate) fn new<U>(record: &U) -> Core<T> {
+    /// The pointer to `record`, a `T` up to lifetimes.
+    ///
+    /// # Safety
+    /// `record` must outlive the `Core` (it belongs to the handle that keeps the `Core`).
+    pub(crate) unsafe fn new<U>(record: &U) -> Core<T> {
         const { assert!(size_of::<U>() == size_of::<T>()) };
         Core((record as *const U).cast())
     }
 
     pub(crate) fn get(&self) -> &T {
-        // SAFETY: made by `new` from a record of the handle that keeps `self` (see `Core`).
+        // SAFETY: made by `new` from a record that outlives `self` (its contract).
         unsafe { &*self.0 }
     }
 }
 
-/// Each sub-handle type reads as the core record it points to.
+/// Each sub-handle type: made from its core record, read as it.
 macro_rules! records {
-    ($($name:ident => $target:ty,)*) => {$(
+    ($($name:ident => $record:ty as $target:ty,)*) => {$(
         impl $name {
-            /// The sub-handle of `record` (the core's record, of any lifetime).
-            pub(crate) fn of<U>(record: &U) -> $name {
-                $name(Core::new(record))
+            /// The sub-handle of `record`.
+            ///
+            /// # Safety
+            /// `record` must outlive the sub-handle (it belongs to the handle that keeps it).
+            pub(crate) unsafe fn of(record: &$record) -> $name {
+                // SAFETY: the same contract.
+                $name(unsafe { Core::new(record) })
             }
         }
 
@@ -56,12 +66,12 @@ macro_rules! records {
     )*};
 }
 records! {
-    CableRecipient => cable_core::Recipient<'static>,
-    CableRef => cable_core::Reference<'static>,
-    CableMarking => cable_core::Marking<'static>,
-    CableWarning => cable_core::Warning,
-    CableBreak => cable_core::Break,
-    CableTextSection => cable_core::TextSection,
+    CableRecipient => Recipient<'_> as Recipient<'static>,
+    CableRef => Reference<'_> as Reference<'static>,
+    CableMarking => Marking<'_> as Marking<'static>,
+    CableWarning => Warning as Warning,
+    CableBreak => Break as Break,
+    CableTextSection => TextSection as TextSection,
 }
 
 /// The sub-handles a handle keeps, each list made on first use.
@@ -76,12 +86,28 @@ pub(crate) struct Records {
     pub sections: OnceLock<Box<[CableTextSection]>>,
 }
 
-/// Record `i` of a list: the sub-handles of `items`, made on first use and kept in `slot`.
-pub(crate) fn nth<'c, T, W>(
-    slot: &'c OnceLock<Box<[W]>>,
-    items: &[T],
-    wrap: impl Fn(&T) -> W,
+/// Record `i` of a list of `c`'s cable (`items`), as a sub-handle kept in `c`'s records
+/// (`slot`), the sub-handles of the whole list made on first use.
+pub(crate) fn nth<'c, T: 'c, W>(
+    c: &'c Cable,
+    slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
+    items: impl FnOnce(&'c cable_core::Cable<'c>) -> &'c [T],
+    wrap: unsafe fn(&'c T) -> W,
     i: usize,
 ) -> Option<&'c W> {
-    slot.get_or_init(|| items.iter().map(wrap).collect()).get(i)
+    let items = items(c.core());
+    // SAFETY: the records are `c`'s and so is the slot keeping their sub-handles, which are read
+    // only while the handle lives (in Rust through a borrow of `c`; in C, the contract).
+    slot(c.records()).get_or_init(|| items.iter().map(|r| unsafe { wrap(r) }).collect()).get(i)
+}
+
+/// The sub-handle of `c`'s single record `value`, kept in `slot`.
+pub(crate) fn one<'c, T: 'c, W>(
+    c: &'c Cable,
+    slot: &'c OnceLock<Option<W>>,
+    value: impl FnOnce(&'c cable_core::Cable<'c>) -> Option<&'c T>,
+    wrap: unsafe fn(&'c T) -> W,
+) -> Option<&'c W> {
+    // SAFETY: as in `nth`: the record and the slot are `c`'s.
+    slot.get_or_init(|| value(c.core()).map(|r| unsafe { wrap(r) })).as_ref()
 }
