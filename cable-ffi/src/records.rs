@@ -6,8 +6,9 @@
 //!
 //! Each sub-handle is a small value the handle keeps (made for a whole list on first use): a
 //! pointer to the core's record. So the accessors take `Option<&CableX>` (C passes a pointer or
-//! NULL) and are safe functions. The `unsafe` is confined here: a sub-handle is made only by
-//! [`nth`] and [`one`], which tie it to the handle owning its record, and read by `Core::get`.
+//! NULL) and are safe functions. The `unsafe` is confined to making a sub-handle, where the
+//! handle's cache is filled from the handle's own records ([`nth`], [`one`], the paragraph
+//! cache of `body.rs`), and to reading it (`Core::get`).
 
 use crate::access::{CableMarking, CableRecipient, CableRef, CableWarning};
 use crate::body::{CableBreak, CableTextSection};
