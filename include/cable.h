@@ -14,7 +14,10 @@
  *   Text the library computes (cleaned paragraph text, headings, summary, comment) is made on
  *   first access and kept by the handle (thread-safely), so it follows the same rule.
  * - Lists. `cable_X_count(h)` gives the length, `cable_X(h, i)` item i (0-based); out of
- *   range gives `{NULL, 0}` / 0 / false.
+ *   range gives `{NULL, 0}` / 0 / false / NULL.
+ * - Sub-handles. Records (an addressee, a reference, a paragraph, a marking, a warning, ...)
+ *   come as `const CableX *` borrowed from their `Cable *`: valid until `cable_free` of it,
+ *   never freed themselves, read with the `cable_x_*` functions; NULL reads as absent.
  * - Numbers and dates. Plain integers through out-parameters; the function returns true when
  *   the value is present (and only then writes it). Times are seconds since 1970-01-01 UTC.
  * - Errors. Functions that can fail return a `CableStatus` and take an optional
@@ -143,12 +146,38 @@ typedef enum CableFormat {
 typedef struct Cable Cable;
 
 /**
+ * A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
+ */
+typedef struct CableBreak CableBreak;
+
+/**
  * An open `cables.csv` file, read one row at a time: an opaque handle made by
  * `cable_csv_open` and freed by `cable_csv_close`. It holds one row (plus a 256 KiB read
  * buffer) in memory, whatever the file size. Use it from one thread at a time; the `Cable`
  * handles it yields are independent of it and of each other.
  */
 typedef struct CableCsv CableCsv;
+
+/**
+ * A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
+ * handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
+ */
+typedef struct CableItem CableItem;
+
+/**
+ * A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
+ * its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
+ * `cable_free` of that handle. Read with the `cable_marking_*` functions.
+ */
+typedef struct CableMarking CableMarking;
+
+/**
+ * A paragraph of the body: an opaque view borrowed from its `Cable` handle (`cable_paragraph`),
+ * valid until `cable_free` of that handle; never freed by itself. Read with the
+ * `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
+ * sub-items are computed on first access and kept.
+ */
+typedef struct CableParagraph CableParagraph;
 
 /**
  * A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
@@ -166,10 +195,27 @@ typedef struct CablePassage CablePassage;
 typedef struct CableRecipient CableRecipient;
 
 /**
+ * A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
+ * handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
+ */
+typedef struct CableRef CableRef;
+
+/**
  * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
  * for the life of the program; safe to read from any thread.
  */
 typedef struct CableStation CableStation;
+
+/**
+ * A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
+ */
+typedef struct CableTextSection CableTextSection;
+
+/**
+ * A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
+ * about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
+ */
+typedef struct CableWarning CableWarning;
 
 /**
  * Details of a failure, filled by the functions that take a `CableError *` (which may be NULL).
@@ -428,9 +474,6 @@ enum CableFormat cable_detect_format(const char *data, size_t len);
  * The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
  * text extracted from them). Every `CableSpan` indexes into it. Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_text(const struct Cable *h);
 
@@ -442,18 +485,11 @@ struct CableStr cable_text(const struct Cable *h);
  * released with `cable_string_free`, and its length without the NUL in `*len` (when `len` is
  * not NULL). On failure stores NULL in `*out` and 0 in `*len` (when not NULL) and returns
  * `CABLE_NULL_ARGUMENT` (`h` or `out` is NULL) or `CABLE_INTERNAL`. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `char *`; `len`
- * must be NULL or point to a writable `size_t`.
  */
 enum CableStatus cable_to_json(const struct Cable *h, char **out, size_t *len);
 
 /**
  * `cable_to_json`, indented over several lines (two spaces per level). Thread-safe.
- *
- * # Safety
- * As `cable_to_json`.
  */
 enum CableStatus cable_to_json_pretty(const struct Cable *h, char **out, size_t *len);
 
@@ -551,18 +587,12 @@ void cable_csv_close(struct CableCsv *csv);
  * The reference id: 2-digit year, station and serial without leading zeros (`07MOSCOW5434`).
  * `{NULL, 0}` when the year or the station and serial are unknown (see `cable_origin`,
  * `cable_serial`) or `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_reference_id(const struct Cable *h);
 
 /**
  * The transmission id, format line 1 (`VZCZCXRO9060`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_transmission_id(const struct Cable *h);
 
@@ -570,18 +600,12 @@ struct CableStr cable_transmission_id(const struct Cable *h);
  * When the cable was sent: the date-time group, or the envelope's date when the text has none.
  * Returns true and stores seconds since 1970-01-01T00:00:00Z in `*out` (when `out` is not
  * NULL) if known; false when unknown or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
  */
 bool cable_created(const struct Cable *h, int64_t *out);
 
 /**
  * The date-time group as written (`171231Z NOV 07`). Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_dtg(const struct Cable *h);
 
@@ -589,27 +613,18 @@ struct CableStr cable_dtg(const struct Cable *h);
  * The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
  * `NIACT IMMEDIATE`, `FLASH` or `EMERGENCY`. Static (valid for the life of the program);
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_precedence(const struct Cable *h);
 
 /**
  * The info precedence, when the date-time group line has two letters (`O P 071948Z OCT 08` →
  * `PRIORITY`). Static; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_info_precedence(const struct Cable *h);
 
 /**
  * The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_sender(const struct Cable *h);
 
@@ -617,51 +632,33 @@ struct CableStr cable_sender(const struct Cable *h);
  * The station of the reference id (`MOSCOW`, `TELAVIV`), known even when the year is not.
  * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_origin(const struct Cable *h);
 
 /**
  * The serial of the reference id (`5434`). Returns true and stores it in `*out` (when `out`
  * is not NULL) if known; false when unknown or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
  */
 bool cable_serial(const struct Cable *h, uint32_t *out);
 
 /**
  * Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_to_count(const struct Cable *h);
 
 /**
  * Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
  * `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CableRecipient *cable_to(const struct Cable *h, size_t i);
 
 /**
  * Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_info_count(const struct Cable *h);
 
 /**
  * Information addressee `i`, as `cable_to`. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
 
@@ -669,148 +666,97 @@ const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
  * Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
  * cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
  * `cable_recipient_*` function.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_route(const struct CableRecipient *r);
 
 /**
  * Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_name(const struct CableRecipient *r);
 
 /**
  * Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_office(const struct CableRecipient *r);
 
 /**
  * Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
  * when absent or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 
 /**
  * Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
  * or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
  * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 size_t cable_recipient_excluded_count(const struct CableRecipient *r);
 
 /**
  * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
 
 /**
  * Span of the addressee line; `{0, 0}` when `r` is NULL.
- *
- * # Safety
- * `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
  */
 struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 
 /**
  * Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_relay_precedence(const struct Cable *h);
 
 /**
  * Number of routing indicators of the relay line (they are relays, not addressees). 0 when
  * `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_routing_relay_count(const struct Cable *h);
 
 /**
  * Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_relay(const struct Cable *h, size_t i);
 
 /**
  * Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_station(const struct Cable *h);
 
 /**
  * Station serial number of the `DE` line, as written (`5434`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_serial(const struct Cable *h);
 
 /**
  * Section number of the `DE` line (`#5434/01` → 1). Returns true and stores it in `*out`
  * (when `out` is not NULL) if present; false when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
  */
 bool cable_routing_section(const struct Cable *h, uint32_t *out);
 
 /**
  * Julian day and time of transmission of the `DE` line (`3211231`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_julian_time(const struct Cable *h);
 
 /**
  * The security warning group (`ZNY CCCCC`). Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_security(const struct Cable *h);
 
 /**
  * Operating signals after the security group (`ZZH`). Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_routing_signals(const struct Cable *h);
 
@@ -818,45 +764,30 @@ struct CableStr cable_routing_signals(const struct Cable *h);
  * The classification level: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
  * `SECRET` or `TOP SECRET` (from the banner, else the security line, else the envelope).
  * Static; `{NULL, 0}` when unknown or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_classification(const struct Cable *h);
 
 /**
  * Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_caveat_count(const struct Cable *h);
 
 /**
  * Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_caveat(const struct Cable *h, size_t i);
 
 /**
  * Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_distribution_count(const struct Cable *h);
 
 /**
  * Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_distribution(const struct Cable *h, size_t i);
 
@@ -864,28 +795,18 @@ struct CableStr cable_distribution(const struct Cable *h, size_t i);
  * `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
  * in `*total` (0 when only the `DE` line gives the number), each when not NULL, if the cable
  * has a section; false when it has none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `number` and `total` must each be NULL or point to a
- * writable `uint32_t`.
  */
 bool cable_section(const struct Cable *h, uint32_t *number, uint32_t *total);
 
 /**
  * Number of the executive order of the `E.O.` line (`12958`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_eo_order(const struct Cable *h);
 
 /**
  * The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
  * `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_eo_declassify_raw(const struct Cable *h);
 
@@ -893,17 +814,11 @@ struct CableStr cable_eo_declassify_raw(const struct Cable *h);
  * The declassification date, when the instruction is one. Returns true and stores the date's
  * midnight UTC as seconds since 1970-01-01 in `*out` (when `out` is not NULL) if present;
  * false when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
  */
 bool cable_eo_declassify_on(const struct Cable *h, int64_t *out);
 
 /**
  * Number of TAGS. 0 when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_tag_count(const struct Cable *h);
 
@@ -912,158 +827,111 @@ size_t cable_tag_count(const struct Cable *h);
  * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
  * written). Its span is that of the tag as written. Borrowed from `h`
  * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_tag(const struct Cable *h, size_t i);
 
 /**
  * Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableSpan cable_tag_span(const struct Cable *h, size_t i);
 
 /**
  * The subject, joined into one line, case kept. Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_subject(const struct Cable *h);
 
 /**
- * Level of the portion marking that starts the subject (`SUBJECT: (C) ...` →
- * `CONFIDENTIAL`). Static; `{NULL, 0}` when the subject has no marking or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
+ * `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
+ * marking or `h` is NULL. Thread-safe.
  */
-struct CableStr cable_subject_marking_level(const struct Cable *h);
+const struct CableMarking *cable_subject_marking(const struct Cable *h);
 
 /**
- * The subject's portion marking as written, parentheses included (`(S//NF)`). Borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
+ * `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
+ * Thread-safe, as every `cable_marking_*` function.
  */
-struct CableStr cable_subject_marking_raw(const struct Cable *h);
+struct CableStr cable_marking_level(const struct CableMarking *m);
 
 /**
- * Number of caveats of the subject's portion marking (`(S//NF)` → 1). 0 when none or `h` is
- * NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
  */
-size_t cable_subject_marking_caveat_count(const struct Cable *h);
+struct CableStr cable_marking_raw(const struct CableMarking *m);
 
 /**
- * Caveat `i` of the subject's portion marking, normalised (`NOFORN`, `REL GERMANY`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
  */
-struct CableStr cable_subject_marking_caveat(const struct Cable *h, size_t i);
+size_t cable_marking_caveat_count(const struct CableMarking *m);
+
+/**
+ * Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
+ * the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
+ */
+struct CableStr cable_marking_caveat(const struct CableMarking *m, size_t j);
 
 /**
  * Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_ref_count(const struct Cable *h);
 
 /**
- * Label of reference `i`, without punctuation (`A` for `A.`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
+ * `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+ * `cable_ref_*` function.
  */
-struct CableStr cable_ref_label(const struct Cable *h, size_t i);
+const struct CableRef *cable_ref(const struct Cable *h, size_t i);
 
 /**
- * Kind of document reference `i` cites: `cable`, `email`, `telcon`, `memcon`, `report` or
- * `other`. Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
  */
-struct CableStr cable_ref_kind(const struct Cable *h, size_t i);
+struct CableStr cable_ref_label(const struct CableRef *r);
 
 /**
- * Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` for other kinds, when the year is unknown, when `i` is out of
- * range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
+ * `other`. Static.
  */
-struct CableStr cable_ref_id(const struct Cable *h, size_t i);
+struct CableStr cable_ref_kind(const struct CableRef *r);
 
 /**
- * Station of the cable reference `i` cites, spaces removed (`SAOPAULO`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
+ * and when the year is unknown.
  */
-struct CableStr cable_ref_station(const struct Cable *h, size_t i);
+struct CableStr cable_ref_id(const struct CableRef *r);
 
 /**
- * Serial of the cable reference `i` cites. Returns true and stores it in `*out` (when `out` is
- * not NULL) if present; false when absent, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
  */
-bool cable_ref_serial(const struct Cable *h, size_t i, uint32_t *out);
+struct CableStr cable_ref_station(const struct CableRef *r);
 
 /**
- * Four-digit year of the cable reference `i` cites (written in the item, else the citing
- * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known; false
- * when unknown, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int32_t`.
+ * Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
+ * not NULL) if present; false when absent.
  */
-bool cable_ref_year(const struct Cable *h, size_t i, int32_t *out);
+bool cable_ref_serial(const struct CableRef *r, uint32_t *out);
 
 /**
- * Reference `i` as written (its own words when its item cites several cables). Borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Four-digit year of the cable a reference cites (written in the item, else the citing
+ * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
  */
-struct CableStr cable_ref_text(const struct Cable *h, size_t i);
+bool cable_ref_year(const struct CableRef *r, int32_t *out);
+
+/**
+ * A reference as written (its own words when its item cites several cables).
+ */
+struct CableStr cable_ref_text(const struct CableRef *r);
 
 /**
  * The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
  * from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_classified_by_text(const struct Cable *h);
 
 /**
  * Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_classified_by_name_count(const struct Cable *h);
 
@@ -1071,36 +939,24 @@ size_t cable_classified_by_name_count(const struct Cable *h);
  * Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
  * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_classified_by_name(const struct Cable *h, size_t i);
 
 /**
  * Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_classified_by_reason_count(const struct Cable *h);
 
 /**
  * Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
  * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_classified_by_reason(const struct Cable *h, size_t i);
 
 /**
  * True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
  * `INFO LOG-00` header blocks); false otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 bool cable_partial(const struct Cable *h);
 
@@ -1108,27 +964,18 @@ bool cable_partial(const struct Cable *h);
  * The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
  * (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
  * when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_kind(const struct Cable *h);
 
 /**
  * Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
  * not NULL) if present; false otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint64_t`.
  */
 bool cable_envelope_row_id(const struct Cable *h, uint64_t *out);
 
 /**
  * The container's reference id (page table / third CSV column), as written. Borrowed from `h`
  * until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_reference_id(const struct Cable *h);
 
@@ -1136,103 +983,76 @@ struct CableStr cable_envelope_reference_id(const struct Cable *h);
  * The container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
  * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_created(const struct Cable *h);
 
 /**
  * The page's release date as written (pages only). Borrowed from `h` until `cable_free(h)`;
  * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_released(const struct Cable *h);
 
 /**
  * The container's classification as written (`SECRET//NOFORN`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_classification(const struct Cable *h);
 
 /**
  * The container's origin as written (`Embassy Moscow`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_origin(const struct Cable *h);
 
 /**
  * Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
  * NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_envelope_reference_count(const struct Cable *h);
 
 /**
  * Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
  * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_envelope_reference(const struct Cable *h, size_t i);
 
 /**
  * Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
  * NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_warning_count(const struct Cable *h);
 
 /**
- * Kind of warning `i`, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
- * lists them). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
+ * functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+ * `cable_warning_*` function.
  */
-struct CableStr cable_warning_kind(const struct Cable *h, size_t i);
+const struct CableWarning *cable_warning(const struct Cable *h, size_t i);
 
 /**
- * A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
- * `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
+ * lists them). Static; `{NULL, 0}` when `w` is NULL.
  */
-struct CableStr cable_warning_message(const struct Cable *h, size_t i);
+struct CableStr cable_warning_kind(const struct CableWarning *w);
 
 /**
- * Span of the text warning `i` is about (empty at 0 when it is about the whole cable);
- * `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
+ * `w` is NULL.
  */
-struct CableSpan cable_warning_span(const struct Cable *h, size_t i);
+struct CableStr cable_warning_message(const struct CableWarning *w);
 
 /**
- * The text warning `i` is about: the whole span (the JSON shows at most its first 200
- * bytes). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
- * `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
+ * when `w` is NULL.
  */
-struct CableStr cable_warning_text(const struct Cable *h, size_t i);
+struct CableSpan cable_warning_span(const struct CableWarning *w);
+
+/**
+ * The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
+ * boundaries, or `h` is NULL. Thread-safe.
+ */
+struct CableStr cable_span_text(const struct Cable *h, struct CableSpan span);
 
 /**
  * The span of a part or field of the cable, `field` being one of the `CABLE_FIELD_*`
@@ -1240,9 +1060,6 @@ struct CableStr cable_warning_text(const struct Cable *h, size_t i);
  * the span in `*out` (when `out` is not NULL) if the part is present; false when it is absent
  * (the header and metadata when empty), `field` is not a known value, or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
  */
 bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
 
@@ -1250,216 +1067,129 @@ bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
  * Number of paragraphs of the body, in text order: numbered paragraphs (`1. (C) ...`) or, in
  * cables without numbers, blocks of text between blank lines. 0 when there are none or `h` is
  * NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_paragraph_count(const struct Cable *h);
 
 /**
+ * Paragraph `i`, borrowed from `h` until `cable_free(h)`; NULL when `i` is out of range or `h`
+ * is NULL. Thread-safe, as every `cable_paragraph_*` function.
+ */
+const struct CableParagraph *cable_paragraph(const struct Cable *h, size_t i);
+
+/**
  * Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
- * and stores its index (for the other `cable_paragraph_*` functions) in `*out` (when `out` is
- * not NULL) if there is one; false otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `size_t`.
+ * and stores its index (for `cable_paragraph`) in `*out` (when `out` is not NULL) if there is
+ * one; false otherwise or when `h` is NULL. Thread-safe.
  */
 bool cable_paragraph_find(const struct Cable *h, uint32_t number, size_t *out);
 
 /**
- * Number of paragraph `i`: as written, or the true number recovered from the sequence when the
+ * Number of a paragraph: as written, or the true number recovered from the sequence when the
  * written one is mangled (`12.` read as 2, with a `recovered_paragraph_number` warning).
  * Returns true and stores it in `*out` (when `out` is not NULL) if the paragraph is numbered;
- * false for an unnumbered paragraph, when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * false for an unnumbered paragraph or when `p` is NULL.
  */
-bool cable_paragraph_number(const struct Cable *h, size_t i, uint32_t *out);
+bool cable_paragraph_number(const struct CableParagraph *p, uint32_t *out);
 
 /**
- * The number of paragraph `i` as written, pilcrow and period included (`12.`, `¶4.`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` for an unnumbered paragraph, when `i` is out of
- * range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The number of a paragraph as written, pilcrow and period included (`12.`, `¶4.`);
+ * `{NULL, 0}` for an unnumbered paragraph or when `p` is NULL.
  */
-struct CableStr cable_paragraph_written_number(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_written_number(const struct CableParagraph *p);
 
 /**
- * Level of the portion marking of paragraph `i` (`(S//NF)` → `SECRET`): `UNCLASSIFIED`,
- * `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`, `SECRET` or `TOP SECRET`, as
- * `cable_classification`. Static; `{NULL, 0}` when the paragraph has no marking, `i` is out of
- * range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The portion marking of a paragraph (`(C)`, `(S//NF)`), read with the `cable_marking_*`
+ * functions; NULL when the paragraph has none or `p` is NULL.
  */
-struct CableStr cable_paragraph_level(const struct Cable *h, size_t i);
+const struct CableMarking *cable_paragraph_marking(const struct CableParagraph *p);
 
 /**
- * The portion marking of paragraph `i` as written, parentheses included (`(C)`, `(S//NF)`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when the paragraph has no marking, `i`
- * is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The heading above a paragraph (`Lavrov's Letter`, `Comment`), joined into one line when it
+ * takes several; `{NULL, 0}` when the paragraph has none or `p` is NULL.
  */
-struct CableStr cable_paragraph_marking_raw(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_heading(const struct CableParagraph *p);
 
 /**
- * Number of caveats of the portion marking of paragraph `i` (`(S//NF)` → 1, `(C)` → 0). 0
- * when the paragraph has no marking, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Span of the caption line(s) of the heading above a paragraph (rules excluded). Returns true
+ * and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading.
  */
-size_t cable_paragraph_caveat_count(const struct Cable *h, size_t i);
+bool cable_paragraph_heading_span(const struct CableParagraph *p, struct CableSpan *out);
 
 /**
- * Caveat `j` of the portion marking of paragraph `i`, upper case, `NF` expanded (`NOFORN`,
- * `REL GERMANY`). Borrowed from `h` until `cable_free(h)` (or static); `{NULL, 0}` when `i` or
- * `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_paragraph_caveat(const struct Cable *h, size_t i, size_t j);
-
-/**
- * The heading above paragraph `i` (`Lavrov's Letter`, `Comment`), joined into one line when it
- * takes several. Computed on first access and kept by the handle: borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when the paragraph has no heading, `i` is out of range or `h`
- * is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
- */
-struct CableStr cable_paragraph_heading(const struct Cable *h, size_t i);
-
-/**
- * Span of the caption line(s) of the heading above paragraph `i` (rules excluded). Returns
- * true and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading; false
- * otherwise, when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
- */
-bool cable_paragraph_heading_span(const struct Cable *h, size_t i, struct CableSpan *out);
-
-/**
- * The text of paragraph `i` after its number and marking, cleaned: page and section breaks cut
+ * The text of a paragraph after its number and marking, cleaned: page and section breaks cut
  * out (the interrupted sentence rejoined), wrapped lines joined with a space, a sub-item
- * starting a new line (`\n`). Computed on first access and kept by the handle: borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL (an empty
- * text is `{ptr, 0}` with a non-NULL `ptr`). Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * starting a new line (`\n`). `{NULL, 0}` when `p` is NULL (an empty text is `{ptr, 0}` with a
+ * non-NULL `ptr`).
  */
-struct CableStr cable_paragraph_text(const struct Cable *h, size_t i);
+struct CableStr cable_paragraph_text(const struct CableParagraph *p);
 
 /**
- * Span of the text of paragraph `i` as written (from after its marking to its end, breaks
- * included); `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Span of the text of a paragraph as written (from after its marking to its end, breaks
+ * included); `{0, 0}` when `p` is NULL.
  */
-struct CableSpan cable_paragraph_text_span(const struct Cable *h, size_t i);
+struct CableSpan cable_paragraph_text_span(const struct CableParagraph *p);
 
 /**
- * Span of paragraph `i` as written, from its number to the end of its text (the heading
- * excluded, breaks inside included); `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Span of a paragraph as written, from its number to the end of its text (the heading
+ * excluded, breaks inside included); `{0, 0}` when `p` is NULL.
  */
-struct CableSpan cable_paragraph_span(const struct Cable *h, size_t i);
+struct CableSpan cable_paragraph_span(const struct CableParagraph *p);
 
 /**
- * Number of sub-items of paragraph `i`: lines starting with a label (`A.`, `(1)`, `--`, `-`)
- * and the lines continuing them. They stay part of the paragraph's text; this is a second
- * view of it. 0 when there are none, `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Number of sub-items of a paragraph: lines starting with a label (`A.`, `(1)`, `--`, `-`) and
+ * the lines continuing them. They stay part of the paragraph's text; this is a second view of
+ * it. 0 when there are none or `p` is NULL.
  */
-size_t cable_paragraph_item_count(const struct Cable *h, size_t i);
+size_t cable_paragraph_item_count(const struct CableParagraph *p);
 
 /**
- * Label of sub-item `j` of paragraph `i`, as written (`A.`, `(1)`, `--`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Sub-item `j` of a paragraph, read with the `cable_item_*` functions; NULL when `j` is out of
+ * range or `p` is NULL.
  */
-struct CableStr cable_paragraph_item_label(const struct Cable *h, size_t i, size_t j);
+const struct CableItem *cable_paragraph_item(const struct CableParagraph *p, size_t j);
 
 /**
- * Text of sub-item `j` of paragraph `i` after its label, cleaned like paragraph text.
- * Computed on first access and kept by the handle: borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` or `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
  */
-struct CableStr cable_paragraph_item_text(const struct Cable *h, size_t i, size_t j);
+struct CableStr cable_item_label(const struct CableItem *i);
 
 /**
- * Span of sub-item `j` of paragraph `i`, from its label to the end of its last line; `{0, 0}`
- * when `i` or `j` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Text of a sub-item after its label, cleaned like paragraph text; `{NULL, 0}` when `i` is NULL.
  */
-struct CableSpan cable_paragraph_item_span(const struct Cable *h, size_t i, size_t j);
+struct CableStr cable_item_text(const struct CableItem *i);
+
+/**
+ * Span of a sub-item, from its label to the end of its last line; `{0, 0}` when `i` is NULL.
+ */
+struct CableSpan cable_item_span(const struct CableItem *i);
 
 /**
  * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
  * from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CablePassage *cable_summary(const struct Cable *h);
 
 /**
  * The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
  * under a `Comment` heading), as `cable_summary`. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CablePassage *cable_comment(const struct Cable *h);
 
 /**
  * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
  * `cable_summary`. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CablePassage *cable_action_request(const struct Cable *h);
 
 /**
  * Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
  * `(Comment: ...)`), in text order. 0 when there are none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_note_count(const struct Cable *h);
 
 /**
  * Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 const struct CablePassage *cable_note(const struct Cable *h, size_t i);
 
@@ -1467,9 +1197,6 @@ const struct CablePassage *cable_note(const struct Cable *h, size_t i);
  * Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
  * `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
  * Thread-safe, as every `cable_passage_*` function.
- *
- * # Safety
- * `p` must be NULL or a passage of a live handle.
  */
 struct CableStr cable_passage_kind(const struct CablePassage *p);
 
@@ -1477,18 +1204,12 @@ struct CableStr cable_passage_kind(const struct CablePassage *p);
  * The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
  * the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
  * handle; `{NULL, 0}` when `p` is NULL.
- *
- * # Safety
- * `p` must be NULL or a passage of a live handle.
  */
 struct CableStr cable_passage_text(const struct CablePassage *p);
 
 /**
  * Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
  * (when `out` is not NULL); false when `p` is NULL.
- *
- * # Safety
- * `p` must be NULL or a passage of a live handle; `out` NULL or a writable `CableSpan`.
  */
 bool cable_passage_span(const struct CablePassage *p, struct CableSpan *out);
 
@@ -1496,152 +1217,111 @@ bool cable_passage_span(const struct CablePassage *p, struct CableSpan *out);
  * The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
  * first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
  * when `p` is NULL.
- *
- * # Safety
- * `p` must be NULL or a passage of a live handle; `first` and `last` must each be NULL or
- * point to a writable `size_t`.
  */
 bool cable_passage_paragraphs(const struct CablePassage *p, size_t *first, size_t *last);
 
 /**
  * The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`
  * until `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_signature(const struct Cable *h);
 
 /**
  * Span of the signature. Returns true and stores it in `*out` (when `out` is not NULL) if the
  * cable has a signature; false otherwise or when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
  */
 bool cable_signature_span(const struct Cable *h, struct CableSpan *out);
 
 /**
  * Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
  * no signature or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_signer_count(const struct Cable *h);
 
 /**
  * Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
  * is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_signer(const struct Cable *h, size_t i);
 
 /**
  * Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
  * removed) anywhere in the text. 0 when there are none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_redaction_count(const struct Cable *h);
 
 /**
  * Span of redaction `i`, in text order; `{0, 0}` when `i` is out of range or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableSpan cable_redaction_span(const struct Cable *h, size_t i);
 
 /**
  * Number of page and section breaks in the body, cut out of the text they interrupt. 0 when
  * there are none or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_break_count(const struct Cable *h);
 
 /**
- * Kind of break `i`: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a
- * `PAGE nn` banner with its classification lines) or `section` (the repeated header of a later
- * section of a partial record). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
- * is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Break `i`, in text order, read with the `cable_break_*` functions; NULL when `i` is out of
+ * range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
  */
-struct CableStr cable_break_kind(const struct Cable *h, size_t i);
+const struct CableBreak *cable_break(const struct Cable *h, size_t i);
 
 /**
- * The page break `i` starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
- * stores it in `*out` (when `out` is not NULL) if known; false otherwise, when `i` is out of
- * range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
+ * banner with its classification lines) or `section` (the repeated header of a later section
+ * of a partial record). Static; `{NULL, 0}` when `b` is NULL.
  */
-bool cable_break_page(const struct Cable *h, size_t i, uint32_t *out);
+struct CableStr cable_break_kind(const struct CableBreak *b);
 
 /**
- * Span of break `i` (its lines); `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * The page a break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
+ * stores it in `*out` (when `out` is not NULL) if known; false otherwise or when `b` is NULL.
  */
-struct CableSpan cable_break_span(const struct Cable *h, size_t i);
+bool cable_break_page(const struct CableBreak *b, uint32_t *out);
+
+/**
+ * Span of a break (its lines); `{0, 0}` when `b` is NULL.
+ */
+struct CableSpan cable_break_span(const struct CableBreak *b);
 
 /**
  * Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
- * them: the first, then one per later section's header block. 0 for a text of one section or
- * when `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * them: the first, then one per later section's header block (the JSON's `sections`; the
+ * cable's own `SECTION` line is `cable_section`). 0 for a text of one section or when `h` is
+ * NULL. Thread-safe.
  */
 size_t cable_section_count(const struct Cable *h);
 
 /**
- * Number of section `i` (from its banner or page banner). Returns true and stores it in `*out`
- * (when `out` is not NULL) if known; false otherwise, when `i` is out of range or `h` is NULL.
- * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * Section `i` of the text, read with the `cable_text_section_*` functions; NULL when `i` is out
+ * of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
  */
-bool cable_section_number(const struct Cable *h, size_t i, uint32_t *out);
+const struct CableTextSection *cable_section_at(const struct Cable *h, size_t i);
 
 /**
- * How many sections the telegram has, as section `i`'s banner says. Returns true and stores it
- * in `*out` (when `out` is not NULL) if known; false otherwise. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+ * Number of a section (from its banner or page banner). Returns true and stores it in `*out`
+ * (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
  */
-bool cable_section_total(const struct Cable *h, size_t i, uint32_t *out);
+bool cable_text_section_number(const struct CableTextSection *s, uint32_t *out);
 
 /**
- * Span of section `i` (from its header block to the next section's); `{0, 0}` when `i` is out
- * of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * How many sections the telegram has, as a section's banner says. Returns true and stores it
+ * in `*out` (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
  */
-struct CableSpan cable_section_span(const struct Cable *h, size_t i);
+bool cable_text_section_total(const struct CableTextSection *s, uint32_t *out);
 
 /**
- * Span of section `i`'s header block (the first section's: the cable's header and metadata);
- * `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
+ * Span of a section (from its header block to the next section's); `{0, 0}` when `s` is NULL.
  */
-struct CableSpan cable_section_header_span(const struct Cable *h, size_t i);
+struct CableSpan cable_text_section_span(const struct CableTextSection *s);
+
+/**
+ * Span of a section's header block (the first section's: the cable's header and metadata);
+ * `{0, 0}` when `s` is NULL.
+ */
+struct CableSpan cable_text_section_header_span(const struct CableTextSection *s);
 
 /**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,
@@ -1772,9 +1452,6 @@ struct CableStr cable_station_geo(const struct CableStation *st);
 /**
  * Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 size_t cable_tag_raw_count(const struct Cable *h);
 
@@ -1782,9 +1459,6 @@ size_t cable_tag_raw_count(const struct Cable *h);
  * Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
  * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
  * Thread-safe.
- *
- * # Safety
- * `h` must be NULL or a live handle.
  */
 struct CableStr cable_tag_raw(const struct Cable *h, size_t i);
 

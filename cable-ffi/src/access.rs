@@ -6,14 +6,11 @@
 //! the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
-use crate::boundary::{Fallback, guard, read, read_value};
+use crate::boundary::{guarded, put};
 use crate::handle::Cable;
+use crate::records::{Core, nth, one};
 use crate::types::*;
-use cable_core::{Recipient, Reference};
-
-fn reference(c: &Cable, i: usize) -> Option<&Reference<'_>> {
-    c.core().references().get(i)
-}
+use cable_core::{Marking, Recipient, Reference};
 
 /// The span of `part`, a slice of the cable's text.
 fn span_in(text: &str, part: &str) -> Option<CableSpan> {
@@ -27,95 +24,68 @@ fn span_in(text: &str, part: &str) -> Option<CableSpan> {
 /// The reference id: 2-digit year, station and serial without leading zeros (`07MOSCOW5434`).
 /// `{NULL, 0}` when the year or the station and serial are unknown (see `cable_origin`,
 /// `cable_serial`) or `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_reference_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().reference_id()))
+pub extern "C" fn cable_reference_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().reference_id()))
 }
 
 /// The transmission id, format line 1 (`VZCZCXRO9060`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_transmission_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().transmission_id()))
+pub extern "C" fn cable_transmission_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().transmission_id()))
 }
 
 /// When the cable was sent: the date-time group, or the envelope's date when the text has none.
 /// Returns true and stores seconds since 1970-01-01T00:00:00Z in `*out` (when `out` is not
 /// NULL) if known; false when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_created(h: *const Cable, out: *mut i64) -> bool {
-    read_value!(h, out, |c| c.core().created().map(|d| d.timestamp()))
+pub extern "C" fn cable_created(h: Option<&Cable>, out: Option<&mut i64>) -> bool {
+    guarded(h, |c| put(out, c.core().created().map(|d| d.timestamp())))
 }
 
 /// The date-time group as written (`171231Z NOV 07`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_dtg(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
+pub extern "C" fn cable_dtg(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().dtg().map(|d| d.raw)))
 }
 
 /// The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
 /// `NIACT IMMEDIATE`, `FLASH` or `EMERGENCY`. Static (valid for the life of the program);
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().precedence().map(|p| p.as_str())))
+pub extern "C" fn cable_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().precedence().map(|p| p.as_str())))
 }
 
 /// The info precedence, when the date-time group line has two letters (`O P 071948Z OCT 08` →
 /// `PRIORITY`). Static; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
+pub extern "C" fn cable_info_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())))
 }
 
 /// The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_sender(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().sender()))
+pub extern "C" fn cable_sender(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().sender()))
 }
 
 /// The station of the reference id (`MOSCOW`, `TELAVIV`), known even when the year is not.
 /// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_origin(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().origin()))
+pub extern "C" fn cable_origin(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().origin()))
 }
 
 /// The serial of the reference id (`5434`). Returns true and stores it in `*out` (when `out`
 /// is not NULL) if known; false when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
-    read_value!(h, out, |c| c.core().serial())
+pub extern "C" fn cable_serial(h: Option<&Cable>, out: Option<&mut u32>) -> bool {
+    guarded(h, |c| put(out, c.core().serial()))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -124,147 +94,83 @@ pub unsafe extern "C" fn cable_serial(h: *const Cable, out: *mut u32) -> bool {
 /// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
 /// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
 /// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
-pub struct CableRecipient {
-    _view: [u8; 0],
-}
-
-/// A borrowed sub-handle for `r`.
-fn recipient_handle(r: Option<&Recipient<'_>>) -> *const CableRecipient {
-    r.map_or(std::ptr::null(), |r| (r as *const Recipient<'_>).cast())
-}
-
-/// Reads a recipient sub-handle: NULL reads as absent.
-///
-/// # Safety
-/// `r` must be NULL or a pointer from `cable_to` / `cable_info` whose handle is live.
-unsafe fn with_recipient<T: Fallback>(r: *const CableRecipient, f: impl FnOnce(&Recipient<'_>) -> T) -> T {
-    // SAFETY: `r` is NULL or was made by `recipient_handle` from a `&Recipient` that lives as
-    // long as its handle (the caller's contract).
-    match unsafe { r.cast::<Recipient<'_>>().as_ref() } {
-        Some(r) => guard(|| f(r)),
-        None => T::fallback(),
-    }
-}
+pub struct CableRecipient(pub(crate) Core<Recipient<'static>>);
 
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().to().len())
+pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().to().len())
 }
 
 /// Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
 /// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| recipient_handle(c.core().to().get(i)))
+pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
+    guarded(h, |c| nth(c, |r| &r.to, |c| c.to(), CableRecipient::of, i))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().info().len())
+pub extern "C" fn cable_info_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().info().len())
 }
 
 /// Information addressee `i`, as `cable_to`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_info(h: *const Cable, i: usize) -> *const CableRecipient {
-    read!(h, |c| recipient_handle(c.core().info().get(i)))
+pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
+    guarded(h, |c| nth(c, |r| &r.info, |c| c.info(), CableRecipient::of, i))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
 /// cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
 /// `cable_recipient_*` function.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_route(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.route)) }
+pub extern "C" fn cable_recipient_route(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.route))
 }
 
 /// Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_name(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::new(r.name)) }
+pub extern "C" fn cable_recipient_name(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.name))
 }
 
 /// Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_office(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.office)) }
+pub extern "C" fn cable_recipient_office(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.office))
 }
 
 /// Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
 /// when absent or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_precedence(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str()))) }
+pub extern "C" fn cable_recipient_precedence(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.precedence.map(|p| p.as_str())))
 }
 
 /// Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
 /// or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_mcn(r: *const CableRecipient) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.mcn)) }
+pub extern "C" fn cable_recipient_mcn(r: Option<&CableRecipient>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.mcn))
 }
 
 /// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_excluded_count(r: *const CableRecipient) -> usize {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| r.excluded.len()) }
+pub extern "C" fn cable_recipient_excluded_count(r: Option<&CableRecipient>) -> usize {
+    guarded(r, |r| r.excluded.len())
 }
 
 /// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_excluded(r: *const CableRecipient, j: usize) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableStr::opt(r.excluded.get(j).copied())) }
+pub extern "C" fn cable_recipient_excluded(r: Option<&CableRecipient>, j: usize) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.excluded.get(j).copied()))
 }
 
 /// Span of the addressee line; `{0, 0}` when `r` is NULL.
-///
-/// # Safety
-/// `r` must be NULL or from `cable_to` / `cable_info` of a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> CableSpan {
-    // SAFETY: forwarded contract.
-    unsafe { with_recipient(r, |r| CableSpan::from(r.span)) }
+pub extern "C" fn cable_recipient_span(r: Option<&CableRecipient>) -> CableSpan {
+    guarded(r, |r| CableSpan::from(r.span))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -272,92 +178,65 @@ pub unsafe extern "C" fn cable_recipient_span(r: *const CableRecipient) -> Cable
 
 /// Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay_precedence(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
+pub extern "C" fn cable_routing_relay_precedence(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
 }
 
 /// Number of routing indicators of the relay line (they are relays, not addressees). 0 when
 /// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().routing().relays.len())
+pub extern "C" fn cable_routing_relay_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().routing().relays.len())
 }
 
 /// Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_relay(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
+pub extern "C" fn cable_routing_relay(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
 }
 
 /// Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_station(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().station.map(|s| s.value)))
+pub extern "C" fn cable_routing_station(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().station.map(|s| s.value)))
 }
 
 /// Station serial number of the `DE` line, as written (`5434`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_serial(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().station_serial.map(|s| s.value)))
+pub extern "C" fn cable_routing_serial(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().station_serial.map(|s| s.value)))
 }
 
 /// Section number of the `DE` line (`#5434/01` → 1). Returns true and stores it in `*out`
 /// (when `out` is not NULL) if present; false when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_section(h: *const Cable, out: *mut u32) -> bool {
-    read_value!(h, out, |c| c.core().routing().section)
+pub extern "C" fn cable_routing_section(h: Option<&Cable>, out: Option<&mut u32>) -> bool {
+    guarded(h, |c| put(out, c.core().routing().section))
 }
 
 /// Julian day and time of transmission of the `DE` line (`3211231`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_julian_time(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().julian_time.map(|s| s.value)))
+pub extern "C" fn cable_routing_julian_time(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().julian_time.map(|s| s.value)))
 }
 
 /// The security warning group (`ZNY CCCCC`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_security(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().security.map(|s| s.value)))
+pub extern "C" fn cable_routing_security(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().security.map(|s| s.value)))
 }
 
 /// Operating signals after the security group (`ZZH`). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_routing_signals(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().routing().signals.map(|s| s.value)))
+pub extern "C" fn cable_routing_signals(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().routing().signals.map(|s| s.value)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -366,73 +245,48 @@ pub unsafe extern "C" fn cable_routing_signals(h: *const Cable) -> CableStr {
 /// The classification level: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
 /// `SECRET` or `TOP SECRET` (from the banner, else the security line, else the envelope).
 /// Static; `{NULL, 0}` when unknown or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classification(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
+pub extern "C" fn cable_classification(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
 }
 
 /// Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_caveat_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().caveats().len())
+pub extern "C" fn cable_caveat_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().caveats().len())
 }
 
 /// Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_caveat(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_caveat(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
 }
 
 /// Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_distribution_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().distribution().len())
+pub extern "C" fn cable_distribution_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().distribution().len())
 }
 
 /// Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_distribution(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_distribution(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
 }
 
 /// `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
 /// in `*total` (0 when only the `DE` line gives the number), each when not NULL, if the cable
 /// has a section; false when it has none or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `number` and `total` must each be NULL or point to a
-/// writable `uint32_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total: *mut u32) -> bool {
-    read!(h, |c| match c.core().section() {
-        Some(s) => {
-            // SAFETY: this function documents that `number` and `total` are NULL or writable.
-            unsafe {
-                crate::boundary::put(number, Some(s.number));
-                crate::boundary::put(total, Some(s.total.unwrap_or(0)));
-            }
-            true
-        }
-        None => false,
+pub extern "C" fn cable_section(h: Option<&Cable>, number: Option<&mut u32>, total: Option<&mut u32>) -> bool {
+    guarded(h, |c| {
+        let s = c.core().section();
+        put(number, s.map(|s| s.number));
+        put(total, s.map(|s| s.total.unwrap_or(0)))
     })
 }
 
@@ -441,213 +295,169 @@ pub unsafe extern "C" fn cable_section(h: *const Cable, number: *mut u32, total:
 
 /// Number of the executive order of the `E.O.` line (`12958`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_order(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
+pub extern "C" fn cable_eo_order(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.order)))
 }
 
 /// The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
 /// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_declassify_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
+pub extern "C" fn cable_eo_declassify_raw(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().eo().and_then(|e| e.declassify_raw)))
 }
 
 /// The declassification date, when the instruction is one. Returns true and stores the date's
 /// midnight UTC as seconds since 1970-01-01 in `*out` (when `out` is not NULL) if present;
 /// false when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_eo_declassify_on(h: *const Cable, out: *mut i64) -> bool {
-    read_value!(h, out, |c| c
-        .core()
-        .eo()
-        .and_then(|e| e.declassify_on)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc().timestamp()))
+pub extern "C" fn cable_eo_declassify_on(h: Option<&Cable>, out: Option<&mut i64>) -> bool {
+    guarded(h, |c| {
+        put(
+            out,
+            c.core()
+                .eo()
+                .and_then(|e| e.declassify_on)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc().timestamp()),
+        )
+    })
 }
 
 /// Number of TAGS. 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().tags().len())
+pub extern "C" fn cable_tag_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().tags().len())
 }
 
 /// Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
 /// split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
 /// written). Its span is that of the tag as written. Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_tag(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
 }
 
 /// Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| c.core().tags().get(i).map(|t| t.span.into()).unwrap_or_default())
+pub extern "C" fn cable_tag_span(h: Option<&Cable>, i: usize) -> CableSpan {
+    guarded(h, |c| c.core().tags().get(i).map(|t| t.span.into()).unwrap_or_default())
 }
 
 /// The subject, joined into one line, case kept. Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject()))
+pub extern "C" fn cable_subject(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().subject()))
 }
 
-/// Level of the portion marking that starts the subject (`SUBJECT: (C) ...` →
-/// `CONFIDENTIAL`). Static; `{NULL, 0}` when the subject has no marking or `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
+/// `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
+/// marking or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_level(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.level.as_str())))
+pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> Option<&CableMarking> {
+    guarded(h, |c| one(c, &c.records().subject_marking, |c| c.subject_marking(), CableMarking::of))
 }
 
-/// The subject's portion marking as written, parentheses included (`(S//NF)`). Borrowed from
-/// `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
+/// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
+/// `cable_free` of that handle. Read with the `cable_marking_*` functions.
+pub struct CableMarking(pub(crate) Core<Marking<'static>>);
+
+/// The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
+/// `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
+/// Thread-safe, as every `cable_marking_*` function.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_raw(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().subject_marking().map(|m| m.raw)))
+pub extern "C" fn cable_marking_level(m: Option<&CableMarking>) -> CableStr {
+    guarded(m, |m| CableStr::new(m.level.as_str()))
 }
 
-fn marking_caveats(c: &Cable) -> &[Box<str>] {
-    c.cache()
-        .marking_caveats
-        .get_or_init(|| c.core().subject_marking().map(|m| m.caveats().map(Box::from).collect()).unwrap_or_default())
+/// The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_marking_raw(m: Option<&CableMarking>) -> CableStr {
+    guarded(m, |m| CableStr::new(m.raw))
 }
 
-/// Number of caveats of the subject's portion marking (`(S//NF)` → 1). 0 when none or `h` is
-/// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_caveat_count(h: *const Cable) -> usize {
-    read!(h, |c| marking_caveats(c).len())
+pub extern "C" fn cable_marking_caveat_count(m: Option<&CableMarking>) -> usize {
+    guarded(m, |m| m.caveats().count())
 }
 
-/// Caveat `i` of the subject's portion marking, normalised (`NOFORN`, `REL GERMANY`). Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
+/// the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_subject_marking_caveat(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(marking_caveats(c).get(i).map(|s| &**s)))
+pub extern "C" fn cable_marking_caveat(m: Option<&CableMarking>, j: usize) -> CableStr {
+    guarded(m, |m| CableStr::opt(m.caveats().nth(j)))
 }
 
 // ----------------------------------------------------------------------------------------------
 // References
 
 /// Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().references().len())
+pub extern "C" fn cable_ref_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().references().len())
 }
 
-/// Label of reference `i`, without punctuation (`A` for `A.`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
+/// `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+/// `cable_ref_*` function.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_label(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.label)))
+pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> Option<&CableRef> {
+    guarded(h, |c| nth(c, |r| &r.references, |c| c.references(), CableRef::of, i))
 }
 
-/// Kind of document reference `i` cites: `cable`, `email`, `telcon`, `memcon`, `report` or
-/// `other`. Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
+/// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
+pub struct CableRef(pub(crate) Core<Reference<'static>>);
+
+/// Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.kind.as_str())))
+pub extern "C" fn cable_ref_label(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.label))
 }
 
-/// Canonical id of the cable reference `i` cites (`07STATE12345`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` for other kinds, when the year is unknown, when `i` is out of
-/// range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
+/// `other`. Static.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_id(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.id.as_deref())))
+pub extern "C" fn cable_ref_kind(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.kind.as_str()))
 }
 
-/// Station of the cable reference `i` cites, spaces removed (`SAOPAULO`). Borrowed from `h`
-/// until `cable_free(h)`; `{NULL, 0}` when absent, `i` is out of range or `h` is NULL.
-/// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
+/// and when the year is unknown.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_station(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).and_then(|r| r.station.as_deref())))
+pub extern "C" fn cable_ref_id(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.id.as_deref()))
 }
 
-/// Serial of the cable reference `i` cites. Returns true and stores it in `*out` (when `out` is
-/// not NULL) if present; false when absent, `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint32_t`.
+/// Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_serial(h: *const Cable, i: usize, out: *mut u32) -> bool {
-    read_value!(h, out, |c| reference(c, i).and_then(|r| r.serial))
+pub extern "C" fn cable_ref_station(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::opt(r.station.as_deref()))
 }
 
-/// Four-digit year of the cable reference `i` cites (written in the item, else the citing
-/// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known; false
-/// when unknown, `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `int32_t`.
+/// Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
+/// not NULL) if present; false when absent.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_year(h: *const Cable, i: usize, out: *mut i32) -> bool {
-    read_value!(h, out, |c| reference(c, i).and_then(|r| r.year))
+pub extern "C" fn cable_ref_serial(r: Option<&CableRef>, out: Option<&mut u32>) -> bool {
+    guarded(r, |r| put(out, r.serial))
 }
 
-/// Reference `i` as written (its own words when its item cites several cables). Borrowed from
-/// `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Four-digit year of the cable a reference cites (written in the item, else the citing
+/// cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_ref_text(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(reference(c, i).map(|r| r.text.as_str())))
+pub extern "C" fn cable_ref_year(r: Option<&CableRef>, out: Option<&mut i32>) -> bool {
+    guarded(r, |r| put(out, r.year))
+}
+
+/// A reference as written (its own words when its item cites several cables).
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_ref_text(r: Option<&CableRef>) -> CableStr {
+    guarded(r, |r| CableStr::new(r.text.as_str()))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -655,63 +465,45 @@ pub unsafe extern "C" fn cable_ref_text(h: *const Cable, i: usize) -> CableStr {
 
 /// The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
 /// from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_text(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
+pub extern "C" fn cable_classified_by_text(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
 }
 
 /// Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_name_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
+pub extern "C" fn cable_classified_by_name_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
 }
 
 /// Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
 /// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_name(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
+pub extern "C" fn cable_classified_by_name(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
 }
 
 /// Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_reason_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
+pub extern "C" fn cable_classified_by_reason_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
 }
 
 /// Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_classified_by_reason(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
+pub extern "C" fn cable_classified_by_reason(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
 }
 
 /// True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
 /// `INFO LOG-00` header blocks); false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
-    read!(h, |c| c.core().partial())
+pub extern "C" fn cable_partial(h: Option<&Cable>) -> bool {
+    guarded(h, |c| c.core().partial())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -720,99 +512,66 @@ pub unsafe extern "C" fn cable_partial(h: *const Cable) -> bool {
 /// The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
 /// (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
 /// when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_kind(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
+pub extern "C" fn cable_envelope_kind(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().map(|e| e.kind.as_str())))
 }
 
 /// Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
 /// not NULL) if present; false otherwise or when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `uint64_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_row_id(h: *const Cable, out: *mut u64) -> bool {
-    read_value!(h, out, |c| c.core().envelope().and_then(|e| e.row_id))
+pub extern "C" fn cable_envelope_row_id(h: Option<&Cable>, out: Option<&mut u64>) -> bool {
+    guarded(h, |c| put(out, c.core().envelope().and_then(|e| e.row_id)))
 }
 
 /// The container's reference id (page table / third CSV column), as written. Borrowed from `h`
 /// until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference_id(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_id.as_deref())))
+pub extern "C" fn cable_envelope_reference_id(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_id.as_deref())))
 }
 
 /// The container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
 /// Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_created(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.created.as_deref())))
+pub extern "C" fn cable_envelope_created(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.created.as_deref())))
 }
 
 /// The page's release date as written (pages only). Borrowed from `h` until `cable_free(h)`;
 /// `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_released(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.released.as_deref())))
+pub extern "C" fn cable_envelope_released(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.released.as_deref())))
 }
 
 /// The container's classification as written (`SECRET//NOFORN`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_classification(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.classification.as_deref())))
+pub extern "C" fn cable_envelope_classification(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.classification.as_deref())))
 }
 
 /// The container's origin as written (`Embassy Moscow`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_origin(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
-}
-
-fn envelope_references(c: &Cable) -> &[Box<str>] {
-    c.cache()
-        .envelope_references
-        .get_or_init(|| c.core().envelope().map(|e| e.reference_ids().map(Box::from).collect()).unwrap_or_default())
+pub extern "C" fn cable_envelope_origin(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
 }
 
 /// Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference_count(h: *const Cable) -> usize {
-    read!(h, |c| envelope_references(c).len())
+pub extern "C" fn cable_envelope_reference_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().envelope().map_or(0, |e| e.reference_ids().count()))
 }
 
 /// Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(envelope_references(c).get(i).map(|s| &**s)))
+pub extern "C" fn cable_envelope_reference(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_ids().nth(i))))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -820,54 +579,50 @@ pub unsafe extern "C" fn cable_envelope_reference(h: *const Cable, i: usize) -> 
 
 /// Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
 /// NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().warnings().len())
+pub extern "C" fn cable_warning_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().warnings().len())
 }
 
-/// Kind of warning `i`, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
-/// lists them). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
+/// functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
+/// `cable_warning_*` function.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_kind(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.as_str())))
+pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> Option<&CableWarning> {
+    guarded(h, |c| nth(c, |r| &r.warnings, |c| c.warnings(), CableWarning::of, i))
 }
 
-/// A short lowercase description of warning `i` (`unrecognised line`). Static; `{NULL, 0}` when
-/// `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
+/// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
+pub struct CableWarning(pub(crate) Core<cable_core::Warning>);
+
+/// Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
+/// lists them). Static; `{NULL, 0}` when `w` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_message(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| w.kind.message())))
+pub extern "C" fn cable_warning_kind(w: Option<&CableWarning>) -> CableStr {
+    guarded(w, |w| CableStr::new(w.kind.as_str()))
 }
 
-/// Span of the text warning `i` is about (empty at 0 when it is about the whole cable);
-/// `{0, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
+/// `w` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_span(h: *const Cable, i: usize) -> CableSpan {
-    read!(h, |c| c.core().warnings().get(i).map(|w| w.span.into()).unwrap_or_default())
+pub extern "C" fn cable_warning_message(w: Option<&CableWarning>) -> CableStr {
+    guarded(w, |w| CableStr::new(w.kind.message()))
 }
 
-/// The text warning `i` is about: the whole span (the JSON shows at most its first 200
-/// bytes). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or
-/// `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
+/// Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
+/// when `w` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_warning_text(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().warnings().get(i).map(|w| c.core().text_of(w.span))))
+pub extern "C" fn cable_warning_span(w: Option<&CableWarning>) -> CableSpan {
+    guarded(w, |w| w.span.into())
+}
+
+/// The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
+/// `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
+/// boundaries, or `h` is NULL. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_span_text(h: Option<&Cable>, span: CableSpan) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.text().get(span.start..span.end)))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -878,12 +633,9 @@ pub unsafe extern "C" fn cable_warning_text(h: *const Cable, i: usize) -> CableS
 /// the span in `*out` (when `out` is not NULL) if the part is present; false when it is absent
 /// (the header and metadata when empty), `field` is not a known value, or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `CableSpan`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_span(h: *const Cable, field: CableField, out: *mut CableSpan) -> bool {
-    read_value!(h, out, |c| field_span(c, field))
+pub extern "C" fn cable_span(h: Option<&Cable>, field: CableField, out: Option<&mut CableSpan>) -> bool {
+    guarded(h, |c| put(out, field_span(c, field)))
 }
 
 fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {

@@ -6,7 +6,6 @@
 //! `CableError`). Since Rust 1.81 a panic leaving an `extern "C"` function aborts the host
 //! process, so nothing may escape.
 
-use crate::handle::Cable;
 use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableSpan, CableStatus, CableStr};
 use std::any::Any;
 use std::ffi::c_char;
@@ -70,63 +69,17 @@ pub(crate) fn guard<T: Fallback>(f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| T::fallback())
 }
 
-/// Runs `f` on the handle behind `h`, or returns `T::fallback()` when `h` is NULL or `f`
-/// panics.
-///
-/// # Safety
-/// `h` must be NULL or a pointer returned by this library's parse functions that has not been
-/// passed to `cable_free`.
-pub(crate) unsafe fn with<T: Fallback>(h: *const Cable, f: impl FnOnce(&Cable) -> T) -> T {
-    // SAFETY: the caller guarantees `h` is NULL or a live handle; `as_ref` maps NULL to None.
-    match unsafe { h.as_ref() } {
-        Some(cable) => guard(|| f(cable)),
-        None => T::fallback(),
-    }
-}
-
-/// Reads a `Cable` handle in an accessor body: `read!(h, |c| expr)`. The accessor's own
-/// `# Safety` section requires `h` to be NULL or live, which is what [`with`] needs.
-macro_rules! read {
-    ($h:expr, |$c:ident| $body:expr) => {{
-        // Defined outside the `unsafe` block, so that the body is checked as safe code.
-        let body = |$c: &$crate::handle::Cable| $body;
-        // SAFETY: every accessor documents that `h` must be NULL or a live handle.
-        unsafe { $crate::boundary::with($h, body) }
-    }};
-}
-pub(crate) use read;
-
 /// Writes `value` to `out` when `value` is present and `out` is not NULL; returns whether
 /// `value` is present.
-///
-/// # Safety
-/// `out` must be NULL or point to writable memory for one `T`.
-pub(crate) unsafe fn put<T>(out: *mut T, value: Option<T>) -> bool {
-    match value {
-        Some(v) => {
-            if !out.is_null() {
-                // SAFETY: `out` is not NULL and writable (the caller's contract).
-                unsafe { out.write(v) };
-            }
+pub(crate) fn put<T>(out: Option<&mut T>, value: Option<T>) -> bool {
+    match (value, out) {
+        (Some(v), Some(out)) => {
+            *out = v;
             true
         }
-        None => false,
+        (v, _) => v.is_some(),
     }
 }
-
-/// Reads an optional number from a handle into an out-parameter:
-/// `read_value!(h, out, |c| option_expr)`. Accessors using it document that `out` must be NULL
-/// or writable.
-macro_rules! read_value {
-    ($h:expr, $out:expr, |$c:ident| $value:expr) => {
-        $crate::boundary::read!($h, |$c| {
-            let value = $value;
-            // SAFETY: every accessor using this documents that `out` must be NULL or writable.
-            unsafe { $crate::boundary::put($out, value) }
-        })
-    };
-}
-pub(crate) use read_value;
 
 /// Why a fallible function failed: what goes into the caller's `CableError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,4 +188,19 @@ fn panic_text(payload: &Box<dyn Any + Send>) -> &str {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("panic")
+}
+
+/// Runs `f` on `value`, or returns `T::fallback()` when it is None (a NULL argument) or `f`
+/// panics.
+pub(crate) fn guarded<'a, A: ?Sized, T: Fallback>(value: Option<&'a A>, f: impl FnOnce(&'a A) -> T) -> T {
+    match value {
+        Some(v) => guard(|| f(v)),
+        None => T::fallback(),
+    }
+}
+
+impl<T> Fallback for Option<T> {
+    fn fallback() -> Self {
+        None
+    }
 }

@@ -1,11 +1,10 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
-use crate::boundary::{Failure, guard, read, run};
+use crate::boundary::{Failure, guard, guarded, put, run};
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
-use std::sync::OnceLock;
 
 /// A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
 /// from it.
@@ -15,22 +14,16 @@ use std::sync::OnceLock;
 /// any number of threads may read one handle at once.
 pub struct Cable {
     owned: OwnedCable,
-    cache: Cache,
-}
-
-/// Values the core computes on access, kept so that the strings handed to C have a stable
-/// address until the handle is freed. Filled on first use; `OnceLock` makes that thread-safe.
-#[derive(Default)]
-pub(crate) struct Cache {
-    pub envelope_references: OnceLock<Vec<Box<str>>>,
-    pub marking_caveats: OnceLock<Vec<Box<str>>>,
-    /// Cleaned paragraph text, headings, passages, sub-items, note and break kinds.
-    pub body: crate::body::BodyCache,
+    /// Values the core computes on access (cleaned text), kept so that the strings handed to C
+    /// have a stable address until the handle is freed; filled on first use.
+    body: crate::body::BodyCache,
+    /// The records handed out as sub-handles, each list made on first use.
+    records: crate::records::Records,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { owned, cache: Cache::default() }
+        Cable { owned, body: Default::default(), records: Default::default() }
     }
 
     /// The parsed cable.
@@ -43,8 +36,12 @@ impl Cable {
         self.owned.text()
     }
 
-    pub(crate) fn cache(&self) -> &Cache {
-        &self.cache
+    pub(crate) fn body(&self) -> &crate::body::BodyCache {
+        &self.body
+    }
+
+    pub(crate) fn records(&self) -> &crate::records::Records {
+        &self.records
     }
 }
 
@@ -243,12 +240,9 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
 /// The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
 /// text extracted from them). Every `CableSpan` indexes into it. Borrowed from `h` until
 /// `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_text(h: *const Cable) -> CableStr {
-    read!(h, |c| CableStr::new(c.text()))
+pub extern "C" fn cable_text(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::new(c.text()))
 }
 
 /// Serialises the cable as one JSON object on one line: the JSON contract shared with the
@@ -258,53 +252,42 @@ pub unsafe extern "C" fn cable_text(h: *const Cable) -> CableStr {
 /// released with `cable_string_free`, and its length without the NUL in `*len` (when `len` is
 /// not NULL). On failure stores NULL in `*out` and 0 in `*len` (when not NULL) and returns
 /// `CABLE_NULL_ARGUMENT` (`h` or `out` is NULL) or `CABLE_INTERNAL`. Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle; `out` must be NULL or point to a writable `char *`; `len`
-/// must be NULL or point to a writable `size_t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_json(h: *const Cable, out: *mut *mut c_char, len: *mut usize) -> CableStatus {
-    // SAFETY: the same contract as this function's.
-    unsafe { json_entry(h, out, len, false) }
+pub extern "C" fn cable_to_json(
+    h: Option<&Cable>,
+    out: Option<&mut *mut c_char>,
+    len: Option<&mut usize>,
+) -> CableStatus {
+    json_entry(h, out, len, false)
 }
 
 /// `cable_to_json`, indented over several lines (two spaces per level). Thread-safe.
-///
-/// # Safety
-/// As `cable_to_json`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_to_json_pretty(h: *const Cable, out: *mut *mut c_char, len: *mut usize) -> CableStatus {
-    // SAFETY: the same contract as this function's.
-    unsafe { json_entry(h, out, len, true) }
+pub extern "C" fn cable_to_json_pretty(
+    h: Option<&Cable>,
+    out: Option<&mut *mut c_char>,
+    len: Option<&mut usize>,
+) -> CableStatus {
+    json_entry(h, out, len, true)
 }
 
-/// # Safety
-/// As `cable_to_json`.
-unsafe fn json_entry(h: *const Cable, out: *mut *mut c_char, len: *mut usize, pretty: bool) -> CableStatus {
-    let body = || {
-        if !len.is_null() {
-            // SAFETY: `len` is not NULL and writable (the caller's contract). Set first, so that it
-            // is never left unset on failure.
-            unsafe { len.write(0) };
-        }
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is not NULL and writable (the caller's contract).
-        unsafe { out.write(std::ptr::null_mut()) };
-        // SAFETY: `h` is NULL or a live handle (the caller's contract).
-        let Some(cable) = (unsafe { h.as_ref() }) else {
-            return Err(Failure::null("h"));
-        };
+fn json_entry(
+    h: Option<&Cable>,
+    out: Option<&mut *mut c_char>,
+    mut len: Option<&mut usize>,
+    pretty: bool,
+) -> CableStatus {
+    let body = move || {
+        // Set first, so that they are never left unset on failure.
+        put(len.as_deref_mut(), Some(0));
+        let out = out.ok_or_else(|| Failure::null("out"))?;
+        *out = std::ptr::null_mut();
+        let cable = h.ok_or_else(|| Failure::null("h"))?;
         let json = if pretty { cable.core().to_json_pretty() } else { cable.core().to_json() };
         // JSON escapes control characters, so the text holds no NUL.
         let json = CString::new(json).map_err(|_| Failure::new(CableStatus::CableInternal, "NUL in JSON"))?;
-        if !len.is_null() {
-            // SAFETY: `len` is not NULL and writable (the caller's contract).
-            unsafe { len.write(json.as_bytes().len()) };
-        }
-        // SAFETY: `out` is writable, as above.
-        unsafe { out.write(json.into_raw()) };
+        put(len, Some(json.as_bytes().len()));
+        *out = json.into_raw();
         Ok(())
     };
     // SAFETY: a NULL `err` is allowed.

@@ -3,7 +3,7 @@
 //! These functions take a string as `(pointer, length)` (UTF-8; other bytes are decoded lossily)
 //! and need no handle. Strings they return are static: valid for the life of the program.
 
-use crate::boundary::{Fallback, guard, read};
+use crate::boundary::{Fallback, guard, guarded};
 use crate::handle::Cable;
 use crate::types::CableStr;
 use cable_core::ids::Station;
@@ -238,21 +238,15 @@ pub unsafe extern "C" fn cable_station_geo(st: *const CableStation) -> CableStr 
 
 /// Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_raw_count(h: *const Cable) -> usize {
-    read!(h, |c| c.core().tags_raw().len())
+pub extern "C" fn cable_tag_raw_count(h: Option<&Cable>) -> usize {
+    guarded(h, |c| c.core().tags_raw().len())
 }
 
 /// Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
 /// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
 /// Thread-safe.
-///
-/// # Safety
-/// `h` must be NULL or a live handle.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_tag_raw(h: *const Cable, i: usize) -> CableStr {
-    read!(h, |c| CableStr::opt(c.core().tags_raw().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_tag_raw(h: Option<&Cable>, i: usize) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.core().tags_raw().get(i).map(|t| t.as_str())))
 }

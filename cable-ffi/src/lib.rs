@@ -8,14 +8,19 @@
 //! Design (see the header's opening comment for the rules a C caller follows):
 //!
 //! - [`Cable`] is an opaque handle around a [`cable_core::OwnedCable`] (the input text, copied
-//!   once, plus the parse over it) and a few lazily filled caches (`OnceLock`) for values the
+//!   once, plus the parse over it) and the body's cache (`OnceLock`s) of the cleaned text the
 //!   core computes on access, so that every string handed out has a stable address for the
 //!   handle's lifetime.
-//! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists as a count plus an index
-//!   getter; numbers and dates as integers through out-parameters.
-//! - Every exported function is a plain `extern "C" fn` whose body runs inside a panic guard
-//!   ([`boundary`]): a panic becomes `CABLE_INTERNAL` or an empty value, never an unwind into C
-//!   or an abort. NULL arguments become `CABLE_NULL_ARGUMENT` or an empty value.
+//! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists of strings as a count plus an
+//!   index getter; records (addressees, references, paragraphs, markings, warnings, ...) as
+//!   borrowed sub-handles read by one family of functions each (`records.rs`); numbers and dates
+//!   as integers through out-parameters.
+//! - Accessors take the handle and sub-handles as `Option<&T>` and out-parameters as
+//!   `Option<&mut T>` (C passes a pointer or NULL; the layout is the pointer's), so they are
+//!   safe Rust functions with no `unsafe` in them; only parsing, freeing and the functions that
+//!   read caller memory (`data, len`, paths, buffers) are `unsafe`. Every exported function runs its body inside a panic
+//!   guard ([`boundary`]): a panic becomes `CABLE_INTERNAL` or an empty value, never an unwind
+//!   into C or an abort. NULL arguments become `CABLE_NULL_ARGUMENT` or an empty value.
 //! - Errors: a [`CableStatus`] return value plus an optional caller-owned [`CableError`]
 //!   (message, byte offset, line, column, CSV row). No thread-local last error.
 
@@ -39,6 +44,7 @@ mod ids;
 mod boundary;
 #[cfg(test)]
 mod header;
+mod records;
 #[cfg(test)]
 mod tests;
 

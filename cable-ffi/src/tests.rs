@@ -1,7 +1,7 @@
 //! Rust tests of the extern fns, called directly as C would call them: real values, NULL
 //! arguments, out-of-range indexes, caught panics, every error status.
 
-use crate::boundary::{Failure, guard, run, with};
+use crate::boundary::{Failure, guard, guarded, run};
 use crate::*;
 use std::ffi::{CStr, c_char};
 use std::ptr::{null, null_mut};
@@ -55,6 +55,14 @@ fn parse(data: &[u8]) -> *mut Cable {
 /// Frees a handle at the end of a scope.
 struct Owned(*mut Cable);
 
+impl Owned {
+    /// The handle, as the accessors take it.
+    fn get(&self) -> Option<&Cable> {
+        // SAFETY: the handle is live until `self` is dropped.
+        unsafe { self.0.as_ref() }
+    }
+}
+
 impl Drop for Owned {
     fn drop(&mut self) {
         // SAFETY: the handle came from `cable_parse*` and is freed once, here.
@@ -65,103 +73,100 @@ impl Drop for Owned {
 #[test]
 fn seed_values_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
-    // SAFETY: `h` is a live handle; out-parameters point to locals.
-    unsafe {
-        assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-        assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
-        let mut created = 0i64;
-        assert!(cable_created(h, &mut created));
-        assert_eq!(created, 1_195_302_660); // 2007-11-17T12:31:00Z
-        assert!(cable_created(h, null_mut()), "presence without an out-parameter");
-        assert_eq!(s(cable_dtg(h)), Some("171231Z NOV 07"));
-        assert_eq!(s(cable_precedence(h)), Some("IMMEDIATE"));
-        assert_eq!(s(cable_info_precedence(h)), None);
-        assert_eq!(s(cable_sender(h)), Some("AMEMBASSY MOSCOW"));
-        assert_eq!(s(cable_origin(h)), Some("MOSCOW"));
-        let mut serial = 0u32;
-        assert!(cable_serial(h, &mut serial));
-        assert_eq!(serial, 5434);
+    let h = h.get();
+    assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
+    let mut created = 0i64;
+    assert!(cable_created(h, Some(&mut created)));
+    assert_eq!(created, 1_195_302_660); // 2007-11-17T12:31:00Z
+    assert!(cable_created(h, None), "presence without an out-parameter");
+    assert_eq!(s(cable_dtg(h)), Some("171231Z NOV 07"));
+    assert_eq!(s(cable_precedence(h)), Some("IMMEDIATE"));
+    assert_eq!(s(cable_info_precedence(h)), None);
+    assert_eq!(s(cable_sender(h)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_origin(h)), Some("MOSCOW"));
+    let mut serial = 0u32;
+    assert!(cable_serial(h, Some(&mut serial)));
+    assert_eq!(serial, 5434);
 
-        assert_eq!(cable_to_count(h), 1);
-        assert_eq!(s(cable_recipient_route(cable_to(h, 0))), Some("RUEHC"));
-        assert_eq!(s(cable_recipient_name(cable_to(h, 0))), Some("SECSTATE WASHDC"));
-        assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
-        assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
-        assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
-        assert_eq!(cable_recipient_excluded_count(cable_to(h, 0)), 0);
-        assert_eq!(cable_info_count(h), 2);
-        assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
-        assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
-        assert_eq!(s(cable_recipient_precedence(cable_info(h, 0))), Some("PRIORITY"));
-        assert_eq!(s(cable_recipient_mcn(cable_info(h, 0))), None);
-        let line = cable_recipient_span(cable_to(h, 0));
-        assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
+    assert_eq!(cable_to_count(h), 1);
+    assert_eq!(s(cable_recipient_route(cable_to(h, 0))), Some("RUEHC"));
+    assert_eq!(s(cable_recipient_name(cable_to(h, 0))), Some("SECSTATE WASHDC"));
+    assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
+    assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
+    assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
+    assert_eq!(cable_recipient_excluded_count(cable_to(h, 0)), 0);
+    assert_eq!(cable_info_count(h), 2);
+    assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
+    assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
+    assert_eq!(s(cable_recipient_precedence(cable_info(h, 0))), Some("PRIORITY"));
+    assert_eq!(s(cable_recipient_mcn(cable_info(h, 0))), None);
+    let line = cable_recipient_span(cable_to(h, 0));
+    assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
 
-        assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
-        assert_eq!(cable_routing_relay_count(h), 6);
-        assert_eq!(s(cable_routing_relay(h, 5)), Some("RUEHSR"));
-        assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
-        assert_eq!(s(cable_routing_serial(h)), Some("5434"));
-        let mut section = 0u32;
-        assert!(cable_routing_section(h, &mut section));
-        assert_eq!(section, 1);
-        assert_eq!(s(cable_routing_julian_time(h)), Some("3211231"));
-        assert_eq!(s(cable_routing_security(h)), Some("ZNY CCCCC"));
-        assert_eq!(s(cable_routing_signals(h)), Some("ZZH"));
+    assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
+    assert_eq!(cable_routing_relay_count(h), 6);
+    assert_eq!(s(cable_routing_relay(h, 5)), Some("RUEHSR"));
+    assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
+    assert_eq!(s(cable_routing_serial(h)), Some("5434"));
+    let mut section = 0u32;
+    assert!(cable_routing_section(h, Some(&mut section)));
+    assert_eq!(section, 1);
+    assert_eq!(s(cable_routing_julian_time(h)), Some("3211231"));
+    assert_eq!(s(cable_routing_security(h)), Some("ZNY CCCCC"));
+    assert_eq!(s(cable_routing_signals(h)), Some("ZZH"));
 
-        assert_eq!(s(cable_classification(h)), Some("CONFIDENTIAL"));
-        assert_eq!(cable_caveat_count(h), 1);
-        assert_eq!(s(cable_caveat(h, 0)), Some("SIPDIS"));
-        assert_eq!(cable_distribution_count(h), 0);
-        let (mut number, mut total) = (0u32, 0u32);
-        assert!(cable_section(h, &mut number, &mut total));
-        assert_eq!((number, total), (1, 2));
+    assert_eq!(s(cable_classification(h)), Some("CONFIDENTIAL"));
+    assert_eq!(cable_caveat_count(h), 1);
+    assert_eq!(s(cable_caveat(h, 0)), Some("SIPDIS"));
+    assert_eq!(cable_distribution_count(h), 0);
+    let (mut number, mut total) = (0u32, 0u32);
+    assert!(cable_section(h, Some(&mut number), Some(&mut total)));
+    assert_eq!((number, total), (1, 2));
 
-        assert_eq!(s(cable_eo_order(h)), Some("12958"));
-        assert_eq!(s(cable_eo_declassify_raw(h)), Some("11/16/2017"));
-        let mut decl = 0i64;
-        assert!(cable_eo_declassify_on(h, &mut decl));
-        assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
+    assert_eq!(s(cable_eo_order(h)), Some("12958"));
+    assert_eq!(s(cable_eo_declassify_raw(h)), Some("11/16/2017"));
+    let mut decl = 0i64;
+    assert!(cable_eo_declassify_on(h, Some(&mut decl)));
+    assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
 
-        let tags: Vec<_> = (0..cable_tag_count(h)).map(|i| s(cable_tag(h, i)).unwrap()).collect();
-        assert_eq!(tags, ["PREL", "PGOV", "PTER", "KS", "RS"]);
-        let first = cable_tag_span(h, 0);
-        assert_eq!(&SEED[first.start..first.end], "PREL");
-        assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
-        assert_eq!(s(cable_subject_marking_level(h)), None);
-        assert_eq!(cable_subject_marking_caveat_count(h), 0);
-        assert_eq!(cable_ref_count(h), 0);
+    let tags: Vec<_> = (0..cable_tag_count(h)).map(|i| s(cable_tag(h, i)).unwrap()).collect();
+    assert_eq!(tags, ["PREL", "PGOV", "PTER", "KS", "RS"]);
+    let first = cable_tag_span(h, 0);
+    assert_eq!(&SEED[first.start..first.end], "PREL");
+    assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
+    assert_eq!(s(cable_marking_level(cable_subject_marking(h))), None);
+    assert_eq!(cable_marking_caveat_count(cable_subject_marking(h)), 0);
+    assert_eq!(cable_ref_count(h), 0);
 
-        assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
-        assert_eq!(cable_classified_by_name_count(h), 1);
-        assert_eq!(s(cable_classified_by_name(h, 0)), Some("William J. Burns"));
-        assert_eq!(cable_classified_by_reason_count(h), 2);
-        assert_eq!(s(cable_classified_by_reason(h, 0)), Some("1.4(b)"));
-        assert_eq!(s(cable_classified_by_reason(h, 1)), Some("1.4(d)"));
-        assert!(!cable_partial(h));
-        assert_eq!(s(cable_envelope_kind(h)), None);
-        assert_eq!(cable_envelope_reference_count(h), 0);
-        // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
-        assert_eq!(cable_warning_count(h), 3);
-        assert_eq!(s(cable_warning_kind(h, 0)), Some("recovered_paragraph_number"));
-        assert_eq!(s(cable_warning_text(h, 0)), Some("11."));
+    assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
+    assert_eq!(cable_classified_by_name_count(h), 1);
+    assert_eq!(s(cable_classified_by_name(h, 0)), Some("William J. Burns"));
+    assert_eq!(cable_classified_by_reason_count(h), 2);
+    assert_eq!(s(cable_classified_by_reason(h, 0)), Some("1.4(b)"));
+    assert_eq!(s(cable_classified_by_reason(h, 1)), Some("1.4(d)"));
+    assert!(!cable_partial(h));
+    assert_eq!(s(cable_envelope_kind(h)), None);
+    assert_eq!(cable_envelope_reference_count(h), 0);
+    // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
+    assert_eq!(cable_warning_count(h), 3);
+    assert_eq!(s(cable_warning_kind(cable_warning(h, 0))), Some("recovered_paragraph_number"));
+    assert_eq!(s(cable_span_text(h, cable_warning_span(cable_warning(h, 0)))), Some("11."));
 
-        assert_eq!(s(cable_text(h)), Some(SEED));
-        let mut span = CableSpan::default();
-        for (field, text) in [
-            (CABLE_FIELD_TRANSMISSION_ID, "VZCZCXRO9060"),
-            (CABLE_FIELD_DTG, "O 171231Z NOV 07"),
-            (CABLE_FIELD_SENDER, "AMEMBASSY MOSCOW"),
-            (CABLE_FIELD_SUBJECT, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"  \nBOSNIA"),
-        ] {
-            assert!(cable_span(h, field, &mut span), "field {field}");
-            assert_eq!(&SEED[span.start..span.end], text, "field {field}");
-        }
-        assert!(cable_span(h, CABLE_FIELD_BODY, &mut span));
-        assert!(SEED[span.start..].starts_with("11. (C) Summary."));
-        assert!(!cable_span(h, 99, &mut span), "unknown field");
+    assert_eq!(s(cable_text(h)), Some(SEED));
+    let mut span = CableSpan::default();
+    for (field, text) in [
+        (CABLE_FIELD_TRANSMISSION_ID, "VZCZCXRO9060"),
+        (CABLE_FIELD_DTG, "O 171231Z NOV 07"),
+        (CABLE_FIELD_SENDER, "AMEMBASSY MOSCOW"),
+        (CABLE_FIELD_SUBJECT, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"  \nBOSNIA"),
+    ] {
+        assert!(cable_span(h, field, Some(&mut span)), "field {field}");
+        assert_eq!(&SEED[span.start..span.end], text, "field {field}");
     }
+    assert!(cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
+    assert!(SEED[span.start..].starts_with("11. (C) Summary."));
+    assert!(!cable_span(h, 99, Some(&mut span)), "unknown field");
 }
 
 #[test]
@@ -170,9 +175,12 @@ fn json_is_the_contract() {
     for pretty in [false, true] {
         let mut out: *mut c_char = null_mut();
         let mut len = 0usize;
-        // SAFETY: `h` is live; `out` and `len` are writable locals.
-        let st = unsafe {
-            if pretty { cable_to_json_pretty(h.0, &mut out, &mut len) } else { cable_to_json(h.0, &mut out, &mut len) }
+        let st = {
+            if pretty {
+                cable_to_json_pretty(h.get(), Some(&mut out), Some(&mut len))
+            } else {
+                cable_to_json(h.get(), Some(&mut out), Some(&mut len))
+            }
         };
         assert_eq!(st, CableStatus::CableOk);
         // SAFETY: `out` is the NUL-terminated string just returned.
@@ -188,16 +196,16 @@ fn json_is_the_contract() {
     let mut out: *mut c_char = std::ptr::dangling_mut::<c_char>();
     // SAFETY: NULL handle and NULL out are allowed; `out` is a writable local.
     unsafe {
-        assert_eq!(cable_to_json(null(), &mut out, null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_to_json(None, Some(&mut out), None), CableStatus::CableNullArgument);
         assert!(out.is_null(), "*out is NULL on failure");
-        assert_eq!(cable_to_json(h.0, null_mut(), null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(cable_to_json(h.get(), None, None), CableStatus::CableNullArgument);
         cable_string_free(null_mut());
     }
 }
 
 #[test]
 fn null_handles_read_as_absent() {
-    let h: *const Cable = null();
+    let h: Option<&Cable> = None;
     let mut n = 7u32;
     let mut t = 7i64;
     let mut span = CableSpan { start: 7, end: 7 };
@@ -209,12 +217,12 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_tag_count(h), 0);
         assert_eq!(cable_tag(h, 0), CableStr::NONE);
         assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
-        assert_eq!(cable_warning_kind(h, 0), CableStr::NONE);
+        assert_eq!(cable_warning_kind(cable_warning(h, 0)), CableStr::NONE);
         assert_eq!(cable_envelope_kind(h), CableStr::NONE);
-        assert!(!cable_serial(h, &mut n));
-        assert!(!cable_created(h, &mut t));
-        assert!(!cable_section(h, &mut n, &mut n));
-        assert!(!cable_span(h, CABLE_FIELD_BODY, &mut span));
+        assert!(!cable_serial(h, Some(&mut n)));
+        assert!(!cable_created(h, Some(&mut t)));
+        assert!(!cable_section(h, Some(&mut n), None));
+        assert!(!cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
         assert!(!cable_partial(h));
         assert_eq!((n, t, span), (7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
         cable_free(null_mut());
@@ -227,28 +235,25 @@ fn null_handles_read_as_absent() {
 #[test]
 fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 7u32;
-    // SAFETY: `h` is live.
-    unsafe {
-        assert_eq!(cable_tag(h, 5), CableStr::NONE);
-        assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
-        assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
-        assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), CableStr::NONE);
-        assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), CableStr::NONE);
-        assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
-        assert_eq!(cable_recipient_route(cable_info(h, 2)), CableStr::NONE);
-        assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
-        assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
-        assert_eq!(cable_caveat(h, 1), CableStr::NONE);
-        assert_eq!(cable_ref_kind(h, 0), CableStr::NONE);
-        assert!(!cable_ref_serial(h, 0, &mut n));
-        assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
-        assert_eq!(cable_warning_text(h, 3), CableStr::NONE);
-        assert_eq!(cable_warning_span(h, 3), CableSpan::default());
-        assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
-        assert_eq!(cable_subject_marking_caveat(h, 0), CableStr::NONE);
-    }
+    assert_eq!(cable_tag(h, 5), CableStr::NONE);
+    assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
+    assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), CableStr::NONE);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), CableStr::NONE);
+    assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
+    assert_eq!(cable_recipient_route(cable_info(h, 2)), CableStr::NONE);
+    assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
+    assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
+    assert_eq!(cable_caveat(h, 1), CableStr::NONE);
+    assert_eq!(cable_ref_kind(cable_ref(h, 0)), CableStr::NONE);
+    assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
+    assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
+    assert!(cable_warning(h, 3).is_none() && cable_ref(h, 0).is_none() && cable_paragraph(h, 99).is_none());
+    assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
+    assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
+    assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), CableStr::NONE);
     assert_eq!(n, 7);
 }
 
@@ -267,12 +272,10 @@ fn panics_are_caught_at_the_boundary() {
     assert_eq!(message(&err), "internal error: exploded at 42");
 
     let h = Owned(parse(SEED.as_bytes()));
-    // SAFETY: `h` is live.
-    let v = unsafe { with(h.0, |_| -> CableStr { panic!("in an accessor") }) };
+    let v = guarded(h.get(), |_| -> CableStr { panic!("in an accessor") });
     assert_eq!(v, CableStr::NONE);
     // The handle is still usable after a caught panic.
-    // SAFETY: `h` is live.
-    assert_eq!(s(unsafe { cable_reference_id(h.0) }), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
 }
 
 #[test]
@@ -320,17 +323,14 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
     let at = SEED.find("Russia's").unwrap() + 6;
     text[at] = 0x92; // Windows-1252 apostrophe
     let h = Owned(parse(&text));
-    // SAFETY: `h` is live.
-    unsafe {
-        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-        // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
-        // replaced in its text, then `12.` and `13.`.
-        assert_eq!(cable_warning_count(h.0), 4);
-        assert_eq!(s(cable_warning_kind(h.0, 1)), Some("lossy_decoding"));
-        assert_eq!(s(cable_warning_message(h.0, 1)), Some("invalid bytes replaced while decoding"));
-        assert_eq!(s(cable_warning_text(h.0, 1)), Some("\u{2019}"));
-        assert_eq!(cable_warning_span(h.0, 1).start, at);
-    }
+    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+    // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
+    // replaced in its text, then `12.` and `13.`.
+    assert_eq!(cable_warning_count(h.get()), 4);
+    assert_eq!(s(cable_warning_kind(cable_warning(h.get(), 1))), Some("lossy_decoding"));
+    assert_eq!(s(cable_warning_message(cable_warning(h.get(), 1))), Some("invalid bytes replaced while decoding"));
+    assert_eq!(s(cable_span_text(h.get(), cable_warning_span(cable_warning(h.get(), 1)))), Some("\u{2019}"));
+    assert_eq!(cable_warning_span(cable_warning(h.get(), 1)).start, at);
     let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
     let e = parse_with(&text, Some(&strict)).unwrap_err();
     assert_eq!(e.status, CableStatus::CableInvalidUtf8);
@@ -394,17 +394,14 @@ fn csv_walk_reports_bad_rows_and_goes_on() {
         let row = unsafe { cable_csv_row(csv) };
         if st == CableStatus::CableOk {
             let h = Owned(h);
-            // SAFETY: `h` is live.
-            unsafe {
-                assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-                assert_eq!(s(cable_envelope_kind(h.0)), Some("cables_csv"));
-                assert_eq!(s(cable_envelope_origin(h.0)), Some("Embassy Moscow"));
-                assert_eq!(cable_envelope_reference_count(h.0), 2);
-                assert_eq!(s(cable_envelope_reference(h.0, 1)), Some("07STATE2"));
-                let mut id = 0;
-                assert!(cable_envelope_row_id(h.0, &mut id));
-                assert_eq!(id, row);
-            }
+            assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+            assert_eq!(s(cable_envelope_kind(h.get())), Some("cables_csv"));
+            assert_eq!(s(cable_envelope_origin(h.get())), Some("Embassy Moscow"));
+            assert_eq!(cable_envelope_reference_count(h.get()), 2);
+            assert_eq!(s(cable_envelope_reference(h.get(), 1)), Some("07STATE2"));
+            let mut id = 0;
+            assert!(cable_envelope_row_id(h.get(), Some(&mut id)));
+            assert_eq!(id, row);
         } else {
             assert!(h.is_null());
             assert_eq!(err.row, row);
@@ -448,15 +445,13 @@ fn html_pages_carry_their_table() {
     let st = unsafe { cable_parse_html(bytes.as_ptr().cast(), bytes.len(), &mut out, null_mut()) };
     assert_eq!(st, CableStatus::CableOk);
     let h = Owned(out);
-    // SAFETY: `h` is live.
-    unsafe {
-        assert_eq!(s(cable_reference_id(h.0)), Some("07MOSCOW5434"));
-        assert_eq!(s(cable_subject(h.0)), Some("IRAN\u{2019}S PLAN"));
-        assert_eq!(s(cable_envelope_kind(h.0)), Some("cablegate_html"));
-        assert_eq!(s(cable_envelope_created(h.0)), Some("2007-11-17 12:12"));
-        let kinds: Vec<_> = (0..cable_warning_count(h.0)).map(|i| s(cable_warning_kind(h.0, i)).unwrap()).collect();
-        assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
-    }
+    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_subject(h.get())), Some("IRAN\u{2019}S PLAN"));
+    assert_eq!(s(cable_envelope_kind(h.get())), Some("cablegate_html"));
+    assert_eq!(s(cable_envelope_created(h.get())), Some("2007-11-17 12:12"));
+    let kinds: Vec<_> =
+        (0..cable_warning_count(h.get())).map(|i| s(cable_warning_kind(cable_warning(h.get(), i))).unwrap()).collect();
+    assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
     // SAFETY: valid input.
     unsafe {
         assert_eq!(cable_detect_format(bytes.as_ptr().cast(), bytes.len()), CableFormat::CableFormatHtml);
@@ -471,20 +466,16 @@ fn handles_are_shared_across_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Cable>();
     let h = Owned(parse(SEED.as_bytes()));
-    let shared = h.0 as usize;
+    let shared = h.get();
     std::thread::scope(|scope| {
         for _ in 0..4 {
             scope.spawn(move || {
-                let h = shared as *const Cable;
+                let h = shared;
                 for _ in 0..20 {
-                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
-                    unsafe {
-                        assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-                        assert_eq!(cable_warning_kind(h, 3), CableStr::NONE);
-                    }
+                    assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
+                    assert_eq!(cable_warning_kind(cable_warning(h, 3)), CableStr::NONE);
                     let own = Owned(parse(SEED.as_bytes()));
-                    // SAFETY: `own` is live.
-                    assert_eq!(s(unsafe { cable_recipient_mcn(cable_to(own.0, 0)) }), Some("5322"));
+                    assert_eq!(s(cable_recipient_mcn(cable_to(own.get(), 0))), Some("5322"));
                 }
             });
         }
@@ -560,15 +551,15 @@ fn raw_and_canonical_tags() {
     let h = parse_with(text, None).expect("parses");
     // SAFETY: `h` is live until freed below.
     unsafe {
-        assert_eq!(cable_tag_count(h), 4);
-        assert_eq!(s(cable_tag(h, 0)), Some("ECON"));
-        assert_eq!(s(cable_tag(h, 1)), Some("EFIN"));
-        assert_eq!(s(cable_tag(h, 2)), Some("PGOV"));
-        assert_eq!(cable_tag_raw_count(h), 3);
-        assert_eq!(s(cable_tag_raw(h, 0)), Some("ECONEFIN"));
-        assert_eq!(s(cable_tag_raw(h, 1)), Some("PG0V"));
-        assert_eq!(s(cable_tag_raw(h, 3)), None);
-        assert_eq!(cable_tag_raw_count(null()), 0);
+        assert_eq!(cable_tag_count(h.as_ref()), 4);
+        assert_eq!(s(cable_tag(h.as_ref(), 0)), Some("ECON"));
+        assert_eq!(s(cable_tag(h.as_ref(), 1)), Some("EFIN"));
+        assert_eq!(s(cable_tag(h.as_ref(), 2)), Some("PGOV"));
+        assert_eq!(cable_tag_raw_count(h.as_ref()), 3);
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 0)), Some("ECONEFIN"));
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 1)), Some("PG0V"));
+        assert_eq!(s(cable_tag_raw(h.as_ref(), 3)), None);
+        assert_eq!(cable_tag_raw_count(None), 0);
         cable_free(h);
     }
 }
@@ -578,91 +569,88 @@ fn raw_and_canonical_tags() {
 #[test]
 fn seed_body_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 0u32;
     let mut at = 0usize;
     let (mut first, mut last) = (9usize, 9usize);
     let mut span = CableSpan::default();
-    // SAFETY: `h` is live; out-parameters point to locals.
-    unsafe {
-        assert_eq!(cable_paragraph_count(h), 9);
-        for i in 0..9 {
-            assert!(cable_paragraph_number(h, i, &mut n));
-            assert_eq!(n as usize, i + 1);
-            assert_eq!(s(cable_paragraph_level(h, i)), Some("CONFIDENTIAL"));
-            assert_eq!(s(cable_paragraph_marking_raw(h, i)), Some("(C)"));
-            assert_eq!(cable_paragraph_caveat_count(h, i), 0);
-            assert_eq!(cable_paragraph_item_count(h, i), 0);
-        }
-        assert_eq!(s(cable_paragraph_written_number(h, 1)), Some("12."));
-        assert_eq!(s(cable_paragraph_written_number(h, 3)), Some("¶4."));
-        let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(h, i))).collect();
-        assert_eq!(
-            headings,
-            [
-                None,
-                Some("Lavrov's Letter"),
-                None,
-                None,
-                None,
-                Some("Tadic and Kostunica"),
-                Some("Bosnia"),
-                None,
-                Some("Comment")
-            ]
-        );
-        assert!(cable_paragraph_heading_span(h, 1, &mut span));
-        assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
-        assert!(!cable_paragraph_heading_span(h, 0, &mut span));
-
-        // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
-        assert!(cable_paragraph_find(h, 6, &mut at));
-        assert_eq!(at, 5);
-        let p6 = s(cable_paragraph_text(h, at)).unwrap();
-        assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
-        assert!(p6.contains("without hesitation, and reconfirmed"), "{p6}");
-        assert!(!p6.contains("MOSCOW 00005434"));
-        let raw = cable_paragraph_span(h, at);
-        assert!(SEED[raw.start..raw.end].starts_with("¶6. (C) Botsan-Kharchenko"));
-        assert!(SEED[raw.start..raw.end].contains("MOSCOW 00005434 002 OF 002"));
-        let text = cable_paragraph_text_span(h, at);
-        assert!(SEED[text.start..text.end].starts_with("Botsan-Kharchenko"));
-        // The text is computed once and kept: the same bytes at the same address.
-        assert_eq!(cable_paragraph_text(h, at), cable_paragraph_text(h, at));
-        assert_eq!(cable_paragraph_heading(h, 8), cable_paragraph_heading(h, 8));
-        assert!(!cable_paragraph_find(h, 10, &mut at));
-        assert_eq!(at, 5, "nothing written");
-
-        let summary = s(cable_passage_text(cable_summary(h))).unwrap();
-        assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
-        assert!(summary.ends_with("unilateral independence."), "{summary}");
-        assert!(cable_passage_span(cable_summary(h), &mut span));
-        assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
-        assert!(cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
-        assert_eq!((first, last), (0, 0));
-        let comment = s(cable_passage_text(cable_comment(h))).unwrap();
-        assert!(comment.starts_with("By hinting at differences"), "{comment}");
-        assert!(cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
-        assert_eq!((first, last), (8, 8));
-        assert!(cable_passage_span(cable_comment(h), null_mut()));
-        assert_eq!(s(cable_passage_text(cable_action_request(h))), None);
-        assert!(!cable_passage_span(cable_action_request(h), &mut span));
-        assert!(!cable_passage_paragraphs(cable_action_request(h), null_mut(), null_mut()));
-        assert_eq!(cable_note_count(h), 0);
-
-        assert_eq!(s(cable_signature(h)), Some("BURNS"));
-        assert!(cable_signature_span(h, &mut span));
-        assert_eq!(&SEED[span.start..span.end], "BURNS");
-        assert_eq!(cable_signer_count(h), 1);
-        assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
-        assert_eq!(cable_redaction_count(h), 0);
-        assert_eq!(cable_break_count(h), 1);
-        assert_eq!(s(cable_break_kind(h, 0)), Some("page"));
-        assert!(cable_break_page(h, 0, &mut n));
-        assert_eq!(n, 2);
-        let b = cable_break_span(h, 0);
-        assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
+    assert_eq!(cable_paragraph_count(h), 9);
+    for i in 0..9 {
+        assert!(cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
+        assert_eq!(n as usize, i + 1);
+        assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i)))), Some("CONFIDENTIAL"));
+        assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i)))), Some("(C)"));
+        assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
+        assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
     }
+    assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 1))), Some("12."));
+    assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 3))), Some("¶4."));
+    let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(cable_paragraph(h, i)))).collect();
+    assert_eq!(
+        headings,
+        [
+            None,
+            Some("Lavrov's Letter"),
+            None,
+            None,
+            None,
+            Some("Tadic and Kostunica"),
+            Some("Bosnia"),
+            None,
+            Some("Comment")
+        ]
+    );
+    assert!(cable_paragraph_heading_span(cable_paragraph(h, 1), Some(&mut span)));
+    assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
+    assert!(!cable_paragraph_heading_span(cable_paragraph(h, 0), Some(&mut span)));
+
+    // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
+    assert!(cable_paragraph_find(h, 6, Some(&mut at)));
+    assert_eq!(at, 5);
+    let p6 = s(cable_paragraph_text(cable_paragraph(h, at))).unwrap();
+    assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
+    assert!(p6.contains("without hesitation, and reconfirmed"), "{p6}");
+    assert!(!p6.contains("MOSCOW 00005434"));
+    let raw = cable_paragraph_span(cable_paragraph(h, at));
+    assert!(SEED[raw.start..raw.end].starts_with("¶6. (C) Botsan-Kharchenko"));
+    assert!(SEED[raw.start..raw.end].contains("MOSCOW 00005434 002 OF 002"));
+    let text = cable_paragraph_text_span(cable_paragraph(h, at));
+    assert!(SEED[text.start..text.end].starts_with("Botsan-Kharchenko"));
+    // The text is computed once and kept: the same bytes at the same address.
+    assert_eq!(cable_paragraph_text(cable_paragraph(h, at)), cable_paragraph_text(cable_paragraph(h, at)));
+    assert_eq!(cable_paragraph_heading(cable_paragraph(h, 8)), cable_paragraph_heading(cable_paragraph(h, 8)));
+    assert!(!cable_paragraph_find(h, 10, Some(&mut at)));
+    assert_eq!(at, 5, "nothing written");
+
+    let summary = s(cable_passage_text(cable_summary(h))).unwrap();
+    assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
+    assert!(summary.ends_with("unilateral independence."), "{summary}");
+    assert!(cable_passage_span(cable_summary(h), Some(&mut span)));
+    assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
+    assert!(cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
+    assert_eq!((first, last), (0, 0));
+    let comment = s(cable_passage_text(cable_comment(h))).unwrap();
+    assert!(comment.starts_with("By hinting at differences"), "{comment}");
+    assert!(cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
+    assert_eq!((first, last), (8, 8));
+    assert!(cable_passage_span(cable_comment(h), None));
+    assert_eq!(s(cable_passage_text(cable_action_request(h))), None);
+    assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
+    assert!(!cable_passage_paragraphs(cable_action_request(h), None, None));
+    assert_eq!(cable_note_count(h), 0);
+
+    assert_eq!(s(cable_signature(h)), Some("BURNS"));
+    assert!(cable_signature_span(h, Some(&mut span)));
+    assert_eq!(&SEED[span.start..span.end], "BURNS");
+    assert_eq!(cable_signer_count(h), 1);
+    assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
+    assert_eq!(cable_redaction_count(h), 0);
+    assert_eq!(cable_break_count(h), 1);
+    assert_eq!(s(cable_break_kind(cable_break(h, 0))), Some("page"));
+    assert!(cable_break_page(cable_break(h, 0), Some(&mut n)));
+    assert_eq!(n, 2);
+    let b = cable_break_span(cable_break(h, 0));
+    assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
 }
 
 /// Caveats, sub-items, notes, an action request, several signers and redactions: what the seed
@@ -677,148 +665,137 @@ fn body_fields_the_seed_lacks() {
                 3. Unmarked.\n\n\
                 KEEGAN PAAL\n";
     let h = Owned(parse(text.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let (mut first, mut last) = (9usize, 9usize);
     let mut at = 9usize;
-    // SAFETY: `h` is live; out-parameters point to locals.
-    unsafe {
-        assert_eq!(cable_paragraph_count(h), 3);
-        assert_eq!(s(cable_paragraph_level(h, 0)), Some("SECRET"));
-        assert_eq!(cable_paragraph_caveat_count(h, 0), 1);
-        assert_eq!(s(cable_paragraph_caveat(h, 0, 0)), Some("NOFORN"));
-        assert_eq!(s(cable_paragraph_caveat(h, 0, 1)), None);
-        assert_eq!(s(cable_paragraph_level(h, 1)), Some("CONFIDENTIAL"));
-        assert_eq!(s(cable_paragraph_caveat(h, 1, 0)), Some("REL GERMANY"));
-        assert_eq!(s(cable_paragraph_level(h, 2)), None);
-        assert_eq!(s(cable_paragraph_marking_raw(h, 2)), None);
-        assert_eq!(cable_paragraph_caveat_count(h, 2), 0);
+    assert_eq!(cable_paragraph_count(h), 3);
+    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 0)))), Some("SECRET"));
+    assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 0))), 1);
+    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0)), Some("NOFORN"));
+    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 1)), None);
+    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 1)))), Some("CONFIDENTIAL"));
+    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 1)), 0)), Some("REL GERMANY"));
+    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
+    assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
+    assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 2))), 0);
 
-        assert_eq!(cable_paragraph_item_count(h, 0), 2);
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 0)), Some("A."));
-        assert_eq!(s(cable_paragraph_item_text(h, 0, 0)), Some("deliver the points;"));
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 1)), Some("B."));
-        assert_eq!(s(cable_paragraph_item_text(h, 0, 1)), Some("report XXXXXXXXXXXX reactions."));
-        let sp = cable_paragraph_item_span(h, 0, 1);
-        assert_eq!(&text[sp.start..sp.end], "B. report XXXXXXXXXXXX reactions.");
-        assert_eq!(s(cable_paragraph_item_label(h, 0, 2)), None);
-        assert_eq!(cable_paragraph_item_span(h, 0, 2), CableSpan::default());
-        // A sub-item starts a new line of the cleaned text.
-        assert_eq!(
-            s(cable_paragraph_text(h, 0)),
-            Some(
-                "ACTION REQUEST: Department asks posts to:\nA. deliver the points;\nB. report XXXXXXXXXXXX reactions."
-            )
-        );
+    assert_eq!(cable_paragraph_item_count(cable_paragraph(h, 0)), 2);
+    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("A."));
+    assert_eq!(s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("deliver the points;"));
+    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 1))), Some("B."));
+    assert_eq!(
+        s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 1))),
+        Some("report XXXXXXXXXXXX reactions.")
+    );
+    let sp = cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 1));
+    assert_eq!(&text[sp.start..sp.end], "B. report XXXXXXXXXXXX reactions.");
+    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 2))), None);
+    assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 2)), CableSpan::default());
+    // A sub-item starts a new line of the cleaned text.
+    assert_eq!(
+        s(cable_paragraph_text(cable_paragraph(h, 0))),
+        Some("ACTION REQUEST: Department asks posts to:\nA. deliver the points;\nB. report XXXXXXXXXXXX reactions.")
+    );
 
-        let request = s(cable_passage_text(cable_action_request(h))).unwrap();
-        assert!(request.starts_with("Department asks posts to:"), "{request}");
-        assert!(cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
-        assert_eq!((first, last), (0, 0));
-        assert_eq!(s(cable_passage_text(cable_summary(h))), None);
+    let request = s(cable_passage_text(cable_action_request(h))).unwrap();
+    assert!(request.starts_with("Department asks posts to:"), "{request}");
+    assert!(cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
+    assert_eq!((first, last), (0, 0));
+    assert_eq!(s(cable_passage_text(cable_summary(h))), None);
 
-        assert_eq!(cable_note_count(h), 1);
-        assert_eq!(s(cable_passage_kind(cable_note(h, 0))), Some("note"));
-        assert_eq!(s(cable_passage_text(cable_note(h, 0))), Some("a remark."));
-        let mut sp = CableSpan::default();
-        assert!(cable_passage_span(cable_note(h, 0), &mut sp));
-        assert_eq!(&text[sp.start..sp.end], "a remark.");
-        assert!(cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
-        assert_eq!(at, 1);
+    assert_eq!(cable_note_count(h), 1);
+    assert_eq!(s(cable_passage_kind(cable_note(h, 0))), Some("note"));
+    assert_eq!(s(cable_passage_text(cable_note(h, 0))), Some("a remark."));
+    let mut sp = CableSpan::default();
+    assert!(cable_passage_span(cable_note(h, 0), Some(&mut sp)));
+    assert_eq!(&text[sp.start..sp.end], "a remark.");
+    assert!(cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
+    assert_eq!(at, 1);
 
-        assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
-        assert_eq!(cable_signer_count(h), 2);
-        assert_eq!(s(cable_signer(h, 0)), Some("KEEGAN"));
-        assert_eq!(s(cable_signer(h, 1)), Some("PAAL"));
-        assert_eq!(cable_redaction_count(h), 1);
-        let sp = cable_redaction_span(h, 0);
-        assert_eq!(&text[sp.start..sp.end], "XXXXXXXXXXXX");
-        assert_eq!(cable_break_count(h), 0);
-    }
+    assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
+    assert_eq!(cable_signer_count(h), 2);
+    assert_eq!(s(cable_signer(h, 0)), Some("KEEGAN"));
+    assert_eq!(s(cable_signer(h, 1)), Some("PAAL"));
+    assert_eq!(cable_redaction_count(h), 1);
+    let sp = cable_redaction_span(h, 0);
+    assert_eq!(&text[sp.start..sp.end], "XXXXXXXXXXXX");
+    assert_eq!(cable_break_count(h), 0);
 }
 
 #[test]
 fn body_accessors_out_of_range_and_null() {
     let h = Owned(parse(SEED.as_bytes()));
-    let h = h.0.cast_const();
+    let h = h.get();
     let mut n = 7u32;
     let mut at = 7usize;
     let (mut first, mut last) = (7usize, 7usize);
     let mut span = CableSpan { start: 7, end: 7 };
-    for h in [h, null()] {
-        let count = if h.is_null() { 0 } else { 9 };
-        // SAFETY: `h` is live or NULL; out-parameters point to locals.
-        unsafe {
-            assert_eq!(cable_paragraph_count(h), count);
-            for i in [count, 99, usize::MAX] {
-                assert!(!cable_paragraph_number(h, i, &mut n));
-                assert_eq!(cable_paragraph_written_number(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_level(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_marking_raw(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_caveat_count(h, i), 0);
-                assert_eq!(cable_paragraph_caveat(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_heading(h, i), CableStr::NONE);
-                assert!(!cable_paragraph_heading_span(h, i, &mut span));
-                assert_eq!(cable_paragraph_text(h, i), CableStr::NONE);
-                assert_eq!(cable_paragraph_text_span(h, i), CableSpan::default());
-                assert_eq!(cable_paragraph_span(h, i), CableSpan::default());
-                assert_eq!(cable_paragraph_item_count(h, i), 0);
-                assert_eq!(cable_paragraph_item_label(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_item_text(h, i, 0), CableStr::NONE);
-                assert_eq!(cable_paragraph_item_span(h, i, 0), CableSpan::default());
-            }
-            assert_eq!(cable_paragraph_caveat(h, 0, 0), CableStr::NONE);
-            assert_eq!(cable_paragraph_item_text(h, 0, usize::MAX), CableStr::NONE);
-            assert!(!cable_paragraph_find(h, 0, &mut at));
-            assert!(!cable_paragraph_find(h, u32::MAX, &mut at));
-            assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
-            assert_eq!(cable_passage_text(cable_note(h, 0)), CableStr::NONE);
-            assert!(!cable_passage_span(cable_note(h, 0), null_mut()));
-            assert!(!cable_passage_paragraphs(cable_note(h, 0), &mut at, null_mut()));
-            assert_eq!(cable_signer(h, 1), CableStr::NONE);
-            assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
-            assert_eq!(cable_break_kind(h, 1), CableStr::NONE);
-            assert!(!cable_break_page(h, 1, &mut n));
-            assert_eq!(cable_break_span(h, 1), CableSpan::default());
-            assert!(!cable_passage_span(cable_action_request(h), &mut span));
-            assert!(!cable_passage_paragraphs(cable_action_request(h), &mut first, &mut last));
+    for h in [h, None] {
+        let count = if h.is_none() { 0 } else { 9 };
+        assert_eq!(cable_paragraph_count(h), count);
+        for i in [count, 99, usize::MAX] {
+            assert!(!cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
+            assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), CableStr::NONE);
+            assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
+            assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
+            assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
+            assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), CableStr::NONE);
+            assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), CableStr::NONE);
+            assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), Some(&mut span)));
+            assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), CableStr::NONE);
+            assert_eq!(cable_paragraph_text_span(cable_paragraph(h, i)), CableSpan::default());
+            assert_eq!(cable_paragraph_span(cable_paragraph(h, i)), CableSpan::default());
+            assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
+            assert_eq!(cable_item_label(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
+            assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
+            assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, i), 0)), CableSpan::default());
         }
+        assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), CableStr::NONE);
+        assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), CableStr::NONE);
+        assert!(!cable_paragraph_find(h, 0, Some(&mut at)));
+        assert!(!cable_paragraph_find(h, u32::MAX, Some(&mut at)));
+        assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
+        assert_eq!(cable_passage_text(cable_note(h, 0)), CableStr::NONE);
+        assert!(!cable_passage_span(cable_note(h, 0), None));
+        assert!(!cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
+        assert_eq!(cable_signer(h, 1), CableStr::NONE);
+        assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
+        assert_eq!(cable_break_kind(cable_break(h, 1)), CableStr::NONE);
+        assert!(!cable_break_page(cable_break(h, 1), Some(&mut n)));
+        assert_eq!(cable_break_span(cable_break(h, 1)), CableSpan::default());
+        assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
+        assert!(!cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
     }
-    // SAFETY: NULL handles are allowed everywhere.
-    unsafe {
-        let h: *const Cable = null();
-        assert_eq!(cable_passage_text(cable_summary(h)), CableStr::NONE);
-        assert!(!cable_passage_span(cable_summary(h), &mut span));
-        assert!(!cable_passage_paragraphs(cable_summary(h), &mut first, &mut last));
-        assert_eq!(cable_passage_text(cable_comment(h)), CableStr::NONE);
-        assert!(!cable_passage_paragraphs(cable_comment(h), &mut first, &mut last));
-        assert_eq!(cable_signature(h), CableStr::NONE);
-        assert!(!cable_signature_span(h, &mut span));
-        assert_eq!(
-            (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
-            (0, 0, 0, 0)
-        );
-    }
+    let h: Option<&Cable> = None;
+    assert_eq!(cable_passage_text(cable_summary(h)), CableStr::NONE);
+    assert!(!cable_passage_span(cable_summary(h), Some(&mut span)));
+    assert!(!cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
+    assert_eq!(cable_passage_text(cable_comment(h)), CableStr::NONE);
+    assert!(!cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
+    assert_eq!(cable_signature(h), CableStr::NONE);
+    assert!(!cable_signature_span(h, Some(&mut span)));
+    assert_eq!(
+        (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
+        (0, 0, 0, 0)
+    );
     assert_eq!((n, at, first, last, span), (7, 7, 7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
 }
 
 #[test]
 fn body_caches_fill_from_many_threads() {
     let h = Owned(parse(SEED.as_bytes()));
-    let shared = h.0 as usize;
+    let shared = h.get();
     let texts: Vec<usize> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..4)
             .map(|_| {
                 scope.spawn(move || {
-                    let h = shared as *const Cable;
-                    // SAFETY: `h` outlives the scope; accessors may run concurrently.
-                    unsafe {
-                        for i in (0..9).rev() {
-                            assert!(s(cable_paragraph_text(h, i)).is_some_and(|t| !t.is_empty()));
-                        }
-                        assert!(s(cable_passage_text(cable_summary(h))).unwrap().starts_with("Russia's"));
-                        assert_eq!(s(cable_paragraph_heading(h, 6)), Some("Bosnia"));
-                        cable_paragraph_text(h, 5).ptr as usize
+                    let h = shared;
+                    for i in (0..9).rev() {
+                        assert!(s(cable_paragraph_text(cable_paragraph(h, i))).is_some_and(|t| !t.is_empty()));
                     }
+                    assert!(s(cable_passage_text(cable_summary(h))).unwrap().starts_with("Russia's"));
+                    assert_eq!(s(cable_paragraph_heading(cable_paragraph(h, 6))), Some("Bosnia"));
+                    cable_paragraph_text(cable_paragraph(h, 5)).ptr as usize
                 })
             })
             .collect();
@@ -854,8 +831,7 @@ fn edge_cases_of_the_c_api() {
 
     // `cable_to_json(NULL, &s, &l)` left `l` unset.
     let (mut out, mut len) = (std::ptr::dangling_mut::<c_char>(), 77usize);
-    // SAFETY: NULL handle, writable out-parameters.
-    assert_eq!(unsafe { cable_to_json(null(), &mut out, &mut len) }, CableStatus::CableNullArgument);
+    assert_eq!({ cable_to_json(None, Some(&mut out), Some(&mut len)) }, CableStatus::CableNullArgument);
     assert!(out.is_null());
     assert_eq!(len, 0);
 
@@ -883,20 +859,23 @@ fn sections_of_a_partial_record() {
     // SAFETY: `csv` is live and used by this thread only.
     assert_eq!(unsafe { cable_csv_next(csv, &mut h, &mut err) }, CableStatus::CableOk);
     let h = Owned(h);
-    let h = h.0.cast_const();
+    let h = h.get();
     let (mut number, mut total) = (0u32, 0u32);
     // SAFETY: `h` is live; out-parameters point to locals.
     unsafe {
         assert_eq!(s(cable_dtg(h)), Some("180503Z APR 02"));
         assert_eq!(cable_section_count(h), 2);
-        assert!(cable_section_number(h, 1, &mut number) && cable_section_total(h, 1, &mut total));
+        assert!(
+            cable_text_section_number(cable_section_at(h, 1), Some(&mut number))
+                && cable_text_section_total(cable_section_at(h, 1), Some(&mut total))
+        );
         assert_eq!((number, total), (2, 2));
-        let header = cable_section_header_span(h, 1);
-        let span = cable_section_span(h, 1);
+        let header = cable_text_section_header_span(cable_section_at(h, 1));
+        let span = cable_text_section_span(cable_section_at(h, 1));
         assert_eq!((header.start, span.start), (span.start, 4650));
         assert!(header.end > header.start && span.end > header.end);
-        assert!(!cable_section_number(h, 2, &mut number), "out of range");
-        assert_eq!(cable_section_count(null()), 0);
+        assert!(!cable_text_section_number(cable_section_at(h, 2), Some(&mut number)), "out of range");
+        assert_eq!(cable_section_count(None), 0);
         cable_csv_close(csv);
     }
 }

@@ -1,15 +1,18 @@
 //! `cable.Cable`: one parsed cable, owning its text.
 
+use crate::objects::At;
 use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
     Routing, Section, py_repr, shorten, span,
 };
-use crate::topy::to_py;
+use crate::topy::{Step, to_py};
 use cable_core::OwnedCable;
 use chrono::{DateTime, Utc};
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
+use std::sync::Arc;
 
 /// A parsed cable. Read-only; every property is computed from the cable's text when it is read.
 ///
@@ -19,18 +22,43 @@ use pyo3::types::PyTuple;
 /// ``to_dict()`` and ``to_json()`` give the JSON contract of the README.
 #[pyclass(frozen, module = "cable", name = "Cable", skip_from_py_object)]
 pub struct PyCable {
-    owned: OwnedCable,
+    owned: Arc<OwnedCable>,
+    /// `paragraphs`, made on first read (their text is cleaned then) and kept.
+    paragraphs: PyOnceLock<Py<PyTuple>>,
     /// The `year=` option it was parsed with (kept for pickling).
     year: Option<i32>,
 }
 
 impl PyCable {
     pub(crate) fn new(owned: OwnedCable, year: Option<i32>) -> Self {
-        PyCable { owned, year }
+        PyCable { owned: Arc::new(owned), paragraphs: PyOnceLock::new(), year }
     }
 
     pub(crate) fn cable(&self) -> &cable_core::Cable<'_> {
         self.owned.cable()
+    }
+
+    /// The place `path` of this cable's serialisation, for an object's `to_dict()`.
+    fn at(&self, path: &[Step]) -> At {
+        At::new(&self.owned, path)
+    }
+
+    /// The object made from the value of `key`, knowing its place; None when absent.
+    fn one<T, O>(&self, key: &'static str, value: Option<T>, make: impl Fn(T, At) -> O) -> Option<O> {
+        value.map(|v| make(v, self.at(&[Step::Key(key)])))
+    }
+
+    /// Objects made from the elements of a list, each knowing its place (`key`, index).
+    fn list<'py, T, O: IntoPyObject<'py>>(
+        &self,
+        py: Python<'py>,
+        key: &'static str,
+        items: impl IntoIterator<Item = T>,
+        make: impl Fn(T, At) -> O,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let at = |i| self.at(&[Step::Key(key), Step::Index(i)]);
+        let objects: Vec<O> = items.into_iter().enumerate().map(|(i, v)| make(v, at(i))).collect();
+        PyTuple::new(py, objects)
     }
 }
 
@@ -101,20 +129,20 @@ impl PyCable {
     /// Action addressees (``TO``), a tuple of ``Recipient``.
     #[getter]
     fn to<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().to().iter().map(Recipient::from))
+        self.list(py, "to", self.cable().to(), Recipient::new)
     }
 
     /// Information addressees (``INFO``), a tuple of ``Recipient``.
     #[getter]
     fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().info().iter().map(Recipient::from))
+        self.list(py, "info", self.cable().info(), Recipient::new)
     }
 
     /// Format lines 1–4 of the routing header (a ``Routing``; its fields are None when the
     /// cable has no routing header).
     #[getter]
     fn routing(&self) -> Routing {
-        Routing::from(self.cable().routing())
+        Routing::new(self.cable().routing(), self.at(&[Step::Key("routing")]))
     }
 
     /// Classification level: ``"UNCLASSIFIED"``, ``"SBU"``, ``"LIMITED OFFICIAL USE"``,
@@ -139,13 +167,13 @@ impl PyCable {
     /// ``SECTION 01 OF 02`` as a ``Section``, or None.
     #[getter]
     fn section(&self) -> Option<Section> {
-        self.cable().section().map(Section::from)
+        self.one("section", self.cable().section(), Section::new)
     }
 
     /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
     #[getter]
     fn eo(&self) -> Option<ExecutiveOrder> {
-        self.cable().eo().map(ExecutiveOrder::from)
+        self.one("eo", self.cable().eo(), ExecutiveOrder::new)
     }
 
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
@@ -171,19 +199,19 @@ impl PyCable {
     /// or None.
     #[getter]
     fn subject_marking(&self) -> Option<Marking> {
-        self.cable().subject_marking().map(Marking::from)
+        self.one("subject_marking", self.cable().subject_marking(), Marking::new)
     }
 
     /// The ``REF`` block, a tuple of ``Reference``.
     #[getter]
     fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().references().iter().map(Reference::from))
+        self.list(py, "references", self.cable().references(), Reference::new)
     }
 
     /// The ``Classified By:`` line as a ``ClassifiedBy``, or None.
     #[getter]
     fn classified_by(&self) -> Option<ClassifiedBy> {
-        self.cable().classified_by().map(ClassifiedBy::from)
+        self.one("classified_by", self.cable().classified_by(), ClassifiedBy::new)
     }
 
     /// True for a partial record (``This record is a partial extract ...``, ``PAGE 01`` /
@@ -196,7 +224,7 @@ impl PyCable {
     /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
     #[getter]
     fn envelope(&self) -> Option<Envelope> {
-        self.cable().envelope().map(Envelope::from)
+        self.one("envelope", self.cable().envelope(), Envelope::new)
     }
 
     /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
@@ -204,41 +232,43 @@ impl PyCable {
     /// text is cleaned (page breaks cut out, lines joined) when this property is read.
     #[getter]
     fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().paragraphs().iter().enumerate().map(|(i, p)| Paragraph::new(i, p)))
+        let make = || self.list(py, "paragraphs", self.cable().paragraphs(), Paragraph::new).map(Bound::unbind);
+        Ok(self.paragraphs.get_or_try_init(py, make)?.bind(py).clone())
     }
 
     /// The paragraph numbered ``number`` (the first, if the number repeats), or None.
     fn paragraph(&self, number: u32) -> Option<Paragraph> {
         let c = self.cable();
-        c.paragraphs().iter().position(|p| p.number() == Some(number)).map(|i| Paragraph::new(i, &c.paragraphs()[i]))
+        let i = c.paragraphs().iter().position(|p| p.number() == Some(number))?;
+        Some(Paragraph::new(&c.paragraphs()[i], self.at(&[Step::Key("paragraphs"), Step::Index(i)])))
     }
 
     /// The summary (``Summary:`` ... ``End Summary.``, ``BEGIN SUMMARY``, a ``Summary`` heading) as
     /// a ``Passage``, or None.
     #[getter]
     fn summary(&self) -> Option<Passage> {
-        self.cable().summary().map(Passage::from)
+        self.one("summary", self.cable().summary(), Passage::new)
     }
 
     /// The comment (``Comment:`` ... ``End Comment.``, or the paragraphs under a ``Comment``
     /// heading) as a ``Passage``, or None.
     #[getter]
     fn comment(&self) -> Option<Passage> {
-        self.cable().comment().map(Passage::from)
+        self.one("comment", self.cable().comment(), Passage::new)
     }
 
     /// The action request (``ACTION REQUEST:``, ``Action requested.``, an ``Action Request``
     /// heading) as a ``Passage``, or None.
     #[getter]
     fn action_request(&self) -> Option<Passage> {
-        self.cable().action_request().map(Passage::from)
+        self.one("action_request", self.cable().action_request(), Passage::new)
     }
 
     /// Inline notes and comments in parentheses (``(Note: ... End note.)``, ``(Comment: ...)``),
     /// a tuple of ``Passage`` of kind ``"note"`` or ``"inline_comment"``.
     #[getter]
     fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().notes().map(Passage::from).collect::<Vec<_>>())
+        self.list(py, "notes", self.cable().notes(), Passage::new)
     }
 
     /// The signature as written, the last line of names (``"BURNS"``, ``"KEEGAN PAAL"``), or None.
@@ -264,7 +294,7 @@ impl PyCable {
     /// ``Break``.
     #[getter]
     fn breaks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().breaks().iter().map(Break::from))
+        self.list(py, "breaks", self.cable().breaks(), Break::new)
     }
 
     /// The sections of a telegram sent in sections, as the JSON's ``sections``: a list of dicts
@@ -280,7 +310,7 @@ impl PyCable {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let c = self.cable();
-        PyTuple::new(py, c.warnings().iter().map(|w| ParseWarning::new(w, c)))
+        self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new(w, c, at))
     }
 
     /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON

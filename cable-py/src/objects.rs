@@ -3,10 +3,13 @@
 //! property that returns it is read; each has `__repr__`, `__eq__` and `to_dict()` with the keys
 //! of the JSON contract.
 
+use crate::topy::{Step, to_py_at};
+use cable_core::OwnedCable;
 use chrono::NaiveDate;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple};
+use std::sync::Arc;
 
 /// A `(start, end)` byte span into `Cable.text`.
 pub(crate) type PySpan = (u32, u32);
@@ -20,12 +23,58 @@ pub(crate) fn str_tuple<'py, S: AsRef<str>>(py: Python<'py>, items: &[S]) -> PyR
     PyTuple::new(py, items.iter().map(|s| s.as_ref()))
 }
 
-/// The name of a serde unit variant (`unrecognised_line`, `cable`, `cables_csv`).
-pub(crate) fn variant_name<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+/// Where an object lies in its cable's serialisation (the JSON contract): its `to_dict()` is
+/// that value, serialised from the core when asked, so there is one definition of every dict.
+/// It holds the cable (shared, not copied). Equality and hashing ignore it: two objects are
+/// equal when their values are.
+#[derive(Clone)]
+pub(crate) struct At(Arc<OwnedCable>, Vec<Step>);
+
+impl At {
+    pub(crate) fn new(cable: &Arc<OwnedCable>, path: &[Step]) -> At {
+        At(cable.clone(), path.to_vec())
     }
+
+    /// The place `path` below this one.
+    fn child(&self, path: &[Step]) -> At {
+        At(self.0.clone(), [&self.1[..], path].concat())
+    }
+
+    /// The list index of the last step (a paragraph's position).
+    fn index(&self) -> usize {
+        match self.1.last() {
+            Some(Step::Index(i)) => *i,
+            _ => 0,
+        }
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(to_py_at(py, self.0.cable(), &self.1)?.unwrap_or_else(|| py.None().into_bound(py)))
+    }
+}
+
+impl PartialEq for At {
+    fn eq(&self, _: &At) -> bool {
+        true
+    }
+}
+
+impl Eq for At {}
+
+impl std::hash::Hash for At {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl std::fmt::Debug for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "At({:?})", self.1)
+    }
+}
+
+/// The name of a warning kind, as the JSON writes it.
+// Kept for the frame builder (`frame.rs`), which reads it; the core's `as_str` is the name.
+pub(crate) fn variant_name(kind: &cable_core::WarningKind) -> &'static str {
+    kind.as_str()
 }
 
 /// `Name(a=..., b=...)`, with Python reprs of the values; `None` values are left out.
@@ -48,30 +97,15 @@ fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> 
     Ok(out)
 }
 
-fn dict<'py>(py: Python<'py>, fields: &[(&str, Bound<'py, PyAny>)]) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    for (k, v) in fields {
-        d.set_item(*k, v)?;
-    }
-    Ok(d)
-}
-
 fn any<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> PyResult<Bound<'py, PyAny>> {
     v.into_bound_py_any(py)
-}
-
-fn list<'py, S: AsRef<str>>(py: Python<'py>, items: &[S]) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pyo3::types::PyList::new(py, items.iter().map(|s| s.as_ref()))?.into_any())
-}
-
-fn spanlist<'py>(py: Python<'py>, s: PySpan) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pyo3::types::PyList::new(py, [s.0, s.1])?.into_any())
 }
 
 /// An addressee of the ``TO`` or ``INFO`` list: ``RUEHC/SECSTATE WASHDC IMMEDIATE 5322``.
 #[pyclass(frozen, eq, hash, module = "cable", name = "Recipient", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Recipient {
+    at: At,
     /// Routing indicator before the slash (``"RUEHC"``), or None.
     #[pyo3(get)]
     route: Option<String>,
@@ -93,9 +127,10 @@ pub struct Recipient {
     span: PySpan,
 }
 
-impl From<&cable_core::Recipient<'_>> for Recipient {
-    fn from(r: &cable_core::Recipient<'_>) -> Self {
+impl Recipient {
+    pub(crate) fn new(r: &cable_core::Recipient<'_>, at: At) -> Self {
         Recipient {
+            at,
             route: r.route.map(str::to_owned),
             name: r.name.to_owned(),
             office: r.office.map(str::to_owned),
@@ -128,20 +163,9 @@ impl Recipient {
         )
     }
 
-    /// The recipient as in the JSON contract: ``{route, name, office, precedence, mcn, excluded, span}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("route", any(py, &self.route)?),
-                ("name", any(py, &self.name)?),
-                ("office", any(py, &self.office)?),
-                ("precedence", any(py, self.precedence)?),
-                ("mcn", any(py, &self.mcn)?),
-                ("excluded", list(py, &self.excluded)?),
-                ("span", spanlist(py, self.span)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -151,6 +175,7 @@ impl Recipient {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Routing", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Routing {
+    at: At,
     /// ``"VZCZCXRO9060"``, or None.
     #[pyo3(get)]
     transmission_id: Option<String>,
@@ -178,10 +203,11 @@ pub struct Routing {
     signals: Option<String>,
 }
 
-impl From<&cable_core::Routing<'_>> for Routing {
-    fn from(r: &cable_core::Routing<'_>) -> Self {
+impl Routing {
+    pub(crate) fn new(r: &cable_core::Routing<'_>, at: At) -> Self {
         let s = |v: &Option<cable_core::Spanned<&str>>| v.map(|v| v.value.to_owned());
         Routing {
+            at,
             transmission_id: s(&r.transmission_id),
             relay_precedence: s(&r.relay_precedence),
             relays: r.relays.iter().map(|v| v.value.to_owned()).collect(),
@@ -216,22 +242,9 @@ impl Routing {
         )
     }
 
-    /// The routing as in the JSON contract.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("transmission_id", any(py, &self.transmission_id)?),
-                ("relay_precedence", any(py, &self.relay_precedence)?),
-                ("relays", list(py, &self.relays)?),
-                ("station", any(py, &self.station)?),
-                ("serial", any(py, &self.serial)?),
-                ("section", any(py, self.section)?),
-                ("julian_time", any(py, &self.julian_time)?),
-                ("security", any(py, &self.security)?),
-                ("signals", any(py, &self.signals)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -239,6 +252,7 @@ impl Routing {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Section", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Section {
+    at: At,
     /// This section's number (1-based).
     #[pyo3(get)]
     number: u32,
@@ -247,9 +261,9 @@ pub struct Section {
     total: Option<u32>,
 }
 
-impl From<cable_core::Section> for Section {
-    fn from(s: cable_core::Section) -> Self {
-        Section { number: s.number, total: s.total }
+impl Section {
+    pub(crate) fn new(s: cable_core::Section, at: At) -> Self {
+        Section { at, number: s.number, total: s.total }
     }
 }
 
@@ -259,9 +273,9 @@ impl Section {
         repr_of("Section", &[("number", any(py, self.number)?), ("total", any(py, self.total)?)])
     }
 
-    /// ``{"number": ..., "total": ...}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(py, &[("number", any(py, self.number)?), ("total", any(py, self.total)?)])
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -269,6 +283,7 @@ impl Section {
 #[pyclass(frozen, eq, hash, module = "cable", name = "ExecutiveOrder", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ExecutiveOrder {
+    at: At,
     /// Number of the executive order (``"12958"``), or None.
     #[pyo3(get)]
     order: Option<String>,
@@ -283,9 +298,10 @@ pub struct ExecutiveOrder {
     span: PySpan,
 }
 
-impl From<&cable_core::ExecutiveOrder<'_>> for ExecutiveOrder {
-    fn from(e: &cable_core::ExecutiveOrder<'_>) -> Self {
+impl ExecutiveOrder {
+    pub(crate) fn new(e: &cable_core::ExecutiveOrder<'_>, at: At) -> Self {
         ExecutiveOrder {
+            at,
             order: e.order.map(str::to_owned),
             declassify_on: e.declassify_on,
             declassify_raw: e.declassify_raw.map(str::to_owned),
@@ -307,17 +323,9 @@ impl ExecutiveOrder {
         )
     }
 
-    /// As in the JSON contract; ``declassify_on`` is an ISO date string there.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("order", any(py, &self.order)?),
-                ("declassify_on", any(py, self.declassify_on.map(|d| d.format("%Y-%m-%d").to_string()))?),
-                ("declassify_raw", any(py, &self.declassify_raw)?),
-                ("span", spanlist(py, self.span)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -325,6 +333,7 @@ impl ExecutiveOrder {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Reference", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Reference {
+    at: At,
     /// Bullet label without punctuation (``"A"``), or None.
     #[pyo3(get)]
     label: Option<String>,
@@ -348,9 +357,10 @@ pub struct Reference {
     text: String,
 }
 
-impl From<&cable_core::Reference<'_>> for Reference {
-    fn from(r: &cable_core::Reference<'_>) -> Self {
+impl Reference {
+    pub(crate) fn new(r: &cable_core::Reference<'_>, at: At) -> Self {
         Reference {
+            at,
             label: r.label.map(str::to_owned),
             kind: r.kind.as_str().to_owned(),
             id: r.id.as_ref().map(|i| i.to_string()),
@@ -377,20 +387,9 @@ impl Reference {
         )
     }
 
-    /// As in the JSON contract: ``{label, kind, id, station, serial, year, text}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("label", any(py, &self.label)?),
-                ("kind", any(py, &self.kind)?),
-                ("id", any(py, &self.id)?),
-                ("station", any(py, &self.station)?),
-                ("serial", any(py, self.serial)?),
-                ("year", any(py, self.year)?),
-                ("text", any(py, &self.text)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -398,6 +397,7 @@ impl Reference {
 #[pyclass(frozen, eq, hash, module = "cable", name = "ClassifiedBy", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClassifiedBy {
+    at: At,
     /// The line after the keyword, as written.
     #[pyo3(get)]
     text: String,
@@ -405,9 +405,10 @@ pub struct ClassifiedBy {
     reasons: Vec<String>,
 }
 
-impl From<&cable_core::ClassifiedBy<'_>> for ClassifiedBy {
-    fn from(c: &cable_core::ClassifiedBy<'_>) -> Self {
+impl ClassifiedBy {
+    pub(crate) fn new(c: &cable_core::ClassifiedBy<'_>, at: At) -> Self {
         ClassifiedBy {
+            at,
             text: c.text.as_str().to_owned(),
             names: c.names.iter().map(|n| n.to_string()).collect(),
             reasons: c.reasons.iter().map(|r| r.to_string()).collect(),
@@ -433,12 +434,9 @@ impl ClassifiedBy {
         repr_of("ClassifiedBy", &[("names", self.names(py)?.into_any()), ("reasons", self.reasons(py)?.into_any())])
     }
 
-    /// ``{"text": ..., "names": [...], "reasons": [...]}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[("text", any(py, &self.text)?), ("names", list(py, &self.names)?), ("reasons", list(py, &self.reasons)?)],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -446,6 +444,7 @@ impl ClassifiedBy {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Marking", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Marking {
+    at: At,
     /// The level it names (``"CONFIDENTIAL"``).
     #[pyo3(get)]
     level: &'static str,
@@ -455,9 +454,14 @@ pub struct Marking {
     raw: String,
 }
 
-impl From<&cable_core::Marking<'_>> for Marking {
-    fn from(m: &cable_core::Marking<'_>) -> Self {
-        Marking { level: m.level.as_str(), caveats: m.caveats().map(str::to_owned).collect(), raw: m.raw.to_owned() }
+impl Marking {
+    pub(crate) fn new(m: &cable_core::Marking<'_>, at: At) -> Self {
+        Marking {
+            at,
+            level: m.level.as_str(),
+            caveats: m.caveats().map(str::to_owned).collect(),
+            raw: m.raw.to_owned(),
+        }
     }
 }
 
@@ -476,12 +480,9 @@ impl Marking {
         )
     }
 
-    /// ``{"level": ..., "caveats": [...], "raw": ...}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[("level", any(py, self.level)?), ("caveats", list(py, &self.caveats)?), ("raw", any(py, &self.raw)?)],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -489,6 +490,7 @@ impl Marking {
 #[pyclass(frozen, eq, hash, module = "cable", name = "ParseWarning", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseWarning {
+    at: At,
     /// ``"unrecognised_line"``, ``"invalid_date"``, ``"lossy_decoding"``, ... (see the README).
     #[pyo3(get)]
     kind: String,
@@ -513,8 +515,9 @@ fn excerpt(text: &str) -> &str {
 }
 
 impl ParseWarning {
-    pub(crate) fn new(w: &cable_core::Warning, cable: &cable_core::Cable<'_>) -> Self {
+    pub(crate) fn new(w: &cable_core::Warning, cable: &cable_core::Cable<'_>, at: At) -> Self {
         ParseWarning {
+            at,
             kind: w.kind.as_str().to_owned(),
             message: w.kind.message(),
             span: span(w.span),
@@ -532,17 +535,9 @@ impl ParseWarning {
         )
     }
 
-    /// ``{"kind": ..., "message": ..., "span": [start, end], "text": ...}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("kind", any(py, &self.kind)?),
-                ("message", any(py, self.message)?),
-                ("span", spanlist(py, self.span)?),
-                ("text", any(py, &self.text)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -551,6 +546,7 @@ impl ParseWarning {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Envelope", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Envelope {
+    at: At,
     /// ``"cablegate_html"`` or ``"cables_csv"``.
     #[pyo3(get)]
     kind: String,
@@ -575,10 +571,11 @@ pub struct Envelope {
     references: Vec<String>,
 }
 
-impl From<&cable_core::Envelope<'_>> for Envelope {
-    fn from(e: &cable_core::Envelope<'_>) -> Self {
+impl Envelope {
+    pub(crate) fn new(e: &cable_core::Envelope<'_>, at: At) -> Self {
         let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_ref().map(|v| v.to_string());
         Envelope {
+            at,
             kind: e.kind.as_str().to_owned(),
             row_id: e.row_id,
             reference_id: s(&e.reference_id),
@@ -612,21 +609,9 @@ impl Envelope {
         )
     }
 
-    /// As in the JSON contract.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("kind", any(py, &self.kind)?),
-                ("row_id", any(py, self.row_id)?),
-                ("reference_id", any(py, &self.reference_id)?),
-                ("created", any(py, &self.created)?),
-                ("released", any(py, &self.released)?),
-                ("classification", any(py, &self.classification)?),
-                ("origin", any(py, &self.origin)?),
-                ("references", list(py, &self.references)?),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -663,6 +648,7 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Item", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Item {
+    at: At,
     /// The label as written (``"A."``, ``"(1)"``, ``"--"``).
     #[pyo3(get)]
     label: String,
@@ -674,9 +660,9 @@ pub struct Item {
     span: PySpan,
 }
 
-impl From<cable_core::Item<'_>> for Item {
-    fn from(i: cable_core::Item<'_>) -> Self {
-        Item { label: i.label.to_owned(), text: i.text.into_owned(), span: span(i.span) }
+impl Item {
+    pub(crate) fn new(i: cable_core::Item<'_>, at: At) -> Self {
+        Item { at, label: i.label.to_owned(), text: i.text.into_owned(), span: span(i.span) }
     }
 }
 
@@ -686,12 +672,9 @@ impl Item {
         repr_of("Item", &[("label", any(py, &self.label)?), ("text", any(py, shorten(&self.text, 40))?)])
     }
 
-    /// ``{"label": ..., "text": ..., "span": [start, end]}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[("label", any(py, &self.label)?), ("text", any(py, &self.text)?), ("span", spanlist(py, self.span)?)],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -700,6 +683,7 @@ impl Item {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Paragraph", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Paragraph {
+    at: At,
     /// Position in ``Cable.paragraphs`` (0-based); ``Passage.paragraphs`` hold these.
     #[pyo3(get)]
     index: usize,
@@ -732,18 +716,24 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    pub(crate) fn new(index: usize, p: &cable_core::Paragraph<'_>) -> Self {
+    pub(crate) fn new(p: &cable_core::Paragraph<'_>, at: At) -> Self {
         Paragraph {
-            index,
+            index: at.index(),
+            marking: p.marking().map(|m| Marking::new(m, at.child(&[Step::Key("marking")]))),
+            items: p
+                .items()
+                .into_iter()
+                .enumerate()
+                .map(|(j, i)| Item::new(i, at.child(&[Step::Key("items"), Step::Index(j)])))
+                .collect(),
+            at,
             number: p.number(),
             written_number: p.written_number().map(str::to_owned),
-            marking: p.marking().map(Marking::from),
             heading: p.heading().map(|h| h.into_owned()),
             text: p.text().into_owned(),
             span: span(p.span()),
             text_span: span(p.text_span()),
             heading_span: p.heading_span().map(span),
-            items: p.items().into_iter().map(Item::from).collect(),
         }
     }
 }
@@ -780,28 +770,9 @@ impl Paragraph {
         )
     }
 
-    /// As in the JSON contract: ``{number, written_number, marking, heading, text, span, items}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let marking = match &self.marking {
-            Some(m) => m.to_dict(py)?.into_any(),
-            None => py.None().into_bound(py),
-        };
-        let items = pyo3::types::PyList::empty(py);
-        for item in &self.items {
-            items.append(item.to_dict(py)?)?;
-        }
-        dict(
-            py,
-            &[
-                ("number", any(py, self.number)?),
-                ("written_number", any(py, &self.written_number)?),
-                ("marking", marking),
-                ("heading", any(py, &self.heading)?),
-                ("text", any(py, &self.text)?),
-                ("span", spanlist(py, self.span)?),
-                ("items", items.into_any()),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -809,6 +780,7 @@ impl Paragraph {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Passage", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Passage {
+    at: At,
     /// ``"summary"``, ``"comment"``, ``"action_request"``, ``"note"`` or ``"inline_comment"``.
     #[pyo3(get)]
     kind: String,
@@ -822,9 +794,10 @@ pub struct Passage {
     paragraphs: Vec<usize>,
 }
 
-impl From<cable_core::Passage<'_, '_>> for Passage {
-    fn from(p: cable_core::Passage<'_, '_>) -> Self {
+impl Passage {
+    pub(crate) fn new(p: cable_core::Passage<'_, '_>, at: At) -> Self {
         Passage {
+            at,
             kind: p.kind().as_str().to_owned(),
             text: p.text().into_owned(),
             span: span(p.span()),
@@ -852,17 +825,9 @@ impl Passage {
         )
     }
 
-    /// ``{"kind": ..., "text": ..., "span": [start, end], "paragraphs": [...]}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(
-            py,
-            &[
-                ("kind", any(py, &self.kind)?),
-                ("text", any(py, &self.text)?),
-                ("span", spanlist(py, self.span)?),
-                ("paragraphs", pyo3::types::PyList::new(py, &self.paragraphs)?.into_any()),
-            ],
-        )
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }
 
@@ -870,6 +835,7 @@ impl Passage {
 #[pyclass(frozen, eq, hash, module = "cable", name = "Break", skip_from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Break {
+    at: At,
     /// ``"page"`` (a page marker such as ``MOSCOW 00005434 002 OF 002``, or a ``PAGE nn`` banner)
     /// or ``"section"`` (the repeated header of a later section of a partial record).
     #[pyo3(get)]
@@ -882,9 +848,9 @@ pub struct Break {
     span: PySpan,
 }
 
-impl From<&cable_core::Break> for Break {
-    fn from(b: &cable_core::Break) -> Self {
-        Break { kind: b.kind.as_str().to_owned(), page: b.page, span: span(b.span) }
+impl Break {
+    pub(crate) fn new(b: &cable_core::Break, at: At) -> Self {
+        Break { at, kind: b.kind.as_str().to_owned(), page: b.page, span: span(b.span) }
     }
 }
 
@@ -897,8 +863,8 @@ impl Break {
         )
     }
 
-    /// ``{"kind": ..., "page": ..., "span": [start, end]}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        dict(py, &[("kind", any(py, &self.kind)?), ("page", any(py, self.page)?), ("span", spanlist(py, self.span)?)])
+    /// The value as in the JSON contract (serialised from the core when called).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.at.to_dict(py)
     }
 }

@@ -10,6 +10,7 @@ use serde::ser::{self, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 
 /// A value's serialisation as Python objects.
 pub(crate) fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
@@ -41,19 +42,44 @@ impl From<PyErr> for Error {
 }
 
 thread_local! {
-    /// Python strings of struct keys, by the address of the static key.
-    static KEYS: RefCell<HashMap<usize, Py<PyString>>> = RefCell::new(HashMap::new());
+    /// The Python strings of struct keys, made once per thread.
+    static KEYS: RefCell<KeyTable> = RefCell::default();
 }
 
-/// The Python string of a struct key, made once.
-fn key<'py>(py: Python<'py>, k: &'static str) -> Bound<'py, PyString> {
+/// Python strings of struct keys by the address and length of the static key.
+type KeyTable = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Addr>>;
+
+/// Hashes a key by its address and length: keys are static strings, so these name the key, and
+/// a multiply is all the hashing they need (cheaper than SipHash, once per field).
+#[derive(Default)]
+struct Addr(u64);
+
+impl std::hash::Hasher for Addr {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Runs `f` with the Python string of a struct key, made once per thread.
+fn with_key<'py, T>(py: Python<'py>, k: &'static str, f: impl FnOnce(&Bound<'py, PyString>) -> T) -> T {
     KEYS.with(|keys| {
-        keys.borrow_mut()
-            .entry(k.as_ptr() as usize)
-            .or_insert_with(|| PyString::intern(py, k).unbind())
-            .bind(py)
-            .clone()
+        let mut keys = keys.borrow_mut();
+        let key = keys.entry((k.as_ptr() as usize, k.len())).or_insert_with(|| PyString::intern(py, k).unbind());
+        f(key.bind(py))
     })
+}
+
+/// The Python string of a struct key.
+fn key<'py>(py: Python<'py>, k: &'static str) -> Bound<'py, PyString> {
+    with_key(py, k, |k| k.clone())
 }
 
 #[derive(Clone, Copy)]
@@ -73,6 +99,12 @@ struct Seq<'py>(Ser<'py>, Vec<Bound<'py, PyAny>>);
 /// A dict being filled; `key` holds a map key until its value comes.
 struct Map<'py>(Ser<'py>, Bound<'py, PyDict>, Option<Bound<'py, PyAny>>);
 
+macro_rules! scalars {
+    ($($f:ident($t:ty);)*) => {
+        $(fn $f(self, v: $t) -> R<'py> { self.any(v) })*
+    };
+}
+
 impl<'py> ser::Serializer for Ser<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
@@ -84,47 +116,12 @@ impl<'py> ser::Serializer for Ser<'py> {
     type SerializeStruct = Map<'py>;
     type SerializeStructVariant = Map<'py>;
 
-    fn serialize_bool(self, v: bool) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i8(self, v: i8) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i16(self, v: i16) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i32(self, v: i32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_i64(self, v: i64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u8(self, v: u8) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u16(self, v: u16) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u32(self, v: u32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_u64(self, v: u64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_f32(self, v: f32) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_f64(self, v: f64) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_char(self, v: char) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_str(self, v: &str) -> R<'py> {
-        self.any(v)
-    }
-    fn serialize_bytes(self, v: &[u8]) -> R<'py> {
-        self.any(v)
+    // Scalars: their Python object.
+    scalars! {
+        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
+        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
+        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
+        serialize_str(&str); serialize_bytes(&[u8]);
     }
     fn serialize_none(self) -> R<'py> {
         Ok(self.0.None().into_bound(self.0))
@@ -188,48 +185,24 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
+/// The list traits of [`Seq`]: every element is pushed.
+macro_rules! seq {
+    ($($tr:ident :: $f:ident;)*) => {$(
+        impl<'py> ser::$tr for Seq<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn $f<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+                self.push(v)
+            }
+            fn end(self) -> R<'py> {
+                self.done()
+            }
+        }
+    )*};
 }
-
-impl<'py> ser::SerializeTuple for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
-        self.push(v)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
+seq! {
+    SerializeSeq::serialize_element; SerializeTuple::serialize_element;
+    SerializeTupleStruct::serialize_field; SerializeTupleVariant::serialize_field;
 }
 
 impl<'py> ser::SerializeMap for Map<'py> {
@@ -253,7 +226,9 @@ impl<'py> ser::SerializeStruct for Map<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, k: &'static str, v: &T) -> Result<(), Error> {
-        self.1.set_item(key(self.0.0, k), v.serialize(self.0)?)?;
+        // The value first: converting it may need the key table too.
+        let v = v.serialize(self.0)?;
+        with_key(self.0.0, k, |k| self.1.set_item(k, v))?;
         Ok(())
     }
     fn end(self) -> R<'py> {
@@ -269,5 +244,167 @@ impl<'py> ser::SerializeStructVariant for Map<'py> {
     }
     fn end(self) -> R<'py> {
         Ok(self.1.into_any())
+    }
+}
+
+/// One step of a path into a serialisation: a struct field or a list element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// The Python value at `path` (not empty) in `value`'s serialisation, or None when nothing is
+/// there. Only the value on the path is converted: the fields and elements beside it are
+/// skipped without being serialised, so `paragraphs[3]` cleans one paragraph, not all.
+pub(crate) fn to_py_at<'py>(
+    py: Python<'py>,
+    value: &impl Serialize,
+    path: &[Step],
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    value.serialize(Pick { py, path }).map_err(|e| e.0)
+}
+
+/// A serializer that looks for the value at `path` (never empty) and converts only it.
+#[derive(Clone, Copy)]
+struct Pick<'p, 'py> {
+    py: Python<'py>,
+    path: &'p [Step],
+}
+
+type Found<'py> = Result<Option<Bound<'py, PyAny>>, Error>;
+
+impl<'py> Pick<'_, 'py> {
+    /// `v` when it is the step wanted: converted when the path ends there, else searched on.
+    fn take<T: ?Sized + Serialize>(
+        &self,
+        step: Step,
+        v: &T,
+        found: &mut Option<Bound<'py, PyAny>>,
+    ) -> Result<(), Error> {
+        if found.is_none() && self.path.first() == Some(&step) {
+            *found = match &self.path[1..] {
+                [] => Some(v.serialize(Ser(self.py))?),
+                rest => v.serialize(Pick { py: self.py, path: rest })?,
+            };
+        }
+        Ok(())
+    }
+}
+
+/// A list or struct being searched: the next index, and what was found.
+struct Search<'p, 'py>(Pick<'p, 'py>, usize, Option<Bound<'py, PyAny>>);
+
+macro_rules! not_here {
+    ($($f:ident($($t:ty),*);)*) => {
+        $(fn $f(self, $(_: $t),*) -> Found<'py> { Ok(None) })*
+    };
+}
+
+impl<'p, 'py> ser::Serializer for Pick<'p, 'py> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = Error;
+    type SerializeSeq = Search<'p, 'py>;
+    type SerializeTuple = Search<'p, 'py>;
+    type SerializeTupleStruct = Search<'p, 'py>;
+    type SerializeTupleVariant = Search<'p, 'py>;
+    type SerializeMap = Search<'p, 'py>;
+    type SerializeStruct = Search<'p, 'py>;
+    type SerializeStructVariant = Search<'p, 'py>;
+
+    // A scalar or an absent value has nothing inside it.
+    not_here! {
+        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
+        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
+        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
+        serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
+        serialize_unit_struct(&'static str); serialize_unit_variant(&'static str, u32, &'static str);
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Found<'py> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Found<'py> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Found<'py> {
+        Ok(None)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Search<'p, 'py>, Error> {
+        Ok(Search(self, 0, None))
+    }
+}
+
+/// The compound traits of [`Search`]: list elements are matched by index, struct fields by
+/// name; map entries (keys known only as values) are not searched.
+macro_rules! search {
+    ($($tr:ident :: $f:ident $(($k:ident))?;)*) => {$(
+        impl<'py> ser::$tr for Search<'_, 'py> {
+            type Ok = Option<Bound<'py, PyAny>>;
+            type Error = Error;
+            fn $f<T: ?Sized + Serialize>(&mut self, $($k: &'static str,)? v: &T) -> Result<(), Error> {
+                let step = search!(@step self $($k)?);
+                self.0.take(step, v, &mut self.2)
+            }
+            fn end(self) -> Found<'py> {
+                Ok(self.2)
+            }
+        }
+    )*};
+    (@step $s:ident) => {{ $s.1 += 1; Step::Index($s.1 - 1) }};
+    (@step $s:ident $k:ident) => { Step::Key($k) };
+}
+search! {
+    SerializeSeq::serialize_element; SerializeTuple::serialize_element;
+    SerializeTupleStruct::serialize_field; SerializeTupleVariant::serialize_field;
+    SerializeStruct::serialize_field(k); SerializeStructVariant::serialize_field(k);
+}
+
+impl<'py> ser::SerializeMap for Search<'_, 'py> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
+        Ok(())
+    }
+    fn end(self) -> Found<'py> {
+        Ok(None)
     }
 }

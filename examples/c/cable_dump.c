@@ -121,8 +121,8 @@ static void dump_body(const Cable *c) {
     CableSpan sp;
     if (count > 0) printf("  %-16s %zu\n", "paragraphs", count);
     for (i = 0; i < count; i++) {
-        CableStr mark = cable_paragraph_marking_raw(c, i), heading = cable_paragraph_heading(c, i);
-        if (cable_paragraph_number(c, i, &n))
+        CableStr mark = cable_marking_raw(cable_paragraph_marking(cable_paragraph(c, i))), heading = cable_paragraph_heading(cable_paragraph(c, i));
+        if (cable_paragraph_number(cable_paragraph(c, i), &n))
             printf("    %3u. ", n);
         else
             printf("    %4s ", "-");
@@ -132,7 +132,7 @@ static void dump_body(const Cable *c) {
             put(heading);
             fputs("] ", stdout);
         }
-        put_excerpt(cable_paragraph_text(c, i), 60);
+        put_excerpt(cable_paragraph_text(cable_paragraph(c, i)), 60);
         putchar('\n');
     }
     passage("summary", cable_passage_text(cable_summary(c)));
@@ -149,10 +149,10 @@ static void dump_body(const Cable *c) {
     field("signature", cable_signature(c));
     LIST("signers", cable_signer_count(c), cable_signer(c, i_), ", ");
     for (i = 0; i < cable_break_count(c); i++) {
-        sp = cable_break_span(c, i);
+        sp = cable_break_span(cable_break(c, i));
         printf("  %-16s ", i == 0 ? "breaks" : "");
-        put(cable_break_kind(c, i));
-        if (cable_break_page(c, i, &n)) printf(" %u", n);
+        put(cable_break_kind(cable_break(c, i)));
+        if (cable_break_page(cable_break(c, i), &n)) printf(" %u", n);
         printf(" [%zu, %zu]\n", sp.start, sp.end);
     }
     if (cable_redaction_count(c) > 0) printf("  %-16s %zu\n", "redactions", cable_redaction_count(c));
@@ -219,8 +219,8 @@ static void dump_text(const Cable *c, const char *label) {
     LIST("tags", cable_tag_count(c), cable_tag(c, i_), " ");
     if (cable_subject(c).ptr != NULL) {
         printf("  %-16s ", "subject");
-        if (cable_subject_marking_raw(c).ptr != NULL) {
-            put(cable_subject_marking_raw(c));
+        if (cable_marking_raw(cable_subject_marking(c)).ptr != NULL) {
+            put(cable_marking_raw(cable_subject_marking(c)));
             putchar(' ');
         }
         put(cable_subject(c));
@@ -228,17 +228,17 @@ static void dump_text(const Cable *c, const char *label) {
     }
     for (i = 0; i < cable_ref_count(c); i++) {
         printf("  %-16s ", "reference");
-        if (cable_ref_label(c, i).ptr != NULL) {
-            put(cable_ref_label(c, i));
+        if (cable_ref_label(cable_ref(c, i)).ptr != NULL) {
+            put(cable_ref_label(cable_ref(c, i)));
             fputs(". ", stdout);
         }
-        put(cable_ref_kind(c, i));
-        if (cable_ref_id(c, i).ptr != NULL) {
+        put(cable_ref_kind(cable_ref(c, i)));
+        if (cable_ref_id(cable_ref(c, i)).ptr != NULL) {
             putchar(' ');
-            put(cable_ref_id(c, i));
+            put(cable_ref_id(cable_ref(c, i)));
         }
         fputs(": ", stdout);
-        put(cable_ref_text(c, i));
+        put(cable_ref_text(cable_ref(c, i)));
         putchar('\n');
     }
     field("classified by", cable_classified_by_text(c));
@@ -257,10 +257,10 @@ static void dump_text(const Cable *c, const char *label) {
     }
     dump_body(c);
     for (i = 0; i < cable_warning_count(c); i++) {
-        CableSpan sp = cable_warning_span(c, i);
-        CableStr text = cable_warning_text(c, i);
+        CableSpan sp = cable_warning_span(cable_warning(c, i));
+        CableStr text = cable_span_text(c, cable_warning_span(cable_warning(c, i)));
         printf("  %-16s ", i == 0 ? "warnings" : "");
-        put(cable_warning_kind(c, i));
+        put(cable_warning_kind(cable_warning(c, i)));
         printf(" [%zu, %zu]", sp.start, sp.end);
         if (text.len > 0) {
             fputs(" \"", stdout);

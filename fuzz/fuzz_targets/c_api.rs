@@ -50,9 +50,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(err.offset as usize <= 3 * data.len(), "error offset inside the input");
         return;
     }
-    // SAFETY: `h` is a live handle from `cable_parse*`; indexes past the end are allowed (they
-    // return the absent value).
+    let raw = h;
+    // SAFETY: `raw` is a live handle from `cable_parse*`, freed at the end; indexes past the end
+    // are allowed (they return the absent value).
     unsafe {
+        let h = raw.as_ref();
         touch(cable_reference_id(h));
         touch(cable_transmission_id(h));
         touch(cable_sender(h));
@@ -73,18 +75,18 @@ fuzz_target!(|data: &[u8]| {
             touch(cable_caveat(h, i));
         }
         for i in 0..cable_ref_count(h) + 1 {
-            touch(cable_ref_id(h, i));
-            touch(cable_ref_text(h, i));
+            touch(cable_ref_id(cable_ref(h, i)));
+            touch(cable_ref_text(cable_ref(h, i)));
         }
         for i in 0..cable_warning_count(h) + 1 {
-            touch(cable_warning_kind(h, i));
+            touch(cable_warning_kind(cable_warning(h, i)));
         }
         let mut json: *mut std::ffi::c_char = ptr::null_mut();
         let mut len = 0usize;
-        assert_eq!(cable_to_json(h, &mut json, &mut len), CableStatus::CableOk);
+        assert_eq!(cable_to_json(h, Some(&mut json), Some(&mut len)), CableStatus::CableOk);
         let bytes = std::slice::from_raw_parts(json.cast::<u8>(), len);
         let _: serde_json::Value = serde_json::from_slice(bytes).expect("valid JSON");
         cable_string_free(json);
-        cable_free(h);
+        cable_free(raw);
     }
 });
