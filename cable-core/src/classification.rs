@@ -247,14 +247,26 @@ impl<'a> Marking<'a> {
     pub(crate) fn parse_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
         let lead = s.len() - s.trim_start_matches(' ').len();
         let t = &s[lead..];
-        let word = banner_word(t).filter(|w| !w.damaged && !t[..w.len].contains("  "))?;
-        let rest = &t[word.len..];
-        let dash = rest.trim_start_matches(' ').strip_prefix('-')?;
-        let tail = dash.trim_start_matches(' ');
-        let n = scan::strip_prefix_ci(tail, "ENTIRE TEXT").map(|r| tail.len() - r.len())?;
-        let end = lead + (t.len() - tail.len()) + n;
-        let caveat_text = &s[lead + word.len..end];
-        Some((Marking { level: word.level, raw: &s[lead..end], caveat_text }, end))
+        // After the level (`word_len` bytes): ` - ENTIRE TEXT`.
+        let entire = |level: Level, word_len: usize| {
+            let rest = &t[word_len..];
+            let dash = rest.trim_start_matches(' ').strip_prefix('-')?;
+            let tail = dash.trim_start_matches(' ');
+            let n = scan::strip_prefix_ci(tail, "ENTIRE TEXT").map(|r| tail.len() - r.len())?;
+            let end = lead + (t.len() - tail.len()) + n;
+            let caveat_text = &s[lead + word_len..end];
+            Some((Marking { level, raw: &s[lead..end], caveat_text }, end))
+        };
+        // The level's letter (`C - ENTIRE TEXT.`, 86CAIRO26111, 94PHNOMPENH4053), or the level
+        // spelled out (`C O N F I D E N T I A L- ENTIRE TEXT`, 88TUNIS11598).
+        let letter = match t.as_bytes() {
+            [b'C' | b'S' | b'U', b' ', ..] => Level::from_mark(&t[..1]),
+            _ => None,
+        };
+        letter.and_then(|level| entire(level, 1)).or_else(|| {
+            let word = banner_word(t).filter(|w| !w.damaged && !t[..w.len].contains("  "))?;
+            entire(word.level, word.len)
+        })
     }
 }
 
@@ -321,6 +333,13 @@ mod tests {
         assert_eq!((m.level, m.raw, n), (Level::Confidential, "CONFIDENTIAL - ENTIRE TEXT", 26));
         assert_eq!(m.caveats().collect::<Vec<_>>(), ["ENTIRE TEXT"]);
         assert!(Marking::parse_entire_text("CONFIDENTIAL SOURCES SAY").is_none());
+        // The level's letter (86CAIRO26111).
+        let (m, n) = Marking::parse_entire_text("C - ENTIRE TEXT.").unwrap();
+        assert_eq!((m.level, m.raw, n), (Level::Confidential, "C - ENTIRE TEXT", 15));
+        assert!(Marking::parse_entire_text("C - SOME TEXT").is_none());
+        assert!(Marking::parse_entire_text("A - ENTIRE TEXT").is_none());
+        let (m, _) = Marking::parse_entire_text("C O N F I D E N T I A L- ENTIRE TEXT.").unwrap();
+        assert_eq!(m.raw, "C O N F I D E N T I A L- ENTIRE TEXT");
     }
 
     #[test]
