@@ -33,8 +33,9 @@ fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
     has("06PARIS7424.html", "doubt_heading_in_text", "A FIFTY PERCENT CHANCE");
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
-    // `d (d).`: the wrapped tail of the Classified By line, before paragraph 1.
-    has("03JERUSALEM2293.csv", "doubt_stray_text", "d (d).");
+    // `CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL` / `COUNSELOR ...`: a Classified By line
+    // in a form the metadata walker does not know, before paragraph 1.
+    has("98NEWDELHI2879.csv", "doubt_stray_text", "CLASSIFIED CONFIDENTIAL BY");
     // `... under the JADE Act.` / `DINGER` inside the text (the page repeats the signature).
     has("09RANGOON378.html", "doubt_heading_in_text", "DINGER");
 }

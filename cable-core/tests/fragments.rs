@@ -271,3 +271,17 @@ fn paragraph_numbers_with_odd_punctuation() {
     let cable = cable_core::parse(text).unwrap();
     assert_eq!(cable.paragraphs().len(), 1);
 }
+
+/// A Classified By line wrapped inside a token keeps its reasons, and the tail makes no
+/// paragraph: 03JERUSALEM2293 (evaluation set), lines as written.
+#[test]
+fn classified_by_wrapped_inside_a_token() {
+    let text = "C O N F I D E N T I A L  JERUSALEM 002293 \n \nSUBJECT: HAMAS READY TO EXTEND TRUCE \n \n\
+                REF: TEL AVIV 4401 \n \nClassified By: Acting Principal Officer Jeffrey Feltman, per 1.5 (b) an \n\
+                d (d). \n \n(U)  This cable has been cleared with Embassy Tel Aviv. \n \n1.  (C)  Former PA Minister.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let cb = cable.classified_by().unwrap();
+    assert_eq!(cb.text.value, "Acting Principal Officer Jeffrey Feltman, per 1.5 (b) and (d).");
+    assert_eq!(cb.reasons, ["1.5(b)", "1.5(d)"]);
+    assert_eq!(cable.paragraphs()[0].text(), "This cable has been cleared with Embassy Tel Aviv.");
+}

@@ -397,6 +397,8 @@ impl<'l, 'a> Meta<'l, 'a> {
                         || l.ends_with(',')
                         // `... 1.4 (B) AND (` / `D).`
                         || l.ends_with('(')
+                        // A token broken by the wrapping (`... per 1.5 (b) an` / `d (d).`).
+                        || classified_by::word_broken_at_line_end(l, t)
                         || l.ends_with(" and")
                         || l.ends_with(" AND")
                         || scan::find_ci(l, "reason").is_some_and(|p| !l[p..].contains(|c: char| c.is_ascii_digit())))

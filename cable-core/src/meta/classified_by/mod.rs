@@ -401,6 +401,16 @@ pub(crate) fn word_broken_at_line_end(before: &str, next: &str) -> bool {
     if before.ends_with('(') {
         return true;
     }
+    // A token cut in two: `... per 1.5 (b) an` / `d (d).` (03JERUSALEM2293), `... Reasons 1.` /
+    // `4 (b/d).`.
+    if (before.ends_with(" an") && next.starts_with("d "))
+        || (before.ends_with(" a") && next.starts_with("nd "))
+        || (before.ends_with(" 1.") && next.starts_with(|c: char| c.is_ascii_digit()))
+        // `... reasons 1.4 (B) and (D` / `)` (05MADRID1178): the parenthesis closed on its own line.
+        || (next.starts_with(')') && before.rfind('(') > before.rfind(')'))
+    {
+        return true;
+    }
     let last = before.rsplit(' ').next().unwrap_or("");
     let first = next.split(' ').next().unwrap_or("");
     let capital_alone = last.len() == 1 && last.as_bytes()[0].is_ascii_uppercase();

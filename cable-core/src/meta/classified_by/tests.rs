@@ -103,3 +103,16 @@ fn names_after_long_titles_and_with_suffixes() {
     assert_eq!(names("Charge d'Affaires, for reasons 1.4 (b) and (d)"), Vec::<&str>::new());
     assert_eq!(names("Ambassador Richard L. Baltimore III. Reason: 1.4(c)."), ["Richard L. Baltimore III"]);
 }
+
+#[test]
+fn tokens_cut_in_two_by_the_wrapping() {
+    // 03JERUSALEM2293: `... per 1.5 (b) an` / `d (d).`; 09BEIJING2963: `... Reasons 1.` /
+    // `4 (b) and (d).`.
+    assert!(word_broken_at_line_end("Jeffrey Feltman, per 1.5 (b) an", "d (d)."));
+    assert!(word_broken_at_line_end("Counselor Kathy Fitzpatrick; reasons 1.5 (B) a", "nd (D)."));
+    assert!(word_broken_at_line_end("Aubrey Carlson. Reasons 1.", "4 (b) and (d)."));
+    assert!(word_broken_at_line_end("Bob Manzanares; reasons 1.4 (B) and (D", ")"));
+    assert!(!word_broken_at_line_end("reasons 1.4 (B) and (D)", ") more"));
+    assert!(!word_broken_at_line_end("the plan", "d (d)."));
+    assert!(!word_broken_at_line_end("Aubrey Carlson. Reasons 1.4", "(b) and (d)."));
+}
