@@ -28,9 +28,9 @@ fn has(name: &str, kind: &str, text_start: &str) {
 
 #[test]
 fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
-    // The first line of a heading of two underlined lines, left at the end of the paragraph
-    // before it (`A FIFTY PERCENT CHANCE OF BEING FRANCE'S` / rule / `NEXT PRESIDENT` / rule).
-    has("06PARIS7424.html", "doubt_heading_in_text", "A FIFTY PERCENT CHANCE");
+    // `COMMENT` at the end of a section, before the section's foot lines and the next section's
+    // header: the heading of the paragraph after them, read as text.
+    has("92LIMA4541.csv", "doubt_heading_in_text", "COMMENT");
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
     // `CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL` / `COUNSELOR ...`: a Classified By line

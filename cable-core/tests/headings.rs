@@ -65,3 +65,27 @@ fn a_name_below_a_text_in_capitals_heads_nothing() {
     assert_eq!(cable.paragraph(7).unwrap().heading().as_deref(), Some("JUSTICE"));
     assert_eq!(cable.paragraph(6).unwrap().text(), "EPD officers cannot conduct effective investigations.");
 }
+
+/// A heading broken over two lines, each underlined (06PARIS7424, tests/fixtures/eval): one
+/// heading, the rule between its lines dropped; the paragraph before it keeps none of it.
+#[test]
+fn a_heading_of_two_underlined_lines() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/06PARIS7424.html");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let heading = |n: u32| cable.paragraph(n).and_then(|p| p.heading()).map(|h| h.into_owned());
+    assert_eq!(heading(4).as_deref(), Some("A FIFTY PERCENT CHANCE OF BEING FRANCE'S NEXT PRESIDENT"));
+    assert_eq!(heading(5).as_deref(), Some("FUSING HER POPULARITY (AND HER CURRENT ORGANIZATION) WITH HER PARTY"));
+    let three = cable.paragraph(3).unwrap().text();
+    assert!(three.ends_with("to be elected France's next president."), "{three}");
+    // A short section caption above a topic stays apart (04PRETORIA5319: `HOT ISSUES` / rule /
+    // `ISPAT ISCOR Looks for a Power Alternative` / rule).
+    let text = "UNCLASSIFIED PRETORIA 005319\n\nSUBJECT: X\n\n1. The first paragraph ends here.\n\n\
+                HOT ISSUES\n----------\nISPAT ISCOR Looks for a Power Alternative\n-----------------------------------------\n\n\
+                2. ISPAT ISCOR said so.\n";
+    let cable = parse(text).unwrap();
+    assert_eq!(
+        cable.paragraph(2).and_then(|p| p.heading()).as_deref(),
+        Some("ISPAT ISCOR Looks for a Power Alternative")
+    );
+}

@@ -348,7 +348,25 @@ impl<'l, 'a> Walk<'l, 'a> {
             // `SIPDIS` stamped inside a framed heading (00HARARE6677).
             && (could_be_heading(t_trim) || text::cleans_to_nothing(t_trim)); // A caption after a blank line, or an underlined one without a rule above the captions
         // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
+        // A heading of two lines, each underlined (`A FIFTY PERCENT CHANCE OF BEING FRANCE'S` /
+        // rule / `NEXT PRESIDENT` / rule, 06PARIS7424): the second line goes on with the first
+        // when the first is a caption of its own block, long enough to have been broken at the
+        // width (not `HOT ISSUES` / rule / `ISPAT ISCOR Looks for ...`, a section and its topic),
+        // and no sentence (`... END SUMMARY.` above the rule that frames the next heading).
+        let second_underlined = underlined
+            && i >= 3
+            && is_rule(self.lines[i - 1].trimmed())
+            && text::is_blank(self.lines[i - 3].text)
+            && self.pending.is_some_and(|p| {
+                p.captions == 1
+                    && !p.bad
+                    && p.first_caption.is_some_and(|c| {
+                        let first = Span::new(c.0, c.1).slice(self.source);
+                        c.1 == self.lines[i - 2].span().end && first.len() >= 30 && could_be_heading(first)
+                    })
+            });
         if caption
+            && !second_underlined
             && self.pending.is_some_and(|p| {
                 p.first_caption.is_some() && (self.after_blank || (underlined && !p.ruled && !p.two_lines))
             })

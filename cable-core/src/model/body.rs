@@ -60,7 +60,7 @@ impl<'a> Paragraph<'a> {
     /// The heading above the paragraph (`Lavrov's Letter`, `Comment`), joined into one line
     /// when it takes several.
     pub fn heading(&self) -> Option<Cow<'a, str>> {
-        self.heading.map(|h| match text::clean(self.source, h, &[]) {
+        self.heading.map(|h| match text::clean_without_rules(self.source, h) {
             // `Comment -------` (a caption and its rule on one line).
             Cow::Borrowed(s) => Cow::Borrowed(s.trim_end_matches(['-', ' '])),
             Cow::Owned(s) => Cow::Owned(s.trim_end_matches(['-', ' ']).to_owned()),

@@ -39,6 +39,29 @@ pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, s
     }
 }
 
+/// [`clean`] without the lines made only of dashes, underscores or equals signs: a heading of
+/// two lines, each underlined, keeps its words only.
+pub(crate) fn clean_without_rules(source: &str, span: Span) -> Cow<'_, str> {
+    let text = span.slice(source);
+    let is_rule = |l: &str| {
+        let l = l.trim();
+        l.len() >= 3 && l.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' '))
+    };
+    if !text.contains('\n') || !text.lines().any(is_rule) {
+        return clean(source, span, &[]);
+    }
+    // The rule lines become gaps.
+    let mut gaps = Vec::new();
+    let mut at = span.start;
+    for l in text.split_inclusive('\n') {
+        if is_rule(l) {
+            gaps.push(Span::new(at, at + l.len() as u32));
+        }
+        at += l.len() as u32;
+    }
+    clean(source, span, &gaps)
+}
+
 /// The lines (or parts of lines) of `span` outside `gaps`.
 pub(crate) fn pieces<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> impl Iterator<Item = &'a str> + 'g
 where
