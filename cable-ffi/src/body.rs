@@ -21,9 +21,11 @@ use std::sync::OnceLock;
 
 /// A string the core computed, kept by the handle: a view of the cable's text when the core
 /// could borrow it from there, else of the copy held here. Its bytes stay put until the handle
-/// is freed (a boxed string does not move when its owner does).
+/// is freed (a string's heap buffer does not move when its owner does). A `String`, not a
+/// `Box<str>`: moving a `Box` asserts unique access to its bytes, which invalidates the view
+/// taken from it under Rust's aliasing rules (Miri's Stacked Borrows found it: scripts/miri).
 pub(crate) struct Held {
-    _owned: Option<Box<str>>,
+    _owned: Option<String>,
     view: CableStr,
 }
 
@@ -37,10 +39,7 @@ impl Held {
     fn new(value: Cow<'_, str>) -> Held {
         match value {
             Cow::Borrowed(s) => Held { _owned: None, view: CableStr::new(s) },
-            Cow::Owned(s) => {
-                let owned = s.into_boxed_str();
-                Held { view: CableStr::new(&owned), _owned: Some(owned) }
-            }
+            Cow::Owned(owned) => Held { view: CableStr::new(&owned), _owned: Some(owned) },
         }
     }
 }
