@@ -572,9 +572,11 @@ def read_csv(
     year: Optional[int] = None,
     errors: _Errors = "replace",
     on_error: _OnError = "raise",
+    byte_range: Optional[Tuple[int, int]] = None,
 ) -> CableReader:
     """Streams the rows of a cables.csv file, or of a binary file object (``gzip.open(p)``,
-    ``io.BytesIO``); gzip and zstd are decompressed."""
+    ``io.BytesIO``); gzip and zstd are decompressed. ``byte_range=(start, end)``: only the rows
+    whose first byte lies in ``[start, end)`` of a plain file."""
 
 def read_dir(
     path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
@@ -606,3 +608,11 @@ def station(name: str) -> Optional[Station]:
 
 def stations() -> Tuple[Station, ...]:
     """Every post of the station table."""
+
+def _corpus_files(path: _Path) -> List[Tuple[Any, int, bool]]:
+    """Internal (cable.dask): the files of the core's walk, with size and plain-CSV flag."""
+
+def _read_paths(
+    paths: List[_Path], /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+) -> CableReader:
+    """Internal (cable.dask): the cables of the given files, read by the core's walk."""

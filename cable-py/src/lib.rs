@@ -15,6 +15,7 @@ mod frame;
 mod ids;
 mod input;
 mod objects;
+mod pysource;
 mod topy;
 
 use crate::cable::PyCable;
@@ -72,17 +73,22 @@ fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) ->
 /// bad rows are collected in the reader's ``errors`` list instead. A missing file raises
 /// ``FileNotFoundError`` here, not when iterating.
 ///
+/// ``byte_range=(start, end)`` reads only the rows whose first byte lies in ``[start, end)`` of
+/// a plain (uncompressed) file: consecutive ranges give every row once, in order (the
+/// partitions of ``cable.dask.read_csv``, or of a Spark or Ray job).
+///
 /// ``path`` may also be a binary file object (``open(p, "rb")``, ``gzip.open(p)``,
 /// ``io.BytesIO``): it is read as it goes. Files and file objects compressed with gzip or zstd
 /// are decompressed, detected by their first bytes.
 #[pyfunction]
-#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", byte_range = None))]
 fn read_csv(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
     year: Option<i32>,
     errors: &str,
     on_error: &str,
+    byte_range: Option<(u64, u64)>,
 ) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
@@ -94,6 +100,16 @@ fn read_csv(
             return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
         }
     };
+    if let Some((start, end)) = byte_range {
+        if start > end {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "byte_range must be (start, end) with start <= end, not ({start}, {end})"
+            )));
+        }
+        let corpus = Corpus::csv_range(&path, start..end)
+            .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
+        return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
+    }
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
@@ -117,6 +133,39 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
     Ok(CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error))
 }
 
+/// The files a ``read_dir(path)`` walk reads, in its order, each with its size in bytes and
+/// whether it is a plain cables.csv file (readable by ``read_csv(..., byte_range=...)``): the
+/// core's walk, for ``cable.dask.read_dir``.
+#[pyfunction]
+fn _corpus_files(py: Python<'_>, path: PathBuf) -> Vec<(PathBuf, u64, bool)> {
+    py.detach(|| {
+        cable_core::envelope::corpus::walk_files(&path)
+            .into_iter()
+            .map(|p| {
+                let size = p.metadata().map_or(0, |m| m.len());
+                let csv = cable_core::envelope::corpus::is_plain_csv(&p);
+                (p, size, csv)
+            })
+            .collect()
+    })
+}
+
+/// The cables of the given files and directories, read by the core's walk in order (as
+/// ``read_dir`` reads one directory): a partition of ``cable.dask.read_dir``.
+#[pyfunction]
+#[pyo3(signature = (paths, /, *, year = None, errors = "replace", on_error = "raise"))]
+fn _read_paths(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    year: Option<i32>,
+    errors: &str,
+    on_error: &str,
+) -> PyResult<CableReader> {
+    let decoding = Decoding::from_arg(errors)?;
+    let on_error = OnError::from_arg(on_error)?;
+    Ok(CableReader::new(py, Corpus::new(paths), options(year), decoding, on_error))
+}
+
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
 /// release): ``parse()``, ``parse_html()``, ``parse_file()``, ``read_csv()``, ``read_dir()``,
 /// pandas DataFrames with ``to_dataframe()``, ``paragraphs_frame()`` and ``citations()``, and the
@@ -125,7 +174,7 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 #[pymodule(name = "cable", gil_used = false)]
 mod module {
     #[pymodule_export]
-    use super::{parse, parse_file, parse_html, read_csv, read_dir};
+    use super::{_corpus_files, _read_paths, parse, parse_file, parse_html, read_csv, read_dir};
     #[pymodule_export]
     use crate::arrow::to_arrow;
     #[pymodule_export]
@@ -148,6 +197,7 @@ mod module {
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        crate::errors::init_classes(m.py())
+        crate::errors::init_classes(m.py())?;
+        crate::pysource::add_submodules(m)
     }
 }

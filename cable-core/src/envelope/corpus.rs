@@ -196,6 +196,25 @@ impl Corpus {
         Corpus::with_pending(pending)
     }
 
+    /// A walk over the rows of one plain (uncompressed) `cables.csv` file whose first byte lies
+    /// in `range`: see [`CsvReader::range`]. Consecutive ranges give every row once, in order
+    /// (the partitions of `cable.dask.read_csv`). Sources are `path:row` with rows counted from
+    /// the range's start.
+    pub fn csv_range(path: impl AsRef<Path>, range: std::ops::Range<u64>) -> std::io::Result<Self> {
+        use std::io::{Seek, SeekFrom};
+        let path = path.as_ref();
+        let mut file = File::open(path)?;
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::other("is a directory, not a CSV file"));
+        }
+        file.seek(SeekFrom::Start(super::csv::range_seek_position(range.start)))?;
+        let src = Stream::new(std::io::BufReader::with_capacity(256 * 1024, file));
+        let reader = CsvReader::range_after_seek(src, range)?;
+        let mut corpus = Corpus::with_pending(VecDeque::new());
+        corpus.csv = Some((path.display().to_string(), reader));
+        Ok(corpus)
+    }
+
     /// A walk over one stream of bytes (standard input, a binding's file object), labelled
     /// `label` in sources and errors: decompressed and detected like a file, then read as a CSV
     /// file (row by row) or as one text or page. `form` forces the form, as [`Corpus::csv`]
@@ -207,6 +226,10 @@ impl Corpus {
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
     pub fn with_max_row_len(mut self, len: usize) -> Self {
         self.max_row_len = Some(len);
+        // A range walk (`csv_range`) has its reader already.
+        if let Some((label, reader)) = self.csv.take() {
+            self.csv = Some((label, reader.with_max_row_len(len)));
+        }
         self
     }
 
@@ -386,6 +409,41 @@ pub fn read_limited(
     let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
     (&mut stream).take(room).read_to_end(&mut bytes)?;
     Ok(if bytes.len() > limit { too_large } else { Input::Bytes(form, bytes) })
+}
+
+/// The files a [`Corpus::new`] walk of `root` reads, in its order (the same rules: sorted,
+/// hidden entries skipped, only regular files with a cable extension, a directory reached twice
+/// through links walked once), without reading them: for callers that split the work
+/// (`cable.dask.read_dir`). Unreadable directories are left out (the walk reports them).
+pub fn walk_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut visited = std::collections::HashSet::new();
+    // An explicit stack, not recursion: the depth follows the file tree.
+    let mut stack = vec![(root.to_path_buf(), false)];
+    while let Some((path, walked)) = stack.pop() {
+        if path.is_dir() {
+            if !std::fs::canonicalize(&path).is_ok_and(|c| visited.insert(c)) {
+                continue;
+            }
+            if let Ok(children) = sorted_children(&path) {
+                stack.extend(children.into_iter().rev().map(|c| (c, true)));
+            }
+        } else if !walked || path.metadata().is_ok_and(|m| m.is_file()) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// True when `path` is an uncompressed `cables.csv` file (by its first bytes): one whose rows
+/// can be read by byte ranges ([`Corpus::csv_range`]).
+pub fn is_plain_csv(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let Ok(file) = File::open(path) else { return false };
+    if file.take(64).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    stream::compression(&head).is_none() && super::csv::looks_like_csv(&head)
 }
 
 fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

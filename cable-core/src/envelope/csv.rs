@@ -231,10 +231,23 @@ impl<R: Read + Seek> CsvReader<R> {
     /// gives every row once, in order. Row numbers ([`CsvRecord::row`]) count from the range's
     /// start; offsets are the file's.
     pub fn range(mut src: R, range: Range<u64>) -> io::Result<Self> {
-        let from = range.start.saturating_sub(LOOK_BACK + 1);
-        src.seek(SeekFrom::Start(from))?;
+        src.seek(SeekFrom::Start(range_seek_position(range.start)))?;
+        CsvReader::range_after_seek(src, range)
+    }
+}
+
+/// Where a range reader of `range` (see [`CsvReader::range`]) starts reading the file: a little
+/// before the range, to see the line end before its first row.
+pub(crate) fn range_seek_position(start: u64) -> u64 {
+    start.saturating_sub(LOOK_BACK + 1)
+}
+
+impl<R: Read> CsvReader<R> {
+    /// A range reader over `src`, already positioned at
+    /// [`range_seek_position`]`(range.start)` (for sources whose seeking is done outside).
+    pub(crate) fn range_after_seek(src: R, range: Range<u64>) -> io::Result<Self> {
         let mut reader = CsvReader::new(src);
-        reader.base = from;
+        reader.base = range_seek_position(range.start);
         reader.end = Some(range.end);
         if range.start > 0 {
             reader.seek_row_start(range.start)?;
