@@ -73,18 +73,23 @@ def _meta(table):
 
 def _from_parts(func, parts, table, year, on_error):
     dd = _dataframe_module()
-    # The partitions' categorical columns (classification) have their own categories: the
-    # metadata declares the column, not a fixed set of categories.
-    return dd.from_map(
-        func,
-        parts,
-        meta=_meta(table),
-        table=table,
-        year=year,
-        on_error=on_error,
-        enforce_metadata=False,
-        label="cable-" + table,
-    )
+    import dask
+
+    # Dask turns object columns into strings by default (`dataframe.convert-string`): the list
+    # columns (to, tags, caveats...) would become the text of a list. They stay lists.
+    with dask.config.set({"dataframe.convert-string": False}):
+        # The partitions' categorical columns (classification) have their own categories: the
+        # metadata declares the column, not a fixed set of categories.
+        return dd.from_map(
+            func,
+            parts,
+            meta=_meta(table),
+            table=table,
+            year=year,
+            on_error=on_error,
+            enforce_metadata=False,
+            label="cable-" + table,
+        )
 
 
 def read_csv(path, blocksize="64MB", *, table="cables", year=None, on_error="raise"):
