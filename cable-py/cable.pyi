@@ -587,12 +587,13 @@ def to_arrow(cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs
     """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
     columns, built in Rust and handed over through the Arrow C stream interface."""
 
-def to_dataframe(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame with one row per cable (needs pandas)."""
+def to_dataframe(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
+    """A pandas DataFrame with one row per cable: the columns of ``to_arrow(cables)``, or those
+    named in ``columns`` (needs pandas and pyarrow)."""
 
-def paragraphs_frame(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame with one row per paragraph: reference_id, index, number, level, caveats,
-    heading, text (needs pandas)."""
+def paragraphs_frame(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
+    """A pandas DataFrame with one row per paragraph: source, reference_id, index, number, level,
+    caveats, heading, text (needs pandas and pyarrow)."""
 
 def citations(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus (needs pandas)."""

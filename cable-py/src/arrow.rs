@@ -24,13 +24,27 @@ pub(crate) fn to_arrow<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>, table: 
     let kind = Table::from_name(table).ok_or_else(|| {
         PyValueError::new_err(format!("table must be 'cables', 'paragraphs' or 'citations', not {table:?}"))
     })?;
-    let pa = py
-        .import("pyarrow")
-        .map_err(|_| PyImportError::new_err("to_arrow() needs pyarrow: pip install 'cable-parser[arrow]'"))?;
+    arrow_table(py, cables, kind, "to_arrow")
+}
+
+/// `import pyarrow`, or an `ImportError` that says what to install.
+pub(crate) fn pyarrow<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import("pyarrow")
+        .map_err(|_| PyImportError::new_err(format!("{func}() needs pyarrow: pip install 'cable-parser[arrow]'")))
+}
+
+/// The ``pyarrow.Table`` of `kind` over `cables` (for `to_arrow` and the pandas frames).
+pub(crate) fn arrow_table<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    kind: Table,
+    func: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pa = pyarrow(py, func)?;
     let mut builder = TableBuilder::new(kind);
     let mut batches: Vec<RecordBatch> = Vec::new();
     let mut n = 0usize;
-    for_each_cable(cables, "to_arrow", |c| {
+    for_each_cable(cables, func, |c| {
         n += 1;
         // The source a row names: the cable's reference id, else its position in the input.
         let source = c.reference_id().map_or_else(|| format!("#{n}"), str::to_owned);

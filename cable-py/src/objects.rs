@@ -20,14 +20,6 @@ pub(crate) fn str_tuple<'py, S: AsRef<str>>(py: Python<'py>, items: &[S]) -> PyR
     PyTuple::new(py, items.iter().map(|s| s.as_ref()))
 }
 
-/// The name of a serde unit variant (`unrecognised_line`, `cable`, `cables_csv`).
-pub(crate) fn variant_name<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// `Name(a=..., b=...)`, with Python reprs of the values; `None` values are left out.
 fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> {
     let mut out = format!("{name}(");
