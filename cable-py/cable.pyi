@@ -555,6 +555,12 @@ class CableReader:
     @property
     def errors(self) -> List[Exception]:
         """The errors met so far with ``on_error="skip"``."""
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of the input read so far (decompressed)."""
+    @property
+    def total_bytes(self) -> Optional[int]:
+        """Size of the input when known (plain files), else None."""
 
 def parse(data: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
     """Parses the text of one cable (``str`` or ``bytes``)."""
@@ -573,13 +579,20 @@ def read_csv(
     errors: _Errors = "replace",
     on_error: _OnError = "raise",
     byte_range: Optional[Tuple[int, int]] = None,
+    progress: bool = False,
 ) -> CableReader:
     """Streams the rows of a cables.csv file, or of a binary file object (``gzip.open(p)``,
     ``io.BytesIO``); gzip and zstd are decompressed. ``byte_range=(start, end)``: only the rows
     whose first byte lies in ``[start, end)`` of a plain file."""
 
 def read_dir(
-    path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+    path: _Path,
+    /,
+    *,
+    year: Optional[int] = None,
+    errors: _Errors = "replace",
+    on_error: _OnError = "raise",
+    progress: bool = False,
 ) -> CableReader:
     """Walks a directory and yields the cables of its files."""
 

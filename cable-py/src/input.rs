@@ -241,6 +241,10 @@ pub struct CableReader {
     decoding: Decoding,
     on_error: OnError,
     errors: Py<PyList>,
+    /// Size of the input when known (plain files).
+    total_bytes: Option<u64>,
+    /// The tqdm bar of `progress=True`, and the bytes it shows.
+    bar: Mutex<Option<(Py<PyAny>, u64)>>,
 }
 
 impl CableReader {
@@ -257,7 +261,60 @@ impl CableReader {
             decoding,
             on_error,
             errors: PyList::empty(py).unbind(),
+            total_bytes: None,
+            bar: Mutex::new(None),
         }
+    }
+
+    /// Sets the input's size (`total_bytes`) and, with `progress`, starts a tqdm bar over it
+    /// when tqdm is installed (a warning says so when it is not).
+    pub(crate) fn with_progress(
+        mut self,
+        py: Python<'_>,
+        total_bytes: Option<u64>,
+        progress: bool,
+        desc: &str,
+    ) -> PyResult<Self> {
+        self.total_bytes = total_bytes;
+        if progress {
+            match py.import("tqdm") {
+                Ok(tqdm) => {
+                    let kwargs = pyo3::types::PyDict::new(py);
+                    kwargs.set_item("total", total_bytes)?;
+                    kwargs.set_item("unit", "B")?;
+                    kwargs.set_item("unit_scale", true)?;
+                    kwargs.set_item("desc", desc)?;
+                    let bar = tqdm.getattr("tqdm")?.call((), Some(&kwargs))?;
+                    self.bar = Mutex::new(Some((bar.unbind(), 0)));
+                }
+                Err(_) => {
+                    let warn = py.import("warnings")?;
+                    warn.call_method1("warn", ("progress=True needs tqdm: pip install tqdm",))?;
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    fn bytes_read_now(&self) -> u64 {
+        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.corpus.bytes_read()
+    }
+
+    /// Moves the progress bar to the bytes read; closes it at the end.
+    fn report(&self, py: Python<'_>, end: bool) -> PyResult<()> {
+        let mut bar = self.bar.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some((b, shown)) = bar.as_mut() else { return Ok(()) };
+        let now = self.bytes_read_now();
+        if now > *shown {
+            b.bind(py).call_method1("update", (now - *shown,))?;
+            *shown = now;
+        }
+        if end {
+            b.bind(py).call_method0("close")?;
+            *bar = None;
+        }
+        Ok(())
     }
 }
 
@@ -287,6 +344,7 @@ impl CableReader {
                     }
                 }
             });
+            self.report(py, matches!(step, Step::End))?;
             match step {
                 Step::Cable(c) => return Ok(Some(PyCable::new(*c, self.opts.year))),
                 Step::End => return Ok(None),
@@ -306,6 +364,20 @@ impl CableReader {
     #[getter]
     fn errors<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
         self.errors.bind(py).clone()
+    }
+
+    /// Bytes of the input read so far (of the decompressed stream; for a ``byte_range``, from
+    /// its start).
+    #[getter]
+    fn bytes_read(&self) -> u64 {
+        self.bytes_read_now()
+    }
+
+    /// Size of the input in bytes when known (a plain file, a byte range, a directory of plain
+    /// files), else None.
+    #[getter]
+    fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
     }
 
     fn __repr__(&self) -> String {

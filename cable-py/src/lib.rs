@@ -81,7 +81,8 @@ fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) ->
 /// ``io.BytesIO``): it is read as it goes. Files and file objects compressed with gzip or zstd
 /// are decompressed, detected by their first bytes.
 #[pyfunction]
-#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", byte_range = None))]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", byte_range = None, progress = false))]
+#[allow(clippy::too_many_arguments)]
 fn read_csv(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
@@ -89,6 +90,7 @@ fn read_csv(
     errors: &str,
     on_error: &str,
     byte_range: Option<(u64, u64)>,
+    progress: bool,
 ) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
@@ -97,7 +99,8 @@ fn read_csv(
         Err(e) => {
             let Some(reader) = input::PyFileReader::of(path) else { return Err(e) };
             let corpus = Corpus::from_reader("<file object>", Some(cable_core::envelope::corpus::Form::Csv), reader);
-            return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
+            return CableReader::new(py, corpus, options(year), decoding, on_error)
+                .with_progress(py, None, progress, "read_csv");
         }
     };
     if let Some((start, end)) = byte_range {
@@ -108,12 +111,30 @@ fn read_csv(
         }
         let corpus = Corpus::csv_range(&path, start..end)
             .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
-        return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
+        let size = std::fs::metadata(&path).map_or(end, |m| m.len().min(end));
+        return CableReader::new(py, corpus, options(year), decoding, on_error).with_progress(
+            py,
+            Some(size.saturating_sub(start)),
+            progress,
+            "read_csv",
+        );
     }
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    Ok(CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error))
+    let total = plain_size(&path);
+    CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error)
+        .with_progress(py, total, progress, "read_csv")
+}
+
+/// The size of a file that is read as it is (not compressed): the `total_bytes` of a reader.
+fn plain_size(path: &std::path::Path) -> Option<u64> {
+    let mut head = [0u8; 8];
+    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
+    if cable_core::envelope::stream::compression(&head[..n]).is_some() {
+        return None;
+    }
+    std::fs::metadata(path).ok().map(|m| m.len())
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -122,15 +143,27 @@ fn read_csv(
 /// goes. Files are picked by extension: ``.txt``, ``.html``, ``.htm``, ``.csv`` or none.
 /// Errors are handled as in ``read_csv()``.
 #[pyfunction]
-#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
-fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", progress = false))]
+fn read_dir(
+    py: Python<'_>,
+    path: PathBuf,
+    year: Option<i32>,
+    errors: &str,
+    on_error: &str,
+    progress: bool,
+) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
     // The walk is lazy: a path that is not a readable directory fails here, not when iterating.
     if let Err(e) = std::fs::read_dir(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    Ok(CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error))
+    // The size of the files the walk reads, when none is compressed (their bytes read are
+    // counted decompressed).
+    let total = py
+        .detach(|| cable_core::envelope::corpus::walk_files(&path).iter().map(|p| plain_size(p)).sum::<Option<u64>>());
+    CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error)
+        .with_progress(py, total, progress, "read_dir")
 }
 
 /// The files a ``read_dir(path)`` walk reads, in its order, each with its size in bytes and

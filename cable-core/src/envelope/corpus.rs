@@ -148,6 +148,10 @@ pub struct Corpus {
     max_file_len: usize,
     /// The directories walked so far (canonical paths): a symlink loop is walked once.
     visited: std::collections::HashSet<PathBuf>,
+    /// Bytes of the inputs finished so far (see [`Corpus::bytes_read`]).
+    done_bytes: u64,
+    /// Where the current CSV reader started counting (a range reader starts mid-file).
+    csv_start: u64,
 }
 
 /// An input of a [`Corpus`] not read yet.
@@ -186,7 +190,15 @@ impl Corpus {
 
     fn with_pending(pending: VecDeque<Pending>) -> Self {
         let max_file_len = crate::ParseOptions::default().limit();
-        Corpus { pending, csv: None, max_row_len: None, max_file_len, visited: Default::default() }
+        Corpus {
+            pending,
+            csv: None,
+            max_row_len: None,
+            max_file_len,
+            visited: Default::default(),
+            done_bytes: 0,
+            csv_start: 0,
+        }
     }
 
     /// A walk over one `cables.csv` file, read as CSV whatever its first bytes look like (a
@@ -209,8 +221,10 @@ impl Corpus {
         }
         file.seek(SeekFrom::Start(super::csv::range_seek_position(range.start)))?;
         let src = Stream::new(std::io::BufReader::with_capacity(256 * 1024, file));
+        let start = range.start;
         let reader = CsvReader::range_after_seek(src, range)?;
         let mut corpus = Corpus::with_pending(VecDeque::new());
+        corpus.csv_start = reader.bytes_consumed().max(start);
         corpus.csv = Some((path.display().to_string(), reader));
         Ok(corpus)
     }
@@ -293,9 +307,11 @@ impl Corpus {
                     None => reader,
                 };
                 self.csv = Some((label, reader));
+                self.csv_start = 0;
                 Ok(None)
             }
             Input::Bytes(form, bytes) => {
+                self.done_bytes += bytes.len() as u64;
                 // Binary data is found in the bytes: decoding replaces the NULs that reveal it
                 // (`/bin/ls` was "binary" in Python and C but "not a cable" here).
                 crate::ParseOptions::default()
@@ -324,7 +340,10 @@ impl Corpus {
                         return Some(Ok(RawEntry::CsvRow { source, row }));
                     }
                     Some(Err(source)) => return Some(Err(CorpusError::Csv { path: label.clone(), source })),
-                    None => self.csv = None,
+                    None => {
+                        self.done_bytes += self.csv_bytes();
+                        self.csv = None;
+                    }
                 }
             }
             match self.next_file()? {
@@ -333,6 +352,19 @@ impl Corpus {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+impl Corpus {
+    /// Bytes read so far: of the files finished (a page or text counts whole once read) and of
+    /// the CSV file being read up to its current row, counted in the decompressed stream; for a
+    /// range walk ([`Corpus::csv_range`]), from the range's start. For progress reports.
+    pub fn bytes_read(&self) -> u64 {
+        self.done_bytes + self.csv_bytes()
+    }
+
+    fn csv_bytes(&self) -> u64 {
+        self.csv.as_ref().map_or(0, |(_, r)| r.bytes_consumed().saturating_sub(self.csv_start))
     }
 }
 

@@ -736,6 +736,15 @@ pub fn looks_like_csv(head: &[u8]) -> bool {
     looks_like_row_start(&head[start..]) == Some(true)
 }
 
+impl<R> CsvReader<R> {
+    /// Bytes of the input consumed so far, from where the reader started (for a range reader,
+    /// a little before the range: see [`CsvReader::range`]), counted in the decompressed
+    /// stream: for progress reports.
+    pub fn bytes_consumed(&self) -> u64 {
+        self.base + self.pos as u64
+    }
+}
+
 impl<R: BufRead> CsvReader<R> {
     /// The underlying reader (for callers that want to know how far it got).
     pub fn get_ref(&self) -> &R {
