@@ -26,6 +26,8 @@ __all__ = [
     "EncodingError",
     "NotACableError",
     "to_arrow",
+    "arrow_stream",
+    "ArrowStream",
     "to_dataframe",
     "paragraphs_frame",
     "citations",
@@ -568,8 +570,11 @@ def parse(data: _Text, /, *, year: Optional[int] = None, errors: _Errors = "repl
 def parse_html(page: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
     """Parses a cablegate HTML page."""
 
-def parse_file(path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
-    """Reads and parses a file holding one cable (text or page, detected)."""
+def parse_file(
+    path: Union[_Path, BinaryIO], /, *, year: Optional[int] = None, errors: _Errors = "replace"
+) -> Cable:
+    """Reads and parses a file or binary file object holding one cable (text or page,
+    detected; gzip and zstd decompressed)."""
 
 def read_csv(
     path: Union[_Path, BinaryIO],
@@ -599,6 +604,19 @@ def read_dir(
 def to_arrow(cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables") -> Any:
     """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
     columns, built in Rust and handed over through the Arrow C stream interface."""
+
+@final
+class ArrowStream:
+    """Record batches of one of the core's tables, read through ``__arrow_c_stream__``."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[Any] = None) -> Any: ...
+    @property
+    def num_rows(self) -> int: ...
+
+def arrow_stream(
+    cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables"
+) -> ArrowStream:
+    """The table of ``to_arrow()`` as an ``ArrowStream``, for polars and DuckDB without pyarrow."""
 
 def to_dataframe(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
     """A pandas DataFrame with one row per cable: the columns of ``to_arrow(cables)``, or those

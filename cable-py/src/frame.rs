@@ -28,6 +28,10 @@ pub(crate) fn for_each_cable<'py>(
     func: &str,
     mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
 ) -> PyResult<()> {
+    // A reader is drained in Rust: no `Cable` object per row.
+    if let Ok(reader) = cables.cast::<crate::input::CableReader>() {
+        return reader.get().for_each(cables.py(), each);
+    }
     let iter = cables.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{func}() expects an iterable of Cable, not {}",

@@ -175,12 +175,28 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
     if path.is_dir() {
         return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
-    match corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))? {
+    let input = corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))?;
+    one_input(input, opts, decoding).map_err(|f| f.in_file(&label))
+}
+
+/// Reads and parses a binary file object holding one cable, as `parse_one_file` (decompressed
+/// and detected by the core).
+pub(crate) fn parse_one_stream(
+    src: PyFileReader,
+    label: &str,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> Result<OwnedCable, Failure> {
+    let input = corpus::read_limited(src, label, None, opts.limit(), None).map_err(|e| Failure::io(e, label))?;
+    one_input(input, opts, decoding).map_err(|f| f.in_file(label))
+}
+
+fn one_input(input: corpus::Input, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
+    match input {
         corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
         corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
         _ => Err(Failure::csv_file()),
     }
-    .map_err(|f| f.in_file(&label))
 }
 
 /// What the reader produced next.
@@ -296,6 +312,55 @@ impl CableReader {
         Ok(self)
     }
 
+    /// The next cable, after the errors that `on_error="skip"` keeps, or `None` at the end.
+    fn next_cable(&self, py: Python<'_>) -> PyResult<Option<Box<OwnedCable>>> {
+        loop {
+            // `list(read_csv(...))` runs no Python code between items, so the interpreter never
+            // looked at its signals: Ctrl-C waited for the whole file. A pending
+            // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
+            py.check_signals()?;
+            let step = py.detach(|| {
+                let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                if state.done {
+                    return Step::End;
+                }
+                match guarded(|| Ok(state.step(&self.opts, self.decoding))) {
+                    Ok(step) => step,
+                    Err(f) => {
+                        // A bug while reading: the stream cannot be trusted to go on.
+                        state.done = true;
+                        Step::Fail(f)
+                    }
+                }
+            });
+            self.report(py, matches!(step, Step::End))?;
+            match step {
+                Step::Cable(c) => return Ok(Some(c)),
+                Step::End => return Ok(None),
+                Step::Fail(f) => {
+                    let err = f.into_pyerr(py);
+                    match self.on_error {
+                        OnError::Raise => return Err(err),
+                        OnError::Skip => self.errors.bind(py).append(err.value(py))?,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the rest of the input, handing each cable to `each` without making a Python object
+    /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
+    pub(crate) fn for_each(
+        &self,
+        py: Python<'_>,
+        mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        while let Some(c) = self.next_cable(py)? {
+            each(c.cable())?;
+        }
+        Ok(())
+    }
+
     fn bytes_read_now(&self) -> u64 {
         let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         state.corpus.bytes_read()
@@ -325,38 +390,7 @@ impl CableReader {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
-        loop {
-            // `list(read_csv(...))` runs no Python code between items, so the interpreter never
-            // looked at its signals: Ctrl-C waited for the whole file. A pending
-            // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
-            py.check_signals()?;
-            let step = py.detach(|| {
-                let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                if state.done {
-                    return Step::End;
-                }
-                match guarded(|| Ok(state.step(&self.opts, self.decoding))) {
-                    Ok(step) => step,
-                    Err(f) => {
-                        // A bug while reading: the stream cannot be trusted to go on.
-                        state.done = true;
-                        Step::Fail(f)
-                    }
-                }
-            });
-            self.report(py, matches!(step, Step::End))?;
-            match step {
-                Step::Cable(c) => return Ok(Some(PyCable::new(*c, self.opts.year))),
-                Step::End => return Ok(None),
-                Step::Fail(f) => {
-                    let err = f.into_pyerr(py);
-                    match self.on_error {
-                        OnError::Raise => return Err(err),
-                        OnError::Skip => self.errors.bind(py).append(err.value(py))?,
-                    }
-                }
-            }
-        }
+        Ok(self.next_cable(py)?.map(|c| PyCable::new(*c, self.opts.year)))
     }
 
     /// The errors met so far with ``on_error="skip"`` (exception objects, in order: a

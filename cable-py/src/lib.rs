@@ -53,16 +53,23 @@ fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors
 }
 
 /// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
-/// content. A cables.csv file raises ``NotACableError`` (``kind="csv_file"``): read it with
-/// ``read_csv()``. A missing file raises ``FileNotFoundError``.
+/// content, also gzip- or zstd-compressed (detected from the first bytes). ``path`` is a path or
+/// a binary file object (``gzip.open(p)``, ``io.BytesIO``). A cables.csv file raises
+/// ``NotACableError`` (``kind="csv_file"``): read it with ``read_csv()``. A missing file raises
+/// ``FileNotFoundError``.
 #[pyfunction]
 #[pyo3(signature = (path, /, *, year = None, errors = "replace"))]
-fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
+fn parse_file(py: Python<'_>, path: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let opts = options(year);
-    detached(py, || input::parse_one_file(&path, &opts, decoding))
-        .map(|c| PyCable::new(c, year))
-        .map_err(|f| f.into_pyerr(py))
+    let parsed = match path.extract::<PathBuf>() {
+        Ok(p) => detached(py, || input::parse_one_file(&p, &opts, decoding)),
+        Err(e) => {
+            let Some(file) = input::PyFileReader::of(path) else { return Err(e) };
+            detached(py, || input::parse_one_stream(file, "<file object>", &opts, decoding))
+        }
+    };
+    parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
 }
 
 /// Streams the rows of a cables.csv file: an iterator of ``Cable`` holding one row in memory at
@@ -209,7 +216,7 @@ mod module {
     #[pymodule_export]
     use super::{_corpus_files, _read_paths, parse, parse_file, parse_html, read_csv, read_dir};
     #[pymodule_export]
-    use crate::arrow::to_arrow;
+    use crate::arrow::{ArrowStream, arrow_stream, to_arrow};
     #[pymodule_export]
     use crate::cable::PyCable;
     #[pymodule_export]

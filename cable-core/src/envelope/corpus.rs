@@ -429,6 +429,7 @@ pub fn read_limited(
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut stream, &mut head)?;
     head.truncate(n);
+    let forced = form;
     let form = form.unwrap_or_else(|| detect(name, &head));
     if form == Form::Csv {
         return Ok(Input::Csv(CsvReader::new(Stream::new(std::io::Cursor::new(head).chain(stream)))));
@@ -440,6 +441,10 @@ pub fn read_limited(
     let mut bytes = head;
     let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
     (&mut stream).take(room).read_to_end(&mut bytes)?;
+    // A page's markers (`<pre>`, `class='cable'`) come after several KB of head and style: a
+    // page without a name that says so (a file object, standard input) is told from a text by
+    // its first 64 KB, not by the 4 KB read to tell a CSV file.
+    let form = if forced.is_none() && form == Form::Text { detect(name, &bytes) } else { form };
     Ok(if bytes.len() > limit { too_large } else { Input::Bytes(form, bytes) })
 }
 
