@@ -26,9 +26,11 @@
 //! row). A quote after a line end and blanks is not after a comma, so it either starts a row or
 //! closes a field; a closing quote followed by a digit would make the row malformed. So in a
 //! well-formed file the pattern occurs exactly at row starts, whatever the fields hold (`\"`,
-//! `\\` before a line end, raw newlines, lines that begin with `\"123\",\"`). In a malformed
-//! file the ranges meet the same row errors as a sequential reading, and both resynchronise on
-//! the same pattern.
+//! `\\` before a line end, raw newlines, lines that begin with `\"123\",\"`). Two limits: the
+//! blank space between a line end and a row is looked for at most 4 KiB before `start`, and in
+//! a malformed file a range may begin at another row than the one a sequential reading
+//! resynchronises to after an error (each range still reports the errors it meets), so the
+//! exact union is promised for well-formed files.
 //!
 //! This is a hand-written reader rather than the `csv` crate because the file is not RFC 4180
 //! (backslash escapes, no doubled quotes) and because recovery needs to know what a row start

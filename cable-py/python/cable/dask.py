@@ -98,6 +98,7 @@ def read_csv(path, blocksize="64MB", *, table="cables", year=None, on_error="rai
     lies in its range, so together the partitions hold every row once, in file order.
     ``table`` is one of ``to_arrow``'s tables (``"cables"``, ``"paragraphs"``,
     ``"citations"``; citations resolve ``in_corpus`` within each partition only)."""
+    _dataframe_module()  # a clear ImportError first when dask is missing
     path = os.fspath(path)
     size = os.path.getsize(path)
     parts = [(path, start, end) for start, end in _ranges(size, _blocksize(blocksize))]
@@ -111,6 +112,7 @@ def read_dir(path, blocksize="64MB", *, table="cables", year=None, on_error="rai
     partitions of about ``blocksize`` bytes."""
     import cable
 
+    _dataframe_module()  # a clear ImportError first when dask is missing
     blocksize = _blocksize(blocksize)
     parts = []  # (function, argument), in walk order
     group, group_size = [], 0
