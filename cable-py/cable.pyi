@@ -601,7 +601,9 @@ def read_dir(
 ) -> CableReader:
     """Walks a directory and yields the cables of its files."""
 
-def to_arrow(cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables") -> Any:
+def to_arrow(
+    cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables", text: bool = False
+) -> Any:
     """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
     columns, built in Rust and handed over through the Arrow C stream interface."""
 
@@ -620,7 +622,7 @@ def arrow_stream(
 
 def to_dataframe(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
     """A pandas DataFrame with one row per cable: the columns of ``to_arrow(cables)``, or those
-    named in ``columns`` (needs pandas and pyarrow)."""
+    named in ``columns``, also ``text`` and ``body`` (needs pandas and pyarrow)."""
 
 def paragraphs_frame(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
     """A pandas DataFrame with one row per paragraph: source, reference_id, index, number, level,

@@ -17,11 +17,17 @@ const BATCH_ROWS: usize = 8192;
 /// columns: ``created`` timestamp[us, UTC], ``classification`` dictionary, ``serial`` uint32,
 /// lists of strings), ``"paragraphs"`` or ``"citations"``; the schemas are the README's. Needs
 /// pyarrow (``pip install cable-parser[arrow]``); polars (``pl.from_arrow``), DuckDB and pandas
-/// (``.to_pandas()``) take the result as it is.
+/// (``.to_pandas()``) take the result as it is. ``text=True`` adds the cables table's ``text``
+/// (the whole telegram) and ``body`` columns.
 #[pyfunction]
-#[pyo3(signature = (cables, /, *, table = "cables"))]
-pub(crate) fn to_arrow<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-    arrow_table(py, cables, table_kind(table)?, "to_arrow")
+#[pyo3(signature = (cables, /, *, table = "cables", text = false))]
+pub(crate) fn to_arrow<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    table: &str,
+    text: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    arrow_table(py, cables, table_kind(table)?, text, "to_arrow")
 }
 
 /// `import pyarrow`, or an `ImportError` that says what to install.
@@ -31,8 +37,8 @@ pub(crate) fn pyarrow<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, P
 }
 
 /// The record batches of `kind` over `cables`.
-fn batches(cables: &Bound<'_, PyAny>, kind: Table, func: &str) -> PyResult<Vec<RecordBatch>> {
-    let mut builder = TableBuilder::new(kind);
+fn batches(cables: &Bound<'_, PyAny>, kind: Table, text: bool, func: &str) -> PyResult<Vec<RecordBatch>> {
+    let mut builder = if text { TableBuilder::with_text(kind) } else { TableBuilder::new(kind) };
     let mut batches: Vec<RecordBatch> = Vec::new();
     let mut n = 0usize;
     for_each_cable(cables, func, |c| {
@@ -51,7 +57,9 @@ fn batches(cables: &Bound<'_, PyAny>, kind: Table, func: &str) -> PyResult<Vec<R
 
 /// The batches as an Arrow C stream in a capsule named ``arrow_array_stream``.
 fn capsule<'py>(py: Python<'py>, kind: Table, batches: Vec<RecordBatch>) -> PyResult<Bound<'py, PyCapsule>> {
-    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), kind.schema());
+    // The batches' own schema (with the text columns when asked for); there is always one.
+    let schema = batches.first().map_or_else(|| kind.schema(), RecordBatch::schema);
+    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
     let stream = FFI_ArrowArrayStream::new(Box::new(reader));
     PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
 }
@@ -61,10 +69,11 @@ pub(crate) fn arrow_table<'py>(
     py: Python<'py>,
     cables: &Bound<'py, PyAny>,
     kind: Table,
+    text: bool,
     func: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let pa = pyarrow(py, func)?;
-    let capsule = capsule(py, kind, batches(cables, kind, func)?)?;
+    let capsule = capsule(py, kind, batches(cables, kind, text, func)?)?;
     let reader = pa.getattr("RecordBatchReader")?.call_method1("_import_from_c_capsule", (capsule,))?;
     reader.call_method0("read_all")
 }
@@ -109,7 +118,7 @@ impl ArrowStream {
 #[pyo3(signature = (cables, /, *, table = "cables"))]
 pub(crate) fn arrow_stream(cables: &Bound<'_, PyAny>, table: &str) -> PyResult<ArrowStream> {
     let kind = table_kind(table)?;
-    Ok(ArrowStream { kind, batches: batches(cables, kind, "arrow_stream")? })
+    Ok(ArrowStream { kind, batches: batches(cables, kind, false, "arrow_stream")? })
 }
 
 fn table_kind(table: &str) -> PyResult<Table> {

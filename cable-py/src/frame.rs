@@ -64,7 +64,9 @@ fn frame<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let pd = pandas(py, func)?;
     let pa = crate::arrow::pyarrow(py, &format!("cable.{func}"))?;
-    let mut table = crate::arrow::arrow_table(py, cables, kind, func)?;
+    // The text columns (`text`, `body`) are built only when asked for: they hold the corpus.
+    let text = columns.as_ref().is_some_and(|c| c.iter().any(|n| n == "text" || n == "body"));
+    let mut table = crate::arrow::arrow_table(py, cables, kind, text, func)?;
     if let Some(columns) = columns {
         let names: Vec<String> = table.getattr("column_names")?.extract()?;
         if let Some(bad) = columns.iter().find(|c| !names.contains(c)) {
@@ -95,7 +97,7 @@ fn frame<'py>(
 }
 
 /// One row per cable: the columns of ``to_arrow(cables)`` (and of ``cable export``), or those
-/// named in ``columns``. ``created`` is a UTC datetime, ``classification`` a category,
+/// named in ``columns``, which may also name ``text`` (the whole telegram) and ``body``. ``created`` is a UTC datetime, ``classification`` a category,
 /// ``serial`` a nullable integer, list columns hold lists. Needs pandas and pyarrow.
 #[pyfunction]
 #[pyo3(signature = (cables, /, *, columns = None))]

@@ -68,6 +68,11 @@ def test_to_dataframe_columns(pd, pa, seed_text):
     df = cable.to_dataframe([cable.parse(seed_text)], columns=["reference_id", "tags", "created"])
     assert list(df.columns) == ["reference_id", "tags", "created"]
     assert df.iloc[0]["tags"] == ["PREL", "PGOV", "PTER", "KS", "RS"]
+    texts = cable.to_dataframe([cable.parse(seed_text)], columns=["reference_id", "text", "body"])
+    assert list(texts.columns) == ["reference_id", "text", "body"]
+    assert texts.iloc[0]["text"] == seed_text
+    assert texts.iloc[0]["body"].rstrip().endswith("BURNS") and seed_text.endswith(texts.iloc[0]["body"])
+    assert cable.to_arrow([cable.parse(seed_text)], text=True).column_names[-2:] == ["text", "body"]
     with pytest.raises(ValueError, match='no column "dtg"; the columns are source, reference_id'):
         cable.to_dataframe([], columns=["dtg"])
 
