@@ -26,6 +26,8 @@ __all__ = [
     "EncodingError",
     "NotACableError",
     "to_arrow",
+    "arrow_stream",
+    "ArrowStream",
     "to_dataframe",
     "paragraphs_frame",
     "citations",
@@ -555,6 +557,12 @@ class CableReader:
     @property
     def errors(self) -> List[Exception]:
         """The errors met so far with ``on_error="skip"``."""
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of the input read so far (decompressed)."""
+    @property
+    def total_bytes(self) -> Optional[int]:
+        """Size of the input when known (plain files), else None."""
 
 def parse(data: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
     """Parses the text of one cable (``str`` or ``bytes``)."""
@@ -562,8 +570,11 @@ def parse(data: _Text, /, *, year: Optional[int] = None, errors: _Errors = "repl
 def parse_html(page: _Text, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
     """Parses a cablegate HTML page."""
 
-def parse_file(path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace") -> Cable:
-    """Reads and parses a file holding one cable (text or page, detected)."""
+def parse_file(
+    path: Union[_Path, BinaryIO], /, *, year: Optional[int] = None, errors: _Errors = "replace"
+) -> Cable:
+    """Reads and parses a file or binary file object holding one cable (text or page,
+    detected; gzip and zstd decompressed)."""
 
 def read_csv(
     path: Union[_Path, BinaryIO],
@@ -572,25 +583,50 @@ def read_csv(
     year: Optional[int] = None,
     errors: _Errors = "replace",
     on_error: _OnError = "raise",
+    byte_range: Optional[Tuple[int, int]] = None,
+    progress: bool = False,
 ) -> CableReader:
     """Streams the rows of a cables.csv file, or of a binary file object (``gzip.open(p)``,
-    ``io.BytesIO``); gzip and zstd are decompressed."""
+    ``io.BytesIO``); gzip and zstd are decompressed. ``byte_range=(start, end)``: only the rows
+    whose first byte lies in ``[start, end)`` of a plain file."""
 
 def read_dir(
-    path: _Path, /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+    path: _Path,
+    /,
+    *,
+    year: Optional[int] = None,
+    errors: _Errors = "replace",
+    on_error: _OnError = "raise",
+    progress: bool = False,
 ) -> CableReader:
     """Walks a directory and yields the cables of its files."""
 
-def to_arrow(cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables") -> Any:
+def to_arrow(
+    cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables", text: bool = False
+) -> Any:
     """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
     columns, built in Rust and handed over through the Arrow C stream interface."""
 
-def to_dataframe(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame with one row per cable (needs pandas)."""
+@final
+class ArrowStream:
+    """Record batches of one of the core's tables, read through ``__arrow_c_stream__``."""
 
-def paragraphs_frame(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame with one row per paragraph: reference_id, index, number, level, caveats,
-    heading, text (needs pandas)."""
+    def __arrow_c_stream__(self, requested_schema: Optional[Any] = None) -> Any: ...
+    @property
+    def num_rows(self) -> int: ...
+
+def arrow_stream(
+    cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables"
+) -> ArrowStream:
+    """The table of ``to_arrow()`` as an ``ArrowStream``, for polars and DuckDB without pyarrow."""
+
+def to_dataframe(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
+    """A pandas DataFrame with one row per cable: the columns of ``to_arrow(cables)``, or those
+    named in ``columns``, also ``text`` and ``body`` (needs pandas and pyarrow)."""
+
+def paragraphs_frame(cables: Iterable[Cable], /, *, columns: Optional[List[str]] = None) -> Any:
+    """A pandas DataFrame with one row per paragraph: source, reference_id, index, number, level,
+    caveats, heading, text (needs pandas and pyarrow)."""
 
 def citations(cables: Iterable[Cable]) -> Any:
     """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus (needs pandas)."""
@@ -606,3 +642,11 @@ def station(name: str) -> Optional[Station]:
 
 def stations() -> Tuple[Station, ...]:
     """Every post of the station table."""
+
+def _corpus_files(path: _Path) -> List[Tuple[Any, int, bool]]:
+    """Internal (cable.dask): the files of the core's walk, with size and plain-CSV flag."""
+
+def _read_paths(
+    paths: List[_Path], /, *, year: Optional[int] = None, errors: _Errors = "replace", on_error: _OnError = "raise"
+) -> CableReader:
+    """Internal (cable.dask): the cables of the given files, read by the core's walk."""

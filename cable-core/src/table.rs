@@ -162,6 +162,8 @@ pub struct TableBuilder {
     schema: SchemaRef,
     columns: Vec<Column>,
     rows: usize,
+    /// Whether the cables table ends with the `text` and `body` columns.
+    text: bool,
 }
 
 impl std::fmt::Debug for TableBuilder {
@@ -173,9 +175,26 @@ impl std::fmt::Debug for TableBuilder {
 impl TableBuilder {
     /// An empty builder of `table`.
     pub fn new(table: Table) -> Self {
-        let schema = table.schema();
+        TableBuilder::with_schema(table, table.schema(), false)
+    }
+
+    /// A builder of `table` whose cables table also has the texts: `text` (the whole telegram)
+    /// and `body` (as written: everything after the metadata block), as the last two columns. Other tables are as
+    /// [`new`](Self::new) makes them (paragraphs have their text already).
+    pub fn with_text(table: Table) -> Self {
+        if table != Table::Cables {
+            return TableBuilder::new(table);
+        }
+        let base = table.schema();
+        let mut fields: Vec<Field> = base.fields().iter().map(|f| f.as_ref().clone()).collect();
+        fields.push(Field::new("text", DataType::Utf8, false));
+        fields.push(Field::new("body", DataType::Utf8, false));
+        TableBuilder::with_schema(table, Arc::new(Schema::new(fields)), true)
+    }
+
+    fn with_schema(table: Table, schema: SchemaRef, text: bool) -> Self {
         let columns = schema.fields().iter().map(|f| Column::for_type(f.data_type())).collect();
-        TableBuilder { table, schema, columns, rows: 0 }
+        TableBuilder { table, schema, columns, rows: 0, text }
     }
 
     /// The table's schema.
@@ -260,10 +279,15 @@ impl TableBuilder {
             Value::List(c.signers().into_iter().map(str::to_owned).collect()),
             Value::U32(Some(c.warnings().len() as u32)),
             Value::Bool(c.warnings().iter().any(|w| w.kind.as_str().starts_with("doubt_"))),
+            Value::Str(Some(c.source())),
+            Value::Str(Some(c.body())),
         ]);
     }
 
     fn row(&mut self, values: &[Value<'_>]) {
+        // The cables row always carries the two text values; without the text columns they
+        // are left out here (the columns run out first).
+        debug_assert!(values.len() == self.columns.len() || (self.table == Table::Cables && !self.text));
         for (col, v) in self.columns.iter_mut().zip(values) {
             match (col, v) {
                 (Column::Str(b), Value::Str(s)) => b.append_option(*s),
@@ -331,5 +355,21 @@ mod tests {
         let number = batch.column_by_name("number").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
         assert_eq!(number.value(1), 2);
         assert!(number.is_valid(1));
+    }
+
+    #[test]
+    fn the_text_columns_on_request() {
+        let text = seed();
+        let cable = crate::parse(&text).unwrap();
+        let mut b = TableBuilder::with_text(Table::Cables);
+        b.push("seed", &cable);
+        let batch = b.finish();
+        assert_eq!(batch.num_columns(), Table::Cables.schema().fields().len() + 2);
+        assert_eq!(batch.column_by_name("text").unwrap().as_string::<i32>().value(0), text);
+        let body = batch.column_by_name("body").unwrap().as_string::<i32>().value(0);
+        assert!(body.ends_with("BURNS") && text.ends_with(body) && body.len() < text.len());
+        let mut plain = TableBuilder::new(Table::Cables);
+        plain.push("seed", &cable);
+        assert!(plain.finish().column_by_name("text").is_none());
     }
 }

@@ -17,20 +17,31 @@ const BATCH_ROWS: usize = 8192;
 /// columns: ``created`` timestamp[us, UTC], ``classification`` dictionary, ``serial`` uint32,
 /// lists of strings), ``"paragraphs"`` or ``"citations"``; the schemas are the README's. Needs
 /// pyarrow (``pip install cable-parser[arrow]``); polars (``pl.from_arrow``), DuckDB and pandas
-/// (``.to_pandas()``) take the result as it is.
+/// (``.to_pandas()``) take the result as it is. ``text=True`` adds the cables table's ``text``
+/// (the whole telegram) and ``body`` columns.
 #[pyfunction]
-#[pyo3(signature = (cables, /, *, table = "cables"))]
-pub(crate) fn to_arrow<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-    let kind = Table::from_name(table).ok_or_else(|| {
-        PyValueError::new_err(format!("table must be 'cables', 'paragraphs' or 'citations', not {table:?}"))
-    })?;
-    let pa = py
-        .import("pyarrow")
-        .map_err(|_| PyImportError::new_err("to_arrow() needs pyarrow: pip install 'cable-parser[arrow]'"))?;
-    let mut builder = TableBuilder::new(kind);
+#[pyo3(signature = (cables, /, *, table = "cables", text = false))]
+pub(crate) fn to_arrow<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    table: &str,
+    text: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    arrow_table(py, cables, table_kind(table)?, text, "to_arrow")
+}
+
+/// `import pyarrow`, or an `ImportError` that says what to install.
+pub(crate) fn pyarrow<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import("pyarrow")
+        .map_err(|_| PyImportError::new_err(format!("{func}() needs pyarrow: pip install 'cable-parser[arrow]'")))
+}
+
+/// The record batches of `kind` over `cables`.
+fn batches(cables: &Bound<'_, PyAny>, kind: Table, text: bool, func: &str) -> PyResult<Vec<RecordBatch>> {
+    let mut builder = if text { TableBuilder::with_text(kind) } else { TableBuilder::new(kind) };
     let mut batches: Vec<RecordBatch> = Vec::new();
     let mut n = 0usize;
-    for_each_cable(cables, "to_arrow", |c| {
+    for_each_cable(cables, func, |c| {
         n += 1;
         // The source a row names: the cable's reference id, else its position in the input.
         let source = c.reference_id().map_or_else(|| format!("#{n}"), str::to_owned);
@@ -41,9 +52,77 @@ pub(crate) fn to_arrow<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>, table: 
         Ok(())
     })?;
     batches.push(builder.finish());
-    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), kind.schema());
+    Ok(batches)
+}
+
+/// The batches as an Arrow C stream in a capsule named ``arrow_array_stream``.
+fn capsule<'py>(py: Python<'py>, kind: Table, batches: Vec<RecordBatch>) -> PyResult<Bound<'py, PyCapsule>> {
+    // The batches' own schema (with the text columns when asked for); there is always one.
+    let schema = batches.first().map_or_else(|| kind.schema(), RecordBatch::schema);
+    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
     let stream = FFI_ArrowArrayStream::new(Box::new(reader));
-    let capsule = PyCapsule::new_with_value(py, stream, c"arrow_array_stream")?;
+    PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+}
+
+/// The ``pyarrow.Table`` of `kind` over `cables` (for `to_arrow` and the pandas frames).
+pub(crate) fn arrow_table<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    kind: Table,
+    text: bool,
+    func: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pa = pyarrow(py, func)?;
+    let capsule = capsule(py, kind, batches(cables, kind, text, func)?)?;
     let reader = pa.getattr("RecordBatchReader")?.call_method1("_import_from_c_capsule", (capsule,))?;
     reader.call_method0("read_all")
+}
+
+/// A table of the cables as record batches that any reader of the Arrow PyCapsule interface
+/// (``__arrow_c_stream__``) takes without pyarrow: ``polars.from_arrow(s)``, DuckDB (``FROM s``),
+/// ``pyarrow.table(s)``. It can be read more than once (the batches are shared, not copied).
+#[pyclass(frozen, module = "cable", name = "ArrowStream", skip_from_py_object)]
+pub struct ArrowStream {
+    kind: Table,
+    batches: Vec<RecordBatch>,
+}
+
+#[pymethods]
+impl ArrowStream {
+    /// The Arrow C stream of the batches, in a capsule named ``arrow_array_stream``. A
+    /// requested schema is a hint the producer may ignore (the interface says so): ignored.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        capsule(py, self.kind, self.batches.clone())
+    }
+
+    /// Rows in the stream.
+    #[getter]
+    fn num_rows(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<ArrowStream {} table, {} rows>", self.kind.as_str(), self.num_rows())
+    }
+}
+
+/// The table ``to_arrow()`` returns, as an ``ArrowStream`` (``__arrow_c_stream__``), for
+/// consumers that do not need pyarrow (polars, DuckDB).
+#[pyfunction]
+#[pyo3(signature = (cables, /, *, table = "cables"))]
+pub(crate) fn arrow_stream(cables: &Bound<'_, PyAny>, table: &str) -> PyResult<ArrowStream> {
+    let kind = table_kind(table)?;
+    Ok(ArrowStream { kind, batches: batches(cables, kind, false, "arrow_stream")? })
+}
+
+fn table_kind(table: &str) -> PyResult<Table> {
+    Table::from_name(table).ok_or_else(|| {
+        PyValueError::new_err(format!("table must be 'cables', 'paragraphs' or 'citations', not {table:?}"))
+    })
 }

@@ -1,11 +1,13 @@
-//! pandas DataFrames of cables (one row per cable) and of paragraphs (one row per paragraph).
-//! pandas is imported when a function is called, never at import.
+//! pandas DataFrames of cables (one row per cable) and of paragraphs (one row per paragraph): the
+//! core's Arrow tables (`cable_core::table`, as `to_arrow`) converted by pyarrow, so that the
+//! columns have one definition for the CLI's export, `to_arrow` and these frames. pandas and
+//! pyarrow are imported when a function is called, never at import.
 
 use crate::cable::PyCable;
-use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::{PyImportError, PyTypeError};
+use cable_core::table::Table;
+use pyo3::exceptions::{PyImportError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{IntoPyDict, PyDict, PyList};
+use pyo3::types::{IntoPyDict, PyCFunction, PyTuple};
 
 /// `import pandas`, or an `ImportError` that says what to install.
 pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
@@ -26,6 +28,10 @@ pub(crate) fn for_each_cable<'py>(
     func: &str,
     mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
 ) -> PyResult<()> {
+    // A reader is drained in Rust: no `Cable` object per row.
+    if let Ok(reader) = cables.cast::<crate::input::CableReader>() {
+        return reader.get().for_each(cables.py(), each);
+    }
     let iter = cables.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{func}() expects an iterable of Cable, not {}",
@@ -45,112 +51,72 @@ pub(crate) fn for_each_cable<'py>(
     Ok(())
 }
 
-/// Columns of `to_dataframe`, in order.
-const CABLE_COLUMNS: &[&str] = &[
-    "reference_id",
-    "created",
-    "dtg",
-    "precedence",
-    "sender",
-    "origin",
-    "serial",
-    "classification",
-    "caveats",
-    "tags",
-    "subject",
-    "to",
-    "info",
-    "references",
-    "declassify_on",
-    "classified_by",
-    "partial",
-    "warnings",
-    "row_id",
-];
-
-/// One row per cable.
-#[pyfunction]
-pub(crate) fn to_dataframe<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let pd = pandas(py, "to_dataframe")?;
-    let cols: Vec<Bound<'py, PyList>> = CABLE_COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for_each_cable(cables, "to_dataframe", |c| {
-        let names = |rs: &[cable_core::Recipient<'_>]| PyList::new(py, rs.iter().map(|r| r.name));
-        let values: [Bound<'py, PyAny>; 19] = [
-            c.reference_id().into_bound_py_any(py)?,
-            c.created().into_bound_py_any(py)?,
-            c.date_time_group().map(|d| d.raw).into_bound_py_any(py)?,
-            c.precedence().map(|p| p.as_str()).into_bound_py_any(py)?,
-            c.sender().into_bound_py_any(py)?,
-            c.origin().into_bound_py_any(py)?,
-            c.serial().into_bound_py_any(py)?,
-            c.classification().map(|l| l.as_str()).into_bound_py_any(py)?,
-            PyList::new(py, c.caveats().iter().map(|t| t.value.as_ref()))?.into_any(),
-            PyList::new(py, c.tags().iter().map(|t| t.as_str()))?.into_any(),
-            c.subject().into_bound_py_any(py)?,
-            names(c.to())?.into_any(),
-            names(c.info())?.into_any(),
-            PyList::new(py, c.references().iter().filter_map(|r| r.id.as_deref()))?.into_any(),
-            c.executive_order().and_then(|e| e.declassify_on).into_bound_py_any(py)?,
-            PyList::new(py, c.classified_by().map_or(&[][..], |b| &b.names[..]).iter().map(|n| n.as_ref()))?.into_any(),
-            c.is_partial().into_bound_py_any(py)?,
-            PyList::new(py, c.warnings().iter().map(|w| crate::objects::variant_name(&w.kind)))?.into_any(),
-            c.envelope().and_then(|e| e.row_id).into_bound_py_any(py)?,
-        ];
-        for (col, v) in cols.iter().zip(values) {
-            col.append(v)?;
+/// The table `kind` over `cables` as a pandas DataFrame, with `columns` only when given.
+/// pyarrow's conversion, with two choices: unsigned integers that may be missing become pandas'
+/// nullable `UInt32` (not floats with NaN), and lists stay Arrow lists (`pd.ArrowDtype`), whose
+/// values read as Python lists (pyarrow's default gives NumPy arrays).
+fn frame<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    kind: Table,
+    columns: Option<Vec<String>>,
+    func: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pd = pandas(py, func)?;
+    let pa = crate::arrow::pyarrow(py, &format!("cable.{func}"))?;
+    // The text columns (`text`, `body`) are built only when asked for: they hold the corpus.
+    let text = columns.as_ref().is_some_and(|c| c.iter().any(|n| n == "text" || n == "body"));
+    let mut table = crate::arrow::arrow_table(py, cables, kind, text, func)?;
+    if let Some(columns) = columns {
+        let names: Vec<String> = table.getattr("column_names")?.extract()?;
+        if let Some(bad) = columns.iter().find(|c| !names.contains(c)) {
+            return Err(PyValueError::new_err(format!(
+                "{func}(): no column {bad:?}; the columns are {}",
+                names.join(", ")
+            )));
         }
-        Ok(())
-    })?;
-    let data = PyDict::new(py);
-    for (name, col) in CABLE_COLUMNS.iter().zip(&cols) {
-        data.set_item(*name, col)?;
+        table = table.call_method1("select", (columns,))?;
     }
-    let df = pd.call_method1("DataFrame", (data,))?;
-    // Integers that may be missing: pandas' nullable integer type rather than floats with NaN.
-    for name in ["serial", "row_id"] {
-        let col = df.get_item(name)?.call_method1("astype", ("Int64",))?;
-        df.set_item(name, col)?;
-    }
-    // Timezone-aware datetimes (None → NaT), also when every value is missing.
-    let created =
-        pd.call_method("to_datetime", (df.get_item("created")?,), Some(&[("utc", true)].into_py_dict(py)?))?;
-    df.set_item("created", created)?;
-    Ok(df)
+    let uint32 = pa.call_method0("uint32")?.unbind();
+    let nullable = pd.call_method0("UInt32Dtype")?.unbind();
+    let arrow_dtype = pd.getattr("ArrowDtype")?.unbind();
+    let is_list = pa.getattr("types")?.getattr("is_list")?.unbind();
+    let mapper =
+        PyCFunction::new_closure(py, None, None, move |args: &Bound<'_, PyTuple>, _kwargs| -> PyResult<Py<PyAny>> {
+            let py = args.py();
+            let t = args.get_item(0)?;
+            if t.eq(uint32.bind(py))? {
+                return Ok(nullable.clone_ref(py));
+            }
+            if is_list.bind(py).call1((&t,))?.is_truthy()? {
+                return Ok(arrow_dtype.bind(py).call1((t,))?.unbind());
+            }
+            Ok(py.None())
+        })?;
+    table.call_method("to_pandas", (), Some(&[("types_mapper", mapper)].into_py_dict(py)?))
 }
 
-/// Columns of `paragraphs_frame`, in order (those of `cable export --paragraphs`).
-const PARAGRAPH_COLUMNS: &[&str] = &["reference_id", "index", "number", "level", "caveats", "heading", "text"];
-
-/// One row per paragraph.
+/// One row per cable: the columns of ``to_arrow(cables)`` (and of ``cable export``), or those
+/// named in ``columns``, which may also name ``text`` (the whole telegram) and ``body``. ``created`` is a UTC datetime, ``classification`` a category,
+/// ``serial`` a nullable integer, list columns hold lists. Needs pandas and pyarrow.
 #[pyfunction]
-pub(crate) fn paragraphs_frame<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let pd = pandas(py, "paragraphs_frame")?;
-    let cols: Vec<Bound<'py, PyList>> = PARAGRAPH_COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for_each_cable(cables, "paragraphs_frame", |c| {
-        let id = c.reference_id().into_bound_py_any(py)?;
-        for (i, p) in c.paragraphs().iter().enumerate() {
-            let values: [Bound<'py, PyAny>; 7] = [
-                id.clone(),
-                i.into_bound_py_any(py)?,
-                p.number().into_bound_py_any(py)?,
-                p.level().map(|l| l.as_str()).into_bound_py_any(py)?,
-                PyList::new(py, p.marking().into_iter().flat_map(|m| m.caveats()))?.into_any(),
-                p.heading().as_deref().into_bound_py_any(py)?,
-                p.text().as_ref().into_bound_py_any(py)?,
-            ];
-            for (col, v) in cols.iter().zip(values) {
-                col.append(v)?;
-            }
-        }
-        Ok(())
-    })?;
-    let data = PyDict::new(py);
-    for (name, col) in PARAGRAPH_COLUMNS.iter().zip(&cols) {
-        data.set_item(*name, col)?;
-    }
-    let df = pd.call_method1("DataFrame", (data,))?;
-    // Unnumbered paragraphs: pandas' nullable integer type rather than floats with NaN.
-    let number = df.get_item("number")?.call_method1("astype", ("Int64",))?;
-    df.set_item("number", number)?;
-    Ok(df)
+#[pyo3(signature = (cables, /, *, columns = None))]
+pub(crate) fn to_dataframe<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    columns: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    frame(py, cables, Table::Cables, columns, "to_dataframe")
+}
+
+/// One row per paragraph: the columns of ``to_arrow(cables, table="paragraphs")`` (and of
+/// ``cable export --paragraphs``), or those named in ``columns``. Needs pandas and pyarrow.
+#[pyfunction]
+#[pyo3(signature = (cables, /, *, columns = None))]
+pub(crate) fn paragraphs_frame<'py>(
+    py: Python<'py>,
+    cables: &Bound<'py, PyAny>,
+    columns: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    frame(py, cables, Table::Paragraphs, columns, "paragraphs_frame")
 }

@@ -4,7 +4,6 @@
 use crate::frame::{for_each_cable, pandas};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use std::collections::HashSet;
 
 /// The canonical form of a cable id — 2-digit year, station, serial without leading zeros —
 /// from an id as published or cited: ``canonical_id("08ECTION01OF02MANAMA492")`` is
@@ -125,32 +124,23 @@ const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus"];
 /// The citation edges of a corpus as a pandas DataFrame: one row per cable cited in a REF
 /// block, with columns ``citing``, ``cited`` (canonical ids), ``label`` (the REF item's
 /// letter, or None), ``kind`` and ``in_corpus`` (whether the cited cable is among ``cables``).
-/// Self-citations are left out. Reads ``cables`` once (a reader is fine).
+/// Self-citations are left out. Reads ``cables`` once (a reader is fine). The network is the
+/// core's (``cable refs`` gives the same edges).
 #[pyfunction]
 pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let pd = pandas(py, "citations")?;
-    let mut known: HashSet<String> = HashSet::new();
-    let mut edges: Vec<(String, String, Option<String>, &'static str)> = Vec::new();
+    let mut per_cable: Vec<(&str, cable_core::ids::CableCitations)> = Vec::new();
     for_each_cable(cables, "citations", |c| {
-        if let Some(id) = c.reference_id() {
-            known.insert(id.to_owned());
-        }
-        if let Some(env) = c.envelope().and_then(|e| e.reference_id.as_deref()).and_then(cable_core::ids::canonical_id)
-        {
-            known.insert(env.to_string());
-        }
-        for e in cable_core::ids::citations(c) {
-            edges.push((e.citing.to_string(), e.cited.to_string(), e.label.map(str::to_owned), e.kind.as_str()));
-        }
+        per_cable.push(("", cable_core::ids::CableCitations::of(c)));
         Ok(())
     })?;
     let cols: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for (citing, cited, label, kind) in &edges {
-        cols[0].append(citing)?;
-        cols[1].append(cited)?;
-        cols[2].append(label)?;
-        cols[3].append(*kind)?;
-        cols[4].append(known.contains(cited))?;
+    for e in cable_core::ids::corpus_citations(&per_cable) {
+        cols[0].append(e.citing)?;
+        cols[1].append(e.cited)?;
+        cols[2].append(Some(e.label).filter(|l| !l.is_empty()))?;
+        cols[3].append(e.kind)?;
+        cols[4].append(e.in_corpus)?;
     }
     let data = PyDict::new(py);
     for (name, col) in COLUMNS.iter().zip(&cols) {

@@ -175,12 +175,28 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
     if path.is_dir() {
         return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
-    match corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))? {
+    let input = corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))?;
+    one_input(input, opts, decoding).map_err(|f| f.in_file(&label))
+}
+
+/// Reads and parses a binary file object holding one cable, as `parse_one_file` (decompressed
+/// and detected by the core).
+pub(crate) fn parse_one_stream(
+    src: PyFileReader,
+    label: &str,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> Result<OwnedCable, Failure> {
+    let input = corpus::read_limited(src, label, None, opts.limit(), None).map_err(|e| Failure::io(e, label))?;
+    one_input(input, opts, decoding).map_err(|f| f.in_file(label))
+}
+
+fn one_input(input: corpus::Input, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
+    match input {
         corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
         corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
         _ => Err(Failure::csv_file()),
     }
-    .map_err(|f| f.in_file(&label))
 }
 
 /// What the reader produced next.
@@ -241,6 +257,10 @@ pub struct CableReader {
     decoding: Decoding,
     on_error: OnError,
     errors: Py<PyList>,
+    /// Size of the input when known (plain files).
+    total_bytes: Option<u64>,
+    /// The tqdm bar of `progress=True`, and the bytes it shows.
+    bar: Mutex<Option<(Py<PyAny>, u64)>>,
 }
 
 impl CableReader {
@@ -257,17 +277,43 @@ impl CableReader {
             decoding,
             on_error,
             errors: PyList::empty(py).unbind(),
+            total_bytes: None,
+            bar: Mutex::new(None),
         }
     }
-}
 
-#[pymethods]
-impl CableReader {
-    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
+    /// Sets the input's size (`total_bytes`) and, with `progress`, starts a tqdm bar over it
+    /// when tqdm is installed (a warning says so when it is not).
+    pub(crate) fn with_progress(
+        mut self,
+        py: Python<'_>,
+        total_bytes: Option<u64>,
+        progress: bool,
+        desc: &str,
+    ) -> PyResult<Self> {
+        self.total_bytes = total_bytes;
+        if progress {
+            match py.import("tqdm") {
+                Ok(tqdm) => {
+                    let kwargs = pyo3::types::PyDict::new(py);
+                    kwargs.set_item("total", total_bytes)?;
+                    kwargs.set_item("unit", "B")?;
+                    kwargs.set_item("unit_scale", true)?;
+                    kwargs.set_item("desc", desc)?;
+                    let bar = tqdm.getattr("tqdm")?.call((), Some(&kwargs))?;
+                    self.bar = Mutex::new(Some((bar.unbind(), 0)));
+                }
+                Err(_) => {
+                    let warn = py.import("warnings")?;
+                    warn.call_method1("warn", ("progress=True needs tqdm: pip install tqdm",))?;
+                }
+            }
+        }
+        Ok(self)
     }
 
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
+    /// The next cable, after the errors that `on_error="skip"` keeps, or `None` at the end.
+    fn next_cable(&self, py: Python<'_>) -> PyResult<Option<Box<OwnedCable>>> {
         loop {
             // `list(read_csv(...))` runs no Python code between items, so the interpreter never
             // looked at its signals: Ctrl-C waited for the whole file. A pending
@@ -287,8 +333,9 @@ impl CableReader {
                     }
                 }
             });
+            self.report(py, matches!(step, Step::End))?;
             match step {
-                Step::Cable(c) => return Ok(Some(PyCable::new(*c, self.opts.year))),
+                Step::Cable(c) => return Ok(Some(c)),
                 Step::End => return Ok(None),
                 Step::Fail(f) => {
                     let err = f.into_pyerr(py);
@@ -301,11 +348,70 @@ impl CableReader {
         }
     }
 
+    /// Reads the rest of the input, handing each cable to `each` without making a Python object
+    /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
+    pub(crate) fn for_each(
+        &self,
+        py: Python<'_>,
+        mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        while let Some(c) = self.next_cable(py)? {
+            each(c.cable())?;
+        }
+        Ok(())
+    }
+
+    fn bytes_read_now(&self) -> u64 {
+        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.corpus.bytes_read()
+    }
+
+    /// Moves the progress bar to the bytes read; closes it at the end.
+    fn report(&self, py: Python<'_>, end: bool) -> PyResult<()> {
+        let mut bar = self.bar.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some((b, shown)) = bar.as_mut() else { return Ok(()) };
+        let now = self.bytes_read_now();
+        if now > *shown {
+            b.bind(py).call_method1("update", (now - *shown,))?;
+            *shown = now;
+        }
+        if end {
+            b.bind(py).call_method0("close")?;
+            *bar = None;
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl CableReader {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
+        Ok(self.next_cable(py)?.map(|c| PyCable::new(*c, self.opts.year)))
+    }
+
     /// The errors met so far with ``on_error="skip"`` (exception objects, in order: a
     /// ``CsvRowError`` has the ``row`` and ``position`` of the row that was skipped).
     #[getter]
     fn errors<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
         self.errors.bind(py).clone()
+    }
+
+    /// Bytes of the input read so far (of the decompressed stream; for a ``byte_range``, from
+    /// its start).
+    #[getter]
+    fn bytes_read(&self) -> u64 {
+        self.bytes_read_now()
+    }
+
+    /// Size of the input in bytes when known (a plain file, a byte range, a directory of plain
+    /// files), else None.
+    #[getter]
+    fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
     }
 
     fn __repr__(&self) -> String {

@@ -15,6 +15,7 @@ mod frame;
 mod ids;
 mod input;
 mod objects;
+mod pysource;
 mod topy;
 
 use crate::cable::PyCable;
@@ -52,16 +53,23 @@ fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors
 }
 
 /// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
-/// content. A cables.csv file raises ``NotACableError`` (``kind="csv_file"``): read it with
-/// ``read_csv()``. A missing file raises ``FileNotFoundError``.
+/// content, also gzip- or zstd-compressed (detected from the first bytes). ``path`` is a path or
+/// a binary file object (``gzip.open(p)``, ``io.BytesIO``). A cables.csv file raises
+/// ``NotACableError`` (``kind="csv_file"``): read it with ``read_csv()``. A missing file raises
+/// ``FileNotFoundError``.
 #[pyfunction]
 #[pyo3(signature = (path, /, *, year = None, errors = "replace"))]
-fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
+fn parse_file(py: Python<'_>, path: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let opts = options(year);
-    detached(py, || input::parse_one_file(&path, &opts, decoding))
-        .map(|c| PyCable::new(c, year))
-        .map_err(|f| f.into_pyerr(py))
+    let parsed = match path.extract::<PathBuf>() {
+        Ok(p) => detached(py, || input::parse_one_file(&p, &opts, decoding)),
+        Err(e) => {
+            let Some(file) = input::PyFileReader::of(path) else { return Err(e) };
+            detached(py, || input::parse_one_stream(file, "<file object>", &opts, decoding))
+        }
+    };
+    parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
 }
 
 /// Streams the rows of a cables.csv file: an iterator of ``Cable`` holding one row in memory at
@@ -72,17 +80,24 @@ fn parse_file(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str) ->
 /// bad rows are collected in the reader's ``errors`` list instead. A missing file raises
 /// ``FileNotFoundError`` here, not when iterating.
 ///
+/// ``byte_range=(start, end)`` reads only the rows whose first byte lies in ``[start, end)`` of
+/// a plain (uncompressed) file: consecutive ranges give every row once, in order (the
+/// partitions of ``cable.dask.read_csv``, or of a Spark or Ray job).
+///
 /// ``path`` may also be a binary file object (``open(p, "rb")``, ``gzip.open(p)``,
 /// ``io.BytesIO``): it is read as it goes. Files and file objects compressed with gzip or zstd
 /// are decompressed, detected by their first bytes.
 #[pyfunction]
-#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", byte_range = None, progress = false))]
+#[allow(clippy::too_many_arguments)]
 fn read_csv(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
     year: Option<i32>,
     errors: &str,
     on_error: &str,
+    byte_range: Option<(u64, u64)>,
+    progress: bool,
 ) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
@@ -91,13 +106,42 @@ fn read_csv(
         Err(e) => {
             let Some(reader) = input::PyFileReader::of(path) else { return Err(e) };
             let corpus = Corpus::from_reader("<file object>", Some(cable_core::envelope::corpus::Form::Csv), reader);
-            return Ok(CableReader::new(py, corpus, options(year), decoding, on_error));
+            return CableReader::new(py, corpus, options(year), decoding, on_error)
+                .with_progress(py, None, progress, "read_csv");
         }
     };
+    if let Some((start, end)) = byte_range {
+        if start > end {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "byte_range must be (start, end) with start <= end, not ({start}, {end})"
+            )));
+        }
+        let corpus = Corpus::csv_range(&path, start..end)
+            .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
+        let size = std::fs::metadata(&path).map_or(end, |m| m.len().min(end));
+        return CableReader::new(py, corpus, options(year), decoding, on_error).with_progress(
+            py,
+            Some(size.saturating_sub(start)),
+            progress,
+            "read_csv",
+        );
+    }
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    Ok(CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error))
+    let total = plain_size(&path);
+    CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error)
+        .with_progress(py, total, progress, "read_csv")
+}
+
+/// The size of a file that is read as it is (not compressed): the `total_bytes` of a reader.
+fn plain_size(path: &std::path::Path) -> Option<u64> {
+    let mut head = [0u8; 8];
+    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
+    if cable_core::envelope::stream::compression(&head[..n]).is_some() {
+        return None;
+    }
+    std::fs::metadata(path).ok().map(|m| m.len())
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -106,15 +150,60 @@ fn read_csv(
 /// goes. Files are picked by extension: ``.txt``, ``.html``, ``.htm``, ``.csv`` or none.
 /// Errors are handled as in ``read_csv()``.
 #[pyfunction]
-#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise"))]
-fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_error: &str) -> PyResult<CableReader> {
+#[pyo3(signature = (path, /, *, year = None, errors = "replace", on_error = "raise", progress = false))]
+fn read_dir(
+    py: Python<'_>,
+    path: PathBuf,
+    year: Option<i32>,
+    errors: &str,
+    on_error: &str,
+    progress: bool,
+) -> PyResult<CableReader> {
     let decoding = Decoding::from_arg(errors)?;
     let on_error = OnError::from_arg(on_error)?;
     // The walk is lazy: a path that is not a readable directory fails here, not when iterating.
     if let Err(e) = std::fs::read_dir(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    Ok(CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error))
+    // The size of the files the walk reads, when none is compressed (their bytes read are
+    // counted decompressed).
+    let total = py
+        .detach(|| cable_core::envelope::corpus::walk_files(&path).iter().map(|p| plain_size(p)).sum::<Option<u64>>());
+    CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error)
+        .with_progress(py, total, progress, "read_dir")
+}
+
+/// The files a ``read_dir(path)`` walk reads, in its order, each with its size in bytes and
+/// whether it is a plain cables.csv file (readable by ``read_csv(..., byte_range=...)``): the
+/// core's walk, for ``cable.dask.read_dir``.
+#[pyfunction]
+fn _corpus_files(py: Python<'_>, path: PathBuf) -> Vec<(PathBuf, u64, bool)> {
+    py.detach(|| {
+        cable_core::envelope::corpus::walk_files(&path)
+            .into_iter()
+            .map(|p| {
+                let size = p.metadata().map_or(0, |m| m.len());
+                let csv = cable_core::envelope::corpus::is_plain_csv(&p);
+                (p, size, csv)
+            })
+            .collect()
+    })
+}
+
+/// The cables of the given files and directories, read by the core's walk in order (as
+/// ``read_dir`` reads one directory): a partition of ``cable.dask.read_dir``.
+#[pyfunction]
+#[pyo3(signature = (paths, /, *, year = None, errors = "replace", on_error = "raise"))]
+fn _read_paths(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    year: Option<i32>,
+    errors: &str,
+    on_error: &str,
+) -> PyResult<CableReader> {
+    let decoding = Decoding::from_arg(errors)?;
+    let on_error = OnError::from_arg(on_error)?;
+    Ok(CableReader::new(py, Corpus::new(paths), options(year), decoding, on_error))
 }
 
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate
@@ -125,9 +214,9 @@ fn read_dir(py: Python<'_>, path: PathBuf, year: Option<i32>, errors: &str, on_e
 #[pymodule(name = "cable", gil_used = false)]
 mod module {
     #[pymodule_export]
-    use super::{parse, parse_file, parse_html, read_csv, read_dir};
+    use super::{_corpus_files, _read_paths, parse, parse_file, parse_html, read_csv, read_dir};
     #[pymodule_export]
-    use crate::arrow::to_arrow;
+    use crate::arrow::{ArrowStream, arrow_stream, to_arrow};
     #[pymodule_export]
     use crate::cable::PyCable;
     #[pymodule_export]
@@ -148,6 +237,7 @@ mod module {
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        crate::errors::init_classes(m.py())
+        crate::errors::init_classes(m.py())?;
+        crate::pysource::add_submodules(m)
     }
 }

@@ -71,12 +71,6 @@ impl std::fmt::Debug for At {
     }
 }
 
-/// The name of a warning kind, as the JSON writes it.
-// Kept for the frame builder (`frame.rs`), which reads it; the core's `as_str` is the name.
-pub(crate) fn variant_name(kind: &cable_core::WarningKind) -> &'static str {
-    kind.as_str()
-}
-
 /// `Name(a=..., b=...)`, with Python reprs of the values; `None` values are left out.
 fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> {
     let mut out = format!("{name}(");

@@ -8,38 +8,49 @@ import pytest
 
 import cable
 
+# The columns of the core's cables table: those of `to_arrow(cables)` and `cable export`.
 COLUMNS = [
+    "source",
     "reference_id",
     "created",
-    "dtg",
-    "precedence",
-    "sender",
     "origin",
     "serial",
     "classification",
     "caveats",
-    "tags",
-    "subject",
+    "precedence",
+    "sender",
     "to",
     "info",
+    "tags",
+    "subject",
     "references",
-    "declassify_on",
     "classified_by",
+    "reasons",
+    "eo_order",
+    "declassify_on",
     "partial",
+    "paragraphs",
+    "signers",
     "warnings",
-    "row_id",
+    "doubt",
 ]
 
 
-def test_to_dataframe_of_the_seed(pd, seed_text):
+@pytest.fixture()
+def pa():
+    return pytest.importorskip("pyarrow", reason="to_dataframe() needs pyarrow: pip install pyarrow")
+
+
+def test_to_dataframe_of_the_seed(pd, pa, seed_text):
     df = cable.to_dataframe([cable.parse(seed_text)])
     assert list(df.columns) == COLUMNS
+    assert list(df.columns) == cable.to_arrow([]).column_names
     assert len(df) == 1
     row = df.iloc[0]
     assert row["reference_id"] == "07MOSCOW5434"
     assert row["created"] == pd.Timestamp("2007-11-17 12:31", tz="UTC")
-    assert str(df["created"].dtype).startswith("datetime64") and "UTC" in str(df["created"].dtype)
-    assert row["classification"] == "CONFIDENTIAL"
+    assert str(df["created"].dtype) == "datetime64[us, UTC]"
+    assert row["classification"] == "CONFIDENTIAL" and str(df["classification"].dtype) == "category"
     assert row["tags"] == ["PREL", "PGOV", "PTER", "KS", "RS"]
     assert row["to"] == ["SECSTATE WASHDC"]
     assert row["info"] == ["CIS COLLECTIVE", "EUROPEAN POLITICAL COLLECTIVE"]
@@ -47,16 +58,28 @@ def test_to_dataframe_of_the_seed(pd, seed_text):
     assert row["classified_by"] == ["William J. Burns"]
     assert row["declassify_on"] == datetime.date(2017, 11, 16)
     assert row["serial"] == 5434
-    assert str(df["serial"].dtype) == "Int64"
-    assert pd.isna(row["row_id"])
+    assert str(df["serial"].dtype) == "UInt32"
     assert not row["partial"]
-    assert row["warnings"] == ["recovered_paragraph_number"] * 3
+    assert row["paragraphs"] == 9
+    assert row["warnings"] == 3  # three recovered paragraph numbers
 
 
-def test_to_dataframe_streams_the_corpus_csv(pd, corpus):
+def test_to_dataframe_columns(pd, pa, seed_text):
+    df = cable.to_dataframe([cable.parse(seed_text)], columns=["reference_id", "tags", "created"])
+    assert list(df.columns) == ["reference_id", "tags", "created"]
+    assert df.iloc[0]["tags"] == ["PREL", "PGOV", "PTER", "KS", "RS"]
+    texts = cable.to_dataframe([cable.parse(seed_text)], columns=["reference_id", "text", "body"])
+    assert list(texts.columns) == ["reference_id", "text", "body"]
+    assert texts.iloc[0]["text"] == seed_text
+    assert texts.iloc[0]["body"].rstrip().endswith("BURNS") and seed_text.endswith(texts.iloc[0]["body"])
+    assert cable.to_arrow([cable.parse(seed_text)], text=True).column_names[-2:] == ["text", "body"]
+    with pytest.raises(ValueError, match='no column "dtg"; the columns are source, reference_id'):
+        cable.to_dataframe([], columns=["dtg"])
+
+
+def test_to_dataframe_streams_the_corpus_csv(pd, pa, corpus):
     df = cable.to_dataframe(cable.read_csv(corpus / "cables-real-dev.csv"))
     assert df.shape == (8791, len(COLUMNS))
-    assert df["row_id"].is_unique
     assert df["reference_id"].iloc[0] == "66BUENOSAIRES2481"
     assert df["created"].isna().sum() == 0
     per_year = df.groupby(df["created"].dt.year).size()
@@ -67,14 +90,15 @@ def test_to_dataframe_streams_the_corpus_csv(pd, corpus):
     tehran = df[df["reference_id"] == "72TEHRAN1164"].iloc[0]
     assert tehran["references"] == ["72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"]
     assert tehran["tags"] == ["MASS", "MARR", "IR"]
+    assert df.explode("tags")["tags"].value_counts().index[0] == "PREL"
 
 
-def test_to_dataframe_of_nothing(pd):
+def test_to_dataframe_of_nothing(pd, pa):
     df = cable.to_dataframe([])
     assert list(df.columns) == COLUMNS and len(df) == 0
 
 
-def test_to_dataframe_type_errors(pd, seed_text):
+def test_to_dataframe_type_errors(pd, pa, seed_text):
     with pytest.raises(TypeError, match="item 1 is str"):
         cable.to_dataframe([cable.parse(seed_text), "not a cable"])
     with pytest.raises(TypeError, match="iterable of Cable"):
@@ -89,17 +113,17 @@ def test_without_pandas(monkeypatch, seed_text):
         cable.paragraphs_frame([cable.parse(seed_text)])
 
 
-PARAGRAPH_COLUMNS = ["reference_id", "index", "number", "level", "caveats", "heading", "text"]
+PARAGRAPH_COLUMNS = ["source", "reference_id", "index", "number", "level", "caveats", "heading", "text"]
 
 
-def test_paragraphs_frame_of_the_seed(pd, seed_text):
+def test_paragraphs_frame_of_the_seed(pd, pa, seed_text):
     c = cable.parse(seed_text)
     df = cable.paragraphs_frame([c])
     assert list(df.columns) == PARAGRAPH_COLUMNS
     assert len(df) == 9
     assert (df["reference_id"] == "07MOSCOW5434").all()
     assert list(df["index"]) == list(range(9))
-    assert list(df["number"]) == list(range(1, 10)) and str(df["number"].dtype) == "Int64"
+    assert list(df["number"]) == list(range(1, 10)) and str(df["number"].dtype) == "UInt32"
     assert set(df["level"]) == {"CONFIDENTIAL"}
     assert all(cv == [] for cv in df["caveats"])
     assert df["heading"].iloc[1] == "Lavrov's Letter" and pd.isna(df["heading"].iloc[0])
@@ -109,7 +133,7 @@ def test_paragraphs_frame_of_the_seed(pd, seed_text):
     assert list(df["text"]) == [p.text for p in c.paragraphs]
 
 
-def test_paragraphs_frame_of_pages(pd, pages):
+def test_paragraphs_frame_of_pages(pd, pa, pages):
     """Share of SECRET paragraphs in two pages, and their caveats."""
     cables = [
         cable.parse_file(pages / "2009" / "08" / "09NAIROBI1801.html"),
@@ -133,7 +157,7 @@ def test_paragraphs_frame_of_pages(pd, pages):
     ]
 
 
-def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
+def test_paragraphs_frame_of_the_corpus_csv(pd, pa, corpus):
     df = cable.paragraphs_frame(cable.read_csv(corpus / "cables-real-dev.csv"))
     assert list(df.columns) == PARAGRAPH_COLUMNS
     # As `cable parse` (JSON) and the C walk count them.
@@ -146,7 +170,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, corpus):
     assert (df["heading"].fillna("") != "").sum() == 19068
 
 
-def test_paragraphs_frame_of_nothing_and_type_errors(pd):
+def test_paragraphs_frame_of_nothing_and_type_errors(pd, pa):
     df = cable.paragraphs_frame([])
     assert list(df.columns) == PARAGRAPH_COLUMNS and len(df) == 0
     with pytest.raises(TypeError, match="item 0 is int"):

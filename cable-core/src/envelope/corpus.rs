@@ -148,6 +148,10 @@ pub struct Corpus {
     max_file_len: usize,
     /// The directories walked so far (canonical paths): a symlink loop is walked once.
     visited: std::collections::HashSet<PathBuf>,
+    /// Bytes of the inputs finished so far (see [`Corpus::bytes_read`]).
+    done_bytes: u64,
+    /// Where the current CSV reader started counting (a range reader starts mid-file).
+    csv_start: u64,
 }
 
 /// An input of a [`Corpus`] not read yet.
@@ -186,7 +190,15 @@ impl Corpus {
 
     fn with_pending(pending: VecDeque<Pending>) -> Self {
         let max_file_len = crate::ParseOptions::default().limit();
-        Corpus { pending, csv: None, max_row_len: None, max_file_len, visited: Default::default() }
+        Corpus {
+            pending,
+            csv: None,
+            max_row_len: None,
+            max_file_len,
+            visited: Default::default(),
+            done_bytes: 0,
+            csv_start: 0,
+        }
     }
 
     /// A walk over one `cables.csv` file, read as CSV whatever its first bytes look like (a
@@ -194,6 +206,27 @@ impl Corpus {
     pub fn csv(path: impl AsRef<Path>) -> Self {
         let pending = VecDeque::from([Pending::Path(path.as_ref().to_path_buf(), Some(Form::Csv), false)]);
         Corpus::with_pending(pending)
+    }
+
+    /// A walk over the rows of one plain (uncompressed) `cables.csv` file whose first byte lies
+    /// in `range`: see [`CsvReader::range`]. Consecutive ranges give every row once, in order
+    /// (the partitions of `cable.dask.read_csv`). Sources are `path:row` with rows counted from
+    /// the range's start.
+    pub fn csv_range(path: impl AsRef<Path>, range: std::ops::Range<u64>) -> std::io::Result<Self> {
+        use std::io::{Seek, SeekFrom};
+        let path = path.as_ref();
+        let mut file = File::open(path)?;
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::other("is a directory, not a CSV file"));
+        }
+        file.seek(SeekFrom::Start(super::csv::range_seek_position(range.start)))?;
+        let src = Stream::new(std::io::BufReader::with_capacity(256 * 1024, file));
+        let start = range.start;
+        let reader = CsvReader::range_after_seek(src, range)?;
+        let mut corpus = Corpus::with_pending(VecDeque::new());
+        corpus.csv_start = reader.bytes_consumed().max(start);
+        corpus.csv = Some((path.display().to_string(), reader));
+        Ok(corpus)
     }
 
     /// A walk over one stream of bytes (standard input, a binding's file object), labelled
@@ -207,6 +240,10 @@ impl Corpus {
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
     pub fn with_max_row_len(mut self, len: usize) -> Self {
         self.max_row_len = Some(len);
+        // A range walk (`csv_range`) has its reader already.
+        if let Some((label, reader)) = self.csv.take() {
+            self.csv = Some((label, reader.with_max_row_len(len)));
+        }
         self
     }
 
@@ -270,9 +307,11 @@ impl Corpus {
                     None => reader,
                 };
                 self.csv = Some((label, reader));
+                self.csv_start = 0;
                 Ok(None)
             }
             Input::Bytes(form, bytes) => {
+                self.done_bytes += bytes.len() as u64;
                 // Binary data is found in the bytes: decoding replaces the NULs that reveal it
                 // (`/bin/ls` was "binary" in Python and C but "not a cable" here).
                 crate::ParseOptions::default()
@@ -301,7 +340,10 @@ impl Corpus {
                         return Some(Ok(RawEntry::CsvRow { source, row }));
                     }
                     Some(Err(source)) => return Some(Err(CorpusError::Csv { path: label.clone(), source })),
-                    None => self.csv = None,
+                    None => {
+                        self.done_bytes += self.csv_bytes();
+                        self.csv = None;
+                    }
                 }
             }
             match self.next_file()? {
@@ -310,6 +352,19 @@ impl Corpus {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+impl Corpus {
+    /// Bytes read so far: of the files finished (a page or text counts whole once read) and of
+    /// the CSV file being read up to its current row, counted in the decompressed stream; for a
+    /// range walk ([`Corpus::csv_range`]), from the range's start. For progress reports.
+    pub fn bytes_read(&self) -> u64 {
+        self.done_bytes + self.csv_bytes()
+    }
+
+    fn csv_bytes(&self) -> u64 {
+        self.csv.as_ref().map_or(0, |(_, r)| r.bytes_consumed().saturating_sub(self.csv_start))
     }
 }
 
@@ -374,6 +429,7 @@ pub fn read_limited(
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut stream, &mut head)?;
     head.truncate(n);
+    let forced = form;
     let form = form.unwrap_or_else(|| detect(name, &head));
     if form == Form::Csv {
         return Ok(Input::Csv(CsvReader::new(Stream::new(std::io::Cursor::new(head).chain(stream)))));
@@ -385,7 +441,46 @@ pub fn read_limited(
     let mut bytes = head;
     let room = (limit as u64 + 1).saturating_sub(bytes.len() as u64);
     (&mut stream).take(room).read_to_end(&mut bytes)?;
+    // A page's markers (`<pre>`, `class='cable'`) come after several KB of head and style: a
+    // page without a name that says so (a file object, standard input) is told from a text by
+    // its first 64 KB, not by the 4 KB read to tell a CSV file.
+    let form = if forced.is_none() && form == Form::Text { detect(name, &bytes) } else { form };
     Ok(if bytes.len() > limit { too_large } else { Input::Bytes(form, bytes) })
+}
+
+/// The files a [`Corpus::new`] walk of `root` reads, in its order (the same rules: sorted,
+/// hidden entries skipped, only regular files with a cable extension, a directory reached twice
+/// through links walked once), without reading them: for callers that split the work
+/// (`cable.dask.read_dir`). Unreadable directories are left out (the walk reports them).
+pub fn walk_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut visited = std::collections::HashSet::new();
+    // An explicit stack, not recursion: the depth follows the file tree.
+    let mut stack = vec![(root.to_path_buf(), false)];
+    while let Some((path, walked)) = stack.pop() {
+        if path.is_dir() {
+            if !std::fs::canonicalize(&path).is_ok_and(|c| visited.insert(c)) {
+                continue;
+            }
+            if let Ok(children) = sorted_children(&path) {
+                stack.extend(children.into_iter().rev().map(|c| (c, true)));
+            }
+        } else if !walked || path.metadata().is_ok_and(|m| m.is_file()) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// True when `path` is an uncompressed `cables.csv` file (by its first bytes): one whose rows
+/// can be read by byte ranges ([`Corpus::csv_range`]).
+pub fn is_plain_csv(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let Ok(file) = File::open(path) else { return false };
+    if file.take(64).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    stream::compression(&head).is_none() && super::csv::looks_like_csv(&head)
 }
 
 fn sorted_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

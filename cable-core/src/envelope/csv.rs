@@ -9,6 +9,29 @@
 //! row yields a [`CsvError`] naming its row number and byte offset; reading then resumes at the
 //! next line that starts a row.
 //!
+//! ## Byte ranges
+//!
+//! [`CsvReader::range`] reads exactly the rows whose first byte lies in `[start, end)`, so that
+//! a file can be cut at arbitrary byte offsets (Dask partitions, Spark `mapPartitions`, Ray
+//! tasks) and the union of the ranges is the sequential reading, in order, with nothing lost or
+//! repeated. A range starting after byte 0 looks for the first *row start* at or after `start`:
+//! a line end (`\n` or `\r`), optional blank space, then `"<digits>","`. The reader then goes
+//! on sequentially and stops before the first row that starts at or after `end` (it reads that
+//! row's first bytes only to see where it starts).
+//!
+//! Why a row start cannot be mistaken for a line inside a multi-line field, backslash escapes
+//! included: a backslash escapes exactly the one byte after it, so a `"` preceded by a line end
+//! or a blank is never escaped — it is a structural quote. Structural quotes open a field
+//! (after a comma, or at the start of a row) or close one (followed by a comma or the end of the
+//! row). A quote after a line end and blanks is not after a comma, so it either starts a row or
+//! closes a field; a closing quote followed by a digit would make the row malformed. So in a
+//! well-formed file the pattern occurs exactly at row starts, whatever the fields hold (`\"`,
+//! `\\` before a line end, raw newlines, lines that begin with `\"123\",\"`). Two limits: the
+//! blank space between a line end and a row is looked for at most 4 KiB before `start`, and in
+//! a malformed file a range may begin at another row than the one a sequential reading
+//! resynchronises to after an error (each range still reports the errors it meets), so the
+//! exact union is promised for well-formed files.
+//!
 //! This is a hand-written reader rather than the `csv` crate because the file is not RFC 4180
 //! (backslash escapes, no doubled quotes) and because recovery needs to know what a row start
 //! looks like (`"<digits>","`), which a generic reader cannot.
@@ -16,13 +39,16 @@
 use super::{Document, Envelope, EnvelopeKind};
 use crate::span::Span;
 use std::borrow::Cow;
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead, Read, Seek, SeekFrom};
 use std::ops::Range;
 
 /// Number of fields in a row.
 const FIELDS: usize = 8;
 /// Bytes read from the source at a time.
 const CHUNK: usize = 256 * 1024;
+/// How far before a range's start the range reader looks for the line end that precedes a row
+/// start: the blank space allowed between a line end and a row that starts in the range.
+const LOOK_BACK: u64 = 4096;
 
 /// Why a row could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,6 +201,8 @@ pub struct CsvReader<R> {
     eof: bool,
     rows: u64,
     max_row_len: usize,
+    /// The file offset where reading stops: no row starting there or later is read.
+    end: Option<u64>,
 }
 
 impl CsvReader<io::BufReader<std::fs::File>> {
@@ -187,12 +215,62 @@ impl CsvReader<io::BufReader<std::fs::File>> {
         }
         Ok(CsvReader::new(io::BufReader::with_capacity(CHUNK, file)))
     }
+
+    /// Opens a file for reading the rows whose first byte lies in `range` (see
+    /// [`CsvReader::range`]).
+    pub fn open_range(path: impl AsRef<std::path::Path>, range: Range<u64>) -> io::Result<Self> {
+        let file = std::fs::File::open(path)?;
+        if file.metadata()?.is_dir() {
+            return Err(io::Error::other("is a directory, not a CSV file"));
+        }
+        CsvReader::range(io::BufReader::with_capacity(CHUNK, file), range)
+    }
+}
+
+impl<R: Read + Seek> CsvReader<R> {
+    /// A reader of the rows of `src` whose first byte lies in `range` (file offsets), found as
+    /// the module documentation says: cutting a file into consecutive ranges and reading each
+    /// gives every row once, in order. Row numbers ([`CsvRecord::row`]) count from the range's
+    /// start; offsets are the file's.
+    pub fn range(mut src: R, range: Range<u64>) -> io::Result<Self> {
+        src.seek(SeekFrom::Start(range_seek_position(range.start)))?;
+        CsvReader::range_after_seek(src, range)
+    }
+}
+
+/// Where a range reader of `range` (see [`CsvReader::range`]) starts reading the file: a little
+/// before the range, to see the line end before its first row.
+pub(crate) fn range_seek_position(start: u64) -> u64 {
+    start.saturating_sub(LOOK_BACK + 1)
+}
+
+impl<R: Read> CsvReader<R> {
+    /// A range reader over `src`, already positioned at
+    /// [`range_seek_position`]`(range.start)` (for sources whose seeking is done outside).
+    pub(crate) fn range_after_seek(src: R, range: Range<u64>) -> io::Result<Self> {
+        let mut reader = CsvReader::new(src);
+        reader.base = range_seek_position(range.start);
+        reader.end = Some(range.end);
+        if range.start > 0 {
+            reader.seek_row_start(range.start)?;
+        }
+        Ok(reader)
+    }
 }
 
 impl<R: Read> CsvReader<R> {
     /// A reader over `src`.
     pub fn new(src: R) -> Self {
-        CsvReader { src, buf: Vec::with_capacity(CHUNK), pos: 0, base: 0, eof: false, rows: 0, max_row_len: 256 << 20 }
+        CsvReader {
+            src,
+            buf: Vec::with_capacity(CHUNK),
+            pos: 0,
+            base: 0,
+            eof: false,
+            rows: 0,
+            max_row_len: 256 << 20,
+            end: None,
+        }
     }
 
     /// Sets the longest row accepted (default 256 MiB); longer rows are skipped with
@@ -243,6 +321,59 @@ impl<R: Read> CsvReader<R> {
         Ok(n > 0)
     }
 
+    /// Moves to the first row start (a line end, blanks, `"<digits>","`) whose quote is at file
+    /// offset `start` or later, or to the end of the file. The buffer starts before `start`.
+    fn seek_row_start(&mut self, start: u64) -> io::Result<()> {
+        if self.base == 0 && self.fill()? {
+            // The file's start counts as a line end (the sequential reader skips blanks there).
+            let q = self.buf.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(self.buf.len());
+            if q as u64 >= start && looks_like_row_start(&self.buf[q..]) == Some(true) {
+                self.pos = q;
+                return Ok(());
+            }
+        }
+        let mut i = self.pos;
+        loop {
+            let line = match memchr::memchr2(b'\n', b'\r', &self.buf[i..]) {
+                Some(k) => i + k,
+                None => {
+                    // No line end in the buffer: drop it and read on.
+                    self.pos = self.buf.len();
+                    if !self.fill()? {
+                        return Ok(());
+                    }
+                    i = self.pos;
+                    continue;
+                }
+            };
+            let mut q = line + 1;
+            while q < self.buf.len() && matches!(self.buf[q], b'\n' | b'\r' | b' ' | b'\t') {
+                q += 1;
+            }
+            let at = self.base + q as u64;
+            let decided = if q < self.buf.len() { looks_like_row_start(&self.buf[q..]) } else { None };
+            match decided {
+                Some(true) if at >= start => {
+                    self.pos = q;
+                    return Ok(());
+                }
+                Some(_) => i = q,
+                None => {
+                    // Too short to tell: keep the line end onwards and read more.
+                    self.pos = line;
+                    let before = self.base;
+                    if !self.fill()? {
+                        // The end of the file: what is left is a truncated row (reported as
+                        // such by `read_raw`) when it starts in the range, else nothing.
+                        self.pos = if at >= start { q.min(self.buf.len()) } else { self.buf.len() };
+                        return Ok(());
+                    }
+                    i = line - (self.base - before) as usize;
+                }
+            }
+        }
+    }
+
     fn error(&self, kind: CsvErrorKind, row_start: usize, message: impl Into<String>) -> CsvError {
         CsvError { kind, row: self.rows, offset: self.base + row_start as u64, message: message.into(), source: None }
     }
@@ -268,6 +399,12 @@ impl<R: Read> CsvReader<R> {
                 Ok(false) => return None,
                 Err(e) => return Some(Err(self.io_error(e))),
             }
+        }
+        // A range reader stops before the first row that starts at or after its end.
+        if self.end.is_some_and(|end| self.base + self.pos as u64 >= end) {
+            self.pos = self.buf.len();
+            self.eof = true;
+            return None;
         }
         self.rows += 1;
         let mut start = self.pos;
@@ -394,6 +531,11 @@ impl RawRow {
     /// Number of the row in the file (1-based).
     pub fn row(&self) -> u64 {
         self.row
+    }
+
+    /// Byte offset of the row in the file.
+    pub fn offset(&self) -> u64 {
+        self.offset
     }
 
     /// Length of the row in the file, in bytes.
@@ -594,6 +736,15 @@ pub fn looks_like_csv(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(head.len());
     looks_like_row_start(&head[start..]) == Some(true)
+}
+
+impl<R> CsvReader<R> {
+    /// Bytes of the input consumed so far, from where the reader started (for a range reader,
+    /// a little before the range: see [`CsvReader::range`]), counted in the decompressed
+    /// stream: for progress reports.
+    pub fn bytes_consumed(&self) -> u64 {
+        self.base + self.pos as u64
+    }
 }
 
 impl<R: BufRead> CsvReader<R> {

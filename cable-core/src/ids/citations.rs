@@ -26,6 +26,80 @@ pub fn cable_id(cable: &Cable<'_>) -> Option<CompactString> {
     cable.envelope().and_then(|e| e.reference_id.as_deref()).and_then(super::canonical_id)
 }
 
+/// A cable's part of a corpus' citation network, owned (so that cables can be parsed on other
+/// threads and dropped): the ids it is known by and the edges it starts. The CLI's `cable refs`
+/// and `cable stats`, and Python's `cable.citations()`, all build the network from these with
+/// [`corpus_citations`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CableCitations {
+    /// The ids the cable is known by: its reference id and the canonical form of its envelope's
+    /// id, without repeats.
+    pub ids: Vec<String>,
+    /// The citing id ([`cable_id`]); empty when the cable has no edges.
+    pub citing: String,
+    /// (cited canonical id, REF label or `""`, kind name) of each edge, in REF order.
+    pub edges: Vec<(String, String, &'static str)>,
+}
+
+impl CableCitations {
+    /// The ids and edges of `cable`.
+    pub fn of(cable: &Cable<'_>) -> CableCitations {
+        let mut ids: Vec<String> = cable.reference_id().map(str::to_owned).into_iter().collect();
+        if let Some(env) = cable.envelope().and_then(|e| e.reference_id.as_deref()).and_then(super::canonical_id) {
+            if !ids.iter().any(|i| i == env.as_str()) {
+                ids.push(env.to_string());
+            }
+        }
+        let citations = citations(cable);
+        CableCitations {
+            citing: citations.first().map(|c| c.citing.to_string()).unwrap_or_default(),
+            edges: citations
+                .iter()
+                .map(|c| (c.cited.to_string(), c.label.unwrap_or_default().to_owned(), c.kind.as_str()))
+                .collect(),
+            ids,
+        }
+    }
+}
+
+/// One edge of a corpus' citation network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusCitation<'c> {
+    /// Where the citing cable came from (a path, `file.csv:row`).
+    pub source: &'c str,
+    /// The citing cable's id.
+    pub citing: &'c str,
+    /// The cited cable's canonical id.
+    pub cited: &'c str,
+    /// The REF item's label, `""` when it has none.
+    pub label: &'c str,
+    /// The reference kind's name (`cable`).
+    pub kind: &'static str,
+    /// Whether the cited cable is one of the corpus' cables (by any of its [`CableCitations::ids`]).
+    pub in_corpus: bool,
+}
+
+/// The edges of a corpus, in order of its cables and of their REF blocks, each with whether the
+/// cited cable is in the corpus.
+pub fn corpus_citations<S: AsRef<str>>(cables: &[(S, CableCitations)]) -> Vec<CorpusCitation<'_>> {
+    let known: std::collections::HashSet<&str> =
+        cables.iter().flat_map(|(_, c)| c.ids.iter().map(String::as_str)).collect();
+    let mut out = Vec::new();
+    for (source, c) in cables {
+        for (cited, label, kind) in &c.edges {
+            out.push(CorpusCitation {
+                source: source.as_ref(),
+                citing: &c.citing,
+                cited,
+                label,
+                kind,
+                in_corpus: known.contains(cited.as_str()),
+            });
+        }
+    }
+    out
+}
+
 /// The cables a cable cites, one edge per REF item with a cable id, in REF order. A cable
 /// citing itself (cablemap issue 4: `08TRIPOLI402`) and repeats of the same item are left
 /// out. Empty when the cable's own id is unknown.
