@@ -31,7 +31,6 @@ pub(crate) use names;
 
 #[cfg(all(test, feature = "serde"))]
 mod tests {
-    use crate::envelope::csv::CsvErrorKind;
     use crate::ids::TagKind;
     use crate::*;
 
@@ -72,7 +71,6 @@ mod tests {
         );
         assert_eq!(check(ErrorKind::ALL, ErrorKind::as_str, true), ["empty", "binary", "not_a_cable", "too_large"]);
         check(ElementKind::ALL, ElementKind::as_str, true);
-        check(CsvErrorKind::ALL, CsvErrorKind::as_str, true);
         assert_eq!(check(Level::ALL, Level::as_str, false)[1], "SBU");
         assert_eq!(check(Precedence::ALL, Precedence::as_str, false)[3], "NIACT IMMEDIATE");
         assert_eq!(WarningKind::ALL.len(), 28);
