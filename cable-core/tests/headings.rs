@@ -43,8 +43,10 @@ fn a_caption_below_the_last_sentence_heads_the_next_paragraph() {
     assert_eq!(heading(16).as_deref(), Some("COMMENT"));
     let six = cable.paragraph(6).unwrap().text();
     assert!(six.ends_with("EPD officers cannot conduct effective investigations."), "{six}");
-    // `END SUMMARY` / `POLICE`: a caption below closing words is left alone (a doubt says so).
-    assert_eq!(heading(2), None);
+    // `... decisive manner. END SUMMARY` / `POLICE`: closing words end the text as a sentence does.
+    assert_eq!(heading(2).as_deref(), Some("POLICE"));
+    let one = cable.paragraph(1).unwrap().text();
+    assert!(one.ends_with("in a far more decisive manner. END SUMMARY"), "{one}");
 }
 
 /// In a text of capitals, a line of capitals below the last sentence is no caption: here the

@@ -248,7 +248,10 @@ impl<'l, 'a> Walk<'l, 'a> {
 pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
     let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
     let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
-    before.ends_with(['.', '?', '!', '"', '\u{201d}', ')'])
+    // After a sentence, or after closing words (`... a far more decisive manner. END SUMMARY` /
+    // `POLICE`, 09PRISTINA148).
+    let closed = || before.rfind("END ").is_some_and(|at| is_closing_words(before[at..].trim_end_matches('.')));
+    (before.ends_with(['.', '?', '!', '"', '\u{201d}', ')']) || closed())
         && last.len() <= 80
         && letters >= 4
         && last.starts_with(|c: char| c.is_uppercase())
