@@ -285,3 +285,20 @@ fn classified_by_wrapped_inside_a_token() {
     assert_eq!(cb.reasons, ["1.5(b)", "1.5(d)"]);
     assert_eq!(cable.paragraphs()[0].text(), "This cable has been cleared with Embassy Tel Aviv.");
 }
+
+/// A REF line ending in a station without its serial, the serial alone after a blank line
+/// (04WELLINGTON932, evaluation set, lines as written): the serial completes the reference and
+/// leaves the text.
+#[test]
+fn a_ref_serial_after_a_blank_line() {
+    let text = "UNCLAS WELLINGTON 000932 \n \nSIPDIS \n \nE.O. 12958: N/A \nTAGS: EFIN, ETTC, KTFN, PREL, PTER, NZ, KVRP \n\
+                SUBJECT:  TERRORISM FINANCE COORDINATION OFFICER AT \nEMBASSY WELLINGTON \n \n\
+                REF:  (A) STATE 238760, (B) WELLINGTON 847, (C) STATE \n \n201391 \n \n\
+                As requested Ref (C), post reported Wellington's TFCO work \nin Wellington 847, sent October 7.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!(last.label, Some("C"));
+    assert_eq!(last.text.value, "STATE 201391");
+    assert_eq!((last.station.as_deref(), last.serial), (Some("STATE"), Some(201391)));
+    assert!(cable.paragraphs()[0].text().starts_with("As requested Ref (C)"));
+}
