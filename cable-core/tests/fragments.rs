@@ -302,3 +302,21 @@ fn a_ref_serial_after_a_blank_line() {
     assert_eq!((last.station.as_deref(), last.serial), (Some("STATE"), Some(201391)));
     assert!(cable.paragraphs()[0].text().starts_with("As requested Ref (C)"));
 }
+
+/// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
+/// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
+/// Embassy Comment: ...`); a number out of sequence stays text.
+#[test]
+fn a_paragraph_number_inside_a_joined_line() {
+    let text = "SECRET BRASILIA 001207\n\nSUBJECT: X\n\n\
+                5.(S) Additional Assistance: Felix could always use some assistance along those lines. \
+                6.(S) Embassy Comment: General Felix is an amiable, low- key individual. 7.(S) The end.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(5), Some(6), Some(7)]);
+    assert_eq!(p[0].text(), "Additional Assistance: Felix could always use some assistance along those lines.");
+    assert_eq!(p[1].marking().map(|m| m.raw), Some("(S)"));
+    assert!(p[1].text().starts_with("Embassy Comment: General Felix"));
+    let text = "SECRET\n\nSUBJECT: X\n\n5.(S) It cost 4 million. 9.(S) Not a paragraph here.\n";
+    assert_eq!(cable_core::parse(text).unwrap().paragraphs().len(), 1);
+}

@@ -133,3 +133,38 @@ pub(super) fn redactions(source: &str) -> Vec<Span> {
     }
     out
 }
+
+/// A paragraph number inside a joined line, after a sentence's end and before a portion
+/// marking (`... along those lines. 6.(S) Embassy Comment: ...`, 05BRASILIA1207): where the
+/// number starts, when it is `next`. Found from the marking's parenthesis, which few lines have.
+pub(super) fn inline_paragraph_number(t: &str, next: u32) -> Option<usize> {
+    let b = t.as_bytes();
+    for open in memchr::memchr_iter(b'(', b) {
+        // Back from the parenthesis: spaces, the period, the digits, one space.
+        let mut k = open;
+        while k > 0 && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        if k == 0 || b[k - 1] != b'.' {
+            continue;
+        }
+        let period = k - 1;
+        let mut start = period;
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        let digits = period - start;
+        if digits == 0 || digits > 2 || start < 2 || b[start - 1] != b' ' {
+            continue;
+        }
+        let before = t[..start - 1].trim_end();
+        let sentence_end = before.ends_with(['.', '"', ')', '\u{201d}', '!', '?']);
+        if sentence_end
+            && scan::parse_u32(&t[start..period]) == Some(next)
+            && Marking::parse_prefix(&t[period + 1..]).is_some()
+        {
+            return Some(start);
+        }
+    }
+    None
+}

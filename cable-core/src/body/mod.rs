@@ -31,7 +31,7 @@ use crate::spanned::Spanned;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
 use heading::{Pending, could_be_heading, ends_sentence, loose_caption, ruled_caption, trailing_caption};
-use marker::{inline_marker, page_number, redactions, split_glued_classification};
+use marker::{inline_marker, inline_paragraph_number, page_number, redactions, split_glued_classification};
 use paragraph::marking_and_text;
 use section::{SectionRouting, sections};
 
@@ -234,6 +234,28 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         if line.text[from..end].trim_start_matches(scan::is_space).is_empty() && from > at {
             return;
+        }
+        // `... along those lines. 6.(S) Embassy Comment: ...`: the next paragraph starts inside
+        // a joined line.
+        // (Each split's segment becomes the expected number when it is read, so the next split
+        // looks for the one after it.)
+        // (A line that opens with the expected number, or with the first one, is that
+        // paragraph: look for the one after it.)
+        let opening = number::written(line.text[from..end].trim_start()).map(|w| w.value);
+        let mut expected = match (self.previous, opening) {
+            _ if !self.numbered => None,
+            (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
+            (Some(p), _) => Some(p + 1),
+            (None, Some(w)) => Some(w + 1),
+            (None, None) => None,
+        };
+        while let Some(next) = expected {
+            let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
+            let cut = from + line.text[from..from + n].trim_end_matches(scan::is_space).len();
+            self.piece(i, from, cut);
+            self.after_blank = false;
+            from += n;
+            expected = Some(next + 1);
         }
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
