@@ -14,4 +14,6 @@ pub(crate) mod keywords;
 pub(crate) mod number;
 pub(crate) mod pagebreak;
 pub(crate) mod routing;
-pub(crate) mod rule;
+// Rules live with text cleaning, which needs them too (a heading's lines without the rules
+// between them); the walkers ask for them here, with the other shapes.
+pub(crate) use crate::text::rule;

@@ -3,6 +3,7 @@
 //! so parsing never copies text; borrowed when the stretch is one clean line.
 
 mod label;
+pub(crate) mod rule;
 
 pub(crate) use label::item_label;
 
@@ -39,22 +40,18 @@ pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, s
     }
 }
 
-/// [`clean`] without the lines made only of dashes, underscores or equals signs: a heading of
-/// two lines, each underlined, keeps its words only.
+/// [`clean`] without the rule lines ([`rule::is_rule`]): a heading of two lines, each
+/// underlined, keeps its words only.
 pub(crate) fn clean_without_rules(source: &str, span: Span) -> Cow<'_, str> {
     let text = span.slice(source);
-    let is_rule = |l: &str| {
-        let l = l.trim();
-        l.len() >= 3 && l.bytes().all(|b| matches!(b, b'-' | b'_' | b'=' | b' '))
-    };
-    if !text.contains('\n') || !text.lines().any(is_rule) {
+    if !text.contains('\n') || !text.lines().any(rule::is_rule) {
         return clean(source, span, &[]);
     }
     // The rule lines become gaps.
     let mut gaps = Vec::new();
     let mut at = span.start;
     for l in text.split_inclusive('\n') {
-        if is_rule(l) {
+        if rule::is_rule(l) {
             gaps.push(Span::new(at, at + l.len() as u32));
         }
         at += l.len() as u32;

@@ -1,7 +1,7 @@
 //! Rules (`-----`, `=====`) and the teletype paragraph separator (`--`).
 
+use super::clean_line;
 use crate::scan;
-use crate::text;
 
 /// A line of dashes, underscores or equals signs (a rule under or around a heading).
 pub(crate) fn is_rule(t: &str) -> bool {
@@ -12,7 +12,7 @@ pub(crate) fn is_rule(t: &str) -> bool {
     if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) {
         return false;
     }
-    let t = text::clean_line(t);
+    let t = clean_line(t);
     let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
     t.chars().filter(|&c| c != ' ').count() >= 3
         && t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
