@@ -30,28 +30,19 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
 /// after it.
 pub(super) fn marking_after_caption(text: &str) -> Option<(Marking<'_>, usize, usize)> {
     let indent = text.len() - text.trim_start_matches(' ').len();
-    let (m, from, to) = marking_after_caption_at_start(&text[indent..])?;
-    Some((m, indent + from, indent + to))
-}
-
-fn marking_after_caption_at_start(text: &str) -> Option<(Marking<'_>, usize, usize)> {
-    let colon = scan::head(text, 32).find(':')?;
-    let caption = &text[..colon];
+    let colon = indent + scan::head(&text[indent..], 32).find(':')?;
+    let caption = &text[indent..colon];
     let caption_ok = caption.len() >= 2
         && caption.starts_with(|c: char| c.is_ascii_alphabetic())
         && caption.bytes().all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'/' | b'&' | b'-'));
-    if !caption_ok {
-        return None;
-    }
     let rest = &text[colon + 1..];
     let lead = rest.len() - rest.trim_start_matches(' ').len();
-    if lead == 0 {
+    if !caption_ok || lead == 0 {
         return None;
     }
     let (marking, n) = Marking::parse_prefix(rest)?;
     let after = rest[n..].len() - rest[n..].trim_start_matches(' ').len();
-    let start = colon + 1 + lead;
-    Some((marking, start, colon + 1 + n + after))
+    Some((marking, colon + 1 + lead, colon + 1 + n + after))
 }
 
 impl<'l, 'a> Walk<'l, 'a> {
