@@ -201,10 +201,16 @@ pub struct Marking<'a> {
 impl<'a> Marking<'a> {
     /// The caveats of the marking, normalised to upper case with `NF`/`N` expanded to `NOFORN`:
     /// `(S//FGI//NF)` → `FGI`, `NOFORN`; `(C/REL GERMANY)` → `REL GERMANY`;
-    /// `(C - ENTIRE TEXT)` → `ENTIRE TEXT`.
+    /// `(S/NF - ENTIRE TEXT)` → `NOFORN` (the scope of the marking is
+    /// [`is_entire_text`](Self::is_entire_text)).
     pub fn caveats(&self) -> impl Iterator<Item = &'a str> + 'a {
-        self.caveat_text
-            .split(['/', ',', ';'])
+        // `ENTIRE TEXT` says what the marking covers, not how to handle it: not a caveat.
+        let text = self.caveat_text;
+        let text = match find_entire_text(text) {
+            Some(at) => &text[..at],
+            None => text,
+        };
+        text.split(['/', ',', ';'])
             .map(|p| p.trim_matches(|c: char| c == ' ' || c == '-'))
             .filter(|p| !p.is_empty())
             .flat_map(split_bare_caveats)
@@ -242,25 +248,40 @@ impl<'a> Marking<'a> {
 }
 
 impl<'a> Marking<'a> {
+    /// Whether the marking covers the whole text (`(C - ENTIRE TEXT)`, `SECRET - ENTIRE TEXT`,
+    /// `(C) ENTIRE TEXT`): the document's marking rather than one paragraph's.
+    pub fn is_entire_text(&self) -> bool {
+        find_entire_text(self.raw).is_some()
+    }
+
     /// A whole-text marking spelled out without parentheses at the start of `s`
     /// (`CONFIDENTIAL - ENTIRE TEXT`, old telegrams); returns it and the bytes it takes.
+    /// The level is spelled out (`SECRET`, `C O N F I D E N T I A L`) or given by its letter
+    /// (`C - ENTIRE TEXT.`, 86CAIRO26111), caveats may follow it (`SECRET/NOFORN - ENTIRE
+    /// TEXT`), and the dash may be doubled, unspaced or missing (`C-ENTIRE TEXT`, `SECRET
+    /// ENTIRE TEXT`, `CONFIDENTIAL -- ENTIRE TEXT`).
     pub(crate) fn parse_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
         let lead = s.len() - s.trim_start_matches(' ').len();
         let t = &s[lead..];
-        // After the level (`word_len` bytes): ` - ENTIRE TEXT`.
         let entire = |level: Level, word_len: usize| {
             let rest = &t[word_len..];
-            let dash = rest.trim_start_matches(' ').strip_prefix('-')?;
-            let tail = dash.trim_start_matches(' ');
+            // Caveats glued to the level (`/NOFORN`), then the dash(es) and `ENTIRE TEXT`.
+            let cav = if rest.starts_with('/') {
+                rest.find(|c: char| !(c.is_ascii_uppercase() || c == '/')).unwrap_or(rest.len())
+            } else {
+                0
+            };
+            let tail = rest[cav..].trim_start_matches([' ', '-']);
+            if tail.len() == rest[cav..].len() {
+                return None;
+            }
             let n = scan::strip_prefix_ci(tail, "ENTIRE TEXT").map(|r| tail.len() - r.len())?;
             let end = lead + (t.len() - tail.len()) + n;
             let caveat_text = &s[lead + word_len..end];
             Some((Marking { level, raw: &s[lead..end], caveat_text }, end))
         };
-        // The level's letter (`C - ENTIRE TEXT.`, 86CAIRO26111, 94PHNOMPENH4053), or the level
-        // spelled out (`C O N F I D E N T I A L- ENTIRE TEXT`, 88TUNIS11598).
         let letter = match t.as_bytes() {
-            [b'C' | b'S' | b'U', b' ', ..] => Level::from_mark(&t[..1]),
+            [b'C' | b'S' | b'U', b' ' | b'-', ..] => Level::from_mark(&t[..1]),
             _ => None,
         };
         letter.and_then(|level| entire(level, 1)).or_else(|| {
@@ -268,6 +289,26 @@ impl<'a> Marking<'a> {
             entire(word.level, word.len)
         })
     }
+
+    /// A marking in parentheses followed by `ENTIRE TEXT` outside them (`(C) ENTIRE TEXT.`,
+    /// `(C) - ENTIRE TEXT.`) at the start of `s`: one whole-text marking.
+    pub(crate) fn parse_prefix_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        let (m, n) = Self::parse_prefix(s)?;
+        let rest = &s[n..];
+        let tail = rest.trim_start_matches([' ', '-']);
+        if tail.len() == rest.len() {
+            return None;
+        }
+        let left = scan::strip_prefix_ci(tail, "ENTIRE TEXT")?;
+        let end = s.len() - left.len();
+        let lead = s.len() - s.trim_start_matches(' ').len();
+        Some((Marking { raw: &s[lead..end], ..m }, end))
+    }
+}
+
+/// Where `ENTIRE TEXT` (any case) starts in `s` (a marking: a few dozen bytes).
+fn find_entire_text(s: &str) -> Option<usize> {
+    s.as_bytes().windows(11).position(|w| w.eq_ignore_ascii_case(b"ENTIRE TEXT"))
 }
 
 /// `C NF` has its caveat after a space; split such bare runs into words unless they form a
@@ -320,7 +361,8 @@ mod tests {
         assert_eq!(marking("(C/REL GERMANY)"), (Level::Confidential, vec!["REL GERMANY"]));
         assert_eq!(marking("(S//FGI//NF)"), (Level::Secret, vec!["FGI", "NOFORN"]));
         assert_eq!(marking("(C NF)"), (Level::Confidential, vec!["NOFORN"]));
-        assert_eq!(marking("(C - ENTIRE TEXT)"), (Level::Confidential, vec!["ENTIRE TEXT"]));
+        assert_eq!(marking("(C - ENTIRE TEXT)"), (Level::Confidential, vec![]));
+        assert_eq!(marking("(S/NF - ENTIRE TEXT)"), (Level::Secret, vec!["NOFORN"]));
         assert_eq!(marking("(U//FOUO)"), (Level::Unclassified, vec!["FOUO"]));
         assert_eq!(marking("(SBU/N)"), (Level::SensitiveButUnclassified, vec!["NOFORN"]));
         assert_eq!(marking("(C//REL ISAF)"), (Level::Confidential, vec!["REL ISAF"]));
@@ -331,8 +373,30 @@ mod tests {
     fn spelled_whole_text_markings() {
         let (m, n) = Marking::parse_entire_text("CONFIDENTIAL - ENTIRE TEXT. x").unwrap();
         assert_eq!((m.level, m.raw, n), (Level::Confidential, "CONFIDENTIAL - ENTIRE TEXT", 26));
-        assert_eq!(m.caveats().collect::<Vec<_>>(), ["ENTIRE TEXT"]);
+        assert_eq!(m.caveats().count(), 0);
+        assert!(m.is_entire_text());
         assert!(Marking::parse_entire_text("CONFIDENTIAL SOURCES SAY").is_none());
+        // Caveats after the level (85MOGADISHU1242), no dash (85STATE38496), no spaces
+        // (85BEIRUT1014), a doubled dash.
+        let (m, _) = Marking::parse_entire_text("SECRET/NOFORN - ENTIRE TEXT.").unwrap();
+        assert_eq!((m.level, m.raw), (Level::Secret, "SECRET/NOFORN - ENTIRE TEXT"));
+        assert_eq!(m.caveats().collect::<Vec<_>>(), ["NOFORN"]);
+        let (m, _) = Marking::parse_entire_text("SECRET ENTIRE TEXT.").unwrap();
+        assert_eq!((m.level, m.raw), (Level::Secret, "SECRET ENTIRE TEXT"));
+        let (m, _) = Marking::parse_entire_text("C-ENTIRE TEXT.").unwrap();
+        assert_eq!((m.level, m.raw), (Level::Confidential, "C-ENTIRE TEXT"));
+        let (m, _) = Marking::parse_entire_text("CONFIDENTIAL -- ENTIRE TEXT").unwrap();
+        assert_eq!(m.raw, "CONFIDENTIAL -- ENTIRE TEXT");
+        assert!(Marking::parse_entire_text("SECRETARY ENTIRE TEXT").is_none());
+        assert!(Marking::parse_entire_text("CONFIDENTIALENTIRE TEXT").is_none());
+        // A marking in parentheses, then the scope outside them.
+        let (m, n) = Marking::parse_prefix_entire_text("(C) ENTIRE TEXT. x").unwrap();
+        assert_eq!((m.level, m.raw, n), (Level::Confidential, "(C) ENTIRE TEXT", 15));
+        assert!(m.is_entire_text());
+        let (m, _) = Marking::parse_prefix_entire_text("(C) - ENTIRE TEXT.").unwrap();
+        assert_eq!(m.raw, "(C) - ENTIRE TEXT");
+        assert!(Marking::parse_prefix_entire_text("(C) The entire text of").is_none());
+        assert!(!Marking::parse_prefix("(C)").unwrap().0.is_entire_text());
         // The level's letter (86CAIRO26111).
         let (m, n) = Marking::parse_entire_text("C - ENTIRE TEXT.").unwrap();
         assert_eq!((m.level, m.raw, n), (Level::Confidential, "C - ENTIRE TEXT", 15));

@@ -1,9 +1,11 @@
 //! The JSON output contract, shared by the `cable` command, the C library and the Python
 //! package: one object per cable, keys in a fixed order, absent values `null` (lists `[]`).
 
+use crate::classification::Marking;
 use crate::model::{Cable, Recipient};
 use crate::model::{Item, Paragraph, Passage};
 use crate::span::Span;
+use crate::spanned::Spanned;
 use crate::warning::Warning;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -48,6 +50,7 @@ impl Cable<'_> {
         m.serialize_field("routing", &self.routing)?;
         m.serialize_field("classification", &self.classification())?;
         m.serialize_field("caveats", &self.caveats)?;
+        m.serialize_field("document_marking", &self.document_marking().map(DocumentMarking))?;
         m.serialize_field("distribution", &self.distribution)?;
         m.serialize_field("section", &self.section)?;
         m.serialize_field("eo", &self.eo)?;
@@ -72,6 +75,21 @@ impl Cable<'_> {
         m.serialize_field("warnings", &Warnings(self))?;
         m.serialize_field("spans", &Spans(self))?;
         Ok(())
+    }
+}
+
+/// `{level, caveats, raw, span}`: a paragraph's marking and where it stands.
+struct DocumentMarking<'a>(Spanned<Marking<'a>>);
+
+impl Serialize for DocumentMarking<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = &self.0.value;
+        let mut st = s.serialize_struct("DocumentMarking", 4)?;
+        st.serialize_field("level", &m.level)?;
+        st.serialize_field("caveats", &m.caveats().collect::<Vec<_>>())?;
+        st.serialize_field("raw", m.raw)?;
+        st.serialize_field("span", &self.0.span)?;
+        st.end()
     }
 }
 

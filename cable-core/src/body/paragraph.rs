@@ -6,7 +6,10 @@ use super::*;
 /// The portion marking after a paragraph number (or at the start of an unnumbered paragraph)
 /// and the offset in `rest` where the text starts.
 pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
-    let (marking, mut at) = match Marking::parse_prefix(rest).or_else(|| Marking::parse_entire_text(rest)) {
+    let read = Marking::parse_prefix_entire_text(rest)
+        .or_else(|| Marking::parse_prefix(rest))
+        .or_else(|| Marking::parse_entire_text(rest));
+    let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
     };

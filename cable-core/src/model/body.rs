@@ -345,6 +345,24 @@ impl<'a> Cable<'a> {
         self.body_parts.paragraphs.iter().find(|p| p.number == Some(n))
     }
 
+    /// The marking of the whole document, when a paragraph declares one (`1. CONFIDENTIAL -
+    /// ENTIRE TEXT.`, `1. (C - ENTIRE TEXT).`, `1. (C) ENTIRE TEXT.`): the first such marking,
+    /// with its span. That paragraph keeps it as its own marking too.
+    ///
+    /// ```
+    /// let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. SECRET/NOFORN - ENTIRE TEXT.\n\n2. Second.\n";
+    /// let cable = cable_core::parse(text)?;
+    /// let m = cable.document_marking().unwrap();
+    /// assert_eq!((m.value.level, m.value.raw), (cable_core::Level::Secret, "SECRET/NOFORN - ENTIRE TEXT"));
+    /// assert_eq!(m.value.caveats().collect::<Vec<_>>(), ["NOFORN"]);
+    /// assert_eq!(cable.text_of(m.span), "SECRET/NOFORN - ENTIRE TEXT");
+    /// # Ok::<(), cable_core::ParseError>(())
+    /// ```
+    pub fn document_marking(&self) -> Option<Spanned<Marking<'a>>> {
+        let m = self.paragraphs().iter().filter_map(|p| p.marking).find(Marking::is_entire_text)?;
+        Some(Spanned::new(m, Span::of(self.source, m.raw, 0)))
+    }
+
     /// Page and section breaks in the body, in text order.
     pub fn breaks(&self) -> &[Break] {
         &self.body_parts.breaks
