@@ -64,6 +64,10 @@ mod tests {
             ["summary", "comment", "action_request", "note", "inline_comment"]
         );
         assert_eq!(check(BreakKind::ALL, BreakKind::as_str, true), ["page", "section"]);
+        assert_eq!(
+            check(LinkKind::ALL, LinkKind::as_str, true),
+            ["reference", "paragraph", "reference_paragraph", "septel"]
+        );
         assert_eq!(check(EnvelopeKind::ALL, EnvelopeKind::as_str, true), ["cablegate_html", "cables_csv"]);
         assert_eq!(
             check(TagKind::ALL, TagKind::as_str, true),

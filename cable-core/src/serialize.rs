@@ -3,7 +3,7 @@
 
 use crate::classification::Marking;
 use crate::model::{Cable, Recipient};
-use crate::model::{Item, Paragraph, Passage};
+use crate::model::{Item, Link, Paragraph, Passage};
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::Warning;
@@ -67,6 +67,7 @@ impl Cable<'_> {
         m.serialize_field("comment", &self.comment().map(PassageJson))?;
         m.serialize_field("action_request", &self.action_request().map(PassageJson))?;
         m.serialize_field("notes", &Notes(self))?;
+        m.serialize_field("links", &Links(self.links()))?;
         m.serialize_field("signature", &self.signature().map(|s| s.value))?;
         m.serialize_field("signers", &self.signers())?;
         m.serialize_field("redactions", &Redactions(self.redactions()))?;
@@ -115,6 +116,30 @@ impl Serialize for ParagraphJson<'_, '_> {
         m.serialize_field("text", &p.text())?;
         m.serialize_field("span", &p.span())?;
         m.serialize_field("items", &p.items().iter().map(ItemJson).collect::<Vec<_>>())?;
+        m.end()
+    }
+}
+
+/// `[{kind, paragraph, target, number, span}]`.
+struct Links(Vec<Link>);
+
+impl Serialize for Links {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(LinkJson))
+    }
+}
+
+struct LinkJson<'l>(&'l Link);
+
+impl Serialize for LinkJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let l = self.0;
+        let mut m = s.serialize_struct("Link", 5)?;
+        m.serialize_field("kind", &l.kind)?;
+        m.serialize_field("paragraph", &l.paragraph)?;
+        m.serialize_field("target", &l.target)?;
+        m.serialize_field("number", &l.number)?;
+        m.serialize_field("span", &l.span)?;
         m.end()
     }
 }

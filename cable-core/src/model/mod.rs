@@ -5,9 +5,11 @@
 //! the walkers (`header`, `meta`, `body`), which fill them.
 
 mod body;
+mod links;
 
 pub(crate) use body::{Body, PassageData};
 pub use body::{Break, BreakKind, Item, Paragraph, Passage, PassageKind, TextSection};
+pub use links::{Link, LinkKind};
 
 use crate::classification::{Level, Marking};
 use crate::envelope::Envelope;

@@ -4,6 +4,7 @@
 
 mod label;
 pub(crate) mod rule;
+pub(crate) mod xref;
 
 pub(crate) use label::item_label;
 
@@ -85,6 +86,15 @@ fn split_lines(seg: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// The parts of `span` in `source` between its `gaps` (sorted, inside `span`), lines kept
+/// together.
+pub(crate) fn segments<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> impl Iterator<Item = &'a str> + 'g
+where
+    'a: 'g,
+{
+    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }
 }
 
 /// The parts of a span between its gaps.
