@@ -35,9 +35,9 @@ pub use classification::{Level, Marking};
 pub use envelope::{Document, Envelope, EnvelopeKind};
 pub use error::{ErrorKind, ParseError};
 pub use model::{
-    Banner, Break, BreakKind, Cable, Caveat, ClassifiedBy, DateTimeGroup, ExecutiveOrder, Item, Link, LinkKind,
-    Paragraph, Passage, PassageKind, Precedence, Recipient, Reference, ReferenceId, ReferenceKind, Routing, Section,
-    TextSection,
+    Banner, Break, BreakKind, Cable, Caveat, ClassifiedBy, DateTimeGroup, Drafting, ExecutiveOrder, Item, Link,
+    LinkKind, Paragraph, Passage, PassageKind, Precedence, Recipient, Reference, ReferenceId, ReferenceKind, Routing,
+    Section, TextSection,
 };
 pub use owned::{BytesError, OwnedCable};
 pub use span::{LineCol, Span};

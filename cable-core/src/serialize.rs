@@ -3,7 +3,7 @@
 
 use crate::classification::Marking;
 use crate::model::{Cable, Recipient};
-use crate::model::{Item, Link, Paragraph, Passage};
+use crate::model::{Drafting, Item, Link, Paragraph, Passage};
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::Warning;
@@ -70,6 +70,7 @@ impl Cable<'_> {
         m.serialize_field("links", &Links(self.links()))?;
         m.serialize_field("signature", &self.signature().map(|s| s.value))?;
         m.serialize_field("signers", &self.signers())?;
+        m.serialize_field("drafting", &self.drafting().map(DraftingJson))?;
         m.serialize_field("redactions", &Redactions(self.redactions()))?;
         m.serialize_field("breaks", self.breaks())?;
         m.serialize_field("sections", self.sections())?;
@@ -116,6 +117,21 @@ impl Serialize for ParagraphJson<'_, '_> {
         m.serialize_field("text", &p.text())?;
         m.serialize_field("span", &p.span())?;
         m.serialize_field("items", &p.items().iter().map(ItemJson).collect::<Vec<_>>())?;
+        m.end()
+    }
+}
+
+/// `{drafted, cleared, approved, span}`: the names as written, the span of the block.
+struct DraftingJson<'a>(Drafting<'a>);
+
+impl Serialize for DraftingJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = &self.0;
+        let mut m = s.serialize_struct("Drafting", 4)?;
+        m.serialize_field("drafted", d.drafted.value)?;
+        m.serialize_field("cleared", &d.cleared.iter().map(|c| c.value).collect::<Vec<_>>())?;
+        m.serialize_field("approved", &d.approved.map(|a| a.value))?;
+        m.serialize_field("span", &d.span)?;
         m.end()
     }
 }

@@ -5,10 +5,12 @@
 //! the walkers (`header`, `meta`, `body`), which fill them.
 
 mod body;
+mod drafting;
 mod links;
 
 pub(crate) use body::{Body, PassageData};
 pub use body::{Break, BreakKind, Item, Paragraph, Passage, PassageKind, TextSection};
+pub use drafting::Drafting;
 pub use links::{Link, LinkKind};
 
 use crate::classification::{Level, Marking};

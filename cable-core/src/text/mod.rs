@@ -2,6 +2,7 @@
 //! and conversion debris (`<br>`, `SIPDIS` stamped at line starts) removed. Computed on access,
 //! so parsing never copies text; borrowed when the stretch is one clean line.
 
+pub(crate) mod drafting;
 mod label;
 pub(crate) mod rule;
 pub(crate) mod xref;
