@@ -131,6 +131,39 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
     }
 
+    /// The signature printed again inside the text, on a line of its own at the end of a
+    /// paragraph: a page foot that repeats the signer (`... under the JADE Act.` / `DINGER` /
+    /// page marker, 09RANGOON378; `... WITH` / `LEXANDRIA.` / `HAMBLEY` / blank / `7. (C) ...`,
+    /// 86ALEXANDRIA806). The paragraph ends before it and the line is a trailer element.
+    pub(super) fn repeated_signature(&mut self) {
+        let Some(sig) = self.body.signature else { return };
+        let name = sig.value.trim();
+        if name.len() < 3 {
+            return;
+        }
+        let source = self.source;
+        for p in &mut self.body.paragraphs {
+            if p.span.end > sig.span.start {
+                break;
+            }
+            let text = p.span.slice(source).trim_end();
+            let Some(nl) = text.rfind('\n') else { continue };
+            let line = &text[nl + 1..];
+            if line.trim() != name {
+                continue;
+            }
+            let end = p.span.start + text[..nl].trim_end().len() as u32;
+            if end <= p.text_span.start {
+                continue;
+            }
+            let lead = (line.len() - line.trim_start().len()) as u32;
+            let at = p.span.start + nl as u32 + 1 + lead;
+            self.body.trailer.push(Span::new(at, at + name.len() as u32));
+            p.span.end = end;
+            p.text_span.end = p.text_span.end.min(end);
+        }
+    }
+
     pub(super) fn push_trailer(&mut self, from: usize) {
         for l in &self.lines[from..] {
             if !text::is_blank(l.text) {

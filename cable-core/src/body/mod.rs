@@ -114,6 +114,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     }
     w.flush_pending(None);
     w.assign_gaps(u32::MAX);
+    w.repeated_signature();
     passages::find(&mut w.body, source);
     doubt::find(&w.body, source, &mut w.warnings);
     w.body.redactions = redactions(source);

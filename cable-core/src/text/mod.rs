@@ -66,7 +66,10 @@ pub(crate) fn pieces<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> i
 where
     'a: 'g,
 {
-    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }.flat_map(|seg: &'a str| split_lines(seg))
+    // The line break that ends a page break's line starts the next segment: no blank line.
+    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }
+        .enumerate()
+        .flat_map(|(k, seg): (usize, &'a str)| split_lines(if k > 0 { strip_line_break(seg) } else { seg }))
 }
 
 /// The lines of `seg` (split at `\n` and `\r`; `\r\n` gives an empty line between, which
@@ -78,7 +81,9 @@ fn split_lines(seg: &str) -> impl Iterator<Item = &str> {
         let r = rest?;
         match memchr::memchr2(b'\n', b'\r', r.as_bytes()) {
             Some(i) => {
-                rest = Some(&r[i + 1..]);
+                // A segment that ends its last line (before a page break) has no empty line
+                // after it: the break is no blank line of the text.
+                rest = Some(&r[i + 1..]).filter(|r| !r.is_empty());
                 Some(&r[..i])
             }
             None => {
@@ -87,6 +92,10 @@ fn split_lines(seg: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+fn strip_line_break(seg: &str) -> &str {
+    seg.strip_prefix("\r\n").or_else(|| seg.strip_prefix('\n')).unwrap_or(seg)
 }
 
 /// The parts of `span` in `source` between its `gaps` (sorted, inside `span`), lines kept
