@@ -420,7 +420,17 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.pending = None;
             self.captions_as_text(p);
         }
-        if self.open.is_some() && (self.numbered || same_block) {
+        // In a numbered text, a block under a heading that opens with a portion marking is a
+        // portion of its own: an unnumbered paragraph (`(U) Communications and Information
+        // Minister ...` under a framed heading, 04CARACAS2689), not more of the one before.
+        // (Without a heading, marked blocks are as often the sub-portions of a numbered
+        // paragraph: `A. (S/NF) USG Concern: ...` / `(S/NF) GOA Response: ...`, 06VIENNA515.)
+        let marked_block = self.numbered
+            && !same_block
+            && self.pending.is_some_and(|p| p.first_caption.is_some())
+            && opens_with_marking(t_trim)
+            && !self.continues_labels(t_trim);
+        if self.open.is_some() && (self.numbered || same_block) && !marked_block {
             self.continue_open(end);
         } else {
             self.unnumbered_paragraph(t_trim, start, end);
@@ -441,6 +451,30 @@ impl<'l, 'a> Walk<'l, 'a> {
         self.push_break(BreakKind::Page, Span::new(start, line.span().end), None);
         self.after_blank = false;
     }
+}
+
+impl<'l, 'a> Walk<'l, 'a> {
+    /// Whether `t` opens with a letter that goes on the open paragraph's list of lettered
+    /// items (`(C) THE FINDINGS ...` after `(A)` and `(B)`, 85TOKYO364; after `B)`, 05PARIS196):
+    /// a label, not a marking.
+    fn continues_labels(&self, t: &str) -> bool {
+        let Some(&[b'(', letter, b')']) = t.as_bytes().get(..3) else { return false };
+        let Some(p) = self.open.and_then(|o| self.body.paragraphs.get(o)) else { return false };
+        let Some(previous) = letter.checked_sub(1) else { return false };
+        // `(B)`, or `B)` after a space or at a line start (05PARIS196's `B) SUMMARY OF ...`).
+        let text = p.span.slice(self.source).as_bytes();
+        memchr::memmem::find_iter(text, &[previous, b')'])
+            .any(|at| at == 0 || matches!(text[at - 1], b'(' | b' ' | b'\n' | b'\t'))
+    }
+}
+
+/// A line that opens with a portion marking and then a sentence or a caption (`(U)
+/// Communications ...`, `(SBU) MARTIN TORRIJOS: ...`), not a wrapped field (`(U) CLASSIFIED BY`).
+fn opens_with_marking(t: &str) -> bool {
+    let Some((_, n)) = Marking::parse_prefix(t) else { return false };
+    let rest = t[n..].trim_start_matches(scan::is_space);
+    rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}')
+        && !scan::strip_prefix_ci(rest, "CLASSIFIED").is_some()
 }
 
 impl<'a> Cable<'a> {
