@@ -474,7 +474,7 @@ fn opens_with_marking(t: &str) -> bool {
     let Some((_, n)) = Marking::parse_prefix(t) else { return false };
     let rest = t[n..].trim_start_matches(scan::is_space);
     rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}')
-        && !scan::strip_prefix_ci(rest, "CLASSIFIED").is_some()
+        && scan::strip_prefix_ci(rest, "CLASSIFIED").is_none()
 }
 
 impl<'a> Cable<'a> {
