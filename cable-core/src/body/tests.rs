@@ -164,3 +164,48 @@ fn an_underlined_two_line_caption_is_one_heading_but_a_footnote_is_not() {
     assert_eq!(ps[2].heading().as_deref(), Some("Attendance"));
     assert!(ps[1].text().ends_with("*Ratio equals average leads per company"), "{}", ps[1].text());
 }
+
+#[test]
+fn a_signature_repeated_at_a_paragraphs_end_is_a_trailer() {
+    // 86ALEXANDRIA806: the section's end printed the signer under paragraph 6.
+    let text = "CONFIDENTIAL ALEXANDRIA 00806\n\nSUBJECT: NEW GOVERNOR\n\n\
+                6. (C)  MUBARAK \nAS SUPPOSEDLY VERY IMPRESSED WITH HIS FRIEND'S \n\
+                DMINISTRATION, AND ON JULY 10 HE REWARDED HIM WITH \nLEXANDRIA. \nHAMBLEY \n \n\
+                7. (C)  ANY ADDITIONAL INFORMATION INR CAN SHED ON \nGAWSAQI WOULD BE APPRECIATED. \n \n \nHAMBLEY \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert!(ps[0].text().ends_with("HE REWARDED HIM WITH LEXANDRIA."), "{}", ps[0].text());
+    assert_eq!(cable.signature().unwrap().value, "HAMBLEY");
+    let trailers: Vec<_> = cable
+        .elements()
+        .into_iter()
+        .filter(|e| e.kind == ElementKind::Trailer)
+        .map(|e| cable.text_of(e.span))
+        .collect();
+    assert_eq!(trailers, ["HAMBLEY \n"]);
+}
+
+#[test]
+fn a_marked_block_under_a_heading_is_a_paragraph() {
+    // 04CARACAS2689: an unnumbered, marked block under a framed heading after paragraph 6.
+    let text = "UNCLAS CARACAS 002689\n\nSUBJECT: X\n\n6. (U) The article claims that observers were only permitted to oversee testing \n\
+                of 4 out of the 10 machines previously agreed to. \n \n\
+                --------------------------------------------- --------------- \n\
+                Commando Maisanta Announces Start of Regional Election \nCampaign \n\
+                --------------------------------------------- --------------- \n \n\
+                (U)  Communications and Information Minister Jesse Chacon \nannounced that the campaign would begin August \n20. \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2);
+    assert!(ps[0].text().ends_with("previously agreed to."), "{}", ps[0].text());
+    assert_eq!(ps[1].number(), None);
+    assert_eq!(ps[1].marking().unwrap().raw, "(U)");
+    assert_eq!(ps[1].heading().as_deref(), Some("Commando Maisanta Announces Start of Regional Election Campaign"));
+    // 85TOKYO364: `(C)` after `(A)` and `(B)` is the next item, not a marking.
+    let text = "CONFIDENTIAL TOKYO 00364\n\nSUBJECT: X\n\n2. ON JANUARY 8, REGFISHATT MET WITH SUSUMU AKIYAMA: \n\
+                (A) THE MOST RECENT HARVEST LEVELS; (B) CONSULTATIONS WITH CONCERNED COUNTRIES; AND \n \n\
+                ------------ \nWHALING \n------------ \n \n\
+                (C) THE FINDINGS OF THE IWC SCIENTIFIC COMMITTEE AT THE 1984 IWC MEETING. \n";
+    let cable = crate::parse(text).unwrap();
+    assert_eq!(cable.paragraphs().len(), 1);
+}
