@@ -98,7 +98,14 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
             warnings.push(Warning::new(WarningKind::DoubtMarkingInText, Span::of(source, &t[..n], 0)));
         }
         if let (Some(before), Some(last)) = (before, last) {
-            if reads_as_caption(before, last) && k + 1 < paragraphs.len() {
+            // (Also a caption with a colon: `Ministry of Social Affairs and Labor:` above a page
+            // marker and the rest of the heading, 07KUWAIT808.)
+            // (A lead-in, `TEXT OF THE POPE'S STATEMENT FOLLOWS:`, introduces what follows.)
+            let caption = reads_as_caption(before, last)
+                || last
+                    .strip_suffix(':')
+                    .is_some_and(|l| reads_as_caption(before, l) && !scan::ends_with_ci(l, "FOLLOWS"));
+            if caption && k + 1 < paragraphs.len() {
                 warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, last, 0)));
             }
         }

@@ -209,3 +209,19 @@ fn a_marked_block_under_a_heading_is_a_paragraph() {
     let cable = crate::parse(text).unwrap();
     assert_eq!(cable.paragraphs().len(), 1);
 }
+
+#[test]
+fn a_caption_with_a_colon_ending_a_paragraph_is_a_doubt() {
+    // 07KUWAIT808: the first line of a heading, cut from the rest by a page marker, ends
+    // paragraph 8; a lead-in (`... FOLLOWS:`) is no doubt.
+    let text = "SECRET KUWAIT 000808\n\nSUBJECT: X\n\n8. (S/NF) O'Brien reiterated\nhis call for GOK action noting that public action against a\n\
+                bad actor engenders greater confidence in a country's AML/CTF\nregime.\n\n\
+                Ministry of Social Affairs and Labor:\n\n\n\
+                9. (C/NF) Text of the next paragraph.\n";
+    let doubts = |text: &str| {
+        let cable = crate::parse(text).unwrap();
+        cable.warnings().iter().filter(|w| w.kind == crate::WarningKind::DoubtHeadingInText).count()
+    };
+    assert_eq!(doubts(text), 1);
+    assert_eq!(doubts(&text.replace("Ministry of Social Affairs and Labor:", "TEXT OF THE STATEMENT FOLLOWS:")), 0);
+}
