@@ -403,7 +403,9 @@ fn refs(
     errors
 }
 
-/// `cable export --format parquet`: the core's Arrow table, written in batches of 8,192 rows.
+/// `cable export --format parquet`: the core's Arrow table, one batch per stretch of documents
+/// parsed together (the citations table: one at the end, when whether a cited cable is in the
+/// corpus is known). The Parquet encoding runs on a thread of its own, beside the parsers.
 fn export_parquet(
     inputs: &[PathBuf],
     table: Table,
@@ -411,7 +413,6 @@ fn export_parquet(
     progress: Progress,
     out: Box<dyn Write + Send>,
 ) -> Vec<String> {
-    let mut errors = Vec::new();
     let props = parquet::file::properties::WriterProperties::builder()
         .set_compression(parquet::basic::Compression::SNAPPY)
         .build();
@@ -419,38 +420,56 @@ fn export_parquet(
         Ok(w) => w,
         Err(e) => return vec![format!("writing the output: {e}")],
     };
-    let mut write_err: Option<String> = None;
-    let run = pipeline::run(
-        inputs,
-        progress,
-        |entry| {
-            parsed(options, &entry, |cable| {
-                let mut b = TableBuilder::new(table);
-                b.push(&entry.source, cable);
-                b.finish()
-            })
-        },
-        |r| {
-            match r {
-                Ok(batch) => {
-                    if write_err.is_none() {
-                        if let Err(e) = writer.write(&batch) {
-                            write_err = Some(format!("writing the output: {e}"));
-                        }
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-            stop_on(&write_err)
-        },
-    );
-    errors.extend(run.err());
-    if write_err.is_none() {
-        if let Err(e) = writer.close() {
-            write_err = Some(format!("writing the output: {e}"));
+    // A few batches in flight between the parsers and the encoder; a failed write closes the
+    // channel and the walk stops.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<arrow_array::RecordBatch>(4);
+    let encoder = std::thread::spawn(move || -> Result<(), String> {
+        for batch in rx {
+            writer.write(&batch).map_err(|e| format!("writing the output: {e}"))?;
         }
+        writer.close().map(drop).map_err(|e| format!("writing the output: {e}"))
+    });
+    let mut errors = Vec::new();
+    let mut closed = false;
+    let mut send = |batch: arrow_array::RecordBatch| {
+        closed = closed || (batch.num_rows() > 0 && tx.send(batch).is_err());
+        if closed { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    };
+    let run = if table == Table::Citations {
+        let mut citations = TableBuilder::new(table);
+        let run = pipeline::run(
+            inputs,
+            progress,
+            |entry| parsed(options, &entry, |c| (entry.source.clone(), cable_core::ids::CableCitations::of(c))),
+            |r| {
+                match r {
+                    Ok((source, c)) => citations.push_citations(&source, c),
+                    Err(e) => errors.push(e),
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        let _ = send(citations.end());
+        run
+    } else {
+        pipeline::run_grouped(
+            inputs,
+            progress,
+            || TableBuilder::new(table),
+            |b, entry| parsed(options, entry, |cable| b.push(&entry.source, cable)),
+            |mut b, stretch_errors| {
+                errors.extend(stretch_errors);
+                send(b.end())
+            },
+        )
+    };
+    errors.extend(run.err());
+    drop(tx);
+    match encoder.join() {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => errors.push(e),
+        Err(_) => errors.push("internal error while writing the output".to_owned()),
     }
-    errors.extend(write_err);
     errors
 }
 
