@@ -232,3 +232,32 @@ fn size_of(p: &std::path::Path) -> u64 {
         Err(_) => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cable_core::envelope::Document;
+
+    fn item(source: &str) -> Item {
+        Ok(RawEntry::Document(Entry { source: source.to_owned(), document: Document::plain(source.to_owned()) }))
+    }
+
+    /// A document whose work panics is left out of its stretch's accumulator, which is redone
+    /// without it (no half document), and becomes that document's error; an unreadable input
+    /// stays an error; the others keep their order.
+    #[test]
+    fn a_stretch_is_redone_without_a_panicking_document() {
+        let stretch = vec![item("a"), item("b"), Err("x: unreadable".to_owned()), item("c"), item("d")];
+        let work = |acc: &mut Vec<String>, e: &Entry| {
+            acc.push(e.source.clone());
+            if e.source == "c" {
+                panic!("boom");
+            }
+            if e.source == "d" { Err("d: not a cable".to_owned()) } else { Ok(()) }
+        };
+        let (acc, errors) = fold_stretch(stretch, &Vec::new, &work);
+        // `d` failed after pushing: a failure (not a panic) is the work's own business.
+        assert_eq!(acc, ["a", "b", "d"]);
+        assert_eq!(errors, ["x: unreadable", "d: not a cable", "c: internal error: boom"]);
+    }
+}
