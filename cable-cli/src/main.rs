@@ -82,8 +82,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "csv")]
         format: EdgeFormat,
     },
-    /// Export flat tables for spreadsheets, DuckDB, pandas and polars: CSV, or Parquet with typed
-    /// columns (`--format parquet -o cables.parquet`).
+    /// Export tables for spreadsheets, DuckDB, pandas and polars: flat CSV, or Parquet with typed
+    /// columns (`--format parquet -o cables.parquet`: addressees, references and paragraphs as
+    /// lists of structs).
     Export {
         #[command(flatten)]
         walk: Walk,
@@ -94,7 +95,8 @@ enum Command {
         /// instead of one per cable.
         #[arg(long, conflicts_with = "citations")]
         paragraphs: bool,
-        /// One row per REF citation of a cable (citing id, cited id, label, kind); Parquet only.
+        /// One row per REF citation of a cable (citing id, cited id, label, kind, whether the cited
+        /// cable is among the inputs); Parquet only.
         #[arg(long)]
         citations: bool,
     },
