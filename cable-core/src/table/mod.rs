@@ -4,7 +4,7 @@
 //!
 //! | table | one row per | columns |
 //! |---|---|---|
-//! | [`Table::Cables`] | cable | `source`, `reference_id`, `created` (timestamp µs UTC), `origin`, `serial` (uint32), `classification` (dictionary), `caveats` (list), `precedence`, `sender`, `to`, `info` (list<struct> `{route, name, office, precedence, mcn, excluded, span}`), `tags` (list), `subject`, `references` (list<struct> `{label, kind, id, station, serial, year, text}`), `classified_by` (list of names), `reasons` (list), `eo_order`, `declassify_on` (date32), `partial` (bool), `paragraphs` (list<struct> `{number, written_number, marking: {level, caveats, raw}, heading, span}`), `signers` (list), `warnings` (uint32 count), `doubt` (bool: a `doubt_*` warning) |
+//! | [`Table::Cables`] | cable | `source`, `reference_id`, `created` (timestamp µs UTC), `origin`, `serial` (uint32), `classification` (dictionary), `caveats` (list), `precedence`, `sender`, `to`, `info` (`list<struct>` `{route, name, office, precedence, mcn, excluded, span}`), `tags` (list), `subject`, `references` (`list<struct>` `{label, kind, id, station, serial, year, text}`), `classified_by` (list of names), `reasons` (list), `eo_order`, `declassify_on` (date32), `partial` (bool), `paragraphs` (`list<struct>` `{number, written_number, marking: {level, caveats, raw}, heading, span}`), `signers` (list), `warnings` (uint32 count), `doubt` (bool: a `doubt_*` warning) |
 //! | [`Table::Paragraphs`] | paragraph | `source`, `reference_id`, `index` (uint32), `number` (uint32), `level` (dictionary), `caveats` (list), `heading`, `text` |
 //! | [`Table::Citations`] | REF citation of a cable | `source`, `citing`, `cited`, `label`, `kind`, `in_corpus` (bool: the cited cable is among those pushed) |
 //!
