@@ -605,7 +605,8 @@ def to_arrow(
     cables: Iterable[Cable], /, *, table: Literal["cables", "paragraphs", "citations"] = "cables", text: bool = False
 ) -> Any:
     """A ``pyarrow.Table`` of the cables (one row per cable, paragraph or citation), typed
-    columns, built in Rust and handed over through the Arrow C stream interface."""
+    columns (``to``, ``info``, ``references``, ``paragraphs``: lists of structs; the citations'
+    ``in_corpus``), built in Rust and handed over through the Arrow C stream interface."""
 
 @final
 class ArrowStream:

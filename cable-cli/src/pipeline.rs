@@ -42,6 +42,93 @@ pub fn run<T: Send>(
     work: impl Fn(Entry) -> Result<T, String> + Sync,
     mut sink: impl FnMut(Result<T, String>) -> ControlFlow<()>,
 ) -> Result<(), String> {
+    drive(inputs, progress, |batch| {
+        let results: Vec<Result<T, String>> =
+            batch.into_par_iter().map(|item| item.and_then(|raw| guarded(&work, raw.into_entry()))).collect();
+        for r in results {
+            if sink(r).is_break() {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    })
+}
+
+/// As [`run`], but the documents of each stretch of the input (a few dozen, one per task) go
+/// into one accumulator made by `new` (a table builder: one Arrow batch per stretch rather than
+/// per document), which `sink` gets in input order with the stretch's errors. `work` adds one
+/// document to an accumulator; when it panics (a bug), the stretch is redone without that
+/// document, which becomes an error: the accumulator never holds half a document.
+pub fn run_grouped<A: Send>(
+    inputs: &[PathBuf],
+    progress: Progress,
+    new: impl Fn() -> A + Sync,
+    work: impl Fn(&mut A, &Entry) -> Result<(), String> + Sync,
+    mut sink: impl FnMut(A, Vec<String>) -> ControlFlow<()>,
+) -> Result<(), String> {
+    // Two stretches per thread keep both busy when one stretch is slower.
+    let per_stretch = BATCH.div_ceil(2 * rayon::current_num_threads()).max(1);
+    drive(inputs, progress, |batch| {
+        let mut stretches: Vec<Vec<Item>> = Vec::new();
+        let mut items = batch.into_iter().peekable();
+        while items.peek().is_some() {
+            stretches.push(items.by_ref().take(per_stretch).collect());
+        }
+        let done: Vec<(A, Vec<String>)> =
+            stretches.into_par_iter().map(|stretch| fold_stretch(stretch, &new, &work)).collect();
+        for (acc, errors) in done {
+            if sink(acc, errors).is_break() {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    })
+}
+
+/// One stretch of [`run_grouped`] into a new accumulator, redone without each document whose
+/// `work` panicked.
+fn fold_stretch<A>(
+    stretch: Vec<Item>,
+    new: &impl Fn() -> A,
+    work: &impl Fn(&mut A, &Entry) -> Result<(), String>,
+) -> (A, Vec<String>) {
+    let mut unread = Vec::new();
+    let mut entries = Vec::with_capacity(stretch.len());
+    for item in stretch {
+        match item {
+            Ok(raw) => entries.push(raw.into_entry()),
+            Err(e) => unread.push(e),
+        }
+    }
+    let mut panicked: Vec<(usize, String)> = Vec::new();
+    'again: loop {
+        let mut acc = new();
+        let mut errors = unread.clone();
+        for (i, entry) in entries.iter().enumerate() {
+            if panicked.iter().any(|(p, _)| *p == i) {
+                continue;
+            }
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut acc, entry))) {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => errors.push(e),
+                Err(panic) => {
+                    panicked.push((i, format!("{}: internal error: {}", entry.source, panic_message(&*panic))));
+                    continue 'again;
+                }
+            }
+        }
+        errors.extend(panicked.into_iter().map(|(_, e)| e));
+        return (acc, errors);
+    }
+}
+
+/// The walk of [`run`] and [`run_grouped`]: a reader thread reads ahead, `each` gets the
+/// batches in input order (and returns [`ControlFlow::Break`] to stop), the bar follows.
+fn drive(
+    inputs: &[PathBuf],
+    progress: Progress,
+    mut each: impl FnMut(Vec<Item>) -> ControlFlow<()>,
+) -> Result<(), String> {
     let bar = progress_bar(inputs, progress);
     let started = Instant::now();
     let (tx, rx) = sync_channel::<Vec<Item>>(IN_FLIGHT);
@@ -61,16 +148,12 @@ pub fn run<T: Send>(
         }
     });
     let mut done = 0u64;
-    'batches: for batch in rx {
+    for batch in rx {
         let bytes: u64 = batch.iter().map(|i| i.as_ref().map_or(0, raw_len)).sum();
-        let results: Vec<Result<T, String>> =
-            batch.into_par_iter().map(|item| item.and_then(|raw| guarded(&work, raw.into_entry()))).collect();
-        done += results.len() as u64;
-        for r in results {
-            if sink(r).is_break() {
-                // Dropping the receiver makes the reader's next send fail: it stops.
-                break 'batches;
-            }
+        done += batch.len() as u64;
+        if each(batch).is_break() {
+            // Dropping the receiver makes the reader's next send fail: it stops.
+            break;
         }
         if let Some(bar) = &bar {
             bar.inc(bytes);
@@ -147,5 +230,34 @@ fn size_of(p: &std::path::Path) -> u64 {
         }
         Ok(m) => m.len(),
         Err(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cable_core::envelope::Document;
+
+    fn item(source: &str) -> Item {
+        Ok(RawEntry::Document(Entry { source: source.to_owned(), document: Document::plain(source.to_owned()) }))
+    }
+
+    /// A document whose work panics is left out of its stretch's accumulator, which is redone
+    /// without it (no half document), and becomes that document's error; an unreadable input
+    /// stays an error; the others keep their order.
+    #[test]
+    fn a_stretch_is_redone_without_a_panicking_document() {
+        let stretch = vec![item("a"), item("b"), Err("x: unreadable".to_owned()), item("c"), item("d")];
+        let work = |acc: &mut Vec<String>, e: &Entry| {
+            acc.push(e.source.clone());
+            if e.source == "c" {
+                panic!("boom");
+            }
+            if e.source == "d" { Err("d: not a cable".to_owned()) } else { Ok(()) }
+        };
+        let (acc, errors) = fold_stretch(stretch, &Vec::new, &work);
+        // `d` failed after pushing: a failure (not a panic) is the work's own business.
+        assert_eq!(acc, ["a", "b", "d"]);
+        assert_eq!(errors, ["x: unreadable", "d: not a cable", "c: internal error: boom"]);
     }
 }

@@ -249,10 +249,32 @@ fn export_parquet_writes_typed_tables() {
     assert_eq!(format!("{:?}", created.data_type()), "Timestamp(Microsecond, Some(\"UTC\"))");
     let serial = b.column_by_name("serial").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
     assert_eq!(serial.value(0), 5434);
+    // Addressees are lists of structs with the JSON's keys.
+    let to = b.column_by_name("to").unwrap().as_list::<i32>().value(0);
+    let to = to.as_struct();
+    assert_eq!(to.column_by_name("name").unwrap().as_string::<i32>().value(0), "SECSTATE WASHDC");
+    assert_eq!(to.column_by_name("mcn").unwrap().as_string::<i32>().value(0), "5322");
     let file = dir.join("paragraphs.parquet");
     let args =
         ["export", "--format", "parquet", "--paragraphs", "examples/07MOSCOW5434.txt", "-o", file.to_str().unwrap()];
     assert_eq!(cable(&args).0, 0);
     assert_eq!(read(&file).iter().map(|b| b.num_rows()).sum::<usize>(), 9);
+    // Citations, with whether the cited cable is among the inputs: the MOSCOW cable cites the
+    // STATE cable (given after it) and a cable that is not there.
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    let citing = "UNCLAS MOSCOW 001234\n\nTAGS: PREL\nSUBJECT: X\nREF: A. STATE 12345 B. 06 MOSCOW 77\n\n1. Text.\n";
+    std::fs::write(texts.join("a.txt"), citing).unwrap();
+    std::fs::write(texts.join("b.txt"), "UNCLAS STATE 012345\n\nTAGS: PREL\nSUBJECT: Y\n\n1. Text.\n").unwrap();
+    let file = dir.join("citations.parquet");
+    let args = ["export", "--format", "parquet", "--citations", "--year", "2007", "-o", file.to_str().unwrap()];
+    let (code, _, stderr) = cable(&[&args[..], &[texts.to_str().unwrap()]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let batches = read(&file);
+    let b = &batches[0];
+    let cited = b.column_by_name("cited").unwrap().as_string::<i32>();
+    assert_eq!(cited.iter().flatten().collect::<Vec<_>>(), ["07STATE12345", "06MOSCOW77"]);
+    let in_corpus = b.column_by_name("in_corpus").unwrap().as_boolean();
+    assert_eq!(in_corpus.iter().flatten().collect::<Vec<_>>(), [true, false]);
     std::fs::remove_dir_all(&dir).unwrap();
 }

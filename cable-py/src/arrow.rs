@@ -15,10 +15,12 @@ const BATCH_ROWS: usize = 8192;
 
 /// A table of the cables as a ``pyarrow.Table``: ``table="cables"`` (one row per cable, typed
 /// columns: ``created`` timestamp[us, UTC], ``classification`` dictionary, ``serial`` uint32,
-/// lists of strings), ``"paragraphs"`` or ``"citations"``; the schemas are the README's. Needs
+/// lists of strings, ``to``/``info``/``references``/``paragraphs`` lists of structs with the
+/// JSON's keys), ``"paragraphs"`` or ``"citations"`` (with ``in_corpus``); the schemas are the
+/// README's. Needs
 /// pyarrow (``pip install cable-parser[arrow]``); polars (``pl.from_arrow``), DuckDB and pandas
 /// (``.to_pandas()``) take the result as it is. ``text=True`` adds the cables table's ``text``
-/// (the whole telegram) and ``body`` columns.
+/// (the whole telegram) and ``body`` columns, and each paragraph's ``text``.
 #[pyfunction]
 #[pyo3(signature = (cables, /, *, table = "cables", text = false))]
 pub(crate) fn to_arrow<'py>(
@@ -51,7 +53,8 @@ fn batches(cables: &Bound<'_, PyAny>, kind: Table, text: bool, func: &str) -> Py
         }
         Ok(())
     })?;
-    batches.push(builder.finish());
+    // The last rows; the citations table's all of them (`in_corpus` needs every cable).
+    batches.push(builder.end());
     Ok(batches)
 }
 

@@ -97,8 +97,10 @@ fn frame<'py>(
 }
 
 /// One row per cable: the columns of ``to_arrow(cables)`` (and of ``cable export``), or those
-/// named in ``columns``, which may also name ``text`` (the whole telegram) and ``body``. ``created`` is a UTC datetime, ``classification`` a category,
-/// ``serial`` a nullable integer, list columns hold lists. Needs pandas and pyarrow.
+/// named in ``columns``, which may also name ``text`` (the whole telegram) and ``body``.
+/// ``created`` is a UTC datetime, ``classification`` a category, ``serial`` a nullable integer,
+/// list columns hold lists (``to``, ``info``, ``references``, ``paragraphs``: lists of dicts with
+/// the JSON's keys). Needs pandas and pyarrow.
 #[pyfunction]
 #[pyo3(signature = (cables, /, *, columns = None))]
 pub(crate) fn to_dataframe<'py>(

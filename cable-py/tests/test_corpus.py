@@ -2,7 +2,10 @@
 texts by hand."""
 
 import datetime
+import importlib.util
 import json
+import subprocess
+from pathlib import Path
 
 import cable
 import pytest
@@ -264,11 +267,57 @@ def test_to_arrow_gives_typed_tables_that_duckdb_reads(corpus):
     assert t.schema.field("declassify_on").type == pa.date32()
     # As cable parse (JSON) counts them, and cable refs.
     assert cable.to_arrow(cable.read_csv(path), table="paragraphs").num_rows == 63069
-    assert cable.to_arrow(cable.read_csv(path), table="citations").num_rows == 8457
+    cites = cable.to_arrow(cable.read_csv(path), table="citations")
+    assert cites.num_rows == 8457
+    # `in_corpus` as `cable.citations()` (and `cable refs`) gives it: resolved over the whole file.
+    # 04LILONGWE155: `REF: A. LILONGWE 149` (in the file) and `B. 03 LILONGWE 1202` (not in it).
+    import pyarrow.compute as pc
+
+    rows = cites.filter(pc.equal(cites.column("citing"), "04LILONGWE155"))
+    assert rows.column("cited").to_pylist() == ["04LILONGWE149", "03LILONGWE1202"]
+    assert rows.column("in_corpus").to_pylist() == [True, False]
+    if importlib.util.find_spec("pandas"):
+        edges = cable.citations(cable.read_csv(path))
+        assert cites.column("cited").to_pylist() == list(edges.cited)
+        assert cites.column("in_corpus").to_pylist() == list(edges.in_corpus)
     duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed")
     assert duckdb.sql("select count(*) from t where classification = 'SECRET'").fetchall() == [(469,)]
     with pytest.raises(ValueError, match="table must be"):
         cable.to_arrow([], table="rows")
+
+
+def test_parquet_export_reads_back_in_duckdb(corpus, tmp_path):
+    """`cable export --format parquet` of the real CSV (the command built by `cargo test` or
+    `cargo build`), read by DuckDB: the rows, and the nested columns by their fields."""
+    duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed")
+    root = Path(__file__).resolve().parents[2]
+    binary = next((b for b in (root / "target" / p / "cable" for p in ("release", "debug")) if b.exists()), None)
+    if binary is None:
+        pytest.skip("the cable command is not built (cargo build -p cable-cli)")
+    out = tmp_path / "cables.parquet"
+    subprocess.run([binary, "export", "--format", "parquet", "-q", "-o", out, corpus / "cables-real-dev.csv"], check=True)
+    t = f"'{out}'"
+    q = lambda sql: duckdb.sql(sql).fetchall()  # noqa: E731
+    assert q(f"select count(*) from {t}") == [(8791,)]
+    # 72TEHRAN1164: `TO SECSTATE WASHDC 7561`, `INFO SECDEF` `EUCOM` `CSAF`; three cited cables.
+    # (`to` is an SQL keyword: quoted.)
+    tehran = f"from {t} where reference_id = '72TEHRAN1164'"
+    assert q(f'select "to"[1].name, "to"[1].mcn, len(info), info[3].name {tehran}') == [
+        ("SECSTATE WASHDC", "7561", 3, "CSAF")
+    ]
+    assert q(f'select [r.id for r in "references"] {tehran}') == [(["72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"],)]
+    # 04LILONGWE155: paragraph 2 under the caption `COMMENT`, marked `(SBU)`.
+    p = "paragraphs[2]"
+    assert q(f"select {p}.number, {p}.heading, {p}.marking.level from {t} where reference_id = '04LILONGWE155'") == [
+        (2, "COMMENT", "SBU")
+    ]
+    cites = tmp_path / "citations.parquet"
+    subprocess.run(
+        [binary, "export", "--format", "parquet", "--citations", "-q", "-o", cites, corpus / "cables-real-dev.csv"],
+        check=True,
+    )
+    n, in_corpus = duckdb.sql(f"select count(*), count(*) filter (in_corpus) from '{cites}'").fetchall()[0]
+    assert n == 8457 and 0 < in_corpus < n
 
 
 def test_to_arrow_without_pyarrow_says_what_to_install(seed_text):

@@ -52,15 +52,34 @@ def test_to_dataframe_of_the_seed(pd, pa, seed_text):
     assert str(df["created"].dtype) == "datetime64[us, UTC]"
     assert row["classification"] == "CONFIDENTIAL" and str(df["classification"].dtype) == "category"
     assert row["tags"] == ["PREL", "PGOV", "PTER", "KS", "RS"]
-    assert row["to"] == ["SECSTATE WASHDC"]
-    assert row["info"] == ["CIS COLLECTIVE", "EUROPEAN POLITICAL COLLECTIVE"]
+    # Lists of structs with the JSON's keys; a span is {start, end}.
+    assert row["to"] == [
+        {
+            "route": "RUEHC",
+            "name": "SECSTATE WASHDC",
+            "office": None,
+            "precedence": "IMMEDIATE",
+            "mcn": "5322",
+            "excluded": [],
+            "span": {"start": 155, "end": 191},
+        }
+    ]
+    assert [a["name"] for a in row["info"]] == ["CIS COLLECTIVE", "EUROPEAN POLITICAL COLLECTIVE"]
+    assert row["references"] == []
     assert row["caveats"] == ["SIPDIS"]
     assert row["classified_by"] == ["William J. Burns"]
     assert row["declassify_on"] == datetime.date(2017, 11, 16)
     assert row["serial"] == 5434
     assert str(df["serial"].dtype) == "UInt32"
     assert not row["partial"]
-    assert row["paragraphs"] == 9
+    assert len(row["paragraphs"]) == 9
+    assert row["paragraphs"][1] == {
+        "number": 2,
+        "written_number": "12.",
+        "marking": {"level": "CONFIDENTIAL", "caveats": [], "raw": "(C)"},
+        "heading": "Lavrov's Letter",
+        "span": {"start": 1625, "end": 2628},
+    }
     assert row["warnings"] == 3  # three recovered paragraph numbers
 
 
@@ -88,9 +107,50 @@ def test_to_dataframe_streams_the_corpus_csv(pd, pa, corpus):
     assert by_level["SECRET"] == 469 and by_level["LIMITED OFFICIAL USE"] == 20
     assert df["partial"].sum() == 7871
     tehran = df[df["reference_id"] == "72TEHRAN1164"].iloc[0]
-    assert tehran["references"] == ["72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"]
+    assert [r["id"] for r in tehran["references"]] == ["72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"]
+    assert tehran["references"][2] == {
+        "label": None,
+        "kind": "cable",
+        "id": "72MOSCOW1603",
+        "station": "MOSCOW",
+        "serial": 1603,
+        "year": 1972,
+        "text": "MOSCOW 1603",
+    }
     assert tehran["tags"] == ["MASS", "MARR", "IR"]
     assert df.explode("tags")["tags"].value_counts().index[0] == "PREL"
+
+
+def as_table(value, drop=()):
+    """A JSON value as the Arrow table holds it: spans [start, end] as {start, end}, keys of
+    `drop` left out."""
+    if isinstance(value, dict):
+        return {
+            k: ({"start": v[0], "end": v[1]} if k == "span" else as_table(v))
+            for k, v in value.items()
+            if k not in drop
+        }
+    if isinstance(value, list):
+        return [as_table(v) for v in value]
+    return value
+
+
+def test_struct_columns_hold_the_json_of_every_cable(pa, corpus):
+    """`to`, `info`, `references` and `paragraphs` (with their text) of the real CSV's cables
+    are the JSON's, but the paragraphs' `items`."""
+    path = corpus / "cables-real-dev.csv"
+    t = cable.to_arrow(cable.read_csv(path), text=True)
+    columns = {k: t.column(k).to_pylist() for k in ("to", "info", "references", "paragraphs")}
+    n = m = 0
+    for i, c in enumerate(cable.read_csv(path)):
+        d = c.to_dict()
+        for k in ("to", "info", "references"):
+            assert columns[k][i] == as_table(d[k]), (c.reference_id, k)
+        assert columns["paragraphs"][i] == [as_table(p, drop=("items",)) for p in d["paragraphs"]], c.reference_id
+        n += len(d["references"])
+        m += len(d["paragraphs"])
+    # As many REF items and paragraphs as the JSON of `cable parse` has (and the paragraphs table).
+    assert (i + 1, n, m) == (8791, 8995, 63069)
 
 
 def test_to_dataframe_of_nothing(pd, pa):
