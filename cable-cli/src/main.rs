@@ -93,12 +93,16 @@ enum Command {
         format: Format,
         /// One row per paragraph (reference id, index, number, level, caveats, heading, text)
         /// instead of one per cable.
-        #[arg(long, conflicts_with = "citations")]
+        #[arg(long, conflicts_with_all = ["citations", "links"])]
         paragraphs: bool,
         /// One row per REF citation of a cable (citing id, cited id, label, kind, whether the cited
         /// cable is among the inputs); Parquet only.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "links")]
         citations: bool,
+        /// One row per cross-reference in a paragraph's text (`REF A`, `para 13`, `septel`: kind,
+        /// paragraph, target, number, the cited cable's id); Parquet only.
+        #[arg(long)]
+        links: bool,
     },
     /// Print a shell completion script: `cable completions bash > ~/.local/share/bash-completion/completions/cable`.
     Completions {
@@ -160,14 +164,19 @@ fn main() -> ExitCode {
         Command::Parse { walk, jsonl } => parse(&walk.inputs, *jsonl, &options, progress, &mut out),
         Command::Stats { walk, json } => stats(&walk.inputs, *json, &options, progress, &mut out),
         Command::Refs { walk, format } => refs(&walk.inputs, *format, &options, progress, &mut out),
-        Command::Export { walk, format: Format::Csv, paragraphs, citations: false } => {
+        Command::Export { walk, format: Format::Csv, paragraphs, citations: false, links: false } => {
             export(&walk.inputs, *paragraphs, &options, progress, &mut out)
         }
         Command::Export { format: Format::Csv, citations: true, .. } => {
             vec!["--citations needs --format parquet (the CSV form is `cable refs`)".to_owned()]
         }
-        Command::Export { walk, format: Format::Parquet, paragraphs, citations } => {
-            let table = if *citations {
+        Command::Export { format: Format::Csv, links: true, .. } => {
+            vec!["--links needs --format parquet".to_owned()]
+        }
+        Command::Export { walk, format: Format::Parquet, paragraphs, citations, links } => {
+            let table = if *links {
+                Table::Links
+            } else if *citations {
                 Table::Citations
             } else if *paragraphs {
                 Table::Paragraphs

@@ -276,5 +276,18 @@ fn export_parquet_writes_typed_tables() {
     assert_eq!(cited.iter().flatten().collect::<Vec<_>>(), ["07STATE12345", "06MOSCOW77"]);
     let in_corpus = b.column_by_name("in_corpus").unwrap().as_boolean();
     assert_eq!(in_corpus.iter().flatten().collect::<Vec<_>>(), [true, false]);
+    // Links: the golden 09STATE28302 cites REFS A and B and its own paragraph 5.
+    let file = dir.join("links.parquet");
+    let args =
+        ["export", "--format", "parquet", "--links", "tests/fixtures/09STATE28302.html", "-o", file.to_str().unwrap()];
+    let (code, _, stderr) = cable(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let batches = read(&file);
+    let b = &batches[0];
+    let number = b.column_by_name("number").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
+    assert_eq!(number.iter().collect::<Vec<_>>(), [None, None, Some(5)]);
+    let cited = b.column_by_name("cited").unwrap().as_string::<i32>();
+    assert_eq!(cited.iter().flatten().count(), 2);
+    assert_eq!(cable(&["export", "--links", "examples/07MOSCOW5434.txt"]).0, 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -7,6 +7,7 @@
 //! | [`Table::Cables`] | cable | `source`, `reference_id`, `created` (timestamp µs UTC), `origin`, `serial` (uint32), `classification` (dictionary), `caveats` (list), `precedence`, `sender`, `to`, `info` (`list<struct>` `{route, name, office, precedence, mcn, excluded, span}`), `tags` (list), `subject`, `references` (`list<struct>` `{label, kind, id, station, serial, year, text}`), `classified_by` (list of names), `reasons` (list), `eo_order`, `declassify_on` (date32), `partial` (bool), `paragraphs` (`list<struct>` `{number, written_number, marking: {level, caveats, raw}, heading, span}`), `signers` (list), `warnings` (uint32 count), `doubt` (bool: a `doubt_*` warning) |
 //! | [`Table::Paragraphs`] | paragraph | `source`, `reference_id`, `index` (uint32), `number` (uint32), `level` (dictionary), `caveats` (list), `heading`, `text` |
 //! | [`Table::Citations`] | REF citation of a cable | `source`, `citing`, `cited`, `label`, `kind`, `in_corpus` (bool: the cited cable is among those pushed) |
+//! | [`Table::Links`] | cross-reference in a paragraph's text ([`Cable::links`]) | `source`, `reference_id`, `paragraph` (uint32 index), `kind` (dictionary), `target` (uint32 index), `number` (uint32), `cited` (the id of the reference's cable, for reference links), `span` |
 //!
 //! The structs have the keys of the JSON contract (spans are `{start, end}`); a paragraph's
 //! `items` are left out, and its `text` is there only in [`TableBuilder::with_text`]'s table.
@@ -27,6 +28,7 @@
 mod cables;
 mod citations;
 mod columns;
+mod links;
 mod nested;
 mod paragraphs;
 
@@ -46,16 +48,19 @@ pub enum Table {
     Paragraphs,
     /// One row per citation of a cable in a REF block.
     Citations,
+    /// One row per cross-reference in a paragraph's text (`REF A`, `para 13`, `septel`).
+    Links,
 }
 
 crate::names::names!(Table {
     Cables => "cables",
     Paragraphs => "paragraphs",
     Citations => "citations",
+    Links => "links",
 });
 
 impl Table {
-    /// The table named `name` (`cables`, `paragraphs`, `citations`).
+    /// The table named `name` (`cables`, `paragraphs`, `citations`, `links`).
     pub fn from_name(name: &str) -> Option<Table> {
         Table::ALL.iter().copied().find(|t| t.as_str() == name)
     }
@@ -66,6 +71,7 @@ impl Table {
             Table::Cables => cables::fields(false),
             Table::Paragraphs => paragraphs::fields(),
             Table::Citations => citations::fields(),
+            Table::Links => links::fields(),
         };
         Arc::new(Schema::new(fields))
     }
@@ -77,6 +83,7 @@ enum Builder {
     Cables(Box<cables::CablesBuilder>),
     Paragraphs(Box<paragraphs::ParagraphsBuilder>),
     Citations(citations::CitationsBuilder),
+    Links(Box<links::LinksBuilder>),
 }
 
 /// Builds one table from cables pushed one at a time. [`finish`](Self::finish) hands over the
@@ -112,6 +119,7 @@ impl TableBuilder {
             Table::Cables => Builder::Cables(Box::new(cables::CablesBuilder::new(text))),
             Table::Paragraphs => Builder::Paragraphs(Box::new(paragraphs::ParagraphsBuilder::new())),
             Table::Citations => Builder::Citations(citations::CitationsBuilder::new()),
+            Table::Links => Builder::Links(Box::new(links::LinksBuilder::new())),
         };
         TableBuilder { table, builder }
     }
@@ -122,6 +130,7 @@ impl TableBuilder {
             Builder::Cables(b) => b.schema(),
             Builder::Paragraphs(b) => b.schema(),
             Builder::Citations(b) => b.schema(),
+            Builder::Links(b) => b.schema(),
         }
     }
 
@@ -132,6 +141,7 @@ impl TableBuilder {
             Builder::Cables(b) => b.len(),
             Builder::Paragraphs(b) => b.len(),
             Builder::Citations(_) => 0,
+            Builder::Links(b) => b.len(),
         }
     }
 
@@ -140,13 +150,14 @@ impl TableBuilder {
         self.len() == 0
     }
 
-    /// Adds the rows of `cable` (one, one per paragraph, or one per citation), read from
+    /// Adds the rows of `cable` (one, one per paragraph, citation or link), read from
     /// `source` (a path, `file.csv:row`).
     pub fn push(&mut self, source: &str, cable: &Cable<'_>) {
         match &mut self.builder {
             Builder::Cables(b) => b.push(source, cable),
             Builder::Paragraphs(b) => b.push(source, cable),
             Builder::Citations(b) => b.push(source, cable),
+            Builder::Links(b) => b.push(source, cable),
         }
     }
 
@@ -166,6 +177,7 @@ impl TableBuilder {
             Builder::Cables(b) => b.finish(),
             Builder::Paragraphs(b) => b.finish(),
             Builder::Citations(b) => b.finish(),
+            Builder::Links(b) => b.finish(),
         }
     }
 
@@ -314,6 +326,29 @@ mod tests {
             again.column_by_name("in_corpus").unwrap().as_boolean().iter().flatten().collect::<Vec<_>>(),
             [false, false]
         );
+    }
+
+    #[test]
+    fn links_with_the_cited_cable() {
+        let a = "UNCLAS MOSCOW 001234\n\nTAGS: PREL\nSUBJECT: X\nREF: A. STATE 12345 B. 06 MOSCOW 77\n\n\
+                 1. As REF B said, see para 2.\n\n2. Per para 3 of REF A, septel.\n";
+        let cable = crate::ParseOptions::default().with_year(2007).parse(a).unwrap();
+        let mut t = TableBuilder::new(Table::Links);
+        t.push("a", &cable);
+        assert_eq!(t.len(), 5);
+        let batch = t.end();
+        let kind = batch.column_by_name("kind").unwrap().as_dictionary::<arrow_array::types::Int8Type>();
+        let kinds: Vec<_> = kind.downcast_dict::<arrow_array::StringArray>().unwrap().into_iter().flatten().collect();
+        assert_eq!(kinds, ["reference", "paragraph", "reference_paragraph", "reference", "septel"]);
+        let cited = batch.column_by_name("cited").unwrap().as_string::<i32>();
+        assert_eq!(
+            cited.iter().collect::<Vec<_>>(),
+            [Some("06MOSCOW77"), None, Some("07STATE12345"), Some("07STATE12345"), None]
+        );
+        let number = batch.column_by_name("number").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
+        assert_eq!((number.value(1), number.value(2)), (2, 3));
+        let target = batch.column_by_name("target").unwrap().as_primitive::<arrow_array::types::UInt32Type>();
+        assert_eq!(target.value(1), 1);
     }
 
     #[test]
