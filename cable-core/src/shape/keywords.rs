@@ -82,6 +82,10 @@ const REF: &[(&str, bool, bool)] = &[
 const CLASSIFIED_BY: &[(&str, bool, bool)] = &[
     ("CLASSIFIED BY", false, false),
     ("CLASSIFIED  BY", false, false),
+    // The level named in the line (`CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL COUNSELOR`,
+    // 98NEWDELHI2879; `1.  Classified confidential by Ambassador ...`).
+    ("CLASSIFIED CONFIDENTIAL BY", false, false),
+    ("CLASSIFIED SECRET BY", false, false),
     ("CLASSIFED BY", false, true),
     ("CLASIFIED BY", false, true),
     ("CLASSIFIEDBY", false, true),
@@ -349,6 +353,10 @@ mod tests {
         assert_eq!(field("REF A: 04 STATE 099987"), Some((Field::Ref, " A: 04 STATE 099987", false)));
         assert_eq!(field("Classified By: Ambassador"), Some((Field::ClassifiedBy, " Ambassador", false)));
         assert_eq!(field("1. (U) CLASSIFIED BY X"), Some((Field::ClassifiedBy, " X", false)));
+        assert_eq!(
+            field("CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL"),
+            Some((Field::ClassifiedBy, " NEW DELHI POLITICAL", false))
+        );
     }
 
     #[test]
