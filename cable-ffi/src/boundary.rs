@@ -204,3 +204,24 @@ impl<T> Fallback for Option<T> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The guard itself: no exported function panics on purpose, so the C ABI tests
+    // (`tests/abi.rs`) cannot reach this path.
+    #[test]
+    fn panics_are_caught_at_the_boundary() {
+        assert_eq!(guard(|| -> CableStr { panic!("boom") }), CableStr::NONE);
+        assert!(!guarded(Some(&1), |_| -> bool { panic!("in an accessor") }));
+        assert_eq!(guard(|| -> CableStatus { panic!("boom") }), CableStatus::CableInternal);
+        let mut err = error_value(&Failure::new(CableStatus::CableOk, "untouched"));
+        // SAFETY: `err` is a writable local.
+        let st = unsafe { run(&mut err, || panic!("exploded at {}", 42)) };
+        assert_eq!((st, err.status), (CableStatus::CableInternal, CableStatus::CableInternal));
+        // SAFETY: `message` is NUL-terminated within its array.
+        let m = unsafe { std::ffi::CStr::from_ptr(err.message.as_ptr()) };
+        assert_eq!(m.to_str(), Ok("internal error: exploded at 42"));
+    }
+}
