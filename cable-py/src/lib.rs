@@ -16,10 +16,12 @@ mod ids;
 mod input;
 mod objects;
 mod pysource;
+mod reader;
 mod topy;
 
 use crate::cable::PyCable;
-use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
+use crate::input::{Decoding, OnError, Source, detached, options};
+use crate::reader::CableReader;
 use cable_core::envelope::corpus::Corpus;
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -37,7 +39,7 @@ use std::path::PathBuf;
 fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let src = Source::extract(data, "parse")?;
-    input::parse_source(py, src, &options(year), decoding)
+    input::parse_source(py, src, &options(year), decoding).map(|c| PyCable::new(c, year))
 }
 
 /// Parses a cablegate HTML page (``<table class='cable'>`` and ``<pre>`` blocks), given as
@@ -49,7 +51,7 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &st
 fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let src = Source::extract(page, "parse_html")?;
-    input::parse_page_source(py, &src, &options(year), decoding)
+    input::parse_page_source(py, &src, &options(year), decoding).map(|c| PyCable::new(c, year))
 }
 
 /// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
@@ -226,12 +228,12 @@ mod module {
     #[pymodule_export]
     use crate::ids::{Station, canonical_id, citations, station, stations, tag_kind};
     #[pymodule_export]
-    use crate::input::CableReader;
-    #[pymodule_export]
     use crate::objects::{
         Break, ClassifiedBy, Envelope, ExecutiveOrder, Item, Marking, Paragraph, ParseWarning, Passage, Recipient,
         Reference, Routing, Section,
     };
+    #[pymodule_export]
+    use crate::reader::CableReader;
     use pyo3::prelude::*;
 
     #[pymodule_init]
