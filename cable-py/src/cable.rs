@@ -5,8 +5,9 @@ use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
     Routing, Section, py_repr, shorten, span,
 };
-use crate::topy::{Step, to_py};
+use crate::topy::to_py;
 use cable_core::OwnedCable;
+use cable_core::pick::Step;
 use chrono::{DateTime, Utc};
 use pyo3::intern;
 use pyo3::prelude::*;

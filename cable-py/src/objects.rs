@@ -3,8 +3,9 @@
 //! property that returns it is read; each has `__repr__`, `__eq__` and `to_dict()` with the keys
 //! of the JSON contract.
 
-use crate::topy::{Step, to_py_at};
+use crate::topy::to_py_at;
 use cable_core::OwnedCable;
+use cable_core::pick::Step;
 use chrono::NaiveDate;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
