@@ -3,7 +3,7 @@
 use crate::objects::At;
 use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
-    Routing, Section, py_repr, shorten, span,
+    Routing, Section, py_repr, py_span, shorten,
 };
 use crate::topy::to_py;
 use cable_core::OwnedCable;
@@ -288,7 +288,7 @@ impl PyCable {
     /// JSON has them as ``{"count": ..., "spans": [...]}``.
     #[getter]
     fn redactions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().redactions().iter().map(|s| span(*s)))
+        PyTuple::new(py, self.cable().redactions().iter().map(|s| py_span(*s)))
     }
 
     /// Page and section breaks in the body, cut out of the text they interrupt: a tuple of
@@ -311,7 +311,7 @@ impl PyCable {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let c = self.cable();
-        self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new(w, c, at))
+        self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new((w, c), at))
     }
 
     /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
