@@ -16,50 +16,29 @@ pub(crate) trait Fallback {
     fn fallback() -> Self;
 }
 
-impl Fallback for CableStr {
-    fn fallback() -> Self {
-        CableStr::NONE
-    }
+/// The fallback of each type an exported function returns.
+macro_rules! fallback {
+    ($($t:ty => $v:expr,)*) => {$(
+        impl Fallback for $t {
+            fn fallback() -> Self {
+                $v
+            }
+        }
+    )*};
+}
+fallback! {
+    CableStr => CableStr::NONE,
+    CableSpan => CableSpan::default(),
+    usize => 0,
+    bool => false,
+    CableStatus => CableStatus::CableInternal,
+    () => (),
 }
 
-impl Fallback for CableSpan {
+impl<T> Fallback for Option<T> {
     fn fallback() -> Self {
-        CableSpan::default()
+        None
     }
-}
-
-impl Fallback for usize {
-    fn fallback() -> Self {
-        0
-    }
-}
-
-impl Fallback for bool {
-    fn fallback() -> Self {
-        false
-    }
-}
-
-impl Fallback for CableStatus {
-    fn fallback() -> Self {
-        CableStatus::CableInternal
-    }
-}
-
-impl Fallback for i32 {
-    fn fallback() -> Self {
-        0
-    }
-}
-
-impl<T> Fallback for *const T {
-    fn fallback() -> Self {
-        std::ptr::null()
-    }
-}
-
-impl Fallback for () {
-    fn fallback() -> Self {}
 }
 
 /// Runs `f`, turning a panic into `T::fallback()`.
@@ -196,12 +175,6 @@ pub(crate) fn guarded<'a, A: ?Sized, T: Fallback>(value: Option<&'a A>, f: impl 
     match value {
         Some(v) => guard(|| f(v)),
         None => T::fallback(),
-    }
-}
-
-impl<T> Fallback for Option<T> {
-    fn fallback() -> Self {
-        None
     }
 }
 
