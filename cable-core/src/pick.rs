@@ -54,10 +54,11 @@ impl<S: Serializer, F: Fn() -> S + Copy> Pick<'_, F> {
 /// A list or struct being searched: the next index, and what was found.
 struct Search<'p, S: Serializer, F>(Pick<'p, F>, usize, Option<S::Ok>);
 
-impl<'p, S: Serializer, F: Fn() -> S + Copy> Pick<'p, F> {
-    fn search(self) -> Result<Search<'p, S, F>, S::Error> {
-        Ok(Search(self, 0, None))
-    }
+/// Methods of values with something inside them: a list or a struct, searched.
+macro_rules! searched {
+    ($($f:ident($($t:ty),*);)*) => {
+        $(fn $f(self, $(_: $t),*) -> Result<Search<'p, S, F>, S::Error> { Ok(Search(self, 0, None)) })*
+    };
 }
 
 /// Methods of values with nothing inside them: a scalar or an absent value.
@@ -100,38 +101,10 @@ impl<'p, S: Serializer, F: Fn() -> S + Copy> Serializer for Pick<'p, F> {
     ) -> Found<S> {
         Ok(None)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Search<'p, S, F>, S::Error> {
-        self.search()
+    searched! {
+        serialize_seq(Option<usize>); serialize_tuple(usize); serialize_tuple_struct(&'static str, usize);
+        serialize_tuple_variant(&'static str, u32, &'static str, usize); serialize_map(Option<usize>);
+        serialize_struct(&'static str, usize); serialize_struct_variant(&'static str, u32, &'static str, usize);
     }
 }
 

@@ -271,7 +271,30 @@ cable_methods! {
             spans: Vec<(u32, u32)>,
             year: Option<i32>,
         ) -> PyResult<PyCable> {
-            rebuild(py, text, envelope, replaced, spans, year)
+            use cable_core::{Document, Envelope, EnvelopeKind, Span};
+            use std::borrow::Cow;
+            let doc = match envelope {
+                None => Document::plain(text),
+                Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
+                    let kind =
+                        if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
+                    let mut env = Envelope::new(kind);
+                    env.row_id = row_id;
+                    env.reference_id = reference_id.map(Cow::Owned);
+                    env.created = created.map(Cow::Owned);
+                    env.released = released.map(Cow::Owned);
+                    env.classification = classification.map(Cow::Owned);
+                    env.origin = origin.map(Cow::Owned);
+                    env.references = references.map(Cow::Owned);
+                    Document::with_envelope(text, env)
+                }
+            };
+            let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
+            let opts = crate::input::options(year);
+            let parsed = crate::input::detached(py, || {
+                cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
+            });
+            parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
         }
 
         /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
@@ -306,38 +329,3 @@ type EnvelopeState = (
     Option<String>,
     Option<String>,
 );
-
-/// Rebuilds a pickled `Cable` (see `Cable.__reduce__`).
-fn rebuild(
-    py: Python<'_>,
-    text: String,
-    envelope: Option<EnvelopeState>,
-    replaced: usize,
-    spans: Vec<(u32, u32)>,
-    year: Option<i32>,
-) -> PyResult<PyCable> {
-    use cable_core::{Document, Envelope, EnvelopeKind, Span};
-    use std::borrow::Cow;
-    let doc = match envelope {
-        None => Document::plain(text),
-        Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
-            let kind = if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
-            let mut env = Envelope::new(kind);
-            env.row_id = row_id;
-            env.reference_id = reference_id.map(Cow::Owned);
-            env.created = created.map(Cow::Owned);
-            env.released = released.map(Cow::Owned);
-            env.classification = classification.map(Cow::Owned);
-            env.origin = origin.map(Cow::Owned);
-            env.references = references.map(Cow::Owned);
-            Document::with_envelope(text, env)
-        }
-    };
-    let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
-    let opts = crate::input::options(year);
-    crate::input::detached(py, || {
-        cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
-    })
-    .map(|c| PyCable::new(c, year))
-    .map_err(|f| f.into_pyerr(py))
-}
