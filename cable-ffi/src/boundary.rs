@@ -147,6 +147,32 @@ pub(crate) unsafe fn run(err: *mut CableError, f: impl FnOnce() -> Result<(), Fa
     status
 }
 
+/// Runs a function that makes a new object for the caller: `*out` is set to NULL first, then
+/// to the object when `make` succeeds (ownership passes to the caller); status and `err` as
+/// [`run`]. A NULL `out` is `CABLE_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `out` must be NULL or point to writable memory for one pointer; `err` as for [`run`].
+pub(crate) unsafe fn run_out<T>(
+    out: *mut *mut T,
+    err: *mut CableError,
+    make: impl FnOnce() -> Result<Box<T>, Failure>,
+) -> CableStatus {
+    let body = || {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is not NULL and writable (this function's contract).
+        unsafe { out.write(std::ptr::null_mut()) };
+        let made = make()?;
+        // SAFETY: as above.
+        unsafe { out.write(Box::into_raw(made)) };
+        Ok(())
+    };
+    // SAFETY: `err` is NULL or writable (this function's contract).
+    unsafe { run(err, body) }
+}
+
 /// The `CableError` describing `f`.
 pub(crate) fn error_value(f: &Failure) -> CableError {
     let mut message = [0 as c_char; CABLE_ERROR_MESSAGE_LEN];

@@ -1,6 +1,6 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
-use crate::boundary::{Failure, guard, guarded, put, run};
+use crate::boundary::{Failure, guard, guarded, put, run, run_out};
 use crate::records::Records;
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
 use cable_core::OwnedCable;
@@ -91,12 +91,7 @@ unsafe fn parse_entry(
     err: *mut CableError,
     form: Form,
 ) -> CableStatus {
-    let body = || {
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is not NULL and points to writable memory (callers' contract).
-        unsafe { out.write(std::ptr::null_mut()) };
+    let make = || {
         if data.is_null() {
             return Err(Failure::null("data"));
         }
@@ -109,13 +104,10 @@ unsafe fn parse_entry(
         // SAFETY: `data` is not NULL and points to `len` readable bytes (callers' contract);
         // `len` fits in `isize`.
         let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-        let cable = parse_bytes(bytes, form, &opts)?;
-        // SAFETY: as above, `out` is writable.
-        unsafe { out.write(Box::into_raw(cable)) };
-        Ok(())
+        parse_bytes(bytes, form, &opts)
     };
-    // SAFETY: `err` is NULL or writable (callers' contract).
-    unsafe { run(err, body) }
+    // SAFETY: `out` and `err` are NULL or writable (callers' contract).
+    unsafe { run_out(out, err, make) }
 }
 
 /// Parses the plain text of one cable (header and body, body alone, header alone, or a fragment
