@@ -131,19 +131,9 @@ fn read_csv(
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    let total = plain_size(&path);
+    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
     CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error)
         .with_progress(py, total, progress, "read_csv")
-}
-
-/// The size of a file that is read as it is (not compressed): the `total_bytes` of a reader.
-fn plain_size(path: &std::path::Path) -> Option<u64> {
-    let mut head = [0u8; 8];
-    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
-    if cable_core::envelope::stream::compression(&head[..n]).is_some() {
-        return None;
-    }
-    std::fs::metadata(path).ok().map(|m| m.len())
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -167,10 +157,8 @@ fn read_dir(
     if let Err(e) = std::fs::read_dir(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    // The size of the files the walk reads, when none is compressed (their bytes read are
-    // counted decompressed).
-    let total = py
-        .detach(|| cable_core::envelope::corpus::walk_files(&path).iter().map(|p| plain_size(p)).sum::<Option<u64>>());
+    // The size of the files the walk reads, when none is compressed.
+    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
     CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error)
         .with_progress(py, total, progress, "read_dir")
 }
