@@ -38,13 +38,13 @@ impl ReaderState {
             }
             Some(Err(e)) => return Next::Fail(Failure::internal(e.to_string())),
         };
+        let path = entry.path().to_owned();
         let r = match entry {
-            RawEntry::CsvRow { source, row } => {
+            RawEntry::CsvRow { row, .. } => {
                 let n = row.row();
-                let path = source.strip_suffix(&format!(":{n}")).unwrap_or(&source).to_owned();
                 parse_doc(row.decode().into_document(), opts, decoding).map_err(|f| f.at_row(n).in_file(&path))
             }
-            RawEntry::Document(e) => parse_doc(e.document, opts, decoding).map_err(|f| f.in_file(&e.source)),
+            RawEntry::Document(e) => parse_doc(e.document, opts, decoding).map_err(|f| f.in_file(&path)),
         };
         match r {
             Ok(c) => Next::Cable(Box::new(c)),

@@ -117,6 +117,17 @@ pub enum RawEntry {
 }
 
 impl RawEntry {
+    /// The file the entry comes from: a document's source, a CSV row's without its `:row`.
+    pub fn path(&self) -> &str {
+        match self {
+            RawEntry::Document(e) => &e.source,
+            RawEntry::CsvRow { source, row } => {
+                let n = row.row().to_string();
+                source.strip_suffix(n.as_str()).and_then(|s| s.strip_suffix(':')).unwrap_or(source)
+            }
+        }
+    }
+
     /// The entry, decoding a CSV row if needed.
     pub fn into_entry(self) -> Entry {
         match self {
@@ -564,6 +575,27 @@ mod tests {
         std::fs::write(dir.join("c.txt.gz"), b"\x1f\x8b\x08\x00").unwrap();
         assert_eq!(plain_size(&[&dir]), None);
         assert_eq!(plain_size(&[dir.join("missing.txt")]), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_entry_names_its_file() {
+        let dir = std::env::temp_dir().join(format!("cable-path-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A file name that ends like a row number: only the row's own `:row` is cut.
+        let csv = dir.join("rows:12");
+        let row = |id: &str| {
+            format!(
+                "\"12\",\"11/17/2007 12:31\",\"{id}\",\"CONFIDENTIAL\",\"Embassy Moscow\",\"\",\"\",\"UNCLAS MOSCOW 005434\n\"\n"
+            )
+        };
+        std::fs::write(&csv, row("07MOSCOW5434") + &row("07MOSCOW5435")).unwrap();
+        let mut corpus = Corpus::csv(&csv);
+        let entry = corpus.next_raw().unwrap().unwrap();
+        assert!(matches!(&entry, RawEntry::CsvRow { source, .. } if source.ends_with("rows:12:1")));
+        assert_eq!(entry.path(), csv.display().to_string());
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt");
+        assert_eq!(Corpus::new([seed]).next_raw().unwrap().unwrap().path(), seed);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
