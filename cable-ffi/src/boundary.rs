@@ -6,7 +6,7 @@
 //! `CableError`). Since Rust 1.81 a panic leaving an `extern "C"` function aborts the host
 //! process, so nothing may escape.
 
-use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableSpan, CableStatus, CableStr};
+use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableFormat, CableSpan, CableStatus, CableStr};
 use std::any::Any;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -32,6 +32,7 @@ fallback! {
     usize => 0,
     bool => false,
     CableStatus => CableStatus::CableInternal,
+    CableFormat => CableFormat::CableFormatText,
     () => (),
 }
 

@@ -244,16 +244,11 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
     // SAFETY: `data` is not NULL and points to at least `len` readable bytes (the caller's
     // contract).
     let head = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-    let form = guard(|| match corpus::detect("", head) {
-        Form::Csv => 2,
-        Form::Html => 1,
-        _ => 0,
-    });
-    match form {
-        2 => CableFormat::CableFormatCsv,
-        1 => CableFormat::CableFormatHtml,
+    guard(|| match corpus::detect("", head) {
+        Form::Csv => CableFormat::CableFormatCsv,
+        Form::Html => CableFormat::CableFormatHtml,
         _ => CableFormat::CableFormatText,
-    }
+    })
 }
 
 /// The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
