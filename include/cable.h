@@ -1375,77 +1375,50 @@ const struct CableStation *cable_station_at(size_t i);
 
 /**
  * The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_id(const struct CableStation *st);
 
 /**
  * The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
  * NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_plad(const struct CableStation *st);
 
 /**
  * Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 size_t cable_station_plad_count(const struct CableStation *st);
 
 /**
  * Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
  * NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_plad_at(const struct CableStation *st, size_t i);
 
 /**
  * Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
  * NULL).
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 size_t cable_station_route_count(const struct CableStation *st);
 
 /**
  * Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
  * is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_route(const struct CableStation *st, size_t i);
 
 /**
  * The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_origin(const struct CableStation *st);
 
 /**
  * The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_country(const struct CableStation *st);
 
 /**
  * The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
- *
- * # Safety
- * `st` must be NULL or a row from `cable_station` / `cable_station_at`.
  */
 struct CableStr cable_station_geo(const struct CableStation *st);
 

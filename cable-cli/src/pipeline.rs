@@ -215,22 +215,13 @@ fn progress_bar(inputs: &[PathBuf], progress: Progress) -> Option<ProgressBar> {
     if progress.quiet || !std::io::stderr().is_terminal() {
         return None;
     }
-    let total: u64 = inputs.iter().map(|p| size_of(p)).sum();
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    // The bytes the walk reads (no total when a file is compressed: it reads more than its size).
+    let total = cable_core::envelope::corpus::plain_size(inputs);
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template("{bar:30} {percent:>3}% {msg} [{elapsed_precise}, ETA {eta}]")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
-}
-
-fn size_of(p: &std::path::Path) -> u64 {
-    match std::fs::metadata(p) {
-        Ok(m) if m.is_dir() => {
-            std::fs::read_dir(p).map(|rd| rd.filter_map(|e| e.ok()).map(|e| size_of(&e.path())).sum()).unwrap_or(0)
-        }
-        Ok(m) => m.len(),
-        Err(_) => 0,
-    }
 }
 
 #[cfg(test)]

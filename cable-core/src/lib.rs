@@ -18,6 +18,8 @@ mod meta;
 mod model;
 mod names;
 mod owned;
+#[cfg(feature = "serde")]
+pub mod pick;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;

@@ -8,9 +8,8 @@
 
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
-use crate::records::{Core, nth, one};
+use crate::records::{CableMarking, CableRecipient, CableRef, CableWarning};
 use crate::types::*;
-use cable_core::{Marking, Recipient, Reference};
 
 /// The span of `part`, a slice of the cable's text.
 fn span_in(text: &str, part: &str) -> Option<CableSpan> {
@@ -91,11 +90,6 @@ pub extern "C" fn cable_serial(h: Option<&Cable>, out: Option<&mut u32>) -> bool
 // ----------------------------------------------------------------------------------------------
 // Addressees: borrowed sub-handles
 
-/// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
-/// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
-/// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
-pub struct CableRecipient(pub(crate) Core<Recipient<'static>>);
-
 /// Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
@@ -106,7 +100,7 @@ pub extern "C" fn cable_to_count(h: Option<&Cable>) -> usize {
 /// `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_to(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
-    guarded(h, |c| nth(c, |r| &r.to, |c| c.to(), CableRecipient::of, i))
+    guarded(h, |c| c.nth(|r| &r.to, |c| c.to(), CableRecipient::of, i))
 }
 
 /// Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
@@ -118,7 +112,7 @@ pub extern "C" fn cable_info_count(h: Option<&Cable>) -> usize {
 /// Information addressee `i`, as `cable_to`. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_info(h: Option<&Cable>, i: usize) -> Option<&CableRecipient> {
-    guarded(h, |c| nth(c, |r| &r.info, |c| c.info(), CableRecipient::of, i))
+    guarded(h, |c| c.nth(|r| &r.info, |c| c.info(), CableRecipient::of, i))
 }
 
 /// Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
@@ -358,13 +352,9 @@ pub extern "C" fn cable_subject(h: Option<&Cable>) -> CableStr {
 /// marking or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_subject_marking(h: Option<&Cable>) -> Option<&CableMarking> {
-    guarded(h, |c| one(c, &c.records().subject_marking, |c| c.subject_marking(), CableMarking::of))
+    // SAFETY: the marking is the handle's, and so is the slot keeping its sub-handle.
+    guarded(h, |c| c.one(|r| &r.subject_marking, |core| core.subject_marking().map(|m| unsafe { CableMarking::of(m) })))
 }
-
-/// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
-/// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
-/// `cable_free` of that handle. Read with the `cable_marking_*` functions.
-pub struct CableMarking(pub(crate) Core<Marking<'static>>);
 
 /// The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
 /// `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
@@ -407,12 +397,8 @@ pub extern "C" fn cable_ref_count(h: Option<&Cable>) -> usize {
 /// `cable_ref_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_ref(h: Option<&Cable>, i: usize) -> Option<&CableRef> {
-    guarded(h, |c| nth(c, |r| &r.references, |c| c.references(), CableRef::of, i))
+    guarded(h, |c| c.nth(|r| &r.references, |c| c.references(), CableRef::of, i))
 }
-
-/// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
-/// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
-pub struct CableRef(pub(crate) Core<Reference<'static>>);
 
 /// Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
 #[unsafe(no_mangle)]
@@ -589,12 +575,8 @@ pub extern "C" fn cable_warning_count(h: Option<&Cable>) -> usize {
 /// `cable_warning_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_warning(h: Option<&Cable>, i: usize) -> Option<&CableWarning> {
-    guarded(h, |c| nth(c, |r| &r.warnings, |c| c.warnings(), CableWarning::of, i))
+    guarded(h, |c| c.nth(|r| &r.warnings, |c| c.warnings(), CableWarning::of, i))
 }
-
-/// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
-/// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
-pub struct CableWarning(pub(crate) Core<cable_core::Warning>);
 
 /// Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
 /// lists them). Static; `{NULL, 0}` when `w` is NULL.

@@ -10,98 +10,13 @@
 //! the input, nothing is copied. The rules of the header's opening comment hold for every
 //! function here.
 
-use crate::access::CableMarking;
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
-use crate::records::{Core, nth};
+use crate::records::{CableBreak, CableItem, CableMarking, CableParagraph, CablePassage, CableTextSection};
 use crate::types::*;
-use cable_core::{Break, Paragraph, Passage, TextSection};
-use std::borrow::Cow;
-use std::sync::OnceLock;
-
-/// A string the core computed, kept by the handle: a view of the cable's text when the core
-/// could borrow it from there, else of the copy held here. Its bytes stay put until the handle
-/// is freed (a string's heap buffer does not move when its owner does). A `String`, not a
-/// `Box<str>`: moving a `Box` asserts unique access to its bytes, which invalidates the view
-/// taken from it under Rust's aliasing rules (Miri's Stacked Borrows found it: scripts/miri).
-pub(crate) struct Held {
-    _owned: Option<String>,
-    view: CableStr,
-}
-
-// SAFETY: `view` points to immutable bytes owned by the handle's text or by `_owned`, both
-// freed only with the handle; reading them from any thread is sound.
-unsafe impl Send for Held {}
-// SAFETY: as for `Send`: nothing is ever written through `view`.
-unsafe impl Sync for Held {}
-
-impl Held {
-    fn new(value: Cow<'_, str>) -> Held {
-        match value {
-            Cow::Borrowed(s) => Held { _owned: None, view: CableStr::new(s) },
-            Cow::Owned(owned) => Held { view: CableStr::new(&owned), _owned: Some(owned) },
-        }
-    }
-}
-
-/// What the handle keeps of the body, each filled on first use.
-#[derive(Default)]
-pub(crate) struct BodyCache {
-    paragraphs: OnceLock<Box<[CableParagraph]>>,
-    summary: OnceLock<Option<CablePassage>>,
-    comment: OnceLock<Option<CablePassage>>,
-    action_request: OnceLock<Option<CablePassage>>,
-    notes: OnceLock<Box<[CablePassage]>>,
-}
 
 // ----------------------------------------------------------------------------------------------
 // Paragraphs
-
-/// A paragraph of the body: an opaque view borrowed from its `Cable` handle (`cable_paragraph`),
-/// valid until `cable_free` of that handle; never freed by itself. Read with the
-/// `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
-/// sub-items are computed on first access and kept.
-pub struct CableParagraph {
-    core: Core<Paragraph<'static>>,
-    marking: Option<CableMarking>,
-    text: OnceLock<Held>,
-    heading: OnceLock<Option<Held>>,
-    items: OnceLock<Box<[CableItem]>>,
-}
-
-impl CableParagraph {
-    fn core(&self) -> &Paragraph<'static> {
-        self.core.get()
-    }
-
-    fn items(&self) -> &[CableItem] {
-        self.items.get_or_init(|| {
-            let item = |i: cable_core::Item<'_>| CableItem {
-                label: Held::new(Cow::Borrowed(i.label)),
-                text: Held::new(i.text),
-                span: i.span.into(),
-            };
-            self.core().items().into_iter().map(item).collect()
-        })
-    }
-}
-
-fn paragraphs(c: &Cable) -> &[CableParagraph] {
-    c.body().paragraphs.get_or_init(|| {
-        // SAFETY: the paragraphs and their markings are `c`'s, and so is the cache keeping
-        // these sub-handles.
-        let para = |p: &Paragraph<'_>| unsafe {
-            CableParagraph {
-                core: Core::new(p),
-                marking: p.marking().map(|m| CableMarking::of(m)),
-                text: OnceLock::new(),
-                heading: OnceLock::new(),
-                items: OnceLock::new(),
-            }
-        };
-        c.core().paragraphs().iter().map(para).collect()
-    })
-}
 
 /// Number of paragraphs of the body, in text order: numbered paragraphs (`1. (C) ...`) or, in
 /// cables without numbers, blocks of text between blank lines. 0 when there are none or `h` is
@@ -115,7 +30,7 @@ pub extern "C" fn cable_paragraph_count(h: Option<&Cable>) -> usize {
 /// is NULL. Thread-safe, as every `cable_paragraph_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_paragraph(h: Option<&Cable>, i: usize) -> Option<&CableParagraph> {
-    guarded(h, |c| paragraphs(c).get(i))
+    guarded(h, |c| c.nth(|r| &r.paragraphs, |c| c.paragraphs(), CableParagraph::of, i))
 }
 
 /// Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
@@ -153,9 +68,7 @@ pub extern "C" fn cable_paragraph_marking(p: Option<&CableParagraph>) -> Option<
 /// takes several; `{NULL, 0}` when the paragraph has none or `p` is NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_paragraph_heading(p: Option<&CableParagraph>) -> CableStr {
-    guarded(p, |p| {
-        p.heading.get_or_init(|| p.core().heading().map(Held::new)).as_ref().map_or(CableStr::NONE, |h| h.view)
-    })
+    guarded(p, |p| p.heading())
 }
 
 /// Span of the caption line(s) of the heading above a paragraph (rules excluded). Returns true
@@ -171,7 +84,7 @@ pub extern "C" fn cable_paragraph_heading_span(p: Option<&CableParagraph>, out: 
 /// non-NULL `ptr`).
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_paragraph_text(p: Option<&CableParagraph>) -> CableStr {
-    guarded(p, |p| p.text.get_or_init(|| Held::new(p.core().text())).view)
+    guarded(p, |p| p.text())
 }
 
 /// Span of the text of a paragraph as written (from after its marking to its end, breaks
@@ -203,14 +116,6 @@ pub extern "C" fn cable_paragraph_item(p: Option<&CableParagraph>, j: usize) -> 
     guarded(p, |p| p.items().get(j))
 }
 
-/// A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
-/// handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
-pub struct CableItem {
-    label: Held,
-    text: Held,
-    span: CableSpan,
-}
-
 /// Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_item_label(i: Option<&CableItem>) -> CableStr {
@@ -232,55 +137,29 @@ pub extern "C" fn cable_item_span(i: Option<&CableItem>) -> CableSpan {
 // ----------------------------------------------------------------------------------------------
 // Summary, comment, action request, notes: borrowed sub-handles
 
-/// A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
-/// handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
-/// until `cable_free` of that handle; never freed by itself. Made on first access and kept by
-/// the handle. Read with the `cable_passage_*` functions.
-pub struct CablePassage {
-    kind: &'static str,
-    text: Held,
-    span: CableSpan,
-    paragraphs: std::ops::Range<usize>,
-}
-
-impl CablePassage {
-    fn new(p: Passage<'_, '_>) -> Self {
-        CablePassage {
-            kind: p.kind().as_str(),
-            text: Held::new(p.text()),
-            span: p.span().into(),
-            paragraphs: p.paragraphs(),
-        }
-    }
-}
-
-fn kept(slot: &OnceLock<Option<CablePassage>>, make: impl FnOnce() -> Option<CablePassage>) -> Option<&CablePassage> {
-    slot.get_or_init(make).as_ref()
-}
-
 /// The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
 /// from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_summary(h: Option<&Cable>) -> Option<&CablePassage> {
-    guarded(h, |c| kept(&c.body().summary, || c.core().summary().map(CablePassage::new)))
+    guarded(h, |c| c.one(|r| &r.summary, |c| c.summary().map(CablePassage::new)))
 }
 
 /// The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
 /// under a `Comment` heading), as `cable_summary`. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_comment(h: Option<&Cable>) -> Option<&CablePassage> {
-    guarded(h, |c| kept(&c.body().comment, || c.core().comment().map(CablePassage::new)))
+    guarded(h, |c| c.one(|r| &r.comment, |c| c.comment().map(CablePassage::new)))
 }
 
 /// The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
 /// `cable_summary`. Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_action_request(h: Option<&Cable>) -> Option<&CablePassage> {
-    guarded(h, |c| kept(&c.body().action_request, || c.core().action_request().map(CablePassage::new)))
+    guarded(h, |c| c.one(|r| &r.action_request, |c| c.action_request().map(CablePassage::new)))
 }
 
 fn notes(c: &Cable) -> &[CablePassage] {
-    c.body().notes.get_or_init(|| c.core().notes().map(CablePassage::new).collect())
+    c.all(|r| &r.notes, |c| c.notes().map(CablePassage::new).collect())
 }
 
 /// Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
@@ -395,11 +274,8 @@ pub extern "C" fn cable_break_count(h: Option<&Cable>) -> usize {
 /// range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_break(h: Option<&Cable>, i: usize) -> Option<&CableBreak> {
-    guarded(h, |c| nth(c, |r| &r.breaks, |c| c.breaks(), CableBreak::of, i))
+    guarded(h, |c| c.nth(|r| &r.breaks, |c| c.breaks(), CableBreak::of, i))
 }
-
-/// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
-pub struct CableBreak(pub(crate) Core<Break>);
 
 /// Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
 /// banner with its classification lines) or `section` (the repeated header of a later section
@@ -435,11 +311,8 @@ pub extern "C" fn cable_section_count(h: Option<&Cable>) -> usize {
 /// of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_section_at(h: Option<&Cable>, i: usize) -> Option<&CableTextSection> {
-    guarded(h, |c| nth(c, |r| &r.sections, |c| c.sections(), CableTextSection::of, i))
+    guarded(h, |c| c.nth(|r| &r.sections, |c| c.sections(), CableTextSection::of, i))
 }
-
-/// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
-pub struct CableTextSection(pub(crate) Core<TextSection>);
 
 /// Number of a section (from its banner or page banner). Returns true and stores it in `*out`
 /// (when `out` is not NULL) if known; false otherwise or when `s` is NULL.

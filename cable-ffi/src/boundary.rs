@@ -6,7 +6,7 @@
 //! `CableError`). Since Rust 1.81 a panic leaving an `extern "C"` function aborts the host
 //! process, so nothing may escape.
 
-use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableSpan, CableStatus, CableStr};
+use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableFormat, CableSpan, CableStatus, CableStr};
 use std::any::Any;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -16,50 +16,30 @@ pub(crate) trait Fallback {
     fn fallback() -> Self;
 }
 
-impl Fallback for CableStr {
-    fn fallback() -> Self {
-        CableStr::NONE
-    }
+/// The fallback of each type an exported function returns.
+macro_rules! fallback {
+    ($($t:ty => $v:expr,)*) => {$(
+        impl Fallback for $t {
+            fn fallback() -> Self {
+                $v
+            }
+        }
+    )*};
+}
+fallback! {
+    CableStr => CableStr::NONE,
+    CableSpan => CableSpan::default(),
+    usize => 0,
+    bool => false,
+    CableStatus => CableStatus::CableInternal,
+    CableFormat => CableFormat::CableFormatText,
+    () => (),
 }
 
-impl Fallback for CableSpan {
+impl<T> Fallback for Option<T> {
     fn fallback() -> Self {
-        CableSpan::default()
+        None
     }
-}
-
-impl Fallback for usize {
-    fn fallback() -> Self {
-        0
-    }
-}
-
-impl Fallback for bool {
-    fn fallback() -> Self {
-        false
-    }
-}
-
-impl Fallback for CableStatus {
-    fn fallback() -> Self {
-        CableStatus::CableInternal
-    }
-}
-
-impl Fallback for i32 {
-    fn fallback() -> Self {
-        0
-    }
-}
-
-impl<T> Fallback for *const T {
-    fn fallback() -> Self {
-        std::ptr::null()
-    }
-}
-
-impl Fallback for () {
-    fn fallback() -> Self {}
 }
 
 /// Runs `f`, turning a panic into `T::fallback()`.
@@ -168,6 +148,32 @@ pub(crate) unsafe fn run(err: *mut CableError, f: impl FnOnce() -> Result<(), Fa
     status
 }
 
+/// Runs a function that makes a new object for the caller: `*out` is set to NULL first, then
+/// to the object when `make` succeeds (ownership passes to the caller); status and `err` as
+/// [`run`]. A NULL `out` is `CABLE_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `out` must be NULL or point to writable memory for one pointer; `err` as for [`run`].
+pub(crate) unsafe fn run_out<T>(
+    out: *mut *mut T,
+    err: *mut CableError,
+    make: impl FnOnce() -> Result<Box<T>, Failure>,
+) -> CableStatus {
+    let body = || {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is not NULL and writable (this function's contract).
+        unsafe { out.write(std::ptr::null_mut()) };
+        let made = make()?;
+        // SAFETY: as above.
+        unsafe { out.write(Box::into_raw(made)) };
+        Ok(())
+    };
+    // SAFETY: `err` is NULL or writable (this function's contract).
+    unsafe { run(err, body) }
+}
+
 /// The `CableError` describing `f`.
 pub(crate) fn error_value(f: &Failure) -> CableError {
     let mut message = [0 as c_char; CABLE_ERROR_MESSAGE_LEN];
@@ -199,8 +205,23 @@ pub(crate) fn guarded<'a, A: ?Sized, T: Fallback>(value: Option<&'a A>, f: impl 
     }
 }
 
-impl<T> Fallback for Option<T> {
-    fn fallback() -> Self {
-        None
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The guard itself: no exported function panics on purpose, so the C ABI tests
+    // (`tests/abi.rs`) cannot reach this path.
+    #[test]
+    fn panics_are_caught_at_the_boundary() {
+        assert_eq!(guard(|| -> CableStr { panic!("boom") }), CableStr::NONE);
+        assert!(!guarded(Some(&1), |_| -> bool { panic!("in an accessor") }));
+        assert_eq!(guard(|| -> CableStatus { panic!("boom") }), CableStatus::CableInternal);
+        let mut err = error_value(&Failure::new(CableStatus::CableOk, "untouched"));
+        // SAFETY: `err` is a writable local.
+        let st = unsafe { run(&mut err, || panic!("exploded at {}", 42)) };
+        assert_eq!((st, err.status), (CableStatus::CableInternal, CableStatus::CableInternal));
+        // SAFETY: `message` is NUL-terminated within its array.
+        let m = unsafe { std::ffi::CStr::from_ptr(err.message.as_ptr()) };
+        assert_eq!(m.to_str(), Ok("internal error: exploded at 42"));
     }
 }

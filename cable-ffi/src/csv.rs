@@ -1,6 +1,6 @@
 //! The `cables.csv` iterator: `cable_csv_open`, `cable_csv_next`, `cable_csv_close`.
 
-use crate::boundary::{Failure, guard, run};
+use crate::boundary::{Failure, guard, run_out};
 use crate::handle::Cable;
 use crate::types::{CableError, CableOptions, CableStatus};
 use cable_core::envelope::csv::{CsvErrorKind, CsvReader};
@@ -46,12 +46,7 @@ pub unsafe extern "C" fn cable_csv_open(
     out: *mut *mut CableCsv,
     err: *mut CableError,
 ) -> CableStatus {
-    let body = || {
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is not NULL and writable (this function's contract).
-        unsafe { out.write(std::ptr::null_mut()) };
+    let make = || {
         if path.is_null() {
             return Err(Failure::null("path"));
         }
@@ -63,13 +58,10 @@ pub unsafe extern "C" fn cable_csv_open(
         let reader = CsvReader::open(&path)
             .map_err(|e| Failure::new(CableStatus::CableIoError, format!("{}: {e}", path.display())))?
             .with_max_row_len(options.max_input_len);
-        let csv = Box::new(CableCsv { reader, options, done: false, row: 0 });
-        // SAFETY: as above, `out` is writable.
-        unsafe { out.write(Box::into_raw(csv)) };
-        Ok(())
+        Ok(Box::new(CableCsv { reader, options, done: false, row: 0 }))
     };
-    // SAFETY: `err` is NULL or writable (this function's contract).
-    unsafe { run(err, body) }
+    // SAFETY: `out` and `err` are NULL or writable (this function's contract).
+    unsafe { run_out(out, err, make) }
 }
 
 #[cfg(unix)]
@@ -106,24 +98,16 @@ fn path_of(p: &CStr) -> std::path::PathBuf {
 /// or a writable `Cable *`; `err` NULL or a writable `CableError`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cable_csv_next(csv: *mut CableCsv, out: *mut *mut Cable, err: *mut CableError) -> CableStatus {
-    let body = || {
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is not NULL and writable (this function's contract).
-        unsafe { out.write(std::ptr::null_mut()) };
+    let make = || {
         // SAFETY: `csv` is NULL or a live iterator used by this thread only (this function's
         // contract).
         let Some(csv) = (unsafe { csv.as_mut() }) else {
             return Err(Failure::null("csv"));
         };
-        let cable = csv.next()?;
-        // SAFETY: as above, `out` is writable.
-        unsafe { out.write(Box::into_raw(cable)) };
-        Ok(())
+        csv.next()
     };
-    // SAFETY: `err` is NULL or writable (this function's contract).
-    unsafe { run(err, body) }
+    // SAFETY: `out` and `err` are NULL or writable (this function's contract).
+    unsafe { run_out(out, err, make) }
 }
 
 impl CableCsv {

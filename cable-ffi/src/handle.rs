@@ -1,10 +1,12 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
-use crate::boundary::{Failure, guard, guarded, put, run};
+use crate::boundary::{Failure, guard, guarded, put, run, run_out};
+use crate::records::Records;
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
+use std::sync::OnceLock;
 
 /// A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
 /// from it.
@@ -14,16 +16,15 @@ use std::ffi::{CString, c_char, c_int};
 /// any number of threads may read one handle at once.
 pub struct Cable {
     owned: OwnedCable,
-    /// Values the core computes on access (cleaned text), kept so that the strings handed to C
-    /// have a stable address until the handle is freed; filled on first use.
-    body: crate::body::BodyCache,
-    /// The records handed out as sub-handles, each list made on first use.
-    records: crate::records::Records,
+    /// The records handed out as sub-handles and the cleaned text the core computes on access,
+    /// kept so that what is handed to C has a stable address until the handle is freed; each
+    /// filled on first use.
+    records: Records,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { owned, body: Default::default(), records: Default::default() }
+        Cable { owned, records: Records::default() }
     }
 
     /// The parsed cable.
@@ -36,12 +37,38 @@ impl Cable {
         self.owned.text()
     }
 
-    pub(crate) fn body(&self) -> &crate::body::BodyCache {
-        &self.body
+    /// Record `i` of a list of the cable (`items`), as a sub-handle kept in the handle's
+    /// `slot`, the sub-handles of the whole list made on first use.
+    pub(crate) fn nth<'c, T: 'c, W>(
+        &'c self,
+        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
+        items: impl FnOnce(&'c cable_core::Cable<'c>) -> &'c [T],
+        wrap: unsafe fn(&'c T) -> W,
+        i: usize,
+    ) -> Option<&'c W> {
+        let items = items(self.core());
+        // SAFETY: the records are this handle's and so is the slot keeping their sub-handles,
+        // which are read only while the handle lives (in Rust through a borrow of `self`; in C,
+        // the contract).
+        slot(&self.records).get_or_init(|| items.iter().map(|r| unsafe { wrap(r) }).collect()).get(i)
     }
 
-    pub(crate) fn records(&self) -> &crate::records::Records {
-        &self.records
+    /// The sub-handle kept in `slot`, made by `make` from the cable on first use.
+    pub(crate) fn one<'c, W>(
+        &'c self,
+        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Option<W>>,
+        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Option<W>,
+    ) -> Option<&'c W> {
+        slot(&self.records).get_or_init(|| make(self.core())).as_ref()
+    }
+
+    /// The list kept in `slot`, made by `make` from the cable on first use.
+    pub(crate) fn all<'c, W>(
+        &'c self,
+        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
+        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Box<[W]>,
+    ) -> &'c [W] {
+        slot(&self.records).get_or_init(|| make(self.core()))
     }
 }
 
@@ -64,12 +91,7 @@ unsafe fn parse_entry(
     err: *mut CableError,
     form: Form,
 ) -> CableStatus {
-    let body = || {
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is not NULL and points to writable memory (callers' contract).
-        unsafe { out.write(std::ptr::null_mut()) };
+    let make = || {
         if data.is_null() {
             return Err(Failure::null("data"));
         }
@@ -82,13 +104,10 @@ unsafe fn parse_entry(
         // SAFETY: `data` is not NULL and points to `len` readable bytes (callers' contract);
         // `len` fits in `isize`.
         let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-        let cable = parse_bytes(bytes, form, &opts)?;
-        // SAFETY: as above, `out` is writable.
-        unsafe { out.write(Box::into_raw(cable)) };
-        Ok(())
+        parse_bytes(bytes, form, &opts)
     };
-    // SAFETY: `err` is NULL or writable (callers' contract).
-    unsafe { run(err, body) }
+    // SAFETY: `out` and `err` are NULL or writable (callers' contract).
+    unsafe { run_out(out, err, make) }
 }
 
 /// Parses the plain text of one cable (header and body, body alone, header alone, or a fragment
@@ -225,16 +244,11 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
     // SAFETY: `data` is not NULL and points to at least `len` readable bytes (the caller's
     // contract).
     let head = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
-    let form = guard(|| match corpus::detect("", head) {
-        Form::Csv => 2,
-        Form::Html => 1,
-        _ => 0,
-    });
-    match form {
-        2 => CableFormat::CableFormatCsv,
-        1 => CableFormat::CableFormatHtml,
+    guard(|| match corpus::detect("", head) {
+        Form::Csv => CableFormat::CableFormatCsv,
+        Form::Html => CableFormat::CableFormatHtml,
         _ => CableFormat::CableFormatText,
-    }
+    })
 }
 
 /// The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram

@@ -3,7 +3,7 @@
 //! These functions take a string as `(pointer, length)` (UTF-8; other bytes are decoded lossily)
 //! and need no handle. Strings they return are static: valid for the life of the program.
 
-use crate::boundary::{Fallback, guard, guarded};
+use crate::boundary::{guard, guarded};
 use crate::handle::Cable;
 use crate::types::CableStr;
 use cable_core::ids::Station;
@@ -15,6 +15,13 @@ use std::sync::OnceLock;
 /// for the life of the program; safe to read from any thread.
 pub struct CableStation {
     row: &'static Station,
+}
+
+impl std::ops::Deref for CableStation {
+    type Target = Station;
+    fn deref(&self) -> &Station {
+        self.row
+    }
 }
 
 /// The rows, wrapped once, so that pointers to them are stable.
@@ -55,7 +62,7 @@ unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Option<Cow<'a, str>> {
 pub unsafe extern "C" fn cable_canonical_id(id: *const c_char, len: usize, buf: *mut c_char, buf_len: usize) -> usize {
     // SAFETY: the caller's contract for `id`.
     let Some(input) = (unsafe { text(id, len) }) else { return 0 };
-    let Some(canonical) = guard_opt(|| cable_core::ids::canonical_id(&input)) else { return 0 };
+    let Some(canonical) = guard(|| cable_core::ids::canonical_id(&input)) else { return 0 };
     let n = canonical.len();
     if !buf.is_null() && n < buf_len {
         // SAFETY: `buf` holds `buf_len` > n writable bytes (the caller's contract).
@@ -65,20 +72,6 @@ pub unsafe extern "C" fn cable_canonical_id(id: *const c_char, len: usize, buf: 
         }
     }
     n
-}
-
-/// An `Option` that `guard` can return (a panic gives `None`).
-struct OptionValue<T>(Option<T>);
-
-impl<T> Fallback for OptionValue<T> {
-    fn fallback() -> Self {
-        OptionValue(None)
-    }
-}
-
-/// Runs `f` inside the panic guard, `None` on a panic.
-fn guard_opt<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
-    guard(|| OptionValue(f())).0
 }
 
 /// The kind of a tag (`tag`, `len` bytes; any case): `subject` (`PREL`, `HUMAN RIGHTS`),
@@ -104,15 +97,10 @@ pub unsafe extern "C" fn cable_tag_kind(tag: *const c_char, len: usize) -> Cable
 /// # Safety
 /// `name` must be NULL or point to `len` readable bytes.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station(name: *const c_char, len: usize) -> *const CableStation {
+pub unsafe extern "C" fn cable_station(name: *const c_char, len: usize) -> Option<&'static CableStation> {
     // SAFETY: the caller's contract for `name`.
-    let Some(q) = (unsafe { text(name, len) }) else { return std::ptr::null() };
-    guard(|| {
-        let found = guard_opt(|| cable_core::ids::station(&q));
-        found
-            .and_then(|row| rows().iter().find(|r| std::ptr::eq(r.row, row)))
-            .map_or(std::ptr::null(), |r| r as *const CableStation)
-    })
+    let q = unsafe { text(name, len) }?;
+    guard(|| cable_core::ids::station(&q).and_then(|row| rows().iter().find(|r| std::ptr::eq(r.row, row))))
 }
 
 /// Number of rows of the station table. Thread-safe.
@@ -123,117 +111,66 @@ pub extern "C" fn cable_station_count() -> usize {
 
 /// Row `i` of the station table (file order), or NULL when `i` is out of range. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_station_at(i: usize) -> *const CableStation {
-    guard(|| rows().get(i).map_or(std::ptr::null(), |r| r as *const CableStation))
-}
-
-/// Reads a station row: NULL reads as absent.
-///
-/// # Safety
-/// `st` must be NULL or a pointer returned by `cable_station` / `cable_station_at`.
-unsafe fn with_station<T: Fallback>(st: *const CableStation, f: impl FnOnce(&'static Station) -> T) -> T {
-    // SAFETY: `st` is NULL or points into the static rows (the caller's contract).
-    match unsafe { st.as_ref() } {
-        Some(s) => {
-            let row = s.row;
-            guard(|| f(row))
-        }
-        None => T::fallback(),
-    }
+pub extern "C" fn cable_station_at(i: usize) -> Option<&'static CableStation> {
+    guard(|| rows().get(i))
 }
 
 /// The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_id(st: *const CableStation) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::new(r.station())) }
+pub extern "C" fn cable_station_id(st: Option<&CableStation>) -> CableStr {
+    guarded(st, |r| CableStr::new(r.station()))
 }
 
 /// The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
 /// NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_plad(st: *const CableStation) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::new(r.plad())) }
+pub extern "C" fn cable_station_plad(st: Option<&CableStation>) -> CableStr {
+    guarded(st, |r| CableStr::new(r.plad()))
 }
 
 /// Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_plad_count(st: *const CableStation) -> usize {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| r.plads().len()) }
+pub extern "C" fn cable_station_plad_count(st: Option<&CableStation>) -> usize {
+    guarded(st, |r| r.plads().len())
 }
 
 /// Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
 /// NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_plad_at(st: *const CableStation, i: usize) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::opt(r.plads().get(i).copied())) }
+pub extern "C" fn cable_station_plad_at(st: Option<&CableStation>, i: usize) -> CableStr {
+    guarded(st, |r| CableStr::opt(r.plads().get(i).copied()))
 }
 
 /// Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
 /// NULL).
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_route_count(st: *const CableStation) -> usize {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| r.routes().len()) }
+pub extern "C" fn cable_station_route_count(st: Option<&CableStation>) -> usize {
+    guarded(st, |r| r.routes().len())
 }
 
 /// Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
 /// is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_route(st: *const CableStation, i: usize) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::opt(r.routes().get(i).copied())) }
+pub extern "C" fn cable_station_route(st: Option<&CableStation>, i: usize) -> CableStr {
+    guarded(st, |r| CableStr::opt(r.routes().get(i).copied()))
 }
 
 /// The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_origin(st: *const CableStation) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::new(r.origin())) }
+pub extern "C" fn cable_station_origin(st: Option<&CableStation>) -> CableStr {
+    guarded(st, |r| CableStr::new(r.origin()))
 }
 
 /// The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_country(st: *const CableStation) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::new(r.country())) }
+pub extern "C" fn cable_station_country(st: Option<&CableStation>) -> CableStr {
+    guarded(st, |r| CableStr::new(r.country()))
 }
 
 /// The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
-///
-/// # Safety
-/// `st` must be NULL or a row from `cable_station` / `cable_station_at`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station_geo(st: *const CableStation) -> CableStr {
-    // SAFETY: forwarded contract.
-    unsafe { with_station(st, |r| CableStr::new(r.geo())) }
+pub extern "C" fn cable_station_geo(st: Option<&CableStation>) -> CableStr {
+    guarded(st, |r| CableStr::new(r.geo()))
 }
 
 /// Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.

@@ -42,11 +42,7 @@ mod body;
 mod ids;
 
 mod boundary;
-#[cfg(test)]
-mod header;
 mod records;
-#[cfg(test)]
-mod tests;
 
 pub use access::*;
 pub use body::*;

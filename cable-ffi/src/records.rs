@@ -1,19 +1,19 @@
 //! Borrowed sub-handles, in the rustls-ffi style: a record of a cable (an addressee, a
-//! reference, a marking, a warning, a break, a section of the text) is handed out as a
+//! reference, a marking, a warning, a paragraph, a passage, ...) is handed out as a
 //! `const CableX *` that points into its `Cable` handle, valid until `cable_free` of that handle
 //! and never freed by itself; one family of `cable_x_*` functions reads every record of that
 //! kind, wherever it came from (`TO` or `INFO`, subject or paragraph).
 //!
-//! Each sub-handle is a small value the handle keeps (made for a whole list on first use): a
-//! pointer to the core's record. So the accessors take `Option<&CableX>` (C passes a pointer or
-//! NULL) and are safe functions. The `unsafe` is confined to making a sub-handle, where the
-//! handle's cache is filled from the handle's own records ([`nth`], [`one`], the paragraph
-//! cache of `body.rs`), and to reading it (`Core::get`).
+//! Each sub-handle is a small value the handle keeps ([`Records`], made for a whole list on
+//! first use): a pointer to the core's record, plus the cleaned text the core computes on
+//! access. So the accessors take `Option<&CableX>` (C passes a pointer or NULL) and are safe
+//! functions. The `unsafe` is confined to making a sub-handle from the handle's own records
+//! (`Core::new`, the `of` functions, used by `Cable::nth`) and to reading it (`Core::get`).
+//! This module knows nothing of the handle: it sits below it.
 
-use crate::access::{CableMarking, CableRecipient, CableRef, CableWarning};
-use crate::body::{CableBreak, CableTextSection};
-use crate::handle::Cable;
-use cable_core::{Break, Marking, Recipient, Reference, TextSection, Warning};
+use crate::types::{CableSpan, CableStr};
+use cable_core::{Break, Marking, Paragraph, Passage, Recipient, Reference, TextSection, Warning};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A pointer to a record of the handle's cable. The record borrows the handle's text; its
@@ -33,18 +33,67 @@ impl<T> Core<T> {
     ///
     /// # Safety
     /// `record` must outlive the `Core` (it belongs to the handle that keeps the `Core`).
-    pub(crate) unsafe fn new<U>(record: &U) -> Core<T> {
+    unsafe fn new<U>(record: &U) -> Core<T> {
         const { assert!(size_of::<U>() == size_of::<T>()) };
         Core((record as *const U).cast())
     }
 
-    pub(crate) fn get(&self) -> &T {
+    fn get(&self) -> &T {
         // SAFETY: made by `new` from a record that outlives `self` (its contract).
         unsafe { &*self.0 }
     }
 }
 
-/// Each sub-handle type: made from its core record, read as it.
+/// A string the core computed, kept by the handle: a view of the cable's text when the core
+/// could borrow it from there, else of the copy held here. Its bytes stay put until the handle
+/// is freed (a string's heap buffer does not move when its owner does). A `String`, not a
+/// `Box<str>`: moving a `Box` asserts unique access to its bytes, which invalidates the view
+/// taken from it under Rust's aliasing rules (Miri's Stacked Borrows found it: scripts/miri).
+pub(crate) struct Held {
+    _owned: Option<String>,
+    pub view: CableStr,
+}
+
+// SAFETY: `view` points to immutable bytes owned by the handle's text or by `_owned`, both
+// freed only with the handle; reading them from any thread is sound.
+unsafe impl Send for Held {}
+// SAFETY: as for `Send`: nothing is ever written through `view`.
+unsafe impl Sync for Held {}
+
+impl Held {
+    fn new(value: Cow<'_, str>) -> Held {
+        match value {
+            Cow::Borrowed(s) => Held { _owned: None, view: CableStr::new(s) },
+            Cow::Owned(owned) => Held { view: CableStr::new(&owned), _owned: Some(owned) },
+        }
+    }
+}
+
+/// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
+/// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
+/// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
+pub struct CableRecipient(Core<Recipient<'static>>);
+
+/// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
+/// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
+/// `cable_free` of that handle. Read with the `cable_marking_*` functions.
+pub struct CableMarking(Core<Marking<'static>>);
+
+/// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
+/// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
+pub struct CableRef(Core<Reference<'static>>);
+
+/// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
+/// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
+pub struct CableWarning(Core<Warning>);
+
+/// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
+pub struct CableBreak(Core<Break>);
+
+/// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
+pub struct CableTextSection(Core<TextSection>);
+
+/// Each sub-handle over a core record: made from it, read as it.
 macro_rules! records {
     ($($name:ident => $record:ty as $target:ty,)*) => {$(
         impl $name {
@@ -75,6 +124,88 @@ records! {
     CableTextSection => TextSection as TextSection,
 }
 
+/// A paragraph of the body: an opaque view borrowed from its `Cable` handle (`cable_paragraph`),
+/// valid until `cable_free` of that handle; never freed by itself. Read with the
+/// `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
+/// sub-items are computed on first access and kept.
+pub struct CableParagraph {
+    core: Core<Paragraph<'static>>,
+    pub(crate) marking: Option<CableMarking>,
+    text: OnceLock<Held>,
+    heading: OnceLock<Option<Held>>,
+    items: OnceLock<Box<[CableItem]>>,
+}
+
+impl CableParagraph {
+    /// The sub-handle of `p`.
+    ///
+    /// # Safety
+    /// `p` must outlive the sub-handle (it belongs to the handle that keeps it).
+    pub(crate) unsafe fn of(p: &Paragraph<'_>) -> CableParagraph {
+        // SAFETY: the paragraph and its marking are the handle's (this function's contract).
+        let (core, marking) = unsafe { (Core::new(p), p.marking().map(|m| CableMarking::of(m))) };
+        CableParagraph { core, marking, text: OnceLock::new(), heading: OnceLock::new(), items: OnceLock::new() }
+    }
+
+    /// The paragraph of the core.
+    pub(crate) fn core(&self) -> &Paragraph<'static> {
+        self.core.get()
+    }
+
+    /// The cleaned text, made on first use.
+    pub(crate) fn text(&self) -> CableStr {
+        self.text.get_or_init(|| Held::new(self.core().text())).view
+    }
+
+    /// The heading, made on first use.
+    pub(crate) fn heading(&self) -> CableStr {
+        self.heading.get_or_init(|| self.core().heading().map(Held::new)).as_ref().map_or(CableStr::NONE, |h| h.view)
+    }
+
+    /// The sub-items, made on first use.
+    pub(crate) fn items(&self) -> &[CableItem] {
+        self.items.get_or_init(|| {
+            let item = |i: cable_core::Item<'_>| CableItem {
+                label: Held::new(Cow::Borrowed(i.label)),
+                text: Held::new(i.text),
+                span: i.span.into(),
+            };
+            self.core().items().into_iter().map(item).collect()
+        })
+    }
+}
+
+/// A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
+/// handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
+pub struct CableItem {
+    pub(crate) label: Held,
+    pub(crate) text: Held,
+    pub(crate) span: CableSpan,
+}
+
+/// A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
+/// handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
+/// until `cable_free` of that handle; never freed by itself. Made on first access and kept by
+/// the handle. Read with the `cable_passage_*` functions.
+pub struct CablePassage {
+    pub(crate) kind: &'static str,
+    pub(crate) text: Held,
+    pub(crate) span: CableSpan,
+    pub(crate) paragraphs: std::ops::Range<usize>,
+}
+
+impl CablePassage {
+    /// The sub-handle of a passage (its text cleaned now: it is asked for).
+    pub(crate) fn new(p: Passage<'_, '_>) -> Self {
+        CablePassage {
+            kind: p.kind().as_str(),
+            text: Held::new(p.text()),
+            span: p.span().into(),
+            paragraphs: p.paragraphs(),
+        }
+    }
+}
+
 /// The sub-handles a handle keeps, each list made on first use.
 #[derive(Default)]
 pub(crate) struct Records {
@@ -85,30 +216,9 @@ pub(crate) struct Records {
     pub warnings: OnceLock<Box<[CableWarning]>>,
     pub breaks: OnceLock<Box<[CableBreak]>>,
     pub sections: OnceLock<Box<[CableTextSection]>>,
-}
-
-/// Record `i` of a list of `c`'s cable (`items`), as a sub-handle kept in `c`'s records
-/// (`slot`), the sub-handles of the whole list made on first use.
-pub(crate) fn nth<'c, T: 'c, W>(
-    c: &'c Cable,
-    slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
-    items: impl FnOnce(&'c cable_core::Cable<'c>) -> &'c [T],
-    wrap: unsafe fn(&'c T) -> W,
-    i: usize,
-) -> Option<&'c W> {
-    let items = items(c.core());
-    // SAFETY: the records are `c`'s and so is the slot keeping their sub-handles, which are read
-    // only while the handle lives (in Rust through a borrow of `c`; in C, the contract).
-    slot(c.records()).get_or_init(|| items.iter().map(|r| unsafe { wrap(r) }).collect()).get(i)
-}
-
-/// The sub-handle of `c`'s single record `value`, kept in `slot`.
-pub(crate) fn one<'c, T: 'c, W>(
-    c: &'c Cable,
-    slot: &'c OnceLock<Option<W>>,
-    value: impl FnOnce(&'c cable_core::Cable<'c>) -> Option<&'c T>,
-    wrap: unsafe fn(&'c T) -> W,
-) -> Option<&'c W> {
-    // SAFETY: as in `nth`: the record and the slot are `c`'s.
-    slot.get_or_init(|| value(c.core()).map(|r| unsafe { wrap(r) })).as_ref()
+    pub paragraphs: OnceLock<Box<[CableParagraph]>>,
+    pub summary: OnceLock<Option<CablePassage>>,
+    pub comment: OnceLock<Option<CablePassage>>,
+    pub action_request: OnceLock<Option<CablePassage>>,
+    pub notes: OnceLock<Box<[CablePassage]>>,
 }

@@ -2,7 +2,7 @@
 //! Arrow C stream interface (a `PyCapsule` named `arrow_array_stream`), with no Python object per
 //! cable or per value. The table logic is the core's; this is only the hand-over.
 
-use crate::frame::for_each_cable;
+use crate::reader::for_each_cable;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use cable_core::table::{Table, TableBuilder};

@@ -3,10 +3,11 @@
 use crate::objects::At;
 use crate::objects::{
     Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
-    Routing, Section, py_repr, shorten, span,
+    Routing, Section, py_repr, py_span, shorten,
 };
-use crate::topy::{Step, to_py};
+use crate::topy::to_py;
 use cable_core::OwnedCable;
+use cable_core::pick::Step;
 use chrono::{DateTime, Utc};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -67,343 +68,253 @@ const _: () = {
     send_sync::<PyCable>();
 };
 
-#[pymethods]
-impl PyCable {
+/// The `Cable` methods: each simple getter is a line `name(s) -> Type = value` (`s` the
+/// object; `name(s, py)` also takes the interpreter), the others are written out after
+/// `@methods`. One `#[pymethods]` block is made of both.
+macro_rules! cable_methods {
+    (
+        $($(#[$doc:meta])* $name:ident($s:ident $(, $py:ident)?) -> $ret:ty = $value:expr;)*
+        @methods { $($extra:tt)* }
+    ) => {
+        #[pymethods]
+        impl PyCable {
+            $(
+                $(#[$doc])*
+                #[getter]
+                #[allow(clippy::extra_unused_lifetimes)]
+                fn $name<'py>(&self $(, $py: Python<'py>)?) -> $ret {
+                    let $s = self;
+                    $value
+                }
+            )*
+            $($extra)*
+        }
+    };
+}
+
+cable_methods! {
     /// Reference id: two-digit year, station, serial without leading zeros (``"07MOSCOW5434"``);
     /// None when the station and serial or the year are unknown.
-    #[getter]
-    fn reference_id(&self) -> Option<&str> {
-        self.cable().reference_id()
-    }
-
+    reference_id(s) -> Option<&str> = s.cable().reference_id();
     /// Transmission id, format line 1 (``"VZCZCXRO9060"``), or None.
-    #[getter]
-    fn transmission_id(&self) -> Option<&str> {
-        self.cable().transmission_id()
-    }
-
+    transmission_id(s) -> Option<&str> = s.cable().transmission_id();
     /// When the cable was sent: the date-time group as a timezone-aware ``datetime`` in UTC (the
     /// envelope's date when the text has none), or None.
-    #[getter]
-    fn created(&self) -> Option<DateTime<Utc>> {
-        self.cable().created()
-    }
-
+    created(s) -> Option<DateTime<Utc>> = s.cable().created();
     /// The date-time group as written (``"171231Z NOV 07"``), or None.
-    #[getter]
-    fn dtg(&self) -> Option<&str> {
-        self.cable().dtg().map(|d| d.raw)
-    }
-
+    dtg(s) -> Option<&str> = s.cable().dtg().map(|d| d.raw);
     /// Action precedence of the date-time group: ``"ROUTINE"``, ``"PRIORITY"``,
     /// ``"IMMEDIATE"``, ``"NIACT IMMEDIATE"``, ``"FLASH"``, ``"EMERGENCY"``, or None.
-    #[getter]
-    fn precedence(&self) -> Option<&'static str> {
-        self.cable().precedence().map(|p| p.as_str())
-    }
-
+    precedence(s) -> Option<&'static str> = s.cable().precedence().map(|p| p.as_str());
     /// Info precedence, when the date-time-group line gives two (``O P 071948Z ...``), or None.
-    #[getter]
-    fn info_precedence(&self) -> Option<&'static str> {
-        self.cable().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str())
-    }
-
+    info_precedence(s) -> Option<&'static str> = s.cable().dtg().and_then(|d| d.info_precedence).map(|p| p.as_str());
     /// The originator, the ``FM`` line (``"AMEMBASSY MOSCOW"``), or None.
-    #[getter]
-    fn sender(&self) -> Option<&str> {
-        self.cable().sender()
-    }
-
+    sender(s) -> Option<&str> = s.cable().sender();
     /// Station of the reference id (``"MOSCOW"``), known even when the year is not; or None.
-    #[getter]
-    fn origin(&self) -> Option<&str> {
-        self.cable().origin()
-    }
-
+    origin(s) -> Option<&str> = s.cable().origin();
     /// Serial of the reference id (``5434``), or None.
-    #[getter]
-    fn serial(&self) -> Option<u32> {
-        self.cable().serial()
-    }
-
+    serial(s) -> Option<u32> = s.cable().serial();
     /// Action addressees (``TO``), a tuple of ``Recipient``.
-    #[getter]
-    fn to<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.list(py, "to", self.cable().to(), Recipient::new)
-    }
-
+    to(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "to", s.cable().to(), Recipient::new);
     /// Information addressees (``INFO``), a tuple of ``Recipient``.
-    #[getter]
-    fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.list(py, "info", self.cable().info(), Recipient::new)
-    }
-
+    info(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "info", s.cable().info(), Recipient::new);
     /// Format lines 1–4 of the routing header (a ``Routing``; its fields are None when the
     /// cable has no routing header).
-    #[getter]
-    fn routing(&self) -> Routing {
-        Routing::new(self.cable().routing(), self.at(&[Step::Key("routing")]))
-    }
-
+    routing(s) -> Routing = Routing::new(s.cable().routing(), s.at(&[Step::Key("routing")]));
     /// Classification level: ``"UNCLASSIFIED"``, ``"SBU"``, ``"LIMITED OFFICIAL USE"``,
     /// ``"CONFIDENTIAL"``, ``"SECRET"``, ``"TOP SECRET"``, or None.
-    #[getter]
-    fn classification(&self) -> Option<&'static str> {
-        self.cable().classification().map(|l| l.as_str())
-    }
-
+    classification(s) -> Option<&'static str> = s.cable().classification().map(|l| l.as_str());
     /// Captions and handling caveats in order, without repeats (``("SIPDIS", "NOFORN")``).
-    #[getter]
-    fn caveats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().caveats().iter().map(|c| c.value.as_ref()))
-    }
-
+    caveats(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        PyTuple::new(py, s.cable().caveats().iter().map(|c| c.value.as_ref()));
     /// Distribution lines (``STATE FOR ...``, ``PASS TO ...``), joined when they wrap.
-    #[getter]
-    fn distribution<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().distribution().iter().map(|t| t.as_str()))
-    }
-
+    distribution(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        PyTuple::new(py, s.cable().distribution().iter().map(|t| t.as_str()));
     /// ``SECTION 01 OF 02`` as a ``Section``, or None.
-    #[getter]
-    fn section(&self) -> Option<Section> {
-        self.one("section", self.cable().section(), Section::new)
-    }
-
+    section(s) -> Option<Section> = s.one("section", s.cable().section(), Section::new);
     /// The ``E.O.`` line as an ``ExecutiveOrder``, or None.
-    #[getter]
-    fn eo(&self) -> Option<ExecutiveOrder> {
-        self.one("eo", self.cable().eo(), ExecutiveOrder::new)
-    }
-
+    eo(s) -> Option<ExecutiveOrder> = s.one("eo", s.cable().eo(), ExecutiveOrder::new);
     /// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
     /// tags split (``("PREL", "PGOV", ...)``; ``ECONEFIN`` gives ``"ECON", "EFIN"``).
-    #[getter]
-    fn tags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().tags().iter().map(|t| t.as_str()))
-    }
-
+    tags(s, py) -> PyResult<Bound<'py, PyTuple>> = PyTuple::new(py, s.cable().tags().iter().map(|t| t.as_str()));
     /// TAGS as written (upper case, in order, without repeats), before canonicalisation.
-    #[getter]
-    fn tags_raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().tags_raw().iter().map(|t| t.as_str()))
-    }
-
+    tags_raw(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        PyTuple::new(py, s.cable().tags_raw().iter().map(|t| t.as_str()));
     /// The subject joined into one line, case kept, or None.
-    #[getter]
-    fn subject(&self) -> Option<&str> {
-        self.cable().subject()
-    }
-
+    subject(s) -> Option<&str> = s.cable().subject();
     /// A portion marking at the start of the subject (``SUBJECT: (C) ...``) as a ``Marking``,
     /// or None.
-    #[getter]
-    fn subject_marking(&self) -> Option<Marking> {
-        self.one("subject_marking", self.cable().subject_marking(), Marking::new)
-    }
-
+    subject_marking(s) -> Option<Marking> = s.one("subject_marking", s.cable().subject_marking(), Marking::new);
     /// The ``REF`` block, a tuple of ``Reference``.
-    #[getter]
-    fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.list(py, "references", self.cable().references(), Reference::new)
-    }
-
+    references(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        s.list(py, "references", s.cable().references(), Reference::new);
     /// The ``Classified By:`` line as a ``ClassifiedBy``, or None.
-    #[getter]
-    fn classified_by(&self) -> Option<ClassifiedBy> {
-        self.one("classified_by", self.cable().classified_by(), ClassifiedBy::new)
-    }
-
+    classified_by(s) -> Option<ClassifiedBy> = s.one("classified_by", s.cable().classified_by(), ClassifiedBy::new);
     /// True for a partial record (``This record is a partial extract ...``, ``PAGE 01`` /
     /// ``INFO LOG-00`` header blocks).
-    #[getter]
-    fn partial(&self) -> bool {
-        self.cable().partial()
-    }
-
+    partial(s) -> bool = s.cable().partial();
     /// The container's metadata (an ``Envelope``) for pages and CSV rows; None for plain text.
-    #[getter]
-    fn envelope(&self) -> Option<Envelope> {
-        self.one("envelope", self.cable().envelope(), Envelope::new)
-    }
-
-    /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
-    /// (``1. (C) ...``) or, in cables without numbers, blocks of text between blank lines. Their
-    /// text is cleaned (page breaks cut out, lines joined) when this property is read.
-    #[getter]
-    fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let make = || self.list(py, "paragraphs", self.cable().paragraphs(), Paragraph::new).map(Bound::unbind);
-        Ok(self.paragraphs.get_or_try_init(py, make)?.bind(py).clone())
-    }
-
-    /// The paragraph numbered ``number`` (the first, if the number repeats), or None.
-    fn paragraph(&self, number: u32) -> Option<Paragraph> {
-        let c = self.cable();
-        let i = c.paragraphs().iter().position(|p| p.number() == Some(number))?;
-        Some(Paragraph::new(&c.paragraphs()[i], self.at(&[Step::Key("paragraphs"), Step::Index(i)])))
-    }
-
+    envelope(s) -> Option<Envelope> = s.one("envelope", s.cable().envelope(), Envelope::new);
     /// The summary (``Summary:`` ... ``End Summary.``, ``BEGIN SUMMARY``, a ``Summary`` heading) as
     /// a ``Passage``, or None.
-    #[getter]
-    fn summary(&self) -> Option<Passage> {
-        self.one("summary", self.cable().summary(), Passage::new)
-    }
-
+    summary(s) -> Option<Passage> = s.one("summary", s.cable().summary(), Passage::new);
     /// The comment (``Comment:`` ... ``End Comment.``, or the paragraphs under a ``Comment``
     /// heading) as a ``Passage``, or None.
-    #[getter]
-    fn comment(&self) -> Option<Passage> {
-        self.one("comment", self.cable().comment(), Passage::new)
-    }
-
+    comment(s) -> Option<Passage> = s.one("comment", s.cable().comment(), Passage::new);
     /// The action request (``ACTION REQUEST:``, ``Action requested.``, an ``Action Request``
     /// heading) as a ``Passage``, or None.
-    #[getter]
-    fn action_request(&self) -> Option<Passage> {
-        self.one("action_request", self.cable().action_request(), Passage::new)
-    }
-
+    action_request(s) -> Option<Passage> = s.one("action_request", s.cable().action_request(), Passage::new);
     /// Inline notes and comments in parentheses (``(Note: ... End note.)``, ``(Comment: ...)``),
     /// a tuple of ``Passage`` of kind ``"note"`` or ``"inline_comment"``.
-    #[getter]
-    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.list(py, "notes", self.cable().notes(), Passage::new)
-    }
-
+    notes(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "notes", s.cable().notes(), Passage::new);
     /// The signature as written, the last line of names (``"BURNS"``, ``"KEEGAN PAAL"``), or None.
-    #[getter]
-    fn signature(&self) -> Option<&str> {
-        self.cable().signature().map(|s| s.value)
-    }
-
+    signature(s) -> Option<&str> = s.cable().signature().map(|s| s.value);
     /// The names of the signature, split (``"KEEGAN PAAL"`` → ``("KEEGAN", "PAAL")``).
-    #[getter]
-    fn signers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().signers())
-    }
-
+    signers(s, py) -> PyResult<Bound<'py, PyTuple>> = PyTuple::new(py, s.cable().signers());
     /// ``(start, end)`` byte spans of the redactions (``XXXXXXXXXXXX`` runs), in text order; the
     /// JSON has them as ``{"count": ..., "spans": [...]}``.
-    #[getter]
-    fn redactions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cable().redactions().iter().map(|s| span(*s)))
-    }
-
+    redactions(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        PyTuple::new(py, s.cable().redactions().iter().map(|s| py_span(*s)));
     /// Page and section breaks in the body, cut out of the text they interrupt: a tuple of
     /// ``Break``.
-    #[getter]
-    fn breaks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.list(py, "breaks", self.cable().breaks(), Break::new)
-    }
-
+    breaks(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "breaks", s.cable().breaks(), Break::new);
     /// The sections of a telegram sent in sections, as the JSON's ``sections``: a list of dicts
     /// ``{"number", "total", "span", "header_span"}`` (spans as ``[start, end]``); empty for a
     /// text of one section.
-    #[getter]
-    fn sections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::topy::to_py(py, &self.cable().sections())
-    }
-
-    /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
-    /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
-    #[getter]
-    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let c = self.cable();
-        self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new(w, c, at))
-    }
-
-    /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
-    /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
-    /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
-    /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
-    #[getter]
-    fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        // The core's serialisation of that one key, so that it is the JSON's `spans` object.
-        to_py(py, &self.cable().spans_serialized())
-    }
-
+    sections(s, py) -> PyResult<Bound<'py, PyAny>> = crate::topy::to_py(py, &s.cable().sections());
     /// The text the cable was parsed from (for pages and CSV rows: the decoded header and body
     /// joined by a blank line). Spans index into its UTF-8 encoding.
-    #[getter]
-    fn text(&self) -> &str {
-        self.owned.text()
-    }
-
+    text(s) -> &str = s.owned.text();
     /// The body: everything after the metadata block, as written.
-    #[getter]
-    fn body(&self) -> &str {
-        self.cable().body()
-    }
+    body(s) -> &str = s.cable().body();
 
-    /// The cable as a dict with exactly the keys and values of the JSON contract
-    /// (``json.loads(cable.to_json())``).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, self.cable())
-    }
-
-    /// The cable as a JSON object (the output contract); ``indent=True`` pretty-prints it.
-    #[pyo3(signature = (*, indent = false))]
-    fn to_json(&self, indent: bool) -> String {
-        if indent { self.cable().to_json_pretty() } else { self.cable().to_json() }
-    }
-
-    /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
-    /// replacements) and the options, parsed again when unpickled.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let doc = self.owned.document();
-        let env = doc.envelope().map(|e| {
-            let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
-            let kind = e.kind.as_str();
-            (
-                kind,
-                e.row_id,
-                s(&e.reference_id),
-                s(&e.created),
-                s(&e.released),
-                s(&e.classification),
-                s(&e.origin),
-                s(&e.references),
-            )
-        });
-        let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
-        let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
-        let args = (doc.text(), env, doc.replaced(), spans, self.year).into_pyobject(py)?;
-        Ok((rebuild, args))
-    }
-
-    /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
-    #[classmethod]
-    #[pyo3(signature = (text, envelope, replaced, spans, year))]
-    fn _rebuild(
-        _cls: &Bound<'_, pyo3::types::PyType>,
-        py: Python<'_>,
-        text: String,
-        envelope: Option<EnvelopeState>,
-        replaced: usize,
-        spans: Vec<(u32, u32)>,
-        year: Option<i32>,
-    ) -> PyResult<PyCable> {
-        rebuild(py, text, envelope, replaced, spans, year)
-    }
-
-    /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let c = self.cable();
-        let id = match (c.reference_id(), c.reference()) {
-            (Some(id), _) => id.to_owned(),
-            (None, Some(r)) => r.to_string(),
-            (None, None) => "?".to_owned(),
-        };
-        let level = c.classification().map_or("?", |l| l.as_str());
-        let date = c.created().map_or_else(|| "?".to_owned(), |d| d.format("%Y-%m-%d").to_string());
-        let mut out = format!("<Cable {id} {level} {date}");
-        if let Some(subject) = c.subject() {
-            out.push(' ');
-            out.push_str(&py_repr(py, &shorten(subject, 25))?);
+    @methods {
+        /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
+        /// (``1. (C) ...``) or, in cables without numbers, blocks of text between blank lines. Their
+        /// text is cleaned (page breaks cut out, lines joined) when this property is read.
+        #[getter]
+        fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let make = || self.list(py, "paragraphs", self.cable().paragraphs(), Paragraph::new).map(Bound::unbind);
+            Ok(self.paragraphs.get_or_try_init(py, make)?.bind(py).clone())
         }
-        out.push('>');
-        Ok(out)
+
+        /// The paragraph numbered ``number`` (the first, if the number repeats), or None.
+        fn paragraph(&self, number: u32) -> Option<Paragraph> {
+            let c = self.cable();
+            let i = c.paragraphs().iter().position(|p| p.number() == Some(number))?;
+            Some(Paragraph::new(&c.paragraphs()[i], self.at(&[Step::Key("paragraphs"), Step::Index(i)])))
+        }
+
+        /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
+        /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
+        #[getter]
+        fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let c = self.cable();
+            self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new((w, c), at))
+        }
+
+        /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
+        /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
+        /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
+        /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
+        #[getter]
+        fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            // The core's serialisation of that one key, so that it is the JSON's `spans` object.
+            to_py(py, &self.cable().spans_serialized())
+        }
+
+        /// The cable as a dict with exactly the keys and values of the JSON contract
+        /// (``json.loads(cable.to_json())``).
+        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_py(py, self.cable())
+        }
+
+        /// The cable as a JSON object (the output contract); ``indent=True`` pretty-prints it.
+        #[pyo3(signature = (*, indent = false))]
+        fn to_json(&self, indent: bool) -> String {
+            if indent { self.cable().to_json_pretty() } else { self.cable().to_json() }
+        }
+
+        /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
+        /// replacements) and the options, parsed again when unpickled.
+        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+            let doc = self.owned.document();
+            let env = doc.envelope().map(|e| {
+                let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
+                let kind = e.kind.as_str();
+                (
+                    kind,
+                    e.row_id,
+                    s(&e.reference_id),
+                    s(&e.created),
+                    s(&e.released),
+                    s(&e.classification),
+                    s(&e.origin),
+                    s(&e.references),
+                )
+            });
+            let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
+            let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
+            let args = (doc.text(), env, doc.replaced(), spans, self.year).into_pyobject(py)?;
+            Ok((rebuild, args))
+        }
+
+        /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
+        #[classmethod]
+        #[pyo3(signature = (text, envelope, replaced, spans, year))]
+        fn _rebuild(
+            _cls: &Bound<'_, pyo3::types::PyType>,
+            py: Python<'_>,
+            text: String,
+            envelope: Option<EnvelopeState>,
+            replaced: usize,
+            spans: Vec<(u32, u32)>,
+            year: Option<i32>,
+        ) -> PyResult<PyCable> {
+            use cable_core::{Document, Envelope, EnvelopeKind, Span};
+            use std::borrow::Cow;
+            let doc = match envelope {
+                None => Document::plain(text),
+                Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
+                    let kind =
+                        if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
+                    let mut env = Envelope::new(kind);
+                    env.row_id = row_id;
+                    env.reference_id = reference_id.map(Cow::Owned);
+                    env.created = created.map(Cow::Owned);
+                    env.released = released.map(Cow::Owned);
+                    env.classification = classification.map(Cow::Owned);
+                    env.origin = origin.map(Cow::Owned);
+                    env.references = references.map(Cow::Owned);
+                    Document::with_envelope(text, env)
+                }
+            };
+            let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
+            let opts = crate::input::options(year);
+            let parsed = crate::input::detached(py, || {
+                cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
+            });
+            parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
+        }
+
+        /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
+        fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+            let c = self.cable();
+            let id = match (c.reference_id(), c.reference()) {
+                (Some(id), _) => id.to_owned(),
+                (None, Some(r)) => r.to_string(),
+                (None, None) => "?".to_owned(),
+            };
+            let level = c.classification().map_or("?", |l| l.as_str());
+            let date = c.created().map_or_else(|| "?".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+            let mut out = format!("<Cable {id} {level} {date}");
+            if let Some(subject) = c.subject() {
+                out.push(' ');
+                out.push_str(&py_repr(py, &shorten(subject, 25))?);
+            }
+            out.push('>');
+            Ok(out)
+        }
     }
 }
 
@@ -418,38 +329,3 @@ type EnvelopeState = (
     Option<String>,
     Option<String>,
 );
-
-/// Rebuilds a pickled `Cable` (see `Cable.__reduce__`).
-fn rebuild(
-    py: Python<'_>,
-    text: String,
-    envelope: Option<EnvelopeState>,
-    replaced: usize,
-    spans: Vec<(u32, u32)>,
-    year: Option<i32>,
-) -> PyResult<PyCable> {
-    use cable_core::{Document, Envelope, EnvelopeKind, Span};
-    use std::borrow::Cow;
-    let doc = match envelope {
-        None => Document::plain(text),
-        Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
-            let kind = if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
-            let mut env = Envelope::new(kind);
-            env.row_id = row_id;
-            env.reference_id = reference_id.map(Cow::Owned);
-            env.created = created.map(Cow::Owned);
-            env.released = released.map(Cow::Owned);
-            env.classification = classification.map(Cow::Owned);
-            env.origin = origin.map(Cow::Owned);
-            env.references = references.map(Cow::Owned);
-            Document::with_envelope(text, env)
-        }
-    };
-    let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
-    let opts = crate::input::options(year);
-    crate::input::detached(py, || {
-        cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
-    })
-    .map(|c| PyCable::new(c, year))
-    .map_err(|f| f.into_pyerr(py))
-}

@@ -189,19 +189,16 @@ impl Failure {
     }
 
     /// The same failure, said to concern the file `p`.
-    pub(crate) fn in_file(self, p: &str) -> Self {
-        match self {
-            Failure::Cable { class, kind, message, position, row, path: None } => Failure::Cable {
-                class,
-                kind,
-                message: format!("{p}: {message}"),
-                position,
-                row,
-                path: Some(p.to_owned()),
-            },
-            Failure::Io { error, path: None } => Failure::Io { error, path: Some(p.to_owned()) },
-            other => other,
+    pub(crate) fn in_file(mut self, p: &str) -> Self {
+        match &mut self {
+            Failure::Cable { message, path: path @ None, .. } => {
+                *message = format!("{p}: {message}");
+                *path = Some(p.to_owned());
+            }
+            Failure::Io { path: path @ None, .. } => *path = Some(p.to_owned()),
+            _ => {}
         }
+        self
     }
 
     /// The Python exception.

@@ -3,9 +3,8 @@
 //! columns have one definition for the CLI's export, `to_arrow` and these frames. pandas and
 //! pyarrow are imported when a function is called, never at import.
 
-use crate::cable::PyCable;
 use cable_core::table::Table;
-use pyo3::exceptions::{PyImportError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyImportError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyCFunction, PyTuple};
 
@@ -20,35 +19,6 @@ pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, Py
             e
         }
     })
-}
-
-/// Each item of `cables` as a `Cable`, or a `TypeError` naming the first that is not one.
-pub(crate) fn for_each_cable<'py>(
-    cables: &Bound<'py, PyAny>,
-    func: &str,
-    mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
-) -> PyResult<()> {
-    // A reader is drained in Rust: no `Cable` object per row.
-    if let Ok(reader) = cables.cast::<crate::input::CableReader>() {
-        return reader.get().for_each(cables.py(), each);
-    }
-    let iter = cables.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{func}() expects an iterable of Cable, not {}",
-            cables.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-        ))
-    })?;
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let cable = item.cast::<PyCable>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{func}() expects Cable objects; item {i} is {}",
-                item.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-            ))
-        })?;
-        each(cable.get().cable())?;
-    }
-    Ok(())
 }
 
 /// The table `kind` over `cables` as a pandas DataFrame, with `columns` only when given.

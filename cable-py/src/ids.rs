@@ -1,7 +1,8 @@
 //! Identifiers and knowledge: `canonical_id()`, `tag_kind()`, `station()`, `stations()` and
 //! `citations()` (a pandas DataFrame of the citation edges of a corpus).
 
-use crate::frame::{for_each_cable, pandas};
+use crate::frame::pandas;
+use crate::reader::for_each_cable;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 

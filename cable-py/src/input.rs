@@ -1,20 +1,18 @@
-//! Turning Python arguments and files into parsed cables: argument checks, decoding policy, input
-//! form detection, and the streaming reader behind `read_csv` and `read_dir`.
+//! Turning Python arguments and files into parsed cables: argument checks, decoding policy,
+//! input form detection and file objects (the streaming reader built on them is `reader.rs`).
 //!
 //! All parsing (and file reading) runs with the interpreter released (`py.detach`), inside
 //! `catch_unwind`, so other Python threads run meanwhile and a bug never unwinds into Python.
 
-use crate::cable::PyCable;
 use crate::errors::Failure;
-use cable_core::envelope::corpus::{self, Corpus, CorpusError, Form, RawEntry};
+use cable_core::envelope::corpus::{self, Form};
 use cable_core::{Document, OwnedCable, ParseOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyString};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::Mutex;
 
 /// What to do with bytes that are not valid UTF-8 (or control characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +75,7 @@ pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Fa
 }
 
 /// Runs `f`, turning a panic into a `Failure`.
-fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => {
@@ -136,12 +134,17 @@ fn surrogate_offset(s: &Bound<'_, PyString>) -> PyResult<u64> {
 
 /// Parses text or bytes as the text of one cable: a `str` is shared with the parser, not
 /// copied; bytes go through the core's byte entry.
-pub(crate) fn parse_source(py: Python<'_>, src: Source, opts: &ParseOptions, decoding: Decoding) -> PyResult<PyCable> {
+pub(crate) fn parse_source(
+    py: Python<'_>,
+    src: Source,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> PyResult<OwnedCable> {
     let result = match src {
         Source::Str(s) => detached(py, || parse_doc(Document::shared(s), opts, decoding)),
         Source::Bytes(b) => detached(py, || from_bytes(&b, Form::Text, opts, decoding)),
     };
-    result.map(|c| PyCable::new(c, opts.year)).map_err(|f| f.into_pyerr(py))
+    result.map_err(|f| f.into_pyerr(py))
 }
 
 /// Parses a cablegate page given as text or bytes.
@@ -150,17 +153,19 @@ pub(crate) fn parse_page_source(
     src: &Source,
     opts: &ParseOptions,
     decoding: Decoding,
-) -> PyResult<PyCable> {
+) -> PyResult<OwnedCable> {
     let bytes: &[u8] = match src {
         Source::Str(s) => s.as_bytes(),
         Source::Bytes(b) => b,
     };
-    detached(py, || from_bytes(bytes, Form::Html, opts, decoding))
-        .map(|c| PyCable::new(c, opts.year))
-        .map_err(|f| f.into_pyerr(py))
+    detached(py, || from_bytes(bytes, Form::Html, opts, decoding)).map_err(|f| f.into_pyerr(py))
 }
 
-fn parse_doc(doc: Document<'static>, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
+pub(crate) fn parse_doc(
+    doc: Document<'static>,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> Result<OwnedCable, Failure> {
     decoding.check(&doc)?;
     OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
 }
@@ -196,227 +201,6 @@ fn one_input(input: corpus::Input, opts: &ParseOptions, decoding: Decoding) -> R
         corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
         corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
         _ => Err(Failure::csv_file()),
-    }
-}
-
-/// What the reader produced next.
-enum Step {
-    Cable(Box<OwnedCable>),
-    Fail(Failure),
-    End,
-}
-
-/// The core's walk, and what is left of the entry it last gave.
-struct ReaderState {
-    corpus: Corpus,
-    done: bool,
-}
-
-impl ReaderState {
-    fn step(&mut self, opts: &ParseOptions, decoding: Decoding) -> Step {
-        let entry = match self.corpus.next_raw() {
-            None => return Step::End,
-            Some(Ok(e)) => e,
-            Some(Err(CorpusError::Io { path, source })) => return Step::Fail(Failure::io(source, &path)),
-            Some(Err(CorpusError::Html { path, .. })) => return Step::Fail(Failure::no_pre_block().in_file(&path)),
-            Some(Err(CorpusError::Csv { path, source })) => return Step::Fail(Failure::csv(source).in_file(&path)),
-            Some(Err(CorpusError::Rejected { path, source })) => {
-                return Step::Fail(Failure::parse(&source).in_file(&path));
-            }
-            Some(Err(e)) => return Step::Fail(Failure::internal(e.to_string())),
-        };
-        let r = match entry {
-            RawEntry::CsvRow { source, row } => {
-                let n = row.row();
-                let path = source.strip_suffix(&format!(":{n}")).unwrap_or(&source).to_owned();
-                parse_doc(row.decode().into_document(), opts, decoding).map_err(|f| f.at_row(n).in_file(&path))
-            }
-            RawEntry::Document(e) => parse_doc(e.document, opts, decoding).map_err(|f| f.in_file(&e.source)),
-        };
-        match r {
-            Ok(c) => Step::Cable(Box::new(c)),
-            Err(f) => Step::Fail(f),
-        }
-    }
-}
-
-/// An iterator of ``Cable`` over the rows of a cables.csv file (``cable.read_csv()``) or the
-/// files of a directory (``cable.read_dir()``), read as it goes: one row or file in memory at a
-/// time.
-///
-/// What happens with a malformed row or a file that holds no cable depends on ``on_error``:
-/// with ``"raise"`` (the default) ``next()`` raises the error (a ``CsvRowError`` with the row
-/// number and byte offset, a ``NotACableError``, an ``OSError``...) and the iterator stays
-/// usable: calling ``next()`` again goes on with the next row or file. With ``"skip"`` the
-/// error is appended to ``errors`` and iteration goes on. Reading and parsing run with the
-/// interpreter released, so other Python threads run meanwhile.
-#[pyclass(frozen, module = "cable", name = "CableReader", skip_from_py_object)]
-pub struct CableReader {
-    state: Mutex<ReaderState>,
-    opts: ParseOptions,
-    decoding: Decoding,
-    on_error: OnError,
-    errors: Py<PyList>,
-    /// Size of the input when known (plain files).
-    total_bytes: Option<u64>,
-    /// The tqdm bar of `progress=True`, and the bytes it shows.
-    bar: Mutex<Option<(Py<PyAny>, u64)>>,
-}
-
-impl CableReader {
-    pub(crate) fn new(
-        py: Python<'_>,
-        corpus: Corpus,
-        opts: ParseOptions,
-        decoding: Decoding,
-        on_error: OnError,
-    ) -> Self {
-        CableReader {
-            state: Mutex::new(ReaderState { corpus, done: false }),
-            opts,
-            decoding,
-            on_error,
-            errors: PyList::empty(py).unbind(),
-            total_bytes: None,
-            bar: Mutex::new(None),
-        }
-    }
-
-    /// Sets the input's size (`total_bytes`) and, with `progress`, starts a tqdm bar over it
-    /// when tqdm is installed (a warning says so when it is not).
-    pub(crate) fn with_progress(
-        mut self,
-        py: Python<'_>,
-        total_bytes: Option<u64>,
-        progress: bool,
-        desc: &str,
-    ) -> PyResult<Self> {
-        self.total_bytes = total_bytes;
-        if progress {
-            match py.import("tqdm") {
-                Ok(tqdm) => {
-                    let kwargs = pyo3::types::PyDict::new(py);
-                    kwargs.set_item("total", total_bytes)?;
-                    kwargs.set_item("unit", "B")?;
-                    kwargs.set_item("unit_scale", true)?;
-                    kwargs.set_item("desc", desc)?;
-                    let bar = tqdm.getattr("tqdm")?.call((), Some(&kwargs))?;
-                    self.bar = Mutex::new(Some((bar.unbind(), 0)));
-                }
-                Err(_) => {
-                    let warn = py.import("warnings")?;
-                    warn.call_method1("warn", ("progress=True needs tqdm: pip install tqdm",))?;
-                }
-            }
-        }
-        Ok(self)
-    }
-
-    /// The next cable, after the errors that `on_error="skip"` keeps, or `None` at the end.
-    fn next_cable(&self, py: Python<'_>) -> PyResult<Option<Box<OwnedCable>>> {
-        loop {
-            // `list(read_csv(...))` runs no Python code between items, so the interpreter never
-            // looked at its signals: Ctrl-C waited for the whole file. A pending
-            // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
-            py.check_signals()?;
-            let step = py.detach(|| {
-                let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                if state.done {
-                    return Step::End;
-                }
-                match guarded(|| Ok(state.step(&self.opts, self.decoding))) {
-                    Ok(step) => step,
-                    Err(f) => {
-                        // A bug while reading: the stream cannot be trusted to go on.
-                        state.done = true;
-                        Step::Fail(f)
-                    }
-                }
-            });
-            self.report(py, matches!(step, Step::End))?;
-            match step {
-                Step::Cable(c) => return Ok(Some(c)),
-                Step::End => return Ok(None),
-                Step::Fail(f) => {
-                    let err = f.into_pyerr(py);
-                    match self.on_error {
-                        OnError::Raise => return Err(err),
-                        OnError::Skip => self.errors.bind(py).append(err.value(py))?,
-                    }
-                }
-            }
-        }
-    }
-
-    /// Reads the rest of the input, handing each cable to `each` without making a Python object
-    /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
-    pub(crate) fn for_each(
-        &self,
-        py: Python<'_>,
-        mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
-    ) -> PyResult<()> {
-        while let Some(c) = self.next_cable(py)? {
-            each(c.cable())?;
-        }
-        Ok(())
-    }
-
-    fn bytes_read_now(&self) -> u64 {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        state.corpus.bytes_read()
-    }
-
-    /// Moves the progress bar to the bytes read; closes it at the end.
-    fn report(&self, py: Python<'_>, end: bool) -> PyResult<()> {
-        let mut bar = self.bar.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let Some((b, shown)) = bar.as_mut() else { return Ok(()) };
-        let now = self.bytes_read_now();
-        if now > *shown {
-            b.bind(py).call_method1("update", (now - *shown,))?;
-            *shown = now;
-        }
-        if end {
-            b.bind(py).call_method0("close")?;
-            *bar = None;
-        }
-        Ok(())
-    }
-}
-
-#[pymethods]
-impl CableReader {
-    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
-        Ok(self.next_cable(py)?.map(|c| PyCable::new(*c, self.opts.year)))
-    }
-
-    /// The errors met so far with ``on_error="skip"`` (exception objects, in order: a
-    /// ``CsvRowError`` has the ``row`` and ``position`` of the row that was skipped).
-    #[getter]
-    fn errors<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
-        self.errors.bind(py).clone()
-    }
-
-    /// Bytes of the input read so far (of the decompressed stream; for a ``byte_range``, from
-    /// its start).
-    #[getter]
-    fn bytes_read(&self) -> u64 {
-        self.bytes_read_now()
-    }
-
-    /// Size of the input in bytes when known (a plain file, a byte range, a directory of plain
-    /// files), else None.
-    #[getter]
-    fn total_bytes(&self) -> Option<u64> {
-        self.total_bytes
-    }
-
-    fn __repr__(&self) -> String {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        format!("<CableReader {}>", if state.done { "done" } else { "reading" })
     }
 }
 

@@ -16,10 +16,12 @@ mod ids;
 mod input;
 mod objects;
 mod pysource;
+mod reader;
 mod topy;
 
 use crate::cable::PyCable;
-use crate::input::{CableReader, Decoding, OnError, Source, detached, options};
+use crate::input::{Decoding, OnError, Source, detached, options};
+use crate::reader::CableReader;
 use cable_core::envelope::corpus::Corpus;
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -37,7 +39,7 @@ use std::path::PathBuf;
 fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let src = Source::extract(data, "parse")?;
-    input::parse_source(py, src, &options(year), decoding)
+    input::parse_source(py, src, &options(year), decoding).map(|c| PyCable::new(c, year))
 }
 
 /// Parses a cablegate HTML page (``<table class='cable'>`` and ``<pre>`` blocks), given as
@@ -49,7 +51,7 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &st
 fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
     let decoding = Decoding::from_arg(errors)?;
     let src = Source::extract(page, "parse_html")?;
-    input::parse_page_source(py, &src, &options(year), decoding)
+    input::parse_page_source(py, &src, &options(year), decoding).map(|c| PyCable::new(c, year))
 }
 
 /// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
@@ -129,19 +131,9 @@ fn read_csv(
     if let Err(e) = std::fs::File::open(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    let total = plain_size(&path);
+    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
     CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error)
         .with_progress(py, total, progress, "read_csv")
-}
-
-/// The size of a file that is read as it is (not compressed): the `total_bytes` of a reader.
-fn plain_size(path: &std::path::Path) -> Option<u64> {
-    let mut head = [0u8; 8];
-    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
-    if cable_core::envelope::stream::compression(&head[..n]).is_some() {
-        return None;
-    }
-    std::fs::metadata(path).ok().map(|m| m.len())
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -165,10 +157,8 @@ fn read_dir(
     if let Err(e) = std::fs::read_dir(&path) {
         return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
     }
-    // The size of the files the walk reads, when none is compressed (their bytes read are
-    // counted decompressed).
-    let total = py
-        .detach(|| cable_core::envelope::corpus::walk_files(&path).iter().map(|p| plain_size(p)).sum::<Option<u64>>());
+    // The size of the files the walk reads, when none is compressed.
+    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
     CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error)
         .with_progress(py, total, progress, "read_dir")
 }
@@ -226,12 +216,12 @@ mod module {
     #[pymodule_export]
     use crate::ids::{Station, canonical_id, citations, station, stations, tag_kind};
     #[pymodule_export]
-    use crate::input::CableReader;
-    #[pymodule_export]
     use crate::objects::{
         Break, ClassifiedBy, Envelope, ExecutiveOrder, Item, Marking, Paragraph, ParseWarning, Passage, Recipient,
         Reference, Routing, Section,
     };
+    #[pymodule_export]
+    use crate::reader::CableReader;
     use pyo3::prelude::*;
 
     #[pymodule_init]

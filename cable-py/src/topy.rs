@@ -3,6 +3,7 @@
 //! of the JSON contract (`cable-core/src/serialize.rs`) with no JSON text in between. Struct
 //! keys are `&'static str`, so their Python strings are made once per thread and reused.
 
+use cable_core::pick::{Step, serialize_at};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -247,164 +248,13 @@ impl<'py> ser::SerializeStructVariant for Map<'py> {
     }
 }
 
-/// One step of a path into a serialisation: a struct field or a list element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Step {
-    Key(&'static str),
-    Index(usize),
-}
-
-/// The Python value at `path` (not empty) in `value`'s serialisation, or None when nothing is
-/// there. Only the value on the path is converted: the fields and elements beside it are
-/// skipped without being serialised, so `paragraphs[3]` cleans one paragraph, not all.
+/// The Python value at `path` in `value`'s serialisation (the whole value for an empty path),
+/// or None when nothing is there: the core's [`serialize_at`] converts only the value on the
+/// path, so `paragraphs[3]` cleans one paragraph, not all.
 pub(crate) fn to_py_at<'py>(
     py: Python<'py>,
     value: &impl Serialize,
     path: &[Step],
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    value.serialize(Pick { py, path }).map_err(|e| e.0)
-}
-
-/// A serializer that looks for the value at `path` (never empty) and converts only it.
-#[derive(Clone, Copy)]
-struct Pick<'p, 'py> {
-    py: Python<'py>,
-    path: &'p [Step],
-}
-
-type Found<'py> = Result<Option<Bound<'py, PyAny>>, Error>;
-
-impl<'py> Pick<'_, 'py> {
-    /// `v` when it is the step wanted: converted when the path ends there, else searched on.
-    fn take<T: ?Sized + Serialize>(
-        &self,
-        step: Step,
-        v: &T,
-        found: &mut Option<Bound<'py, PyAny>>,
-    ) -> Result<(), Error> {
-        if found.is_none() && self.path.first() == Some(&step) {
-            *found = match &self.path[1..] {
-                [] => Some(v.serialize(Ser(self.py))?),
-                rest => v.serialize(Pick { py: self.py, path: rest })?,
-            };
-        }
-        Ok(())
-    }
-}
-
-/// A list or struct being searched: the next index, and what was found.
-struct Search<'p, 'py>(Pick<'p, 'py>, usize, Option<Bound<'py, PyAny>>);
-
-macro_rules! not_here {
-    ($($f:ident($($t:ty),*);)*) => {
-        $(fn $f(self, $(_: $t),*) -> Found<'py> { Ok(None) })*
-    };
-}
-
-impl<'p, 'py> ser::Serializer for Pick<'p, 'py> {
-    type Ok = Option<Bound<'py, PyAny>>;
-    type Error = Error;
-    type SerializeSeq = Search<'p, 'py>;
-    type SerializeTuple = Search<'p, 'py>;
-    type SerializeTupleStruct = Search<'p, 'py>;
-    type SerializeTupleVariant = Search<'p, 'py>;
-    type SerializeMap = Search<'p, 'py>;
-    type SerializeStruct = Search<'p, 'py>;
-    type SerializeStructVariant = Search<'p, 'py>;
-
-    // A scalar or an absent value has nothing inside it.
-    not_here! {
-        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
-        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
-        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
-        serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
-        serialize_unit_struct(&'static str); serialize_unit_variant(&'static str, u32, &'static str);
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Found<'py> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Found<'py> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Found<'py> {
-        Ok(None)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Search<'p, 'py>, Error> {
-        Ok(Search(self, 0, None))
-    }
-}
-
-/// The compound traits of [`Search`]: list elements are matched by index, struct fields by
-/// name; map entries (keys known only as values) are not searched.
-macro_rules! search {
-    ($($tr:ident :: $f:ident $(($k:ident))?;)*) => {$(
-        impl<'py> ser::$tr for Search<'_, 'py> {
-            type Ok = Option<Bound<'py, PyAny>>;
-            type Error = Error;
-            fn $f<T: ?Sized + Serialize>(&mut self, $($k: &'static str,)? v: &T) -> Result<(), Error> {
-                let step = search!(@step self $($k)?);
-                self.0.take(step, v, &mut self.2)
-            }
-            fn end(self) -> Found<'py> {
-                Ok(self.2)
-            }
-        }
-    )*};
-    (@step $s:ident) => {{ $s.1 += 1; Step::Index($s.1 - 1) }};
-    (@step $s:ident $k:ident) => { Step::Key($k) };
-}
-search! {
-    SerializeSeq::serialize_element; SerializeTuple::serialize_element;
-    SerializeTupleStruct::serialize_field; SerializeTupleVariant::serialize_field;
-    SerializeStruct::serialize_field(k); SerializeStructVariant::serialize_field(k);
-}
-
-impl<'py> ser::SerializeMap for Search<'_, 'py> {
-    type Ok = Option<Bound<'py, PyAny>>;
-    type Error = Error;
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Found<'py> {
-        Ok(None)
-    }
+    serialize_at(value, path, move || Ser(py)).map_err(|e| e.0)
 }

@@ -117,6 +117,17 @@ pub enum RawEntry {
 }
 
 impl RawEntry {
+    /// The file the entry comes from: a document's source, a CSV row's without its `:row`.
+    pub fn path(&self) -> &str {
+        match self {
+            RawEntry::Document(e) => &e.source,
+            RawEntry::CsvRow { source, row } => {
+                let n = row.row().to_string();
+                source.strip_suffix(n.as_str()).and_then(|s| s.strip_suffix(':')).unwrap_or(source)
+            }
+        }
+    }
+
     /// The entry, decoding a CSV row if needed.
     pub fn into_entry(self) -> Entry {
         match self {
@@ -472,6 +483,20 @@ pub fn walk_files(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The bytes a [`Corpus::new`] walk of `paths` reads, when none of its files is compressed
+/// (the walk counts the bytes of a compressed file decompressed, so no size on disk gives
+/// them): the total of a progress bar over [`Corpus::bytes_read`]. `None` when a file is
+/// compressed or cannot be read.
+pub fn plain_size<P: AsRef<Path>>(paths: &[P]) -> Option<u64> {
+    let file_size = |p: &Path| {
+        let mut head = Vec::new();
+        File::open(p).ok()?.take(8).read_to_end(&mut head).ok()?;
+        stream::compression(&head).is_none().then_some(())?;
+        p.metadata().ok().map(|m| m.len())
+    };
+    paths.iter().flat_map(|p| walk_files(p.as_ref())).map(|p| file_size(&p)).sum()
+}
+
 /// True when `path` is an uncompressed `cables.csv` file (by its first bytes): one whose rows
 /// can be read by byte ranges ([`Corpus::csv_range`]).
 pub fn is_plain_csv(path: &Path) -> bool {
@@ -532,6 +557,45 @@ mod tests {
         let sources: Vec<String> = Corpus::new([&dir]).map(|e| e.unwrap().source).collect();
         assert_eq!(sources, [dir.join("a/x.txt").display().to_string()]);
         assert_eq!(Corpus::new([dir.join(".git")]).count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn plain_size_counts_the_files_the_walk_reads() {
+        let dir = std::env::temp_dir().join(format!("cable-size-{}", std::process::id()));
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt")).unwrap();
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
+        std::fs::write(dir.join("a.txt"), &seed).unwrap();
+        std::fs::write(dir.join(".git/b.txt"), &seed).unwrap();
+        std::fs::write(dir.join("notes.md"), &seed).unwrap();
+        // Hidden and non-cable files are not read, so not counted.
+        assert_eq!(plain_size(&[&dir]), Some(seed.len() as u64));
+        assert_eq!(plain_size(&[dir.join("a.txt"), dir.join("a.txt")]), Some(2 * seed.len() as u64));
+        // A gzip stream (its magic bytes) is read decompressed: no size on disk says how much.
+        std::fs::write(dir.join("c.txt.gz"), b"\x1f\x8b\x08\x00").unwrap();
+        assert_eq!(plain_size(&[&dir]), None);
+        assert_eq!(plain_size(&[dir.join("missing.txt")]), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_entry_names_its_file() {
+        let dir = std::env::temp_dir().join(format!("cable-path-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A file name that ends like a row number: only the row's own `:row` is cut.
+        let csv = dir.join("rows:12");
+        let row = |id: &str| {
+            format!(
+                "\"12\",\"11/17/2007 12:31\",\"{id}\",\"CONFIDENTIAL\",\"Embassy Moscow\",\"\",\"\",\"UNCLAS MOSCOW 005434\n\"\n"
+            )
+        };
+        std::fs::write(&csv, row("07MOSCOW5434") + &row("07MOSCOW5435")).unwrap();
+        let mut corpus = Corpus::csv(&csv);
+        let entry = corpus.next_raw().unwrap().unwrap();
+        assert!(matches!(&entry, RawEntry::CsvRow { source, .. } if source.ends_with("rows:12:1")));
+        assert_eq!(entry.path(), csv.display().to_string());
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt");
+        assert_eq!(Corpus::new([seed]).next_raw().unwrap().unwrap().path(), seed);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,8 +1,9 @@
-//! Rust tests of the extern fns, called directly as C would call them: real values, NULL
-//! arguments, out-of-range indexes, caught panics, every error status.
+//! Tests of the public C ABI: the extern fns called directly as C would call them (through the
+//! crate's rlib), with real values, NULL arguments, out-of-range indexes and every error status.
+//! Integration tests, not unit tests: they use only what the header exports, as a C caller
+//! does (the panic guard itself is unit-tested in `src/boundary.rs`).
 
-use crate::boundary::{Failure, guard, guarded, run};
-use crate::*;
+use cable::*;
 use std::ffi::{CStr, c_char};
 use std::ptr::{null, null_mut};
 
@@ -25,8 +26,13 @@ fn message(e: &CableError) -> &str {
     unsafe { CStr::from_ptr(e.message.as_ptr()) }.to_str().expect("UTF-8 message")
 }
 
+/// The absent string `{NULL, 0}`.
+const NONE: CableStr = CableStr { ptr: null(), len: 0 };
+
+/// A `CableError` that no call has written yet.
 fn blank_error() -> CableError {
-    crate::boundary::error_value(&Failure::new(CableStatus::CableOk, "untouched"))
+    // SAFETY: all zeros is a valid `CableError`: status 0 is `CABLE_OK`, the rest are integers.
+    unsafe { std::mem::zeroed() }
 }
 
 /// Parses `data` as text with `opts`; the handle or the error.
@@ -211,14 +217,14 @@ fn null_handles_read_as_absent() {
     let mut span = CableSpan { start: 7, end: 7 };
     // SAFETY: NULL handles are allowed everywhere.
     unsafe {
-        assert_eq!(cable_reference_id(h), CableStr::NONE);
-        assert_eq!(cable_subject(h), CableStr::NONE);
-        assert_eq!(cable_text(h), CableStr::NONE);
+        assert_eq!(cable_reference_id(h), NONE);
+        assert_eq!(cable_subject(h), NONE);
+        assert_eq!(cable_text(h), NONE);
         assert_eq!(cable_tag_count(h), 0);
-        assert_eq!(cable_tag(h, 0), CableStr::NONE);
+        assert_eq!(cable_tag(h, 0), NONE);
         assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
-        assert_eq!(cable_warning_kind(cable_warning(h, 0)), CableStr::NONE);
-        assert_eq!(cable_envelope_kind(h), CableStr::NONE);
+        assert_eq!(cable_warning_kind(cable_warning(h, 0)), NONE);
+        assert_eq!(cable_envelope_kind(h), NONE);
         assert!(!cable_serial(h, Some(&mut n)));
         assert!(!cable_created(h, Some(&mut t)));
         assert!(!cable_section(h, Some(&mut n), None));
@@ -237,45 +243,24 @@ fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
     let mut n = 7u32;
-    assert_eq!(cable_tag(h, 5), CableStr::NONE);
-    assert_eq!(cable_tag(h, usize::MAX), CableStr::NONE);
-    assert_eq!(cable_recipient_name(cable_to(h, 1)), CableStr::NONE);
-    assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), CableStr::NONE);
-    assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), CableStr::NONE);
+    assert_eq!(cable_tag(h, 5), NONE);
+    assert_eq!(cable_tag(h, usize::MAX), NONE);
+    assert_eq!(cable_recipient_name(cable_to(h, 1)), NONE);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), NONE);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), NONE);
     assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
-    assert_eq!(cable_recipient_route(cable_info(h, 2)), CableStr::NONE);
+    assert_eq!(cable_recipient_route(cable_info(h, 2)), NONE);
     assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
-    assert_eq!(cable_routing_relay(h, 6), CableStr::NONE);
-    assert_eq!(cable_caveat(h, 1), CableStr::NONE);
-    assert_eq!(cable_ref_kind(cable_ref(h, 0)), CableStr::NONE);
+    assert_eq!(cable_routing_relay(h, 6), NONE);
+    assert_eq!(cable_caveat(h, 1), NONE);
+    assert_eq!(cable_ref_kind(cable_ref(h, 0)), NONE);
     assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
-    assert_eq!(cable_classified_by_reason(h, 2), CableStr::NONE);
+    assert_eq!(cable_classified_by_reason(h, 2), NONE);
     assert!(cable_warning(h, 3).is_none() && cable_ref(h, 0).is_none() && cable_paragraph(h, 99).is_none());
     assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
-    assert_eq!(cable_envelope_reference(h, 0), CableStr::NONE);
-    assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), CableStr::NONE);
+    assert_eq!(cable_envelope_reference(h, 0), NONE);
+    assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), NONE);
     assert_eq!(n, 7);
-}
-
-#[test]
-fn panics_are_caught_at_the_boundary() {
-    assert_eq!(guard(|| -> CableStr { panic!("boom") }), CableStr::NONE);
-    assert_eq!(guard(|| -> usize { panic!("boom") }), 0);
-    assert!(!guard(|| -> bool { panic!("boom") }));
-    assert_eq!(guard(|| -> CableStatus { panic!("boom") }), CableStatus::CableInternal);
-
-    let mut err = blank_error();
-    // SAFETY: `err` is a writable local.
-    let st = unsafe { run(&mut err, || panic!("exploded at {}", 42)) };
-    assert_eq!(st, CableStatus::CableInternal);
-    assert_eq!(err.status, CableStatus::CableInternal);
-    assert_eq!(message(&err), "internal error: exploded at 42");
-
-    let h = Owned(parse(SEED.as_bytes()));
-    let v = guarded(h.get(), |_| -> CableStr { panic!("in an accessor") });
-    assert_eq!(v, CableStr::NONE);
-    // The handle is still usable after a caught panic.
-    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
 }
 
 #[test]
@@ -356,12 +341,16 @@ fn status_messages_cover_every_value() {
 
 #[test]
 fn long_messages_are_cut_at_a_character_boundary() {
-    let long = "é".repeat(300);
-    let e = crate::boundary::error_value(&Failure::new(CableStatus::CableIoError, long));
-    let m = message(&e);
-    assert!(m.len() < CABLE_ERROR_MESSAGE_LEN);
-    assert_eq!(m.len() % 2, 0);
-    assert!(m.chars().all(|c| c == 'é'));
+    // The message of an unopenable file names the path: 300 two-byte characters, longer than
+    // the message buffer, so it is cut, on a character boundary.
+    let path = std::ffi::CString::new(format!("/nonexistent/{}", "é".repeat(300))).unwrap();
+    let (mut csv, mut err) = (null_mut(), blank_error());
+    // SAFETY: a NUL-terminated path and writable out-parameters.
+    assert_eq!(unsafe { cable_csv_open(path.as_ptr(), null(), &mut csv, &mut err) }, CableStatus::CableIoError);
+    let m = message(&err);
+    // `message` checked it is UTF-8: cut after the last whole character that fits.
+    assert!(m.len() >= CABLE_ERROR_MESSAGE_LEN - 2 && m.len() < CABLE_ERROR_MESSAGE_LEN, "{}", m.len());
+    assert!(m.starts_with("/nonexistent/é") && m.ends_with('é'));
 }
 
 #[test]
@@ -473,7 +462,7 @@ fn handles_are_shared_across_threads() {
                 let h = shared;
                 for _ in 0..20 {
                     assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-                    assert_eq!(cable_warning_kind(cable_warning(h, 3)), CableStr::NONE);
+                    assert_eq!(cable_warning_kind(cable_warning(h, 3)), NONE);
                     let own = Owned(parse(SEED.as_bytes()));
                     assert_eq!(s(cable_recipient_mcn(cable_to(own.get(), 0))), Some("5322"));
                 }
@@ -520,29 +509,26 @@ fn tag_kinds_and_stations_through_c() {
     // SAFETY: `q` is valid for its length.
     let find = |q: &str| unsafe { cable_station(q.as_ptr().cast(), q.len()) };
     let st = find("RUEHMO");
-    assert!(!st.is_null());
-    // SAFETY: `st` is a static row.
-    unsafe {
-        assert_eq!(s(cable_station_id(st)), Some("MOSCOW"));
-        assert_eq!(s(cable_station_plad(st)), Some("AMEMBASSY MOSCOW"));
-        assert_eq!(s(cable_station_origin(st)), Some("Embassy Moscow"));
-        assert_eq!(s(cable_station_country(st)), Some("Russia"));
-        assert_eq!(s(cable_station_geo(st)), Some("RS"));
-        assert_eq!(cable_station_route_count(st), 1);
-        assert_eq!(s(cable_station_route(st, 0)), Some("RUEHMO"));
-        assert_eq!(s(cable_station_route(st, 1)), None);
-        assert_eq!(cable_station_plad_count(st), 1);
-        assert_eq!(s(cable_station_plad_at(st, 0)), Some("AMEMBASSY MOSCOW"));
-        assert_eq!(s(cable_station_id(null())), None);
-        assert_eq!(cable_station_route_count(null()), 0);
-    }
-    assert_eq!(find("hcmc"), find("AMCONSUL HO CHI MINH CITY"));
-    assert!(find("ATLANTIS").is_null());
+    assert!(st.is_some());
+    assert_eq!(s(cable_station_id(st)), Some("MOSCOW"));
+    assert_eq!(s(cable_station_plad(st)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_station_origin(st)), Some("Embassy Moscow"));
+    assert_eq!(s(cable_station_country(st)), Some("Russia"));
+    assert_eq!(s(cable_station_geo(st)), Some("RS"));
+    assert_eq!(cable_station_route_count(st), 1);
+    assert_eq!(s(cable_station_route(st, 0)), Some("RUEHMO"));
+    assert_eq!(s(cable_station_route(st, 1)), None);
+    assert_eq!(cable_station_plad_count(st), 1);
+    assert_eq!(s(cable_station_plad_at(st, 0)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_station_id(None)), None);
+    assert_eq!(cable_station_route_count(None), 0);
+    assert!(std::ptr::eq(find("hcmc").unwrap(), find("AMCONSUL HO CHI MINH CITY").unwrap()));
+    assert!(find("ATLANTIS").is_none());
     // SAFETY: a NULL name.
-    assert!(unsafe { cable_station(null(), 3) }.is_null());
+    assert!(unsafe { cable_station(null(), 3) }.is_none());
     assert!(cable_station_count() > 250);
-    assert!(!cable_station_at(0).is_null());
-    assert!(cable_station_at(100_000).is_null());
+    assert!(cable_station_at(0).is_some());
+    assert!(cable_station_at(100_000).is_none());
 }
 
 #[test]
@@ -735,44 +721,44 @@ fn body_accessors_out_of_range_and_null() {
         assert_eq!(cable_paragraph_count(h), count);
         for i in [count, 99, usize::MAX] {
             assert!(!cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
-            assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), CableStr::NONE);
-            assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
-            assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), CableStr::NONE);
+            assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), NONE);
+            assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
+            assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
             assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
-            assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), CableStr::NONE);
-            assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), CableStr::NONE);
+            assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), NONE);
+            assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), NONE);
             assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), Some(&mut span)));
-            assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), CableStr::NONE);
+            assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), NONE);
             assert_eq!(cable_paragraph_text_span(cable_paragraph(h, i)), CableSpan::default());
             assert_eq!(cable_paragraph_span(cable_paragraph(h, i)), CableSpan::default());
             assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
-            assert_eq!(cable_item_label(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
-            assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), CableStr::NONE);
+            assert_eq!(cable_item_label(cable_paragraph_item(cable_paragraph(h, i), 0)), NONE);
+            assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), NONE);
             assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, i), 0)), CableSpan::default());
         }
-        assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), CableStr::NONE);
-        assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), CableStr::NONE);
+        assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), NONE);
+        assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), NONE);
         assert!(!cable_paragraph_find(h, 0, Some(&mut at)));
         assert!(!cable_paragraph_find(h, u32::MAX, Some(&mut at)));
-        assert_eq!(cable_passage_kind(cable_note(h, 0)), CableStr::NONE);
-        assert_eq!(cable_passage_text(cable_note(h, 0)), CableStr::NONE);
+        assert_eq!(cable_passage_kind(cable_note(h, 0)), NONE);
+        assert_eq!(cable_passage_text(cable_note(h, 0)), NONE);
         assert!(!cable_passage_span(cable_note(h, 0), None));
         assert!(!cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
-        assert_eq!(cable_signer(h, 1), CableStr::NONE);
+        assert_eq!(cable_signer(h, 1), NONE);
         assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
-        assert_eq!(cable_break_kind(cable_break(h, 1)), CableStr::NONE);
+        assert_eq!(cable_break_kind(cable_break(h, 1)), NONE);
         assert!(!cable_break_page(cable_break(h, 1), Some(&mut n)));
         assert_eq!(cable_break_span(cable_break(h, 1)), CableSpan::default());
         assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
         assert!(!cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
     }
     let h: Option<&Cable> = None;
-    assert_eq!(cable_passage_text(cable_summary(h)), CableStr::NONE);
+    assert_eq!(cable_passage_text(cable_summary(h)), NONE);
     assert!(!cable_passage_span(cable_summary(h), Some(&mut span)));
     assert!(!cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
-    assert_eq!(cable_passage_text(cable_comment(h)), CableStr::NONE);
+    assert_eq!(cable_passage_text(cable_comment(h)), NONE);
     assert!(!cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
-    assert_eq!(cable_signature(h), CableStr::NONE);
+    assert_eq!(cable_signature(h), NONE);
     assert!(!cable_signature_span(h, Some(&mut span)));
     assert_eq!(
         (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
@@ -826,7 +812,7 @@ fn edge_cases_of_the_c_api() {
     unsafe {
         assert_eq!(cable_canonical_id(id.as_ptr().cast(), usize::MAX, null_mut(), 0), 0);
         assert_eq!(s(cable_tag_kind(id.as_ptr().cast(), usize::MAX)), None);
-        assert!(cable_station(id.as_ptr().cast(), usize::MAX).is_null());
+        assert!(cable_station(id.as_ptr().cast(), usize::MAX).is_none());
     }
 
     // `cable_to_json(NULL, &s, &l)` left `l` unset.
