@@ -385,6 +385,63 @@ class Break:
         """``{"kind": ..., "page": ..., "span": [start, end]}``."""
 
 @final
+class DocumentMarking:
+    """The marking of the whole text, declared by a paragraph (``1. CONFIDENTIAL - ENTIRE TEXT.``)."""
+
+    @property
+    def level(self) -> str:
+        """The level it names (``"CONFIDENTIAL"``)."""
+    @property
+    def caveats(self) -> Tuple[str, ...]:
+        """Caveats, upper case (``ENTIRE TEXT`` is the scope, not a caveat)."""
+    @property
+    def raw(self) -> str:
+        """The marking as written (``"CONFIDENTIAL - ENTIRE TEXT"``)."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the marking in ``Cable.text``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"level": ..., "caveats": [...], "raw": ..., "span": [start, end]}``."""
+
+class Link:
+    """A cross-reference in a paragraph's text: ``REF A``, ``reftel``, ``septel``, ``para 13``."""
+
+    @property
+    def kind(self) -> Literal["reference", "paragraph", "reference_paragraph", "septel"]:
+        """What it points at."""
+    @property
+    def paragraph(self) -> int:
+        """Index of the paragraph whose text holds it."""
+    @property
+    def target(self) -> Optional[int]:
+        """Index into ``Cable.references`` or ``Cable.paragraphs`` of what it names, or None."""
+    @property
+    def number(self) -> Optional[int]:
+        """The paragraph number cited (``para 13`` → 13), or None."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the label or number as written."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"kind": ..., "paragraph": ..., "target": ..., "number": ..., "span": [start, end]}``."""
+
+class Drafting:
+    """Who drafted, cleared and approved the telegram."""
+
+    @property
+    def drafted(self) -> str:
+        """The drafter as written (``"POL:MBURROWS"``)."""
+    @property
+    def cleared(self) -> Tuple[str, ...]:
+        """The clearances, in order."""
+    @property
+    def approved(self) -> Optional[str]:
+        """The approver, or None."""
+    @property
+    def span(self) -> _Span:
+        """``(start, end)`` byte span of the block in ``Cable.text``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"drafted": ..., "cleared": [...], "approved": ..., "span": [start, end]}``."""
+
 class Cable:
     """A parsed cable. Read-only; properties are computed from the text when read."""
 
@@ -431,6 +488,9 @@ class Cable:
     @property
     def caveats(self) -> Tuple[str, ...]:
         """Captions and handling caveats (``("SIPDIS",)``)."""
+    @property
+    def document_marking(self) -> Optional[DocumentMarking]:
+        """The marking of the whole text when a paragraph declares one, or None."""
     @property
     def distribution(self) -> Tuple[str, ...]:
         """Distribution lines."""
@@ -482,11 +542,17 @@ class Cable:
     def notes(self) -> Tuple[Passage, ...]:
         """Inline ``(Note: ...)`` and ``(Comment: ...)`` passages."""
     @property
+    def links(self) -> Tuple[Link, ...]:
+        """Cross-references in the paragraphs' text, in text order."""
+    @property
     def signature(self) -> Optional[str]:
         """The signature as written (``"BURNS"``), or None."""
     @property
     def signers(self) -> Tuple[str, ...]:
         """The names of the signature, split (``("KEEGAN", "PAAL")``)."""
+    @property
+    def drafting(self) -> Optional[Drafting]:
+        """The drafting block (``DRAFTED BY:`` ...), or None."""
     @property
     def redactions(self) -> Tuple[_Span, ...]:
         """``(start, end)`` byte spans of the ``XXXXXXXXXXXX`` runs."""

@@ -159,10 +159,22 @@ typedef struct CableBreak CableBreak;
 typedef struct CableCsv CableCsv;
 
 /**
+ * The drafting block (`DRAFTED BY:` ... `APPROVED BY:` ...): an opaque view borrowed from its
+ * `Cable` handle (`cable_drafting`). Read with the `cable_drafting_*` functions.
+ */
+typedef struct CableDrafting CableDrafting;
+
+/**
  * A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
  * handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
  */
 typedef struct CableItem CableItem;
+
+/**
+ * A cross-reference in a paragraph's text (`REF A`, `para 13`, `septel`): an opaque view
+ * borrowed from its `Cable` handle (`cable_link`). Read with the `cable_link_*` functions.
+ */
+typedef struct CableLink CableLink;
 
 /**
  * A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
@@ -1322,6 +1334,94 @@ struct CableSpan cable_text_section_span(const struct CableTextSection *s);
  * `{0, 0}` when `s` is NULL.
  */
 struct CableSpan cable_text_section_header_span(const struct CableTextSection *s);
+
+/**
+ * The marking of the whole text, when a paragraph declares one (`1. CONFIDENTIAL - ENTIRE
+ * TEXT.`, `1. (C - ENTIRE TEXT).`), borrowed from `h` until `cable_free(h)` (read it with the
+ * `cable_marking_*` functions; `ENTIRE TEXT` is its scope, not a caveat); NULL when there is
+ * none or `h` is NULL. Thread-safe.
+ */
+const struct CableMarking *cable_document_marking(const struct Cable *h);
+
+/**
+ * Span of the whole text's marking (as `cable_document_marking`); `{0, 0}` when there is none
+ * or `h` is NULL. Thread-safe.
+ */
+struct CableSpan cable_document_marking_span(const struct Cable *h);
+
+/**
+ * Number of cross-references in the paragraphs' text (the JSON's `links`). 0 when there are
+ * none or `h` is NULL. Thread-safe.
+ */
+size_t cable_link_count(const struct Cable *h);
+
+/**
+ * Cross-reference `i`, in text order, borrowed from `h` until `cable_free(h)`; NULL when `i` is
+ * out of range or `h` is NULL. Thread-safe, as every `cable_link_*` function.
+ */
+const struct CableLink *cable_link(const struct Cable *h, size_t i);
+
+/**
+ * Kind of a link: `reference` (`REF A`, `reftel`), `paragraph` (`para 13`),
+ * `reference_paragraph` (`para 2 of REF A`) or `septel`. Static; `{NULL, 0}` when `l` is NULL.
+ */
+struct CableStr cable_link_kind(const struct CableLink *l);
+
+/**
+ * Index of the paragraph (`cable_paragraph`) whose text holds the link; 0 when `l` is NULL.
+ */
+size_t cable_link_paragraph(const struct CableLink *l);
+
+/**
+ * What the link names: the index of a reference (`cable_ref`; `reference` and
+ * `reference_paragraph` links) or of a paragraph (`cable_paragraph`; `paragraph` links).
+ * Returns true and stores it in `*out` (when `out` is not NULL) if the cable has it; false
+ * otherwise (`septel`, `REF D` without a reference D) or when `l` is NULL.
+ */
+bool cable_link_target(const struct CableLink *l, size_t *out);
+
+/**
+ * The paragraph number a link cites (`para 13` → 13). Returns true and stores it in `*out`
+ * (when `out` is not NULL) for paragraph links; false otherwise or when `l` is NULL.
+ */
+bool cable_link_number(const struct CableLink *l, uint32_t *out);
+
+/**
+ * Span of the label or number as written (`A` of `REF A`); `{0, 0}` when `l` is NULL.
+ */
+struct CableSpan cable_link_span(const struct CableLink *l);
+
+/**
+ * The drafting block (`DRAFTED BY:`, `CLEARED:`, `APPROVED BY:`), borrowed from `h` until
+ * `cable_free(h)`; NULL when the text has none or `h` is NULL. Thread-safe, as every
+ * `cable_drafting_*` function.
+ */
+const struct CableDrafting *cable_drafting(const struct Cable *h);
+
+/**
+ * The drafter as written (`POL:MBURROWS`); `{NULL, 0}` when `d` is NULL.
+ */
+struct CableStr cable_drafting_drafted(const struct CableDrafting *d);
+
+/**
+ * Number of clearances; 0 when `d` is NULL.
+ */
+size_t cable_drafting_cleared_count(const struct CableDrafting *d);
+
+/**
+ * Clearance `j`, in order (`POL:PHILBURN`); `{NULL, 0}` when `j` is out of range or `d` is NULL.
+ */
+struct CableStr cable_drafting_cleared(const struct CableDrafting *d, size_t j);
+
+/**
+ * The approver (`AMB:SEEIZENSTAT`); `{NULL, 0}` when not named or `d` is NULL.
+ */
+struct CableStr cable_drafting_approved(const struct CableDrafting *d);
+
+/**
+ * Span of the whole block, keywords included; `{0, 0}` when `d` is NULL.
+ */
+struct CableSpan cable_drafting_span(const struct CableDrafting *d);
 
 /**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,

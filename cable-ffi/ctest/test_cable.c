@@ -448,6 +448,51 @@ static void test_excluded_and_marking(void) {
     cable_free(c);
 }
 
+/* Cross-references, the drafting block and the document's marking, on committed fixtures
+ * (values read from the cables). */
+static void test_annotations(void) {
+    size_t len = 0, t = 0;
+    uint32_t n = 0;
+    Cable *c = NULL;
+    char *page = read_rel(root, "tests/fixtures/09STATE28302.html", &len);
+    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    /* `(REFS A and B)` in paragraph 2, `paragraph 5` in paragraph 3. */
+    CHECK(cable_link_count(c) == 3);
+    CHECK_STR(cable_link_kind(cable_link(c, 0)), "reference");
+    CHECK(cable_link_paragraph(cable_link(c, 1)) == 1);
+    CHECK(cable_link_target(cable_link(c, 1), &t) && t == 1);
+    CHECK_STR(cable_ref_label(cable_ref(c, t)), "B");
+    CHECK(span_is(c, cable_link_span(cable_link(c, 1)), "B"));
+    CHECK_STR(cable_link_kind(cable_link(c, 2)), "paragraph");
+    CHECK(cable_link_number(cable_link(c, 2), &n) && n == 5);
+    CHECK(cable_link_target(cable_link(c, 2), &t) && t == 4);
+    CHECK(!cable_link_number(cable_link(c, 0), &n) && n == 5);
+    CHECK(cable_link(c, 3) == NULL && cable_drafting(c) == NULL && cable_document_marking(c) == NULL);
+    cable_free(c);
+    free(page);
+    page = read_rel(root, "tests/fixtures/09DOHA214.html", &len);
+    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK_STR(cable_drafting_drafted(cable_drafting(c)), "P/E:MZEBLEY");
+    CHECK(cable_drafting_cleared_count(cable_drafting(c)) == 3);
+    CHECK_STR(cable_drafting_cleared(cable_drafting(c), 2), "DCM: MRATNEY");
+    CHECK_STR(cable_drafting_cleared(cable_drafting(c), 3), NULL);
+    CHECK_STR(cable_drafting_approved(cable_drafting(c)), "AMB:JLABARON");
+    CHECK(span_starts(c, cable_drafting_span(cable_drafting(c)), "APPROVED: AMB:JLABARON"));
+    cable_free(c);
+    free(page);
+    page = read_rel(root, "tests/fixtures/90CAPETOWN97.html", &len);
+    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK_STR(cable_marking_raw(cable_document_marking(c)), "CONFIDENTIAL - ENTIRE TEXT");
+    CHECK_STR(cable_marking_level(cable_document_marking(c)), "CONFIDENTIAL");
+    CHECK(cable_marking_caveat_count(cable_document_marking(c)) == 0);
+    CHECK(span_is(c, cable_document_marking_span(c), "CONFIDENTIAL - ENTIRE TEXT"));
+    cable_free(c);
+    free(page);
+    CHECK(cable_link_count(NULL) == 0 && cable_link(NULL, 0) == NULL && cable_drafting(NULL) == NULL);
+    CHECK_STR(cable_link_kind(NULL), NULL);
+    CHECK_STR(cable_drafting_drafted(NULL), NULL);
+}
+
 /* Two cablegate pages, values checked by reading the pages. */
 static void test_corpus_pages(void) {
     size_t len;
@@ -984,6 +1029,7 @@ int main(int argc, char **argv) {
         test_seed_body();
         test_corpus_body();
         test_excluded_and_marking();
+        test_annotations();
         test_corpus_pages();
         test_errors();
         test_csv_errors();

@@ -39,12 +39,15 @@ mod access;
 
 mod body;
 
+mod annotations;
+
 mod ids;
 
 mod boundary;
 mod records;
 
 pub use access::*;
+pub use annotations::*;
 pub use body::*;
 pub use csv::*;
 pub use handle::*;

@@ -206,6 +206,49 @@ impl CablePassage {
     }
 }
 
+/// A cross-reference in a paragraph's text (`REF A`, `para 13`, `septel`): an opaque view
+/// borrowed from its `Cable` handle (`cable_link`). Read with the `cable_link_*` functions.
+pub struct CableLink {
+    pub(crate) kind: &'static str,
+    pub(crate) paragraph: usize,
+    pub(crate) target: Option<usize>,
+    pub(crate) number: Option<u32>,
+    pub(crate) span: CableSpan,
+}
+
+impl CableLink {
+    pub(crate) fn new(l: &cable_core::Link) -> Self {
+        CableLink {
+            kind: l.kind.as_str(),
+            paragraph: l.paragraph,
+            target: l.target,
+            number: l.number,
+            span: l.span.into(),
+        }
+    }
+}
+
+/// The drafting block (`DRAFTED BY:` ... `APPROVED BY:` ...): an opaque view borrowed from its
+/// `Cable` handle (`cable_drafting`). Read with the `cable_drafting_*` functions.
+pub struct CableDrafting {
+    pub(crate) drafted: Held,
+    pub(crate) cleared: Box<[Held]>,
+    pub(crate) approved: Option<Held>,
+    pub(crate) span: CableSpan,
+}
+
+impl CableDrafting {
+    pub(crate) fn new(d: cable_core::Drafting<'_>) -> Self {
+        let held = |s: cable_core::Spanned<&str>| Held::new(Cow::Borrowed(s.value));
+        CableDrafting {
+            drafted: held(d.drafted),
+            cleared: d.cleared.into_iter().map(held).collect(),
+            approved: d.approved.map(held),
+            span: d.span.into(),
+        }
+    }
+}
+
 /// The sub-handles a handle keeps, each list made on first use.
 #[derive(Default)]
 pub(crate) struct Records {
@@ -221,4 +264,7 @@ pub(crate) struct Records {
     pub comment: OnceLock<Option<CablePassage>>,
     pub action_request: OnceLock<Option<CablePassage>>,
     pub notes: OnceLock<Box<[CablePassage]>>,
+    pub document_marking: OnceLock<Option<CableMarking>>,
+    pub links: OnceLock<Box<[CableLink]>>,
+    pub drafting: OnceLock<Option<CableDrafting>>,
 }

@@ -2,8 +2,8 @@
 
 use crate::objects::At;
 use crate::objects::{
-    Break, ClassifiedBy, Envelope, ExecutiveOrder, Marking, Paragraph, ParseWarning, Passage, Recipient, Reference,
-    Routing, Section, py_repr, py_span, shorten,
+    Break, ClassifiedBy, DocumentMarking, Drafting, Envelope, ExecutiveOrder, Link, Marking, Paragraph, ParseWarning,
+    Passage, Recipient, Reference, Routing, Section, py_repr, py_span, shorten,
 };
 use crate::topy::to_py;
 use cable_core::OwnedCable;
@@ -127,6 +127,10 @@ cable_methods! {
     /// Captions and handling caveats in order, without repeats (``("SIPDIS", "NOFORN")``).
     caveats(s, py) -> PyResult<Bound<'py, PyTuple>> =
         PyTuple::new(py, s.cable().caveats().iter().map(|c| c.value.as_ref()));
+    /// The marking of the whole text when a paragraph declares one (``1. CONFIDENTIAL - ENTIRE
+    /// TEXT.``) as a ``DocumentMarking``, or None.
+    document_marking(s) -> Option<DocumentMarking> =
+        s.one("document_marking", s.cable().document_marking().as_ref(), DocumentMarking::new);
     /// Distribution lines (``STATE FOR ...``, ``PASS TO ...``), joined when they wrap.
     distribution(s, py) -> PyResult<Bound<'py, PyTuple>> =
         PyTuple::new(py, s.cable().distribution().iter().map(|t| t.as_str()));
@@ -167,10 +171,16 @@ cable_methods! {
     /// Inline notes and comments in parentheses (``(Note: ... End note.)``, ``(Comment: ...)``),
     /// a tuple of ``Passage`` of kind ``"note"`` or ``"inline_comment"``.
     notes(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "notes", s.cable().notes(), Passage::new);
+    /// Cross-references in the paragraphs' text (``REF A``, ``reftel``, ``septel``, ``para 13``,
+    /// ``para 2 of REF A``), a tuple of ``Link`` in text order.
+    links(s, py) -> PyResult<Bound<'py, PyTuple>> = s.list(py, "links", s.cable().links().iter(), Link::new);
     /// The signature as written, the last line of names (``"BURNS"``, ``"KEEGAN PAAL"``), or None.
     signature(s) -> Option<&str> = s.cable().signature().map(|s| s.value);
     /// The names of the signature, split (``"KEEGAN PAAL"`` → ``("KEEGAN", "PAAL")``).
     signers(s, py) -> PyResult<Bound<'py, PyTuple>> = PyTuple::new(py, s.cable().signers());
+    /// The drafting block (``DRAFTED BY:``, ``CLEARED:``, ``APPROVED BY:``) as a ``Drafting``, or
+    /// None.
+    drafting(s) -> Option<Drafting> = s.one("drafting", s.cable().drafting().as_ref(), Drafting::new);
     /// ``(start, end)`` byte spans of the redactions (``XXXXXXXXXXXX`` runs), in text order; the
     /// JSON has them as ``{"count": ..., "spans": [...]}``.
     redactions(s, py) -> PyResult<Bound<'py, PyTuple>> =

@@ -217,8 +217,8 @@ mod module {
     use crate::ids::{Station, canonical_id, citations, station, stations, tag_kind};
     #[pymodule_export]
     use crate::objects::{
-        Break, ClassifiedBy, Envelope, ExecutiveOrder, Item, Marking, Paragraph, ParseWarning, Passage, Recipient,
-        Reference, Routing, Section,
+        Break, ClassifiedBy, DocumentMarking, Drafting, Envelope, ExecutiveOrder, Item, Link, Marking, Paragraph,
+        ParseWarning, Passage, Recipient, Reference, Routing, Section,
     };
     #[pymodule_export]
     use crate::reader::CableReader;

@@ -378,6 +378,50 @@ record! {
         span: PySpan = py_span(b.span),
     }
     repr(s) { kind: s.kind, page: s.page, span: s.span }
+
+    /// The marking of the whole text, declared by a paragraph (``1. CONFIDENTIAL - ENTIRE
+    /// TEXT.``): a ``Marking`` with its place.
+    DocumentMarking(m: &cable_core::Spanned<cable_core::Marking<'_>>, at) {
+        /// The level it names (``"CONFIDENTIAL"``).
+        level: &'static str = m.value.level.as_str(),
+        /// Caveats, upper case (``ENTIRE TEXT`` is the scope, not a caveat).
+        caveats: Tuple<String> = m.value.caveats().map(own).collect(),
+        /// The marking as written (``"CONFIDENTIAL - ENTIRE TEXT"``).
+        raw: String = own(m.value.raw),
+        /// ``(start, end)`` byte span of the marking in ``Cable.text``.
+        span: PySpan = py_span(m.span),
+    }
+    repr(s) { level: s.level, raw: &s.raw }
+
+    /// A cross-reference in a paragraph's text: ``REF A``, ``reftel``, ``septel``, ``para 13``,
+    /// ``para 2 of REF A``.
+    Link(l: &cable_core::Link, at) {
+        /// ``"reference"``, ``"paragraph"``, ``"reference_paragraph"`` or ``"septel"``.
+        kind: &'static str = l.kind.as_str(),
+        /// Index of the paragraph whose text holds it.
+        paragraph: usize = l.paragraph,
+        /// Index into ``Cable.references`` (reference links) or ``Cable.paragraphs`` (paragraph
+        /// links) of what it names, or None when the cable has no such reference or paragraph.
+        target: Option<usize> = l.target,
+        /// The paragraph number cited (``para 13`` → 13), or None.
+        number: Option<u32> = l.number,
+        /// ``(start, end)`` byte span of the label or number as written in ``Cable.text``.
+        span: PySpan = py_span(l.span),
+    }
+    repr(s) { kind: s.kind, paragraph: s.paragraph, target: s.target, number: s.number }
+
+    /// Who drafted, cleared and approved the telegram (``DRAFTED BY:`` ... ``APPROVED BY:`` ...).
+    Drafting(d: &cable_core::Drafting<'_>, at) {
+        /// The drafter as written (``"POL:MBURROWS"``).
+        drafted: String = own(d.drafted.value),
+        /// The clearances, in order (``("POL:PHILBURN", "ADCM:JGREENWALD")``).
+        cleared: Tuple<String> = d.cleared.iter().map(|c| own(c.value)).collect(),
+        /// The approver (``"AMB:SEEIZENSTAT"``), or None.
+        approved: Option<String> = d.approved.map(|a| own(a.value)),
+        /// ``(start, end)`` byte span of the block in ``Cable.text``.
+        span: PySpan = py_span(d.span),
+    }
+    repr(s) { drafted: &s.drafted, approved: &s.approved }
 }
 
 /// At most 200 bytes of `text`, cut at a character boundary (as the JSON contract does).
