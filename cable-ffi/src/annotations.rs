@@ -20,14 +20,11 @@ pub extern "C" fn cable_document_marking(h: Option<&Cable>) -> Option<&CableMark
     guarded(h, |c| {
         c.one(
             |r| &r.document_marking,
-            // SAFETY: the marking is a paragraph's of the handle's cable, and so is the slot
-            // keeping its sub-handle.
             |core| {
-                core.paragraphs()
-                    .iter()
-                    .filter_map(|p| p.marking())
-                    .find(|m| m.is_entire_text())
-                    .map(|m| unsafe { CableMarking::of(m) })
+                let marking = core.paragraphs().iter().filter_map(|p| p.marking()).find(|m| m.is_entire_text())?;
+                // SAFETY: the marking is a paragraph's of the handle's cable, and so is the slot
+                // keeping its sub-handle.
+                Some(unsafe { CableMarking::of(marking) })
             },
         )
     })
