@@ -368,8 +368,13 @@ impl<'l, 'a> Walk<'l, 'a> {
                 && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
-            // `SIPDIS` stamped inside a framed heading (00HARARE6677).
-            && (could_be_heading(t_trim) || text::cleans_to_nothing(t_trim)); // A caption after a blank line, or an underlined one without a rule above the captions
+            // `SIPDIS` stamped inside a framed heading (00HARARE6677); the rest of a framed
+            // caption broken at the width, whatever it reads like (`Regulatory and oversight
+            // arrangements between EU member` / `states` / rule, 04FRANKFURT3169).
+            && (could_be_heading(t_trim)
+                || text::cleans_to_nothing(t_trim)
+                || self.pending.is_some_and(|p| p.two_lines && p.captions == 1 && rule_below_next(self.lines, i)));
+        // A caption after a blank line, or an underlined one without a rule above the captions
         // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
         // A heading of two lines, each underlined (`A FIFTY PERCENT CHANCE OF BEING FRANCE'S` /
         // rule / `NEXT PRESIDENT` / rule, 06PARIS7424): the second line goes on with the first
@@ -466,6 +471,11 @@ impl<'l, 'a> Walk<'l, 'a> {
         memchr::memmem::find_iter(text, &[previous, b')'])
             .any(|at| at == 0 || matches!(text[at - 1], b'(' | b' ' | b'\n' | b'\t'))
     }
+}
+
+/// Whether the line after line `i` is a rule (the frame under a caption's second line).
+fn rule_below_next(lines: &[Line<'_>], i: usize) -> bool {
+    lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()))
 }
 
 /// A line that opens with a portion marking and then a sentence or a caption (`(U)

@@ -225,3 +225,18 @@ fn a_caption_with_a_colon_ending_a_paragraph_is_a_doubt() {
     assert_eq!(doubts(text), 1);
     assert_eq!(doubts(&text.replace("Ministry of Social Affairs and Labor:", "TEXT OF THE STATEMENT FOLLOWS:")), 0);
 }
+
+#[test]
+fn a_framed_caption_broken_at_the_width_is_one_heading() {
+    // 04FRANKFURT3169: the caption's second line is one lower-case word.
+    let text = "UNCLAS FRANKFURT 003169\n\nSUBJECT: X\n\n8. (SBU) ... reaching implications for the audit industry. \n \n\
+                --------------------------------------------- ---------- \n\
+                Regulatory and oversight arrangements between EU member \nstates \n\
+                --------------------------------------------- ---------- \n \n\
+                9. (SBU) The Commission would require the national \nauthorities to establish oversight. \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[1].heading().as_deref(), Some("Regulatory and oversight arrangements between EU member states"));
+    assert!(ps[0].text().ends_with("audit industry."), "{}", ps[0].text());
+}
