@@ -57,6 +57,9 @@ struct Walk<'l, 'a> {
     pending: Option<Pending>,
     /// The paragraph limit was reached and said so.
     warned_paragraph_limit: bool,
+    /// The open paragraph is a marked block of a numbered text (see `piece`): it goes on over
+    /// blank lines like a numbered one, until the next number or marked block.
+    marked_block_open: bool,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -102,6 +105,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         previous: None,
         pending: None,
         warned_paragraph_limit: false,
+        marked_block_open: false,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,
@@ -181,7 +185,8 @@ impl<'l, 'a> Walk<'l, 'a> {
     fn blank(&mut self) {
         // Unnumbered paragraphs end at a blank line; a numbered one goes on until the next
         // number (its sub-items and quotations are separated by blank lines).
-        let numbered_open = self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
+        let numbered_open = self.marked_block_open
+            || self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
         if !numbered_open {
             self.close();
         }
@@ -430,15 +435,17 @@ impl<'l, 'a> Walk<'l, 'a> {
         // Minister ...` under a framed heading, 04CARACAS2689), not more of the one before.
         // (Without a heading, marked blocks are as often the sub-portions of a numbered
         // paragraph: `A. (S/NF) USG Concern: ...` / `(S/NF) GOA Response: ...`, 06VIENNA515.)
+        // (The next marked block after one needs no heading: `(SBU) ...` / blank / `(C) ...`.)
         let marked_block = self.numbered
             && !same_block
-            && self.pending.is_some_and(|p| p.first_caption.is_some())
+            && (self.marked_block_open || self.pending.is_some_and(|p| p.first_caption.is_some()))
             && opens_with_marking(t_trim)
             && !self.continues_labels(t_trim);
         if self.open.is_some() && (self.numbered || same_block) && !marked_block {
             self.continue_open(end);
         } else {
             self.unnumbered_paragraph(t_trim, start, end);
+            self.marked_block_open = marked_block;
         }
         self.after_blank = false;
         self.glued_break(i, glued, end);

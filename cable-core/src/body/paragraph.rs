@@ -206,6 +206,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     pub(super) fn close(&mut self) {
+        self.marked_block_open = false;
         if self.open.is_some() {
             self.assign_gaps(0);
             self.breaks_done = self.body.breaks.len();
