@@ -289,5 +289,20 @@ fn export_parquet_writes_typed_tables() {
     let cited = b.column_by_name("cited").unwrap().as_string::<i32>();
     assert_eq!(cited.iter().flatten().count(), 2);
     assert_eq!(cable(&["export", "--links", "examples/07MOSCOW5434.txt"]).0, 1);
+    // The same tables as JSON Lines: typed values, absent ones null.
+    let (code, stdout, stderr) = cable(&["export", "--format", "jsonl", "examples/07MOSCOW5434.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let row: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(row["created"], "2007-11-17T12:31:00Z");
+    assert_eq!(row["declassify_on"], "2017-11-16");
+    assert_eq!(row["serial"], 5434);
+    assert_eq!(row["to"][0]["name"], "SECSTATE WASHDC");
+    assert!(row["to"][0]["office"].is_null());
+    let args = ["export", "--format", "jsonl", "--links", "tests/fixtures/09STATE28302.html"];
+    let (code, stdout, _) = cable(&args);
+    assert_eq!(code, 0);
+    let numbers: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["number"].clone()).collect();
+    assert_eq!(numbers, [serde_json::Value::Null, serde_json::Value::Null, serde_json::json!(5)]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
