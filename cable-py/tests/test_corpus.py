@@ -4,6 +4,7 @@ texts by hand."""
 import datetime
 import importlib.util
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -291,7 +292,11 @@ def test_parquet_export_reads_back_in_duckdb(corpus, tmp_path):
     `cargo build`), read by DuckDB: the rows, and the nested columns by their fields."""
     duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed")
     root = Path(__file__).resolve().parents[2]
-    binary = next((b for b in (root / "target" / p / "cable" for p in ("release", "debug")) if b.exists()), None)
+    # `$CABLE_CLI`, else the debug build that `cargo test --workspace` (scripts/test) has just
+    # made: a release build may be older than the tree.
+    candidates = [Path(os.environ["CABLE_CLI"])] if "CABLE_CLI" in os.environ else []
+    candidates += [root / "target" / p / "cable" for p in ("debug", "release")]
+    binary = next((b for b in candidates if b.exists()), None)
     if binary is None:
         pytest.skip("the cable command is not built (cargo build -p cable-cli)")
     out = tmp_path / "cables.parquet"
