@@ -132,7 +132,9 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
             cable.created = cable.created.or(r.dtg.created);
             cable.dtg = Some(r.dtg);
             cable.sender = cable.sender.take().or(r.sender);
-            if cable.to.is_empty() && cable.info.is_empty() {
+            // The top may hold the addressee list's last page only (`PAGE 02 ... 01 OF 07` /
+            // `USMISSION USNATO` / ..., 92ZAGREB527): the later block's complete lists win.
+            if cable.to.is_empty() && r.info.len() >= cable.info.len() {
                 cable.to = r.to;
                 cable.info = r.info;
             }

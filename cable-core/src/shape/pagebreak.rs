@@ -256,8 +256,13 @@ fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> 
     (!content.is_empty()).then(|| lead + banner_len + (rest.len() - content.len()))
 }
 
+/// Blank lines a page's foot and the next page's top may have between them: teletype pages
+/// were padded to their length (`CONSISTENT,` / `CONFIDENTIAL` / six blank lines /
+/// `CONFIDENTIAL` / `PAGE 03 ZAGREB 02658 01 OF 02`, 95ZAGREB2658).
+const PAGE_GAP: usize = 12;
+
 fn next_non_blank(lines: &[Line<'_>], from: usize) -> Option<usize> {
-    (from..lines.len().min(from + 3)).find(|&j| !lines[j].is_blank())
+    (from..lines.len().min(from + PAGE_GAP)).find(|&j| !lines[j].is_blank())
 }
 
 fn prev_non_blank(lines: &[Line<'_>], before: usize) -> Option<usize> {
@@ -300,5 +305,25 @@ mod tests {
         assert_eq!(page_break_at(&ls, 0), None);
         assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38) }));
         assert_eq!(&ls[2].text[38..], "OPPOSITION LEADER");
+    }
+
+    #[test]
+    fn a_padded_page_foot_joins_the_next_top() {
+        // 95ZAGREB2658: six blank lines between the foot's classification and the top's.
+        let text = "ONE OF CONSISTENT, 
+                       CONFIDENTIAL 
+
+ 
+ 
+ 
+ 
+ 
+                           CONFIDENTIAL 
+ 
+                    PAGE 03        ZAGREB  02658  01 OF 02  171547Z 
+LOW-LEVEL BUREAUCRATIC NAGGING
+";
+        let ls = lines::split(text);
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 10, content_at: None }));
     }
 }
