@@ -438,9 +438,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (Without a heading, marked blocks are as often the sub-portions of a numbered
         // paragraph: `A. (S/NF) USG Concern: ...` / `(S/NF) GOA Response: ...`, 06VIENNA515.)
         // (The next marked block after one needs no heading: `(SBU) ...` / blank / `(C) ...`.)
+        let headed = self.pending.is_some_and(|p| p.first_caption.is_some());
         let marked_block = self.numbered
             && !same_block
-            && (self.marked_block_open || self.pending.is_some_and(|p| p.first_caption.is_some()))
+            && (self.marked_block_open || headed)
             && opens_with_marking(t_trim)
             && !self.continues_labels(t_trim);
         if self.open.is_some() && (self.numbered || same_block) && !marked_block {

@@ -126,7 +126,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         let heading = self.flush_pending(Some(start));
         let (marking, text_start) = marking_and_text(t);
         let text_start = start + text_start as u32;
-        let (marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
+        let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
+        // A marking that opens the heading of an unmarked paragraph is the paragraph's
+        // (`(U) Status of Host Nation Laws:` / rule / `-- UAE Federal Law 4 ...`, 07ABUDHABI1838);
+        // the heading's text leaves it out (`Paragraph::heading`), its span keeps the line.
+        if let (None, Some(h)) = (marking, heading) {
+            let caption = h.slice(self.source);
+            if let Some((m, _)) = Marking::parse_prefix(caption).filter(|&(_, n)| !caption[n..].trim().is_empty()) {
+                marking = Some(m);
+            }
+        }
         self.open_paragraph(Paragraph {
             source: self.source,
             span: Span::new(start, end),

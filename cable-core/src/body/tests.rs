@@ -240,3 +240,22 @@ fn a_framed_caption_broken_at_the_width_is_one_heading() {
     assert_eq!(ps[1].heading().as_deref(), Some("Regulatory and oversight arrangements between EU member states"));
     assert!(ps[0].text().ends_with("audit industry."), "{}", ps[0].text());
 }
+
+#[test]
+fn a_marking_opening_the_heading_of_an_unmarked_paragraph_is_its_marking() {
+    // 09DOHA214: `(S/NF) KEY POINTS` above unnumbered `--` items, before paragraph 1.
+    let text = "SECRET DOHA 000214\n\nSUBJECT: X\n\n(S/NF) KEY POINTS\n-----------------\n\n\
+                --  Post  assesses that U.S. investments in Qatar's energy industry are at risk.\n\n\
+                1. (C) Qatar shares with Iran the largest non-associated gas field in the world.\n";
+    let cable = crate::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!(p.number(), None);
+    assert_eq!(p.marking().unwrap().raw, "(S/NF)");
+    assert_eq!(p.heading().as_deref(), Some("KEY POINTS"));
+    assert_eq!(cable.text_of(p.heading_span().unwrap()), "(S/NF) KEY POINTS");
+    // A paragraph with a marking of its own keeps the heading as written (09DOHA502's
+    // `(C) SUMMARY` above `1. (C) ...`).
+    let text = "SECRET DOHA 000502\n\nSUBJECT: X\n\n(C) SUMMARY\n-----------\n\n1. (C) The Amir said so.\n";
+    let cable = crate::parse(text).unwrap();
+    assert_eq!(cable.paragraphs()[0].heading().as_deref(), Some("(C) SUMMARY"));
+}

@@ -60,10 +60,26 @@ impl<'a> Paragraph<'a> {
     /// The heading above the paragraph (`Lavrov's Letter`, `Comment`), joined into one line
     /// when it takes several.
     pub fn heading(&self) -> Option<Cow<'a, str>> {
-        self.heading.map(|h| match text::clean_without_rules(self.source, h) {
+        // The paragraph's marking written at the start of its heading (`(U) Status of Host
+        // Nation Laws:`) is the marking, not part of the heading's words.
+        let h = self.heading?;
+        // (Only a marking read from the heading's own line: `(C) SUMMARY` above `1. (C) ...` keeps
+        // its words.)
+        let from_heading = self.marking.filter(|m| {
+            let at = (m.raw.as_ptr() as usize).wrapping_sub(self.source.as_ptr() as usize);
+            (h.start as usize..h.end as usize).contains(&at)
+        });
+        let words = |s: &str| -> std::ops::Range<usize> {
+            let start = match from_heading {
+                Some(m) if s.starts_with(m.raw) => s.len() - s[m.raw.len()..].trim_start().len(),
+                _ => 0,
+            };
             // `Comment -------` (a caption and its rule on one line).
-            Cow::Borrowed(s) => Cow::Borrowed(s.trim_end_matches(['-', ' '])),
-            Cow::Owned(s) => Cow::Owned(s.trim_end_matches(['-', ' ']).to_owned()),
+            start..start.max(s.trim_end_matches(['-', ' ']).len())
+        };
+        Some(match text::clean_without_rules(self.source, h) {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[words(s)]),
+            Cow::Owned(s) => Cow::Owned(s[words(&s)].to_owned()),
         })
     }
 
