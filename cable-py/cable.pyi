@@ -403,6 +403,7 @@ class DocumentMarking:
     def to_dict(self) -> Dict[str, Any]:
         """``{"level": ..., "caveats": [...], "raw": ..., "span": [start, end]}``."""
 
+@final
 class Link:
     """A cross-reference in a paragraph's text: ``REF A``, ``reftel``, ``septel``, ``para 13``."""
 
@@ -424,6 +425,7 @@ class Link:
     def to_dict(self) -> Dict[str, Any]:
         """``{"kind": ..., "paragraph": ..., "target": ..., "number": ..., "span": [start, end]}``."""
 
+@final
 class Drafting:
     """Who drafted, cleared and approved the telegram."""
 
@@ -442,6 +444,7 @@ class Drafting:
     def to_dict(self) -> Dict[str, Any]:
         """``{"drafted": ..., "cleared": [...], "approved": ..., "span": [start, end]}``."""
 
+@final
 class Cable:
     """A parsed cable. Read-only; properties are computed from the text when read."""
 
