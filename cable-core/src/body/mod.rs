@@ -439,10 +439,17 @@ impl<'l, 'a> Walk<'l, 'a> {
         // paragraph: `A. (S/NF) USG Concern: ...` / `(S/NF) GOA Response: ...`, 06VIENNA515.)
         // (The next marked block after one needs no heading: `(SBU) ...` / blank / `(C) ...`.)
         let headed = self.pending.is_some_and(|p| p.first_caption.is_some());
+        // So is any block under a heading that carries a portion marking itself (`(U) Status of
+        // Host Nation Laws:` / rule / `-- UAE Federal Law 4 of 2002 ...`, 07ABUDHABI1838).
+        let marked_heading = || {
+            self.pending.and_then(|p| p.first_caption).is_some_and(|(from, to)| {
+                let caption = Span::new(from, to).slice(self.source);
+                Marking::parse_prefix(caption).is_some_and(|(_, n)| !caption[n..].trim().is_empty())
+            })
+        };
         let marked_block = self.numbered
             && !same_block
-            && (self.marked_block_open || headed)
-            && opens_with_marking(t_trim)
+            && (((self.marked_block_open || headed) && opens_with_marking(t_trim)) || marked_heading())
             && !self.continues_labels(t_trim);
         if self.open.is_some() && (self.numbered || same_block) && !marked_block {
             self.continue_open(end);

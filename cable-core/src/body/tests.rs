@@ -259,3 +259,24 @@ fn a_marking_opening_the_heading_of_an_unmarked_paragraph_is_its_marking() {
     let cable = crate::parse(text).unwrap();
     assert_eq!(cable.paragraphs()[0].heading().as_deref(), Some("(C) SUMMARY"));
 }
+
+#[test]
+fn a_block_under_a_marked_heading_is_a_paragraph() {
+    // 07ABUDHABI1838: marked, underlined captions over `--` items after paragraph 4.
+    let text = "CONFIDENTIAL ABU DHABI 001838\n\nSUBJECT: X\n\n\
+                4. (C) Specific responses to questions follow (see 05 Abu\nDhabi 4592 for more details).\n\n\
+                (U) Status of Host Nation Laws:\n---------------------------\n\n\
+                -- UAE Federal Law 4 of 2002 is the relevant law\n\n\
+                (SBU) Key Elements of UAE Federal Law 4 (2002) with regard to\nbulk cash smuggling):\n\
+                --------------------------------------------- ----------\n\n\
+                -- The law permits the import and export of any amount of\ncurrency.\n\n\
+                -- Although there is a requirement to declare cash imports,\nthe UAE does not provide forms.\n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 3, "{:?}", ps.iter().map(|p| p.text()).collect::<Vec<_>>());
+    assert!(ps[0].text().ends_with("for more details)."));
+    assert_eq!((ps[1].number(), ps[1].marking().unwrap().raw), (None, "(U)"));
+    assert_eq!(ps[1].heading().as_deref(), Some("Status of Host Nation Laws:"));
+    assert_eq!(ps[2].marking().unwrap().raw, "(SBU)");
+    assert!(ps[2].text().starts_with("-- The law permits") && ps[2].text().ends_with("does not provide forms."));
+}
