@@ -56,9 +56,47 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_ascii_whitespace() || c == '\u{a0}'
 }
 
-/// `s` without leading and trailing [`is_space`] characters.
+/// `s` without leading and trailing [`is_space`] characters. Byte loops, not a `char`
+/// pattern: these run several times on every line, and decoding UTF-8 cost more than the test.
+#[inline]
 pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    trim_end_space(trim_start_space(s))
+}
+
+/// `s` without leading [`is_space`] characters.
+#[inline]
+pub(crate) fn trim_start_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        if i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    // At an ASCII byte or after a complete two-byte no-break space: a char boundary.
+    &s[i..]
+}
+
+/// `s` without trailing [`is_space`] characters.
+#[inline]
+pub(crate) fn trim_end_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    loop {
+        if j > 0 && b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        } else if j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    &s[..j]
 }
 
 /// True when `s` is non-empty and all ASCII digits.
@@ -179,7 +217,7 @@ impl<'a> Cursor<'a> {
     /// Where the next token starts (after any spaces at the cursor).
     pub fn peek_start(&self) -> usize {
         let rest = &self.s[self.at..];
-        self.at + (rest.len() - rest.trim_start_matches(is_space).len())
+        self.at + (rest.len() - trim_start_space(rest).len())
     }
 
     /// The next whitespace-separated token, moving past it.

@@ -26,7 +26,7 @@ pub(super) struct Pending {
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 pub(super) fn ruled_caption(t: &str) -> bool {
     // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
-    if !matches!(t.trim_end_matches(scan::is_space).bytes().last(), Some(b'-' | b'>')) {
+    if !matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) {
         return false;
     }
     let t = text::clean_line(t);
@@ -37,12 +37,12 @@ pub(super) fn ruled_caption(t: &str) -> bool {
 /// Where a caption with its rule starts at the end of a line of text (`... and Ukraine.
 /// Concerns about Russia ---------`), after the last sentence of the line.
 pub(super) fn trailing_caption(t: &str) -> Option<usize> {
-    let t = t.trim_end_matches(scan::is_space);
+    let t = scan::trim_end_space(t);
     let head = t.trim_end_matches('-');
     if t.len() - head.len() < 4 || !head.ends_with(' ') {
         return None;
     }
-    let head = head.trim_end_matches(scan::is_space);
+    let head = scan::trim_end_space(head);
     let cut = [". ", ") ", "? ", "! ", ".\" ", ".\u{201d} "]
         .iter()
         .filter_map(|p| head.rfind(p).map(|at| at + p.len()))

@@ -93,7 +93,7 @@ pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'
     if word.is_empty() || !pagebreak::is_lone_classification(word) {
         return (t, None);
     }
-    let head = t[..gap].trim_end_matches(scan::is_space);
+    let head = scan::trim_end_space(&t[..gap]);
     if head.is_empty() {
         return (t, None);
     }

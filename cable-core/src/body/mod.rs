@@ -233,7 +233,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = false;
             from += me;
         }
-        if line.text[from..end].trim_start_matches(scan::is_space).is_empty() && from > at {
+        if scan::trim_start_space(&line.text[from..end]).is_empty() && from > at {
             return;
         }
         // `... along those lines. 6.(S) Embassy Comment: ...`: the next paragraph starts inside
@@ -252,7 +252,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         };
         while let Some(next) = expected {
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
-            let cut = from + line.text[from..from + n].trim_end_matches(scan::is_space).len();
+            let cut = from + scan::trim_end_space(&line.text[from..from + n]).len();
             self.piece(i, from, cut);
             self.after_blank = false;
             from += n;
@@ -261,7 +261,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
         if let Some(c) = trailing_caption(&line.text[from..end]) {
-            let head_end = from + line.text[from..from + c].trim_end_matches(scan::is_space).len();
+            let head_end = from + scan::trim_end_space(&line.text[from..from + c]).len();
             self.piece(i, from, head_end);
             let span = (line.start + (from + c) as u32, line.start + end as u32);
             self.pending = Some(Pending { first_caption: Some(span), captions: 1, ruled: true, ..Pending::default() });
@@ -283,7 +283,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             return;
         }
-        let start = line.start + (at + t.len() - t.trim_start_matches(scan::is_space).len()) as u32;
+        let start = line.start + (at + t.len() - scan::trim_start_space(t).len()) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
         let (t_trim, glued) =
@@ -444,7 +444,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let Some(_) = glued else { return };
         let line = self.lines[i];
         let rest = &self.source[text_end as usize..line.span().end as usize];
-        let word = rest.trim_start_matches(scan::is_space);
+        let word = scan::trim_start_space(rest);
         let start = line.span().end - word.len() as u32;
         // The banner line is handled as a page break when the walk reaches it; the glued
         // classification is its own page break.
@@ -472,7 +472,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 /// Communications ...`, `(SBU) MARTIN TORRIJOS: ...`), not a wrapped field (`(U) CLASSIFIED BY`).
 fn opens_with_marking(t: &str) -> bool {
     let Some((_, n)) = Marking::parse_prefix(t) else { return false };
-    let rest = t[n..].trim_start_matches(scan::is_space);
+    let rest = scan::trim_start_space(&t[n..]);
     rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}')
         && scan::strip_prefix_ci(rest, "CLASSIFIED").is_none()
 }

@@ -252,7 +252,7 @@ pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
 fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
     let lead = text.len() - trimmed.len();
     let rest = &trimmed[banner_len..];
-    let content = rest.trim_start_matches(scan::is_space);
+    let content = scan::trim_start_space(rest);
     (!content.is_empty()).then(|| lead + banner_len + (rest.len() - content.len()))
 }
 

@@ -185,31 +185,9 @@ pub(crate) fn is_blank(line: &str) -> bool {
     t.is_empty() || (t.starts_with('<') && clean_line(t).is_empty())
 }
 
-/// `s` without leading and trailing whitespace (ASCII and the no-break space), as
-/// [`crate::scan::trim`] but a byte loop: it runs several times on every line.
+/// `s` without leading and trailing whitespace (ASCII and the no-break space): [`crate::scan::trim`].
 pub(crate) fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let (mut i, mut j) = (0, b.len());
-    loop {
-        if i < j && b[i].is_ascii_whitespace() {
-            i += 1;
-        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    loop {
-        if j > i && b[j - 1].is_ascii_whitespace() {
-            j -= 1;
-        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
-            j -= 2;
-        } else {
-            break;
-        }
-    }
-    // Both ends are at ASCII bytes or after a complete two-byte no-break space.
-    &s[i..j]
+    crate::scan::trim(s)
 }
 
 fn push_joined(out: &mut String, next: &str) {

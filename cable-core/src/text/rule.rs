@@ -4,14 +4,19 @@ use super::clean_line;
 use crate::scan;
 
 /// A line of dashes, underscores or equals signs (a rule under or around a heading).
+#[inline]
 pub(crate) fn is_rule(t: &str) -> bool {
-    // Cheap test first: this runs on every line and on the line after it.
+    // Cheap test first, inlined into the callers: this runs on every line and on the lines
+    // around it, and the call cost more than the test.
     let first = t.bytes().find(|b| !b.is_ascii_whitespace());
     // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
     // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
-    if !matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) {
-        return false;
-    }
+    matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) && rule_letters(t)
+}
+
+/// The rest of [`is_rule`], for a line that starts like a rule.
+#[inline(never)]
+fn rule_letters(t: &str) -> bool {
     let t = clean_line(t);
     let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
     t.chars().filter(|&c| c != ' ').count() >= 3
