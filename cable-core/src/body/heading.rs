@@ -246,16 +246,23 @@ impl<'l, 'a> Walk<'l, 'a> {
 /// A caption line ending a paragraph: `last` is short, starts with a capital, ends without
 /// sentence punctuation, and `before` ended a sentence.
 pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
-    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
-    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
+    // The tests on `last`'s ends first: they reject most lines before any counting or search
+    // (this runs on the last line of every paragraph).
+    if last.len() > 80
+        || !last.starts_with(|c: char| c.is_uppercase())
+        || last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+    {
+        return false;
+    }
     // After a sentence, or after closing words (`... a far more decisive manner. END SUMMARY` /
     // `POLICE`, 09PRISTINA148).
     let closed = || before.rfind("END ").is_some_and(|at| is_closing_words(before[at..].trim_end_matches('.')));
-    (before.ends_with(['.', '?', '!', '"', '\u{201d}', ')']) || closed())
-        && last.len() <= 80
-        && letters >= 4
-        && last.starts_with(|c: char| c.is_uppercase())
-        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+    if !(before.ends_with(['.', '?', '!', '"', '\u{201d}', ')']) || closed()) {
+        return false;
+    }
+    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 4
         // (`END SUMMARY` closes the paragraph it ends.)
         && !scan::starts_with_ci(last, "END ")
         && !scan::starts_with_ci(last, "BEGIN ")

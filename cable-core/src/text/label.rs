@@ -8,9 +8,12 @@ pub(crate) fn item_label(t: &str) -> Option<usize> {
     let first = *b.first()?;
     // Most lines start with a letter that is no bullet: skip the bullet tests (this runs on
     // every line of every paragraph whose text or items are asked for).
+    // (The bullets are a constant: a literal array in the loop was built on the stack at every
+    // call, bullet or not.)
     let maybe_bullet = matches!(first, b'-' | b'*' | b'o' | 0xE2);
     // Bullets: `--`, `-`, `*`, and the en dash, bullet and `o` of word-processor lists.
-    for bullet in ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "] {
+    const BULLETS: [&str; 7] = ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "];
+    for bullet in BULLETS {
         if !maybe_bullet {
             break;
         }

@@ -159,10 +159,13 @@ pub(crate) fn clean_line(line: &str) -> &str {
     }
     // The site's paragraph anchor before anything that looks like a number (`O/A August` /
     // `¶15.  In addition`), and its markdown form.
-    for anchor in ["[¶](#)", "¶"] {
-        if let Some(rest) = l.strip_prefix(anchor) {
-            l = rest;
-            break;
+    // (Both anchors start with `[` or `¶`'s first byte: most lines skip the tests.)
+    if matches!(l.as_bytes().first(), Some(b'[' | 0xC2)) {
+        for anchor in ["[¶](#)", "¶"] {
+            if let Some(rest) = l.strip_prefix(anchor) {
+                l = rest;
+                break;
+            }
         }
     }
     if let Some(rest) = l.strip_prefix("SIPDIS ") {
