@@ -268,6 +268,11 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
             }
             continue;
         }
+        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
+        // `CLASSIFIED BY`, `REF`): other words are skipped before the tests of each field.
+        if !matches!(bytes[i].to_ascii_uppercase(), b'E' | b'T' | b'A' | b'S' | b'C' | b'R') {
+            continue;
+        }
         for &f in look_for {
             let k = match f {
                 Field::Eo => eo_at(t, i).filter(|_| t[i..].starts_with("E.O.") || t[i..].starts_with("EO ")),

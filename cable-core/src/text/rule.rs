@@ -27,6 +27,7 @@ fn rule_letters(t: &str) -> bool {
 /// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`
 /// above paragraphs 4, 6 and 8). Unlike a rule it underlines nothing: the line above it is
 /// text (`(AL-ANBA, KUWAIT, 24.5).` / `--` in 85TELAVIV15214).
+#[inline]
 pub(crate) fn is_separator(t: &str) -> bool {
     matches!(scan::trim(t), "-" | "--")
 }
