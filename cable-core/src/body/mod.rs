@@ -66,6 +66,10 @@ struct Walk<'l, 'a> {
     /// The routing of the first later section whose header block is complete (date-time group
     /// and originator): the cable's own when its top has none (partial records, issue 13).
     section_routing: Option<SectionRouting<'a>>,
+    /// The next ` OF ` of the text (every page marker glued into a line has one) and the next
+    /// `(` (a paragraph number inside a joined line is followed by a marking).
+    next_of: marker::Ahead,
+    next_paren: marker::Ahead,
 }
 
 /// Reads a header and metadata block from `lines[at]` into a cable; returns the line where the
@@ -106,6 +110,8 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         content_end: source.len() as u32,
         section_routing: None,
         section_blocks: Vec::new(),
+        next_of: marker::Ahead::default(),
+        next_paren: marker::Ahead::default(),
     };
     let end = w.ending(start);
     let mut i = start;
@@ -226,7 +232,10 @@ impl<'l, 'a> Walk<'l, 'a> {
             end = (self.content_end.saturating_sub(line.start) as usize).max(at);
         }
         let mut from = at;
-        while let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) {
+        let source = self.source.as_bytes();
+        let abs = |from: usize| (line.start as usize + from, line.start as usize + end);
+        while self.next_of.holds(source, abs(from), 4, marker::find_of) {
+            let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) else { break };
             self.piece(i, from, from + ms);
             let span = Span::new(line.start + (from + ms) as u32, line.start + (from + me) as u32);
             self.push_break(BreakKind::Page, span, page);
@@ -251,6 +260,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             (None, None) => None,
         };
         while let Some(next) = expected {
+            if !self.next_paren.holds(source, abs(from), 1, |h| memchr::memchr(b'(', h)) {
+                break;
+            }
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
             let cut = from + scan::trim_end_space(&line.text[from..from + n]).len();
             self.piece(i, from, cut);

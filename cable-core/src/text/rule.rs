@@ -19,8 +19,9 @@ pub(crate) fn is_rule(t: &str) -> bool {
 fn rule_letters(t: &str) -> bool {
     let t = clean_line(t);
     let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
-    t.chars().filter(|&c| c != ' ').count() >= 3
-        && t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
+    // (The test of every character first: it stops at the first letter of a bulleted line.)
+    t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
+        && t.chars().filter(|&c| c != ' ').count() >= 3
         && t.contains(|c: char| matches!(c, '-' | '_' | '=' | '*') || unicode_dash(c))
 }
 
