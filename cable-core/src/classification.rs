@@ -146,7 +146,10 @@ pub(crate) fn banner_word(line: &str) -> Option<BannerWord> {
 }
 
 fn exact_word(line: &str) -> Option<(Level, usize, bool)> {
-    BANNER_WORDS.iter().find_map(|&(w, level)| {
+    // (The words are in upper case and a match starts with their first letter: the others are
+    // passed over without a call.)
+    let first = line.as_bytes().first()?.to_ascii_uppercase();
+    BANNER_WORDS.iter().filter(|(w, _)| w.as_bytes()[0] == first).find_map(|&(w, level)| {
         let n = scan::match_spaced(line, w)?;
         scan::at_word_end(line, n).then_some((level, n, false))
     })

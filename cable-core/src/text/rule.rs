@@ -30,6 +30,14 @@ fn rule_letters(t: &str) -> bool {
 /// text (`(AL-ANBA, KUWAIT, 24.5).` / `--` in 85TELAVIV15214).
 #[inline]
 pub(crate) fn is_separator(t: &str) -> bool {
+    // Inline, the first byte after ASCII whitespace: a dash, or the first byte of a no-break
+    // space (which the trim skips too); the rest out of line.
+    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
+    matches!(first, Some(b'-' | 0xC2)) && separator_line(t)
+}
+
+#[inline(never)]
+fn separator_line(t: &str) -> bool {
     matches!(scan::trim(t), "-" | "--")
 }
 
