@@ -100,7 +100,7 @@ fn indent(line: &str) -> usize {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
-        if i < b.len() && b[i].is_ascii_whitespace() {
+        if i < b.len() && scan::is_ascii_ws(b[i]) {
             i += 1;
         } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
             i += 2;

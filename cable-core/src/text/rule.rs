@@ -8,7 +8,7 @@ use crate::scan;
 pub(crate) fn is_rule(t: &str) -> bool {
     // Cheap test first, inlined into the callers: this runs on every line and on the lines
     // around it, and the call cost more than the test.
-    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
+    let first = scan::first_non_ws(t);
     // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
     // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
     matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) && rule_letters(t)
@@ -32,7 +32,7 @@ fn rule_letters(t: &str) -> bool {
 pub(crate) fn is_separator(t: &str) -> bool {
     // Inline, the first byte after ASCII whitespace: a dash, or the first byte of a no-break
     // space (which the trim skips too); the rest out of line.
-    let first = t.bytes().find(|b| !b.is_ascii_whitespace());
+    let first = scan::first_non_ws(t);
     matches!(first, Some(b'-' | 0xC2)) && separator_line(t)
 }
 
