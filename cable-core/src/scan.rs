@@ -253,6 +253,12 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The set of letters of `w` (case folded) as bits: each letter of one word missing from the
+/// other costs [`edit_distance_at_most`] an edit.
+pub(crate) fn letter_mask(w: &[u8]) -> u32 {
+    w.iter().fold(0u32, |m, c| m | 1 << (c.to_ascii_uppercase() & 31))
+}
+
 /// Edit distance ≤ `k` between short ASCII words, counting an insertion, a deletion, a changed
 /// letter or two neighbours swapped (`Direcotr`) as one edit (optimal string alignment), case
 /// folded. Words longer than 16 bytes never match: typed damage is short.
@@ -263,8 +269,7 @@ pub(crate) fn edit_distance_at_most(a: &str, b: &str, k: usize) -> bool {
     }
     // Each character of one word missing from the other costs an edit of its own: a cheap
     // bound that rejects most pairs (the callers try every word against a list of titles).
-    let mask = |w: &[u8]| w.iter().fold(0u32, |m, c| m | 1 << (c.to_ascii_uppercase() & 31));
-    let (ma, mb) = (mask(a), mask(b));
+    let (ma, mb) = (letter_mask(a), letter_mask(b));
     if (ma & !mb).count_ones() as usize > k || (mb & !ma).count_ones() as usize > k {
         return false;
     }
