@@ -137,6 +137,7 @@ struct LineScan<'s> {
 
 impl LineScan<'_> {
     /// The doubts of line `l`, between the non-blank lines `before` and `next`.
+    #[inline]
     fn line(&self, before: Option<&str>, l: &str, next: Option<&str>, warnings: &mut Vec<Warning>) {
         let source = self.source;
         if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {

@@ -36,7 +36,19 @@ pub(super) fn ruled_caption(t: &str) -> bool {
 
 /// Where a caption with its rule starts at the end of a line of text (`... and Ukraine.
 /// Concerns about Russia ---------`), after the last sentence of the line.
+#[inline]
 pub(super) fn trailing_caption(t: &str) -> Option<usize> {
+    // Inline, the last byte: a dash, or a space after one (most lines end in a letter or a
+    // full stop and are done here).
+    match t.as_bytes().last() {
+        Some(&b) if b == b'-' || b == 0xA0 || scan::is_ascii_ws(b) => trailing_caption_at(t),
+        _ => None,
+    }
+}
+
+/// The rest of [`trailing_caption`].
+#[inline(never)]
+fn trailing_caption_at(t: &str) -> Option<usize> {
     let t = scan::trim_end_space(t);
     let head = t.trim_end_matches('-');
     if t.len() - head.len() < 4 || !head.ends_with(' ') {
