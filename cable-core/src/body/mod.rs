@@ -151,7 +151,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// Handles the line at `i` (and the lines a break takes); returns the next line to read.
     fn step(&mut self, i: usize, end: usize) -> usize {
         let line = &self.lines[i];
-        if text::is_blank(line.text) {
+        // (Most lines have text that opens with no `<`: not blank, without the full test,
+        // which also reads `<br>` lines as blank.)
+        let visible = line.trimmed();
+        if (visible.is_empty() || visible.starts_with('<')) && text::is_blank(line.text) {
             self.blank();
             return i + 1;
         }

@@ -283,6 +283,9 @@ enum Word {
 
 fn word_kind(tok: &str) -> Word {
     let t = tok.trim_end_matches([',', '.']);
+    // `BASED 0N`: a zero typed for the letter O (the word with the zeros read as O, made once,
+    // not once for each word it is compared with).
+    let zero_as_o = t.contains('0').then(|| t.replace('0', "O"));
     // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
     if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
@@ -303,8 +306,7 @@ fn word_kind(tok: &str) -> Word {
         "SECRET",
     ]
     .iter()
-    // `BASED 0N`: a zero typed for the letter O.
-    .any(|w| w.eq_ignore_ascii_case(t) || (t.contains('0') && w.eq_ignore_ascii_case(&t.replace('0', "O"))))
+    .any(|w| w.eq_ignore_ascii_case(t) || zero_as_o.as_deref().is_some_and(|z| w.eq_ignore_ascii_case(z)))
     {
         Word::Other
     } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
