@@ -252,14 +252,17 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     };
     let bytes = t.as_bytes();
     let mut best: Option<Keyword> = None;
+    let ref_glues = look_for.contains(&Field::Ref);
     for i in from..t.len() {
         if !t.is_char_boundary(i) {
             continue;
         }
-        if i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+        if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
             // `... VISIT TO EGYPTREF: CAIRO 493`: a REF keyword glued to the subject's last word,
             // only in upper case after an upper-case letter.
-            let glued_ref = look_for.contains(&Field::Ref)
+            // (The letter first: this runs at every byte inside a word.)
+            let glued_ref = bytes[i] == b'R'
+                && ref_glues
                 && bytes[i - 1].is_ascii_uppercase()
                 && (t[i..].starts_with("REF:") || t[i..].starts_with("REFS:"));
             if glued_ref {
