@@ -146,7 +146,10 @@ pub(crate) fn banner_word(line: &str) -> Option<BannerWord> {
 }
 
 fn exact_word(line: &str) -> Option<(Level, usize, bool)> {
-    BANNER_WORDS.iter().find_map(|&(w, level)| {
+    // (The words are in upper case and a match starts with their first letter: the others are
+    // passed over without a call.)
+    let first = line.as_bytes().first()?.to_ascii_uppercase();
+    BANNER_WORDS.iter().filter(|(w, _)| w.as_bytes()[0] == first).find_map(|&(w, level)| {
         let n = scan::match_spaced(line, w)?;
         scan::at_word_end(line, n).then_some((level, n, false))
     })
@@ -219,10 +222,19 @@ impl<'a> Marking<'a> {
 
     /// Parses a marking at the start of `s` (leading spaces allowed); returns it and the number
     /// of bytes it takes, closing parenthesis included.
+    #[inline]
     pub fn parse_prefix(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        // Inlined into the callers: most lines fail this first test, and the parsers ask it of
+        // every line.
         if !matches!(s.as_bytes().first(), Some(b'(' | b' ')) {
             return None;
         }
+        Self::parse_prefix_at(s)
+    }
+
+    /// The rest of [`Marking::parse_prefix`], for a text that opens with `(` or a space.
+    #[inline(never)]
+    fn parse_prefix_at(s: &'a str) -> Option<(Marking<'a>, usize)> {
         let lead = s.len() - s.trim_start_matches(' ').len();
         let rest = s[lead..].strip_prefix('(')?;
         let close = rest.find(')')?;

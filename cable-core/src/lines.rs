@@ -56,25 +56,40 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
     // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
     let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
-    let mut start = 0;
-    // One pass over the line breaks (an iterator keeps its search state between lines).
-    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
-    while start < bytes.len() {
-        let (end, next) = match breaks.find(|&i| i >= start) {
-            Some(end) => {
-                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                    (end, end + 2)
-                } else {
-                    (end, end + 1)
-                }
-            }
-            None => (bytes.len(), bytes.len()),
-        };
+    let mut push = |start: usize, end: usize, next: usize| {
         let content = trim_end(&text[start..end]);
         let skip = if start == 0 { bom.min(content.len()) } else { 0 };
         let indent = (skip + indent(&content[skip..])) as u32;
         lines.push(Line { text: content, start: start as u32, next: next as u32, indent });
-        start = next;
+    };
+    let mut start = 0;
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // Most texts have `\n` alone: one single-byte search, cheaper on short lines than
+        // looking for two bytes at each line.
+        for end in memchr::memchr_iter(b'\n', bytes) {
+            push(start, end, end + 1);
+            start = end + 1;
+        }
+        if start < bytes.len() {
+            push(start, bytes.len(), bytes.len());
+        }
+    } else {
+        // One pass over the line breaks (an iterator keeps its search state between lines).
+        let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+        while start < bytes.len() {
+            let (end, next) = match breaks.find(|&i| i >= start) {
+                Some(end) => {
+                    if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                        (end, end + 2)
+                    } else {
+                        (end, end + 1)
+                    }
+                }
+                None => (bytes.len(), bytes.len()),
+            };
+            push(start, end, next);
+            start = next;
+        }
     }
     lines
 }
@@ -85,7 +100,7 @@ fn indent(line: &str) -> usize {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
-        if i < b.len() && b[i].is_ascii_whitespace() {
+        if i < b.len() && scan::is_ascii_ws(b[i]) {
             i += 1;
         } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
             i += 2;
@@ -98,14 +113,14 @@ fn indent(line: &str) -> usize {
 /// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
 /// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
 fn trim_end(line: &str) -> &str {
-    let mut l = line.trim_end_matches(scan::is_space);
+    let mut l = scan::trim_end_space(line);
     while l.ends_with('>') {
         let Some(open) = l.rfind('<') else { break };
         let tag = &l[open..];
         if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
             break;
         }
-        l = l[..open].trim_end_matches(scan::is_space);
+        l = scan::trim_end_space(&l[..open]);
     }
     l
 }

@@ -42,8 +42,9 @@ pub(crate) fn find_ci(s: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    let first = n[0].to_ascii_lowercase();
-    (0..=h.len() - n.len()).find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    // Candidates by the first byte in either case (memchr), not a test at every byte.
+    let (lower, upper) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, &h[..=h.len() - n.len()]).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Whitespace-separated tokens of `s` (ASCII whitespace and the no-break space).
@@ -51,14 +52,67 @@ pub(crate) fn tokens(s: &str) -> impl Iterator<Item = &str> {
     s.split(is_space).filter(|t| !t.is_empty())
 }
 
+/// `u8::is_ascii_whitespace` (space, tab, line feed, form feed, carriage return) as one
+/// comparison and a bit test: the standard test compiled to a jump table in the hottest
+/// loops, and nearly every byte asked is a letter, rejected here by the comparison.
+#[inline]
+pub(crate) fn is_ascii_ws(b: u8) -> bool {
+    const WS: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0c | 1 << b'\r';
+    b <= b' ' && WS & (1 << b) != 0
+}
+
+/// The first byte of `t` that is no ASCII whitespace.
+#[inline]
+pub(crate) fn first_non_ws(t: &str) -> Option<u8> {
+    t.bytes().find(|&b| !is_ascii_ws(b))
+}
+
 /// ASCII whitespace or U+00A0 (copy/paste artefact).
 pub(crate) fn is_space(c: char) -> bool {
     c.is_ascii_whitespace() || c == '\u{a0}'
 }
 
-/// `s` without leading and trailing [`is_space`] characters.
+/// `s` without leading and trailing [`is_space`] characters. Byte loops, not a `char`
+/// pattern: these run several times on every line, and decoding UTF-8 cost more than the test.
+#[inline]
 pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    trim_end_space(trim_start_space(s))
+}
+
+/// `s` without leading [`is_space`] characters.
+#[inline]
+pub(crate) fn trim_start_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        if i < b.len() && is_ascii_ws(b[i]) {
+            i += 1;
+        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    // At an ASCII byte or after a complete two-byte no-break space: a char boundary.
+    &s[i..]
+}
+
+/// `s` without trailing [`is_space`] characters.
+#[inline]
+pub(crate) fn trim_end_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    loop {
+        if j > 0 && is_ascii_ws(b[j - 1]) {
+            j -= 1;
+        } else if j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    &s[..j]
 }
 
 /// True when `s` is non-empty and all ASCII digits.
@@ -179,7 +233,7 @@ impl<'a> Cursor<'a> {
     /// Where the next token starts (after any spaces at the cursor).
     pub fn peek_start(&self) -> usize {
         let rest = &self.s[self.at..];
-        self.at + (rest.len() - rest.trim_start_matches(is_space).len())
+        self.at + (rest.len() - trim_start_space(rest).len())
     }
 
     /// The next whitespace-separated token, moving past it.
@@ -199,6 +253,12 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The set of letters of `w` (case folded) as bits: each letter of one word missing from the
+/// other costs [`edit_distance_at_most`] an edit.
+pub(crate) fn letter_mask(w: &[u8]) -> u32 {
+    w.iter().fold(0u32, |m, c| m | 1 << (c.to_ascii_uppercase() & 31))
+}
+
 /// Edit distance ≤ `k` between short ASCII words, counting an insertion, a deletion, a changed
 /// letter or two neighbours swapped (`Direcotr`) as one edit (optimal string alignment), case
 /// folded. Words longer than 16 bytes never match: typed damage is short.
@@ -209,8 +269,7 @@ pub(crate) fn edit_distance_at_most(a: &str, b: &str, k: usize) -> bool {
     }
     // Each character of one word missing from the other costs an edit of its own: a cheap
     // bound that rejects most pairs (the callers try every word against a list of titles).
-    let mask = |w: &[u8]| w.iter().fold(0u32, |m, c| m | 1 << (c.to_ascii_uppercase() & 31));
-    let (ma, mb) = (mask(a), mask(b));
+    let (ma, mb) = (letter_mask(a), letter_mask(b));
     if (ma & !mb).count_ones() as usize > k || (mb & !ma).count_ones() as usize > k {
         return false;
     }
@@ -257,6 +316,21 @@ pub(crate) fn unwrap_link(tok: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_whitespace_test_is_the_standard_one() {
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_ws(b), b.is_ascii_whitespace(), "byte {b:#04x}");
+        }
+    }
+
+    #[test]
+    fn byte_trims_skip_ascii_whitespace_and_no_break_spaces() {
+        assert_eq!(trim(" \u{a0}\t x y\u{a0} \r"), "x y");
+        assert_eq!(trim_start_space("\u{a0}\u{a0}é "), "é ");
+        assert_eq!(trim_end_space(" é\u{a0}"), " é");
+        assert_eq!(trim("\u{a0}"), "");
+    }
+
     use super::*;
 
     #[test]

@@ -137,6 +137,7 @@ struct LineScan<'s> {
 
 impl LineScan<'_> {
     /// The doubts of line `l`, between the non-blank lines `before` and `next`.
+    #[inline]
     fn line(&self, before: Option<&str>, l: &str, next: Option<&str>, warnings: &mut Vec<Warning>) {
         let source = self.source;
         if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {
@@ -171,16 +172,19 @@ fn is_caption_like(l: &str) -> bool {
     l.len() <= 80 && letters >= 4 && upper * 10 >= letters * 9 && !l.ends_with(['.', ',', ';', ':'])
 }
 
-/// Where transmission debris starts in a line of text. Searched with finders built once: a
-/// `str::find` per pattern and line set up a searcher each time and took a fifth of the parse.
+/// Where transmission debris starts in a line of text. One leftmost-first search for all the
+/// forms (the crate's SIMD searcher): the earliest start of any of them, as five separate
+/// finders gave, in one pass instead of five (they took 3% of the parse).
 fn trailer_at(l: &str) -> Option<usize> {
-    use memchr::memmem::Finder;
+    use aho_corasick::{AhoCorasick, MatchKind};
     use std::sync::LazyLock;
-    static FINDERS: LazyLock<[Finder<'static>; 5]> = LazyLock::new(|| {
-        ["NNNN", "@@@OASYS", "Classified Website", "Classified Web Site", "CLASSIFIED WEBSITE"].map(Finder::new)
+    static FORMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["NNNN", "@@@OASYS", "Classified Website", "Classified Web Site", "CLASSIFIED WEBSITE"])
+            .expect("short literal patterns build")
     });
-    let b = l.as_bytes();
-    FINDERS.iter().filter_map(|f| f.find(b)).min()
+    FORMS.find(l).map(|m| m.start())
 }
 
 /// A name in capitals after the text's last sentence (`... Act. DINGER`, `... SUCCESS. BROWNFIELD`).

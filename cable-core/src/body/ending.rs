@@ -108,7 +108,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         if let Some(at) = signature::glued_signature(line) {
             let name = &line[at..];
             self.body.signature = Some(Spanned::new(name, last.span_of(name)));
-            let before = line[..at].trim_end_matches(scan::is_space);
+            let before = scan::trim_end_space(&line[..at]);
             self.content_end = last.start + before.len() as u32;
             if let Some(d) = date {
                 self.body.trailer.push(last.span_of(&last.text[d..]));

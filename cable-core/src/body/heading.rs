@@ -26,7 +26,7 @@ pub(super) struct Pending {
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 pub(super) fn ruled_caption(t: &str) -> bool {
     // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
-    if !matches!(t.trim_end_matches(scan::is_space).bytes().last(), Some(b'-' | b'>')) {
+    if !matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) {
         return false;
     }
     let t = text::clean_line(t);
@@ -36,13 +36,25 @@ pub(super) fn ruled_caption(t: &str) -> bool {
 
 /// Where a caption with its rule starts at the end of a line of text (`... and Ukraine.
 /// Concerns about Russia ---------`), after the last sentence of the line.
+#[inline]
 pub(super) fn trailing_caption(t: &str) -> Option<usize> {
-    let t = t.trim_end_matches(scan::is_space);
+    // Inline, the last byte: a dash, or a space after one (most lines end in a letter or a
+    // full stop and are done here).
+    match t.as_bytes().last() {
+        Some(&b) if b == b'-' || b == 0xA0 || scan::is_ascii_ws(b) => trailing_caption_at(t),
+        _ => None,
+    }
+}
+
+/// The rest of [`trailing_caption`].
+#[inline(never)]
+fn trailing_caption_at(t: &str) -> Option<usize> {
+    let t = scan::trim_end_space(t);
     let head = t.trim_end_matches('-');
     if t.len() - head.len() < 4 || !head.ends_with(' ') {
         return None;
     }
-    let head = head.trim_end_matches(scan::is_space);
+    let head = scan::trim_end_space(head);
     let cut = [". ", ") ", "? ", "! ", ".\" ", ".\u{201d} "]
         .iter()
         .filter_map(|p| head.rfind(p).map(|at| at + p.len()))
@@ -246,16 +258,23 @@ impl<'l, 'a> Walk<'l, 'a> {
 /// A caption line ending a paragraph: `last` is short, starts with a capital, ends without
 /// sentence punctuation, and `before` ended a sentence.
 pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
-    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
-    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
+    // The tests on `last`'s ends first: they reject most lines before any counting or search
+    // (this runs on the last line of every paragraph).
+    if last.len() > 80
+        || !last.starts_with(|c: char| c.is_uppercase())
+        || last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+    {
+        return false;
+    }
     // After a sentence, or after closing words (`... a far more decisive manner. END SUMMARY` /
     // `POLICE`, 09PRISTINA148).
     let closed = || before.rfind("END ").is_some_and(|at| is_closing_words(before[at..].trim_end_matches('.')));
-    (before.ends_with(['.', '?', '!', '"', '\u{201d}', ')']) || closed())
-        && last.len() <= 80
-        && letters >= 4
-        && last.starts_with(|c: char| c.is_uppercase())
-        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+    if !(before.ends_with(['.', '?', '!', '"', '\u{201d}', ')']) || closed()) {
+        return false;
+    }
+    let letters = last.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = last.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 4
         // (`END SUMMARY` closes the paragraph it ends.)
         && !scan::starts_with_ci(last, "END ")
         && !scan::starts_with_ci(last, "BEGIN ")

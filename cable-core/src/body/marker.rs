@@ -93,7 +93,7 @@ pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'
     if word.is_empty() || !pagebreak::is_lone_classification(word) {
         return (t, None);
     }
-    let head = t[..gap].trim_end_matches(scan::is_space);
+    let head = scan::trim_end_space(&t[..gap]);
     if head.is_empty() {
         return (t, None);
     }
@@ -167,4 +167,63 @@ pub(super) fn inline_paragraph_number(t: &str, next: u32) -> Option<usize> {
         }
     }
     None
+}
+
+/// The first ` OF ` in `h` (a searcher built once).
+pub(super) fn find_of(h: &[u8]) -> Option<usize> {
+    static OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" OF "));
+    OF.find(h)
+}
+
+/// The next place of a byte pattern in the source at or after some offset, remembered between
+/// the lines of the walk: asking whether a line holds the pattern costs a comparison for most
+/// lines, not a search each (the walk reads its lines in order, so each search goes on from
+/// where the text was already known to lack the pattern).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Ahead {
+    /// Offset from which `next` was searched; `next` is the first place at or after it.
+    from: usize,
+    next: Option<usize>,
+    searched: bool,
+}
+
+impl Ahead {
+    /// True when `source[a..b]` holds a whole occurrence of the pattern of `len` bytes that
+    /// `find` finds (the first occurrence's offset in the haystack it is given).
+    pub(super) fn holds(
+        &mut self,
+        source: &[u8],
+        (a, b): (usize, usize),
+        len: usize,
+        find: impl Fn(&[u8]) -> Option<usize>,
+    ) -> bool {
+        // Searched again only when `a` is before the last search's start (a step back) or
+        // past the place found (every place in between is known to be free of the pattern).
+        let stale = !self.searched || a < self.from || self.next.is_some_and(|n| n < a);
+        if stale {
+            let a = a.min(source.len());
+            self.from = a;
+            self.next = find(&source[a..]).map(|i| a + i);
+            self.searched = true;
+        }
+        self.next.is_some_and(|n| n + len <= b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ahead_answers_as_a_search_of_each_range_would() {
+        // Overlapping places (` OF OF `), ranges that clip a place, and steps back.
+        let text = b"A OF OF B 00000051 002 OF 002 x OF";
+        let mut ahead = Ahead::default();
+        let ranges = [(0, 4), (1, 7), (2, 7), (3, 7), (4, 7), (5, 30), (30, 34), (0, 34), (31, 34), (34, 34)];
+        for (a, b) in ranges {
+            let direct = find_of(&text[a..b]).is_some();
+            assert_eq!(ahead.holds(text, (a, b), 4, find_of), direct, "range {a}..{b}");
+        }
+    }
 }

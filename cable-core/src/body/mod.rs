@@ -69,6 +69,10 @@ struct Walk<'l, 'a> {
     /// The routing of the first later section whose header block is complete (date-time group
     /// and originator): the cable's own when its top has none (partial records, issue 13).
     section_routing: Option<SectionRouting<'a>>,
+    /// The next ` OF ` of the text (every page marker glued into a line has one) and the next
+    /// `(` (a paragraph number inside a joined line is followed by a marking).
+    next_of: marker::Ahead,
+    next_paren: marker::Ahead,
 }
 
 /// Reads a header and metadata block from `lines[at]` into a cable; returns the line where the
@@ -110,6 +114,8 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         content_end: source.len() as u32,
         section_routing: None,
         section_blocks: Vec::new(),
+        next_of: marker::Ahead::default(),
+        next_paren: marker::Ahead::default(),
     };
     let end = w.ending(start);
     let mut i = start;
@@ -151,7 +157,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// Handles the line at `i` (and the lines a break takes); returns the next line to read.
     fn step(&mut self, i: usize, end: usize) -> usize {
         let line = &self.lines[i];
-        if text::is_blank(line.text) {
+        // (Most lines have text that opens with no `<`: not blank, without the full test,
+        // which also reads `<br>` lines as blank.)
+        let visible = line.trimmed();
+        if (visible.is_empty() || visible.starts_with('<')) && text::is_blank(line.text) {
             self.blank();
             return i + 1;
         }
@@ -233,14 +242,17 @@ impl<'l, 'a> Walk<'l, 'a> {
             end = (self.content_end.saturating_sub(line.start) as usize).max(at);
         }
         let mut from = at;
-        while let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) {
+        let source = self.source.as_bytes();
+        let abs = |from: usize| (line.start as usize + from, line.start as usize + end);
+        while self.next_of.holds(source, abs(from), 4, marker::find_of) {
+            let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) else { break };
             self.piece(i, from, from + ms);
             let span = Span::new(line.start + (from + ms) as u32, line.start + (from + me) as u32);
             self.push_break(BreakKind::Page, span, page);
             self.after_blank = false;
             from += me;
         }
-        if line.text[from..end].trim_start_matches(scan::is_space).is_empty() && from > at {
+        if scan::trim_start_space(&line.text[from..end]).is_empty() && from > at {
             return;
         }
         // `... along those lines. 6.(S) Embassy Comment: ...`: the next paragraph starts inside
@@ -258,8 +270,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             (None, None) => None,
         };
         while let Some(next) = expected {
+            if !self.next_paren.holds(source, abs(from), 1, |h| memchr::memchr(b'(', h)) {
+                break;
+            }
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
-            let cut = from + line.text[from..from + n].trim_end_matches(scan::is_space).len();
+            let cut = from + scan::trim_end_space(&line.text[from..from + n]).len();
             self.piece(i, from, cut);
             self.after_blank = false;
             from += n;
@@ -268,7 +283,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
         if let Some(c) = trailing_caption(&line.text[from..end]) {
-            let head_end = from + line.text[from..from + c].trim_end_matches(scan::is_space).len();
+            let head_end = from + scan::trim_end_space(&line.text[from..from + c]).len();
             self.piece(i, from, head_end);
             let span = (line.start + (from + c) as u32, line.start + end as u32);
             self.pending = Some(Pending { first_caption: Some(span), captions: 1, ruled: true, ..Pending::default() });
@@ -290,7 +305,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             return;
         }
-        let start = line.start + (at + t.len() - t.trim_start_matches(scan::is_space).len()) as u32;
+        let start = line.start + (at + t.len() - scan::trim_start_space(t).len()) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
         let (t_trim, glued) =
@@ -466,7 +481,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let Some(_) = glued else { return };
         let line = self.lines[i];
         let rest = &self.source[text_end as usize..line.span().end as usize];
-        let word = rest.trim_start_matches(scan::is_space);
+        let word = scan::trim_start_space(rest);
         let start = line.span().end - word.len() as u32;
         // The banner line is handled as a page break when the walk reaches it; the glued
         // classification is its own page break.
@@ -499,7 +514,7 @@ fn rule_below_next(lines: &[Line<'_>], i: usize) -> bool {
 /// Communications ...`, `(SBU) MARTIN TORRIJOS: ...`), not a wrapped field (`(U) CLASSIFIED BY`).
 fn opens_with_marking(t: &str) -> bool {
     let Some((_, n)) = Marking::parse_prefix(t) else { return false };
-    let rest = t[n..].trim_start_matches(scan::is_space);
+    let rest = scan::trim_start_space(&t[n..]);
     rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}')
         && scan::strip_prefix_ci(rest, "CLASSIFIED").is_none()
 }

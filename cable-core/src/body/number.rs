@@ -15,7 +15,19 @@ pub(crate) struct Written {
 }
 
 /// Reads the paragraph number at the start of `t` (already left-trimmed).
+#[inline]
 pub(crate) fn written(t: &str) -> Option<Written> {
+    // The first byte of every form (a digit, `¶`, `[¶](#)`, U+FFFD), tested inline: most
+    // lines are no number, and this is asked of each line up to three times.
+    if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | 0xC2 | b'[' | 0xEF)) {
+        return None;
+    }
+    written_number(t)
+}
+
+/// The rest of [`written`].
+#[inline(never)]
+fn written_number(t: &str) -> Option<Written> {
     let len = numbered_paragraph_prefix(t)?;
     let b = t.as_bytes();
     let start = b.iter().position(u8::is_ascii_digit)?;

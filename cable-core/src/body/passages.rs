@@ -153,7 +153,12 @@ fn heading_kind(h: &str) -> Option<PassageKind> {
 fn opener(t: &str) -> Option<(PassageKind, usize)> {
     let lead = t.len() - t.trim_start_matches([' ', '\t', '-']).len();
     let s = &t[lead..];
+    let first = s.as_bytes().first()?.to_ascii_uppercase();
     for &(w, kind) in OPENERS {
+        // (Upper-case keywords: one whose first letter differs is passed over without a call.)
+        if w.as_bytes()[0] != first {
+            continue;
+        }
         let Some(rest) = scan::strip_prefix_ci(s, w) else { continue };
         let after = rest.trim_start_matches([' ', '\t']);
         let punct = after.len() - after.trim_start_matches([':', '.', '-', ';', ',']).len();

@@ -309,7 +309,7 @@ fn de_line<'a>(line: &Line<'a>, rest: &'a str, cable: &mut Cable<'a>) {
 fn security_line<'a>(line: &Line<'a>, t: &'a str, cable: &mut Cable<'a>) {
     // `ZNY` (3 bytes), spaces, the group: the security part ends after the group.
     let after_zn = &t[3..];
-    let group_start = 3 + (after_zn.len() - after_zn.trim_start_matches(scan::is_space).len());
+    let group_start = 3 + (after_zn.len() - scan::trim_start_space(after_zn).len());
     let group_len = t[group_start..].find(scan::is_space).unwrap_or(t.len() - group_start);
     let group = &t[group_start..group_start + group_len];
     let security = scan::trim(&t[..group_start + group_len]);

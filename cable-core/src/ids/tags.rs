@@ -80,6 +80,10 @@ impl std::fmt::Display for TagKind {
 /// maps).
 struct Tables {
     kinds: Vec<(&'static str, TagKind)>,
+    /// Where the kinds whose tag starts with each byte begin (`kind_starts[b]..kind_starts[b +
+    /// 1]`): the binary search runs over a few dozen entries, not all of them (every tag of
+    /// every cable is looked up).
+    kind_starts: Vec<u32>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
     countries: Vec<String>,
 }
@@ -91,7 +95,9 @@ fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
 
 impl Tables {
     fn kind(&self, tag: &str) -> Option<TagKind> {
-        lookup(&self.kinds, tag).copied()
+        let Some(&b) = tag.as_bytes().first() else { return lookup(&self.kinds, tag).copied() };
+        let (from, to) = (self.kind_starts[b as usize] as usize, self.kind_starts[b as usize + 1] as usize);
+        lookup(&self.kinds[from..to], tag).copied()
     }
 
     fn fix(&self, tag: &str) -> Option<&Vec<&'static str>> {
@@ -130,7 +136,11 @@ fn tables() -> &'static Tables {
         countries.sort();
         countries.dedup();
         countries.shrink_to_fit();
-        Tables { kinds, fixes, countries }
+        // (Sorted by bytes: the tags with one first byte are together, after the empty one.)
+        let kind_starts = (0..=256)
+            .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
+            .collect();
+        Tables { kinds, kind_starts, fixes, countries }
     })
 }
 
@@ -385,6 +395,17 @@ fn repaired(t: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_byte_index_finds_every_kind_and_nothing_else() {
+        let t = tables();
+        for (tag, kind) in &t.kinds {
+            assert_eq!(t.kind(tag), Some(*kind), "{tag}");
+        }
+        for other in ["", "ZZZZZZ", "A", "PREL2", "\u{e9}TAT", "~"] {
+            assert_eq!(t.kind(other), lookup(&t.kinds, other).copied(), "{other:?}");
+        }
+    }
 
     #[test]
     fn tables_parse() {

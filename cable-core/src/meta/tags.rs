@@ -231,14 +231,14 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let mut end = rest.find(scan::is_space).unwrap_or(rest.len());
-        let after = rest[end..].trim_start_matches(scan::is_space);
+        let after = scan::trim_start_space(&rest[end..]);
         if after.starts_with('(') {
             if let Some(close) = after.find(')') {
                 end = rest.len() - after.len() + close + 1;
             }
         }
         let tok = &rest[..end];
-        rest = rest[end..].trim_start_matches(scan::is_space);
+        rest = scan::trim_start_space(&rest[end..]);
         Some(tok)
     })
 }

@@ -106,7 +106,13 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     if corrected_copy_len(s).is_some() {
         return Some(("CORRECTED COPY", s.len()));
     }
+    let first = s.as_bytes().first()?.to_ascii_uppercase();
     for p in CAPTION_PHRASES {
+        // (The phrases are in upper case and the match starts at their first letter: the
+        // others are skipped without a call.)
+        if p.as_bytes()[0] != first {
+            continue;
+        }
         if let Some(n) = scan::match_spaced(s, p) {
             if scan::at_word_end(s, n) && (n == p.len() || !p.contains(' ')) {
                 return Some((canonical_phrase(p), n));

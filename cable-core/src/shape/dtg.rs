@@ -51,7 +51,7 @@ pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
         return None;
     }
     let raw = &line[start..year_at + yy.len()];
-    let rest = line[year_at + yy.len()..].trim_matches(scan::is_space);
+    let rest = scan::trim(&line[year_at + yy.len()..]);
     let signals = (!rest.is_empty()).then_some(rest);
     // After a precedence, operating signals may carry a service note (`ZDK TO ALL CITE NUMEROUS
     // SERVICE REQUESTS`, `ZDS CTG RUEHSD 0020 1580042`) or a corrected copy's tag (`(CCY

@@ -256,20 +256,28 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     };
     let bytes = t.as_bytes();
     let mut best: Option<Keyword> = None;
+    let ref_glues = look_for.contains(&Field::Ref);
     for i in from..t.len() {
         if !t.is_char_boundary(i) {
             continue;
         }
-        if i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+        if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
             // `... VISIT TO EGYPTREF: CAIRO 493`: a REF keyword glued to the subject's last word,
             // only in upper case after an upper-case letter.
-            let glued_ref = look_for.contains(&Field::Ref)
+            // (The letter first: this runs at every byte inside a word.)
+            let glued_ref = bytes[i] == b'R'
+                && ref_glues
                 && bytes[i - 1].is_ascii_uppercase()
                 && (t[i..].starts_with("REF:") || t[i..].starts_with("REFS:"));
             if glued_ref {
                 best = glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:"]);
                 break;
             }
+            continue;
+        }
+        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
+        // `CLASSIFIED BY`, `REF`): other words are skipped before the tests of each field.
+        if !matches!(bytes[i].to_ascii_uppercase(), b'E' | b'T' | b'A' | b'S' | b'C' | b'R') {
             continue;
         }
         for &f in look_for {

@@ -158,17 +158,22 @@ pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
 
 /// A line holding only a classification word (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`), as
 /// printed at the top and bottom of old-format pages.
+#[inline]
 pub(crate) fn is_lone_classification(line: &str) -> bool {
-    // Byte tests on the ends first (this runs on many lines): see below for the letters.
+    // Byte tests on the ends first, inlined into the callers (this runs on many lines, and the
+    // call cost more than the test): see below for the letters.
     let b = line.trim_ascii().as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
-    if b.len() > 66
+    !(b.len() > 66
         || !matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
         || !matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
-        || (b.len() > 14 && b[1].is_ascii_lowercase())
-    {
-        return false;
-    }
+        || (b.len() > 14 && b[1].is_ascii_lowercase()))
+        && lone_classification_words(line)
+}
+
+/// The rest of [`is_lone_classification`], for a line whose ends fit.
+#[inline(never)]
+fn lone_classification_words(line: &str) -> bool {
     let t = scan::trim(line);
     // `S E N S I T I V E  B U T  U N C L A S S I F I E D` is the longest form; every form
     // (damaged ones too: `E C R E T`, `O N F I D ...`) starts with one of these letters.
@@ -200,12 +205,18 @@ pub(crate) struct PageBreak {
 
 /// Recognises a page break starting at `lines[i]`: a page marker, a `PAGE` banner, or a lone
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
+#[inline]
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
-    let t = lines[i].trimmed();
+    if maybe_page_break(lines[i].trimmed()) { page_break_lines(lines, i) } else { None }
+}
+
+/// The cheap test of [`page_break_at`], inlined into the walkers (it rejects almost every line).
+#[inline]
+fn maybe_page_break(t: &str) -> bool {
     // Every form is told by its ends: a marker ends in a digit or `.`, a banner starts with
     // `PAGE`, a lone classification starts and ends with a letter of a classification word.
     // Almost every line of text is rejected here, before any tokenizing.
-    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return None };
+    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return false };
     // (A marker's last count may carry a full stop: `002 OF 002.`.)
     let maybe_marker =
         last.is_ascii_digit() || (last == b'.' && t.as_bytes()[t.len().saturating_sub(2)].is_ascii_digit());
@@ -215,9 +226,13 @@ pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
         && matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
         && matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
         && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
-    if !(maybe_marker || maybe_banner || maybe_lone) {
-        return None;
-    }
+    maybe_marker || maybe_banner || maybe_lone
+}
+
+/// The rest of [`page_break_at`], for a line that passed the cheap test.
+#[inline(never)]
+fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
+    let t = lines[i].trimmed();
     if is_page_marker(t) {
         return Some(PageBreak { lines: 1, content_at: None });
     }
@@ -252,7 +267,7 @@ pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
 fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
     let lead = text.len() - trimmed.len();
     let rest = &trimmed[banner_len..];
-    let content = rest.trim_start_matches(scan::is_space);
+    let content = scan::trim_start_space(rest);
     (!content.is_empty()).then(|| lead + banner_len + (rest.len() - content.len()))
 }
 

@@ -3,14 +3,44 @@
 
 /// Length in bytes of the sub-item label at the start of `t` (already left-trimmed), without
 /// the space after it; `None` when the line does not start with one.
+#[inline]
 pub(crate) fn item_label(t: &str) -> Option<usize> {
+    // Most lines open with a letter or digit that is no bullet: only the `A.` / `1)` form can
+    // apply, tested inline (this runs on every line of every paragraph whose text or items are
+    // asked for); the other forms out of line.
+    let first = *t.as_bytes().first()?;
+    if first.is_ascii_alphanumeric() && first != b'o' {
+        return counter_label(t);
+    }
+    other_label(t)
+}
+
+/// `A.`, `1.`, `b)`, `12)`, `iv.` at the start of `t`.
+#[inline]
+fn counter_label(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    // (Five bytes at most are looked at: a longer word is no counter.)
+    let word = b.iter().take(5).take_while(|c| c.is_ascii_alphanumeric()).count();
+    if word == 0 || word > 4 {
+        return None;
+    }
+    match b.get(word) {
+        Some(b'.' | b')') if is_counter(&t[..word]) && followed_by_text(t, word + 1) => Some(word + 1),
+        _ => None,
+    }
+}
+
+/// [`item_label`] for a line that opens with a bullet, a parenthesis or another character.
+#[inline(never)]
+fn other_label(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     let first = *b.first()?;
-    // Most lines start with a letter that is no bullet: skip the bullet tests (this runs on
-    // every line of every paragraph whose text or items are asked for).
+    // Only these first bytes can open a bullet. (The bullets are a constant: a literal array in
+    // the loop was built on the stack at every call, bullet or not.)
     let maybe_bullet = matches!(first, b'-' | b'*' | b'o' | 0xE2);
     // Bullets: `--`, `-`, `*`, and the en dash, bullet and `o` of word-processor lists.
-    for bullet in ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "] {
+    const BULLETS: [&str; 7] = ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "];
+    for bullet in BULLETS {
         if !maybe_bullet {
             break;
         }
@@ -37,14 +67,7 @@ pub(crate) fn item_label(t: &str) -> Option<usize> {
         return (is_counter(inner) && followed_by_text(t, close + 1)).then_some(close + 1);
     }
     // `A.`, `1.`, `b)`, `12)`, `iv.`.
-    let word = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    if word == 0 || word > 4 {
-        return None;
-    }
-    match b.get(word) {
-        Some(b'.' | b')') if is_counter(&t[..word]) && followed_by_text(t, word + 1) => Some(word + 1),
-        _ => None,
-    }
+    counter_label(t)
 }
 
 /// A list counter: one letter, up to three digits, or a short roman numeral.

@@ -159,10 +159,13 @@ pub(crate) fn clean_line(line: &str) -> &str {
     }
     // The site's paragraph anchor before anything that looks like a number (`O/A August` /
     // `¶15.  In addition`), and its markdown form.
-    for anchor in ["[¶](#)", "¶"] {
-        if let Some(rest) = l.strip_prefix(anchor) {
-            l = rest;
-            break;
+    // (Both anchors start with `[` or `¶`'s first byte: most lines skip the tests.)
+    if matches!(l.as_bytes().first(), Some(b'[' | 0xC2)) {
+        for anchor in ["[¶](#)", "¶"] {
+            if let Some(rest) = l.strip_prefix(anchor) {
+                l = rest;
+                break;
+            }
         }
     }
     if let Some(rest) = l.strip_prefix("SIPDIS ") {
@@ -185,31 +188,9 @@ pub(crate) fn is_blank(line: &str) -> bool {
     t.is_empty() || (t.starts_with('<') && clean_line(t).is_empty())
 }
 
-/// `s` without leading and trailing whitespace (ASCII and the no-break space), as
-/// [`crate::scan::trim`] but a byte loop: it runs several times on every line.
+/// `s` without leading and trailing whitespace (ASCII and the no-break space): [`crate::scan::trim`].
 pub(crate) fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let (mut i, mut j) = (0, b.len());
-    loop {
-        if i < j && b[i].is_ascii_whitespace() {
-            i += 1;
-        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    loop {
-        if j > i && b[j - 1].is_ascii_whitespace() {
-            j -= 1;
-        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
-            j -= 2;
-        } else {
-            break;
-        }
-    }
-    // Both ends are at ASCII bytes or after a complete two-byte no-break space.
-    &s[i..j]
+    crate::scan::trim(s)
 }
 
 fn push_joined(out: &mut String, next: &str) {

@@ -128,8 +128,9 @@ impl RawRow {
             text.extend_from_slice(b"\n\n");
         }
         unescape_into(field(7), &mut text);
-        let clean = |b: &[u8]| std::str::from_utf8(b).is_ok() && !crate::decode::has_bad_control(b);
-        if !clean(&columns) || !clean(&text) {
+        // (The UTF-8 check is the conversion's own: checking first and converting after read
+        // the text twice.)
+        if crate::decode::has_bad_control(&columns) || crate::decode::has_bad_control(&text) {
             return None;
         }
         let (Ok(text), Ok(columns)) = (String::from_utf8(text), String::from_utf8(columns)) else { return None };

@@ -1,6 +1,7 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
 use crate::scan;
+use std::sync::LazyLock;
 
 /// Words of titles, offices and roles that surround a classifier's name
 /// (`Ambassador`, `Charge d'Affaires, a.i.`, `DCM`, `PolCouns`, `ISN/MTR DIRECTOR`).
@@ -282,6 +283,9 @@ enum Word {
 
 fn word_kind(tok: &str) -> Word {
     let t = tok.trim_end_matches([',', '.']);
+    // `BASED 0N`: a zero typed for the letter O (the word with the zeros read as O, made once,
+    // not once for each word it is compared with).
+    let zero_as_o = t.contains('0').then(|| t.replace('0', "O"));
     // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
     if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
@@ -302,8 +306,7 @@ fn word_kind(tok: &str) -> Word {
         "SECRET",
     ]
     .iter()
-    // `BASED 0N`: a zero typed for the letter O.
-    .any(|w| w.eq_ignore_ascii_case(t) || (t.contains('0') && w.eq_ignore_ascii_case(&t.replace('0', "O"))))
+    .any(|w| w.eq_ignore_ascii_case(t) || zero_as_o.as_deref().is_some_and(|z| w.eq_ignore_ascii_case(z)))
     {
         Word::Other
     } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
@@ -390,7 +393,18 @@ fn is_misspelt_role_word(w: &str) -> bool {
     }
     let up = std::str::from_utf8(up).unwrap_or_default();
     let slips = if w.len() >= 9 { 2 } else { 1 };
-    ROLE_WORDS.iter().any(|r| r.len() >= SHORTEST && scan::edit_distance_at_most(up, r, slips))
+    // The distance's own cheap bounds (lengths, letters missing either way) first, with the
+    // role words' letter sets computed once: most pairs end there without a call.
+    static LONG_ROLES: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| {
+        ROLE_WORDS.iter().filter(|r| r.len() >= SHORTEST).map(|r| (*r, scan::letter_mask(r.as_bytes()))).collect()
+    });
+    let mask = scan::letter_mask(up.as_bytes());
+    LONG_ROLES.iter().any(|&(r, role_mask)| {
+        r.len().abs_diff(up.len()) <= slips
+            && (mask & !role_mask).count_ones() as usize <= slips
+            && (role_mask & !mask).count_ones() as usize <= slips
+            && scan::edit_distance_at_most(up, r, slips)
+    })
 }
 
 /// True when a `Classified By` line broke a word at its end, as fixed-width wrapping does:
