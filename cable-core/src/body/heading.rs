@@ -21,6 +21,10 @@ pub(super) struct Pending {
     pub(super) ruled: bool,
     /// The first caption line had the rule two lines below it: the next line belongs to it.
     pub(super) two_lines: bool,
+    /// A rule came after the captions (before any break): a framed heading, which stays one
+    /// even across the end of a section (`----` / `FOREIGN MINISTER SAYS PAPAL TRIP TO UKRAINE
+    /// NOT A THREAT` / `----` / section foot and `PTQ4911` / next section, 01VATICAN2955).
+    pub(super) framed: bool,
 }
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
@@ -167,7 +171,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let after_section = self.body.breaks.iter().rev().find(|b| b.span.end <= first).is_some_and(|b| {
             b.kind == BreakKind::Section && Span::new(b.span.end, first).slice(self.source).trim().is_empty()
         });
-        let across_break = p.bad && !p.section_break && !after_section && is_clean_caption(caption);
+        let across_break = p.bad && (!p.section_break || p.framed) && !after_section && is_clean_caption(caption);
         if (!p.bad || across_break)
             && !empty
             && next.is_some()

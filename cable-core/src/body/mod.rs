@@ -363,7 +363,10 @@ impl<'l, 'a> Walk<'l, 'a> {
             return;
         }
         if wrapped_rule || is_rule(t_trim) {
-            self.pending.get_or_insert(Pending::default()).ruled = true;
+            let p = self.pending.get_or_insert(Pending::default());
+            p.ruled = true;
+            // A rule under the captions, before any break: they are framed.
+            p.framed |= p.first_caption.is_some() && !p.bad;
             self.after_blank = true;
             return;
         }

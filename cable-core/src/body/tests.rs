@@ -280,3 +280,24 @@ fn a_block_under_a_marked_heading_is_a_paragraph() {
     assert_eq!(ps[2].marking().unwrap().raw, "(SBU)");
     assert!(ps[2].text().starts_with("-- The law permits") && ps[2].text().ends_with("does not provide forms."));
 }
+
+#[test]
+fn a_framed_heading_stays_one_across_a_sections_end() {
+    // 01VATICAN2955: the framed caption, then the section's foot (`PTQ4911`) and the next
+    // section's header, then the paragraph it heads.
+    let text = "UNCLASSIFIED VATICAN 002955\n\nSUBJECT: X\n\n\
+                3. THE VATICAN DELEGATE SPOKE. TO ENSURE FREEDOM FROM HUNGER FOR EVERYONE. \n \n\
+                --------------------------------------------- ----------- \n\
+                FOREIGN MINISTER SAYS PAPAL TRIP TO UKRAINE NOT A THREAT \n\
+                --------------------------------------------- ----------- \n \n\
+                \x20                      UNCLASSIFIED \n \n                           UNCLASSIFIED     PTQ4911 \n \n\
+                PAGE 01        VATICA  02955  02 OF 02  151456Z \nACTION EUR-00 \n \n\
+                R 151456Z JUN 01\nFM AMEMBASSY VATICAN\nTO SECSTATE WASHDC 5550\n\n\
+                UNCLAS SECTION 02 OF 02 VATICAN 002955\n\n\
+                4. UKRAINE'S FOREIGN MINISTER SAID THE TRIP WAS NO THREAT. \n";
+    let cable = crate::parse(text).unwrap();
+    let ps = cable.paragraphs();
+    assert_eq!(ps.len(), 2, "{:?}", ps.iter().map(|p| p.text()).collect::<Vec<_>>());
+    assert!(ps[0].text().ends_with("FOR EVERYONE."), "{}", ps[0].text());
+    assert_eq!(ps[1].heading().as_deref(), Some("FOREIGN MINISTER SAYS PAPAL TRIP TO UKRAINE NOT A THREAT"));
+}
