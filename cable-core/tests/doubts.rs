@@ -28,9 +28,10 @@ fn has(name: &str, kind: &str, text_start: &str) {
 
 #[test]
 fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
-    // `COMMENT` at the end of a section, before the section's foot lines and the next section's
-    // header: the heading of the paragraph after them, read as text.
-    has("92LIMA4541.csv", "doubt_heading_in_text", "COMMENT");
+    // `... CANNOT BE RULED OUT.` / rule / `END SUMMARY AND COMMENT`: a rule inside the text
+    // beside closing words (89MOSCOW31607). (92LIMA4541's `COMMENT` before a section's foot,
+    // the first example here, is read as the next paragraph's heading now.)
+    has("89MOSCOW31607.csv", "doubt_heading_in_text", "-----------------------");
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
     // `Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1: a short block among

@@ -171,7 +171,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         let after_section = self.body.breaks.iter().rev().find(|b| b.span.end <= first).is_some_and(|b| {
             b.kind == BreakKind::Section && Span::new(b.span.end, first).slice(self.source).trim().is_empty()
         });
-        let across_break = p.bad && (!p.section_break || p.framed) && !after_section && is_clean_caption(caption);
+        // (Across a section's end only a framed caption or a passage's heading, `COMMENT` before
+        // the foot of section 1, 92LIMA4541: a bare word there is as often the section's last.)
+        let section_ok = !p.section_break || p.framed || passages::heading_kind(caption).is_some();
+        let across_break = p.bad && section_ok && !after_section && is_clean_caption(caption);
         if (!p.bad || across_break)
             && !empty
             && next.is_some()

@@ -130,7 +130,7 @@ fn push(found: &mut Vec<PassageData>, seen: &mut [bool; 3], kind: PassageKind, s
 }
 
 /// The passage a heading names (`Summary`, `COMMENT`, `Comment and Action Request`).
-fn heading_kind(h: &str) -> Option<PassageKind> {
+pub(super) fn heading_kind(h: &str) -> Option<PassageKind> {
     // (`//COMMENT//`, 04MADRID3914: a heading framed by slashes.)
     let h = scan::trim(scan::trim(text::clean_line(h)).trim_matches('/')).trim_end_matches([':', '.']);
     // `(C) SUMMARY`.
