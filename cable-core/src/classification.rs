@@ -345,12 +345,21 @@ fn caveats_look_valid(text: &str) -> bool {
 impl serde::Serialize for Marking<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let caveats: Vec<&str> = self.caveats().collect();
         let mut st = s.serialize_struct("Marking", 3)?;
+        self.serialize_fields(&mut st)?;
+        st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Marking<'_> {
+    /// The keys `level`, `caveats`, `raw`, written into a struct being serialised (a marking of
+    /// its own, or the document's marking with its span).
+    pub(crate) fn serialize_fields<S: serde::ser::SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        let caveats: Vec<&str> = self.caveats().collect();
         st.serialize_field("level", &self.level)?;
         st.serialize_field("caveats", &caveats)?;
-        st.serialize_field("raw", self.raw)?;
-        st.end()
+        st.serialize_field("raw", self.raw)
     }
 }
 

@@ -81,15 +81,12 @@ impl Cable<'_> {
 }
 
 /// `{level, caveats, raw, span}`: a paragraph's marking and where it stands.
-struct DocumentMarking<'a>(Spanned<Marking<'a>>);
+struct DocumentMarking<'m, 'a>(Spanned<&'m Marking<'a>>);
 
-impl Serialize for DocumentMarking<'_> {
+impl Serialize for DocumentMarking<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let m = &self.0.value;
         let mut st = s.serialize_struct("DocumentMarking", 4)?;
-        st.serialize_field("level", &m.level)?;
-        st.serialize_field("caveats", &m.caveats().collect::<Vec<_>>())?;
-        st.serialize_field("raw", m.raw)?;
+        self.0.value.serialize_fields(&mut st)?;
         st.serialize_field("span", &self.0.span)?;
         st.end()
     }

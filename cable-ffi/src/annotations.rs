@@ -21,7 +21,7 @@ pub extern "C" fn cable_document_marking(h: Option<&Cable>) -> Option<&CableMark
         c.one(
             |r| &r.document_marking,
             |core| {
-                let marking = core.paragraphs().iter().filter_map(|p| p.marking()).find(|m| m.is_entire_text())?;
+                let marking = core.document_marking()?.value;
                 // SAFETY: the marking is a paragraph's of the handle's cable, and so is the slot
                 // keeping its sub-handle.
                 Some(unsafe { CableMarking::of(marking) })

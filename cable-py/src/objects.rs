@@ -381,7 +381,7 @@ record! {
 
     /// The marking of the whole text, declared by a paragraph (``1. CONFIDENTIAL - ENTIRE
     /// TEXT.``): a ``Marking`` with its place.
-    DocumentMarking(m: &cable_core::Spanned<cable_core::Marking<'_>>, at) {
+    DocumentMarking(m: &cable_core::Spanned<&cable_core::Marking<'_>>, at) {
         /// The level it names (``"CONFIDENTIAL"``).
         level: &'static str = m.value.level.as_str(),
         /// Caveats, upper case (``ENTIRE TEXT`` is the scope, not a caveat).

@@ -363,7 +363,7 @@ impl<'a> Cable<'a> {
 
     /// The marking of the whole document, when a paragraph declares one (`1. CONFIDENTIAL -
     /// ENTIRE TEXT.`, `1. (C - ENTIRE TEXT).`, `1. (C) ENTIRE TEXT.`): the first such marking,
-    /// with its span. That paragraph keeps it as its own marking too.
+    /// with its span. It is that paragraph's own marking, borrowed from it.
     ///
     /// ```
     /// let text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\n1. SECRET/NOFORN - ENTIRE TEXT.\n\n2. Second.\n";
@@ -374,8 +374,8 @@ impl<'a> Cable<'a> {
     /// assert_eq!(cable.text_of(m.span), "SECRET/NOFORN - ENTIRE TEXT");
     /// # Ok::<(), cable_core::ParseError>(())
     /// ```
-    pub fn document_marking(&self) -> Option<Spanned<Marking<'a>>> {
-        let m = self.paragraphs().iter().filter_map(|p| p.marking).find(Marking::is_entire_text)?;
+    pub fn document_marking(&self) -> Option<Spanned<&Marking<'a>>> {
+        let m = self.paragraphs().iter().filter_map(|p| p.marking.as_ref()).find(|m| m.is_entire_text())?;
         Some(Spanned::new(m, Span::of(self.source, m.raw, 0)))
     }
 
