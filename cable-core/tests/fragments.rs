@@ -303,6 +303,30 @@ fn a_ref_serial_after_a_blank_line() {
     assert!(cable.paragraphs()[0].text().starts_with("As requested Ref (C)"));
 }
 
+/// A REF line ending in a station (in any case) without its serial, a serial of two digits or
+/// more alone after a blank line (04BRASILIA1668 and 04WELLINGTON882, cables-real-dev.csv, lines
+/// as written): the serial completes the reference instead of heading the first paragraph.
+#[test]
+fn a_short_ref_serial_after_a_blank_line() {
+    let text = "UNCLAS SECTION 01 OF 07 BRASILIA 001668 \n \nE.O. 12958: N/A \nTAGS: KIPR, KCRM \n\
+                SUBJECT: PIRACY CPI CLOSES WITH SERIOUS RECOMMENDATIONS \n \n\
+                Refs: A) Brasilia 1384 B) Rio de Janeiro 765 C) 2003 Sao Paulo \n \n1186 \n \n\
+                1.  SUMMARY: The Chamber of Deputies' Parliamentary \nInvestigative Commission.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!(last.label, Some("C"));
+    assert_eq!((last.station.as_deref(), last.serial, last.year), (Some("SAOPAULO"), Some(1186), Some(2003)));
+    let first = &cable.paragraphs()[0];
+    assert_eq!((first.number(), first.heading()), (Some(1), None));
+    let text = "UNCLAS WELLINGTON 000882 \n \nSUBJECT: NEW ZEALAND WATCHDOG BACKS CURBS ON MOBILE PHONE \nCHARGES \n \n\
+                REF: (A) WELLINGTON 598; (B) WELLINGTON 428; (C) WELLINGTON \n \n66 \n \n\
+                1. Summary: A draft decision issued October 18.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!((last.station.as_deref(), last.serial), (Some("WELLINGTON"), Some(66)));
+    assert_eq!(cable.paragraphs()[0].heading(), None);
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

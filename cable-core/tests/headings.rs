@@ -91,3 +91,22 @@ fn a_heading_of_two_underlined_lines() {
         Some("ISPAT ISCOR Looks for a Power Alternative")
     );
 }
+
+/// A file number alone on a line above the first paragraph (`T-IA-F-03-0004`, the treasury
+/// attaché's numbering in Frankfurt's cables, 04FRANKFURT3169 in tests/fixtures/eval) is text of
+/// its own, not the heading of the paragraph below it; `G-20` still heads one.
+#[test]
+fn a_file_number_is_no_heading() {
+    let text = "UNCLAS SECTION 01 OF 04 FRANKFURT 003169 \n \nE.O. 12958: N/A \nTAGS: ECON, EFIN, EUN \n\
+                SUBJECT: Commission proposes directive on auditor regulation \nand oversight \n \n \n\
+                T-IA-F-03-0004 \n \nThis cable is sensitive but unclassified.  Not/not for \nInternet distribution. \n \n \n\
+                1. (SBU) Summary:  The European Commission has proposed a \ndirective.\n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.len(), 3);
+    assert_eq!(p[0].text(), "T-IA-F-03-0004");
+    assert!(p[0].heading().is_none() && p[1].heading().is_none());
+    assert!(p[1].text().starts_with("This cable is sensitive"));
+    let text = "UNCLAS PARIS 000001 \n \nSUBJECT: X \n \n1. First. \n \nG-20 \n \n2. The G-20 met.\n";
+    assert_eq!(parse(text).unwrap().paragraphs()[1].heading().as_deref(), Some("G-20"));
+}

@@ -127,6 +127,14 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && text::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
+        && !is_file_number(t)
+}
+
+/// `T-IA-F-03-0004`: a file or tasking number on its own line (Frankfurt's treasury
+/// attaché numbered its cables so), one token of three parts or more ending in digits: not a
+/// heading (`G-20` and `MIG-29s` are).
+fn is_file_number(t: &str) -> bool {
+    !t.contains(' ') && t.split('-').count() >= 3 && t.rsplit('-').next().is_some_and(scan::is_digits)
 }
 
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that

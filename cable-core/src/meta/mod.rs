@@ -181,11 +181,13 @@ impl<'l, 'a> Meta<'l, 'a> {
         }
         if let Open::Ref { after_blank: true } = self.open {
             // `REF: (A) STATE 238760, (B) WELLINGTON 847, (C) STATE` / `` / `201391`
-            // (04WELLINGTON932): a serial alone, below a REF line that ends in a station without
-            // its serial.
-            let lone_serial = wrapped_serial(t)
-                && t.trim_end_matches(['.', ',', ';']).bytes().all(|b| b.is_ascii_digit())
-                && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_ascii_uppercase()));
+            // (04WELLINGTON932), `... (C) WELLINGTON` / `` / `66` (04WELLINGTON882), `C) 2003
+            // Sao Paulo` / `` / `1186` (04BRASILIA1668): a serial alone, below a REF line that
+            // ends in a station without its serial.
+            let serial = t.trim_end_matches(['.', ',', ';']);
+            let lone_serial = (1..=7).contains(&serial.len())
+                && scan::is_digits(serial)
+                && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_alphabetic()));
             if (ref_label_line(t) || lone_serial) && keywords::at_start(t).is_none() {
                 self.open = Open::Ref { after_blank: false };
                 self.pieces.push(t);
