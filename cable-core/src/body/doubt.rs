@@ -149,12 +149,27 @@ impl LineScan<'_> {
         // (The cheap test first: this runs on every line of every paragraph.)
         if before.is_some()
             && crate::shape::rule::is_rule(l)
-            && (before.is_some_and(is_caption_like) || next.is_some_and(is_caption_like))
+            && (before.is_some_and(is_caption_like)
+                || next.is_some_and(|n| is_caption_like(n) || opens_with_marking(n)))
         {
             // A rule inside the text next to a caption: a heading, probably, read as text.
             warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, l, 0)));
         }
     }
+}
+
+/// A line below a rule that opens with a portion marking, maybe after a mangled number
+/// (`Q (C/NF) Several interlocutors ...` for `8. (C/NF)`, 08LONDON2651; `(U) Russian
+/// presentation ...`, 10STATE17263): a paragraph's start read as text.
+fn opens_with_marking(l: &str) -> bool {
+    let l = match l.split_once(' ') {
+        // (Not an item label: `A. (U) Ghana is ...` under `Para 16: Overview` is a sub-item.)
+        Some((garbled, rest)) if garbled.len() <= 2 && garbled.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            rest.trim_start()
+        }
+        _ => l,
+    };
+    l.starts_with('(') && crate::classification::Marking::parse_prefix(l).is_some()
 }
 
 /// A line of prose: long, opening with a capital, mostly lower case, no item label.
