@@ -110,3 +110,45 @@ fn a_file_number_is_no_heading() {
     let text = "UNCLAS PARIS 000001 \n \nSUBJECT: X \n \n1. First. \n \nG-20 \n \n2. The G-20 met.\n";
     assert_eq!(parse(text).unwrap().paragraphs()[1].heading().as_deref(), Some("G-20"));
 }
+
+/// A framed caption above a block whose first line is short enough to read as a caption
+/// (04TELAVIV6232, cables-real-dev.csv, lines as written): the block is prose, since text runs
+/// on below that line, and the caption heads it.
+#[test]
+fn a_short_first_line_of_prose_is_no_caption() {
+    let text = "UNCLAS TEL AVIV 006232 \n \nSUBJECT: ISRAEL MEDIA REACTION \n \n \n\
+                Mideast \n \n------------------------- \nKey stories in the media: \n------------------------- \n \n\
+                Israel Radio reported that, commenting on reports from \nCairo, Deputy State Department Spokesman J. Adam Ereli, \n\
+                said on Wednesday: \"We're not party to any reported \ngrant initiative.\" \n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].text(), "Mideast");
+    assert_eq!(p[1].heading().as_deref(), Some("Key stories in the media:"));
+    assert!(p[1].text().starts_with("Israel Radio reported that"));
+}
+
+/// A letter quoted in an unnumbered cable (04MANAMA280, tests/fixtures/eval, lines as written):
+/// short blocks between blank lines are paragraphs of their own, and a date line heads nothing.
+#[test]
+fn the_blocks_of_a_quoted_letter() {
+    let text = "UNCLAS MANAMA 000280 \n \nSUBJECT: X \n \n\
+                On February 25, 2004, post received the following diplomatic \nnote from the Ministry of Foreign Affairs. \n \n\
+                Kingdom of Bahrain \nMinistry of Foreign Affairs \n \nRef: 16/2/6-10763 \nDated 2/23/2004 \n \n\
+                The Ministry of Foreign Affairs of the Kingdom of Bahrain \npresents its compliments to the Embassy. \n \n\
+                Begin text of the letter: \n \n14 February 2004 \n \nHis Excellency Mr. George W. Bush \nPresident, \n\
+                United States of America \n \nYour Excellency, \n";
+    let cable = parse(text).unwrap();
+    let texts: Vec<_> = cable.paragraphs().iter().map(|p| p.text().into_owned()).collect();
+    assert_eq!(
+        texts[1..6],
+        [
+            "Kingdom of Bahrain Ministry of Foreign Affairs",
+            "Ref: 16/2/6-10763 Dated 2/23/2004",
+            "The Ministry of Foreign Affairs of the Kingdom of Bahrain presents its compliments to the Embassy.",
+            "Begin text of the letter:",
+            "14 February 2004",
+        ]
+    );
+    assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
+}

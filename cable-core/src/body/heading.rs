@@ -128,6 +128,39 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
         && !is_file_number(t)
+        && !is_full_date(t)
+}
+
+/// `14 February 2004`, `February 14, 2004`, `6th June 2004`: a letter's date line, not a heading (a month and
+/// year, `December 2003`, heads the sections of a chronology, 04BRUSSELS4937).
+fn is_full_date(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
+    let (Some(a), Some(b), Some(c), None) = (words.next(), words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    // (`6th June 2004`, 04MANAMA877.)
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len())
+            && scan::is_digits(digits)
+            && ["", "st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
+    (c.len() == 4 && scan::is_digits(c)) && ((day(a) && month(b)) || (month(a) && day(b)))
 }
 
 /// `T-IA-F-03-0004`: a file or tasking number on its own line (Frankfurt's treasury

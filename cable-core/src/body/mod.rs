@@ -194,14 +194,18 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// A blank line.
     fn blank(&mut self) {
-        // Unnumbered paragraphs end at a blank line; a numbered one goes on until the next
-        // number (its sub-items and quotations are separated by blank lines).
+        self.close_at_blank();
+        self.after_blank = true;
+    }
+
+    /// Unnumbered paragraphs end at a blank line; a numbered one goes on until the next number
+    /// (its sub-items and quotations are separated by blank lines).
+    fn close_at_blank(&mut self) {
         let numbered_open = self.marked_block_open
             || self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
         if !numbered_open {
             self.close();
         }
-        self.after_blank = true;
     }
 
     /// Records a break; it interrupts the open paragraph if the text goes on after it.
@@ -387,7 +391,32 @@ impl<'l, 'a> Walk<'l, 'a> {
                     && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())))
         };
         let framed = self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below();
-        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim))
+        // A short line after a blank line with text right below it is the first line of a
+        // block, not a caption (`Israel Radio reported that, commenting on reports from` /
+        // `Cairo, Deputy State Department Spokesman ...` below the framed `Key stories in the
+        // media:`, 04TELAVIV6232): the caption before it keeps its claim to the block.
+        // (A caption takes three lines at most: the block is prose when a line that reads as
+        // no caption, or a fourth line, comes before its end, a blank line or a rule.)
+        let runs_on = || {
+            end == line.span().end
+                && self.lines[i + 1..]
+                    .iter()
+                    .take(3)
+                    .map(|l| l.trimmed())
+                    .find(|next| !could_be_heading(next) || is_rule(next))
+                    .is_none_or(|next| {
+                        !next.is_empty()
+                            && !is_rule(next)
+                            // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
+                            // months ...`, 04MANAMA448.)
+                            && number::written(next).is_none()
+                            && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
+                            && Marking::parse_prefix(next).is_none()
+                            && !text::cleans_to_nothing(next)
+                    })
+                && self.lines.len() > i + 1
+        };
+        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim) && (underlined || !runs_on()))
             || ruled_caption(t_trim)
             || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
                 && loose_caption(t_trim));
@@ -428,6 +457,14 @@ impl<'l, 'a> Walk<'l, 'a> {
             let p = self.pending.take().expect("checked");
             self.pending = Some(Pending { ruled: p.ruled && p.first_caption.is_none(), ..Pending::default() });
             self.captions_as_text(p);
+            // The blank line between the blocks ends the paragraph the first one became
+            // (`Dated 2/23/2004` / blank / `The Ministry of Foreign Affairs of the Kingdom of
+            // Bahrain` / `presents its compliments ...`, 04MANAMA280: two paragraphs).
+            // (A blank line, not a rule: `CONTENTS` framed, then its entries, 05MAPUTO1, stay
+            // one block.)
+            if i > 0 && text::is_blank(self.lines[i - 1].text) {
+                self.close_at_blank();
+            }
         }
         if caption || caption_goes_on {
             let p = self.pending.get_or_insert(Pending::default());
