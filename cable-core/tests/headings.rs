@@ -152,3 +152,17 @@ fn the_blocks_of_a_quoted_letter() {
     );
     assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
 }
+
+/// A caption above a block of nothing but `SIPDIS` heads nothing: it is the text of its
+/// paragraph (03LAGOS2232, tests/fixtures/eval: `Unclassified but Sensitive` / blank / `SIPDIS`
+/// before paragraph 1), never a paragraph with empty text.
+#[test]
+fn a_caption_above_a_stamp_is_text() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/03LAGOS2232.csv");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!((p.number(), p.heading()), (None, None));
+    assert_eq!(p.text(), "Unclassified but Sensitive");
+    assert!(cable.paragraphs().iter().all(|p| !p.text().is_empty()));
+}

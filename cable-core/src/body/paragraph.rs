@@ -123,7 +123,25 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     pub(super) fn unnumbered_paragraph(&mut self, t: &'a str, start: u32, end: u32) {
-        let heading = self.flush_pending(Some(start));
+        let mut heading = self.flush_pending(Some(start));
+        // A block of nothing but a stamp (`SIPDIS`) heads nothing: the caption above it is the
+        // text (`Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1, 03LAGOS2232).
+        if let Some(h) = heading.filter(|_| text::cleans_to_nothing(t)) {
+            heading = None;
+            let (marking, text_start) = marking_and_text(h.slice(self.source));
+            let (marking, inner_marking) = self.marking_or_inner(marking, h.start + text_start as u32, h.end);
+            return self.open_paragraph(Paragraph {
+                source: self.source,
+                span: Span::new(h.start, end),
+                text_span: Span::new((h.start + text_start as u32).min(h.end), h.end),
+                number: None,
+                written: None,
+                marking,
+                heading,
+                gaps: Vec::new(),
+                inner_marking,
+            });
+        }
         let (marking, text_start) = marking_and_text(t);
         let text_start = start + text_start as u32;
         let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
