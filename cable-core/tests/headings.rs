@@ -166,3 +166,16 @@ fn a_caption_above_a_stamp_is_text() {
     assert_eq!(p.text(), "Unclassified but Sensitive");
     assert!(cable.paragraphs().iter().all(|p| !p.text().is_empty()));
 }
+
+/// An underlined caption that opens with the site's redaction of a name (07KUWAIT808,
+/// tests/fixtures/eval: `xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule) heads
+/// the next paragraph whole, instead of leaving its first line at the end of the one before.
+#[test]
+fn a_redacted_name_opens_an_underlined_caption() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/07KUWAIT808.html");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let p = cable.paragraph(16).unwrap();
+    assert_eq!(p.heading().as_deref(), Some("xxxxxxxxxxxx Cash Couriers Continue to Be Problematic"));
+    assert!(cable.paragraph(15).unwrap().text().ends_with("may allow the GOK to reconsider."));
+}

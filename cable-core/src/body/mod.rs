@@ -416,7 +416,16 @@ impl<'l, 'a> Walk<'l, 'a> {
                     })
                 && self.lines.len() > i + 1
         };
-        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim) && (underlined || !runs_on()))
+        // (`xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule, 07KUWAIT808: the
+        // site's redaction of a name opens an underlined caption; it stands for a capitalised
+        // word. Not above a blank line: a redacted name ends many lists of participants.)
+        let redacted_caption = || {
+            let rest = t_trim.trim_start_matches('x');
+            t_trim.len() - rest.len() >= 4 && rest.len() <= 100 && !ends_sentence(rest) && rule_below()
+        };
+        let caption = ((self.after_blank || underlined)
+            && (could_be_heading(t_trim) || redacted_caption())
+            && (underlined || !runs_on()))
             || ruled_caption(t_trim)
             || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
                 && loose_caption(t_trim));
