@@ -327,6 +327,32 @@ fn a_short_ref_serial_after_a_blank_line() {
     assert_eq!(cable.paragraphs()[0].heading(), None);
 }
 
+/// A REF list broken off inside an item (`C) 2003`) goes on after a blank line
+/// (05TAIPEI58, cables-real-dev.csv, lines as written): its tail is read as references, not
+/// as a paragraph.
+#[test]
+fn a_ref_list_tail_after_a_blank_line() {
+    let text = "UNCLAS TAIPEI 000058 \n \nE.O. 12958: N/A \nTAGS: TBIO, AMED, EAGR, ECON, EAID, TW \n\
+                SUBJECT:   RECOGNIZING THREAT,  TAIWAN PREPS FOR AVIAN FLU \n \n\
+                REF:      A) 2004 STATE 23762 B) 2004 TAIPEI 0249 C) 2003 \n \n\
+                TAIPEI 03339 D) 2004 TAIPEI  00479 E) 2004 TAIPEI 04021 \n \n \n\
+                1. Summary. Taiwan has thus far managed to avoid Avian \nInfluenza since early 2004.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let refs: Vec<_> = cable.references().iter().map(|r| (r.label, r.year, r.serial)).collect();
+    assert_eq!(
+        refs,
+        [
+            (Some("A"), Some(2004), Some(23762)),
+            (Some("B"), Some(2004), Some(249)),
+            (Some("C"), Some(2003), Some(3339)),
+            (Some("D"), Some(2004), Some(479)),
+            (Some("E"), Some(2004), Some(4021))
+        ]
+    );
+    assert_eq!(cable.paragraphs().len(), 1);
+    assert_eq!(cable.paragraphs()[0].number(), Some(1));
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

@@ -179,3 +179,16 @@ fn a_redacted_name_opens_an_underlined_caption() {
     assert_eq!(p.heading().as_deref(), Some("xxxxxxxxxxxx Cash Couriers Continue to Be Problematic"));
     assert!(cable.paragraph(15).unwrap().text().ends_with("may allow the GOK to reconsider."));
 }
+
+/// A row of figures above a blank line is part of a table, not a heading (91BERLIN3009,
+/// tests/fixtures/eval: `TOTAL      1,968,477  22.1 1,898,937  21.4 1,615,893  18.3` ends the
+/// table of paragraph 4).
+#[test]
+fn a_row_of_figures_is_no_heading() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/91BERLIN3009.csv");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    assert_eq!(cable.paragraph(5).unwrap().heading(), None);
+    let table_end = cable.paragraph(4).unwrap().text().into_owned();
+    assert!(table_end.ends_with("1,615,893  18.3") && table_end.contains("TOTAL      1,968,477"));
+}

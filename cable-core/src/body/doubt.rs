@@ -88,7 +88,8 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         if before_a_numbered {
             let head = p.text_span.slice(source);
             let head = scan::head(head, 60);
-            let field = head.starts_with("CLASSIFIED") && head.contains(" BY ");
+            let field = (head.starts_with("CLASSIFIED") && head.contains(" BY "))
+                || crate::shape::reflist::reads_as_ref_list(head);
             if field {
                 warnings.push(Warning::new(WarningKind::DoubtStrayText, p.span));
             }

@@ -129,6 +129,16 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && !has_sentence_break(t)
         && !is_file_number(t)
         && !is_full_date(t)
+        && !is_table_row(t)
+}
+
+/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more (91BERLIN3009).
+fn is_table_row(t: &str) -> bool {
+    let figure = |w: &str| {
+        let w = w.trim_matches(['(', ')', '%', '$']);
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
+    t.split_ascii_whitespace().filter(|w| figure(w)).nth(2).is_some()
 }
 
 /// `14 February 2004`, `February 14, 2004`, `6th June 2004`: a letter's date line, not a heading (a month and

@@ -20,7 +20,7 @@ use crate::shape::number::is_numbered_paragraph;
 use crate::shape::pagebreak;
 use crate::shape::routing::is_strong_header_line;
 use crate::shape::rule::is_rule;
-use crate::shape::{banner, captions, keywords};
+use crate::shape::{banner, captions, keywords, reflist};
 use crate::span::Span;
 use crate::spanned::{Spanned, Text};
 use crate::warning::{Warning, WarningKind};
@@ -188,7 +188,11 @@ impl<'l, 'a> Meta<'l, 'a> {
             let lone_serial = (1..=7).contains(&serial.len())
                 && scan::is_digits(serial)
                 && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_alphabetic()));
-            if (ref_label_line(t) || lone_serial) && keywords::at_start(t).is_none() {
+            // `... C) 2003` / `` / `TAIPEI 03339 D) 2004 TAIPEI 00479 ...` (05TAIPEI58): the list
+            // goes on where its item broke off.
+            let wrapped_list =
+                self.pieces.last().is_some_and(|l| reflist::ends_mid_item(l)) && reflist::reads_as_ref_list(t);
+            if (ref_label_line(t) || lone_serial || wrapped_list) && keywords::at_start(t).is_none() {
                 self.open = Open::Ref { after_blank: false };
                 self.pieces.push(t);
                 return Some(1);
