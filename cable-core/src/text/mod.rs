@@ -154,7 +154,8 @@ pub(crate) fn clean_line(line: &str) -> &str {
             break;
         }
     }
-    if l == "SIPDIS" || l == "-" {
+    // (`Sipdis`: the pages print the stamp in mixed case, 07KUWAIT808.)
+    if l == "SIPDIS" || l == "Sipdis" || l == "-" {
         return "";
     }
     // The site's paragraph anchor before anything that looks like a number (`O/A August` /
@@ -168,8 +169,11 @@ pub(crate) fn clean_line(line: &str) -> &str {
             }
         }
     }
-    if let Some(rest) = l.strip_prefix("SIPDIS ") {
-        if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // The stamp went in after a line that ended in `Secretary`, before the next line's first
+    // word, whatever its case (`... will play important` / `SIPDIS roles in the SED ...`,
+    // 07BEIJING1840).
+    if let Some(rest) = l.strip_prefix("SIPDIS ").or_else(|| l.strip_prefix("Sipdis ")) {
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
             l = trim(rest);
         }
     }
@@ -177,9 +181,9 @@ pub(crate) fn clean_line(line: &str) -> &str {
 }
 
 /// True when [`clean_line`] leaves nothing of `t` (already trimmed): `SIPDIS`, `-`, `<br>`s.
-/// The cheap test first: a line that ends in none of `S`, `-`, `>`, `)`, `¶` keeps its text.
+/// The cheap test first: a line that ends in none of `S`, `s`, `-`, `>`, `)`, `¶` keeps its text.
 pub(crate) fn cleans_to_nothing(t: &str) -> bool {
-    matches!(t.as_bytes().last(), Some(b'S' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
+    matches!(t.as_bytes().last(), Some(b'S' | b's' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
 }
 
 /// True for a line that holds no text once cleaned (spaces, `<br>`).
@@ -277,6 +281,12 @@ mod tests {
     fn debris_is_removed() {
         assert_eq!(cleaned("Summary:  With the <br>\nreferendum <br>\n<br>", &[]), "Summary:  With the referendum");
         assert_eq!(cleaned("OFFERED FOUR\nSIPDIS SCENARIOS UNDER", &[]), "OFFERED FOUR SCENARIOS UNDER");
+        // 07BEIJING1840 (dev CSV) and 07KUWAIT808 (its page), lines as written.
+        assert_eq!(
+            cleaned("will play important\nSIPDIS roles in the SED", &[]),
+            "will play important roles in the SED"
+        );
+        assert_eq!(cleaned("Financial Crimes\n\nSipdis\nPatrick O'Brien", &[]), "Financial Crimes Patrick O'Brien");
         assert_eq!(cleaned("O/A August\n¶15.  In addition", &[]), "O/A August 15.  In addition");
         assert!(is_blank(" <br> "));
         assert!(!is_blank("<b>x</b>"));
