@@ -353,6 +353,28 @@ fn a_ref_list_tail_after_a_blank_line() {
     assert_eq!(cable.paragraphs()[0].number(), Some(1));
 }
 
+/// A number alone on its line right after a line that ends inside a sentence is the end of
+/// that sentence, not an empty paragraph (04DJIBOUTI1186, cables-real-dev.csv: `... the text of
+/// the reply follows at para` / `2.` / blank / `2. (U) Begin text:`; 04BRUSSELS1431: a word
+/// broken at a hyphen, `EU-` / `15.`).
+#[test]
+fn a_number_alone_after_a_wrapped_line() {
+    let text = "UNCLAS DJIBOUTI 001186 \n \nSUBJECT: X \n \n\
+                1. (U) Embassy translation of the text of the reply follows at para \n2. \n \n\
+                2. (U) Begin text: \n- \nAugust 4, 2004 \n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(1), Some(2)]);
+    assert!(p[0].text().ends_with("follows at para 2."));
+    let text = "UNCLAS BRUSSELS 001431 \n \nSUBJECT: X \n \n\
+                4.  Spain had the highest unemployment rate among the EU- \n15. \n \n\
+                5.  EUROSTAT noted that among the EU Member States.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(4), Some(5)]);
+    assert!(p[1].text().starts_with("EUROSTAT"));
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

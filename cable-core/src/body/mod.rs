@@ -344,10 +344,14 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             // `... for November` / `6.  LASCO members ...`: a number out of sequence right
             // after a line that ends mid-sentence is a wrapped word, not a paragraph.
+            // So is a number alone on its line, whatever its order (`... ON THE PSI MEETING IN
+            // KRAKOW MAY 31 - JUNE` / `1.`, 04BRATISLAVA512; `... among the EU-` / `15.`,
+            // 04BRUSSELS1431): a paragraph of no text.
+            let alone = numbered_text[w.len..].trim().is_empty();
             let mid_sentence = !self.after_blank
-                && matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_))
+                && (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
                 && i > 0
-                && text::ends_mid_sentence(text::clean_line(self.lines[i - 1].text));
+                && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone);
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 self.after_blank = false;
@@ -537,6 +541,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         self.push_break(BreakKind::Page, Span::new(start, line.span().end), None);
         self.after_blank = false;
     }
+}
+
+/// The line before ends inside a sentence, or (before a number alone) inside a word broken at
+/// a hyphen (`EU-` / `15.`).
+fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
+    let hyphen_broken = || {
+        let b = before.as_bytes();
+        b.len() >= 2 && b[b.len() - 1] == b'-' && b[b.len() - 2].is_ascii_alphanumeric()
+    };
+    text::ends_mid_sentence(before) || (alone && hyphen_broken())
 }
 
 impl<'l, 'a> Walk<'l, 'a> {
