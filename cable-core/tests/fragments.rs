@@ -375,6 +375,23 @@ fn a_number_alone_after_a_wrapped_line() {
     assert!(p[1].text().starts_with("EUROSTAT"));
 }
 
+/// A marking typed twice is read once (03SANAA442: `5. (S/NF) (S/NF) Rather than ...`); a
+/// NOFORN marking typed out of order is read by its letters, with a doubt (09KABUL1892:
+/// `(N/SF) I then raised ...`).
+#[test]
+fn markings_typed_twice_or_out_of_order() {
+    let text = "SECRET SANAA 000442 \n \nSUBJECT: X \n \n5. (S/NF) (S/NF) Rather than immediate designation.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!((p.marking().map(|m| m.raw), p.text().as_ref()), (Some("(S/NF)"), "Rather than immediate designation."));
+    let text = "SECRET KABUL 001892 \n \nSUBJECT: X \n \n9. (N/SF) I then raised with Karzai his regular claim.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!(p.marking().map(|m| (m.level, m.raw)), Some((cable_core::Level::Secret, "(N/SF)")));
+    assert_eq!(p.text(), "I then raised with Karzai his regular claim.");
+    assert!(cable.warnings().iter().any(|w| w.kind.as_str() == "doubt_marking_in_text"));
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

@@ -95,6 +95,10 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
             }
         }
         let t = p.text_span.slice(source);
+        // A marking read by its letters out of order (`(N/SF)`): a guess.
+        if let Some(m) = p.marking.filter(|m| m.is_scrambled()) {
+            warnings.push(Warning::new(WarningKind::DoubtMarkingInText, Span::of(source, m.raw, 0)));
+        }
         if let Some(n) = unread_marking(t) {
             warnings.push(Warning::new(WarningKind::DoubtMarkingInText, Span::of(source, &t[..n], 0)));
         }

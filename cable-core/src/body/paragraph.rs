@@ -8,7 +8,8 @@ use super::*;
 pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     let read = Marking::parse_prefix_entire_text(rest)
         .or_else(|| Marking::parse_prefix(rest))
-        .or_else(|| Marking::parse_entire_text(rest));
+        .or_else(|| Marking::parse_entire_text(rest))
+        .or_else(|| Marking::parse_scrambled_prefix(rest));
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
@@ -23,6 +24,10 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
         while at < b.len() && b[at] == b' ' {
             at += 1;
         }
+    }
+    // The same marking typed twice (`5. (S/NF) (S/NF) Rather than ...`, 03SANAA442).
+    if let Some(again) = marking.and_then(|m| rest[at..].strip_prefix(m.raw)) {
+        at = rest.len() - again.trim_start_matches(' ').len();
     }
     (marking, at)
 }
