@@ -253,20 +253,17 @@ fn odd_number_at(l: &str) -> Option<usize> {
     None
 }
 
-/// A portion marking the parser did not read at the start of a paragraph's text (`(N/SF) I then
-/// raised`, `C - ENTIRE TEXT.`): its length.
+/// A portion marking the parser did not read at the start of a paragraph's text (a code of
+/// capitals with a slash, `(XS/NF)`): its length. (`C - ENTIRE TEXT.` is read since
+/// `Marking::parse_entire_text` takes a level's letter: no test for it here.)
 fn unread_marking(t: &str) -> Option<usize> {
     let t0 = t.trim_start();
     let lead = t.len() - t0.len();
-    if let Some(inner) = t0.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let code = &inner[..close];
-        let ok = (1..=10).contains(&code.len())
-            && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
-            && code.contains('/');
-        return ok.then_some(lead + close + 2);
-    }
-    let level = t0.as_bytes().first()?;
-    let entire = matches!(level, b'C' | b'S' | b'U') && t0[1..].trim_start().starts_with("- ENTIRE TEXT");
-    entire.then(|| lead + t0.find("TEXT").map_or(1, |n| n + 4))
+    let inner = t0.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let code = &inner[..close];
+    let ok = (1..=10).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+        && code.contains('/');
+    ok.then_some(lead + close + 2)
 }
