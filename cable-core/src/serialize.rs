@@ -280,7 +280,9 @@ impl Serialize for Spans<'_, '_> {
 impl Cable<'_> {
     /// The cable as one JSON object (the output contract; see the README).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("serialising a cable cannot fail: no map has non-string keys")
+        let mut out = Vec::with_capacity(self.source.len() * 2);
+        crate::json::to_vec(&mut out, self).expect("serialising a cable cannot fail: no map has non-string keys");
+        String::from_utf8(out).expect("JSON of str values is UTF-8")
     }
 
     /// The JSON contract's `spans` object alone (byte spans of the parts and single-valued
@@ -298,7 +300,7 @@ impl Cable<'_> {
     /// of a JSON Lines corpus dump: `{"source":"cables.csv:17","reference_id":...}`), without a
     /// newline.
     pub fn write_json_line(&self, source: Option<&str>, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &WithSource { cable: self, source })
+        crate::json::to_vec(out, &WithSource { cable: self, source })
             .expect("serialising a cable into memory cannot fail: no map has non-string keys");
     }
 
