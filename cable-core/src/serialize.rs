@@ -111,9 +111,10 @@ impl Serialize for ParagraphJson<'_, '_> {
         m.serialize_field("written_number", &p.written_number())?;
         m.serialize_field("marking", &p.marking())?;
         m.serialize_field("heading", &p.heading())?;
-        m.serialize_field("text", &p.text())?;
+        let (text, items) = p.text_and_items();
+        m.serialize_field("text", &text)?;
         m.serialize_field("span", &p.span())?;
-        m.serialize_field("items", &p.items().iter().map(ItemJson).collect::<Vec<_>>())?;
+        m.serialize_field("items", &Items(&items))?;
         m.end()
     }
 }
@@ -154,6 +155,14 @@ impl Serialize for LinkJson<'_> {
         m.serialize_field("number", &l.number)?;
         m.serialize_field("span", &l.span)?;
         m.end()
+    }
+}
+
+struct Items<'r, 'a>(&'r [Item<'a>]);
+
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ItemJson))
     }
 }
 

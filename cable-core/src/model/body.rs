@@ -95,6 +95,14 @@ impl<'a> Paragraph<'a> {
         text::clean(self.source, self.text_span, &self.cuts())
     }
 
+    /// [`text`](Self::text) and [`items`](Self::items) in one pass over the lines (the JSON
+    /// writer wants both: each pass split the paragraph into lines and cleaned them again).
+    pub fn text_and_items(&self) -> (Cow<'a, str>, Vec<Item<'a>>) {
+        let mut joined = text::Joined::new(self.text_span.len());
+        let items = self.items_with(|t| joined.push(t));
+        (joined.finish(), items)
+    }
+
     /// Span of the text as written (from after the marking to the end of the paragraph,
     /// breaks included).
     pub fn text_span(&self) -> Span {
@@ -115,12 +123,18 @@ impl<'a> Paragraph<'a> {
     /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
     /// labels. They stay part of [`text`](Self::text); this is a second view of it.
     pub fn items(&self) -> Vec<Item<'a>> {
+        self.items_with(|_| {})
+    }
+
+    /// The items, each cleaned line of the text handed to `line` on the way (blank ones too).
+    fn items_with(&self, mut line: impl FnMut(&'a str)) -> Vec<Item<'a>> {
         let mut out = Vec::new();
         let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
         let mut before: &str = "";
         let cuts = self.cuts();
         for piece in text::pieces(self.source, self.text_span, &cuts) {
             let t = text::clean_line(piece);
+            line(t);
             if t.is_empty() {
                 continue;
             }

@@ -17,28 +17,51 @@ use std::borrow::Cow;
 /// Wrapped lines are joined with a space (a word split after a hyphen is joined without one);
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
-    let mut first: Option<&'a str> = None;
-    let mut out: Option<String> = None;
+    let mut joined = Joined::new(span.len());
     for piece in pieces(source, span, gaps) {
-        let piece = clean_line(piece);
+        joined.push(clean_line(piece));
+    }
+    joined.finish()
+}
+
+/// [`clean`]'s joining of cleaned lines, one at a time, for a caller that reads the lines for
+/// something else in the same pass (a paragraph's items beside its text).
+pub(crate) struct Joined<'a> {
+    first: Option<&'a str>,
+    out: Option<String>,
+    capacity: usize,
+}
+
+impl<'a> Joined<'a> {
+    /// Joining lines of a stretch of `capacity` bytes (the room taken once a second line comes).
+    pub(crate) fn new(capacity: usize) -> Self {
+        Joined { first: None, out: None, capacity }
+    }
+
+    /// Adds a cleaned line (an empty one adds nothing).
+    pub(crate) fn push(&mut self, piece: &'a str) {
         if piece.is_empty() {
-            continue;
+            return;
         }
-        match (&mut out, first) {
-            (None, None) => first = Some(piece),
+        match (&mut self.out, self.first) {
+            (None, None) => self.first = Some(piece),
             (None, Some(f)) => {
-                let mut s = String::with_capacity(span.len());
+                let mut s = String::with_capacity(self.capacity);
                 s.push_str(f);
                 push_joined(&mut s, piece);
-                out = Some(s);
+                self.out = Some(s);
             }
             (Some(s), _) => push_joined(s, piece),
         }
     }
-    match (out, first) {
-        (Some(s), _) => Cow::Owned(s),
-        (None, Some(f)) => Cow::Borrowed(f),
-        (None, None) => Cow::Borrowed(""),
+
+    /// The text: borrowed when it is one line.
+    pub(crate) fn finish(self) -> Cow<'a, str> {
+        match (self.out, self.first) {
+            (Some(s), _) => Cow::Owned(s),
+            (None, Some(f)) => Cow::Borrowed(f),
+            (None, None) => Cow::Borrowed(""),
+        }
     }
 }
 
