@@ -40,6 +40,12 @@ impl<'a> Joined<'a> {
 
     /// Adds a cleaned line (an empty one adds nothing).
     pub(crate) fn push(&mut self, piece: &'a str) {
+        self.push_labelled(piece, || label::item_label(piece));
+    }
+
+    /// [`push`](Self::push) for a caller that has read the line's item label already
+    /// (`label` gives [`item_label`] of `piece`, asked only when the line is joined to another).
+    pub(crate) fn push_labelled(&mut self, piece: &'a str, label: impl FnOnce() -> Option<usize>) {
         if piece.is_empty() {
             return;
         }
@@ -48,10 +54,10 @@ impl<'a> Joined<'a> {
             (None, Some(f)) => {
                 let mut s = String::with_capacity(self.capacity);
                 s.push_str(f);
-                push_joined(&mut s, piece);
+                push_joined(&mut s, piece, label());
                 self.out = Some(s);
             }
-            (Some(s), _) => push_joined(s, piece),
+            (Some(s), _) => push_joined(s, piece, label()),
         }
     }
 
@@ -216,8 +222,9 @@ pub(crate) fn trim(s: &str) -> &str {
     crate::scan::trim(s)
 }
 
-fn push_joined(out: &mut String, next: &str) {
-    if starts_item(out, next) {
+/// `label` is [`item_label`] of `next`.
+fn push_joined(out: &mut String, next: &str, label: Option<usize>) {
+    if item_start_labelled(out, next, label).is_some() {
         out.push('\n');
     } else {
         let b = out.as_bytes();
@@ -232,15 +239,16 @@ fn push_joined(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
-/// True when `next` starts a sub-item: a bullet or letter label always, a number label (`15.`)
-/// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
-pub(crate) fn starts_item(before: &str, next: &str) -> bool {
-    item_start(before, next).is_some()
+/// The length of the label of the sub-item that `next` starts, if it starts one: a bullet or
+/// letter label always, a number label (`15.`) only after a line that ended a sentence
+/// (`O/A August` / `15.  In addition` is a date).
+pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
+    item_start_labelled(before, next, label::item_label(next))
 }
 
-/// The length of the label of the sub-item that `next` starts, as [`starts_item`] decides.
-pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
-    match label::item_label(next) {
+/// [`item_start`] with [`item_label`] of `next` read already.
+pub(crate) fn item_start_labelled(before: &str, next: &str, label: Option<usize>) -> Option<usize> {
+    match label {
         Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => (!ends_mid_sentence(before.trim_end())).then_some(n),
         other => other,
     }
