@@ -15,14 +15,15 @@
 //!   the first of them (a wrapped field's tail, `d (d).`, a serial): it may belong elsewhere.
 
 use super::heading::reads_as_caption;
+use crate::lines::Line;
 use crate::model::Body;
 use crate::scan;
 use crate::span::Span;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
 
-/// Adds the doubts about `body` to `warnings`.
-pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
+/// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
+pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: &mut Vec<Warning>) {
     let paragraphs = &body.paragraphs;
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
@@ -48,7 +49,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
         // of prose after one may be an unnumbered paragraph of its own.
         let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
-        for l in text::pieces(source, p.text_span, &cuts).map(text::clean_line) {
+        for l in pieces(source, lines, p.text_span, &cuts).map(text::clean_line) {
             if split.0 {
                 if l.is_empty() {
                     split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
@@ -128,6 +129,54 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
                 warnings.push(Warning::new(WarningKind::DoubtSignatureInText, Span::of(source, name, 0)));
             }
         }
+    }
+}
+
+/// The lines of `span` as [`text::pieces`] gives them, read off the walk's line table when
+/// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's end
+/// was found once already, and finding it again (memchr per line) was most of this pass.
+fn pieces<'a>(source: &'a str, lines: &'a [Line<'a>], span: Span, cuts: &'a [Span]) -> impl Iterator<Item = &'a str> {
+    let text = span.slice(source);
+    let table = cuts.is_empty() && memchr::memchr(b'\r', text.as_bytes()).is_none();
+    // The line that holds the span's start.
+    let first = if table { lines.partition_point(|l| l.next <= span.start) } else { 0 };
+    let mut from_table = table.then_some(TableLines { source, lines, k: first, at: span.start, end: span.end });
+    let mut split = (!table).then(|| text::pieces(source, span, cuts));
+    std::iter::from_fn(move || match (&mut from_table, &mut split) {
+        (Some(t), _) => t.next(),
+        (None, Some(s)) => s.next(),
+        (None, None) => None,
+    })
+}
+
+/// The pieces of a stretch without `\r` and without cuts, from the line table: from `at` to the
+/// end of each line (before its `\n`), the last one cut at `end`; no empty piece after a final
+/// line break.
+struct TableLines<'a> {
+    source: &'a str,
+    lines: &'a [Line<'a>],
+    k: usize,
+    at: u32,
+    end: u32,
+}
+
+impl<'a> Iterator for TableLines<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let line = self.lines.get(self.k)?;
+        // `at < end`, or the stretch is done (after a line break that ends it, no empty piece; an
+        // empty stretch has none either, as `text::pieces` gives none).
+        if self.at >= self.end {
+            return None;
+        }
+        let ends_in_break = line.next > line.start && self.source.as_bytes()[line.next as usize - 1] == b'\n';
+        let line_end = if ends_in_break { line.next - 1 } else { line.next };
+        let stop = line_end.min(self.end);
+        let piece = &self.source[self.at as usize..stop as usize];
+        debug_assert!(!piece.contains('\n'), "the line table is the source's");
+        self.k += 1;
+        self.at = if stop == line_end && ends_in_break { line.next } else { self.end };
+        Some(piece)
     }
 }
 

@@ -126,7 +126,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     w.assign_gaps(u32::MAX);
     w.repeated_signature();
     passages::find(&mut w.body, source);
-    doubt::find(&w.body, source, &mut w.warnings);
+    doubt::find(&w.body, w.lines, source, &mut w.warnings);
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;
