@@ -392,6 +392,20 @@ fn markings_typed_twice_or_out_of_order() {
     assert!(cable.warnings().iter().any(|w| w.kind.as_str() == "doubt_marking_in_text"));
 }
 
+/// A rule inside a paragraph is layout, not text (89MOSCOW31607, tests/fixtures/eval:
+/// `... CANNOT BE RULED OUT.` / `-----------------------` / `END SUMMARY AND COMMENT`); the
+/// element tiling keeps its bytes.
+#[test]
+fn a_rule_inside_a_paragraph_is_no_text() {
+    let text = "CONFIDENTIAL MOSCOW 31607 \n \nSUBJECT: X \n \n\
+                3. IT IS THOUGHT THAT THE COST COULD BE ENORMOUS.  A MOVE TO \nPRESERVE THE VIABILITY OF THE WARSAW PACT CANNOT BE RULED OUT. \n\
+                ----------------------- \nEND SUMMARY AND COMMENT \n \n4. NEXT.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert!(p.text().ends_with("CANNOT BE RULED OUT. END SUMMARY AND COMMENT"), "{}", p.text());
+    assert!(cable.text_of(p.span()).contains("-----------------------"));
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

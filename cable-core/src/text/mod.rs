@@ -46,7 +46,9 @@ impl<'a> Joined<'a> {
     /// [`push`](Self::push) for a caller that has read the line's item label already
     /// (`label` gives [`item_label`] of `piece`, asked only when the line is joined to another).
     pub(crate) fn push_labelled(&mut self, piece: &'a str, label: impl FnOnce() -> Option<usize>) {
-        if piece.is_empty() {
+        // A rule is layout, not text (`... CANNOT BE RULED OUT.` / `-----` / `END SUMMARY AND
+        // COMMENT`, 89MOSCOW31607): the elements keep its bytes.
+        if piece.is_empty() || rule::is_rule(piece) {
             return;
         }
         match (&mut self.out, self.first) {
