@@ -192,3 +192,25 @@ fn a_row_of_figures_is_no_heading() {
     let table_end = cable.paragraph(4).unwrap().text().into_owned();
     assert!(table_end.ends_with("1,615,893  18.3") && table_end.contains("TOTAL      1,968,477"));
 }
+
+/// A table of contents (04TELAVIV6071, tests/fixtures/eval: `SUBJECTS COVERED IN THIS REPORT:`
+/// framed, then `1.  Mideast` / blank / `2.  Syrian-Lebanese Track`) is one unnumbered
+/// paragraph under its caption; the report's paragraphs 1 and 2 come after the news blocks.
+#[test]
+fn a_table_of_contents_is_one_paragraph() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/04TELAVIV6071.csv");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p[0].heading().as_deref(), Some("SUBJECTS COVERED IN THIS REPORT:"));
+    assert_eq!((p[0].number(), p[0].text().as_ref()), (None, "1.  Mideast 2.  Syrian-Lebanese Track"));
+    assert_eq!(p[1].heading().as_deref(), Some("Key stories in the media:"));
+    let numbers: Vec<_> = p.iter().filter_map(|p| p.number()).collect();
+    assert_eq!(numbers, [1, 2]);
+    // A numbered paragraph of prose under such a caption stays paragraph 1 (09STATE119085).
+    let text = "SECRET STATE 119085 \n \nSUBJECT: X \n \n------------------------------ \n\
+                SUMMARY AND TABLE OF CONTENTS \n------------------------------ \n \n\
+                1.  (S/NF) This telegram replaces Ref A as the Department's \ncomprehensive guidance.\n";
+    let cable = parse(text).unwrap();
+    assert_eq!(cable.paragraphs()[0].number(), Some(1));
+}

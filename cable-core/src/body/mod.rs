@@ -60,6 +60,9 @@ struct Walk<'l, 'a> {
     /// The open paragraph is a marked block of a numbered text (see `piece`): it goes on over
     /// blank lines like a numbered one, until the next number or marked block.
     marked_block_open: bool,
+    /// The open paragraph is a table of contents (numbered one-line entries under `SUBJECTS
+    /// COVERED IN THIS REPORT:`): it goes on over blank lines while entries come.
+    contents_open: bool,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -110,6 +113,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         pending: None,
         warned_paragraph_limit: false,
         marked_block_open: false,
+        contents_open: false,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,
@@ -202,6 +206,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// (its sub-items and quotations are separated by blank lines).
     fn close_at_blank(&mut self) {
         let numbered_open = self.marked_block_open
+            || self.contents_open
             || self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
         if !numbered_open {
             self.close();
@@ -325,6 +330,27 @@ impl<'l, 'a> Walk<'l, 'a> {
         };
         let numbered_text = &t_trim[num_at..];
         let numbered_start = start + num_at as u32;
+        // A table of contents: numbered one-line entries under its caption (`SUBJECTS COVERED
+        // IN THIS REPORT:` / `1.  Mideast` / `2.  Syrian-Lebanese Track`, the media reaction
+        // reports of Tel Aviv, 04TELAVIV6071) are one unnumbered paragraph headed by the caption,
+        // not paragraphs 1 and 2 (the report's own paragraph 1 comes after them).
+        if self.contents_open || self.pending_contents_caption() {
+            // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
+            // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1.)
+            let one_line = end == line.span().end
+                && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+            if one_line && contents_entry(t_trim) {
+                if self.contents_open {
+                    self.continue_open(end);
+                } else {
+                    self.unnumbered_paragraph(t_trim, start, end);
+                    self.contents_open = true;
+                }
+                self.after_blank = false;
+                return;
+            }
+            self.contents_open = false;
+        }
         if let Some(w) = number::written(numbered_text)
             .or_else(|| number::glued(numbered_text, self.previous))
             .or_else(|| number::odd(numbered_text, self.previous))
@@ -543,6 +569,19 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 }
 
+/// An entry of a table of contents: a paragraph number and a short title without a sentence's
+/// end (`1.  Mideast`, `2.  Syrian-Lebanese Track`).
+fn contents_entry(t: &str) -> bool {
+    number::written(t).is_some_and(|w| {
+        let title = text::clean_line(&t[w.len..]);
+        !title.is_empty()
+            && title.len() <= 80
+            && !ends_sentence(title)
+            && !title.ends_with(':')
+            && Marking::parse_prefix(title).is_none()
+    })
+}
+
 /// The line before ends inside a sentence, or (before a number alone) inside a word broken at
 /// a hyphen (`EU-` / `15.`).
 fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
@@ -554,6 +593,16 @@ fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
 }
 
 impl<'l, 'a> Walk<'l, 'a> {
+    /// The pending caption introduces a table of contents (`SUBJECTS COVERED IN THIS REPORT:`,
+    /// `CONTENTS`, `IN THIS ISSUE`).
+    fn pending_contents_caption(&self) -> bool {
+        let Some((from, to)) = self.pending.and_then(|p| p.first_caption) else { return false };
+        let caption = Span::new(from, to).slice(self.source);
+        ["SUBJECTS COVERED", "CONTENTS", "IN THIS ISSUE", "IN THIS REPORT", "TOPICS COVERED"]
+            .iter()
+            .any(|w| scan::find_ci(caption, w).is_some())
+    }
+
     /// Whether `t` opens with a letter that goes on the open paragraph's list of lettered
     /// items (`(C) THE FINDINGS ...` after `(A)` and `(B)`, 85TOKYO364; after `B)`, 05PARIS196):
     /// a label, not a marking.
