@@ -207,6 +207,11 @@ fn a_table_of_contents_is_one_paragraph() {
     assert_eq!(p[1].heading().as_deref(), Some("Key stories in the media:"));
     let numbers: Vec<_> = p.iter().filter_map(|p| p.number()).collect();
     assert_eq!(numbers, [1, 2]);
+    // Paragraph 1's number line is framed by rules (`------------` / `1.  Mideast:` /
+    // `------------`): its words are the heading.
+    let first = cable.paragraph(1).unwrap();
+    assert_eq!(first.heading().as_deref(), Some("Mideast:"));
+    assert!(first.text().starts_with("Summary: Veteran journalist Yaron London wrote"));
     // A numbered paragraph of prose under such a caption stays paragraph 1 (09STATE119085).
     let text = "SECRET STATE 119085 \n \nSUBJECT: X \n \n------------------------------ \n\
                 SUMMARY AND TABLE OF CONTENTS \n------------------------------ \n \n\

@@ -379,7 +379,18 @@ impl<'l, 'a> Walk<'l, 'a> {
                 && i > 0
                 && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone);
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
+                // A number line framed by rules is the paragraph's title (`------------` /
+                // `1.  Mideast:` / `------------`, the sections of Tel Aviv's media reaction
+                // reports, 04TELAVIV6071): its words are the heading, the text starts below.
+                let framed_title = end == line.span().end
+                    && numbered_text.len() - w.len <= 60
+                    && !ends_sentence(&numbered_text[w.len..])
+                    && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
+                    && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
+                if framed_title {
+                    self.title_as_heading(end);
+                }
                 self.after_blank = false;
                 self.glued_break(i, glued, end);
                 return;
@@ -593,6 +604,16 @@ fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
 }
 
 impl<'l, 'a> Walk<'l, 'a> {
+    /// The open paragraph's text so far (up to `end`, its number line) is its heading.
+    fn title_as_heading(&mut self, end: u32) {
+        if let Some(p) = self.open.and_then(|o| self.body.paragraphs.get_mut(o)) {
+            if p.heading.is_none() && p.text_span.start < p.text_span.end {
+                p.heading = Some(p.text_span);
+                p.text_span = Span::new(end, end);
+            }
+        }
+    }
+
     /// The pending caption introduces a table of contents (`SUBJECTS COVERED IN THIS REPORT:`,
     /// `CONTENTS`, `IN THIS ISSUE`).
     fn pending_contents_caption(&self) -> bool {
