@@ -490,6 +490,13 @@ enum CableFormat cable_detect_format(const char *data, size_t len);
 struct CableStr cable_text(const struct Cable *h);
 
 /**
+ * Where the cable was read, as the `cable` command and Python name it (the `source` column of
+ * their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
+ * from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+ */
+struct CableStr cable_source(const struct Cable *h);
+
+/**
  * Serialises the cable as one JSON object on one line: the JSON contract shared with the
  * `cable` command and the Python package (see the README).
  *
@@ -556,7 +563,7 @@ enum CableStatus cable_csv_open(const char *path,
  * Returns:
  * - `CABLE_OK`: `*out` is a new `Cable` handle owned by the caller (free it with
  *   `cable_free`; it stays valid after `cable_csv_close`). Its envelope holds the other
- *   columns (`cable_envelope_*`).
+ *   columns (`cable_envelope_*`), its `cable_source` is `path:row`.
  * - `CABLE_END`: no more rows; `*out` is NULL. Every later call returns `CABLE_END` too.
  * - `CABLE_CSV_ROW`: the row is malformed; `err->row` is its number and `err->offset` its byte
  *   offset in the file. The walk goes on: the next call reads the next row.

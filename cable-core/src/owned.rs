@@ -3,7 +3,7 @@
 
 use crate::ParseOptions;
 use crate::envelope::Document;
-use crate::envelope::corpus::Form;
+use crate::envelope::corpus::{Form, Input};
 use crate::envelope::html::HtmlError;
 use crate::error::ParseError;
 use crate::model::Cable;
@@ -52,6 +52,30 @@ impl OwnedCable {
     /// [`CsvReader`](crate::envelope::csv::CsvReader) or walk it with
     /// [`Corpus`](crate::envelope::corpus::Corpus).
     pub fn from_bytes(bytes: &[u8], form: Form, options: &ParseOptions, strict: bool) -> Result<Self, BytesError> {
+        Self::from_labelled_bytes(bytes, form, options, strict, None)
+    }
+
+    /// One file opened by [`read_file`](crate::envelope::corpus::read_file) (or a stream by
+    /// [`read_limited`](crate::envelope::corpus::read_limited)), read as
+    /// [`from_bytes`](Self::from_bytes) reads bytes, with `source` (its path) as the cable's
+    /// [`source`](Self::source). A file over the size limit is
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge), a `cables.csv` file
+    /// [`BytesError::Csv`].
+    pub fn from_input(input: Input, source: &str, options: &ParseOptions, strict: bool) -> Result<Self, BytesError> {
+        match input {
+            Input::Bytes(form, bytes) => Self::from_labelled_bytes(&bytes, form, options, strict, Some(source)),
+            Input::TooLarge { limit } => Err(ParseError::too_large(limit).into()),
+            Input::Csv(_) => Err(BytesError::Csv),
+        }
+    }
+
+    fn from_labelled_bytes(
+        bytes: &[u8],
+        form: Form,
+        options: &ParseOptions,
+        strict: bool,
+        source: Option<&str>,
+    ) -> Result<Self, BytesError> {
         options.check_bytes(bytes)?;
         let decoded = crate::decode::decode(bytes);
         if strict && decoded.replaced > 0 {
@@ -64,6 +88,10 @@ impl OwnedCable {
             Form::Html => crate::envelope::html::page_from_decoded(&decoded)?,
             _ => return Err(BytesError::Csv),
         };
+        let doc = match source {
+            Some(s) => doc.with_source(s),
+            None => doc,
+        };
         Ok(Self::from_document(doc, options)?)
     }
 
@@ -75,6 +103,11 @@ impl OwnedCable {
     /// The document it was parsed from (text and envelope).
     pub fn document(&self) -> &Document<'static> {
         self.0.borrow_owner()
+    }
+
+    /// Where the cable was read: see [`Document::source`] (`cables.csv:17`, a page's path).
+    pub fn source(&self) -> Option<&str> {
+        self.document().source()
     }
 
     /// The text every span of the cable indexes into.

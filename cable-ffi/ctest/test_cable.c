@@ -222,6 +222,7 @@ static void test_seed(void) {
     CHECK(cable_span(c, CABLE_FIELD_CLASSIFIED_BY, &sp) &&
           span_is(c, sp, "Ambassador William J. Burns: Reasons 1.4 (b/d)."));
     CHECK(cable_span(c, CABLE_FIELD_BODY, &sp) && sp.end == cable_text(c).len);
+    CHECK_STR(cable_source(c), NULL); /* parsed from bytes: no source */
     CHECK(!cable_span(c, 1000, &sp));
 
     /* Out of range: absent values, nothing written. */
@@ -616,6 +617,7 @@ static void test_errors(void) {
     CHECK(cable_csv_next(NULL, &c, &err) == CABLE_NULL_ARGUMENT && c == NULL);
     CHECK_STR(cable_reference_id(NULL), NULL);
     CHECK_STR(cable_text(NULL), NULL);
+    CHECK_STR(cable_source(NULL), NULL);
     CHECK(cable_tag_count(NULL) == 0 && cable_warning_count(NULL) == 0);
     CHECK(!cable_created(NULL, NULL) && !cable_partial(NULL));
     CHECK(cable_csv_row(NULL) == 0);
@@ -721,6 +723,7 @@ static void test_csv_errors(void) {
     st = cable_csv_next(csv, &c, &err);
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 1);
     CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
+    CHECK(str_ends(cable_source(c), "/rows.csv:1") && str_starts(cable_source(c), dir));
     CHECK_STR(cable_subject(c), "THE \"DAY\" AFTER");
     CHECK_STR(cable_envelope_kind(c), "cables_csv");
     CHECK(cable_envelope_row_id(c, &id) && id == 11);
@@ -739,6 +742,7 @@ static void test_csv_errors(void) {
     st = cable_csv_next(csv, &c, &err); /* the walk goes on */
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 3);
     CHECK_STR(cable_reference_id(c), "07MOSCOW5500");
+    CHECK(str_ends(cable_source(c), "/rows.csv:3"));
     CHECK_STR(cable_classification(c), "UNCLASSIFIED");
     CHECK(cable_envelope_reference_count(c) == 0);
     cable_free(c);

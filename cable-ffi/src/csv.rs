@@ -3,7 +3,7 @@
 use crate::boundary::{Failure, guard, run_out};
 use crate::handle::Cable;
 use crate::types::{CableError, CableOptions, CableStatus};
-use cable_core::envelope::csv::{CsvErrorKind, CsvReader};
+use cable_core::envelope::csv::{CsvErrorKind, CsvReader, row_source};
 use cable_core::{OwnedCable, ParseOptions};
 use std::ffi::{CStr, c_char};
 use std::fs::File;
@@ -15,6 +15,8 @@ use std::io::BufReader;
 /// handles it yields are independent of it and of each other.
 pub struct CableCsv {
     reader: CsvReader<BufReader<File>>,
+    /// The path as the walk labels it, for each row's `cable_source`.
+    label: String,
     options: ParseOptions,
     /// Set once the file is exhausted, after an I/O error, or after a panic (the reader's state
     /// is then unknown): every later call returns `CABLE_END`.
@@ -58,7 +60,8 @@ pub unsafe extern "C" fn cable_csv_open(
         let reader = CsvReader::open(&path)
             .map_err(|e| Failure::new(CableStatus::CableIoError, format!("{}: {e}", path.display())))?
             .with_max_row_len(options.max_input_len);
-        Ok(Box::new(CableCsv { reader, options, done: false, row: 0 }))
+        let label = path.display().to_string();
+        Ok(Box::new(CableCsv { reader, label, options, done: false, row: 0 }))
     };
     // SAFETY: `out` and `err` are NULL or writable (this function's contract).
     unsafe { run_out(out, err, make) }
@@ -80,7 +83,7 @@ fn path_of(p: &CStr) -> std::path::PathBuf {
 /// Returns:
 /// - `CABLE_OK`: `*out` is a new `Cable` handle owned by the caller (free it with
 ///   `cable_free`; it stays valid after `cable_csv_close`). Its envelope holds the other
-///   columns (`cable_envelope_*`).
+///   columns (`cable_envelope_*`), its `cable_source` is `path:row`.
 /// - `CABLE_END`: no more rows; `*out` is NULL. Every later call returns `CABLE_END` too.
 /// - `CABLE_CSV_ROW`: the row is malformed; `err->row` is its number and `err->offset` its byte
 ///   offset in the file. The walk goes on: the next call reads the next row.
@@ -134,12 +137,11 @@ impl CableCsv {
         self.done = false;
         self.row = record.row();
         let row = record.row();
-        OwnedCable::from_document(record.into_document(), &self.options)
-            .map(|owned| Box::new(Cable::new(owned)))
-            .map_err(|e| {
-                let f = Failure::parse(&e);
-                Failure { row, message: format!("row {row}: {}", f.message), ..f }
-            })
+        let document = record.into_document().with_source(row_source(&self.label, row));
+        OwnedCable::from_document(document, &self.options).map(|owned| Box::new(Cable::new(owned))).map_err(|e| {
+            let f = Failure::parse(&e);
+            Failure { row, message: format!("row {row}: {}", f.message), ..f }
+        })
     }
 }
 

@@ -259,6 +259,14 @@ pub extern "C" fn cable_text(h: Option<&Cable>) -> CableStr {
     guarded(h, |c| CableStr::new(c.text()))
 }
 
+/// Where the cable was read, as the `cable` command and Python name it (the `source` column of
+/// their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
+/// from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_source(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.owned.source()))
+}
+
 /// Serialises the cable as one JSON object on one line: the JSON contract shared with the
 /// `cable` command and the Python package (see the README).
 ///

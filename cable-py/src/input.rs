@@ -181,7 +181,7 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
         return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
     let input = corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))?;
-    one_input(input, opts, decoding).map_err(|f| f.in_file(&label))
+    one_input(input, &label, opts, decoding)
 }
 
 /// Reads and parses a binary file object holding one cable, as `parse_one_file` (decompressed
@@ -193,15 +193,17 @@ pub(crate) fn parse_one_stream(
     decoding: Decoding,
 ) -> Result<OwnedCable, Failure> {
     let input = corpus::read_limited(src, label, None, opts.limit(), None).map_err(|e| Failure::io(e, label))?;
-    one_input(input, opts, decoding).map_err(|f| f.in_file(label))
+    one_input(input, label, opts, decoding)
 }
 
-fn one_input(input: corpus::Input, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
-    match input {
-        corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
-        corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
-        _ => Err(Failure::csv_file()),
-    }
+fn one_input(
+    input: corpus::Input,
+    label: &str,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> Result<OwnedCable, Failure> {
+    let strict = decoding == Decoding::Strict;
+    OwnedCable::from_input(input, label, opts, strict).map_err(|e| Failure::bytes(&e).in_file(label))
 }
 
 /// A binary Python file object (`open(p, "rb")`, `gzip.open(p)`, `io.BytesIO`) as a byte
