@@ -8,7 +8,7 @@ use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::Warning;
 use serde::Serialize;
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
 impl Serialize for Cable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -261,18 +261,19 @@ impl Serialize for Spans<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
         let non_empty = |sp: Span| (!sp.is_empty()).then_some(sp);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("header", &non_empty(c.header_span))?;
-        m.serialize_entry("metadata", &non_empty(c.metadata_span))?;
-        m.serialize_entry("body", &c.body)?;
-        m.serialize_entry("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
-        m.serialize_entry("dtg", &c.dtg.as_ref().map(|d| d.span))?;
-        m.serialize_entry("sender", &c.sender.map(|t| t.span))?;
-        m.serialize_entry("banner", &c.banner.as_ref().map(|b| b.span))?;
-        m.serialize_entry("eo", &c.eo.as_ref().map(|e| e.span))?;
-        m.serialize_entry("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
-        m.serialize_entry("subject", &c.subject.as_ref().map(|t| t.span))?;
-        m.serialize_entry("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
+        // A struct, not a map: its keys are static, so a binding converts each once.
+        let mut m = s.serialize_struct("Spans", 11)?;
+        m.serialize_field("header", &non_empty(c.header_span))?;
+        m.serialize_field("metadata", &non_empty(c.metadata_span))?;
+        m.serialize_field("body", &c.body)?;
+        m.serialize_field("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
+        m.serialize_field("dtg", &c.dtg.as_ref().map(|d| d.span))?;
+        m.serialize_field("sender", &c.sender.map(|t| t.span))?;
+        m.serialize_field("banner", &c.banner.as_ref().map(|b| b.span))?;
+        m.serialize_field("eo", &c.eo.as_ref().map(|e| e.span))?;
+        m.serialize_field("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
+        m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
+        m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
         m.end()
     }
 }
