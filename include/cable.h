@@ -94,7 +94,7 @@ typedef enum CableStatus {
    */
   CABLE_NOT_A_CABLE = 6,
   /**
-   * `cable_parse_html`: the input is not a cablegate page (it has no `<pre>` block).
+   * `cable_parse_as` a page: the input is not a cablegate page (it has no `<pre>` block).
    */
   CABLE_NOT_A_PAGE = 7,
   /**
@@ -126,7 +126,7 @@ typedef enum CableFormat {
    */
   CABLE_FORMAT_TEXT = 0,
   /**
-   * A cablegate HTML page: `cable_parse_html`.
+   * A cablegate HTML page: `cable_parse_as`.
    */
   CABLE_FORMAT_HTML = 1,
   /**
@@ -139,8 +139,7 @@ typedef enum CableFormat {
  * A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
  * from it.
  *
- * Made by `cable_parse`, `cable_parse_with_options`, `cable_parse_html`,
- * `cable_parse_html_with_options` and `cable_csv_next`; freed by `cable_free`. Immutable:
+ * Made by `cable_parse`, `cable_parse_as` and `cable_csv_next`; freed by `cable_free`. Immutable:
  * any number of threads may read one handle at once.
  */
 typedef struct Cable Cable;
@@ -267,7 +266,7 @@ typedef struct CableError {
 } CableError;
 
 /**
- * Options for the `*_with_options` functions and `cable_csv_open`. Start from
+ * Options for `cable_parse_as` and `cable_csv_open`. Start from
  * `cable_options_default()` and change fields; a zero field means "default".
  */
 typedef struct CableOptions {
@@ -405,55 +404,33 @@ enum CableStatus cable_parse(const char *data,
                              struct CableError *err);
 
 /**
- * `cable_parse` with options (size limit, year of undated cables, strict UTF-8).
+ * Parses one cable in `format` with options: `CABLE_FORMAT_TEXT` as `cable_parse`, or
+ * `CABLE_FORMAT_HTML`, a cablegate HTML page (`<table class='cable'>` metadata and `<pre>`
+ * blocks): the telegram text is the decoded `<pre>` blocks joined by a blank line, and the
+ * table becomes the cable's envelope (`cable_envelope_*`), which fills gaps in what the text
+ * says. `cable_detect_format` tells which from the first bytes. A page's bytes that are not
+ * UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span at 0: positions in the
+ * page do not map onto the text); spans index the extracted text (`cable_text`), not the page.
+ * `CABLE_FORMAT_CSV` fails with `CABLE_NOT_A_CABLE` (many cables: use `cable_csv_open`); any
+ * other value reads as `CABLE_FORMAT_TEXT`.
  *
- * `opts` may be NULL (the defaults); it is only read during the call. With
- * `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8 fails with
- * `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
+ * `opts` may be NULL (the defaults); it is only read during the call; the size limit applies
+ * to the page. With `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8
+ * fails with `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
  *
- * Thread-safe.
+ * Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when a page has no `<pre>`
+ * block. Thread-safe. (It replaces `cable_parse_with_options`, `cable_parse_html` and
+ * `cable_parse_html_with_options` of 0.1.)
  *
  * # Safety
  * As `cable_parse`; `opts` must be NULL or point to a readable `CableOptions`.
  */
-enum CableStatus cable_parse_with_options(const char *data,
-                                          size_t len,
-                                          const struct CableOptions *opts,
-                                          struct Cable **out,
-                                          struct CableError *err);
-
-/**
- * Parses a cablegate HTML page (`<table class='cable'>` metadata and `<pre>` blocks): the
- * telegram text is the decoded `<pre>` blocks joined by a blank line, and the table becomes the
- * cable's envelope (`cable_envelope_*`), which fills gaps in what the text says.
- *
- * Bytes that are not UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span
- * at 0: positions in the page do not map onto the text). Spans index the extracted text
- * (`cable_text`), not the page.
- *
- * Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when the input has no
- * `<pre>` block. Thread-safe.
- *
- * # Safety
- * As `cable_parse`.
- */
-enum CableStatus cable_parse_html(const char *data,
-                                  size_t len,
-                                  struct Cable **out,
-                                  struct CableError *err);
-
-/**
- * `cable_parse_html` with options (see `cable_parse_with_options`; the size limit applies to
- * the page). Thread-safe.
- *
- * # Safety
- * As `cable_parse_with_options`.
- */
-enum CableStatus cable_parse_html_with_options(const char *data,
-                                               size_t len,
-                                               const struct CableOptions *opts,
-                                               struct Cable **out,
-                                               struct CableError *err);
+enum CableStatus cable_parse_as(const char *data,
+                                size_t len,
+                                int format,
+                                const struct CableOptions *opts,
+                                struct Cable **out,
+                                struct CableError *err);
 
 /**
  * Frees a handle and everything borrowed from it (every `CableStr` it returned becomes
@@ -980,7 +957,7 @@ struct CableStr cable_classified_by_reason(const struct Cable *h, size_t i);
 bool cable_partial(const struct Cable *h);
 
 /**
- * The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
+ * The container the cable came in: `cablegate_html` (a page) or `cables_csv`
  * (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
  * when `h` is NULL. Thread-safe.
  */

@@ -359,7 +359,7 @@ static void test_corpus_body(void) {
     if (skip_without_corpus("corpus page 08ABUJA320 (body accessors)")) return;
     page = read_rel(corpus, "cablegate-html/2008/02/08ABUJA320.html", &len);
 
-    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     if (c == NULL) return;
     CHECK_STR(cable_classification(c), "SECRET");
@@ -456,7 +456,7 @@ static void test_annotations(void) {
     uint32_t n = 0;
     Cable *c = NULL;
     char *page = read_rel(root, "tests/fixtures/09STATE28302.html", &len);
-    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     /* `(REFS A and B)` in paragraph 2, `paragraph 5` in paragraph 3. */
     CHECK(cable_link_count(c) == 3);
     CHECK_STR(cable_link_kind(cable_link(c, 0)), "reference");
@@ -472,7 +472,7 @@ static void test_annotations(void) {
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/09DOHA214.html", &len);
-    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     CHECK_STR(cable_drafting_drafted(cable_drafting(c)), "P/E:MZEBLEY");
     CHECK(cable_drafting_cleared_count(cable_drafting(c)) == 3);
     CHECK_STR(cable_drafting_cleared(cable_drafting(c), 2), "DCM: MRATNEY");
@@ -482,7 +482,7 @@ static void test_annotations(void) {
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/90CAPETOWN97.html", &len);
-    CHECK(page != NULL && cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     CHECK_STR(cable_marking_raw(cable_document_marking(c)), "CONFIDENTIAL - ENTIRE TEXT");
     CHECK_STR(cable_marking_level(cable_document_marking(c)), "CONFIDENTIAL");
     CHECK(cable_marking_caveat_count(cable_document_marking(c)) == 0);
@@ -508,7 +508,7 @@ static void test_corpus_pages(void) {
     page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &len);
 
     CHECK(cable_detect_format(page, len) == CABLE_FORMAT_HTML);
-    CHECK(cable_parse_html(page, len, &c, &err) == CABLE_OK);
+    CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, &err) == CABLE_OK);
     free(page);
     CHECK_STR(cable_reference_id(c), "09KABUL3714");
     CHECK_STR(cable_transmission_id(c), "VZCZCXYZ0025");
@@ -544,7 +544,7 @@ static void test_corpus_pages(void) {
 
     /* A warning: the banner lost its first letter. */
     page = read_rel(corpus, "cablegate-html/2007/04/07SANAA473.html", &len);
-    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     CHECK_STR(cable_classification(c), "SECRET");
     CHECK(cable_warning_count(c) == 1);
@@ -554,7 +554,7 @@ static void test_corpus_pages(void) {
     cable_free(c);
 
     page = read_rel(corpus, "cablegate-html/2009/06/09STATE67105.html", &len);
-    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     CHECK_STR(cable_reference_id(c), "09STATE67105");
     CHECK(cable_created(c, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
@@ -579,7 +579,7 @@ static void test_corpus_pages(void) {
 
 static CableStatus parse_status(const char *data, size_t len, const CableOptions *opts, CableError *err) {
     Cable *c = (Cable *)&c; /* not NULL: must be overwritten */
-    CableStatus st = cable_parse_with_options(data, len, opts, &c, err);
+    CableStatus st = cable_parse_as(data, len, CABLE_FORMAT_TEXT, opts, &c, err);
     if (st != CABLE_OK) CHECK(c == NULL);
     cable_free(c);
     return st;
@@ -609,8 +609,8 @@ static void test_errors(void) {
     CHECK(err.status == CABLE_NULL_ARGUMENT && strcmp(err.message, "data is NULL") == 0);
     CHECK(cable_parse(seed, len, NULL, &err) == CABLE_NULL_ARGUMENT);
     CHECK(cable_parse(seed, len, NULL, NULL) == CABLE_NULL_ARGUMENT);
-    CHECK(cable_parse_html(NULL, 0, &c, NULL) == CABLE_NULL_ARGUMENT);
-    CHECK(cable_parse_with_options(seed, len, NULL, &c, NULL) == CABLE_OK); /* NULL options: defaults */
+    CHECK(cable_parse_as(NULL, 0, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_NULL_ARGUMENT);
+    CHECK(cable_parse_as(seed, len, CABLE_FORMAT_TEXT, NULL, &c, NULL) == CABLE_OK); /* NULL options: defaults */
     cable_free(c);
     CHECK(cable_to_json(NULL, &bad, NULL) == CABLE_NULL_ARGUMENT && bad == NULL);
     CHECK(cable_csv_open(NULL, NULL, NULL, NULL) == CABLE_NULL_ARGUMENT);
@@ -628,7 +628,7 @@ static void test_errors(void) {
     /* Zero length, whitespace. */
     CHECK(parse_status(seed, 0, NULL, &err) == CABLE_EMPTY);
     CHECK(parse_status(" \n\t\r\n", 5, NULL, &err) == CABLE_EMPTY);
-    CHECK(cable_parse_html(seed, 0, &c, &err) == CABLE_NOT_A_PAGE && c == NULL);
+    CHECK(cable_parse_as(seed, 0, CABLE_FORMAT_HTML, NULL, &c, &err) == CABLE_NOT_A_PAGE && c == NULL);
 
     /* Binary garbage. */
     CHECK(parse_status(garbage, sizeof garbage - 1, NULL, &err) == CABLE_BINARY);
@@ -637,8 +637,13 @@ static void test_errors(void) {
     /* Text that is not a cable. */
     CHECK(parse_status("Dear diary,\nnothing happened today.\n", 36, NULL, &err) == CABLE_NOT_A_CABLE);
     CHECK(err.line == 1 && err.column == 1 && strstr(err.message, "no recognisable cable line") != NULL);
-    CHECK(cable_parse_html("<html><body>hi</body></html>", 28, &c, &err) == CABLE_NOT_A_PAGE);
+    CHECK(cable_parse_as("<html><body>hi</body></html>", 28, CABLE_FORMAT_HTML, NULL, &c, &err) == CABLE_NOT_A_PAGE);
     CHECK(strstr(err.message, "<pre>") != NULL);
+    /* A cables.csv file holds many cables: refused, not read as one. */
+    CHECK(cable_parse_as(seed, len, CABLE_FORMAT_CSV, NULL, &c, &err) == CABLE_NOT_A_CABLE && c == NULL);
+    CHECK(strstr(err.message, "many cables") != NULL);
+    CHECK(cable_parse_as(seed, len, 99, NULL, &c, NULL) == CABLE_OK); /* unknown: text */
+    cable_free(c);
 
     /* A truncated cable: what is there is read. */
     CHECK(cable_parse(seed, 45, &c, &err) == CABLE_OK); /* "\n\nVZCZCXRO9060  \nOO RUEHDBU ..." */
@@ -677,7 +682,7 @@ static void test_errors(void) {
     CHECK(parse_status(seed, len, &opts, &err) == CABLE_TOO_LARGE);
     CHECK(parse_status(seed, 900, &opts, &err) == CABLE_OK);
     opts.year = 2004;
-    CHECK(cable_parse_with_options("UNCLAS KABUL 001234\n\nSUBJECT: X\n", 32, &opts, &c, &err) == CABLE_OK);
+    CHECK(cable_parse_as("UNCLAS KABUL 001234\n\nSUBJECT: X\n", 32, CABLE_FORMAT_TEXT, &opts, &c, &err) == CABLE_OK);
     CHECK_STR(cable_reference_id(c), "04KABUL1234");
     cable_free(c);
 
@@ -786,7 +791,7 @@ static void *worker(void *arg) {
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
             !str_is(cable_recipient_mcn(cable_to(c, 0)), "5322") || !str_is(cable_tag(c, 4), "RS"))
             job->ok = 0;
-        if (cable_parse_html(job->page, job->page_len, &p, NULL) != CABLE_OK ||
+        if (cable_parse_as(job->page, job->page_len, CABLE_FORMAT_HTML, NULL, &p, NULL) != CABLE_OK ||
             !str_is(cable_reference_id(p), "09KABUL3714"))
             job->ok = 0;
         /* The shared handle, read by every thread at once (caches fill concurrently). */
@@ -860,7 +865,7 @@ static void test_ids(void) {
     page = read_rel(corpus, "cablegate-html/2009/09/09LONDON2222.html", &len);
     CHECK(page != NULL);
     if (page == NULL) return;
-    CHECK(cable_parse_html(page, len, &c, NULL) == CABLE_OK);
+    CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     CHECK_STR(cable_tag(c, 0), "PGOV");
     CHECK_STR(cable_tag_raw(c, 0), "POGOV");
@@ -881,7 +886,7 @@ static void test_threads(void) {
     seed = read_rel(root, "examples/07MOSCOW5434.txt", &seed_len);
     page = read_rel(corpus, "cablegate-html/2009/11/09KABUL3714.html", &page_len);
 
-    CHECK(cable_parse_html(page, page_len, &shared, NULL) == CABLE_OK);
+    CHECK(cable_parse_as(page, page_len, CABLE_FORMAT_HTML, NULL, &shared, NULL) == CABLE_OK);
     for (i = 0; i < THREADS; i++) {
         jobs[i].seed = seed;
         jobs[i].seed_len = seed_len;

@@ -495,7 +495,7 @@ pub extern "C" fn cable_partial(h: Option<&Cable>) -> bool {
 // ----------------------------------------------------------------------------------------------
 // Envelope
 
-/// The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
+/// The container the cable came in: `cablegate_html` (a page) or `cables_csv`
 /// (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
 /// when `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]

@@ -95,6 +95,7 @@ impl Failure {
                 ..Failure::new(CableStatus::CableInvalidUtf8, e.to_string())
             },
             BytesError::Html(_) => Failure::new(CableStatus::CableNotAPage, e.to_string()),
+            BytesError::Csv => Failure::new(CableStatus::CableNotACable, e.to_string()),
             _ => Failure::new(CableStatus::CableInternal, e.to_string()),
         }
     }

@@ -71,7 +71,7 @@ pub enum CableStatus {
     CableTooLarge = 5,
     /// The input is text, but no line of it belongs to a cable.
     CableNotACable = 6,
-    /// `cable_parse_html`: the input is not a cablegate page (it has no `<pre>` block).
+    /// `cable_parse_as` a page: the input is not a cablegate page (it has no `<pre>` block).
     CableNotAPage = 7,
     /// A file could not be opened or read.
     CableIoError = 8,
@@ -113,7 +113,7 @@ impl CableStatus {
 pub enum CableFormat {
     /// The plain text of one cable: `cable_parse`.
     CableFormatText = 0,
-    /// A cablegate HTML page: `cable_parse_html`.
+    /// A cablegate HTML page: `cable_parse_as`.
     CableFormatHtml = 1,
     /// A `cables.csv` file (many cables): `cable_csv_open`.
     CableFormatCsv = 2,
@@ -151,7 +151,7 @@ pub struct CableError {
 /// decoding it lossily (applies to `cable_parse*`; CSV rows are always decoded lossily).
 pub const CABLE_OPTION_STRICT_UTF8: u32 = 1;
 
-/// Options for the `*_with_options` functions and `cable_csv_open`. Start from
+/// Options for `cable_parse_as` and `cable_csv_open`. Start from
 /// `cable_options_default()` and change fields; a zero field means "default".
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! does (the panic guard itself is unit-tested in `src/boundary.rs`).
 
 use cable::*;
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, c_char, c_int};
 use std::ptr::{null, null_mut};
 
 const SEED: &str = include_str!("../../examples/07MOSCOW5434.txt");
@@ -41,9 +41,8 @@ fn parse_with(data: &[u8], opts: Option<&CableOptions>) -> Result<*mut Cable, Bo
     let mut err = blank_error();
     // SAFETY: `data` is valid for its length, `opts` is NULL or valid, `out` and `err` are
     // writable.
-    let st = unsafe {
-        cable_parse_with_options(data.as_ptr().cast(), data.len(), opts.map_or(null(), |o| o), &mut out, &mut err)
-    };
+    let st =
+        unsafe { cable_parse_as(data.as_ptr().cast(), data.len(), 0, opts.map_or(null(), |o| o), &mut out, &mut err) };
     assert_eq!(st, err.status);
     if st == CableStatus::CableOk {
         assert!(!out.is_null());
@@ -274,7 +273,10 @@ fn error_statuses() {
         assert_eq!(message(&err), "data is NULL");
         assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), &mut err), CableStatus::CableNullArgument);
         assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), null_mut()), CableStatus::CableNullArgument);
-        assert_eq!(cable_parse_html(null(), 0, &mut out, null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(
+            cable_parse_as(null(), 0, CableFormat::CableFormatHtml as c_int, null(), &mut out, null_mut()),
+            CableStatus::CableNullArgument
+        );
     }
     let status = |data: &[u8]| parse_with(data, None).map(|h| drop(Owned(h))).err().map(|e| e.status);
     assert_eq!(status(b""), Some(CableStatus::CableEmpty));
@@ -298,7 +300,16 @@ fn error_statuses() {
 
     let mut out = null_mut();
     // SAFETY: valid input, `out` writable, NULL `err`.
-    let st = unsafe { cable_parse_html(c"<html>no pre</html>".as_ptr(), 19, &mut out, null_mut()) };
+    let st = unsafe {
+        cable_parse_as(
+            c"<html>no pre</html>".as_ptr(),
+            19,
+            CableFormat::CableFormatHtml as c_int,
+            null(),
+            &mut out,
+            null_mut(),
+        )
+    };
     assert_eq!(st, CableStatus::CableNotAPage);
 }
 
@@ -431,7 +442,16 @@ fn html_pages_carry_their_table() {
     bytes.splice(pos..pos + 2, [0x92]);
     let mut out = null_mut();
     // SAFETY: valid input, writable out-parameter, NULL err.
-    let st = unsafe { cable_parse_html(bytes.as_ptr().cast(), bytes.len(), &mut out, null_mut()) };
+    let st = unsafe {
+        cable_parse_as(
+            bytes.as_ptr().cast(),
+            bytes.len(),
+            CableFormat::CableFormatHtml as c_int,
+            null(),
+            &mut out,
+            null_mut(),
+        )
+    };
     assert_eq!(st, CableStatus::CableOk);
     let h = Owned(out);
     assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));

@@ -377,7 +377,7 @@ static int dump_file(const char *path) {
         free(data);
         return 1;
     }
-    st = form == CABLE_FORMAT_HTML ? cable_parse_html(data, len, &c, &err) : cable_parse(data, len, &c, &err);
+    st = cable_parse_as(data, len, form, NULL, &c, &err); /* text or page, as detected */
     free(data); /* the handle owns its own copy */
     if (st != CABLE_OK) {
         fprintf(stderr, "cable_dump: %s: %s\n", path, err.message);
