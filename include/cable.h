@@ -513,7 +513,8 @@ const char *cable_version(void);
 
 /**
  * Opens a `cables.csv` file (8 quoted columns per row, backslash escapes; the layout of the
- * unofficial full-corpus file) for reading row by row with `cable_csv_next`.
+ * unofficial full-corpus file), also gzip- or zstd-compressed (detected from the first bytes),
+ * for reading row by row with `cable_csv_next`.
  *
  * `path` is a NUL-terminated file name (bytes as the OS takes them); it is only read during the
  * call. `opts` may be NULL (defaults); its size limit applies to each row, its year to undated
