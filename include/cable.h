@@ -306,6 +306,22 @@ typedef struct CableStr {
 } CableStr;
 
 /**
+ * A borrowed list of strings, in the rustls-ffi style (`rustls_slice_str`): `len` strings at
+ * `items` (`items[i]` for `i < len`), borrowed as the strings are (from the handle until
+ * `cable_free`, or static) and never freed; `{NULL, 0}` when empty or absent.
+ */
+typedef struct CableStrs {
+  /**
+   * The first string, or NULL when the list is empty.
+   */
+  const struct CableStr *items;
+  /**
+   * Number of strings.
+   */
+  size_t len;
+} CableStrs;
+
+/**
  * A half-open byte range `[start, end)` into the text of a cable (see `cable_text`).
  */
 typedef struct CableSpan {
@@ -689,14 +705,10 @@ struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
- * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
+ * Posts excluded (`XMT`) from this collective (`AMEMBASSY PARIS`); `{NULL, 0}` when none or
+ * `r` is NULL.
  */
-size_t cable_recipient_excluded_count(const struct CableRecipient *r);
-
-/**
- * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
- */
-struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
+struct CableStrs cable_recipient_excluded(const struct CableRecipient *r);
 
 /**
  * Span of the addressee line; `{0, 0}` when `r` is NULL.
@@ -710,16 +722,10 @@ struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 struct CableStr cable_routing_relay_precedence(const struct Cable *h);
 
 /**
- * Number of routing indicators of the relay line (they are relays, not addressees). 0 when
- * `h` is NULL. Thread-safe.
+ * Routing indicators of the relay line (`RUEHDBU`; relays, not addressees). `{NULL, 0}` when
+ * none or `h` is NULL. Thread-safe.
  */
-size_t cable_routing_relay_count(const struct Cable *h);
-
-/**
- * Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_relay(const struct Cable *h, size_t i);
+struct CableStrs cable_routing_relays(const struct Cable *h);
 
 /**
  * Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
@@ -765,28 +771,16 @@ struct CableStr cable_routing_signals(const struct Cable *h);
 struct CableStr cable_classification(const struct Cable *h);
 
 /**
- * Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
- * Thread-safe.
+ * Captions and handling caveats (`SIPDIS`, `NOFORN`, ...), in order of appearance, without
+ * repeats. `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-size_t cable_caveat_count(const struct Cable *h);
+struct CableStrs cable_caveats(const struct Cable *h);
 
 /**
- * Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`), each joined when it wraps.
+ * `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-struct CableStr cable_caveat(const struct Cable *h, size_t i);
-
-/**
- * Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
- * Thread-safe.
- */
-size_t cable_distribution_count(const struct Cable *h);
-
-/**
- * Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_distribution(const struct Cable *h, size_t i);
+struct CableStrs cable_distribution(const struct Cable *h);
 
 /**
  * `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
@@ -815,17 +809,12 @@ struct CableStr cable_eo_declassify_raw(const struct Cable *h);
 bool cable_eo_declassify_on(const struct Cable *h, int64_t *out);
 
 /**
- * Number of TAGS. 0 when `h` is NULL. Thread-safe.
+ * TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+ * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tags_raw` has them as
+ * written); tag `i`'s span is `cable_tag_span(h, i)`. `{NULL, 0}` when none or `h` is NULL.
+ * Thread-safe.
  */
-size_t cable_tag_count(const struct Cable *h);
-
-/**
- * Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
- * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
- * written). Its span is that of the tag as written. Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_tag(const struct Cable *h, size_t i);
+struct CableStrs cable_tags(const struct Cable *h);
 
 /**
  * Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
@@ -859,15 +848,10 @@ struct CableStr cable_marking_level(const struct CableMarking *m);
 struct CableStr cable_marking_raw(const struct CableMarking *m);
 
 /**
- * Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
+ * Caveats of a marking, upper case, `NF` expanded (`(S//NF)` → `NOFORN`; `REL GERMANY`);
+ * `{NULL, 0}` when none (`(C)`) or `m` is NULL.
  */
-size_t cable_marking_caveat_count(const struct CableMarking *m);
-
-/**
- * Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
- * the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
- */
-struct CableStr cable_marking_caveat(const struct CableMarking *m, size_t j);
+struct CableStrs cable_marking_caveats(const struct CableMarking *m);
 
 /**
  * Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
@@ -927,29 +911,16 @@ struct CableStr cable_ref_text(const struct CableRef *r);
 struct CableStr cable_classified_by_text(const struct Cable *h);
 
 /**
- * Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
- * Thread-safe.
+ * Person names of the `Classified By:` line, titles removed (`William J. Burns`). `{NULL, 0}`
+ * when none or `h` is NULL. Thread-safe.
  */
-size_t cable_classified_by_name_count(const struct Cable *h);
+struct CableStrs cable_classified_by_names(const struct Cable *h);
 
 /**
- * Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Classification reasons of the `Classified By:` line, normalised (`1.4 (b/d)` → `1.4(b)`,
+ * `1.4(d)`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-struct CableStr cable_classified_by_name(const struct Cable *h, size_t i);
-
-/**
- * Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
- * Thread-safe.
- */
-size_t cable_classified_by_reason_count(const struct Cable *h);
-
-/**
- * Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_classified_by_reason(const struct Cable *h, size_t i);
+struct CableStrs cable_classified_by_reasons(const struct Cable *h);
 
 /**
  * True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
@@ -1002,16 +973,10 @@ struct CableStr cable_envelope_classification(const struct Cable *h);
 struct CableStr cable_envelope_origin(const struct Cable *h);
 
 /**
- * Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
- * NULL. Thread-safe.
+ * Referenced ids the container lists (sixth CSV column: `66STATE106206`). `{NULL, 0}` when
+ * none or `h` is NULL. Thread-safe.
  */
-size_t cable_envelope_reference_count(const struct Cable *h);
-
-/**
- * Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_reference(const struct Cable *h, size_t i);
+struct CableStrs cable_envelope_references(const struct Cable *h);
 
 /**
  * Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
@@ -1230,16 +1195,10 @@ struct CableStr cable_signature(const struct Cable *h);
 bool cable_signature_span(const struct Cable *h, struct CableSpan *out);
 
 /**
- * Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
- * no signature or `h` is NULL. Thread-safe.
+ * Signers: the names of the signature, split (`KEEGAN PAAL` → `KEEGAN`, `PAAL`). `{NULL, 0}`
+ * when there is no signature or `h` is NULL. Thread-safe.
  */
-size_t cable_signer_count(const struct Cable *h);
-
-/**
- * Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
- * is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_signer(const struct Cable *h, size_t i);
+struct CableStrs cable_signers(const struct Cable *h);
 
 /**
  * Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
@@ -1389,14 +1348,9 @@ const struct CableDrafting *cable_drafting(const struct Cable *h);
 struct CableStr cable_drafting_drafted(const struct CableDrafting *d);
 
 /**
- * Number of clearances; 0 when `d` is NULL.
+ * Clearances, in order (`POL:PHILBURN`); `{NULL, 0}` when none or `d` is NULL.
  */
-size_t cable_drafting_cleared_count(const struct CableDrafting *d);
-
-/**
- * Clearance `j`, in order (`POL:PHILBURN`); `{NULL, 0}` when `j` is out of range or `d` is NULL.
- */
-struct CableStr cable_drafting_cleared(const struct CableDrafting *d, size_t j);
+struct CableStrs cable_drafting_cleared(const struct CableDrafting *d);
 
 /**
  * The approver (`AMB:SEEIZENSTAT`); `{NULL, 0}` when not named or `d` is NULL.
@@ -1470,27 +1424,16 @@ struct CableStr cable_station_id(const struct CableStation *st);
 struct CableStr cable_station_plad(const struct CableStation *st);
 
 /**
- * Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
- */
-size_t cable_station_plad_count(const struct CableStation *st);
-
-/**
- * Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
+ * Plain-language addresses of the post, the usual one first. Static; `{NULL, 0}` when `st` is
  * NULL.
  */
-struct CableStr cable_station_plad_at(const struct CableStation *st, size_t i);
+struct CableStrs cable_station_plads(const struct CableStation *st);
 
 /**
- * Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
- * NULL).
+ * Routing indicators of the post (`RUEHMO`). Static; `{NULL, 0}` when the corpus never showed
+ * one or `st` is NULL.
  */
-size_t cable_station_route_count(const struct CableStation *st);
-
-/**
- * Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
- * is NULL.
- */
-struct CableStr cable_station_route(const struct CableStation *st, size_t i);
+struct CableStrs cable_station_routes(const struct CableStation *st);
 
 /**
  * The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
@@ -1508,17 +1451,10 @@ struct CableStr cable_station_country(const struct CableStation *st);
 struct CableStr cable_station_geo(const struct CableStation *st);
 
 /**
- * Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
- * Thread-safe.
+ * TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats (see
+ * `cable_tags`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-size_t cable_tag_raw_count(const struct Cable *h);
-
-/**
- * Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- */
-struct CableStr cable_tag_raw(const struct Cable *h, size_t i);
+struct CableStrs cable_tags_raw(const struct Cable *h);
 
 #ifdef __cplusplus
 }  // extern "C"

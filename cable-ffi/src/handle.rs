@@ -1,8 +1,8 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
 use crate::boundary::{Failure, guard, guarded, put, run, run_out};
-use crate::records::Records;
-use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
+use crate::records::{Records, Strs};
+use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr, CableStrs};
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
@@ -59,6 +59,15 @@ impl Cable {
         make: impl FnOnce(&'c cable_core::Cable<'c>) -> Option<W>,
     ) -> Option<&'c W> {
         slot(&self.records).get_or_init(|| make(self.core())).as_ref()
+    }
+
+    /// The list of strings kept in `slot`, made by `make` from the cable on first use.
+    pub(crate) fn strs<'c, S: AsRef<str> + ?Sized + 'c>(
+        &'c self,
+        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Strs>,
+        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Vec<&'c S>,
+    ) -> CableStrs {
+        slot(&self.records).get_or_init(|| Strs::new(make(self.core()).into_iter().map(AsRef::as_ref))).view()
     }
 
     /// The list kept in `slot`, made by `make` from the cable on first use.

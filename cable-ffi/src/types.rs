@@ -32,6 +32,23 @@ impl CableStr {
     }
 }
 
+/// A borrowed list of strings, in the rustls-ffi style (`rustls_slice_str`): `len` strings at
+/// `items` (`items[i]` for `i < len`), borrowed as the strings are (from the handle until
+/// `cable_free`, or static) and never freed; `{NULL, 0}` when empty or absent.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CableStrs {
+    /// The first string, or NULL when the list is empty.
+    pub items: *const CableStr,
+    /// Number of strings.
+    pub len: usize,
+}
+
+impl CableStrs {
+    /// The empty list `{NULL, 0}`.
+    pub(crate) const NONE: CableStrs = CableStrs { items: std::ptr::null(), len: 0 };
+}
+
 /// A half-open byte range `[start, end)` into the text of a cable (see `cable_text`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
