@@ -280,6 +280,7 @@ cable_methods! {
         /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
         #[classmethod]
         #[pyo3(signature = (text, envelope, replaced, spans, year, source = None))]
+        #[allow(clippy::too_many_arguments)] // The pickled state, field by field.
         fn _rebuild(
             _cls: &Bound<'_, pyo3::types::PyType>,
             py: Python<'_>,
