@@ -13,8 +13,10 @@
  *   string the caller owns is the JSON of `cable_to_json`, freed with `cable_string_free`.
  *   Text the library computes (cleaned paragraph text, headings, summary, comment) is made on
  *   first access and kept by the handle (thread-safely), so it follows the same rule.
- * - Lists. `cable_X_count(h)` gives the length, `cable_X(h, i)` item i (0-based); out of
- *   range gives `{NULL, 0}` / 0 / false / NULL.
+ * - Lists. A list of strings is a `CableStrs` `{items, len}` returned by value: `items[i]`
+ *   for `i < len`, borrowed like its strings (`cable_tags(h)`). Other lists: `cable_X_count(h)`
+ *   gives the length, `cable_X(h, i)` item i (0-based); out of range gives `{NULL, 0}` / 0 /
+ *   false / NULL.
  * - Sub-handles. Records (an addressee, a reference, a paragraph, a marking, a warning, ...)
  *   come as `const CableX *` borrowed from their `Cable *`: valid until `cable_free` of it,
  *   never freed themselves, read with the `cable_x_*` functions; NULL reads as absent.

@@ -220,7 +220,7 @@ impl Serialize for Warnings<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.warnings.len()))?;
         for w in &self.0.warnings {
-            seq.serialize_element(&WarningJson { w, text: excerpt(self.0.text_of(w.span)) })?;
+            seq.serialize_element(&WarningJson { w, text: self.0.warning_text(w) })?;
         }
         seq.end()
     }
@@ -275,6 +275,14 @@ impl Serialize for Spans<'_, '_> {
         m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
         m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
         m.end()
+    }
+}
+
+impl<'a> Cable<'a> {
+    /// The text warning `w` concerns as the JSON gives it: at most 200 bytes of it, cut at a
+    /// character boundary.
+    pub fn warning_text(&self, w: &Warning) -> &'a str {
+        excerpt(self.text_of(w.span))
     }
 }
 

@@ -1,21 +1,15 @@
 //! Accessors: every field of the JSON contract, read from a `Cable` handle.
 //!
 //! All of them follow the rules of the header's opening comment: strings are borrowed from the
-//! handle until `cable_free`, `{NULL, 0}` when absent; lists are a count and an index getter
-//! (out of range: `{NULL, 0}`, 0 or false); numbers are written through an out-parameter and
-//! the function returns whether the value is present; a NULL handle reads as "absent"; every
+//! handle until `cable_free`, `{NULL, 0}` when absent; lists of strings are a `CableStrs`, other
+//! lists a count and an index getter (out of range: `{NULL, 0}`, 0 or false); numbers are
+//! written through an out-parameter and the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
 use crate::records::{CableMarking, CableRecipient, CableRef, CableWarning, Strs};
 use crate::types::*;
-
-/// The span of `part`, a slice of the cable's text.
-fn span_in(text: &str, part: &str) -> Option<CableSpan> {
-    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    (start + part.len() <= text.len()).then_some(CableSpan { start, end: start + part.len() })
-}
 
 // ----------------------------------------------------------------------------------------------
 // Identity and date
@@ -571,8 +565,7 @@ fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {
         CABLE_FIELD_BODY => Some(core.body_span()),
         CABLE_FIELD_TRANSMISSION_ID => core.routing().transmission_id.map(|t| t.span),
         CABLE_FIELD_DTG => core.dtg().map(|d| d.span),
-        // The sender is a slice of the text: its span is where it lies.
-        CABLE_FIELD_SENDER => return core.sender().and_then(|s| span_in(c.text(), s)),
+        CABLE_FIELD_SENDER => core.sender_span(),
         CABLE_FIELD_BANNER => core.banner().map(|b| b.span),
         CABLE_FIELD_EO => core.eo().map(|e| e.span),
         CABLE_FIELD_SUBJECT => core.subject_text().map(|t| t.span),
