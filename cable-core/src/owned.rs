@@ -43,6 +43,23 @@ impl OwnedCable {
         Inner::try_new(doc, |doc| options.parse_document(doc)).map(OwnedCable)
     }
 
+    /// [`from_document`](Self::from_document), refusing with `strict` a document whose text
+    /// was decoded lossily (a CSV row with bytes that are not UTF-8), as
+    /// [`from_bytes`](Self::from_bytes) refuses such bytes: [`BytesError::Encoding`] at the first
+    /// replaced character (0 when only their number is known).
+    pub fn from_document_strict(
+        doc: Document<'static>,
+        options: &ParseOptions,
+        strict: bool,
+    ) -> Result<Self, BytesError> {
+        if strict && doc.replaced() > 0 {
+            let offset = doc.replaced_spans().first().map_or(0, |s| s.start as usize);
+            let pos = crate::LineCol::find(doc.text(), offset);
+            return Err(BytesError::Encoding { offset: offset as u64, pos });
+        }
+        Ok(Self::from_document(doc, options)?)
+    }
+
     /// Parses bytes as read from a file or handed over by a binding: the one byte entry point
     /// of the C library and the Python package. In order: the size limit and the binary check
     /// on the bytes themselves (decoding would hide the NUL and control bytes that reveal binary
@@ -165,6 +182,10 @@ mod tests {
         assert!(c.cable().warnings().iter().any(|w| w.kind == crate::WarningKind::LossyDecoding));
         let e = OwnedCable::from_bytes(text, Form::Text, &opts, true).unwrap_err();
         assert_eq!(e, BytesError::Encoding { offset: 34, pos: crate::LineCol { line: 3, column: 13 } });
+        // A document decoded already (a CSV row) is refused the same way.
+        let doc = || Document::from_bytes(text).into_owned();
+        assert_eq!(OwnedCable::from_document_strict(doc(), &opts, true).unwrap_err(), e);
+        assert!(OwnedCable::from_document_strict(doc(), &opts, false).is_ok());
         let page = b"<table class='cable'></table><pre>UNCLAS MOSCOW 005434</pre>";
         let c = OwnedCable::from_bytes(page, Form::Html, &opts, false).unwrap();
         assert_eq!(c.cable().envelope().map(|e| e.kind), Some(crate::EnvelopeKind::CablegateHtml));

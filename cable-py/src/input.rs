@@ -31,15 +31,6 @@ impl Decoding {
             other => Err(PyValueError::new_err(format!("errors must be 'replace' or 'strict', not {other:?}"))),
         }
     }
-
-    /// Refuses a lossily decoded document in strict mode.
-    fn check(self, doc: &Document<'_>) -> Result<(), Failure> {
-        match (self, doc.replaced_spans().first()) {
-            (Decoding::Strict, Some(span)) => Err(Failure::encoding(span.start as u64)),
-            (Decoding::Strict, None) if doc.replaced() > 0 => Err(Failure::encoding(0)),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// What `read_csv` / `read_dir` do with a row or file that cannot be parsed.
@@ -166,8 +157,7 @@ pub(crate) fn parse_doc(
     opts: &ParseOptions,
     decoding: Decoding,
 ) -> Result<OwnedCable, Failure> {
-    decoding.check(&doc)?;
-    OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
+    OwnedCable::from_document_strict(doc, opts, decoding == Decoding::Strict).map_err(|e| Failure::bytes(&e))
 }
 
 fn from_bytes(bytes: &[u8], form: Form, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
