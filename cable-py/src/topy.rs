@@ -13,12 +13,13 @@ use std::sync::OnceLock;
 
 /// A value's serialisation as Python objects.
 pub(crate) fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(Ser(py)).map_err(|e| e.0)
+    value.serialize(Ser(py)).map_err(|e| *e.0)
 }
 
-/// A Python error carried through serde.
+/// A Python error carried through serde, boxed: every value returned while converting is a
+/// `Result` of this, which a pointer keeps small (a `PyErr` is several words).
 #[derive(Debug)]
-pub(crate) struct Error(PyErr);
+pub(crate) struct Error(Box<PyErr>);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -30,13 +31,13 @@ impl std::error::Error for Error {}
 
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(pyo3::exceptions::PyValueError::new_err(msg.to_string()))
+        Error(Box::new(pyo3::exceptions::PyValueError::new_err(msg.to_string())))
     }
 }
 
 impl From<PyErr> for Error {
     fn from(e: PyErr) -> Self {
-        Error(e)
+        Error(Box::new(e))
     }
 }
 
@@ -81,7 +82,7 @@ type R<'py> = Result<Bound<'py, PyAny>, Error>;
 
 impl<'py> Ser<'py> {
     fn any(self, v: impl IntoPyObject<'py>) -> R<'py> {
-        v.into_bound_py_any(self.0).map_err(Error)
+        v.into_bound_py_any(self.0).map_err(Error::from)
     }
 }
 
@@ -250,5 +251,5 @@ pub(crate) fn to_py_at<'py>(
     value: &impl Serialize,
     path: &[Step],
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    serialize_at(value, path, move || Ser(py)).map_err(|e| e.0)
+    serialize_at(value, path, move || Ser(py)).map_err(|e| *e.0)
 }
