@@ -235,7 +235,9 @@ fn parse(
                 };
             }
             parsed(options, &entry, |cable| {
-                let mut line = Vec::with_capacity(entry.document.text().len() + 1024);
+                // A cable's JSON is 1.6 times its text on the corpus: room for twice, so that
+                // the line is not grown (and copied) while it is written.
+                let mut line = Vec::with_capacity(2 * entry.document.text().len() + 1024);
                 cable.write_json_line(Some(&entry.source), &mut line);
                 Parsed::Line(line, single.then(|| cable.to_json_pretty()))
             })

@@ -1,5 +1,6 @@
 //! The performance report of issue 6: parse-only throughput per input form (MB/s and cables/s,
-//! one core), heap allocations per cable, parallel speed-up, and linearity in input size.
+//! one core), JSON writing apart (issue 16), heap allocations per cable, parallel speed-up, and
+//! linearity in input size.
 //! Run with `cargo bench -p cable-core --bench report` (or `scripts/bench`, which adds the
 //! end-to-end command-line measurements).
 
@@ -78,6 +79,36 @@ fn main() {
         texts.len(),
         text_bytes as f64 / 1e6
     );
+    // Writing the JSON of the parsed texts (issue 16: serialisation measured apart from parsing),
+    // one line at a time into a buffer, with the crate's writer and, beside it, serde_json's.
+    let cables: Vec<_> = texts.iter().filter_map(|x| cable_core::parse(x).ok()).collect();
+    let mut line = Vec::new();
+    let mut json_bytes = 0;
+    let t = best_of(min, || {
+        json_bytes = 0;
+        for c in &cables {
+            line.clear();
+            c.write_json_line(None, &mut line);
+            json_bytes += line.len();
+            black_box(&line);
+        }
+    });
+    let serde = best_of(min, || {
+        for c in &cables {
+            line.clear();
+            serde_json::to_writer(&mut line, c).unwrap();
+            black_box(&line);
+        }
+    });
+    println!(
+        "write json      : {:>7.1} MB/s of text {:>7.1} MB/s of JSON  ({:.1} MB; serde_json: {:.1} MB/s of text, {:.2}x the time)",
+        mb_s(text_bytes, t),
+        mb_s(json_bytes, t),
+        json_bytes as f64 / 1e6,
+        mb_s(text_bytes, serde),
+        serde.as_secs_f64() / t.as_secs_f64()
+    );
+    drop(cables);
     let page_bytes: usize = pages.iter().map(String::len).sum();
     let t = best_of(min, || {
         for p in &pages {

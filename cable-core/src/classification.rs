@@ -260,6 +260,37 @@ impl<'a> Marking<'a> {
 }
 
 impl<'a> Marking<'a> {
+    /// A NOFORN marking whose letters were typed out of order at the start of `s` (`(N/SF)`,
+    /// `(SN/F)` for `(S/NF)`, 09KABUL1892, 03SANAA1675): the marking it must be, by its letters
+    /// (a guess: the body flags it as a doubt), and the bytes it takes.
+    pub(crate) fn parse_scrambled_prefix(s: &'a str) -> Option<(Marking<'a>, usize)> {
+        let lead = s.len() - s.trim_start_matches(' ').len();
+        let inner = s[lead..].strip_prefix('(')?;
+        let close = inner.find(')')?;
+        let code = &inner[..close];
+        if !(3..=6).contains(&code.len())
+            || !code.contains('/')
+            || !code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+        {
+            return None;
+        }
+        let mut letters: Vec<u8> = code.bytes().filter(|&b| b != b'/').collect();
+        letters.sort_unstable();
+        let level = match &letters[..] {
+            b"FNS" => Level::Secret,
+            b"CFN" => Level::Confidential,
+            b"FNST" => Level::TopSecret,
+            _ => return None,
+        };
+        let end = lead + close + 2;
+        Some((Marking { level, raw: &s[lead..end], caveat_text: "/NF" }, end))
+    }
+
+    /// Whether the marking's letters were read out of order ([`Self::parse_scrambled_prefix`]).
+    pub(crate) fn is_scrambled(&self) -> bool {
+        self.caveat_text == "/NF" && !self.raw.contains("/NF")
+    }
+
     /// Whether the marking covers the whole text (`(C - ENTIRE TEXT)`, `SECRET - ENTIRE TEXT`,
     /// `(C) ENTIRE TEXT`): the document's marking rather than one paragraph's.
     pub fn is_entire_text(&self) -> bool {
@@ -370,6 +401,18 @@ mod tests {
     fn marking(s: &str) -> (Level, Vec<&str>) {
         let (m, _) = Marking::parse_prefix(s).unwrap_or_else(|| panic!("no marking in {s:?}"));
         (m.level, m.caveats().collect())
+    }
+
+    #[test]
+    fn noforn_markings_typed_out_of_order() {
+        // 09KABUL1892 (page), 03SANAA1675 (cables-real-dev.csv).
+        for s in ["(N/SF) I then raised", " (SN/F) Turning to"] {
+            let (m, n) = Marking::parse_scrambled_prefix(s).unwrap();
+            assert_eq!((m.level, m.caveats().collect::<Vec<_>>()), (Level::Secret, vec!["NOFORN"]));
+            assert!(m.is_scrambled() && s[n..].starts_with(' '));
+        }
+        assert!(Marking::parse_scrambled_prefix("(NFS/X) text").is_none());
+        assert!(Marking::parse_scrambled_prefix("(S/NF) text").is_some_and(|(m, _)| !m.is_scrambled()));
     }
 
     #[test]

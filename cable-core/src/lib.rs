@@ -13,6 +13,8 @@ mod error;
 mod finish;
 mod header;
 pub mod ids;
+#[cfg(feature = "serde")]
+mod json;
 mod lines;
 mod meta;
 mod model;

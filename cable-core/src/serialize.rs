@@ -111,9 +111,10 @@ impl Serialize for ParagraphJson<'_, '_> {
         m.serialize_field("written_number", &p.written_number())?;
         m.serialize_field("marking", &p.marking())?;
         m.serialize_field("heading", &p.heading())?;
-        m.serialize_field("text", &p.text())?;
+        let (text, items) = p.text_and_items();
+        m.serialize_field("text", &text)?;
         m.serialize_field("span", &p.span())?;
-        m.serialize_field("items", &p.items().iter().map(ItemJson).collect::<Vec<_>>())?;
+        m.serialize_field("items", &Items(&items))?;
         m.end()
     }
 }
@@ -154,6 +155,14 @@ impl Serialize for LinkJson<'_> {
         m.serialize_field("number", &l.number)?;
         m.serialize_field("span", &l.span)?;
         m.end()
+    }
+}
+
+struct Items<'r, 'a>(&'r [Item<'a>]);
+
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ItemJson))
     }
 }
 
@@ -289,7 +298,9 @@ impl<'a> Cable<'a> {
 impl Cable<'_> {
     /// The cable as one JSON object (the output contract; see the README).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("serialising a cable cannot fail: no map has non-string keys")
+        let mut out = Vec::with_capacity(self.source.len() * 2);
+        crate::json::to_vec(&mut out, self).expect("serialising a cable cannot fail: no map has non-string keys");
+        String::from_utf8(out).expect("JSON of str values is UTF-8")
     }
 
     /// The JSON contract's `spans` object alone (byte spans of the parts and single-valued
@@ -307,7 +318,7 @@ impl Cable<'_> {
     /// of a JSON Lines corpus dump: `{"source":"cables.csv:17","reference_id":...}`), without a
     /// newline.
     pub fn write_json_line(&self, source: Option<&str>, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &WithSource { cable: self, source })
+        crate::json::to_vec(out, &WithSource { cable: self, source })
             .expect("serialising a cable into memory cannot fail: no map has non-string keys");
     }
 

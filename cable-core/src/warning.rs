@@ -179,7 +179,7 @@ impl WarningKind {
             DoubtTrailerInText => "transmission or website debris inside the text",
             DoubtStrayText => "an unnumbered block among numbered paragraphs",
             DoubtNumberInText => "a paragraph number inside the text",
-            DoubtMarkingInText => "a portion marking at the start of the text was not read",
+            DoubtMarkingInText => "a portion marking at the start of the text was not read, or read by a guess",
             DoubtParagraphSplit => "prose after a blank line inside a numbered paragraph",
             TooManyWarnings => "more than 500 warnings of one kind: the rest are dropped",
             TooManyParagraphs => "more than 4000 paragraphs: the rest of the text is the last one's",

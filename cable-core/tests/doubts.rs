@@ -35,11 +35,14 @@ fn each_kind_of_doubt_on_a_cable_where_the_guess_went_wrong() {
     // `(N/SF)`: a marking written backwards, not read.
     has("09KABUL1892.html", "doubt_marking_in_text", "(N/SF)");
     // `Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1: a short block among
-    // numbered paragraphs (the handling line is read as its heading).
-    has("03LAGOS2232.csv", "doubt_stray_text", "SIPDIS");
+    // numbered paragraphs (a handling line, read as a paragraph of its own).
+    has("03LAGOS2232.csv", "doubt_stray_text", "Unclassified but Sensitive");
     // `Ministry of Social Affairs and Labor:` ending paragraph 8, above a page marker and the
     // rest of paragraph 9's heading.
     has("07KUWAIT808.html", "doubt_heading_in_text", "Ministry of Social Affairs and Labor:");
+    // `Afghanistan: Getting the Message Right` / rule / `Q (C/NF) Several interlocutors ...`:
+    // paragraph 8 with its number mangled, read as text of paragraph 7 (08LONDON2651).
+    has("08LONDON2651.html", "doubt_heading_in_text", "--------------------------------------");
     // (98NEWDELHI2879's `CLASSIFIED CONFIDENTIAL BY` block and 09RANGOON378's repeated `DINGER`,
     // the first examples here, are read right now: 70192d5, 5d92933.)
 }

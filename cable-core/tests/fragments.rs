@@ -303,6 +303,95 @@ fn a_ref_serial_after_a_blank_line() {
     assert!(cable.paragraphs()[0].text().starts_with("As requested Ref (C)"));
 }
 
+/// A REF line ending in a station (in any case) without its serial, a serial of two digits or
+/// more alone after a blank line (04BRASILIA1668 and 04WELLINGTON882, cables-real-dev.csv, lines
+/// as written): the serial completes the reference instead of heading the first paragraph.
+#[test]
+fn a_short_ref_serial_after_a_blank_line() {
+    let text = "UNCLAS SECTION 01 OF 07 BRASILIA 001668 \n \nE.O. 12958: N/A \nTAGS: KIPR, KCRM \n\
+                SUBJECT: PIRACY CPI CLOSES WITH SERIOUS RECOMMENDATIONS \n \n\
+                Refs: A) Brasilia 1384 B) Rio de Janeiro 765 C) 2003 Sao Paulo \n \n1186 \n \n\
+                1.  SUMMARY: The Chamber of Deputies' Parliamentary \nInvestigative Commission.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!(last.label, Some("C"));
+    assert_eq!((last.station.as_deref(), last.serial, last.year), (Some("SAOPAULO"), Some(1186), Some(2003)));
+    let first = &cable.paragraphs()[0];
+    assert_eq!((first.number(), first.heading()), (Some(1), None));
+    let text = "UNCLAS WELLINGTON 000882 \n \nSUBJECT: NEW ZEALAND WATCHDOG BACKS CURBS ON MOBILE PHONE \nCHARGES \n \n\
+                REF: (A) WELLINGTON 598; (B) WELLINGTON 428; (C) WELLINGTON \n \n66 \n \n\
+                1. Summary: A draft decision issued October 18.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!((last.station.as_deref(), last.serial), (Some("WELLINGTON"), Some(66)));
+    assert_eq!(cable.paragraphs()[0].heading(), None);
+}
+
+/// A REF list broken off inside an item (`C) 2003`) goes on after a blank line
+/// (05TAIPEI58, cables-real-dev.csv, lines as written): its tail is read as references, not
+/// as a paragraph.
+#[test]
+fn a_ref_list_tail_after_a_blank_line() {
+    let text = "UNCLAS TAIPEI 000058 \n \nE.O. 12958: N/A \nTAGS: TBIO, AMED, EAGR, ECON, EAID, TW \n\
+                SUBJECT:   RECOGNIZING THREAT,  TAIWAN PREPS FOR AVIAN FLU \n \n\
+                REF:      A) 2004 STATE 23762 B) 2004 TAIPEI 0249 C) 2003 \n \n\
+                TAIPEI 03339 D) 2004 TAIPEI  00479 E) 2004 TAIPEI 04021 \n \n \n\
+                1. Summary. Taiwan has thus far managed to avoid Avian \nInfluenza since early 2004.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let refs: Vec<_> = cable.references().iter().map(|r| (r.label, r.year, r.serial)).collect();
+    assert_eq!(
+        refs,
+        [
+            (Some("A"), Some(2004), Some(23762)),
+            (Some("B"), Some(2004), Some(249)),
+            (Some("C"), Some(2003), Some(3339)),
+            (Some("D"), Some(2004), Some(479)),
+            (Some("E"), Some(2004), Some(4021))
+        ]
+    );
+    assert_eq!(cable.paragraphs().len(), 1);
+    assert_eq!(cable.paragraphs()[0].number(), Some(1));
+}
+
+/// A number alone on its line right after a line that ends inside a sentence is the end of
+/// that sentence, not an empty paragraph (04DJIBOUTI1186, cables-real-dev.csv: `... the text of
+/// the reply follows at para` / `2.` / blank / `2. (U) Begin text:`; 04BRUSSELS1431: a word
+/// broken at a hyphen, `EU-` / `15.`).
+#[test]
+fn a_number_alone_after_a_wrapped_line() {
+    let text = "UNCLAS DJIBOUTI 001186 \n \nSUBJECT: X \n \n\
+                1. (U) Embassy translation of the text of the reply follows at para \n2. \n \n\
+                2. (U) Begin text: \n- \nAugust 4, 2004 \n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(1), Some(2)]);
+    assert!(p[0].text().ends_with("follows at para 2."));
+    let text = "UNCLAS BRUSSELS 001431 \n \nSUBJECT: X \n \n\
+                4.  Spain had the highest unemployment rate among the EU- \n15. \n \n\
+                5.  EUROSTAT noted that among the EU Member States.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.iter().map(|p| p.number()).collect::<Vec<_>>(), [Some(4), Some(5)]);
+    assert!(p[1].text().starts_with("EUROSTAT"));
+}
+
+/// A marking typed twice is read once (03SANAA442: `5. (S/NF) (S/NF) Rather than ...`); a
+/// NOFORN marking typed out of order is read by its letters, with a doubt (09KABUL1892:
+/// `(N/SF) I then raised ...`).
+#[test]
+fn markings_typed_twice_or_out_of_order() {
+    let text = "SECRET SANAA 000442 \n \nSUBJECT: X \n \n5. (S/NF) (S/NF) Rather than immediate designation.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!((p.marking().map(|m| m.raw), p.text().as_ref()), (Some("(S/NF)"), "Rather than immediate designation."));
+    let text = "SECRET KABUL 001892 \n \nSUBJECT: X \n \n9. (N/SF) I then raised with Karzai his regular claim.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!(p.marking().map(|m| (m.level, m.raw)), Some((cable_core::Level::Secret, "(N/SF)")));
+    assert_eq!(p.text(), "I then raised with Karzai his regular claim.");
+    assert!(cable.warnings().iter().any(|w| w.kind.as_str() == "doubt_marking_in_text"));
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

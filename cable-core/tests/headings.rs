@@ -91,3 +91,104 @@ fn a_heading_of_two_underlined_lines() {
         Some("ISPAT ISCOR Looks for a Power Alternative")
     );
 }
+
+/// A file number alone on a line above the first paragraph (`T-IA-F-03-0004`, the treasury
+/// attaché's numbering in Frankfurt's cables, 04FRANKFURT3169 in tests/fixtures/eval) is text of
+/// its own, not the heading of the paragraph below it; `G-20` still heads one.
+#[test]
+fn a_file_number_is_no_heading() {
+    let text = "UNCLAS SECTION 01 OF 04 FRANKFURT 003169 \n \nE.O. 12958: N/A \nTAGS: ECON, EFIN, EUN \n\
+                SUBJECT: Commission proposes directive on auditor regulation \nand oversight \n \n \n\
+                T-IA-F-03-0004 \n \nThis cable is sensitive but unclassified.  Not/not for \nInternet distribution. \n \n \n\
+                1. (SBU) Summary:  The European Commission has proposed a \ndirective.\n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.len(), 3);
+    assert_eq!(p[0].text(), "T-IA-F-03-0004");
+    assert!(p[0].heading().is_none() && p[1].heading().is_none());
+    assert!(p[1].text().starts_with("This cable is sensitive"));
+    let text = "UNCLAS PARIS 000001 \n \nSUBJECT: X \n \n1. First. \n \nG-20 \n \n2. The G-20 met.\n";
+    assert_eq!(parse(text).unwrap().paragraphs()[1].heading().as_deref(), Some("G-20"));
+}
+
+/// A framed caption above a block whose first line is short enough to read as a caption
+/// (04TELAVIV6232, cables-real-dev.csv, lines as written): the block is prose, since text runs
+/// on below that line, and the caption heads it.
+#[test]
+fn a_short_first_line_of_prose_is_no_caption() {
+    let text = "UNCLAS TEL AVIV 006232 \n \nSUBJECT: ISRAEL MEDIA REACTION \n \n \n\
+                Mideast \n \n------------------------- \nKey stories in the media: \n------------------------- \n \n\
+                Israel Radio reported that, commenting on reports from \nCairo, Deputy State Department Spokesman J. Adam Ereli, \n\
+                said on Wednesday: \"We're not party to any reported \ngrant initiative.\" \n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].text(), "Mideast");
+    assert_eq!(p[1].heading().as_deref(), Some("Key stories in the media:"));
+    assert!(p[1].text().starts_with("Israel Radio reported that"));
+}
+
+/// A letter quoted in an unnumbered cable (04MANAMA280, tests/fixtures/eval, lines as written):
+/// short blocks between blank lines are paragraphs of their own, and a date line heads nothing.
+#[test]
+fn the_blocks_of_a_quoted_letter() {
+    let text = "UNCLAS MANAMA 000280 \n \nSUBJECT: X \n \n\
+                On February 25, 2004, post received the following diplomatic \nnote from the Ministry of Foreign Affairs. \n \n\
+                Kingdom of Bahrain \nMinistry of Foreign Affairs \n \nRef: 16/2/6-10763 \nDated 2/23/2004 \n \n\
+                The Ministry of Foreign Affairs of the Kingdom of Bahrain \npresents its compliments to the Embassy. \n \n\
+                Begin text of the letter: \n \n14 February 2004 \n \nHis Excellency Mr. George W. Bush \nPresident, \n\
+                United States of America \n \nYour Excellency, \n";
+    let cable = parse(text).unwrap();
+    let texts: Vec<_> = cable.paragraphs().iter().map(|p| p.text().into_owned()).collect();
+    assert_eq!(
+        texts[1..6],
+        [
+            "Kingdom of Bahrain Ministry of Foreign Affairs",
+            "Ref: 16/2/6-10763 Dated 2/23/2004",
+            "The Ministry of Foreign Affairs of the Kingdom of Bahrain presents its compliments to the Embassy.",
+            "Begin text of the letter:",
+            "14 February 2004",
+        ]
+    );
+    assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
+}
+
+/// A caption above a block of nothing but `SIPDIS` heads nothing: it is the text of its
+/// paragraph (03LAGOS2232, tests/fixtures/eval: `Unclassified but Sensitive` / blank / `SIPDIS`
+/// before paragraph 1), never a paragraph with empty text.
+#[test]
+fn a_caption_above_a_stamp_is_text() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/03LAGOS2232.csv");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let p = &cable.paragraphs()[0];
+    assert_eq!((p.number(), p.heading()), (None, None));
+    assert_eq!(p.text(), "Unclassified but Sensitive");
+    assert!(cable.paragraphs().iter().all(|p| !p.text().is_empty()));
+}
+
+/// An underlined caption that opens with the site's redaction of a name (07KUWAIT808,
+/// tests/fixtures/eval: `xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule) heads
+/// the next paragraph whole, instead of leaving its first line at the end of the one before.
+#[test]
+fn a_redacted_name_opens_an_underlined_caption() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/07KUWAIT808.html");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    let p = cable.paragraph(16).unwrap();
+    assert_eq!(p.heading().as_deref(), Some("xxxxxxxxxxxx Cash Couriers Continue to Be Problematic"));
+    assert!(cable.paragraph(15).unwrap().text().ends_with("may allow the GOK to reconsider."));
+}
+
+/// A row of figures above a blank line is part of a table, not a heading (91BERLIN3009,
+/// tests/fixtures/eval: `TOTAL      1,968,477  22.1 1,898,937  21.4 1,615,893  18.3` ends the
+/// table of paragraph 4).
+#[test]
+fn a_row_of_figures_is_no_heading() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/eval/91BERLIN3009.csv");
+    let doc = cable_core::envelope::corpus::Corpus::new([&path]).next().unwrap().unwrap().document;
+    let cable = doc.parse().unwrap();
+    assert_eq!(cable.paragraph(5).unwrap().heading(), None);
+    let table_end = cable.paragraph(4).unwrap().text().into_owned();
+    assert!(table_end.ends_with("1,615,893  18.3") && table_end.contains("TOTAL      1,968,477"));
+}

@@ -15,14 +15,15 @@
 //!   the first of them (a wrapped field's tail, `d (d).`, a serial): it may belong elsewhere.
 
 use super::heading::reads_as_caption;
+use crate::lines::Line;
 use crate::model::Body;
 use crate::scan;
 use crate::span::Span;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
 
-/// Adds the doubts about `body` to `warnings`.
-pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
+/// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
+pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: &mut Vec<Warning>) {
     let paragraphs = &body.paragraphs;
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
@@ -48,7 +49,7 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
         // of prose after one may be an unnumbered paragraph of its own.
         let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
-        for l in text::pieces(source, p.text_span, &cuts).map(text::clean_line) {
+        for l in pieces(source, lines, p.text_span, &cuts).map(text::clean_line) {
             if split.0 {
                 if l.is_empty() {
                     split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
@@ -88,12 +89,17 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
         if before_a_numbered {
             let head = p.text_span.slice(source);
             let head = scan::head(head, 60);
-            let field = head.starts_with("CLASSIFIED") && head.contains(" BY ");
+            let field = (head.starts_with("CLASSIFIED") && head.contains(" BY "))
+                || crate::shape::reflist::reads_as_ref_list(head);
             if field {
                 warnings.push(Warning::new(WarningKind::DoubtStrayText, p.span));
             }
         }
         let t = p.text_span.slice(source);
+        // A marking read by its letters out of order (`(N/SF)`): a guess.
+        if let Some(m) = p.marking.filter(|m| m.is_scrambled()) {
+            warnings.push(Warning::new(WarningKind::DoubtMarkingInText, Span::of(source, m.raw, 0)));
+        }
         if let Some(n) = unread_marking(t) {
             warnings.push(Warning::new(WarningKind::DoubtMarkingInText, Span::of(source, &t[..n], 0)));
         }
@@ -126,6 +132,54 @@ pub(crate) fn find(body: &Body<'_>, source: &str, warnings: &mut Vec<Warning>) {
     }
 }
 
+/// The lines of `span` as [`text::pieces`] gives them, read off the walk's line table when
+/// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's end
+/// was found once already, and finding it again (memchr per line) was most of this pass.
+fn pieces<'a>(source: &'a str, lines: &'a [Line<'a>], span: Span, cuts: &'a [Span]) -> impl Iterator<Item = &'a str> {
+    let text = span.slice(source);
+    let table = cuts.is_empty() && memchr::memchr(b'\r', text.as_bytes()).is_none();
+    // The line that holds the span's start.
+    let first = if table { lines.partition_point(|l| l.next <= span.start) } else { 0 };
+    let mut from_table = table.then_some(TableLines { source, lines, k: first, at: span.start, end: span.end });
+    let mut split = (!table).then(|| text::pieces(source, span, cuts));
+    std::iter::from_fn(move || match (&mut from_table, &mut split) {
+        (Some(t), _) => t.next(),
+        (None, Some(s)) => s.next(),
+        (None, None) => None,
+    })
+}
+
+/// The pieces of a stretch without `\r` and without cuts, from the line table: from `at` to the
+/// end of each line (before its `\n`), the last one cut at `end`; no empty piece after a final
+/// line break.
+struct TableLines<'a> {
+    source: &'a str,
+    lines: &'a [Line<'a>],
+    k: usize,
+    at: u32,
+    end: u32,
+}
+
+impl<'a> Iterator for TableLines<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let line = self.lines.get(self.k)?;
+        // `at < end`, or the stretch is done (after a line break that ends it, no empty piece; an
+        // empty stretch has none either, as `text::pieces` gives none).
+        if self.at >= self.end {
+            return None;
+        }
+        let ends_in_break = line.next > line.start && self.source.as_bytes()[line.next as usize - 1] == b'\n';
+        let line_end = if ends_in_break { line.next - 1 } else { line.next };
+        let stop = line_end.min(self.end);
+        let piece = &self.source[self.at as usize..stop as usize];
+        debug_assert!(!piece.contains('\n'), "the line table is the source's");
+        self.k += 1;
+        self.at = if stop == line_end && ends_in_break { line.next } else { self.end };
+        Some(piece)
+    }
+}
+
 /// The per-line doubts of one paragraph, with what its whole text said can be found.
 struct LineScan<'s> {
     source: &'s str,
@@ -149,12 +203,27 @@ impl LineScan<'_> {
         // (The cheap test first: this runs on every line of every paragraph.)
         if before.is_some()
             && crate::shape::rule::is_rule(l)
-            && (before.is_some_and(is_caption_like) || next.is_some_and(is_caption_like))
+            && (before.is_some_and(is_caption_like)
+                || next.is_some_and(|n| is_caption_like(n) || opens_with_marking(n)))
         {
             // A rule inside the text next to a caption: a heading, probably, read as text.
             warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, l, 0)));
         }
     }
+}
+
+/// A line below a rule that opens with a portion marking, maybe after a mangled number
+/// (`Q (C/NF) Several interlocutors ...` for `8. (C/NF)`, 08LONDON2651; `(U) Russian
+/// presentation ...`, 10STATE17263): a paragraph's start read as text.
+fn opens_with_marking(l: &str) -> bool {
+    let l = match l.split_once(' ') {
+        // (Not an item label: `A. (U) Ghana is ...` under `Para 16: Overview` is a sub-item.)
+        Some((garbled, rest)) if garbled.len() <= 2 && garbled.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            rest.trim_start()
+        }
+        _ => l,
+    };
+    l.starts_with('(') && crate::classification::Marking::parse_prefix(l).is_some()
 }
 
 /// A line of prose: long, opening with a capital, mostly lower case, no item label.
@@ -233,20 +302,17 @@ fn odd_number_at(l: &str) -> Option<usize> {
     None
 }
 
-/// A portion marking the parser did not read at the start of a paragraph's text (`(N/SF) I then
-/// raised`, `C - ENTIRE TEXT.`): its length.
+/// A portion marking the parser did not read at the start of a paragraph's text (a code of
+/// capitals with a slash, `(XS/NF)`): its length. (`C - ENTIRE TEXT.` is read since
+/// `Marking::parse_entire_text` takes a level's letter: no test for it here.)
 fn unread_marking(t: &str) -> Option<usize> {
     let t0 = t.trim_start();
     let lead = t.len() - t0.len();
-    if let Some(inner) = t0.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let code = &inner[..close];
-        let ok = (1..=10).contains(&code.len())
-            && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
-            && code.contains('/');
-        return ok.then_some(lead + close + 2);
-    }
-    let level = t0.as_bytes().first()?;
-    let entire = matches!(level, b'C' | b'S' | b'U') && t0[1..].trim_start().starts_with("- ENTIRE TEXT");
-    entire.then(|| lead + t0.find("TEXT").map_or(1, |n| n + 4))
+    let inner = t0.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let code = &inner[..close];
+    let ok = (1..=10).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+        && code.contains('/');
+    ok.then_some(lead + close + 2)
 }

@@ -127,6 +127,57 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && text::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
+        && !is_file_number(t)
+        && !is_full_date(t)
+        && !is_table_row(t)
+}
+
+/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more (91BERLIN3009).
+fn is_table_row(t: &str) -> bool {
+    let figure = |w: &str| {
+        let w = w.trim_matches(['(', ')', '%', '$']);
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
+    t.split_ascii_whitespace().filter(|w| figure(w)).nth(2).is_some()
+}
+
+/// `14 February 2004`, `February 14, 2004`, `6th June 2004`: a letter's date line, not a heading (a month and
+/// year, `December 2003`, heads the sections of a chronology, 04BRUSSELS4937).
+fn is_full_date(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
+    let (Some(a), Some(b), Some(c), None) = (words.next(), words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    // (`6th June 2004`, 04MANAMA877.)
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len())
+            && scan::is_digits(digits)
+            && ["", "st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
+    (c.len() == 4 && scan::is_digits(c)) && ((day(a) && month(b)) || (month(a) && day(b)))
+}
+
+/// `T-IA-F-03-0004`: a file or tasking number on its own line (Frankfurt's treasury
+/// attaché numbered its cables so), one token of three parts or more ending in digits: not a
+/// heading (`G-20` and `MIG-29s` are).
+fn is_file_number(t: &str) -> bool {
+    !t.contains(' ') && t.split('-').count() >= 3 && t.rsplit('-').next().is_some_and(scan::is_digits)
 }
 
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that

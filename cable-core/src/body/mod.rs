@@ -126,7 +126,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     w.assign_gaps(u32::MAX);
     w.repeated_signature();
     passages::find(&mut w.body, source);
-    doubt::find(&w.body, source, &mut w.warnings);
+    doubt::find(&w.body, w.lines, source, &mut w.warnings);
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;
@@ -194,14 +194,18 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// A blank line.
     fn blank(&mut self) {
-        // Unnumbered paragraphs end at a blank line; a numbered one goes on until the next
-        // number (its sub-items and quotations are separated by blank lines).
+        self.close_at_blank();
+        self.after_blank = true;
+    }
+
+    /// Unnumbered paragraphs end at a blank line; a numbered one goes on until the next number
+    /// (its sub-items and quotations are separated by blank lines).
+    fn close_at_blank(&mut self) {
         let numbered_open = self.marked_block_open
             || self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
         if !numbered_open {
             self.close();
         }
-        self.after_blank = true;
     }
 
     /// Records a break; it interrupts the open paragraph if the text goes on after it.
@@ -340,10 +344,14 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             // `... for November` / `6.  LASCO members ...`: a number out of sequence right
             // after a line that ends mid-sentence is a wrapped word, not a paragraph.
+            // So is a number alone on its line, whatever its order (`... ON THE PSI MEETING IN
+            // KRAKOW MAY 31 - JUNE` / `1.`, 04BRATISLAVA512; `... among the EU-` / `15.`,
+            // 04BRUSSELS1431): a paragraph of no text.
+            let alone = numbered_text[w.len..].trim().is_empty();
             let mid_sentence = !self.after_blank
-                && matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_))
+                && (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
                 && i > 0
-                && text::ends_mid_sentence(text::clean_line(self.lines[i - 1].text));
+                && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone);
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 self.after_blank = false;
@@ -387,7 +395,41 @@ impl<'l, 'a> Walk<'l, 'a> {
                     && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())))
         };
         let framed = self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below();
-        let caption = ((self.after_blank || underlined) && could_be_heading(t_trim))
+        // A short line after a blank line with text right below it is the first line of a
+        // block, not a caption (`Israel Radio reported that, commenting on reports from` /
+        // `Cairo, Deputy State Department Spokesman ...` below the framed `Key stories in the
+        // media:`, 04TELAVIV6232): the caption before it keeps its claim to the block.
+        // (A caption takes three lines at most: the block is prose when a line that reads as
+        // no caption, or a fourth line, comes before its end, a blank line or a rule.)
+        let runs_on = || {
+            end == line.span().end
+                && self.lines[i + 1..]
+                    .iter()
+                    .take(3)
+                    .map(|l| l.trimmed())
+                    .find(|next| !could_be_heading(next) || is_rule(next))
+                    .is_none_or(|next| {
+                        !next.is_empty()
+                            && !is_rule(next)
+                            // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
+                            // months ...`, 04MANAMA448.)
+                            && number::written(next).is_none()
+                            && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
+                            && Marking::parse_prefix(next).is_none()
+                            && !text::cleans_to_nothing(next)
+                    })
+                && self.lines.len() > i + 1
+        };
+        // (`xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule, 07KUWAIT808: the
+        // site's redaction of a name opens an underlined caption; it stands for a capitalised
+        // word. Not above a blank line: a redacted name ends many lists of participants.)
+        let redacted_caption = || {
+            let rest = t_trim.trim_start_matches('x');
+            t_trim.len() - rest.len() >= 4 && rest.len() <= 100 && !ends_sentence(rest) && rule_below()
+        };
+        let caption = ((self.after_blank || underlined)
+            && (could_be_heading(t_trim) || redacted_caption())
+            && (underlined || !runs_on()))
             || ruled_caption(t_trim)
             || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
                 && loose_caption(t_trim));
@@ -428,6 +470,14 @@ impl<'l, 'a> Walk<'l, 'a> {
             let p = self.pending.take().expect("checked");
             self.pending = Some(Pending { ruled: p.ruled && p.first_caption.is_none(), ..Pending::default() });
             self.captions_as_text(p);
+            // The blank line between the blocks ends the paragraph the first one became
+            // (`Dated 2/23/2004` / blank / `The Ministry of Foreign Affairs of the Kingdom of
+            // Bahrain` / `presents its compliments ...`, 04MANAMA280: two paragraphs).
+            // (A blank line, not a rule: `CONTENTS` framed, then its entries, 05MAPUTO1, stay
+            // one block.)
+            if i > 0 && text::is_blank(self.lines[i - 1].text) {
+                self.close_at_blank();
+            }
         }
         if caption || caption_goes_on {
             let p = self.pending.get_or_insert(Pending::default());
@@ -491,6 +541,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         self.push_break(BreakKind::Page, Span::new(start, line.span().end), None);
         self.after_blank = false;
     }
+}
+
+/// The line before ends inside a sentence, or (before a number alone) inside a word broken at
+/// a hyphen (`EU-` / `15.`).
+fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
+    let hyphen_broken = || {
+        let b = before.as_bytes();
+        b.len() >= 2 && b[b.len() - 1] == b'-' && b[b.len() - 2].is_ascii_alphanumeric()
+    };
+    text::ends_mid_sentence(before) || (alone && hyphen_broken())
 }
 
 impl<'l, 'a> Walk<'l, 'a> {

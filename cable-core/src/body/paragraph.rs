@@ -8,7 +8,8 @@ use super::*;
 pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     let read = Marking::parse_prefix_entire_text(rest)
         .or_else(|| Marking::parse_prefix(rest))
-        .or_else(|| Marking::parse_entire_text(rest));
+        .or_else(|| Marking::parse_entire_text(rest))
+        .or_else(|| Marking::parse_scrambled_prefix(rest));
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
@@ -23,6 +24,10 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
         while at < b.len() && b[at] == b' ' {
             at += 1;
         }
+    }
+    // The same marking typed twice (`5. (S/NF) (S/NF) Rather than ...`, 03SANAA442).
+    if let Some(again) = marking.and_then(|m| rest[at..].strip_prefix(m.raw)) {
+        at = rest.len() - again.trim_start_matches(' ').len();
     }
     (marking, at)
 }
@@ -123,7 +128,25 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     pub(super) fn unnumbered_paragraph(&mut self, t: &'a str, start: u32, end: u32) {
-        let heading = self.flush_pending(Some(start));
+        let mut heading = self.flush_pending(Some(start));
+        // A block of nothing but a stamp (`SIPDIS`) heads nothing: the caption above it is the
+        // text (`Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1, 03LAGOS2232).
+        if let Some(h) = heading.filter(|_| text::cleans_to_nothing(t)) {
+            heading = None;
+            let (marking, text_start) = marking_and_text(h.slice(self.source));
+            let (marking, inner_marking) = self.marking_or_inner(marking, h.start + text_start as u32, h.end);
+            return self.open_paragraph(Paragraph {
+                source: self.source,
+                span: Span::new(h.start, end),
+                text_span: Span::new((h.start + text_start as u32).min(h.end), h.end),
+                number: None,
+                written: None,
+                marking,
+                heading,
+                gaps: Vec::new(),
+                inner_marking,
+            });
+        }
         let (marking, text_start) = marking_and_text(t);
         let text_start = start + text_start as u32;
         let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, end);

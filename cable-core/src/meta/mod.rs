@@ -20,7 +20,7 @@ use crate::shape::number::is_numbered_paragraph;
 use crate::shape::pagebreak;
 use crate::shape::routing::is_strong_header_line;
 use crate::shape::rule::is_rule;
-use crate::shape::{banner, captions, keywords};
+use crate::shape::{banner, captions, keywords, reflist};
 use crate::span::Span;
 use crate::spanned::{Spanned, Text};
 use crate::warning::{Warning, WarningKind};
@@ -181,12 +181,18 @@ impl<'l, 'a> Meta<'l, 'a> {
         }
         if let Open::Ref { after_blank: true } = self.open {
             // `REF: (A) STATE 238760, (B) WELLINGTON 847, (C) STATE` / `` / `201391`
-            // (04WELLINGTON932): a serial alone, below a REF line that ends in a station without
-            // its serial.
-            let lone_serial = wrapped_serial(t)
-                && t.trim_end_matches(['.', ',', ';']).bytes().all(|b| b.is_ascii_digit())
-                && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_ascii_uppercase()));
-            if (ref_label_line(t) || lone_serial) && keywords::at_start(t).is_none() {
+            // (04WELLINGTON932), `... (C) WELLINGTON` / `` / `66` (04WELLINGTON882), `C) 2003
+            // Sao Paulo` / `` / `1186` (04BRASILIA1668): a serial alone, below a REF line that
+            // ends in a station without its serial.
+            let serial = t.trim_end_matches(['.', ',', ';']);
+            let lone_serial = (1..=7).contains(&serial.len())
+                && scan::is_digits(serial)
+                && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_alphabetic()));
+            // `... C) 2003` / `` / `TAIPEI 03339 D) 2004 TAIPEI 00479 ...` (05TAIPEI58): the list
+            // goes on where its item broke off.
+            let wrapped_list =
+                self.pieces.last().is_some_and(|l| reflist::ends_mid_item(l)) && reflist::reads_as_ref_list(t);
+            if (ref_label_line(t) || lone_serial || wrapped_list) && keywords::at_start(t).is_none() {
                 self.open = Open::Ref { after_blank: false };
                 self.pieces.push(t);
                 return Some(1);

@@ -95,6 +95,14 @@ impl<'a> Paragraph<'a> {
         text::clean(self.source, self.text_span, &self.cuts())
     }
 
+    /// [`text`](Self::text) and [`items`](Self::items) in one pass over the lines (the JSON
+    /// writer wants both: each pass split the paragraph into lines and cleaned them again).
+    pub fn text_and_items(&self) -> (Cow<'a, str>, Vec<Item<'a>>) {
+        let mut joined = text::Joined::new(self.text_span.len());
+        let items = self.items_with(|t, label| joined.push_labelled(t, || label));
+        (joined.finish(), items)
+    }
+
     /// Span of the text as written (from after the marking to the end of the paragraph,
     /// breaks included).
     pub fn text_span(&self) -> Span {
@@ -115,6 +123,12 @@ impl<'a> Paragraph<'a> {
     /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
     /// labels. They stay part of [`text`](Self::text); this is a second view of it.
     pub fn items(&self) -> Vec<Item<'a>> {
+        self.items_with(|_, _| {})
+    }
+
+    /// The items, each cleaned line of the text handed to `line` on the way with its item label
+    /// ([`text::item_label`]; blank lines too, with none).
+    fn items_with(&self, mut line: impl FnMut(&'a str, Option<usize>)) -> Vec<Item<'a>> {
         let mut out = Vec::new();
         let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
         let mut before: &str = "";
@@ -122,10 +136,13 @@ impl<'a> Paragraph<'a> {
         for piece in text::pieces(self.source, self.text_span, &cuts) {
             let t = text::clean_line(piece);
             if t.is_empty() {
+                line(t, None);
                 continue;
             }
+            let written = text::item_label(t);
+            line(t, written);
             // Past the limit a label starts no item: its line continues the last one.
-            let label = text::item_start(before, t).filter(|_| out.len() + 1 < MAX_ITEMS);
+            let label = text::item_start_labelled(before, t, written).filter(|_| out.len() + 1 < MAX_ITEMS);
             before = t;
             let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
             let end = start + t.len() as u32;

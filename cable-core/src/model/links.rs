@@ -86,11 +86,11 @@ impl Cable<'_> {
         match f.cited {
             xref::Cited::Reference(label) => link(LinkKind::Reference, self.reference_index(label), None),
             xref::Cited::Septel => link(LinkKind::Septel, None, None),
-            xref::Cited::Paragraph { number, of: None } => {
+            xref::Cited::Paragraph { number, of: xref::Whose::Own } => {
                 let target = self.paragraphs().iter().position(|p| p.number() == Some(number));
                 link(LinkKind::Paragraph, target, Some(number))
             }
-            xref::Cited::Paragraph { number, of: Some(label) } => {
+            xref::Cited::Paragraph { number, of: xref::Whose::Reference(label) } => {
                 link(LinkKind::ReferenceParagraph, self.reference_index(label), Some(number))
             }
         }

@@ -13,6 +13,7 @@ pub(crate) mod dtg;
 pub(crate) mod keywords;
 pub(crate) mod number;
 pub(crate) mod pagebreak;
+pub(crate) mod reflist;
 pub(crate) mod routing;
 // Rules live with text cleaning, which needs them too (a heading's lines without the rules
 // between them); the walkers ask for them here, with the other shapes.

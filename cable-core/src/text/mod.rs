@@ -17,28 +17,57 @@ use std::borrow::Cow;
 /// Wrapped lines are joined with a space (a word split after a hyphen is joined without one);
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
-    let mut first: Option<&'a str> = None;
-    let mut out: Option<String> = None;
+    let mut joined = Joined::new(span.len());
     for piece in pieces(source, span, gaps) {
-        let piece = clean_line(piece);
+        joined.push(clean_line(piece));
+    }
+    joined.finish()
+}
+
+/// [`clean`]'s joining of cleaned lines, one at a time, for a caller that reads the lines for
+/// something else in the same pass (a paragraph's items beside its text).
+pub(crate) struct Joined<'a> {
+    first: Option<&'a str>,
+    out: Option<String>,
+    capacity: usize,
+}
+
+impl<'a> Joined<'a> {
+    /// Joining lines of a stretch of `capacity` bytes (the room taken once a second line comes).
+    pub(crate) fn new(capacity: usize) -> Self {
+        Joined { first: None, out: None, capacity }
+    }
+
+    /// Adds a cleaned line (an empty one adds nothing).
+    pub(crate) fn push(&mut self, piece: &'a str) {
+        self.push_labelled(piece, || label::item_label(piece));
+    }
+
+    /// [`push`](Self::push) for a caller that has read the line's item label already
+    /// (`label` gives [`item_label`] of `piece`, asked only when the line is joined to another).
+    pub(crate) fn push_labelled(&mut self, piece: &'a str, label: impl FnOnce() -> Option<usize>) {
         if piece.is_empty() {
-            continue;
+            return;
         }
-        match (&mut out, first) {
-            (None, None) => first = Some(piece),
+        match (&mut self.out, self.first) {
+            (None, None) => self.first = Some(piece),
             (None, Some(f)) => {
-                let mut s = String::with_capacity(span.len());
+                let mut s = String::with_capacity(self.capacity);
                 s.push_str(f);
-                push_joined(&mut s, piece);
-                out = Some(s);
+                push_joined(&mut s, piece, label());
+                self.out = Some(s);
             }
-            (Some(s), _) => push_joined(s, piece),
+            (Some(s), _) => push_joined(s, piece, label()),
         }
     }
-    match (out, first) {
-        (Some(s), _) => Cow::Owned(s),
-        (None, Some(f)) => Cow::Borrowed(f),
-        (None, None) => Cow::Borrowed(""),
+
+    /// The text: borrowed when it is one line.
+    pub(crate) fn finish(self) -> Cow<'a, str> {
+        match (self.out, self.first) {
+            (Some(s), _) => Cow::Owned(s),
+            (None, Some(f)) => Cow::Borrowed(f),
+            (None, None) => Cow::Borrowed(""),
+        }
     }
 }
 
@@ -66,32 +95,46 @@ pub(crate) fn pieces<'a, 'g>(source: &'a str, span: Span, gaps: &'g [Span]) -> i
 where
     'a: 'g,
 {
-    // The line break that ends a page break's line starts the next segment: no blank line.
-    Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }
-        .enumerate()
-        .flat_map(|(k, seg): (usize, &'a str)| split_lines(if k > 0 { strip_line_break(seg) } else { seg }))
+    Pieces { segments: Segments { source, at: span.start, end: span.end, gaps, next_gap: 0 }, later: false, rest: None }
 }
 
-/// The lines of `seg` (split at `\n` and `\r`; `\r\n` gives an empty line between, which
-/// cleaning drops), found with memchr rather than a char-by-char pattern: this runs on every
-/// line of every paragraph whose text is asked for.
-fn split_lines(seg: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(seg);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match memchr::memchr2(b'\n', b'\r', r.as_bytes()) {
-            Some(i) => {
-                // A segment that ends its last line (before a page break) has no empty line
-                // after it: the break is no blank line of the text.
-                rest = Some(&r[i + 1..]).filter(|r| !r.is_empty());
-                Some(&r[..i])
+/// The lines of each segment in turn, split at `\n` and `\r` (`\r\n` gives an empty line
+/// between, which cleaning drops), found with memchr: this runs on every line of every
+/// paragraph whose text is asked for. Written out as one iterator: the chain of adapters it
+/// replaced (enumerate, flat_map, from_fn) cost more per line than finding the line's end.
+struct Pieces<'a, 'g> {
+    segments: Segments<'a, 'g>,
+    /// Past the first segment.
+    later: bool,
+    /// What is left of the current segment; `None` when it is done.
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Pieces<'a, '_> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            if let Some(r) = self.rest {
+                return Some(match memchr::memchr2(b'\n', b'\r', r.as_bytes()) {
+                    Some(i) => {
+                        // A segment that ends its last line (before a page break) has no empty
+                        // line after it: the break is no blank line of the text.
+                        self.rest = Some(&r[i + 1..]).filter(|r| !r.is_empty());
+                        &r[..i]
+                    }
+                    None => {
+                        self.rest = None;
+                        r
+                    }
+                });
             }
-            None => {
-                rest = None;
-                Some(r)
-            }
+            let seg = self.segments.next()?;
+            // The line break that ends a page break's line starts the next segment: no blank
+            // line.
+            self.rest = Some(if std::mem::replace(&mut self.later, true) { strip_line_break(seg) } else { seg });
         }
-    })
+    }
 }
 
 fn strip_line_break(seg: &str) -> &str {
@@ -154,7 +197,8 @@ pub(crate) fn clean_line(line: &str) -> &str {
             break;
         }
     }
-    if l == "SIPDIS" || l == "-" {
+    // (`Sipdis`: the pages print the stamp in mixed case, 07KUWAIT808.)
+    if l == "SIPDIS" || l == "Sipdis" || l == "-" {
         return "";
     }
     // The site's paragraph anchor before anything that looks like a number (`O/A August` /
@@ -168,8 +212,11 @@ pub(crate) fn clean_line(line: &str) -> &str {
             }
         }
     }
-    if let Some(rest) = l.strip_prefix("SIPDIS ") {
-        if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // The stamp went in after a line that ended in `Secretary`, before the next line's first
+    // word, whatever its case (`... will play important` / `SIPDIS roles in the SED ...`,
+    // 07BEIJING1840).
+    if let Some(rest) = l.strip_prefix("SIPDIS ").or_else(|| l.strip_prefix("Sipdis ")) {
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
             l = trim(rest);
         }
     }
@@ -177,9 +224,9 @@ pub(crate) fn clean_line(line: &str) -> &str {
 }
 
 /// True when [`clean_line`] leaves nothing of `t` (already trimmed): `SIPDIS`, `-`, `<br>`s.
-/// The cheap test first: a line that ends in none of `S`, `-`, `>`, `)`, `¶` keeps its text.
+/// The cheap test first: a line that ends in none of `S`, `s`, `-`, `>`, `)`, `¶` keeps its text.
 pub(crate) fn cleans_to_nothing(t: &str) -> bool {
-    matches!(t.as_bytes().last(), Some(b'S' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
+    matches!(t.as_bytes().last(), Some(b'S' | b's' | b'-' | b'>' | b')' | 0xB6)) && clean_line(t).is_empty()
 }
 
 /// True for a line that holds no text once cleaned (spaces, `<br>`).
@@ -193,8 +240,9 @@ pub(crate) fn trim(s: &str) -> &str {
     crate::scan::trim(s)
 }
 
-fn push_joined(out: &mut String, next: &str) {
-    if starts_item(out, next) {
+/// `label` is [`item_label`] of `next`.
+fn push_joined(out: &mut String, next: &str, label: Option<usize>) {
+    if item_start_labelled(out, next, label).is_some() {
         out.push('\n');
     } else {
         let b = out.as_bytes();
@@ -209,15 +257,16 @@ fn push_joined(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
-/// True when `next` starts a sub-item: a bullet or letter label always, a number label (`15.`)
-/// only after a line that ended a sentence (`O/A August` / `15.  In addition` is a date).
-pub(crate) fn starts_item(before: &str, next: &str) -> bool {
-    item_start(before, next).is_some()
+/// The length of the label of the sub-item that `next` starts, if it starts one: a bullet or
+/// letter label always, a number label (`15.`) only after a line that ended a sentence
+/// (`O/A August` / `15.  In addition` is a date).
+pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
+    item_start_labelled(before, next, label::item_label(next))
 }
 
-/// The length of the label of the sub-item that `next` starts, as [`starts_item`] decides.
-pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
-    match label::item_label(next) {
+/// [`item_start`] with [`item_label`] of `next` read already.
+pub(crate) fn item_start_labelled(before: &str, next: &str, label: Option<usize>) -> Option<usize> {
+    match label {
         Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => (!ends_mid_sentence(before.trim_end())).then_some(n),
         other => other,
     }
@@ -277,6 +326,12 @@ mod tests {
     fn debris_is_removed() {
         assert_eq!(cleaned("Summary:  With the <br>\nreferendum <br>\n<br>", &[]), "Summary:  With the referendum");
         assert_eq!(cleaned("OFFERED FOUR\nSIPDIS SCENARIOS UNDER", &[]), "OFFERED FOUR SCENARIOS UNDER");
+        // 07BEIJING1840 (dev CSV) and 07KUWAIT808 (its page), lines as written.
+        assert_eq!(
+            cleaned("will play important\nSIPDIS roles in the SED", &[]),
+            "will play important roles in the SED"
+        );
+        assert_eq!(cleaned("Financial Crimes\n\nSipdis\nPatrick O'Brien", &[]), "Financial Crimes Patrick O'Brien");
         assert_eq!(cleaned("O/A August\n¶15.  In addition", &[]), "O/A August 15.  In addition");
         assert!(is_blank(" <br> "));
         assert!(!is_blank("<b>x</b>"));

@@ -10,9 +10,18 @@ pub(crate) enum Cited<'a> {
     Reference(Option<&'a str>),
     /// A separate telegram (`septel`): no target in this cable.
     Septel,
-    /// A paragraph by its number; `of` is the reference whose paragraph it is (`para 2 of REF A`:
-    /// `Some(Some("A"))`, `REFTEL para 4`: `Some(None)`), `None` for this cable's own.
-    Paragraph { number: u32, of: Option<Option<&'a str>> },
+    /// A paragraph by its number, and whose it is.
+    Paragraph { number: u32, of: Whose<'a> },
+}
+
+/// Whose paragraph a `para N` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Whose<'a> {
+    /// This cable's own (`see para 13`).
+    Own,
+    /// A reference's, by its label (`para 2 of REF A`: `Some("A")`) or the only one
+    /// (`REFTEL para 4`: `None`).
+    Reference(Option<&'a str>),
 }
 
 /// One cross-reference: what it names and the bytes of `text` it takes (the label or number
@@ -122,8 +131,8 @@ fn read_citation<'a>(k: Keyword, word_start: usize, t: &mut Tokens<'a>, out: &mu
             }
             // `REFTEL PARA 4`, `REF A, PARA 3`: the reference's paragraphs.
             let of = match &labels[..] {
-                [] => Some(None),
-                [(s, e)] => Some(Some(&t.text[*s..*e])),
+                [] => Some(Whose::Reference(None)),
+                [(s, e)] => Some(Whose::Reference(Some(&t.text[*s..*e]))),
                 _ => None,
             };
             let mut p = *t;
@@ -133,7 +142,7 @@ fn read_citation<'a>(k: Keyword, word_start: usize, t: &mut Tokens<'a>, out: &mu
                     p.skip_punct(b'.');
                     let numbers = read_numbers(&mut p);
                     for &(n, s, e) in &numbers {
-                        out.push(Found { cited: Cited::Paragraph { number: n, of: Some(of) }, start: s, end: e });
+                        out.push(Found { cited: Cited::Paragraph { number: n, of }, start: s, end: e });
                     }
                     if !numbers.is_empty() {
                         return Some(p.at);
@@ -163,15 +172,15 @@ fn read_citation<'a>(k: Keyword, word_start: usize, t: &mut Tokens<'a>, out: &mu
     }
 }
 
-/// Whose paragraphs a list of numbers names, from what follows it: this cable's (`None`), a
-/// reference's (`of REF A`, `of reftel`, `REFTEL` right after), or nobody's here (`paragraph 5
-/// of the resolution`: `None` returned).
-fn paragraphs_of<'a>(t: &Tokens<'a>) -> Option<Option<Option<&'a str>>> {
+/// Whose paragraphs a list of numbers names, from what follows it: this cable's, a reference's
+/// (`of REF A`, `of reftel`, `REFTEL` right after), or nobody's here (`paragraph 5 of the
+/// resolution`: `None`).
+fn paragraphs_of<'a>(t: &Tokens<'a>) -> Option<Whose<'a>> {
     let mut p = *t;
     let joined = match p.word() {
         Some((_, w)) if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("in") => true,
         Some(_) => false,
-        None => return Some(None),
+        None => return Some(Whose::Own),
     };
     let reference = {
         let mut q = if joined { p } else { *t };
@@ -179,8 +188,8 @@ fn paragraphs_of<'a>(t: &Tokens<'a>) -> Option<Option<Option<&'a str>>> {
             Some(Some(Keyword::Ref | Keyword::Refs)) => {
                 q.skip_punct(b'.');
                 match &read_labels(&mut q)[..] {
-                    [] => Some(None),
-                    [(s, e)] => Some(Some(&t.text[*s..*e])),
+                    [] => Some(Whose::Reference(None)),
+                    [(s, e)] => Some(Whose::Reference(Some(&t.text[*s..*e]))),
                     _ => None,
                 }
             }
@@ -188,9 +197,9 @@ fn paragraphs_of<'a>(t: &Tokens<'a>) -> Option<Option<Option<&'a str>>> {
         }
     };
     match (joined, reference) {
-        (_, Some(r)) => Some(Some(r)),
+        (_, Some(r)) => Some(r),
         (true, None) => None,
-        (false, None) => Some(None),
+        (false, None) => Some(Whose::Own),
     }
 }
 
@@ -379,36 +388,36 @@ mod tests {
 
     #[test]
     fn paragraphs_here_and_in_references() {
-        assert_eq!(cited("(see para 13)"), [(Paragraph { number: 13, of: None }, "13")]);
+        assert_eq!(cited("(see para 13)"), [(Paragraph { number: 13, of: Whose::Own }, "13")]);
         assert_eq!(
             cited("paras 3-5 below"),
-            [(Paragraph { number: 3, of: None }, "3"), (Paragraph { number: 5, of: None }, "5")]
+            [(Paragraph { number: 3, of: Whose::Own }, "3"), (Paragraph { number: 5, of: Whose::Own }, "5")]
         );
         assert_eq!(
             cited("PARAS 2, 4 AND 7."),
             [
-                (Paragraph { number: 2, of: None }, "2"),
-                (Paragraph { number: 4, of: None }, "4"),
-                (Paragraph { number: 7, of: None }, "7")
+                (Paragraph { number: 2, of: Whose::Own }, "2"),
+                (Paragraph { number: 4, of: Whose::Own }, "4"),
+                (Paragraph { number: 7, of: Whose::Own }, "7")
             ]
         );
-        assert_eq!(cited("para 4(B) above"), [(Paragraph { number: 4, of: None }, "4")]);
+        assert_eq!(cited("para 4(B) above"), [(Paragraph { number: 4, of: Whose::Own }, "4")]);
         // A reference's paragraphs, either way round; the reference is cited too.
         assert_eq!(
             cited("PARA 2 OF REF A"),
-            [(Paragraph { number: 2, of: Some(Some("A")) }, "2"), (Reference(Some("A")), "A")]
+            [(Paragraph { number: 2, of: Whose::Reference(Some("A")) }, "2"), (Reference(Some("A")), "A")]
         );
         assert_eq!(
             cited("PARA 3 REFTEL"),
-            [(Paragraph { number: 3, of: Some(None) }, "3"), (Reference(None), "REFTEL")]
+            [(Paragraph { number: 3, of: Whose::Reference(None) }, "3"), (Reference(None), "REFTEL")]
         );
         assert_eq!(
             cited("REFTEL PARA 4"),
-            [(Reference(None), "REFTEL"), (Paragraph { number: 4, of: Some(None) }, "4")]
+            [(Reference(None), "REFTEL"), (Paragraph { number: 4, of: Whose::Reference(None) }, "4")]
         );
         assert_eq!(
             cited("REF B, para. 6,"),
-            [(Reference(Some("B")), "B"), (Paragraph { number: 6, of: Some(Some("B")) }, "6")]
+            [(Reference(Some("B")), "B"), (Paragraph { number: 6, of: Whose::Reference(Some("B")) }, "6")]
         );
         // Another document's paragraph is no link here (09STATE28302).
         assert!(cited("paragraph 5 of the resolution").is_empty());
@@ -416,7 +425,7 @@ mod tests {
         assert!(cited("Security Council\nResolution 1747, paragraph 5.").is_empty());
         assert!(cited("a violation of UNSCR 1737 per paragraph 3.").is_empty());
         assert!(cited("in section 7.5, paragraph 3.").is_empty());
-        assert_eq!(cited("the points in paragraph 5, which"), [(Paragraph { number: 5, of: None }, "5")]);
+        assert_eq!(cited("the points in paragraph 5, which"), [(Paragraph { number: 5, of: Whose::Own }, "5")]);
         assert!(cited("PARA").is_empty());
         assert!(cited("paragraph 2005").is_empty());
     }

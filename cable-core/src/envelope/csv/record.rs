@@ -63,9 +63,11 @@ impl CsvRecord {
             .with_replacements(self.replaced, self.replaced_spans.clone())
     }
 
-    /// The row as an owned [`Document`].
+    /// The row as an owned [`Document`]: the text moved into it, not copied (a copy of every
+    /// row was 1% of `cable parse --jsonl`), the short columns copied.
     pub fn into_document(self) -> Document<'static> {
-        self.document().into_owned()
+        let env = self.document().envelope().cloned().expect("a row's document has its envelope").into_owned();
+        Document::with_envelope(Cow::Owned(self.text), env).with_replacements(self.replaced, self.replaced_spans)
     }
 }
 

@@ -1,0 +1,416 @@
+//! A compact JSON serializer that writes straight into a `Vec<u8>`, byte for byte the output of
+//! `serde_json::to_writer` (the contract's JSON Lines), but faster where a cable's JSON spends
+//! its time: escaping text. serde_json tests every byte of a string against a table; here eight
+//! bytes are tested at once (a word test for `"`, `\` and control bytes), so the long runs of
+//! paragraph text that need no escape are copied whole. Numbers go through `itoa`; the rare
+//! values the contract does not use (floats, bytes) are handed to serde_json itself so that
+//! their form cannot drift.
+
+use serde::ser::{self, Serialize};
+
+/// The error type: serde_json's, so that `Serialize` impls' custom errors read the same.
+pub(crate) type Error = serde_json::Error;
+
+/// Appends `value` as compact JSON to `out`.
+pub(crate) fn to_vec<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(&mut Json { out })
+}
+
+/// The serializer: the buffer written to.
+pub(crate) struct Json<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `w` that needs an escape (`"`, `\` or below 0x20), exact for the
+/// lowest such byte (the borrow of the subtraction only reaches bytes above a true match).
+#[inline(always)]
+fn needs_escape(w: u64) -> u64 {
+    let control = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * b'"' as u64);
+    let quote = q.wrapping_sub(ONES) & !q;
+    let b = w ^ (ONES * b'\\' as u64);
+    let backslash = b.wrapping_sub(ONES) & !b;
+    (control | quote | backslash) & HIGHS
+}
+
+/// Writes `s` between quotes, escaped as serde_json does (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+/// `\t`, other control bytes `\u00xx`; everything else as it is).
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0; // start of the bytes not yet written
+    while let Some(k) = find_escape(&bytes[run..]) {
+        let at = run + k;
+        out.extend_from_slice(&bytes[run..at]);
+        escape(out, bytes[at]);
+        run = at + 1;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+/// The index of the first byte of `b` that needs an escape: sixteen bytes a step, then eight,
+/// then the last few padded with spaces (which need none), so that a short string (most of them)
+/// takes one word test and no byte loop.
+#[inline]
+fn find_escape(b: &[u8]) -> Option<usize> {
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+    let mut pairs = b.chunks_exact(16);
+    for (n, c) in pairs.by_ref().enumerate() {
+        let (m0, m1) = (needs_escape(word(&c[..8])), needs_escape(word(&c[8..])));
+        if m0 | m1 != 0 {
+            let first = if m0 != 0 { m0.trailing_zeros() } else { 64 + m1.trailing_zeros() };
+            return Some(n * 16 + first as usize / 8);
+        }
+    }
+    let mut at = b.len() - pairs.remainder().len();
+    let mut rest = pairs.remainder();
+    if rest.len() >= 8 {
+        let m = needs_escape(word(&rest[..8]));
+        if m != 0 {
+            return Some(at + m.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+        rest = &rest[8..];
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    // 1 to 7 bytes, the first lowest, spaces above them.
+    let low = rest.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c));
+    let w = low | (u64::from_le_bytes([b' '; 8]) << (8 * rest.len()));
+    let m = needs_escape(w);
+    (m != 0).then(|| at + m.trailing_zeros() as usize / 8)
+}
+
+/// Writes `"key":` for a key of the contract (a Rust identifier: nothing to escape).
+fn write_key(out: &mut Vec<u8>, key: &str) {
+    debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
+    out.reserve(key.len() + 3);
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// The escape of one byte that needs one.
+fn escape(out: &mut Vec<u8>, b: u8) {
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
+}
+
+fn write_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// A value serde_json writes in a form of its own (floats, bytes): written by serde_json.
+fn by_serde_json<T: ?Sized + Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
+    serde_json::to_writer(out, v)
+}
+
+/// A list or object being written: whether the next element is the first.
+pub(crate) struct Compound<'b, 'o> {
+    ser: &'b mut Json<'o>,
+    first: bool,
+    /// Closing bytes: `]`, `}`, or `]}` / `}}` for a variant wrapped in an object.
+    close: &'static [u8],
+}
+
+impl Compound<'_, '_> {
+    fn comma(&mut self) {
+        if !std::mem::take(&mut self.first) {
+            self.ser.out.push(b',');
+        }
+    }
+
+    fn key(&mut self, key: &'static str) {
+        self.comma();
+        write_key(self.ser.out, key);
+    }
+}
+
+impl<'b, 'o> Json<'o> {
+    fn open(&'b mut self, open: &[u8], close: &'static [u8]) -> Compound<'b, 'o> {
+        self.out.extend_from_slice(open);
+        Compound { ser: self, first: true, close }
+    }
+
+    /// `{"variant":` before a variant's content.
+    fn variant_key(&mut self, variant: &str) {
+        self.out.push(b'{');
+        write_str(self.out, variant);
+        self.out.push(b':');
+    }
+}
+
+macro_rules! ints {
+    ($($f:ident($t:ty);)*) => {$(
+        fn $f(self, v: $t) -> Result<(), Error> {
+            write_int(self.out, v);
+            Ok(())
+        }
+    )*};
+}
+
+impl<'b, 'o> ser::Serializer for &'b mut Json<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'b, 'o>;
+    type SerializeTuple = Compound<'b, 'o>;
+    type SerializeTupleStruct = Compound<'b, 'o>;
+    type SerializeTupleVariant = Compound<'b, 'o>;
+    type SerializeMap = Compound<'b, 'o>;
+    type SerializeStruct = Compound<'b, 'o>;
+    type SerializeStructVariant = Compound<'b, 'o>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.out.extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    ints! {
+        serialize_i8(i8); serialize_i16(i16); serialize_i32(i32); serialize_i64(i64); serialize_i128(i128);
+        serialize_u8(u8); serialize_u16(u16); serialize_u32(u32); serialize_u64(u64); serialize_u128(u128);
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        by_serde_json(self.out, &v)
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        by_serde_json(self.out, &v)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        by_serde_json(self.out, &serde_bytes_as_seq(v))
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.variant_key(variant);
+        v.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'b, 'o>, Error> {
+        Ok(self.open(b"[", b"]"))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'b, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'b, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'b, 'o>, Error> {
+        self.variant_key(variant);
+        Ok(self.open(b"[", b"]}"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'b, 'o>, Error> {
+        Ok(self.open(b"{", b"}"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'b, 'o>, Error> {
+        Ok(self.open(b"{", b"}"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'b, 'o>, Error> {
+        self.variant_key(variant);
+        Ok(self.open(b"{", b"}}"))
+    }
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, v: &T) -> Result<(), Error> {
+        // Dates and other Display values are short: format them, then escape as a string.
+        self.serialize_str(&v.to_string())
+    }
+}
+
+/// `serialize_bytes` as serde_json writes it: a list of numbers.
+fn serde_bytes_as_seq(v: &[u8]) -> impl Serialize + '_ {
+    struct Bytes<'v>(&'v [u8]);
+    impl Serialize for Bytes<'_> {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self.0)
+        }
+    }
+    Bytes(v)
+}
+
+macro_rules! elements {
+    ($($tr:ident :: $f:ident;)*) => {$(
+        impl ser::$tr for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $f<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+                self.comma();
+                v.serialize(&mut *self.ser)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.ser.out.extend_from_slice(self.close);
+                Ok(())
+            }
+        }
+    )*};
+}
+elements! {
+    SerializeSeq::serialize_element; SerializeTuple::serialize_element;
+    SerializeTupleStruct::serialize_field; SerializeTupleVariant::serialize_field;
+}
+
+macro_rules! fields {
+    ($($tr:ident;)*) => {$(
+        impl ser::$tr for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+                self.key(key);
+                v.serialize(&mut *self.ser)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.ser.out.extend_from_slice(self.close);
+                Ok(())
+            }
+        }
+    )*};
+}
+fields! { SerializeStruct; SerializeStructVariant; }
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+        self.comma();
+        // A key is a string in JSON: serde_json quotes other keys (numbers, booleans) in a form
+        // of its own, so keys go through it, as `{"k":null}` cut down to `"k"` in place (the
+        // contract's one map, `spans`, has a dozen keys: no hot path).
+        let start = self.ser.out.len();
+        serde_json::to_writer(&mut *self.ser.out, &SingleKeyMap(key))?;
+        self.ser.out.remove(start);
+        let end = self.ser.out.len() - ":null}".len();
+        self.ser.out.truncate(end);
+        self.ser.out.push(b':');
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        v.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.ser.out.extend_from_slice(self.close);
+        Ok(())
+    }
+}
+
+/// A one-entry map `{key: null}`, for serde_json to write a key that is not a string.
+struct SingleKeyMap<'k, K: ?Sized>(&'k K);
+
+impl<K: ?Sized + Serialize> Serialize for SingleKeyMap<'_, K> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.0, &())?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours<T: ?Sized + Serialize>(v: &T) -> String {
+        let mut out = Vec::new();
+        to_vec(&mut out, v).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        // Every byte that needs an escape, at every position of words of 8 and of the tail,
+        // beside multi-byte characters (whose bytes must not be taken for control bytes).
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "é", "—", "a", " "];
+        for len in 0..20 {
+            for p in pieces {
+                for at in 0..=len {
+                    let s = format!("{}{p}{}", "x".repeat(at), "y".repeat(len - at));
+                    assert_eq!(ours(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
+        let all: String = (0u8..=0x7f).map(char::from).chain("é€😀".chars()).collect();
+        assert_eq!(ours(&all), serde_json::to_string(&all).unwrap());
+    }
+
+    #[test]
+    fn other_values_are_written_as_serde_json_writes_them() {
+        let v = (
+            Some(-12i64),
+            None::<u8>,
+            u64::MAX,
+            1.5f64,
+            f64::NAN,
+            'q',
+            vec![true, false],
+            std::collections::BTreeMap::from([(3u32, "three"), (4, "four")]),
+            std::collections::BTreeMap::from([("k", ())]),
+        );
+        assert_eq!(ours(&v), serde_json::to_string(&v).unwrap());
+    }
+
+    #[test]
+    fn a_cable_is_written_as_serde_json_writes_it() {
+        let text = include_str!("../../tests/fixtures/07MOSCOW5434.txt");
+        let cable = crate::parse(text).unwrap();
+        assert!(cable.paragraphs().len() > 3, "a cable with paragraphs to escape");
+        assert_eq!(cable.to_json(), serde_json::to_string(&cable).unwrap());
+    }
+}
