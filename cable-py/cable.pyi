@@ -578,6 +578,9 @@ class Cable:
     @property
     def body(self) -> str:
         """Everything after the metadata block, as written."""
+    @property
+    def source(self) -> Optional[str]:
+        """Where it was read (``"cables.csv:17"``, a file's path), as the tables' ``source``; None for ``parse()``."""
     def to_dict(self) -> Dict[str, Any]:
         """The JSON contract as a dict (``json.loads(cable.to_json())``)."""
     def to_json(self, *, indent: bool = False) -> str:
@@ -699,7 +702,7 @@ def paragraphs_frame(cables: Iterable[Cable], /, *, columns: Optional[List[str]]
     caveats, heading, text (needs pandas and pyarrow)."""
 
 def citations(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus (needs pandas)."""
+    """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus, source (needs pandas)."""
 
 def canonical_id(id: str) -> Optional[str]:
     """The canonical form of a cable id (``"07MOSCOW5434"``), or None."""

@@ -13,8 +13,10 @@
  *   string the caller owns is the JSON of `cable_to_json`, freed with `cable_string_free`.
  *   Text the library computes (cleaned paragraph text, headings, summary, comment) is made on
  *   first access and kept by the handle (thread-safely), so it follows the same rule.
- * - Lists. `cable_X_count(h)` gives the length, `cable_X(h, i)` item i (0-based); out of
- *   range gives `{NULL, 0}` / 0 / false / NULL.
+ * - Lists. A list of strings is a `CableStrs` `{items, len}` returned by value: `items[i]`
+ *   for `i < len`, borrowed like its strings (`cable_tags(h)`). Other lists: `cable_X_count(h)`
+ *   gives the length, `cable_X(h, i)` item i (0-based); out of range gives `{NULL, 0}` / 0 /
+ *   false / NULL.
  * - Sub-handles. Records (an addressee, a reference, a paragraph, a marking, a warning, ...)
  *   come as `const CableX *` borrowed from their `Cable *`: valid until `cable_free` of it,
  *   never freed themselves, read with the `cable_x_*` functions; NULL reads as absent.
@@ -94,7 +96,7 @@ typedef enum CableStatus {
    */
   CABLE_NOT_A_CABLE = 6,
   /**
-   * `cable_parse_html`: the input is not a cablegate page (it has no `<pre>` block).
+   * `cable_parse_as` a page: the input is not a cablegate page (it has no `<pre>` block).
    */
   CABLE_NOT_A_PAGE = 7,
   /**
@@ -126,7 +128,7 @@ typedef enum CableFormat {
    */
   CABLE_FORMAT_TEXT = 0,
   /**
-   * A cablegate HTML page: `cable_parse_html`.
+   * A cablegate HTML page: `cable_parse_as`.
    */
   CABLE_FORMAT_HTML = 1,
   /**
@@ -139,8 +141,7 @@ typedef enum CableFormat {
  * A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
  * from it.
  *
- * Made by `cable_parse`, `cable_parse_with_options`, `cable_parse_html`,
- * `cable_parse_html_with_options` and `cable_csv_next`; freed by `cable_free`. Immutable:
+ * Made by `cable_parse`, `cable_parse_as` and `cable_csv_next`; freed by `cable_free`. Immutable:
  * any number of threads may read one handle at once.
  */
 typedef struct Cable Cable;
@@ -267,7 +268,7 @@ typedef struct CableError {
 } CableError;
 
 /**
- * Options for the `*_with_options` functions and `cable_csv_open`. Start from
+ * Options for `cable_parse_as` and `cable_csv_open`. Start from
  * `cable_options_default()` and change fields; a zero field means "default".
  */
 typedef struct CableOptions {
@@ -305,6 +306,22 @@ typedef struct CableStr {
    */
   size_t len;
 } CableStr;
+
+/**
+ * A borrowed list of strings, in the rustls-ffi style (`rustls_slice_str`): `len` strings at
+ * `items` (`items[i]` for `i < len`), borrowed as the strings are (from the handle until
+ * `cable_free`, or static) and never freed; `{NULL, 0}` when empty or absent.
+ */
+typedef struct CableStrs {
+  /**
+   * The first string, or NULL when the list is empty.
+   */
+  const struct CableStr *items;
+  /**
+   * Number of strings.
+   */
+  size_t len;
+} CableStrs;
 
 /**
  * A half-open byte range `[start, end)` into the text of a cable (see `cable_text`).
@@ -405,55 +422,33 @@ enum CableStatus cable_parse(const char *data,
                              struct CableError *err);
 
 /**
- * `cable_parse` with options (size limit, year of undated cables, strict UTF-8).
+ * Parses one cable in `format` with options: `CABLE_FORMAT_TEXT` as `cable_parse`, or
+ * `CABLE_FORMAT_HTML`, a cablegate HTML page (`<table class='cable'>` metadata and `<pre>`
+ * blocks): the telegram text is the decoded `<pre>` blocks joined by a blank line, and the
+ * table becomes the cable's envelope (`cable_envelope_*`), which fills gaps in what the text
+ * says. `cable_detect_format` tells which from the first bytes. A page's bytes that are not
+ * UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span at 0: positions in the
+ * page do not map onto the text); spans index the extracted text (`cable_text`), not the page.
+ * `CABLE_FORMAT_CSV` fails with `CABLE_NOT_A_CABLE` (many cables: use `cable_csv_open`); any
+ * other value reads as `CABLE_FORMAT_TEXT`.
  *
- * `opts` may be NULL (the defaults); it is only read during the call. With
- * `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8 fails with
- * `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
+ * `opts` may be NULL (the defaults); it is only read during the call; the size limit applies
+ * to the page. With `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8
+ * fails with `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
  *
- * Thread-safe.
+ * Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when a page has no `<pre>`
+ * block. Thread-safe. (It replaces `cable_parse_with_options`, `cable_parse_html` and
+ * `cable_parse_html_with_options` of 0.1.)
  *
  * # Safety
  * As `cable_parse`; `opts` must be NULL or point to a readable `CableOptions`.
  */
-enum CableStatus cable_parse_with_options(const char *data,
-                                          size_t len,
-                                          const struct CableOptions *opts,
-                                          struct Cable **out,
-                                          struct CableError *err);
-
-/**
- * Parses a cablegate HTML page (`<table class='cable'>` metadata and `<pre>` blocks): the
- * telegram text is the decoded `<pre>` blocks joined by a blank line, and the table becomes the
- * cable's envelope (`cable_envelope_*`), which fills gaps in what the text says.
- *
- * Bytes that are not UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span
- * at 0: positions in the page do not map onto the text). Spans index the extracted text
- * (`cable_text`), not the page.
- *
- * Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when the input has no
- * `<pre>` block. Thread-safe.
- *
- * # Safety
- * As `cable_parse`.
- */
-enum CableStatus cable_parse_html(const char *data,
-                                  size_t len,
-                                  struct Cable **out,
-                                  struct CableError *err);
-
-/**
- * `cable_parse_html` with options (see `cable_parse_with_options`; the size limit applies to
- * the page). Thread-safe.
- *
- * # Safety
- * As `cable_parse_with_options`.
- */
-enum CableStatus cable_parse_html_with_options(const char *data,
-                                               size_t len,
-                                               const struct CableOptions *opts,
-                                               struct Cable **out,
-                                               struct CableError *err);
+enum CableStatus cable_parse_as(const char *data,
+                                size_t len,
+                                int format,
+                                const struct CableOptions *opts,
+                                struct Cable **out,
+                                struct CableError *err);
 
 /**
  * Frees a handle and everything borrowed from it (every `CableStr` it returned becomes
@@ -488,6 +483,13 @@ enum CableFormat cable_detect_format(const char *data, size_t len);
  * `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
  */
 struct CableStr cable_text(const struct Cable *h);
+
+/**
+ * Where the cable was read, as the `cable` command and Python name it (the `source` column of
+ * their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
+ * from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+ */
+struct CableStr cable_source(const struct Cable *h);
 
 /**
  * Serialises the cable as one JSON object on one line: the JSON contract shared with the
@@ -529,7 +531,8 @@ const char *cable_version(void);
 
 /**
  * Opens a `cables.csv` file (8 quoted columns per row, backslash escapes; the layout of the
- * unofficial full-corpus file) for reading row by row with `cable_csv_next`.
+ * unofficial full-corpus file), also gzip- or zstd-compressed (detected from the first bytes),
+ * for reading row by row with `cable_csv_next`.
  *
  * `path` is a NUL-terminated file name (bytes as the OS takes them); it is only read during the
  * call. `opts` may be NULL (defaults); its size limit applies to each row, its year to undated
@@ -556,7 +559,7 @@ enum CableStatus cable_csv_open(const char *path,
  * Returns:
  * - `CABLE_OK`: `*out` is a new `Cable` handle owned by the caller (free it with
  *   `cable_free`; it stays valid after `cable_csv_close`). Its envelope holds the other
- *   columns (`cable_envelope_*`).
+ *   columns (`cable_envelope_*`), its `cable_source` is `path:row`.
  * - `CABLE_END`: no more rows; `*out` is NULL. Every later call returns `CABLE_END` too.
  * - `CABLE_CSV_ROW`: the row is malformed; `err->row` is its number and `err->offset` its byte
  *   offset in the file. The walk goes on: the next call reads the next row.
@@ -704,14 +707,10 @@ struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
 struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
 
 /**
- * Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
+ * Posts excluded (`XMT`) from this collective (`AMEMBASSY PARIS`); `{NULL, 0}` when none or
+ * `r` is NULL.
  */
-size_t cable_recipient_excluded_count(const struct CableRecipient *r);
-
-/**
- * Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
- */
-struct CableStr cable_recipient_excluded(const struct CableRecipient *r, size_t j);
+struct CableStrs cable_recipient_excluded(const struct CableRecipient *r);
 
 /**
  * Span of the addressee line; `{0, 0}` when `r` is NULL.
@@ -725,16 +724,10 @@ struct CableSpan cable_recipient_span(const struct CableRecipient *r);
 struct CableStr cable_routing_relay_precedence(const struct Cable *h);
 
 /**
- * Number of routing indicators of the relay line (they are relays, not addressees). 0 when
- * `h` is NULL. Thread-safe.
+ * Routing indicators of the relay line (`RUEHDBU`; relays, not addressees). `{NULL, 0}` when
+ * none or `h` is NULL. Thread-safe.
  */
-size_t cable_routing_relay_count(const struct Cable *h);
-
-/**
- * Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_relay(const struct Cable *h, size_t i);
+struct CableStrs cable_routing_relays(const struct Cable *h);
 
 /**
  * Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
@@ -780,28 +773,16 @@ struct CableStr cable_routing_signals(const struct Cable *h);
 struct CableStr cable_classification(const struct Cable *h);
 
 /**
- * Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
- * Thread-safe.
+ * Captions and handling caveats (`SIPDIS`, `NOFORN`, ...), in order of appearance, without
+ * repeats. `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-size_t cable_caveat_count(const struct Cable *h);
+struct CableStrs cable_caveats(const struct Cable *h);
 
 /**
- * Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+ * Distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`), each joined when it wraps.
+ * `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-struct CableStr cable_caveat(const struct Cable *h, size_t i);
-
-/**
- * Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
- * Thread-safe.
- */
-size_t cable_distribution_count(const struct Cable *h);
-
-/**
- * Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_distribution(const struct Cable *h, size_t i);
+struct CableStrs cable_distribution(const struct Cable *h);
 
 /**
  * `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
@@ -830,17 +811,12 @@ struct CableStr cable_eo_declassify_raw(const struct Cable *h);
 bool cable_eo_declassify_on(const struct Cable *h, int64_t *out);
 
 /**
- * Number of TAGS. 0 when `h` is NULL. Thread-safe.
+ * TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+ * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tags_raw` has them as
+ * written); tag `i`'s span is `cable_tag_span(h, i)`. `{NULL, 0}` when none or `h` is NULL.
+ * Thread-safe.
  */
-size_t cable_tag_count(const struct Cable *h);
-
-/**
- * Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
- * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
- * written). Its span is that of the tag as written. Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_tag(const struct Cable *h, size_t i);
+struct CableStrs cable_tags(const struct Cable *h);
 
 /**
  * Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
@@ -874,15 +850,10 @@ struct CableStr cable_marking_level(const struct CableMarking *m);
 struct CableStr cable_marking_raw(const struct CableMarking *m);
 
 /**
- * Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
+ * Caveats of a marking, upper case, `NF` expanded (`(S//NF)` → `NOFORN`; `REL GERMANY`);
+ * `{NULL, 0}` when none (`(C)`) or `m` is NULL.
  */
-size_t cable_marking_caveat_count(const struct CableMarking *m);
-
-/**
- * Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
- * the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
- */
-struct CableStr cable_marking_caveat(const struct CableMarking *m, size_t j);
+struct CableStrs cable_marking_caveats(const struct CableMarking *m);
 
 /**
  * Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
@@ -942,29 +913,16 @@ struct CableStr cable_ref_text(const struct CableRef *r);
 struct CableStr cable_classified_by_text(const struct Cable *h);
 
 /**
- * Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
- * Thread-safe.
+ * Person names of the `Classified By:` line, titles removed (`William J. Burns`). `{NULL, 0}`
+ * when none or `h` is NULL. Thread-safe.
  */
-size_t cable_classified_by_name_count(const struct Cable *h);
+struct CableStrs cable_classified_by_names(const struct Cable *h);
 
 /**
- * Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
+ * Classification reasons of the `Classified By:` line, normalised (`1.4 (b/d)` → `1.4(b)`,
+ * `1.4(d)`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-struct CableStr cable_classified_by_name(const struct Cable *h, size_t i);
-
-/**
- * Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
- * Thread-safe.
- */
-size_t cable_classified_by_reason_count(const struct Cable *h);
-
-/**
- * Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_classified_by_reason(const struct Cable *h, size_t i);
+struct CableStrs cable_classified_by_reasons(const struct Cable *h);
 
 /**
  * True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
@@ -973,7 +931,7 @@ struct CableStr cable_classified_by_reason(const struct Cable *h, size_t i);
 bool cable_partial(const struct Cable *h);
 
 /**
- * The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
+ * The container the cable came in: `cablegate_html` (a page) or `cables_csv`
  * (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
  * when `h` is NULL. Thread-safe.
  */
@@ -1017,16 +975,10 @@ struct CableStr cable_envelope_classification(const struct Cable *h);
 struct CableStr cable_envelope_origin(const struct Cable *h);
 
 /**
- * Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
- * NULL. Thread-safe.
+ * Referenced ids the container lists (sixth CSV column: `66STATE106206`). `{NULL, 0}` when
+ * none or `h` is NULL. Thread-safe.
  */
-size_t cable_envelope_reference_count(const struct Cable *h);
-
-/**
- * Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_reference(const struct Cable *h, size_t i);
+struct CableStrs cable_envelope_references(const struct Cable *h);
 
 /**
  * Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
@@ -1245,16 +1197,10 @@ struct CableStr cable_signature(const struct Cable *h);
 bool cable_signature_span(const struct Cable *h, struct CableSpan *out);
 
 /**
- * Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
- * no signature or `h` is NULL. Thread-safe.
+ * Signers: the names of the signature, split (`KEEGAN PAAL` → `KEEGAN`, `PAAL`). `{NULL, 0}`
+ * when there is no signature or `h` is NULL. Thread-safe.
  */
-size_t cable_signer_count(const struct Cable *h);
-
-/**
- * Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
- * is out of range or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_signer(const struct Cable *h, size_t i);
+struct CableStrs cable_signers(const struct Cable *h);
 
 /**
  * Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
@@ -1404,14 +1350,9 @@ const struct CableDrafting *cable_drafting(const struct Cable *h);
 struct CableStr cable_drafting_drafted(const struct CableDrafting *d);
 
 /**
- * Number of clearances; 0 when `d` is NULL.
+ * Clearances, in order (`POL:PHILBURN`); `{NULL, 0}` when none or `d` is NULL.
  */
-size_t cable_drafting_cleared_count(const struct CableDrafting *d);
-
-/**
- * Clearance `j`, in order (`POL:PHILBURN`); `{NULL, 0}` when `j` is out of range or `d` is NULL.
- */
-struct CableStr cable_drafting_cleared(const struct CableDrafting *d, size_t j);
+struct CableStrs cable_drafting_cleared(const struct CableDrafting *d);
 
 /**
  * The approver (`AMB:SEEIZENSTAT`); `{NULL, 0}` when not named or `d` is NULL.
@@ -1485,27 +1426,16 @@ struct CableStr cable_station_id(const struct CableStation *st);
 struct CableStr cable_station_plad(const struct CableStation *st);
 
 /**
- * Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
- */
-size_t cable_station_plad_count(const struct CableStation *st);
-
-/**
- * Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
+ * Plain-language addresses of the post, the usual one first. Static; `{NULL, 0}` when `st` is
  * NULL.
  */
-struct CableStr cable_station_plad_at(const struct CableStation *st, size_t i);
+struct CableStrs cable_station_plads(const struct CableStation *st);
 
 /**
- * Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
- * NULL).
+ * Routing indicators of the post (`RUEHMO`). Static; `{NULL, 0}` when the corpus never showed
+ * one or `st` is NULL.
  */
-size_t cable_station_route_count(const struct CableStation *st);
-
-/**
- * Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
- * is NULL.
- */
-struct CableStr cable_station_route(const struct CableStation *st, size_t i);
+struct CableStrs cable_station_routes(const struct CableStation *st);
 
 /**
  * The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
@@ -1523,17 +1453,10 @@ struct CableStr cable_station_country(const struct CableStation *st);
 struct CableStr cable_station_geo(const struct CableStation *st);
 
 /**
- * Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
- * Thread-safe.
+ * TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats (see
+ * `cable_tags`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
  */
-size_t cable_tag_raw_count(const struct Cable *h);
-
-/**
- * Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- */
-struct CableStr cable_tag_raw(const struct Cable *h, size_t i);
+struct CableStrs cable_tags_raw(const struct Cable *h);
 
 #ifdef __cplusplus
 }  // extern "C"

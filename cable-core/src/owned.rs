@@ -3,7 +3,7 @@
 
 use crate::ParseOptions;
 use crate::envelope::Document;
-use crate::envelope::corpus::Form;
+use crate::envelope::corpus::{Form, Input};
 use crate::envelope::html::HtmlError;
 use crate::error::ParseError;
 use crate::model::Cable;
@@ -43,6 +43,23 @@ impl OwnedCable {
         Inner::try_new(doc, |doc| options.parse_document(doc)).map(OwnedCable)
     }
 
+    /// [`from_document`](Self::from_document), refusing with `strict` a document whose text
+    /// was decoded lossily (a CSV row with bytes that are not UTF-8), as
+    /// [`from_bytes`](Self::from_bytes) refuses such bytes: [`BytesError::Encoding`] at the first
+    /// replaced character (0 when only their number is known).
+    pub fn from_document_strict(
+        doc: Document<'static>,
+        options: &ParseOptions,
+        strict: bool,
+    ) -> Result<Self, BytesError> {
+        if strict && doc.replaced() > 0 {
+            let offset = doc.replaced_spans().first().map_or(0, |s| s.start as usize);
+            let pos = crate::LineCol::find(doc.text(), offset);
+            return Err(BytesError::Encoding { offset: offset as u64, pos });
+        }
+        Ok(Self::from_document(doc, options)?)
+    }
+
     /// Parses bytes as read from a file or handed over by a binding: the one byte entry point
     /// of the C library and the Python package. In order: the size limit and the binary check
     /// on the bytes themselves (decoding would hide the NUL and control bytes that reveal binary
@@ -52,6 +69,30 @@ impl OwnedCable {
     /// [`CsvReader`](crate::envelope::csv::CsvReader) or walk it with
     /// [`Corpus`](crate::envelope::corpus::Corpus).
     pub fn from_bytes(bytes: &[u8], form: Form, options: &ParseOptions, strict: bool) -> Result<Self, BytesError> {
+        Self::from_labelled_bytes(bytes, form, options, strict, None)
+    }
+
+    /// One file opened by [`read_file`](crate::envelope::corpus::read_file) (or a stream by
+    /// [`read_limited`](crate::envelope::corpus::read_limited)), read as
+    /// [`from_bytes`](Self::from_bytes) reads bytes, with `source` (its path) as the cable's
+    /// [`source`](Self::source). A file over the size limit is
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge), a `cables.csv` file
+    /// [`BytesError::Csv`].
+    pub fn from_input(input: Input, source: &str, options: &ParseOptions, strict: bool) -> Result<Self, BytesError> {
+        match input {
+            Input::Bytes(form, bytes) => Self::from_labelled_bytes(&bytes, form, options, strict, Some(source)),
+            Input::TooLarge { limit } => Err(ParseError::too_large(limit).into()),
+            Input::Csv(_) => Err(BytesError::Csv),
+        }
+    }
+
+    fn from_labelled_bytes(
+        bytes: &[u8],
+        form: Form,
+        options: &ParseOptions,
+        strict: bool,
+        source: Option<&str>,
+    ) -> Result<Self, BytesError> {
         options.check_bytes(bytes)?;
         let decoded = crate::decode::decode(bytes);
         if strict && decoded.replaced > 0 {
@@ -64,6 +105,10 @@ impl OwnedCable {
             Form::Html => crate::envelope::html::page_from_decoded(&decoded)?,
             _ => return Err(BytesError::Csv),
         };
+        let doc = match source {
+            Some(s) => doc.with_source(s),
+            None => doc,
+        };
         Ok(Self::from_document(doc, options)?)
     }
 
@@ -75,6 +120,11 @@ impl OwnedCable {
     /// The document it was parsed from (text and envelope).
     pub fn document(&self) -> &Document<'static> {
         self.0.borrow_owner()
+    }
+
+    /// Where the cable was read: see [`Document::source`] (`cables.csv:17`, a page's path).
+    pub fn source(&self) -> Option<&str> {
+        self.document().source()
     }
 
     /// The text every span of the cable indexes into.
@@ -132,6 +182,10 @@ mod tests {
         assert!(c.cable().warnings().iter().any(|w| w.kind == crate::WarningKind::LossyDecoding));
         let e = OwnedCable::from_bytes(text, Form::Text, &opts, true).unwrap_err();
         assert_eq!(e, BytesError::Encoding { offset: 34, pos: crate::LineCol { line: 3, column: 13 } });
+        // A document decoded already (a CSV row) is refused the same way.
+        let doc = || Document::from_bytes(text).into_owned();
+        assert_eq!(OwnedCable::from_document_strict(doc(), &opts, true).unwrap_err(), e);
+        assert!(OwnedCable::from_document_strict(doc(), &opts, false).is_ok());
         let page = b"<table class='cable'></table><pre>UNCLAS MOSCOW 005434</pre>";
         let c = OwnedCable::from_bytes(page, Form::Html, &opts, false).unwrap();
         assert_eq!(c.cable().envelope().map(|e| e.kind), Some(crate::EnvelopeKind::CablegateHtml));

@@ -8,7 +8,7 @@ use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::warning::Warning;
 use serde::Serialize;
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 
 impl Serialize for Cable<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -229,7 +229,7 @@ impl Serialize for Warnings<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.warnings.len()))?;
         for w in &self.0.warnings {
-            seq.serialize_element(&WarningJson { w, text: excerpt(self.0.text_of(w.span)) })?;
+            seq.serialize_element(&WarningJson { w, text: self.0.warning_text(w) })?;
         }
         seq.end()
     }
@@ -270,19 +270,28 @@ impl Serialize for Spans<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
         let non_empty = |sp: Span| (!sp.is_empty()).then_some(sp);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("header", &non_empty(c.header_span))?;
-        m.serialize_entry("metadata", &non_empty(c.metadata_span))?;
-        m.serialize_entry("body", &c.body)?;
-        m.serialize_entry("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
-        m.serialize_entry("dtg", &c.dtg.as_ref().map(|d| d.span))?;
-        m.serialize_entry("sender", &c.sender.map(|t| t.span))?;
-        m.serialize_entry("banner", &c.banner.as_ref().map(|b| b.span))?;
-        m.serialize_entry("eo", &c.eo.as_ref().map(|e| e.span))?;
-        m.serialize_entry("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
-        m.serialize_entry("subject", &c.subject.as_ref().map(|t| t.span))?;
-        m.serialize_entry("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
+        // A struct, not a map: its keys are static, so a binding converts each once.
+        let mut m = s.serialize_struct("Spans", 11)?;
+        m.serialize_field("header", &non_empty(c.header_span))?;
+        m.serialize_field("metadata", &non_empty(c.metadata_span))?;
+        m.serialize_field("body", &c.body)?;
+        m.serialize_field("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
+        m.serialize_field("dtg", &c.dtg.as_ref().map(|d| d.span))?;
+        m.serialize_field("sender", &c.sender.map(|t| t.span))?;
+        m.serialize_field("banner", &c.banner.as_ref().map(|b| b.span))?;
+        m.serialize_field("eo", &c.eo.as_ref().map(|e| e.span))?;
+        m.serialize_field("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
+        m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
+        m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
         m.end()
+    }
+}
+
+impl<'a> Cable<'a> {
+    /// The text warning `w` concerns as the JSON gives it: at most 200 bytes of it, cut at a
+    /// character boundary.
+    pub fn warning_text(&self, w: &Warning) -> &'a str {
+        excerpt(self.text_of(w.span))
     }
 }
 

@@ -5,7 +5,7 @@
  * them with the goldens (the subset matching of tests/fixtures/README.md, as the Rust and
  * Python golden tests do).
  *
- *   golden_json FILE...     .txt: cable_parse, .html: cable_parse_html, .csv: cable_csv_*
+ *   golden_json FILE...     .txt: cable_parse, .html: cable_parse_as, .csv: cable_csv_*
  *
  * Exits 1 when a file cannot be read or parsed.
  */
@@ -63,7 +63,7 @@ static Cable *parse_fixture(const char *path) {
             fprintf(stderr, "%s: cannot read\n", path);
             return NULL;
         }
-        st = ends_with(path, ".html") ? cable_parse_html(data, len, &c, &err) : cable_parse(data, len, &c, &err);
+        st = cable_parse_as(data, len, ends_with(path, ".html") ? CABLE_FORMAT_HTML : CABLE_FORMAT_TEXT, NULL, &c, &err);
         free(data);
     }
     if (st != CABLE_OK) fprintf(stderr, "%s: %s\n", path, err.message);

@@ -1,21 +1,15 @@
 //! Accessors: every field of the JSON contract, read from a `Cable` handle.
 //!
 //! All of them follow the rules of the header's opening comment: strings are borrowed from the
-//! handle until `cable_free`, `{NULL, 0}` when absent; lists are a count and an index getter
-//! (out of range: `{NULL, 0}`, 0 or false); numbers are written through an out-parameter and
-//! the function returns whether the value is present; a NULL handle reads as "absent"; every
+//! handle until `cable_free`, `{NULL, 0}` when absent; lists of strings are a `CableStrs`, other
+//! lists a count and an index getter (out of range: `{NULL, 0}`, 0 or false); numbers are
+//! written through an out-parameter and the function returns whether the value is present; a NULL handle reads as "absent"; every
 //! accessor may be called from any number of threads at once.
 
 use crate::boundary::{guarded, put};
 use crate::handle::Cable;
-use crate::records::{CableMarking, CableRecipient, CableRef, CableWarning};
+use crate::records::{CableMarking, CableRecipient, CableRef, CableWarning, Strs};
 use crate::types::*;
-
-/// The span of `part`, a slice of the cable's text.
-fn span_in(text: &str, part: &str) -> Option<CableSpan> {
-    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    (start + part.len() <= text.len()).then_some(CableSpan { start, end: start + part.len() })
-}
 
 // ----------------------------------------------------------------------------------------------
 // Identity and date
@@ -149,16 +143,11 @@ pub extern "C" fn cable_recipient_mcn(r: Option<&CableRecipient>) -> CableStr {
     guarded(r, |r| CableStr::opt(r.mcn))
 }
 
-/// Number of posts excluded (`XMT`) from this collective. 0 when none or `r` is NULL.
+/// Posts excluded (`XMT`) from this collective (`AMEMBASSY PARIS`); `{NULL, 0}` when none or
+/// `r` is NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_recipient_excluded_count(r: Option<&CableRecipient>) -> usize {
-    guarded(r, |r| r.excluded.len())
-}
-
-/// Excluded post `j` (`AMEMBASSY PARIS`). `{NULL, 0}` when `j` is out of range or `r` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_recipient_excluded(r: Option<&CableRecipient>, j: usize) -> CableStr {
-    guarded(r, |r| CableStr::opt(r.excluded.get(j).copied()))
+pub extern "C" fn cable_recipient_excluded(r: Option<&CableRecipient>) -> CableStrs {
+    guarded(r, |r| r.strs(|x| Strs::new(x.excluded.iter().copied())))
 }
 
 /// Span of the addressee line; `{0, 0}` when `r` is NULL.
@@ -177,18 +166,11 @@ pub extern "C" fn cable_routing_relay_precedence(h: Option<&Cable>) -> CableStr 
     guarded(h, |c| CableStr::opt(c.core().routing().relay_precedence.map(|s| s.value)))
 }
 
-/// Number of routing indicators of the relay line (they are relays, not addressees). 0 when
-/// `h` is NULL. Thread-safe.
+/// Routing indicators of the relay line (`RUEHDBU`; relays, not addressees). `{NULL, 0}` when
+/// none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_routing_relay_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().routing().relays.len())
-}
-
-/// Routing indicator `i` of the relay line (`RUEHDBU`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_routing_relay(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().routing().relays.get(i).map(|s| s.value)))
+pub extern "C" fn cable_routing_relays(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.relays, |c| c.routing().relays.iter().map(|s| s.value).collect()))
 }
 
 /// Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
@@ -244,32 +226,18 @@ pub extern "C" fn cable_classification(h: Option<&Cable>) -> CableStr {
     guarded(h, |c| CableStr::opt(c.core().classification().map(|l| l.as_str())))
 }
 
-/// Number of captions and handling caveats (`SIPDIS`, `NOFORN`, ...). 0 when `h` is NULL.
-/// Thread-safe.
+/// Captions and handling caveats (`SIPDIS`, `NOFORN`, ...), in order of appearance, without
+/// repeats. `{NULL, 0}` when none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_caveat_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().caveats().len())
+pub extern "C" fn cable_caveats(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.caveats, |c| c.caveats().iter().map(|t| t.as_str()).collect()))
 }
 
-/// Caveat `i`, in order of appearance, without repeats. Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
+/// Distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`), each joined when it wraps.
+/// `{NULL, 0}` when none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_caveat(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().caveats().get(i).map(|t| t.as_str())))
-}
-
-/// Number of distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`). 0 when `h` is NULL.
-/// Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_distribution_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().distribution().len())
-}
-
-/// Distribution line `i`, joined when it wraps. Borrowed from `h` until `cable_free(h)`;
-/// `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_distribution(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().distribution().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_distribution(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.distribution, |c| c.distribution().iter().map(|t| t.as_str()).collect()))
 }
 
 /// `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
@@ -318,19 +286,13 @@ pub extern "C" fn cable_eo_declassify_on(h: Option<&Cable>, out: Option<&mut i64
     })
 }
 
-/// Number of TAGS. 0 when `h` is NULL. Thread-safe.
+/// TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
+/// split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tags_raw` has them as
+/// written); tag `i`'s span is `cable_tag_span(h, i)`. `{NULL, 0}` when none or `h` is NULL.
+/// Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_tag_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().tags().len())
-}
-
-/// Tag `i`, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
-/// split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tag_raw` has them as
-/// written). Its span is that of the tag as written. Borrowed from `h`
-/// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_tag(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().tags().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_tags(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.tags, |c| c.tags().iter().map(|t| t.as_str()).collect()))
 }
 
 /// Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
@@ -370,17 +332,11 @@ pub extern "C" fn cable_marking_raw(m: Option<&CableMarking>) -> CableStr {
     guarded(m, |m| CableStr::new(m.raw))
 }
 
-/// Number of caveats of a marking (`(S//NF)` → 1, `(C)` → 0). 0 when `m` is NULL.
+/// Caveats of a marking, upper case, `NF` expanded (`(S//NF)` → `NOFORN`; `REL GERMANY`);
+/// `{NULL, 0}` when none (`(C)`) or `m` is NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_marking_caveat_count(m: Option<&CableMarking>) -> usize {
-    guarded(m, |m| m.caveats().count())
-}
-
-/// Caveat `j` of a marking, upper case, `NF` expanded (`NOFORN`, `REL GERMANY`). Borrowed from
-/// the handle (or static); `{NULL, 0}` when `j` is out of range or `m` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_marking_caveat(m: Option<&CableMarking>, j: usize) -> CableStr {
-    guarded(m, |m| CableStr::opt(m.caveats().nth(j)))
+pub extern "C" fn cable_marking_caveats(m: Option<&CableMarking>) -> CableStrs {
+    guarded(m, |m| m.strs(|m| Strs::new(m.caveats())))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -456,33 +412,20 @@ pub extern "C" fn cable_classified_by_text(h: Option<&Cable>) -> CableStr {
     guarded(h, |c| CableStr::opt(c.core().classified_by().map(|b| b.text.as_str())))
 }
 
-/// Number of person names of the `Classified By:` line. 0 when none or `h` is NULL.
-/// Thread-safe.
+/// Person names of the `Classified By:` line, titles removed (`William J. Burns`). `{NULL, 0}`
+/// when none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_classified_by_name_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.names.len()))
+pub extern "C" fn cable_classified_by_names(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| {
+        c.strs(|r| &r.classified_by_names, |c| c.classified_by().map_or(vec![], |b| b.names.iter().collect()))
+    })
 }
 
-/// Person name `i` of the `Classified By:` line, titles removed (`William J. Burns`). Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
+/// Classification reasons of the `Classified By:` line, normalised (`1.4 (b/d)` → `1.4(b)`,
+/// `1.4(d)`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_classified_by_name(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.names.get(i)).map(|n| &**n)))
-}
-
-/// Number of classification reasons of the `Classified By:` line. 0 when none or `h` is NULL.
-/// Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_classified_by_reason_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().classified_by().map_or(0, |b| b.reasons.len()))
-}
-
-/// Classification reason `i`, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`). Borrowed from `h`
-/// until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_classified_by_reason(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().classified_by().and_then(|b| b.reasons.get(i).copied())))
+pub extern "C" fn cable_classified_by_reasons(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.classified_by_reasons, |c| c.classified_by().map_or(vec![], |b| b.reasons.to_vec())))
 }
 
 /// True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
@@ -495,7 +438,7 @@ pub extern "C" fn cable_partial(h: Option<&Cable>) -> bool {
 // ----------------------------------------------------------------------------------------------
 // Envelope
 
-/// The container the cable came in: `cablegate_html` (`cable_parse_html`) or `cables_csv`
+/// The container the cable came in: `cablegate_html` (a page) or `cables_csv`
 /// (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
 /// when `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
@@ -546,18 +489,11 @@ pub extern "C" fn cable_envelope_origin(h: Option<&Cable>) -> CableStr {
     guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.origin.as_deref())))
 }
 
-/// Number of referenced ids the container lists (sixth CSV column). 0 when none or `h` is
-/// NULL. Thread-safe.
+/// Referenced ids the container lists (sixth CSV column: `66STATE106206`). `{NULL, 0}` when
+/// none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_envelope_reference_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().envelope().map_or(0, |e| e.reference_ids().count()))
-}
-
-/// Referenced id `i` of the container (`66STATE106206`). Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_envelope_reference(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().envelope().and_then(|e| e.reference_ids().nth(i))))
+pub extern "C" fn cable_envelope_references(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.envelope_references, |c| c.envelope().map_or(vec![], |e| e.reference_ids().collect())))
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -629,8 +565,7 @@ fn field_span(c: &Cable, field: CableField) -> Option<CableSpan> {
         CABLE_FIELD_BODY => Some(core.body_span()),
         CABLE_FIELD_TRANSMISSION_ID => core.routing().transmission_id.map(|t| t.span),
         CABLE_FIELD_DTG => core.dtg().map(|d| d.span),
-        // The sender is a slice of the text: its span is where it lies.
-        CABLE_FIELD_SENDER => return core.sender().and_then(|s| span_in(c.text(), s)),
+        CABLE_FIELD_SENDER => core.sender_span(),
         CABLE_FIELD_BANNER => core.banner().map(|b| b.span),
         CABLE_FIELD_EO => core.eo().map(|e| e.span),
         CABLE_FIELD_SUBJECT => core.subject_text().map(|t| t.span),

@@ -110,16 +110,10 @@ pub extern "C" fn cable_drafting_drafted(d: Option<&CableDrafting>) -> CableStr 
     guarded(d, |d| d.drafted.view)
 }
 
-/// Number of clearances; 0 when `d` is NULL.
+/// Clearances, in order (`POL:PHILBURN`); `{NULL, 0}` when none or `d` is NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_drafting_cleared_count(d: Option<&CableDrafting>) -> usize {
-    guarded(d, |d| d.cleared.len())
-}
-
-/// Clearance `j`, in order (`POL:PHILBURN`); `{NULL, 0}` when `j` is out of range or `d` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_drafting_cleared(d: Option<&CableDrafting>, j: usize) -> CableStr {
-    guarded(d, |d| d.cleared.get(j).map_or(CableStr::NONE, |c| c.view))
+pub extern "C" fn cable_drafting_cleared(d: Option<&CableDrafting>) -> CableStrs {
+    guarded(d, |d| d.cleared.view())
 }
 
 /// The approver (`AMB:SEEIZENSTAT`); `{NULL, 0}` when not named or `d` is NULL.

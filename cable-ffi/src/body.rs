@@ -232,18 +232,11 @@ pub extern "C" fn cable_signature_span(h: Option<&Cable>, out: Option<&mut Cable
     guarded(h, |c| put(out, c.core().signature().map(|s| s.span.into())))
 }
 
-/// Number of signers: the names of the signature, split (`KEEGAN PAAL` → 2). 0 when there is
-/// no signature or `h` is NULL. Thread-safe.
+/// Signers: the names of the signature, split (`KEEGAN PAAL` → `KEEGAN`, `PAAL`). `{NULL, 0}`
+/// when there is no signature or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_signer_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().signers().len())
-}
-
-/// Signer `i` (`KEEGAN`, `PAAL`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when `i`
-/// is out of range or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_signer(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().signers().get(i).copied()))
+pub extern "C" fn cable_signers(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.signers, |c| c.signers().to_vec()))
 }
 
 /// Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers

@@ -6,7 +6,7 @@
 //! `CableError`). Since Rust 1.81 a panic leaving an `extern "C"` function aborts the host
 //! process, so nothing may escape.
 
-use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableFormat, CableSpan, CableStatus, CableStr};
+use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableFormat, CableSpan, CableStatus, CableStr, CableStrs};
 use std::any::Any;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,6 +28,7 @@ macro_rules! fallback {
 }
 fallback! {
     CableStr => CableStr::NONE,
+    CableStrs => CableStrs::NONE,
     CableSpan => CableSpan::default(),
     usize => 0,
     bool => false,
@@ -95,6 +96,7 @@ impl Failure {
                 ..Failure::new(CableStatus::CableInvalidUtf8, e.to_string())
             },
             BytesError::Html(_) => Failure::new(CableStatus::CableNotAPage, e.to_string()),
+            BytesError::Csv => Failure::new(CableStatus::CableNotACable, e.to_string()),
             _ => Failure::new(CableStatus::CableInternal, e.to_string()),
         }
     }

@@ -1,20 +1,21 @@
-//! The `cables.csv` iterator: `cable_csv_open`, `cable_csv_next`, `cable_csv_close`.
+//! The `cables.csv` iterator: `cable_csv_open`, `cable_csv_next`, `cable_csv_close`, over the
+//! core's corpus walk (`Corpus::csv`), the one the `cable` command and Python use: the same rows,
+//! errors and sources (`path:row`).
 
 use crate::boundary::{Failure, guard, run_out};
 use crate::handle::Cable;
 use crate::types::{CableError, CableOptions, CableStatus};
-use cable_core::envelope::csv::{CsvErrorKind, CsvReader};
+use cable_core::envelope::corpus::{Corpus, CorpusError, RawEntry};
+use cable_core::envelope::csv::CsvErrorKind;
 use cable_core::{OwnedCable, ParseOptions};
 use std::ffi::{CStr, c_char};
-use std::fs::File;
-use std::io::BufReader;
 
 /// An open `cables.csv` file, read one row at a time: an opaque handle made by
 /// `cable_csv_open` and freed by `cable_csv_close`. It holds one row (plus a 256 KiB read
 /// buffer) in memory, whatever the file size. Use it from one thread at a time; the `Cable`
 /// handles it yields are independent of it and of each other.
 pub struct CableCsv {
-    reader: CsvReader<BufReader<File>>,
+    corpus: Corpus,
     options: ParseOptions,
     /// Set once the file is exhausted, after an I/O error, or after a panic (the reader's state
     /// is then unknown): every later call returns `CABLE_END`.
@@ -24,7 +25,8 @@ pub struct CableCsv {
 }
 
 /// Opens a `cables.csv` file (8 quoted columns per row, backslash escapes; the layout of the
-/// unofficial full-corpus file) for reading row by row with `cable_csv_next`.
+/// unofficial full-corpus file), also gzip- or zstd-compressed (detected from the first bytes),
+/// for reading row by row with `cable_csv_next`.
 ///
 /// `path` is a NUL-terminated file name (bytes as the OS takes them); it is only read during the
 /// call. `opts` may be NULL (defaults); its size limit applies to each row, its year to undated
@@ -55,10 +57,13 @@ pub unsafe extern "C" fn cable_csv_open(
         // SAFETY: `opts` is NULL or readable (this function's contract).
         let opts = unsafe { opts.as_ref() }.copied().unwrap_or(CableOptions::DEFAULT);
         let options = opts.core();
-        let reader = CsvReader::open(&path)
-            .map_err(|e| Failure::new(CableStatus::CableIoError, format!("{}: {e}", path.display())))?
-            .with_max_row_len(options.max_input_len);
-        Ok(Box::new(CableCsv { reader, options, done: false, row: 0 }))
+        // The walk opens the file when first read: a file that cannot be opened fails here.
+        let io = |e: std::io::Error| Failure::new(CableStatus::CableIoError, format!("{}: {e}", path.display()));
+        if std::fs::File::open(&path).and_then(|f| f.metadata()).map_err(io)?.is_dir() {
+            return Err(io(std::io::Error::other("is a directory, not a CSV file")));
+        }
+        let corpus = Corpus::csv(&path).with_max_row_len(options.max_input_len);
+        Ok(Box::new(CableCsv { corpus, options, done: false, row: 0 }))
     };
     // SAFETY: `out` and `err` are NULL or writable (this function's contract).
     unsafe { run_out(out, err, make) }
@@ -80,7 +85,7 @@ fn path_of(p: &CStr) -> std::path::PathBuf {
 /// Returns:
 /// - `CABLE_OK`: `*out` is a new `Cable` handle owned by the caller (free it with
 ///   `cable_free`; it stays valid after `cable_csv_close`). Its envelope holds the other
-///   columns (`cable_envelope_*`).
+///   columns (`cable_envelope_*`), its `cable_source` is `path:row`.
 /// - `CABLE_END`: no more rows; `*out` is NULL. Every later call returns `CABLE_END` too.
 /// - `CABLE_CSV_ROW`: the row is malformed; `err->row` is its number and `err->offset` its byte
 ///   offset in the file. The walk goes on: the next call reads the next row.
@@ -117,9 +122,9 @@ impl CableCsv {
         }
         // Stays set if reading panics: the reader's state is then unknown.
         self.done = true;
-        let record = match self.reader.read_record() {
+        let entry = match self.corpus.next_raw() {
             None => return Err(Failure::new(CableStatus::CableEnd, "end of the CSV file")),
-            Some(Err(e)) => {
+            Some(Err(CorpusError::Csv { source: e, .. })) => {
                 self.row = e.row();
                 let status = if e.kind() == CsvErrorKind::Io {
                     CableStatus::CableIoError
@@ -129,12 +134,16 @@ impl CableCsv {
                 };
                 return Err(Failure { row: e.row(), offset: e.offset(), ..Failure::new(status, e.to_string()) });
             }
-            Some(Ok(record)) => record,
+            Some(Err(e)) => return Err(Failure::new(CableStatus::CableIoError, e.to_string())),
+            Some(Ok(entry)) => entry,
         };
         self.done = false;
-        self.row = record.row();
-        let row = record.row();
-        OwnedCable::from_document(record.into_document(), &self.options)
+        let row = match &entry {
+            RawEntry::CsvRow { row, .. } => row.row(),
+            RawEntry::Document(_) => self.row + 1,
+        };
+        self.row = row;
+        OwnedCable::from_document(entry.into_entry().document, &self.options)
             .map(|owned| Box::new(Cable::new(owned)))
             .map_err(|e| {
                 let f = Failure::parse(&e);

@@ -1,8 +1,8 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
 use crate::boundary::{Failure, guard, guarded, put, run, run_out};
-use crate::records::Records;
-use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr};
+use crate::records::{Records, Strs};
+use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr, CableStrs};
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
@@ -11,8 +11,7 @@ use std::sync::OnceLock;
 /// A parsed cable: an opaque handle that owns a copy of the input text and everything parsed
 /// from it.
 ///
-/// Made by `cable_parse`, `cable_parse_with_options`, `cable_parse_html`,
-/// `cable_parse_html_with_options` and `cable_csv_next`; freed by `cable_free`. Immutable:
+/// Made by `cable_parse`, `cable_parse_as` and `cable_csv_next`; freed by `cable_free`. Immutable:
 /// any number of threads may read one handle at once.
 pub struct Cable {
     owned: OwnedCable,
@@ -62,6 +61,15 @@ impl Cable {
         slot(&self.records).get_or_init(|| make(self.core())).as_ref()
     }
 
+    /// The list of strings kept in `slot`, made by `make` from the cable on first use.
+    pub(crate) fn strs<'c, S: AsRef<str> + ?Sized + 'c>(
+        &'c self,
+        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Strs>,
+        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Vec<&'c S>,
+    ) -> CableStrs {
+        slot(&self.records).get_or_init(|| Strs::new(make(self.core()).into_iter().map(AsRef::as_ref))).view()
+    }
+
     /// The list kept in `slot`, made by `make` from the cable on first use.
     pub(crate) fn all<'c, W>(
         &'c self,
@@ -82,7 +90,7 @@ fn parse_bytes(bytes: &[u8], form: Form, opts: &CableOptions) -> Result<Box<Cabl
 /// The body shared by the four parse functions.
 ///
 /// # Safety
-/// As for `cable_parse_with_options`.
+/// As for `cable_parse_as`.
 unsafe fn parse_entry(
     data: *const c_char,
     len: usize,
@@ -139,67 +147,43 @@ pub unsafe extern "C" fn cable_parse(
     unsafe { parse_entry(data, len, std::ptr::null(), out, err, Form::Text) }
 }
 
-/// `cable_parse` with options (size limit, year of undated cables, strict UTF-8).
+/// Parses one cable in `format` with options: `CABLE_FORMAT_TEXT` as `cable_parse`, or
+/// `CABLE_FORMAT_HTML`, a cablegate HTML page (`<table class='cable'>` metadata and `<pre>`
+/// blocks): the telegram text is the decoded `<pre>` blocks joined by a blank line, and the
+/// table becomes the cable's envelope (`cable_envelope_*`), which fills gaps in what the text
+/// says. `cable_detect_format` tells which from the first bytes. A page's bytes that are not
+/// UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span at 0: positions in the
+/// page do not map onto the text); spans index the extracted text (`cable_text`), not the page.
+/// `CABLE_FORMAT_CSV` fails with `CABLE_NOT_A_CABLE` (many cables: use `cable_csv_open`); any
+/// other value reads as `CABLE_FORMAT_TEXT`.
 ///
-/// `opts` may be NULL (the defaults); it is only read during the call. With
-/// `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8 fails with
-/// `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
+/// `opts` may be NULL (the defaults); it is only read during the call; the size limit applies
+/// to the page. With `CABLE_OPTION_STRICT_UTF8` in `opts->flags`, input that is not valid UTF-8
+/// fails with `CABLE_INVALID_UTF8` and `err->offset` is the first invalid byte.
 ///
-/// Thread-safe.
+/// Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when a page has no `<pre>`
+/// block. Thread-safe. (It replaces `cable_parse_with_options`, `cable_parse_html` and
+/// `cable_parse_html_with_options` of 0.1.)
 ///
 /// # Safety
 /// As `cable_parse`; `opts` must be NULL or point to a readable `CableOptions`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_parse_with_options(
+pub unsafe extern "C" fn cable_parse_as(
     data: *const c_char,
     len: usize,
+    format: c_int,
     opts: *const CableOptions,
     out: *mut *mut Cable,
     err: *mut CableError,
 ) -> CableStatus {
+    // An `int`, not the enum: any value a C caller passes is safe.
+    let form = match format {
+        f if f == CableFormat::CableFormatHtml as c_int => Form::Html,
+        f if f == CableFormat::CableFormatCsv as c_int => Form::Csv,
+        _ => Form::Text,
+    };
     // SAFETY: the same contract as this function's.
-    unsafe { parse_entry(data, len, opts, out, err, Form::Text) }
-}
-
-/// Parses a cablegate HTML page (`<table class='cable'>` metadata and `<pre>` blocks): the
-/// telegram text is the decoded `<pre>` blocks joined by a blank line, and the table becomes the
-/// cable's envelope (`cable_envelope_*`), which fills gaps in what the text says.
-///
-/// Bytes that are not UTF-8 are decoded lossily with one `lossy_decoding` warning (empty span
-/// at 0: positions in the page do not map onto the text). Spans index the extracted text
-/// (`cable_text`), not the page.
-///
-/// Returns and stores as `cable_parse` does, plus `CABLE_NOT_A_PAGE` when the input has no
-/// `<pre>` block. Thread-safe.
-///
-/// # Safety
-/// As `cable_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_parse_html(
-    data: *const c_char,
-    len: usize,
-    out: *mut *mut Cable,
-    err: *mut CableError,
-) -> CableStatus {
-    // SAFETY: the same contract as this function's.
-    unsafe { parse_entry(data, len, std::ptr::null(), out, err, Form::Html) }
-}
-
-/// `cable_parse_html` with options (see `cable_parse_with_options`; the size limit applies to
-/// the page). Thread-safe.
-///
-/// # Safety
-/// As `cable_parse_with_options`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_parse_html_with_options(
-    data: *const c_char,
-    len: usize,
-    opts: *const CableOptions,
-    out: *mut *mut Cable,
-    err: *mut CableError,
-) -> CableStatus {
-    // SAFETY: the same contract as this function's.
-    unsafe { parse_entry(data, len, opts, out, err, Form::Html) }
+    unsafe { parse_entry(data, len, opts, out, err, form) }
 }
 
 /// Frees a handle and everything borrowed from it (every `CableStr` it returned becomes
@@ -257,6 +241,14 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
 #[unsafe(no_mangle)]
 pub extern "C" fn cable_text(h: Option<&Cable>) -> CableStr {
     guarded(h, |c| CableStr::new(c.text()))
+}
+
+/// Where the cable was read, as the `cable` command and Python name it (the `source` column of
+/// their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
+/// from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn cable_source(h: Option<&Cable>) -> CableStr {
+    guarded(h, |c| CableStr::opt(c.owned.source()))
 }
 
 /// Serialises the cable as one JSON object on one line: the JSON contract shared with the

@@ -5,7 +5,8 @@
 
 use crate::boundary::{guard, guarded};
 use crate::handle::Cable;
-use crate::types::CableStr;
+use crate::records::Strs;
+use crate::types::{CableStr, CableStrs};
 use cable_core::ids::Station;
 use std::borrow::Cow;
 use std::ffi::c_char;
@@ -15,6 +16,8 @@ use std::sync::OnceLock;
 /// for the life of the program; safe to read from any thread.
 pub struct CableStation {
     row: &'static Station,
+    plads: Strs,
+    routes: Strs,
 }
 
 impl std::ops::Deref for CableStation {
@@ -27,7 +30,11 @@ impl std::ops::Deref for CableStation {
 /// The rows, wrapped once, so that pointers to them are stable.
 fn rows() -> &'static [CableStation] {
     static ROWS: OnceLock<Vec<CableStation>> = OnceLock::new();
-    ROWS.get_or_init(|| cable_core::ids::stations().iter().map(|row| CableStation { row }).collect())
+    let row = |row: &'static Station| {
+        let (plads, routes) = (Strs::new(row.plads().iter().copied()), Strs::new(row.routes().iter().copied()));
+        CableStation { row, plads, routes }
+    };
+    ROWS.get_or_init(|| cable_core::ids::stations().iter().map(row).collect())
 }
 
 /// The text of `(ptr, len)`, or `None` for a NULL pointer.
@@ -128,31 +135,18 @@ pub extern "C" fn cable_station_plad(st: Option<&CableStation>) -> CableStr {
     guarded(st, |r| CableStr::new(r.plad()))
 }
 
-/// Number of plain-language addresses of the post (the usual one first). 0 when `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_plad_count(st: Option<&CableStation>) -> usize {
-    guarded(st, |r| r.plads().len())
-}
-
-/// Plain-language address `i` of the post. Static; `{NULL, 0}` when out of range or `st` is
+/// Plain-language addresses of the post, the usual one first. Static; `{NULL, 0}` when `st` is
 /// NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_station_plad_at(st: Option<&CableStation>, i: usize) -> CableStr {
-    guarded(st, |r| CableStr::opt(r.plads().get(i).copied()))
+pub extern "C" fn cable_station_plads(st: Option<&CableStation>) -> CableStrs {
+    guarded(st, |r| r.plads.view())
 }
 
-/// Number of routing indicators of the post (0 when the corpus never showed one, or `st` is
-/// NULL).
+/// Routing indicators of the post (`RUEHMO`). Static; `{NULL, 0}` when the corpus never showed
+/// one or `st` is NULL.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_station_route_count(st: Option<&CableStation>) -> usize {
-    guarded(st, |r| r.routes().len())
-}
-
-/// Routing indicator `i` of the post (`RUEHMO`). Static; `{NULL, 0}` when out of range or `st`
-/// is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_route(st: Option<&CableStation>, i: usize) -> CableStr {
-    guarded(st, |r| CableStr::opt(r.routes().get(i).copied()))
+pub extern "C" fn cable_station_routes(st: Option<&CableStation>) -> CableStrs {
+    guarded(st, |r| r.routes.view())
 }
 
 /// The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
@@ -173,17 +167,9 @@ pub extern "C" fn cable_station_geo(st: Option<&CableStation>) -> CableStr {
     guarded(st, |r| CableStr::new(r.geo()))
 }
 
-/// Number of TAGS as written (before canonicalisation; see `cable_tag`). 0 when `h` is NULL.
-/// Thread-safe.
+/// TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats (see
+/// `cable_tags`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_tag_raw_count(h: Option<&Cable>) -> usize {
-    guarded(h, |c| c.core().tags_raw().len())
-}
-
-/// Tag `i` as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats. Borrowed
-/// from `h` until `cable_free(h)`; `{NULL, 0}` when `i` is out of range or `h` is NULL.
-/// Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_tag_raw(h: Option<&Cable>, i: usize) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.core().tags_raw().get(i).map(|t| t.as_str())))
+pub extern "C" fn cable_tags_raw(h: Option<&Cable>) -> CableStrs {
+    guarded(h, |c| c.strs(|r| &r.tags_raw, |c| c.tags_raw().iter().map(|t| t.as_str()).collect()))
 }

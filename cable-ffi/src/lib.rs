@@ -11,10 +11,10 @@
 //!   once, plus the parse over it) and the body's cache (`OnceLock`s) of the cleaned text the
 //!   core computes on access, so that every string handed out has a stable address for the
 //!   handle's lifetime.
-//! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists of strings as a count plus an
-//!   index getter; records (addressees, references, paragraphs, markings, warnings, ...) as
-//!   borrowed sub-handles read by one family of functions each (`records.rs`); numbers and dates
-//!   as integers through out-parameters.
+//! - Strings go out as borrowed [`CableStr`] `{ptr, len}`; lists of strings as a borrowed array
+//!   [`CableStrs`] `{items, len}` (rustls-ffi's slices); records (addressees, references,
+//!   paragraphs, markings, warnings, ...) as borrowed sub-handles read by one family of
+//!   functions each (`records.rs`); numbers and dates as integers through out-parameters.
 //! - Accessors take the handle and sub-handles as `Option<&T>` and out-parameters as
 //!   `Option<&mut T>` (C passes a pointer or NULL; the layout is the pointer's), so they are
 //!   safe Rust functions with no `unsafe` in them; only parsing, freeing and the functions that

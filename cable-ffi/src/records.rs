@@ -11,7 +11,7 @@
 //! (`Core::new`, the `of` functions, used by `Cable::nth`) and to reading it (`Core::get`).
 //! This module knows nothing of the handle: it sits below it.
 
-use crate::types::{CableSpan, CableStr};
+use crate::types::{CableSpan, CableStr, CableStrs};
 use cable_core::{Break, Marking, Paragraph, Passage, Recipient, Reference, TextSection, Warning};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -69,29 +69,54 @@ impl Held {
     }
 }
 
+/// A list of strings the handle keeps, handed out as a `CableStrs`: views of the cable's text
+/// (or of static strings), which stay put until the handle is freed.
+pub(crate) struct Strs(Box<[CableStr]>);
+
+// SAFETY: as for `Held`: the views point to immutable bytes that outlive the handle keeping
+// them, and nothing is written through them.
+unsafe impl Send for Strs {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Strs {}
+
+impl Strs {
+    /// The list of `items`, which must outlive it (the handle's text, or static).
+    pub(crate) fn new<'s>(items: impl IntoIterator<Item = &'s str>) -> Strs {
+        Strs(items.into_iter().map(CableStr::new).collect())
+    }
+
+    /// The C view of the list.
+    pub(crate) fn view(&self) -> CableStrs {
+        match self.0.len() {
+            0 => CableStrs::NONE,
+            len => CableStrs { items: self.0.as_ptr(), len },
+        }
+    }
+}
+
 /// An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
 /// view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
 /// of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
-pub struct CableRecipient(Core<Recipient<'static>>);
+pub struct CableRecipient(Core<Recipient<'static>>, OnceLock<Strs>);
 
 /// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
 /// its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
 /// `cable_free` of that handle. Read with the `cable_marking_*` functions.
-pub struct CableMarking(Core<Marking<'static>>);
+pub struct CableMarking(Core<Marking<'static>>, OnceLock<Strs>);
 
 /// A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
 /// handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
-pub struct CableRef(Core<Reference<'static>>);
+pub struct CableRef(Core<Reference<'static>>, OnceLock<Strs>);
 
 /// A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
 /// about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
-pub struct CableWarning(Core<Warning>);
+pub struct CableWarning(Core<Warning>, OnceLock<Strs>);
 
 /// A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
-pub struct CableBreak(Core<Break>);
+pub struct CableBreak(Core<Break>, OnceLock<Strs>);
 
 /// A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
-pub struct CableTextSection(Core<TextSection>);
+pub struct CableTextSection(Core<TextSection>, OnceLock<Strs>);
 
 /// Each sub-handle over a core record: made from it, read as it.
 macro_rules! records {
@@ -103,7 +128,13 @@ macro_rules! records {
             /// `record` must outlive the sub-handle (it belongs to the handle that keeps it).
             pub(crate) unsafe fn of(record: &$record) -> $name {
                 // SAFETY: the same contract.
-                $name(unsafe { Core::new(record) })
+                $name(unsafe { Core::new(record) }, OnceLock::new())
+            }
+
+            /// A list of strings of the record, made by `make` on first use and kept.
+            #[allow(dead_code)] // Not every record has one.
+            pub(crate) fn strs<'s>(&'s self, make: impl FnOnce(&'s $target) -> Strs) -> CableStrs {
+                self.1.get_or_init(|| make(self.0.get())).view()
             }
         }
 
@@ -232,7 +263,7 @@ impl CableLink {
 /// `Cable` handle (`cable_drafting`). Read with the `cable_drafting_*` functions.
 pub struct CableDrafting {
     pub(crate) drafted: Held,
-    pub(crate) cleared: Box<[Held]>,
+    pub(crate) cleared: Strs,
     pub(crate) approved: Option<Held>,
     pub(crate) span: CableSpan,
 }
@@ -242,7 +273,7 @@ impl CableDrafting {
         let held = |s: cable_core::Spanned<&str>| Held::new(Cow::Borrowed(s.value));
         CableDrafting {
             drafted: held(d.drafted),
-            cleared: d.cleared.into_iter().map(held).collect(),
+            cleared: Strs::new(d.cleared.iter().map(|c| c.value)),
             approved: d.approved.map(held),
             span: d.span.into(),
         }
@@ -267,4 +298,13 @@ pub(crate) struct Records {
     pub document_marking: OnceLock<Option<CableMarking>>,
     pub links: OnceLock<Box<[CableLink]>>,
     pub drafting: OnceLock<Option<CableDrafting>>,
+    pub caveats: OnceLock<Strs>,
+    pub distribution: OnceLock<Strs>,
+    pub tags: OnceLock<Strs>,
+    pub tags_raw: OnceLock<Strs>,
+    pub classified_by_names: OnceLock<Strs>,
+    pub classified_by_reasons: OnceLock<Strs>,
+    pub envelope_references: OnceLock<Strs>,
+    pub signers: OnceLock<Strs>,
+    pub relays: OnceLock<Strs>,
 }

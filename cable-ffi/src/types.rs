@@ -32,6 +32,23 @@ impl CableStr {
     }
 }
 
+/// A borrowed list of strings, in the rustls-ffi style (`rustls_slice_str`): `len` strings at
+/// `items` (`items[i]` for `i < len`), borrowed as the strings are (from the handle until
+/// `cable_free`, or static) and never freed; `{NULL, 0}` when empty or absent.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CableStrs {
+    /// The first string, or NULL when the list is empty.
+    pub items: *const CableStr,
+    /// Number of strings.
+    pub len: usize,
+}
+
+impl CableStrs {
+    /// The empty list `{NULL, 0}`.
+    pub(crate) const NONE: CableStrs = CableStrs { items: std::ptr::null(), len: 0 };
+}
+
 /// A half-open byte range `[start, end)` into the text of a cable (see `cable_text`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,7 +88,7 @@ pub enum CableStatus {
     CableTooLarge = 5,
     /// The input is text, but no line of it belongs to a cable.
     CableNotACable = 6,
-    /// `cable_parse_html`: the input is not a cablegate page (it has no `<pre>` block).
+    /// `cable_parse_as` a page: the input is not a cablegate page (it has no `<pre>` block).
     CableNotAPage = 7,
     /// A file could not be opened or read.
     CableIoError = 8,
@@ -113,7 +130,7 @@ impl CableStatus {
 pub enum CableFormat {
     /// The plain text of one cable: `cable_parse`.
     CableFormatText = 0,
-    /// A cablegate HTML page: `cable_parse_html`.
+    /// A cablegate HTML page: `cable_parse_as`.
     CableFormatHtml = 1,
     /// A `cables.csv` file (many cables): `cable_csv_open`.
     CableFormatCsv = 2,
@@ -151,7 +168,7 @@ pub struct CableError {
 /// decoding it lossily (applies to `cable_parse*`; CSV rows are always decoded lossily).
 pub const CABLE_OPTION_STRICT_UTF8: u32 = 1;
 
-/// Options for the `*_with_options` functions and `cable_csv_open`. Start from
+/// Options for `cable_parse_as` and `cable_csv_open`. Start from
 /// `cable_options_default()` and change fields; a zero field means "default".
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! does (the panic guard itself is unit-tested in `src/boundary.rs`).
 
 use cable::*;
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, c_char, c_int};
 use std::ptr::{null, null_mut};
 
 const SEED: &str = include_str!("../../examples/07MOSCOW5434.txt");
@@ -29,6 +29,12 @@ fn message(e: &CableError) -> &str {
 /// The absent string `{NULL, 0}`.
 const NONE: CableStr = CableStr { ptr: null(), len: 0 };
 
+/// String `i` of a list, or `NONE` past its end.
+fn str_at(l: CableStrs, i: usize) -> CableStr {
+    // SAFETY: a list from the library holds `len` strings at `items`, alive while its handle is.
+    if i < l.len { unsafe { *l.items.add(i) } } else { NONE }
+}
+
 /// A `CableError` that no call has written yet.
 fn blank_error() -> CableError {
     // SAFETY: all zeros is a valid `CableError`: status 0 is `CABLE_OK`, the rest are integers.
@@ -41,9 +47,8 @@ fn parse_with(data: &[u8], opts: Option<&CableOptions>) -> Result<*mut Cable, Bo
     let mut err = blank_error();
     // SAFETY: `data` is valid for its length, `opts` is NULL or valid, `out` and `err` are
     // writable.
-    let st = unsafe {
-        cable_parse_with_options(data.as_ptr().cast(), data.len(), opts.map_or(null(), |o| o), &mut out, &mut err)
-    };
+    let st =
+        unsafe { cable_parse_as(data.as_ptr().cast(), data.len(), 0, opts.map_or(null(), |o| o), &mut out, &mut err) };
     assert_eq!(st, err.status);
     if st == CableStatus::CableOk {
         assert!(!out.is_null());
@@ -101,7 +106,7 @@ fn seed_values_through_the_accessors() {
     assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
     assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
     assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
-    assert_eq!(cable_recipient_excluded_count(cable_to(h, 0)), 0);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 0)).len, 0);
     assert_eq!(cable_info_count(h), 2);
     assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
     assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
@@ -111,8 +116,8 @@ fn seed_values_through_the_accessors() {
     assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
 
     assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
-    assert_eq!(cable_routing_relay_count(h), 6);
-    assert_eq!(s(cable_routing_relay(h, 5)), Some("RUEHSR"));
+    assert_eq!(cable_routing_relays(h).len, 6);
+    assert_eq!(s(str_at(cable_routing_relays(h), 5)), Some("RUEHSR"));
     assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
     assert_eq!(s(cable_routing_serial(h)), Some("5434"));
     let mut section = 0u32;
@@ -123,9 +128,9 @@ fn seed_values_through_the_accessors() {
     assert_eq!(s(cable_routing_signals(h)), Some("ZZH"));
 
     assert_eq!(s(cable_classification(h)), Some("CONFIDENTIAL"));
-    assert_eq!(cable_caveat_count(h), 1);
-    assert_eq!(s(cable_caveat(h, 0)), Some("SIPDIS"));
-    assert_eq!(cable_distribution_count(h), 0);
+    assert_eq!(cable_caveats(h).len, 1);
+    assert_eq!(s(str_at(cable_caveats(h), 0)), Some("SIPDIS"));
+    assert_eq!(cable_distribution(h).len, 0);
     let (mut number, mut total) = (0u32, 0u32);
     assert!(cable_section(h, Some(&mut number), Some(&mut total)));
     assert_eq!((number, total), (1, 2));
@@ -136,24 +141,24 @@ fn seed_values_through_the_accessors() {
     assert!(cable_eo_declassify_on(h, Some(&mut decl)));
     assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
 
-    let tags: Vec<_> = (0..cable_tag_count(h)).map(|i| s(cable_tag(h, i)).unwrap()).collect();
+    let tags: Vec<_> = (0..cable_tags(h).len).map(|i| s(str_at(cable_tags(h), i)).unwrap()).collect();
     assert_eq!(tags, ["PREL", "PGOV", "PTER", "KS", "RS"]);
     let first = cable_tag_span(h, 0);
     assert_eq!(&SEED[first.start..first.end], "PREL");
     assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
     assert_eq!(s(cable_marking_level(cable_subject_marking(h))), None);
-    assert_eq!(cable_marking_caveat_count(cable_subject_marking(h)), 0);
+    assert_eq!(cable_marking_caveats(cable_subject_marking(h)).len, 0);
     assert_eq!(cable_ref_count(h), 0);
 
     assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
-    assert_eq!(cable_classified_by_name_count(h), 1);
-    assert_eq!(s(cable_classified_by_name(h, 0)), Some("William J. Burns"));
-    assert_eq!(cable_classified_by_reason_count(h), 2);
-    assert_eq!(s(cable_classified_by_reason(h, 0)), Some("1.4(b)"));
-    assert_eq!(s(cable_classified_by_reason(h, 1)), Some("1.4(d)"));
+    assert_eq!(cable_classified_by_names(h).len, 1);
+    assert_eq!(s(str_at(cable_classified_by_names(h), 0)), Some("William J. Burns"));
+    assert_eq!(cable_classified_by_reasons(h).len, 2);
+    assert_eq!(s(str_at(cable_classified_by_reasons(h), 0)), Some("1.4(b)"));
+    assert_eq!(s(str_at(cable_classified_by_reasons(h), 1)), Some("1.4(d)"));
     assert!(!cable_partial(h));
     assert_eq!(s(cable_envelope_kind(h)), None);
-    assert_eq!(cable_envelope_reference_count(h), 0);
+    assert_eq!(cable_envelope_references(h).len, 0);
     // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
     assert_eq!(cable_warning_count(h), 3);
     assert_eq!(s(cable_warning_kind(cable_warning(h, 0))), Some("recovered_paragraph_number"));
@@ -220,8 +225,8 @@ fn null_handles_read_as_absent() {
         assert_eq!(cable_reference_id(h), NONE);
         assert_eq!(cable_subject(h), NONE);
         assert_eq!(cable_text(h), NONE);
-        assert_eq!(cable_tag_count(h), 0);
-        assert_eq!(cable_tag(h, 0), NONE);
+        assert_eq!(cable_tags(h).len, 0);
+        assert_eq!(str_at(cable_tags(h), 0), NONE);
         assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
         assert_eq!(cable_warning_kind(cable_warning(h, 0)), NONE);
         assert_eq!(cable_envelope_kind(h), NONE);
@@ -243,23 +248,23 @@ fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
     let mut n = 7u32;
-    assert_eq!(cable_tag(h, 5), NONE);
-    assert_eq!(cable_tag(h, usize::MAX), NONE);
+    assert_eq!(str_at(cable_tags(h), 5), NONE);
+    assert_eq!(str_at(cable_tags(h), usize::MAX), NONE);
     assert_eq!(cable_recipient_name(cable_to(h, 1)), NONE);
-    assert_eq!(cable_recipient_excluded(cable_to(h, 0), 0), NONE);
-    assert_eq!(cable_recipient_excluded(cable_to(h, 9), 0), NONE);
-    assert_eq!(cable_recipient_excluded_count(cable_to(h, 9)), 0);
+    assert_eq!(str_at(cable_recipient_excluded(cable_to(h, 0)), 0), NONE);
+    assert_eq!(str_at(cable_recipient_excluded(cable_to(h, 9)), 0), NONE);
+    assert_eq!(cable_recipient_excluded(cable_to(h, 9)).len, 0);
     assert_eq!(cable_recipient_route(cable_info(h, 2)), NONE);
     assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
-    assert_eq!(cable_routing_relay(h, 6), NONE);
-    assert_eq!(cable_caveat(h, 1), NONE);
+    assert_eq!(str_at(cable_routing_relays(h), 6), NONE);
+    assert_eq!(str_at(cable_caveats(h), 1), NONE);
     assert_eq!(cable_ref_kind(cable_ref(h, 0)), NONE);
     assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
-    assert_eq!(cable_classified_by_reason(h, 2), NONE);
+    assert_eq!(str_at(cable_classified_by_reasons(h), 2), NONE);
     assert!(cable_warning(h, 3).is_none() && cable_ref(h, 0).is_none() && cable_paragraph(h, 99).is_none());
     assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
-    assert_eq!(cable_envelope_reference(h, 0), NONE);
-    assert_eq!(cable_marking_caveat(cable_subject_marking(h), 0), NONE);
+    assert_eq!(str_at(cable_envelope_references(h), 0), NONE);
+    assert_eq!(str_at(cable_marking_caveats(cable_subject_marking(h)), 0), NONE);
     assert_eq!(n, 7);
 }
 
@@ -274,7 +279,10 @@ fn error_statuses() {
         assert_eq!(message(&err), "data is NULL");
         assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), &mut err), CableStatus::CableNullArgument);
         assert_eq!(cable_parse(c"x".as_ptr(), 1, null_mut(), null_mut()), CableStatus::CableNullArgument);
-        assert_eq!(cable_parse_html(null(), 0, &mut out, null_mut()), CableStatus::CableNullArgument);
+        assert_eq!(
+            cable_parse_as(null(), 0, CableFormat::CableFormatHtml as c_int, null(), &mut out, null_mut()),
+            CableStatus::CableNullArgument
+        );
     }
     let status = |data: &[u8]| parse_with(data, None).map(|h| drop(Owned(h))).err().map(|e| e.status);
     assert_eq!(status(b""), Some(CableStatus::CableEmpty));
@@ -298,7 +306,16 @@ fn error_statuses() {
 
     let mut out = null_mut();
     // SAFETY: valid input, `out` writable, NULL `err`.
-    let st = unsafe { cable_parse_html(c"<html>no pre</html>".as_ptr(), 19, &mut out, null_mut()) };
+    let st = unsafe {
+        cable_parse_as(
+            c"<html>no pre</html>".as_ptr(),
+            19,
+            CableFormat::CableFormatHtml as c_int,
+            null(),
+            &mut out,
+            null_mut(),
+        )
+    };
     assert_eq!(st, CableStatus::CableNotAPage);
 }
 
@@ -386,8 +403,8 @@ fn csv_walk_reports_bad_rows_and_goes_on() {
             assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
             assert_eq!(s(cable_envelope_kind(h.get())), Some("cables_csv"));
             assert_eq!(s(cable_envelope_origin(h.get())), Some("Embassy Moscow"));
-            assert_eq!(cable_envelope_reference_count(h.get()), 2);
-            assert_eq!(s(cable_envelope_reference(h.get(), 1)), Some("07STATE2"));
+            assert_eq!(cable_envelope_references(h.get()).len, 2);
+            assert_eq!(s(str_at(cable_envelope_references(h.get()), 1)), Some("07STATE2"));
             let mut id = 0;
             assert!(cable_envelope_row_id(h.get(), Some(&mut id)));
             assert_eq!(id, row);
@@ -431,7 +448,16 @@ fn html_pages_carry_their_table() {
     bytes.splice(pos..pos + 2, [0x92]);
     let mut out = null_mut();
     // SAFETY: valid input, writable out-parameter, NULL err.
-    let st = unsafe { cable_parse_html(bytes.as_ptr().cast(), bytes.len(), &mut out, null_mut()) };
+    let st = unsafe {
+        cable_parse_as(
+            bytes.as_ptr().cast(),
+            bytes.len(),
+            CableFormat::CableFormatHtml as c_int,
+            null(),
+            &mut out,
+            null_mut(),
+        )
+    };
     assert_eq!(st, CableStatus::CableOk);
     let h = Owned(out);
     assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
@@ -515,13 +541,13 @@ fn tag_kinds_and_stations_through_c() {
     assert_eq!(s(cable_station_origin(st)), Some("Embassy Moscow"));
     assert_eq!(s(cable_station_country(st)), Some("Russia"));
     assert_eq!(s(cable_station_geo(st)), Some("RS"));
-    assert_eq!(cable_station_route_count(st), 1);
-    assert_eq!(s(cable_station_route(st, 0)), Some("RUEHMO"));
-    assert_eq!(s(cable_station_route(st, 1)), None);
-    assert_eq!(cable_station_plad_count(st), 1);
-    assert_eq!(s(cable_station_plad_at(st, 0)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(cable_station_routes(st).len, 1);
+    assert_eq!(s(str_at(cable_station_routes(st), 0)), Some("RUEHMO"));
+    assert_eq!(s(str_at(cable_station_routes(st), 1)), None);
+    assert_eq!(cable_station_plads(st).len, 1);
+    assert_eq!(s(str_at(cable_station_plads(st), 0)), Some("AMEMBASSY MOSCOW"));
     assert_eq!(s(cable_station_id(None)), None);
-    assert_eq!(cable_station_route_count(None), 0);
+    assert_eq!(cable_station_routes(None).len, 0);
     assert!(std::ptr::eq(find("hcmc").unwrap(), find("AMCONSUL HO CHI MINH CITY").unwrap()));
     assert!(find("ATLANTIS").is_none());
     // SAFETY: a NULL name.
@@ -537,15 +563,15 @@ fn raw_and_canonical_tags() {
     let h = parse_with(text, None).expect("parses");
     // SAFETY: `h` is live until freed below.
     unsafe {
-        assert_eq!(cable_tag_count(h.as_ref()), 4);
-        assert_eq!(s(cable_tag(h.as_ref(), 0)), Some("ECON"));
-        assert_eq!(s(cable_tag(h.as_ref(), 1)), Some("EFIN"));
-        assert_eq!(s(cable_tag(h.as_ref(), 2)), Some("PGOV"));
-        assert_eq!(cable_tag_raw_count(h.as_ref()), 3);
-        assert_eq!(s(cable_tag_raw(h.as_ref(), 0)), Some("ECONEFIN"));
-        assert_eq!(s(cable_tag_raw(h.as_ref(), 1)), Some("PG0V"));
-        assert_eq!(s(cable_tag_raw(h.as_ref(), 3)), None);
-        assert_eq!(cable_tag_raw_count(None), 0);
+        assert_eq!(cable_tags(h.as_ref()).len, 4);
+        assert_eq!(s(str_at(cable_tags(h.as_ref()), 0)), Some("ECON"));
+        assert_eq!(s(str_at(cable_tags(h.as_ref()), 1)), Some("EFIN"));
+        assert_eq!(s(str_at(cable_tags(h.as_ref()), 2)), Some("PGOV"));
+        assert_eq!(cable_tags_raw(h.as_ref()).len, 3);
+        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 0)), Some("ECONEFIN"));
+        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 1)), Some("PG0V"));
+        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 3)), None);
+        assert_eq!(cable_tags_raw(None).len, 0);
         cable_free(h);
     }
 }
@@ -566,7 +592,7 @@ fn seed_body_through_the_accessors() {
         assert_eq!(n as usize, i + 1);
         assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i)))), Some("CONFIDENTIAL"));
         assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i)))), Some("(C)"));
-        assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
+        assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))).len, 0);
         assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
     }
     assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 1))), Some("12."));
@@ -628,8 +654,8 @@ fn seed_body_through_the_accessors() {
     assert_eq!(s(cable_signature(h)), Some("BURNS"));
     assert!(cable_signature_span(h, Some(&mut span)));
     assert_eq!(&SEED[span.start..span.end], "BURNS");
-    assert_eq!(cable_signer_count(h), 1);
-    assert_eq!(s(cable_signer(h, 0)), Some("BURNS"));
+    assert_eq!(cable_signers(h).len, 1);
+    assert_eq!(s(str_at(cable_signers(h), 0)), Some("BURNS"));
     assert_eq!(cable_redaction_count(h), 0);
     assert_eq!(cable_break_count(h), 1);
     assert_eq!(s(cable_break_kind(cable_break(h, 0))), Some("page"));
@@ -656,14 +682,17 @@ fn body_fields_the_seed_lacks() {
     let mut at = 9usize;
     assert_eq!(cable_paragraph_count(h), 3);
     assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 0)))), Some("SECRET"));
-    assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 0))), 1);
-    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0)), Some("NOFORN"));
-    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 1)), None);
+    assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))).len, 1);
+    assert_eq!(s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 0)), Some("NOFORN"));
+    assert_eq!(s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 1)), None);
     assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 1)))), Some("CONFIDENTIAL"));
-    assert_eq!(s(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 1)), 0)), Some("REL GERMANY"));
+    assert_eq!(
+        s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 1))), 0)),
+        Some("REL GERMANY")
+    );
     assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
     assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
-    assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, 2))), 0);
+    assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 2))).len, 0);
 
     assert_eq!(cable_paragraph_item_count(cable_paragraph(h, 0)), 2);
     assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("A."));
@@ -699,9 +728,9 @@ fn body_fields_the_seed_lacks() {
     assert_eq!(at, 1);
 
     assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
-    assert_eq!(cable_signer_count(h), 2);
-    assert_eq!(s(cable_signer(h, 0)), Some("KEEGAN"));
-    assert_eq!(s(cable_signer(h, 1)), Some("PAAL"));
+    assert_eq!(cable_signers(h).len, 2);
+    assert_eq!(s(str_at(cable_signers(h), 0)), Some("KEEGAN"));
+    assert_eq!(s(str_at(cable_signers(h), 1)), Some("PAAL"));
     assert_eq!(cable_redaction_count(h), 1);
     let sp = cable_redaction_span(h, 0);
     assert_eq!(&text[sp.start..sp.end], "XXXXXXXXXXXX");
@@ -724,8 +753,8 @@ fn body_accessors_out_of_range_and_null() {
             assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), NONE);
             assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
             assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
-            assert_eq!(cable_marking_caveat_count(cable_paragraph_marking(cable_paragraph(h, i))), 0);
-            assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, i)), 0), NONE);
+            assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))).len, 0);
+            assert_eq!(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))), 0), NONE);
             assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), NONE);
             assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), Some(&mut span)));
             assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), NONE);
@@ -736,7 +765,7 @@ fn body_accessors_out_of_range_and_null() {
             assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), NONE);
             assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, i), 0)), CableSpan::default());
         }
-        assert_eq!(cable_marking_caveat(cable_paragraph_marking(cable_paragraph(h, 0)), 0), NONE);
+        assert_eq!(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 0), NONE);
         assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), NONE);
         assert!(!cable_paragraph_find(h, 0, Some(&mut at)));
         assert!(!cable_paragraph_find(h, u32::MAX, Some(&mut at)));
@@ -744,7 +773,7 @@ fn body_accessors_out_of_range_and_null() {
         assert_eq!(cable_passage_text(cable_note(h, 0)), NONE);
         assert!(!cable_passage_span(cable_note(h, 0), None));
         assert!(!cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
-        assert_eq!(cable_signer(h, 1), NONE);
+        assert_eq!(str_at(cable_signers(h), 1), NONE);
         assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
         assert_eq!(cable_break_kind(cable_break(h, 1)), NONE);
         assert!(!cable_break_page(cable_break(h, 1), Some(&mut n)));
@@ -761,7 +790,7 @@ fn body_accessors_out_of_range_and_null() {
     assert_eq!(cable_signature(h), NONE);
     assert!(!cable_signature_span(h, Some(&mut span)));
     assert_eq!(
-        (cable_signer_count(h), cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
+        (cable_signers(h).len, cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
         (0, 0, 0, 0)
     );
     assert_eq!((n, at, first, last, span), (7, 7, 7, 7, CableSpan { start: 7, end: 7 }), "nothing written");

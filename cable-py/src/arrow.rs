@@ -42,12 +42,9 @@ pub(crate) fn pyarrow<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, P
 fn batches(cables: &Bound<'_, PyAny>, kind: Table, text: bool, func: &str) -> PyResult<Vec<RecordBatch>> {
     let mut builder = if text { TableBuilder::with_text(kind) } else { TableBuilder::new(kind) };
     let mut batches: Vec<RecordBatch> = Vec::new();
-    let mut n = 0usize;
     for_each_cable(cables, func, |c| {
-        n += 1;
-        // The source a row names: the cable's reference id, else its position in the input.
-        let source = c.reference_id().map_or_else(|| format!("#{n}"), str::to_owned);
-        builder.push(&source, c);
+        // The cable's source (`cables.csv:17`, as the command names it), empty when it has none.
+        builder.push(c.source().unwrap_or_default(), c.cable());
         if builder.len() >= BATCH_ROWS {
             batches.push(builder.finish());
         }

@@ -35,6 +35,10 @@ impl PyCable {
         PyCable { owned: Arc::new(owned), paragraphs: PyOnceLock::new(), year }
     }
 
+    pub(crate) fn owned(&self) -> &OwnedCable {
+        &self.owned
+    }
+
     pub(crate) fn cable(&self) -> &cable_core::Cable<'_> {
         self.owned.cable()
     }
@@ -197,6 +201,10 @@ cable_methods! {
     text(s) -> &str = s.owned.text();
     /// The body: everything after the metadata block, as written.
     body(s) -> &str = s.cable().body();
+    /// Where the cable was read, as the ``cable`` command names it (the ``source`` column of
+    /// the tables): ``"cables.csv:17"`` for a row (``read_csv``, ``read_dir``), the path of a
+    /// file (``parse_file``, ``read_dir``); None for text handed to ``parse()``.
+    source(s) -> Option<&str> = s.owned.source();
 
     @methods {
         /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
@@ -265,13 +273,14 @@ cable_methods! {
             });
             let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
             let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
-            let args = (doc.text(), env, doc.replaced(), spans, self.year).into_pyobject(py)?;
+            let args = (doc.text(), env, doc.replaced(), spans, self.year, doc.source()).into_pyobject(py)?;
             Ok((rebuild, args))
         }
 
         /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
         #[classmethod]
-        #[pyo3(signature = (text, envelope, replaced, spans, year))]
+        #[pyo3(signature = (text, envelope, replaced, spans, year, source = None))]
+        #[allow(clippy::too_many_arguments)] // The pickled state, field by field.
         fn _rebuild(
             _cls: &Bound<'_, pyo3::types::PyType>,
             py: Python<'_>,
@@ -280,6 +289,7 @@ cable_methods! {
             replaced: usize,
             spans: Vec<(u32, u32)>,
             year: Option<i32>,
+            source: Option<String>,
         ) -> PyResult<PyCable> {
             use cable_core::{Document, Envelope, EnvelopeKind, Span};
             use std::borrow::Cow;
@@ -300,6 +310,10 @@ cable_methods! {
                 }
             };
             let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
+            let doc = match source {
+                Some(s) => doc.with_source(s),
+                None => doc,
+            };
             let opts = crate::input::options(year);
             let parsed = crate::input::detached(py, || {
                 cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))

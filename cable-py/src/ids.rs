@@ -120,19 +120,21 @@ pub(crate) fn stations(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
 }
 
 /// Columns of `citations`, in order.
-const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus"];
+const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus", "source"];
 
 /// The citation edges of a corpus as a pandas DataFrame: one row per cable cited in a REF
 /// block, with columns ``citing``, ``cited`` (canonical ids), ``label`` (the REF item's
-/// letter, or None), ``kind`` and ``in_corpus`` (whether the cited cable is among ``cables``).
+/// letter, or None), ``kind``, ``in_corpus`` (whether the cited cable is among ``cables``) and
+/// ``source`` (the citing cable's, as ``Cable.source``; empty when it has none).
 /// Self-citations are left out. Reads ``cables`` once (a reader is fine). The network is the
 /// core's (``cable refs`` gives the same edges).
 #[pyfunction]
 pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let pd = pandas(py, "citations")?;
-    let mut per_cable: Vec<(&str, cable_core::ids::CableCitations)> = Vec::new();
+    let mut per_cable: Vec<(String, cable_core::ids::CableCitations)> = Vec::new();
     for_each_cable(cables, "citations", |c| {
-        per_cable.push(("", cable_core::ids::CableCitations::of(c)));
+        let source = c.source().unwrap_or_default().to_owned();
+        per_cable.push((source, cable_core::ids::CableCitations::of(c.cable())));
         Ok(())
     })?;
     let cols: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
@@ -142,6 +144,7 @@ pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyR
         cols[2].append(Some(e.label).filter(|l| !l.is_empty()))?;
         cols[3].append(e.kind)?;
         cols[4].append(e.in_corpus)?;
+        cols[5].append(e.source)?;
     }
     let data = PyDict::new(py);
     for (name, col) in COLUMNS.iter().zip(&cols) {

@@ -31,15 +31,6 @@ impl Decoding {
             other => Err(PyValueError::new_err(format!("errors must be 'replace' or 'strict', not {other:?}"))),
         }
     }
-
-    /// Refuses a lossily decoded document in strict mode.
-    fn check(self, doc: &Document<'_>) -> Result<(), Failure> {
-        match (self, doc.replaced_spans().first()) {
-            (Decoding::Strict, Some(span)) => Err(Failure::encoding(span.start as u64)),
-            (Decoding::Strict, None) if doc.replaced() > 0 => Err(Failure::encoding(0)),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// What `read_csv` / `read_dir` do with a row or file that cannot be parsed.
@@ -166,8 +157,7 @@ pub(crate) fn parse_doc(
     opts: &ParseOptions,
     decoding: Decoding,
 ) -> Result<OwnedCable, Failure> {
-    decoding.check(&doc)?;
-    OwnedCable::from_document(doc, opts).map_err(|e| Failure::parse(&e))
+    OwnedCable::from_document_strict(doc, opts, decoding == Decoding::Strict).map_err(|e| Failure::bytes(&e))
 }
 
 fn from_bytes(bytes: &[u8], form: Form, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
@@ -181,7 +171,7 @@ pub(crate) fn parse_one_file(path: &Path, opts: &ParseOptions, decoding: Decodin
         return Err(Failure::io(std::io::ErrorKind::IsADirectory.into(), &label));
     }
     let input = corpus::read_file_limited(path, None, opts.limit()).map_err(|e| Failure::io(e, &label))?;
-    one_input(input, opts, decoding).map_err(|f| f.in_file(&label))
+    one_input(input, &label, opts, decoding)
 }
 
 /// Reads and parses a binary file object holding one cable, as `parse_one_file` (decompressed
@@ -193,15 +183,17 @@ pub(crate) fn parse_one_stream(
     decoding: Decoding,
 ) -> Result<OwnedCable, Failure> {
     let input = corpus::read_limited(src, label, None, opts.limit(), None).map_err(|e| Failure::io(e, label))?;
-    one_input(input, opts, decoding).map_err(|f| f.in_file(label))
+    one_input(input, label, opts, decoding)
 }
 
-fn one_input(input: corpus::Input, opts: &ParseOptions, decoding: Decoding) -> Result<OwnedCable, Failure> {
-    match input {
-        corpus::Input::Bytes(form, bytes) => from_bytes(&bytes, form, opts, decoding),
-        corpus::Input::TooLarge { limit } => Err(Failure::parse(&cable_core::ParseError::too_large(limit))),
-        _ => Err(Failure::csv_file()),
-    }
+fn one_input(
+    input: corpus::Input,
+    label: &str,
+    opts: &ParseOptions,
+    decoding: Decoding,
+) -> Result<OwnedCable, Failure> {
+    let strict = decoding == Decoding::Strict;
+    OwnedCable::from_input(input, label, opts, strict).map_err(|e| Failure::bytes(&e).in_file(label))
 }
 
 /// A binary Python file object (`open(p, "rb")`, `gzip.open(p)`, `io.BytesIO`) as a byte

@@ -271,7 +271,7 @@ record! {
         /// ``(start, end)`` byte span in ``Cable.text`` (empty at 0 for the cable as a whole).
         span: PySpan = py_span(w.0.span),
         /// The text concerned (at most 200 bytes of it).
-        text: String = own(excerpt(w.1.text_of(w.0.span))),
+        text: String = own(w.1.warning_text(w.0)),
     }
     repr(s) { kind: s.kind, span: s.span, text: &s.text }
 
@@ -422,15 +422,6 @@ record! {
         span: PySpan = py_span(d.span),
     }
     repr(s) { drafted: &s.drafted, approved: &s.approved }
-}
-
-/// At most 200 bytes of `text`, cut at a character boundary (as the JSON contract does).
-fn excerpt(text: &str) -> &str {
-    let mut end = text.len().min(200);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Python's `repr()` of a string.

@@ -39,13 +39,14 @@ impl ReaderState {
             Some(Err(e)) => return Next::Fail(Failure::internal(e.to_string())),
         };
         let path = entry.path().to_owned();
-        let r = match entry {
-            RawEntry::CsvRow { row, .. } => {
-                let n = row.row();
-                parse_doc(row.decode().into_document(), opts, decoding).map_err(|f| f.at_row(n).in_file(&path))
-            }
-            RawEntry::Document(e) => parse_doc(e.document, opts, decoding).map_err(|f| f.in_file(&path)),
+        let row = match &entry {
+            RawEntry::CsvRow { row, .. } => Some(row.row()),
+            RawEntry::Document(_) => None,
         };
+        let r = parse_doc(entry.into_entry().document, opts, decoding).map_err(|f| match row {
+            Some(n) => f.at_row(n).in_file(&path),
+            None => f.in_file(&path),
+        });
         match r {
             Ok(c) => Next::Cable(Box::new(c)),
             Err(f) => Next::Fail(f),
@@ -163,13 +164,9 @@ impl CableReader {
 
     /// Reads the rest of the input, handing each cable to `each` without making a Python object
     /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
-    pub(crate) fn for_each(
-        &self,
-        py: Python<'_>,
-        mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
-    ) -> PyResult<()> {
+    pub(crate) fn for_each(&self, py: Python<'_>, mut each: impl FnMut(&OwnedCable) -> PyResult<()>) -> PyResult<()> {
         while let Some(c) = self.next_cable(py)? {
-            each(c.cable())?;
+            each(&c)?;
         }
         Ok(())
     }
@@ -237,7 +234,7 @@ impl CableReader {
 pub(crate) fn for_each_cable<'py>(
     cables: &Bound<'py, PyAny>,
     func: &str,
-    mut each: impl FnMut(&cable_core::Cable<'_>) -> PyResult<()>,
+    mut each: impl FnMut(&OwnedCable) -> PyResult<()>,
 ) -> PyResult<()> {
     // A reader is drained in Rust: no `Cable` object per row.
     if let Ok(reader) = cables.cast::<CableReader>() {
@@ -257,7 +254,7 @@ pub(crate) fn for_each_cable<'py>(
                 item.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
             ))
         })?;
-        each(cable.get().cable())?;
+        each(cable.get().owned())?;
     }
     Ok(())
 }

@@ -1,26 +1,25 @@
 //! A `serde::Serializer` that builds Python objects (dict, list, str, int, float, bool, None)
 //! straight from the core's `Serialize` impls, so that `to_dict()` follows the one definition
 //! of the JSON contract (`cable-core/src/serialize.rs`) with no JSON text in between. Struct
-//! keys are `&'static str`, so their Python strings are made once per thread and reused.
+//! keys are `&'static str`, so their Python strings are made once and reused.
 
 use cable_core::pick::{Step, serialize_at};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Serialize};
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 /// A value's serialisation as Python objects.
 pub(crate) fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(Ser(py)).map_err(|e| e.0)
+    value.serialize(Ser(py)).map_err(|e| *e.0)
 }
 
-/// A Python error carried through serde.
+/// A Python error carried through serde, boxed: every value returned while converting is a
+/// `Result` of this, which a pointer keeps small (a `PyErr` is several words).
 #[derive(Debug)]
-pub(crate) struct Error(PyErr);
+pub(crate) struct Error(Box<PyErr>);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -32,55 +31,48 @@ impl std::error::Error for Error {}
 
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(pyo3::exceptions::PyValueError::new_err(msg.to_string()))
+        Error(Box::new(pyo3::exceptions::PyValueError::new_err(msg.to_string())))
     }
 }
 
 impl From<PyErr> for Error {
     fn from(e: PyErr) -> Self {
-        Error(e)
+        Error(Box::new(e))
     }
 }
 
-thread_local! {
-    /// The Python strings of struct keys, made once per thread.
-    static KEYS: RefCell<KeyTable> = RefCell::default();
-}
+/// Slots of the key table: a few times the number of distinct keys of the contract (about 150),
+/// so that probing stops at once.
+const SLOTS: usize = 1024;
 
-/// Python strings of struct keys by the address and length of the static key.
-type KeyTable = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Addr>>;
+/// The Python strings of struct keys and enum variant names, made once per process: each slot
+/// holds a key's address and length (keys are `&'static str`, so these name it) and its
+/// interned string. A static table, not a thread-local one: in an extension module every
+/// thread-local access is a call (`__tls_get_addr`), and it was the first cost of `to_dict()`
+/// after the objects themselves. A slot, once filled, never changes, so reading it is one
+/// atomic load.
+static KEYS: [OnceLock<(usize, usize, Py<PyString>)>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 
-/// Hashes a key by its address and length: keys are static strings, so these name the key, and
-/// a multiply is all the hashing they need (cheaper than SipHash, once per field).
-#[derive(Default)]
-struct Addr(u64);
-
-impl std::hash::Hasher for Addr {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// Runs `f` with the Python string of a struct key, made once per thread.
-fn with_key<'py, T>(py: Python<'py>, k: &'static str, f: impl FnOnce(&Bound<'py, PyString>) -> T) -> T {
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        let key = keys.entry((k.as_ptr() as usize, k.len())).or_insert_with(|| PyString::intern(py, k).unbind());
-        f(key.bind(py))
-    })
-}
-
-/// The Python string of a struct key.
+/// The Python string of a struct key, from the table; interned anew in the (never seen) case
+/// where the slots it may take are all held by other keys.
 fn key<'py>(py: Python<'py>, k: &'static str) -> Bound<'py, PyString> {
-    with_key(py, k, |k| k.clone())
+    match cached(py, k) {
+        Some(s) => s.bind(py).clone(),
+        None => PyString::intern(py, k),
+    }
+}
+
+/// The table's string of `k`: its slot is found by hashing the address, probing the next few.
+fn cached(py: Python<'_>, k: &'static str) -> Option<&'static Py<PyString>> {
+    let (addr, len) = (k.as_ptr() as usize, k.len());
+    let hash = ((addr ^ len.rotate_left(48)) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
+    (0..4).find_map(|i| {
+        let slot = &KEYS[(hash as usize + i) % SLOTS];
+        // Read first: the key is there already, or another holds the slot (probe on).
+        let (a, l, s) =
+            slot.get().unwrap_or_else(|| slot.get_or_init(|| (addr, len, PyString::intern(py, k).unbind())));
+        (*a == addr && *l == len).then_some(s)
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -90,7 +82,7 @@ type R<'py> = Result<Bound<'py, PyAny>, Error>;
 
 impl<'py> Ser<'py> {
     fn any(self, v: impl IntoPyObject<'py>) -> R<'py> {
-        v.into_bound_py_any(self.0).map_err(Error)
+        v.into_bound_py_any(self.0).map_err(Error::from)
     }
 }
 
@@ -227,9 +219,12 @@ impl<'py> ser::SerializeStruct for Map<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, k: &'static str, v: &T) -> Result<(), Error> {
-        // The value first: converting it may need the key table too.
         let v = v.serialize(self.0)?;
-        with_key(self.0.0, k, |k| self.1.set_item(k, v))?;
+        let py = self.0.0;
+        match cached(py, k) {
+            Some(k) => self.1.set_item(k.bind(py), v)?,
+            None => self.1.set_item(PyString::intern(py, k), v)?,
+        }
         Ok(())
     }
     fn end(self) -> R<'py> {
@@ -256,5 +251,5 @@ pub(crate) fn to_py_at<'py>(
     value: &impl Serialize,
     path: &[Step],
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    serialize_at(value, path, move || Ser(py)).map_err(|e| e.0)
+    serialize_at(value, path, move || Ser(py)).map_err(|e| *e.0)
 }

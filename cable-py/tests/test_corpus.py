@@ -225,6 +225,21 @@ def test_page_and_csv_cables_pickle_with_their_envelope(pages, corpus):
         restored = pickle.loads(pickle.dumps(c))
         assert restored.to_dict() == c.to_dict()
         assert restored.envelope == c.envelope
+        assert restored.source == c.source
+
+
+def test_a_cable_knows_where_it_was_read(pages, corpus, seed_text):
+    # The core's walk names each input; the cable carries the name (issue 18), as the command's
+    # `source` does.
+    path = pages / "2005" / "07" / "05SOFIA1207.html"
+    assert cable.parse_file(path).source == str(path)
+    assert cable.parse_file(str(path)).source == str(path)
+    csv = corpus / "cables-real-dev.csv"
+    first = [c.source for _, c in zip(range(3), cable.read_csv(csv))]
+    assert first == [f"{csv}:1", f"{csv}:2", f"{csv}:3"]
+    sofia = [c for c in cable.read_dir(pages / "2005" / "07") if c.reference_id == "05SOFIA1207"]
+    assert [c.source for c in sofia] == [str(path)]
+    assert cable.parse(seed_text).source is None
 
 
 def test_pickled_lossy_rows_keep_their_warnings(corpus):

@@ -226,7 +226,7 @@ def test_paragraphs_frame_of_the_corpus_csv(pd, pa, corpus):
     # 04PARAMARIBO31, and archive stamps are no paragraphs).
     assert df["number"].isna().sum() == 4469
     assert (df["level"] == "SECRET").sum() == 1489
-    assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 737
+    assert df["caveats"].map(lambda cv: "NOFORN" in cv).sum() == 738
     assert (df["heading"].fillna("") != "").sum() == 19450
 
 

@@ -71,8 +71,9 @@ def test_tags_raw_and_canonical(pages):
 
 
 def test_citations_of_the_real_csv(pd, corpus):
-    df = cable.citations(cable.read_csv(corpus / "cables-real-dev.csv"))
-    assert list(df.columns) == ["citing", "cited", "label", "kind", "in_corpus"]
+    csv = corpus / "cables-real-dev.csv"
+    df = cable.citations(cable.read_csv(csv))
+    assert list(df.columns) == ["citing", "cited", "label", "kind", "in_corpus", "source"]
     assert len(df) > 8000
     assert df["in_corpus"].dtype == bool
     # 04LILONGWE155: `REF: A. LILONGWE 149` (in the file) and `B. 03 LILONGWE 1202` (not in it).
@@ -80,6 +81,8 @@ def test_citations_of_the_real_csv(pd, corpus):
     assert list(rows.cited) == ["04LILONGWE149", "03LILONGWE1202"]
     assert list(rows.label) == ["A", "B"]
     assert list(rows.in_corpus) == [True, False]
+    # The citing cable's source, as `cable refs` writes it: the row of the file.
+    assert rows.source.nunique() == 1 and rows.source.iloc[0].startswith(f"{csv}:")
     # The most cited cable of the file.
     assert df.groupby("cited").citing.nunique().idxmax() == "03LILONGWE1202"
 

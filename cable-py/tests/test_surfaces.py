@@ -5,11 +5,12 @@ pages (issue 18).
 - The walk: the JSON of every cable, in order (``cable parse --jsonl``, ``read_csv`` /
   ``read_dir`` and ``to_json()``, ``cable_dump --json`` over the files of the core's walk).
 - The tables: ``cable export --format parquet`` (``--paragraphs``, ``--citations``) against
-  ``to_arrow(..., table=...)``, every column but ``source`` (the CLI names a row's input,
-  ``cables.csv:17``; Python names it by its reference id).
+  ``to_arrow(..., table=...)``, every column, ``source`` too: the core's walk names a row's
+  input (``cables.csv:17``, a page's path) and the cable carries it (``Cable.source``).
 - The citations: ``cable refs --format jsonl`` against ``cable.citations()``.
 
-C has no table or citation API: for C, the walk is compared. The command and ``cable_dump``
+C has no table or citation API: for C, the walk is compared (and a CSV row's ``cable_source``
+by the C tests). The command and ``cable_dump``
 are the ones ``scripts/test`` builds before the Python tests (``target/debug/cable``, or
 ``$CABLE_CLI``; ``examples/c/cable_dump`` from ``scripts/test-c``); a test says so and is
 skipped when one is missing, or when the corpus is.
@@ -68,9 +69,12 @@ def python_cables(path: Path):
 @pytest.mark.parametrize("name", INPUTS)
 def test_the_walk_is_the_same_from_the_command_python_and_c(corpus, cli, dump, name):
     path = corpus / name
-    python = [json.loads(c.to_json()) for c in python_cables(path)]
+    cables = list(python_cables(path))
+    python = [json.loads(c.to_json()) for c in cables]
     assert len(python) > 900, "the corpus input holds cables"
-    assert jsonl(run(cli, "parse", "--jsonl", "--quiet", path), drop=["source"]) == python
+    command = jsonl(run(cli, "parse", "--jsonl", "--quiet", path))
+    assert [row.pop("source") for row in command] == [c.source for c in cables]
+    assert command == python
     # cable_dump reads files, not directories: the files of the core's walk, in its order.
     files = [f for f, _, _ in cable._corpus_files(path)] if path.is_dir() else [path]
     assert jsonl(run(dump, "--json", *files)) == python
@@ -83,9 +87,10 @@ def test_the_tables_are_the_same_from_the_command_and_python(corpus, cli, tmp_pa
     path, out = corpus / name, tmp_path / f"{table}.parquet"
     flag = {"paragraphs": ["--paragraphs"], "citations": ["--citations"]}.get(table, [])
     run(cli, "export", "--format", "parquet", *flag, "--quiet", "-o", out, path)
-    command = pq.read_table(out).drop_columns(["source"])
-    python = cable.to_arrow(python_cables(path), table=table).drop_columns(["source"])
+    command = pq.read_table(out)
+    python = cable.to_arrow(python_cables(path), table=table)
     assert command.num_rows > 0
+    assert str(path) in command.column("source")[0].as_py()
     assert command.schema == python.schema
     # Values, not chunks: the command writes a dictionary per batch, Python one per table.
     assert command.to_pylist() == python.to_pylist()
@@ -94,7 +99,7 @@ def test_the_tables_are_the_same_from_the_command_and_python(corpus, cli, tmp_pa
 @pytest.mark.parametrize("name", INPUTS)
 def test_the_citations_are_the_same_from_the_command_and_python(corpus, cli, pd, name):
     path = corpus / name
-    command = jsonl(run(cli, "refs", "--format", "jsonl", "--quiet", path), drop=["source"])
+    command = jsonl(run(cli, "refs", "--format", "jsonl", "--quiet", path))
     frame = cable.citations(python_cables(path))
     # A missing label is None in JSON and NaN in pandas' string columns.
     python = frame.astype(object).where(frame.notna(), None).to_dict("records")

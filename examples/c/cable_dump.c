@@ -78,17 +78,17 @@ static void print_time(int64_t seconds, int with_time) {
 }
 
 /* Prints a list given by a count and an index getter, separated by `sep`. */
-#define LIST(label, count, get, sep)                      \
-    do {                                                  \
-        size_t n_ = (count), i_;                          \
-        if (n_ == 0) break;                               \
-        printf("  %-16s ", label);                        \
-        for (i_ = 0; i_ < n_; i_++) {                     \
-            if (i_ > 0) fputs(sep, stdout);               \
-            put(get);                                     \
-        }                                                 \
-        putchar('\n');                                    \
-    } while (0)
+/* A list of strings (a CableStrs: items[0] .. items[len - 1]) on one line. */
+static void list(const char *label, CableStrs l, const char *sep) {
+    size_t i;
+    if (l.len == 0) return;
+    printf("  %-16s ", label);
+    for (i = 0; i < l.len; i++) {
+        if (i > 0) fputs(sep, stdout);
+        put(l.items[i]);
+    }
+    putchar('\n');
+}
 
 static void print_recipient(const char *label, CableStr route, CableStr name, CableStr office,
                             CableStr prec, CableStr mcn) {
@@ -147,7 +147,7 @@ static void dump_body(const Cable *c) {
         putchar('\n');
     }
     field("signature", cable_signature(c));
-    LIST("signers", cable_signer_count(c), cable_signer(c, i_), ", ");
+    list("signers", cable_signers(c), ", ");
     for (i = 0; i < cable_break_count(c); i++) {
         sp = cable_break_span(cable_break(c, i));
         printf("  %-16s ", i == 0 ? "breaks" : "");
@@ -162,7 +162,7 @@ static void dump_text(const Cable *c, const char *label) {
     int64_t t;
     uint32_t n, total;
     uint64_t row;
-    size_t i, j;
+    size_t i;
 
     printf("== %s\n", label);
     field("reference id", cable_reference_id(c));
@@ -184,18 +184,18 @@ static void dump_text(const Cable *c, const char *label) {
     for (i = 0; i < cable_to_count(c); i++) {
         print_recipient("to", cable_recipient_route(cable_to(c, i)), cable_recipient_name(cable_to(c, i)), cable_recipient_office(cable_to(c, i)),
                         cable_recipient_precedence(cable_to(c, i)), cable_recipient_mcn(cable_to(c, i)));
-        for (j = 0; j < cable_recipient_excluded_count(cable_to(c, i)); j++) field("  except", cable_recipient_excluded(cable_to(c, i), j));
+        list("  except", cable_recipient_excluded(cable_to(c, i)), ", ");
     }
     for (i = 0; i < cable_info_count(c); i++) {
         print_recipient("info", cable_recipient_route(cable_info(c, i)), cable_recipient_name(cable_info(c, i)), cable_recipient_office(cable_info(c, i)),
                         cable_recipient_precedence(cable_info(c, i)), cable_recipient_mcn(cable_info(c, i)));
-        for (j = 0; j < cable_recipient_excluded_count(cable_info(c, i)); j++) field("  except", cable_recipient_excluded(cable_info(c, i), j));
+        list("  except", cable_recipient_excluded(cable_info(c, i)), ", ");
     }
-    LIST("relays", cable_routing_relay_count(c), cable_routing_relay(c, i_), " ");
+    list("relays", cable_routing_relays(c), " ");
     field("security", cable_routing_security(c));
     field("classification", cable_classification(c));
-    LIST("caveats", cable_caveat_count(c), cable_caveat(c, i_), ", ");
-    LIST("distribution", cable_distribution_count(c), cable_distribution(c, i_), "; ");
+    list("caveats", cable_caveats(c), ", ");
+    list("distribution", cable_distribution(c), "; ");
     if (cable_section(c, &n, &total)) {
         if (total > 0)
             printf("  %-16s %u of %u\n", "section", n, total);
@@ -216,7 +216,7 @@ static void dump_text(const Cable *c, const char *label) {
         }
         putchar('\n');
     }
-    LIST("tags", cable_tag_count(c), cable_tag(c, i_), " ");
+    list("tags", cable_tags(c), " ");
     if (cable_subject(c).ptr != NULL) {
         printf("  %-16s ", "subject");
         if (cable_marking_raw(cable_subject_marking(c)).ptr != NULL) {
@@ -242,8 +242,8 @@ static void dump_text(const Cable *c, const char *label) {
         putchar('\n');
     }
     field("classified by", cable_classified_by_text(c));
-    LIST("  names", cable_classified_by_name_count(c), cable_classified_by_name(c, i_), "; ");
-    LIST("  reasons", cable_classified_by_reason_count(c), cable_classified_by_reason(c, i_), " ");
+    list("  names", cable_classified_by_names(c), "; ");
+    list("  reasons", cable_classified_by_reasons(c), " ");
     if (cable_partial(c)) printf("  %-16s yes\n", "partial");
     if (cable_envelope_kind(c).ptr != NULL) {
         printf("  %-16s ", "envelope");
@@ -377,7 +377,7 @@ static int dump_file(const char *path) {
         free(data);
         return 1;
     }
-    st = form == CABLE_FORMAT_HTML ? cable_parse_html(data, len, &c, &err) : cable_parse(data, len, &c, &err);
+    st = cable_parse_as(data, len, form, NULL, &c, &err); /* text or page, as detected */
     free(data); /* the handle owns its own copy */
     if (st != CABLE_OK) {
         fprintf(stderr, "cable_dump: %s: %s\n", path, err.message);

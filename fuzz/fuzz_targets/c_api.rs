@@ -1,5 +1,5 @@
 #![no_main]
-//! The C entry points with arbitrary bytes: `cable_parse` and `cable_parse_html` (with and
+//! The C entry points with arbitrary bytes: `cable_parse_as` a text or a page (with and
 //! without strict UTF-8), every string accessor of the handle read out (each returned
 //! `CableStr` must point inside memory the handle owns, which AddressSanitizer checks when the
 //! bytes are read), `cable_to_json`, and the frees.
@@ -36,13 +36,8 @@ fuzz_target!(|data: &[u8]| {
         opts.flags |= CABLE_OPTION_STRICT_UTF8;
     }
     // SAFETY: valid pointers to a live buffer, options, handle slot and error struct.
-    let status = unsafe {
-        if mode & 1 == 0 {
-            cable_parse_with_options(data.as_ptr().cast(), data.len(), &opts, &mut h, &mut err)
-        } else {
-            cable_parse_html_with_options(data.as_ptr().cast(), data.len(), &opts, &mut h, &mut err)
-        }
-    };
+    let format = if mode & 1 == 0 { CableFormat::CableFormatText } else { CableFormat::CableFormatHtml };
+    let status = unsafe { cable_parse_as(data.as_ptr().cast(), data.len(), format as i32, &opts, &mut h, &mut err) };
     if status != CableStatus::CableOk {
         assert!(h.is_null(), "no handle on failure");
         assert_eq!(err.status, status, "the error struct carries the status");
@@ -51,8 +46,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let raw = h;
-    // SAFETY: `raw` is a live handle from `cable_parse*`, freed at the end; indexes past the end
-    // are allowed (they return the absent value).
+    // SAFETY: `raw` is a live handle from `cable_parse_as`, freed at the end; indexes past the
+    // end are allowed (they return the absent value); a list holds `len` strings.
     unsafe {
         let h = raw.as_ref();
         touch(cable_reference_id(h));
@@ -60,8 +55,10 @@ fuzz_target!(|data: &[u8]| {
         touch(cable_sender(h));
         touch(cable_subject(h));
         touch(cable_text(h));
-        for i in 0..cable_tag_count(h) + 1 {
-            touch(cable_tag(h, i));
+        for list in [cable_tags(h), cable_caveats(h), cable_signers(h), cable_classified_by_reasons(h)] {
+            for i in 0..list.len {
+                touch(*list.items.add(i));
+            }
         }
         for i in 0..cable_to_count(h) + 1 {
             touch(cable_recipient_name(cable_to(h, i)));
@@ -70,9 +67,6 @@ fuzz_target!(|data: &[u8]| {
         }
         for i in 0..cable_info_count(h) + 1 {
             touch(cable_recipient_name(cable_info(h, i)));
-        }
-        for i in 0..cable_caveat_count(h) + 1 {
-            touch(cable_caveat(h, i));
         }
         for i in 0..cable_ref_count(h) + 1 {
             touch(cable_ref_id(cable_ref(h, i)));

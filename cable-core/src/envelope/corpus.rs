@@ -95,7 +95,7 @@ pub enum CorpusError {
 /// One cable's document and where it came from: the path, and `:<row>` for a CSV row.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// `path` or `path:row`.
+    /// `path` or `path:row` (the document carries it too: [`Document::source`]).
     pub source: String,
     /// The document.
     pub document: Document<'static>,
@@ -132,7 +132,10 @@ impl RawEntry {
     pub fn into_entry(self) -> Entry {
         match self {
             RawEntry::Document(e) => e,
-            RawEntry::CsvRow { source, row } => Entry { source, document: row.decode().into_document() },
+            RawEntry::CsvRow { source, row } => {
+                let document = row.decode().into_document().with_source(source.as_str());
+                Entry { source, document }
+            }
         }
     }
 }
@@ -330,7 +333,7 @@ impl Corpus {
                     .map_err(|source| CorpusError::Rejected { path: label.clone(), source })?;
                 let document = document_from_bytes(form, &bytes)
                     .map_err(|source| CorpusError::Html { path: label.clone(), source })?;
-                Ok(Some(Entry { source: label, document }))
+                Ok(Some(Entry { document: document.with_source(label.as_str()), source: label }))
             }
             Input::TooLarge { limit } => {
                 Err(CorpusError::Rejected { path: label, source: crate::ParseError::too_large(limit) })
@@ -347,7 +350,7 @@ impl Corpus {
             if let Some((label, reader)) = &mut self.csv {
                 match reader.read_raw() {
                     Some(Ok(row)) => {
-                        let source = format!("{label}:{}", row.row());
+                        let source = super::csv::row_source(label, row.row());
                         return Some(Ok(RawEntry::CsvRow { source, row }));
                     }
                     Some(Err(source)) => return Some(Err(CorpusError::Csv { path: label.clone(), source })),
@@ -594,8 +597,16 @@ mod tests {
         let entry = corpus.next_raw().unwrap().unwrap();
         assert!(matches!(&entry, RawEntry::CsvRow { source, .. } if source.ends_with("rows:12:1")));
         assert_eq!(entry.path(), csv.display().to_string());
+        // The document carries its source, and so does the cable parsed from it.
+        let second = corpus.next().unwrap().unwrap();
+        let owned = crate::OwnedCable::from_document(second.document, &Default::default()).unwrap();
+        assert_eq!(owned.source(), Some(format!("{}:2", csv.display()).as_str()));
         let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/07MOSCOW5434.txt");
         assert_eq!(Corpus::new([seed]).next_raw().unwrap().unwrap().path(), seed);
+        assert_eq!(Corpus::new([seed]).next().unwrap().unwrap().document.source(), Some(seed));
+        let input = read_file(Path::new(seed), None).unwrap();
+        let opts = crate::ParseOptions::default();
+        assert_eq!(crate::OwnedCable::from_input(input, seed, &opts, false).unwrap().source(), Some(seed));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

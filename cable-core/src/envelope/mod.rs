@@ -181,12 +181,20 @@ pub struct Document<'a> {
     /// Characters that replaced invalid bytes when the text was decoded.
     replaced: usize,
     replaced_spans: Vec<Span>,
+    /// Where it was read (see [`Document::source`]).
+    source: Option<Box<str>>,
 }
 
 impl<'a> Document<'a> {
     /// A document of plain telegram text with no envelope.
     pub fn plain(text: impl Into<Cow<'a, str>>) -> Self {
-        Document { text: DocText::Cow(text.into()), envelope: None, replaced: 0, replaced_spans: Vec::new() }
+        Document {
+            text: DocText::Cow(text.into()),
+            envelope: None,
+            replaced: 0,
+            replaced_spans: Vec::new(),
+            source: None,
+        }
     }
 
     /// A document of bytes in whatever encoding the file had: UTF-8 is borrowed, other bytes are
@@ -198,14 +206,20 @@ impl<'a> Document<'a> {
 
     /// A document of text already decoded from bytes, with its replacements.
     pub(crate) fn from_decoded(d: crate::decode::Decoded<'a>) -> Self {
-        Document { text: DocText::Cow(d.text), envelope: None, replaced: d.replaced, replaced_spans: d.spans }
+        Document {
+            text: DocText::Cow(d.text),
+            envelope: None,
+            replaced: d.replaced,
+            replaced_spans: d.spans,
+            source: None,
+        }
     }
 
     /// A document of plain text owned by someone else and shared, not copied: a binding's
     /// string object (a Python `str`) that stays alive as long as the document.
     pub fn shared(text: impl AsRef<str> + Send + Sync + 'static) -> Document<'static> {
         let text = DocText::Shared(SharedText(std::sync::Arc::new(text)));
-        Document { text, envelope: None, replaced: 0, replaced_spans: Vec::new() }
+        Document { text, envelope: None, replaced: 0, replaced_spans: Vec::new(), source: None }
     }
 
     /// Records that the text was decoded lossily: `replaced` characters, at `spans` (each becomes
@@ -231,7 +245,13 @@ impl<'a> Document<'a> {
 
     /// A document of `text` that came with `envelope`.
     pub fn with_envelope(text: impl Into<Cow<'a, str>>, envelope: Envelope<'a>) -> Self {
-        Document { text: DocText::Cow(text.into()), envelope: Some(envelope), replaced: 0, replaced_spans: Vec::new() }
+        Document {
+            text: DocText::Cow(text.into()),
+            envelope: Some(envelope),
+            replaced: 0,
+            replaced_spans: Vec::new(),
+            source: None,
+        }
     }
 
     /// Joins a header and a body the way both containers store them (two blocks, two columns)
@@ -245,6 +265,21 @@ impl<'a> Document<'a> {
         }
         text.push_str(body);
         text
+    }
+
+    /// The document, labelled with where it was read (see [`source`](Self::source)).
+    pub fn with_source(mut self, source: impl Into<Box<str>>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Where the document was read, as the corpus walk names it: the file's path, `path:row`
+    /// for a row of a `cables.csv` file (see [`csv::row_source`]), the label of a stream (`-`
+    /// for standard input). `None` for text handed over directly. It travels with the parsed
+    /// cable ([`OwnedCable::source`](crate::OwnedCable::source)), so that every surface names a
+    /// table row's input the same way.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 
     /// The telegram text; spans of the parsed cable index into it.
@@ -272,6 +307,7 @@ impl<'a> Document<'a> {
             envelope: self.envelope.map(Envelope::into_owned),
             replaced: self.replaced,
             replaced_spans: self.replaced_spans,
+            source: self.source,
         }
     }
 }

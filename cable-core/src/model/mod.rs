@@ -449,6 +449,11 @@ impl<'a> Cable<'a> {
         self.sender.map(|s| s.value)
     }
 
+    /// Span of the originator (the JSON's `spans.sender`).
+    pub fn sender_span(&self) -> Option<Span> {
+        self.sender.map(|s| s.span)
+    }
+
     /// Action addressees (`TO`).
     pub fn to(&self) -> &[Recipient<'a>] {
         &self.to

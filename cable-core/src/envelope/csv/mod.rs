@@ -43,6 +43,12 @@ mod scan;
 pub use error::{CsvError, CsvErrorKind};
 pub use record::{CsvRecord, RawRow};
 pub use scan::looks_like_csv;
+
+/// The source of row `row` of the CSV file labelled `path` (`cables.csv:17`): how the corpus
+/// walk, and so every surface, names a row's input.
+pub fn row_source(path: &str, row: u64) -> String {
+    format!("{path}:{row}")
+}
 use scan::{Scan, looks_like_row_start, scan_row};
 
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
