@@ -144,25 +144,11 @@ fn is_table_row(t: &str) -> bool {
 /// `14 February 2004`, `February 14, 2004`, `6th June 2004`: a letter's date line, not a heading (a month and
 /// year, `December 2003`, heads the sections of a chronology, 04BRUSSELS4937).
 fn is_full_date(t: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "JANUARY",
-        "FEBRUARY",
-        "MARCH",
-        "APRIL",
-        "MAY",
-        "JUNE",
-        "JULY",
-        "AUGUST",
-        "SEPTEMBER",
-        "OCTOBER",
-        "NOVEMBER",
-        "DECEMBER",
-    ];
     let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
     let (Some(a), Some(b), Some(c), None) = (words.next(), words.next(), words.next(), words.next()) else {
         return false;
     };
-    let month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    let month = |w: &str| scan::month_name_number(w).is_some();
     // (`6th June 2004`, 04MANAMA877.)
     let day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());

@@ -131,25 +131,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         let mut heading = self.flush_pending(Some(start));
         // A block of nothing but a stamp (`SIPDIS`) heads nothing: the caption above it is the
         // text (`Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1, 03LAGOS2232).
-        if let Some(h) = heading.filter(|_| text::cleans_to_nothing(t)) {
-            heading = None;
-            let (marking, text_start) = marking_and_text(h.slice(self.source));
-            let (marking, inner_marking) = self.marking_or_inner(marking, h.start + text_start as u32, h.end);
-            return self.open_paragraph(Paragraph {
-                source: self.source,
-                span: Span::new(h.start, end),
-                text_span: Span::new((h.start + text_start as u32).min(h.end), h.end),
-                number: None,
-                written: None,
-                marking,
-                heading,
-                gaps: Vec::new(),
-                inner_marking,
-            });
-        }
-        let (marking, text_start) = marking_and_text(t);
-        let text_start = start + text_start as u32;
-        let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
+        let (text, from, text_end) = match heading.filter(|_| text::cleans_to_nothing(t)) {
+            Some(h) => {
+                heading = None;
+                (h.slice(self.source), h.start, h.end)
+            }
+            None => (t, start, end),
+        };
+        let (marking, text_start) = marking_and_text(text);
+        let text_start = from + text_start as u32;
+        let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, text_end);
         // A marking that opens the heading of an unmarked paragraph is the paragraph's
         // (`(U) Status of Host Nation Laws:` / rule / `-- UAE Federal Law 4 ...`, 07ABUDHABI1838);
         // the heading's text leaves it out (`Paragraph::heading`), its span keeps the line.
@@ -161,8 +152,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.open_paragraph(Paragraph {
             source: self.source,
-            span: Span::new(start, end),
-            text_span: Span::new(text_start.min(end), end),
+            span: Span::new(from, end),
+            text_span: Span::new(text_start.min(text_end), text_end),
             number: None,
             written: None,
             marking,
