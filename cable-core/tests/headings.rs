@@ -219,3 +219,24 @@ fn a_table_of_contents_is_one_paragraph() {
     let cable = parse(text).unwrap();
     assert_eq!(cable.paragraphs()[0].number(), Some(1));
 }
+
+/// A caption framed by dashes on its own line (07MADRID911, a page of the corpus not in the
+/// evaluation set, lines as written): `-- US USE OF SPANISH BASES --` heads paragraph 2 and is
+/// neither a `--` sub-item nor the end of paragraph 1's text; a handling line between dashes
+/// heads nothing (04PRAGUE1859).
+#[test]
+fn a_caption_between_dashes() {
+    let text = "CONFIDENTIAL MADRID 000911 \n \nSUBJECT: X \n \n\
+                1. (C/NF) This meeting should reassure the GOS that we have high \nexpectations of such important partners. \n \n\
+                -- US USE OF SPANISH BASES -- \n \n\
+                2. (C/NF) The DCM, the Embassy's political-military team, and \nI travel regularly to Rota and Moron.\n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    assert!(p[0].text().ends_with("such important partners."));
+    assert!(p[0].items().is_empty());
+    assert_eq!(p[1].heading().as_deref(), Some("US USE OF SPANISH BASES"));
+    let text = "UNCLAS PRAGUE 001859 \n \nSUBJECT: X \n \n-- SENSITIVE BUT UNCLASSIFIED. PROTECT ACCORDINGLY -- \n \n\
+                1. SUMMARY. Attorney General Ashcroft met separately.\n";
+    let cable = parse(text).unwrap();
+    assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
+}

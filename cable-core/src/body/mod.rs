@@ -30,7 +30,9 @@ use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
-use heading::{Pending, could_be_heading, ends_sentence, loose_caption, ruled_caption, trailing_caption};
+use heading::{
+    Pending, could_be_heading, ends_sentence, is_clean_caption, loose_caption, ruled_caption, trailing_caption,
+};
 use marker::{inline_marker, inline_paragraph_number, page_number, redactions, split_glued_classification};
 use paragraph::marking_and_text;
 use section::{SectionRouting, sections};
@@ -415,6 +417,26 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = true;
             return;
         }
+        // `-- US USE OF SPANISH BASES --` after a blank line: a caption framed by dashes on its
+        // own line (07MADRID911, 03OTTAWA619), not a `--` sub-item; the dashes stay out of it.
+        if let Some((a, b)) = dashed_caption(t_trim).filter(|_| self.after_blank) {
+            if let Some(p) = self.pending.take().filter(|p| p.first_caption.is_some()) {
+                // A second caption block: the first was text.
+                self.captions_as_text(p);
+                self.close_at_blank();
+            }
+            let (from, to) = (start + a as u32, start + b as u32);
+            self.pending = Some(Pending {
+                first_caption: Some((from, to)),
+                captions: 1,
+                ruled: true,
+                framed: true,
+                ..Pending::default()
+            });
+            self.after_blank = false;
+            self.glued_break(i, glued, end);
+            return;
+        }
         // A caption underlined by a rule on the next line needs no blank line above it.
         let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
         // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
@@ -578,6 +600,24 @@ impl<'l, 'a> Walk<'l, 'a> {
         self.push_break(BreakKind::Page, Span::new(start, line.span().end), None);
         self.after_blank = false;
     }
+}
+
+/// The caption between the dashes of `-- AFGHANISTAN --` (offsets in `t`): dashes at both
+/// ends, a short caption in between.
+fn dashed_caption(t: &str) -> Option<(usize, usize)> {
+    if !t.starts_with("- ") && !t.starts_with("-- ") && !t.starts_with("--- ") {
+        return None;
+    }
+    let inner = t.trim_start_matches('-');
+    let inner_end = t.trim_end_matches('-');
+    if inner_end.len() == t.len() || !inner_end.ends_with(' ') || inner.len() <= t.len() - inner_end.len() {
+        return None;
+    }
+    let a = t.len() - inner.trim_start().len();
+    let b = inner_end.trim_end().len();
+    let caption = &t[a..b.max(a)];
+    // (Not a handling line: `-- SENSITIVE BUT UNCLASSIFIED. PROTECT ACCORDINGLY --`, 04PRAGUE1859.)
+    (b > a && caption.len() <= 70 && could_be_heading(caption) && is_clean_caption(caption)).then_some((a, b))
 }
 
 /// An entry of a table of contents: a paragraph number and a short title without a sentence's
