@@ -88,8 +88,12 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
         // Before paragraph 1, a block holding a field's keyword: the field wrapped into the text.
         if before_a_numbered {
             let head = p.text_span.slice(source);
-            let head = scan::head(head, 60);
+            let head = scan::head(head, 80);
+            // (`RIO DE JANEIRO 353 RIO DE JAN 00000365 001.2 OF 002 CLASSIFIED BY: Dennis W.
+            // Hearne, ...`, 09RIODEJANEIRO365: a REF item, a page marker and the field on one
+            // joined line.)
             let field = (head.starts_with("CLASSIFIED") && head.contains(" BY "))
+                || scan::find_ci(head, "CLASSIFIED BY:").is_some()
                 || crate::shape::reflist::reads_as_ref_list(head);
             if field {
                 warnings.push(Warning::new(WarningKind::DoubtStrayText, p.span));
