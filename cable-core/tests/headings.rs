@@ -240,3 +240,27 @@ fn a_caption_between_dashes() {
     let cable = parse(text).unwrap();
     assert!(cable.paragraphs().iter().all(|p| p.heading().is_none()));
 }
+
+/// In a text without paragraph numbers, a caption below framed captions is the first line of
+/// the text they head (04TELAVIV1644, a partial record of cables-real-dev.csv outside the
+/// evaluation set, lines as written).
+#[test]
+fn a_caption_below_framed_captions_starts_their_text() {
+    let text = "UNCLAS TEL AVIV 001644 \n \nSUBJECT: ISRAEL MEDIA REACTION \n \n\
+                -------------------------------- \nSUBJECTS COVERED IN THIS REPORT: \n-------------------------------- \n \n\
+                Mideast \n \n------------------------- \nKey stories in the media: \n------------------------- \n \n\
+                Israel Radio reported that, commenting on reports from \nCairo, the spokesman said so. \n \n\
+                -------- \nMideast: \n-------- \n \n                       Summary: \n                       -------- \n \n\
+                Chief Economic Editor and senior columnist Sever \nPlotker wrote in the lead editorial.\n";
+    let cable = parse(text).unwrap();
+    let p = cable.paragraphs();
+    let shape: Vec<_> = p.iter().map(|p| (p.heading().map(|h| h.into_owned()), p.text().into_owned())).collect();
+    assert_eq!(shape[0], (Some("SUBJECTS COVERED IN THIS REPORT:".to_owned()), "Mideast".to_owned()));
+    assert_eq!(shape[1].0.as_deref(), Some("Key stories in the media:"));
+    assert_eq!(shape[2].0.as_deref(), Some("Mideast:"));
+    assert_eq!(
+        shape[2].1,
+        "Summary: Chief Economic Editor and senior columnist Sever Plotker wrote in the lead editorial."
+    );
+    assert_eq!(p.len(), 3);
+}

@@ -25,6 +25,11 @@ pub(super) struct Pending {
     /// even across the end of a section (`----` / `FOREIGN MINISTER SAYS PAPAL TRIP TO UKRAINE
     /// NOT A THREAT` / `----` / section foot and `PTQ4911` / next section, 01VATICAN2955).
     pub(super) framed: bool,
+    /// A caption after a blank line below framed captions, in a text without paragraph numbers
+    /// (`--------` / `Mideast:` / `--------` / blank / `Summary:` / `--------`, the partial records
+    /// of Tel Aviv's media reaction reports): the first words of the text the framed captions
+    /// head.
+    pub(super) sub: Option<(u32, u32)>,
 }
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
@@ -183,6 +188,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// text ended): a heading for that paragraph, or text.
     pub(super) fn flush_pending(&mut self, next: Option<u32>) -> Option<Span> {
         let p = self.pending.take()?;
+        self.sub_caption = None;
         let (first, last) = p.first_caption?;
         // Without paragraph numbers, a short line between blank lines is a heading only when
         // it is short; a rule makes it one.
@@ -217,6 +223,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             && next.is_some()
             && (self.numbered || p.ruled || (p.captions == 1 && short))
         {
+            self.sub_caption = p.sub.map(|s| s.0);
             return Some(Span::new(first, last));
         }
         self.captions_as_text(p);
@@ -276,6 +283,23 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     pub(super) fn captions_as_text(&mut self, p: Pending) {
         let Some((first, last)) = p.first_caption else { return };
+        // Framed captions with a caption below them and no more text (`SUBJECTS COVERED IN
+        // THIS REPORT:` framed, then `Mideast`, then the next framed caption): a paragraph of
+        // that one line under the framed heading.
+        if let Some((from, to)) = p.sub {
+            self.open_paragraph(Paragraph {
+                source: self.source,
+                span: Span::new(from, to),
+                text_span: Span::new(from, to),
+                number: None,
+                written: None,
+                marking: None,
+                heading: Some(Span::new(first, last)),
+                gaps: Vec::new(),
+                inner_marking: None,
+            });
+            return self.assign_gaps(to);
+        }
         if self.open.is_some() && self.numbered {
             self.continue_open(last);
         } else {

@@ -65,6 +65,9 @@ struct Walk<'l, 'a> {
     /// The open paragraph is a table of contents (numbered one-line entries under `SUBJECTS
     /// COVERED IN THIS REPORT:`): it goes on over blank lines while entries come.
     contents_open: bool,
+    /// Where the text of the paragraph about to open starts, when the heading just flushed had
+    /// a caption below it ([`Pending::sub`]).
+    sub_caption: Option<u32>,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -116,6 +119,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         warned_paragraph_limit: false,
         marked_block_open: false,
         contents_open: false,
+        sub_caption: None,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,
@@ -519,6 +523,26 @@ impl<'l, 'a> Walk<'l, 'a> {
                         c.1 == self.lines[i - 2].span().end && first.len() >= 30 && could_be_heading(first)
                     })
             });
+        // Without paragraph numbers, a caption below framed captions is the first line of the
+        // text they head (`Summary:` under `Mideast:`).
+        if caption
+            && !self.numbered
+            && i > 0
+            && text::is_blank(self.lines[i - 1].text)
+            && self.pending.is_some_and(|p| {
+                p.framed
+                    && !p.bad
+                    && p.sub.is_none()
+                    && p.first_caption.is_some_and(|(a, b)| is_clean_caption(Span::new(a, b).slice(self.source).trim()))
+            })
+        {
+            if let Some(p) = &mut self.pending {
+                p.sub = Some((start, end));
+            }
+            self.after_blank = false;
+            self.glued_break(i, glued, end);
+            return;
+        }
         if caption
             && !second_underlined
             && self.pending.is_some_and(|p| {

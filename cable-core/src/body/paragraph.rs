@@ -131,12 +131,17 @@ impl<'l, 'a> Walk<'l, 'a> {
         let mut heading = self.flush_pending(Some(start));
         // A block of nothing but a stamp (`SIPDIS`) heads nothing: the caption above it is the
         // text (`Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1, 03LAGOS2232).
+        let sub = self.sub_caption.take().filter(|_| heading.is_some());
         let (text, from, text_end) = match heading.filter(|_| text::cleans_to_nothing(t)) {
             Some(h) => {
                 heading = None;
                 (h.slice(self.source), h.start, h.end)
             }
-            None => (t, start, end),
+            // The caption below the heading starts the text (`Summary:` under `Mideast:`).
+            None => match sub {
+                Some(at) => (Span::new(at, end).slice(self.source), at, end),
+                None => (t, start, end),
+            },
         };
         let (marking, text_start) = marking_and_text(text);
         let text_start = from + text_start as u32;
