@@ -264,3 +264,25 @@ fn a_caption_below_framed_captions_starts_their_text() {
     );
     assert_eq!(p.len(), 3);
 }
+
+/// Block quotes under numbered titles in a text without paragraph numbers (04TELAVIV1644, lines
+/// as written): `II.  "The British Are Here, With Arafat's Approval"` heads the column below it,
+/// however long; it is no sub-item and no paragraph of its own.
+#[test]
+fn numbered_titles_of_block_quotes() {
+    let text = "UNCLAS TEL AVIV 001644 \n \nSUBJECT: X \n \nSome text here that is long enough to be prose. \n \n\
+                II.  \"The British Are Here, With Arafat's Approval\" \n \n\
+                Senior columnist and chief defense commentator Zeev \nSchiff wrote in independent, left-leaning Ha'aretz \n\
+                (March 17): \"It is.\" \n \nIII.  \"Child Sacrifice\" \n \n\
+                Conservative, independent Jerusalem Post editorialized \n(March 17): \"Is it.\" \n";
+    let cable = parse(text).unwrap();
+    let headings: Vec<_> = cable.paragraphs().iter().map(|p| p.heading().map(|h| h.into_owned())).collect();
+    assert_eq!(
+        headings,
+        [
+            None,
+            Some("II.  \"The British Are Here, With Arafat's Approval\"".to_owned()),
+            Some("III.  \"Child Sacrifice\"".to_owned())
+        ]
+    );
+}

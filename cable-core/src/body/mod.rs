@@ -490,9 +490,14 @@ impl<'l, 'a> Walk<'l, 'a> {
             let rest = t_trim.trim_start_matches('x');
             t_trim.len() - rest.len() >= 4 && rest.len() <= 100 && !ends_sentence(rest) && rule_below()
         };
+        // (`II.  "The British Are Here, With Arafat's Approval"` above a quoted column, the block
+        // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
+        // a numbered title, not a sub-item.)
+        let roman_title = || !self.numbered && self.after_blank && roman_quoted_title(t_trim) && !runs_on();
         let caption = ((self.after_blank || underlined)
             && (could_be_heading(t_trim) || redacted_caption())
             && (underlined || !runs_on()))
+            || roman_title()
             || ruled_caption(t_trim)
             || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
                 && loose_caption(t_trim));
@@ -529,6 +534,8 @@ impl<'l, 'a> Walk<'l, 'a> {
             && !self.numbered
             && i > 0
             && text::is_blank(self.lines[i - 1].text)
+            // (A numbered title heads its own block: `Block Quotes:` / `I.  "Going to Gaza"`.)
+            && !roman_quoted_title(t_trim)
             && self.pending.is_some_and(|p| {
                 p.framed
                     && !p.bad
@@ -572,7 +579,8 @@ impl<'l, 'a> Walk<'l, 'a> {
                 }
             }
             p.captions += 1;
-            p.ruled |= ruled_caption(t_trim);
+            // (A numbered title is a heading at any length, as a ruled caption is.)
+            p.ruled |= ruled_caption(t_trim) || (!self.numbered && roman_quoted_title(t_trim));
             self.after_blank = false;
             self.glued_break(i, glued, end);
             return;
@@ -642,6 +650,18 @@ fn dashed_caption(t: &str) -> Option<(usize, usize)> {
     let caption = &t[a..b.max(a)];
     // (Not a handling line: `-- SENSITIVE BUT UNCLASSIFIED. PROTECT ACCORDINGLY --`, 04PRAGUE1859.)
     (b > a && caption.len() <= 70 && could_be_heading(caption) && is_clean_caption(caption)).then_some((a, b))
+}
+
+/// `II.  "Child Sacrifice"`: a roman numeral and a quoted title, nothing else.
+fn roman_quoted_title(t: &str) -> bool {
+    let Some((numeral, rest)) = t.split_once(". ") else { return false };
+    let rest = rest.trim();
+    !numeral.is_empty()
+        && numeral.len() <= 4
+        && numeral.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && rest.len() <= 80
+        && rest.starts_with(['"', '\u{201c}'])
+        && rest.ends_with(['"', '\u{201d}'])
 }
 
 /// An entry of a table of contents: a paragraph number and a short title without a sentence's
