@@ -406,6 +406,27 @@ fn a_rule_inside_a_paragraph_is_no_text() {
     assert!(cable.text_of(p.span()).contains("-----------------------"));
 }
 
+/// The end of a cable, from the second hand check of unseen cables (cables-real-dev.csv, lines
+/// as written): the signer's name right below the drafter's e-mail address is the signature
+/// (04NASSAU413), and `MINIMIZE CONSIDERED.` with its full stop above the name is a trailer,
+/// not text of the last paragraph (03STATE72951).
+#[test]
+fn a_signature_below_an_email_address_and_minimize_considered() {
+    let text = "UNCLAS NASSAU 000413 \n \nSUBJECT: X \n \n\
+                8.  (U) The principal drafter for this year's TIPS Report is \nStacie M. Zerdecki.  She can be contacted at the following: \n\
+                \x20    Tel: 242-322-1181 ext. 4510 \n     Email: zerdeckism@state.gov \nZAIBACK \n";
+    let cable = cable_core::parse(text).unwrap();
+    assert_eq!(cable.signature().map(|s| s.value), Some("ZAIBACK"));
+    assert!(cable.paragraphs()[0].text().ends_with("zerdeckism@state.gov"));
+    let text = "UNCLAS STATE 072951 \n \nSUBJECT: X \n \n\
+                5. (U) IRAN CLOSES BORDER WITH IRAQ: THE OFFICIAL STATED THAT ANY \nASSISTANCE WOULD BE CARRIED OUT ON IRAQI SOIL. (IRNA) \n \n\
+                MINIMIZE CONSIDERED. \n \n \nPOWELL \n";
+    let cable = cable_core::parse(text).unwrap();
+    assert_eq!(cable.signature().map(|s| s.value), Some("POWELL"));
+    assert!(cable.paragraphs()[0].text().ends_with("IRAQI SOIL. (IRNA)"));
+    assert_eq!(cable.paragraphs().len(), 1);
+}
+
 /// A paragraph number inside a joined line, after a sentence's end and before a marking, opens
 /// the next paragraph when it is the next number (05BRASILIA1207: `... along those lines. 6.(S)
 /// Embassy Comment: ...`); a number out of sequence stays text.

@@ -56,6 +56,9 @@ impl<'l, 'a> Walk<'l, 'a> {
                 // empty page's banner before it, 95ZAGREB2174, is a trailer line.)
                 || CLOSINGS.iter().any(|e| scan::ends_with_ci(prev, e))
                 || prev.contains("://")
+                // The drafter's e-mail address above the name (`Email: zerdeckism@state.gov` /
+                // `ZAIBACK`, 04NASSAU413).
+                || prev.split_ascii_whitespace().last().is_some_and(|w| w.contains('@') && w.contains('.'))
         };
         if separated && signature::is_signature_line(t) && number::written(t).is_none() {
             self.body.signature = Some(Spanned::new(t, last.span_of(t)));

@@ -13,8 +13,12 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         return false;
     }
     // (`.` alone: a stray full stop after the signature.)
-    // (`MINIMIZE CONSIDERED` alone: the handling line above the signature, 04BRUSSELS3057.)
-    matches!(t, "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED")
+    // (`MINIMIZE CONSIDERED` alone: the handling line above the signature, 04BRUSSELS3057;
+    // with a full stop in 03STATE72951.)
+    matches!(
+        t,
+        "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED" | "MINIMIZE CONSIDERED."
+    )
         || (t.starts_with('<') && t.ends_with('>') && !t.contains(' ') || t.starts_with("</"))
         || is_ssn_line(t)
         || is_group_mark(t)
