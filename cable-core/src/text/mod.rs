@@ -270,8 +270,22 @@ pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
 pub(crate) fn item_start_labelled(before: &str, next: &str, label: Option<usize>) -> Option<usize> {
     match label {
         Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => (!ends_mid_sentence(before.trim_end())).then_some(n),
+        Some(n) if next.as_bytes()[0] == b'-' && dash_aside(before, &next[n..]) => None,
         other => other,
     }
+}
+
+/// A dash that opens an aside in the middle of a sentence, not a `--` item: the line before ends
+/// in a lower-case word or a comma and the words after the dash go on in lower case (`... killed
+/// a predicament` / `-- a predicament they hadn't expected ...`, 04RANGOON542; `... Operation
+/// Enduring Freedom` / `-- specifically the airstrikes ...`, 07MADRID911).
+fn dash_aside(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    // (After an item of its own the dash opens the next item: `-- one` / `-- two`.)
+    let last_line = before.rsplit('\n').next().unwrap_or(before);
+    before.ends_with(|c: char| c.is_ascii_lowercase() || c == ',')
+        && !last_line.trim_start().starts_with('-')
+        && after.trim_start().starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// True when `line` ends inside a sentence: no closing punctuation, or an abbreviation that
@@ -316,6 +330,15 @@ mod tests {
 
     #[test]
     fn lines_join_and_gaps_are_cut() {
+        // A dash aside in mid-sentence is no `--` item (04RANGOON542); a list after a colon is.
+        assert_eq!(
+            cleaned("nearly up against the deposit ceiling\n-- a predicament they hadn't expected", &[]),
+            "nearly up against the deposit ceiling -- a predicament they hadn't expected"
+        );
+        assert_eq!(
+            cleaned("three types of illegal logging in Russia:\n-- unauthorized commercial logging;\n-- theft", &[]),
+            "three types of illegal logging in Russia:\n-- unauthorized commercial logging;\n-- theft"
+        );
         let t = "had rejected the proposal without\n\nMOSCOW 00005434 002 OF 002\n\nhesitation, and";
         let gap = Span::new(35, 61);
         assert_eq!(&t[gap.range()], "MOSCOW 00005434 002 OF 002");
