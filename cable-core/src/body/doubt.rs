@@ -208,7 +208,7 @@ impl LineScan<'_> {
         if before.is_some()
             && crate::shape::rule::is_rule(l)
             && (before.is_some_and(is_caption_like)
-                || next.is_some_and(|n| is_caption_like(n) || opens_with_marking(n)))
+                || next.is_some_and(|n| is_caption_like(n) || marking_after_mangled_number(n)))
         {
             // A rule inside the text next to a caption: a heading, probably, read as text.
             warnings.push(Warning::new(WarningKind::DoubtHeadingInText, Span::of(source, l, 0)));
@@ -219,7 +219,7 @@ impl LineScan<'_> {
 /// A line below a rule that opens with a portion marking, maybe after a mangled number
 /// (`Q (C/NF) Several interlocutors ...` for `8. (C/NF)`, 08LONDON2651; `(U) Russian
 /// presentation ...`, 10STATE17263): a paragraph's start read as text.
-fn opens_with_marking(l: &str) -> bool {
+fn marking_after_mangled_number(l: &str) -> bool {
     let l = match l.split_once(' ') {
         // (Not an item label: `A. (U) Ghana is ...` under `Para 16: Overview` is a sub-item.)
         Some((garbled, rest)) if garbled.len() <= 2 && garbled.bytes().all(|b| b.is_ascii_alphanumeric()) => {

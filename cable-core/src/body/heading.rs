@@ -188,7 +188,6 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// text ended): a heading for that paragraph, or text.
     pub(super) fn flush_pending(&mut self, next: Option<u32>) -> Option<Span> {
         let p = self.pending.take()?;
-        self.sub_caption = None;
         let (first, last) = p.first_caption?;
         // Without paragraph numbers, a short line between blank lines is a heading only when
         // it is short; a rule makes it one.
@@ -223,7 +222,6 @@ impl<'l, 'a> Walk<'l, 'a> {
             && next.is_some()
             && (self.numbered || p.ruled || (p.captions == 1 && short))
         {
-            self.sub_caption = p.sub.map(|s| s.0);
             return Some(Span::new(first, last));
         }
         self.captions_as_text(p);

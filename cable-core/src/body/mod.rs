@@ -65,9 +65,6 @@ struct Walk<'l, 'a> {
     /// The open paragraph is a table of contents (numbered one-line entries under `SUBJECTS
     /// COVERED IN THIS REPORT:`): it goes on over blank lines while entries come.
     contents_open: bool,
-    /// Where the text of the paragraph about to open starts, when the heading just flushed had
-    /// a caption below it ([`Pending::sub`]).
-    sub_caption: Option<u32>,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -119,7 +116,6 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         warned_paragraph_limit: false,
         marked_block_open: false,
         contents_open: false,
-        sub_caption: None,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,

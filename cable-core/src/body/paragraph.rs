@@ -128,10 +128,13 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     pub(super) fn unnumbered_paragraph(&mut self, t: &'a str, start: u32, end: u32) {
+        // A caption below framed captions starts the text they head ([`Pending::sub`]); read
+        // before the flush takes the pending captions.
+        let sub = self.pending.and_then(|p| p.sub);
         let mut heading = self.flush_pending(Some(start));
+        let sub = sub.filter(|_| heading.is_some()).map(|(at, _)| at);
         // A block of nothing but a stamp (`SIPDIS`) heads nothing: the caption above it is the
         // text (`Unclassified but Sensitive` / blank / `SIPDIS` before paragraph 1, 03LAGOS2232).
-        let sub = self.sub_caption.take().filter(|_| heading.is_some());
         let (text, from, text_end) = match heading.filter(|_| text::cleans_to_nothing(t)) {
             Some(h) => {
                 heading = None;
