@@ -314,11 +314,9 @@ cable_methods! {
                 Some(s) => doc.with_source(s),
                 None => doc,
             };
-            let opts = crate::input::options(year);
-            let parsed = crate::input::detached(py, || {
-                cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
-            });
-            parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
+            let (opts, _) = crate::input::options(year, "replace")?;
+            let parsed = crate::input::detached(py, || Ok(cable_core::OwnedCable::from_document(doc, &opts)?));
+            parsed.map(|c| PyCable::new(c, year))
         }
 
         /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.

@@ -231,7 +231,7 @@ impl Corpus {
         let path = path.as_ref();
         let mut file = File::open(path)?;
         if file.metadata()?.is_dir() {
-            return Err(std::io::Error::other("is a directory, not a CSV file"));
+            return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a CSV file"));
         }
         file.seek(SeekFrom::Start(super::csv::range_seek_position(range.start)))?;
         let src = Stream::new(std::io::BufReader::with_capacity(256 * 1024, file));
@@ -422,7 +422,7 @@ pub fn read_file_limited(path: &Path, form: Option<Form>, limit: usize) -> std::
     // A directory opens on Unix and fails only at the first read: say so now.
     let meta = file.metadata()?;
     if meta.is_dir() {
-        return Err(std::io::Error::other("is a directory, not a file of cables"));
+        return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a file of cables"));
     }
     let size = meta.is_file().then_some(meta.len());
     read_limited(file, &path.display().to_string(), form, limit, size)
