@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyCFunction, PyTuple};
 
 /// `import pandas`, or an `ImportError` that says what to install.
-pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
+fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
     py.import("pandas").map_err(|e| {
         if e.is_instance_of::<PyImportError>(py) {
             let err = PyImportError::new_err(format!("cable.{func}() needs pandas: pip install pandas"));
@@ -25,7 +25,7 @@ pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, Py
 /// pyarrow's conversion, with two choices: unsigned integers that may be missing become pandas'
 /// nullable `UInt32` (not floats with NaN), and lists stay Arrow lists (`pd.ArrowDtype`), whose
 /// values read as Python lists (pyarrow's default gives NumPy arrays).
-fn frame<'py>(
+pub(crate) fn frame<'py>(
     py: Python<'py>,
     cables: &Bound<'py, PyAny>,
     kind: Table,

@@ -1,8 +1,6 @@
 //! Identifiers and knowledge: `canonical_id()`, `tag_kind()`, `station()`, `stations()` and
 //! `citations()` (a pandas DataFrame of the citation edges of a corpus).
 
-use crate::frame::pandas;
-use crate::reader::for_each_cable;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
@@ -119,40 +117,15 @@ pub(crate) fn stations(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
     PyTuple::new(py, cable_core::ids::stations().iter().map(Station::from))
 }
 
-/// Columns of `citations`, in order.
-const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus", "source"];
-
 /// The citation edges of a corpus as a pandas DataFrame: one row per cable cited in a REF
 /// block, with columns ``citing``, ``cited`` (canonical ids), ``label`` (the REF item's
 /// letter, or None), ``kind``, ``in_corpus`` (whether the cited cable is among ``cables``) and
 /// ``source`` (the citing cable's, as ``Cable.source``; empty when it has none).
 /// Self-citations are left out. Reads ``cables`` once (a reader is fine). The network is the
-/// core's (``cable refs`` gives the same edges).
+/// core's citations table (``to_arrow(cables, table="citations")``; ``cable refs`` gives the
+/// same edges). Needs pandas and pyarrow.
 #[pyfunction]
 pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let pd = pandas(py, "citations")?;
-    let mut per_cable: Vec<(String, cable_core::ids::CableCitations)> = Vec::new();
-    for_each_cable(cables, "citations", |c| {
-        let source = c.source().unwrap_or_default().to_owned();
-        per_cable.push((source, cable_core::ids::CableCitations::of(c.cable())));
-        Ok(())
-    })?;
-    let cols: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for e in cable_core::ids::corpus_citations(&per_cable) {
-        cols[0].append(e.citing)?;
-        cols[1].append(e.cited)?;
-        cols[2].append(Some(e.label).filter(|l| !l.is_empty()))?;
-        cols[3].append(e.kind)?;
-        cols[4].append(e.in_corpus)?;
-        cols[5].append(e.source)?;
-    }
-    let data = PyDict::new(py);
-    for (name, col) in COLUMNS.iter().zip(&cols) {
-        data.set_item(*name, col)?;
-    }
-    let df = pd.call_method1("DataFrame", (data,))?;
-    // The boolean column stays boolean also when there are no rows.
-    let in_corpus = df.get_item("in_corpus")?.call_method1("astype", ("bool",))?;
-    df.set_item("in_corpus", in_corpus)?;
-    Ok(df)
+    let columns = ["citing", "cited", "label", "kind", "in_corpus", "source"].map(String::from);
+    crate::frame::frame(py, cables, cable_core::table::Table::Citations, Some(columns.into()), "citations")
 }
