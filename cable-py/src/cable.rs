@@ -257,20 +257,7 @@ cable_methods! {
         /// replacements) and the options, parsed again when unpickled.
         fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
             let doc = self.owned.document();
-            let env = doc.envelope().map(|e| {
-                let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
-                let kind = e.kind.as_str();
-                (
-                    kind,
-                    e.row_id,
-                    s(&e.reference_id),
-                    s(&e.created),
-                    s(&e.released),
-                    s(&e.classification),
-                    s(&e.origin),
-                    s(&e.references),
-                )
-            });
+            let env = doc.envelope().map(cable_core::Envelope::to_parts);
             let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
             let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
             let args = (doc.text(), env, doc.replaced(), spans, self.year, doc.source()).into_pyobject(py)?;
@@ -285,29 +272,16 @@ cable_methods! {
             _cls: &Bound<'_, pyo3::types::PyType>,
             py: Python<'_>,
             text: String,
-            envelope: Option<EnvelopeState>,
+            envelope: Option<(String, Option<u64>, [Option<String>; 6])>,
             replaced: usize,
             spans: Vec<(u32, u32)>,
             year: Option<i32>,
             source: Option<String>,
         ) -> PyResult<PyCable> {
-            use cable_core::{Document, Envelope, EnvelopeKind, Span};
-            use std::borrow::Cow;
-            let doc = match envelope {
+            use cable_core::{Document, Envelope, Span};
+            let doc = match envelope.and_then(|(kind, row_id, fields)| Envelope::from_parts(&kind, row_id, fields)) {
+                Some(env) => Document::with_envelope(text, env),
                 None => Document::plain(text),
-                Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
-                    let kind =
-                        if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
-                    let mut env = Envelope::new(kind);
-                    env.row_id = row_id;
-                    env.reference_id = reference_id.map(Cow::Owned);
-                    env.created = created.map(Cow::Owned);
-                    env.released = released.map(Cow::Owned);
-                    env.classification = classification.map(Cow::Owned);
-                    env.origin = origin.map(Cow::Owned);
-                    env.references = references.map(Cow::Owned);
-                    Document::with_envelope(text, env)
-                }
             };
             let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
             let doc = match source {
@@ -339,15 +313,3 @@ cable_methods! {
         }
     }
 }
-
-/// The envelope's fields, in the order of [`PyCable::__reduce__`].
-type EnvelopeState = (
-    String,
-    Option<u64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);

@@ -119,6 +119,22 @@ impl<'a> Envelope<'a> {
             references: own(self.references),
         }
     }
+
+    /// The envelope as plain values, to carry it across a process boundary (Python's pickling)
+    /// and rebuild it with [`from_parts`](Self::from_parts): the kind's name, the row id, and
+    /// the text fields in declaration order (`reference_id` ... `references`).
+    pub fn to_parts(&self) -> (&'static str, Option<u64>, [Option<String>; 6]) {
+        let fields =
+            [&self.reference_id, &self.created, &self.released, &self.classification, &self.origin, &self.references];
+        (self.kind.as_str(), self.row_id, fields.map(|f| f.as_deref().map(str::to_owned)))
+    }
+
+    /// The envelope of [`to_parts`](Self::to_parts); `None` for an unknown kind name.
+    pub fn from_parts(kind: &str, row_id: Option<u64>, fields: [Option<String>; 6]) -> Option<Envelope<'static>> {
+        let kind = *EnvelopeKind::ALL.iter().find(|k| k.as_str() == kind)?;
+        let [reference_id, created, released, classification, origin, references] = fields.map(|f| f.map(Cow::Owned));
+        Some(Envelope { kind, row_id, reference_id, created, released, classification, origin, references })
+    }
 }
 
 /// Parses `YYYY-MM-DD HH:MM` (cablegate pages) or `M/D/YYYY H:MM` (`cables.csv`) as UTC.
@@ -330,5 +346,18 @@ mod tests {
     fn parts_join_with_one_blank_line() {
         assert_eq!(Document::join_parts("P 1\nFM X\n", "UNCLAS X 1"), "P 1\nFM X\n\nUNCLAS X 1");
         assert_eq!(Document::join_parts("", "UNCLAS X 1"), "UNCLAS X 1");
+    }
+
+    #[test]
+    fn envelopes_rebuild_from_their_parts() {
+        let mut e = Envelope::new(EnvelopeKind::CablesCsv);
+        e.row_id = Some(17);
+        e.created = Some("11/17/2007 12:31".into());
+        e.references = Some("07MOSCOW1|07STATE2".into());
+        let (kind, row_id, fields) = e.to_parts();
+        assert_eq!((kind, row_id), ("cables_csv", Some(17)));
+        assert_eq!(fields[1].as_deref(), Some("11/17/2007 12:31"));
+        assert_eq!(Envelope::from_parts(kind, row_id, fields.clone()), Some(e));
+        assert_eq!(Envelope::from_parts("zip", None, fields), None);
     }
 }
