@@ -24,7 +24,8 @@ use crate::input::{Source, choice, options};
 use crate::reader::CableReader;
 use cable_core::envelope::corpus::{Corpus, Form};
 use pyo3::prelude::*;
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// Parses the text of one cable: the whole telegram (routing header and body), the body alone,
 /// the header alone, or a fragment such as a TAGS and SUBJECT block.
@@ -98,32 +99,25 @@ fn read_csv(
     let path: PathBuf = match path.extract::<PathBuf>() {
         Ok(p) => p,
         Err(e) => {
-            let Some(reader) = input::PyFileReader::of(path) else { return Err(e) };
-            let corpus = Corpus::from_reader("<file object>", Some(cable_core::envelope::corpus::Form::Csv), reader);
+            let corpus = Corpus::from_reader("<file object>", Some(Form::Csv), input::PyFileReader::of(path).ok_or(e)?);
             return CableReader::new(py, corpus, opts, strict, skip).with_progress(py, None, progress, "read_csv");
         }
     };
-    if let Some((start, end)) = byte_range {
-        if start > end {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "byte_range must be (start, end) with start <= end, not ({start}, {end})"
-            )));
+    let range = match byte_range {
+        Some((start, end)) if start > end => {
+            let message = format!("byte_range must be (start, end) with start <= end, not ({start}, {end})");
+            return Err(pyo3::exceptions::PyValueError::new_err(message));
         }
-        let corpus = Corpus::csv_range(&path, start..end)
-            .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
-        let size = std::fs::metadata(&path).map_or(end, |m| m.len().min(end));
-        return CableReader::new(py, corpus, opts, strict, skip).with_progress(
-            py,
-            Some(size.saturating_sub(start)),
-            progress,
-            "read_csv",
-        );
-    }
-    if let Err(e) = std::fs::File::open(&path) {
-        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
-    }
-    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
-    CableReader::new(py, Corpus::csv(path), opts, strict, skip).with_progress(py, total, progress, "read_csv")
+        range => range.map(|(start, end)| start..end),
+    };
+    let (corpus, total) = open(py, &path, true, range)?;
+    CableReader::new(py, corpus, opts, strict, skip).with_progress(py, total, progress, "read_csv")
+}
+
+/// The core's walk of `path` (see `Corpus::open`), or the `OSError` of a path it cannot open.
+fn open(py: Python<'_>, path: &Path, csv: bool, range: Option<Range<u64>>) -> PyResult<(Corpus, Option<u64>)> {
+    py.detach(|| Corpus::open(path, csv, range))
+        .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -143,13 +137,8 @@ fn read_dir(
 ) -> PyResult<CableReader> {
     let (opts, strict) = options(year, errors)?;
     let skip = choice("on_error", on_error, ["raise", "skip"])?;
-    // The walk is lazy: a path that is not a readable directory fails here, not when iterating.
-    if let Err(e) = std::fs::read_dir(&path) {
-        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
-    }
-    // The size of the files the walk reads, when none is compressed.
-    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
-    CableReader::new(py, Corpus::new([path]), opts, strict, skip).with_progress(py, total, progress, "read_dir")
+    let (corpus, total) = open(py, &path, false, None)?;
+    CableReader::new(py, corpus, opts, strict, skip).with_progress(py, total, progress, "read_dir")
 }
 
 /// The files a ``read_dir(path)`` walk reads, in its order, each with its size in bytes and

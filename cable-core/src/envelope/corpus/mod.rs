@@ -251,6 +251,26 @@ impl Corpus {
         Corpus::with_pending(VecDeque::from([Pending::Stream(label.into(), form, Stream::new(reader))]))
     }
 
+    /// The walk of a binding's reader, checked now rather than at its first entry: over the
+    /// directory `path` ([`Corpus::new`]; a file is an error), or with `csv` over the rows of
+    /// the CSV file `path` ([`Corpus::csv`]), or of its byte `range` ([`Corpus::csv_range`]).
+    /// With it the bytes it will read when known: the [`plain_size`] of `path`, or the range's
+    /// part of the file.
+    pub fn open(path: &Path, csv: bool, range: Option<std::ops::Range<u64>>) -> std::io::Result<(Self, Option<u64>)> {
+        if let Some(range) = range {
+            let size = std::fs::metadata(path)?.len().min(range.end).saturating_sub(range.start);
+            return Ok((Corpus::csv_range(path, range)?, Some(size)));
+        }
+        let corpus = if csv {
+            File::open(path)?;
+            Corpus::csv(path)
+        } else {
+            std::fs::read_dir(path)?;
+            Corpus::new([path])
+        };
+        Ok((corpus, plain_size(&[path])))
+    }
+
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
     pub fn with_max_row_len(mut self, len: usize) -> Self {
         self.max_row_len = Some(len);
