@@ -67,11 +67,6 @@ impl PyCable {
     }
 }
 
-const _: () = {
-    const fn send_sync<T: Send + Sync>() {}
-    send_sync::<PyCable>();
-};
-
 /// The `Cable` methods: each simple getter is a line `name(s) -> Type = value` (`s` the
 /// object; `name(s, py)` also takes the interpreter), the others are written out after
 /// `@methods`. One `#[pymethods]` block is made of both.
@@ -256,38 +251,19 @@ cable_methods! {
         /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
         /// replacements) and the options, parsed again when unpickled.
         fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-            let doc = self.owned.document();
-            let env = doc.envelope().map(cable_core::Envelope::to_parts);
-            let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
             let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
-            let args = (doc.text(), env, doc.replaced(), spans, self.year, doc.source()).into_pyobject(py)?;
-            Ok((rebuild, args))
+            Ok((rebuild, (self.owned.document().to_parts(), self.year).into_pyobject(py)?))
         }
 
         /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
         #[classmethod]
-        #[pyo3(signature = (text, envelope, replaced, spans, year, source = None))]
-        #[allow(clippy::too_many_arguments)] // The pickled state, field by field.
         fn _rebuild(
             _cls: &Bound<'_, pyo3::types::PyType>,
             py: Python<'_>,
-            text: String,
-            envelope: Option<(String, Option<u64>, [Option<String>; 6])>,
-            replaced: usize,
-            spans: Vec<(u32, u32)>,
+            parts: cable_core::envelope::DocumentParts,
             year: Option<i32>,
-            source: Option<String>,
         ) -> PyResult<PyCable> {
-            use cable_core::{Document, Envelope, Span};
-            let doc = match envelope.and_then(|(kind, row_id, fields)| Envelope::from_parts(&kind, row_id, fields)) {
-                Some(env) => Document::with_envelope(text, env),
-                None => Document::plain(text),
-            };
-            let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
-            let doc = match source {
-                Some(s) => doc.with_source(s),
-                None => doc,
-            };
+            let doc = cable_core::Document::from_parts(parts);
             let (opts, _) = crate::input::options(year, "replace")?;
             let parsed = crate::input::detached(py, || Ok(cable_core::OwnedCable::from_document(doc, &opts)?));
             parsed.map(|c| PyCable::new(c, year))
@@ -296,11 +272,8 @@ cable_methods! {
         /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
         fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
             let c = self.cable();
-            let id = match (c.reference_id(), c.reference()) {
-                (Some(id), _) => id.to_owned(),
-                (None, Some(r)) => r.to_string(),
-                (None, None) => "?".to_owned(),
-            };
+            let reference = || c.reference().map_or_else(|| "?".to_owned(), |r| r.to_string());
+            let id = c.reference_id().map_or_else(reference, str::to_owned);
             let level = c.classification().map_or("?", |l| l.as_str());
             let date = c.created().map_or_else(|| "?".to_owned(), |d| d.format("%Y-%m-%d").to_string());
             let mut out = format!("<Cable {id} {level} {date}");

@@ -88,32 +88,21 @@ pub(crate) fn to_pyerr(py: Python<'_>, f: Failure) -> PyErr {
 }
 
 /// `OSError(errno, strerror, filename)`: Python picks the subclass (`FileNotFoundError`,
-/// `IsADirectoryError`, ...) from the errno.
+/// `IsADirectoryError`, ...) from the errno; `strerror` is the error's text without Rust's
+/// ` (os error 2)`.
 pub(crate) fn os_error(py: Python<'_>, error: &io::Error, path: Option<&str>) -> PyErr {
-    let strerror = match error.raw_os_error() {
-        Some(_) => strip_os_suffix(&error.to_string()),
-        None => error.to_string(),
-    };
+    let text = error.to_string();
+    let strerror = text.rsplit_once(" (os error ").map_or(text.as_str(), |(s, _)| s);
     let errno = error.raw_os_error().unwrap_or(match error.kind() {
         io::ErrorKind::NotFound => 2,
         io::ErrorKind::PermissionDenied => 13,
         io::ErrorKind::IsADirectory => 21,
         _ => 5,
     });
+    let os_error = py.get_type::<PyOSError>();
     let made = match path {
-        Some(p) => py.get_type::<PyOSError>().call1((errno, strerror, p)),
-        None => py.get_type::<PyOSError>().call1((errno, strerror)),
+        Some(p) => os_error.call1((errno, strerror, p)),
+        None => os_error.call1((errno, strerror)),
     };
-    match made {
-        Ok(e) => PyErr::from_value(e),
-        Err(e) => e,
-    }
-}
-
-/// `No such file or directory (os error 2)` → `No such file or directory`.
-fn strip_os_suffix(s: &str) -> String {
-    match s.rfind(" (os error ") {
-        Some(i) => s[..i].to_owned(),
-        None => s.to_owned(),
-    }
+    made.map_or_else(|e| e, PyErr::from_value)
 }

@@ -1,8 +1,9 @@
 //! Identifiers and knowledge: `canonical_id()`, `tag_kind()`, `station()`, `stations()` and
 //! `citations()` (a pandas DataFrame of the citation edges of a corpus).
 
+use crate::objects::Tuple;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::PyTuple;
 
 /// The canonical form of a cable id — 2-digit year, station, serial without leading zeros —
 /// from an id as published or cited: ``canonical_id("08ECTION01OF02MANAMA492")`` is
@@ -24,82 +25,64 @@ pub(crate) fn tag_kind(tag: &str) -> &'static str {
 /// A post of the station table: the station of its reference ids, its plain-language
 /// addresses, routing indicators, envelope origin names, country and TAGS country code.
 #[pyclass(frozen, eq, hash, module = "cable", name = "Station", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Station {
     /// The station of reference ids (``"MOSCOW"``).
     #[pyo3(get)]
     station: &'static str,
+    /// Every plain-language address known for the post, the usual one first.
+    #[pyo3(get)]
+    plads: Tuple<&'static str>,
+    /// Routing indicators (``("RUEHMO",)``); empty when the corpus never showed one.
+    #[pyo3(get)]
+    routes: Tuple<&'static str>,
     /// The usual plain-language address (``"AMEMBASSY MOSCOW"``).
     #[pyo3(get)]
+    #[serde(skip)]
     plad: &'static str,
     /// The envelope origin name (``"Embassy Moscow"``).
     #[pyo3(get)]
     origin: &'static str,
+    /// Every origin name known for the post, the usual one first.
+    #[pyo3(get)]
+    origins: Tuple<&'static str>,
     /// The host country (``"Russia"``).
     #[pyo3(get)]
     country: &'static str,
     /// The host country's TAGS code (``"RS"``).
     #[pyo3(get)]
     geo: &'static str,
-    row: &'static cable_core::ids::Station,
+    /// Other spellings of the station that ``canonical_id()`` rewrites to it (``("HCMC",)``).
+    #[pyo3(get)]
+    aliases: Tuple<&'static str>,
 }
 
 impl From<&'static cable_core::ids::Station> for Station {
     fn from(row: &'static cable_core::ids::Station) -> Self {
         Station {
             station: row.station(),
+            plads: row.plads().iter().copied().collect(),
+            routes: row.routes().iter().copied().collect(),
             plad: row.plad(),
             origin: row.origin(),
+            origins: row.origins().iter().copied().collect(),
             country: row.country(),
             geo: row.geo(),
-            row,
+            aliases: row.aliases().iter().copied().collect(),
         }
     }
 }
 
 #[pymethods]
 impl Station {
-    /// Every plain-language address known for the post, the usual one first.
-    #[getter]
-    fn plads<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.plads())
-    }
-
-    /// Routing indicators (``("RUEHMO",)``); empty when the corpus never showed one.
-    #[getter]
-    fn routes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.routes())
-    }
-
-    /// Every origin name known for the post, the usual one first.
-    #[getter]
-    fn origins<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.origins())
-    }
-
-    /// Other spellings of the station that ``canonical_id()`` rewrites to it (``("HCMC",)``).
-    #[getter]
-    fn aliases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.aliases())
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let r = |s: &str| -> PyResult<String> { Ok(pyo3::types::PyString::new(py, s).repr()?.to_string()) };
+        let r = |s: &str| crate::objects::py_repr(py, s);
         Ok(format!("Station({}, plad={}, origin={})", r(self.station)?, r(self.plad)?, r(self.origin)?))
     }
 
     /// ``{station, plads, routes, origin, origins, country, geo, aliases}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("station", self.station)?;
-        d.set_item("plads", PyList::new(py, self.row.plads())?)?;
-        d.set_item("routes", PyList::new(py, self.row.routes())?)?;
-        d.set_item("origin", self.origin)?;
-        d.set_item("origins", PyList::new(py, self.row.origins())?)?;
-        d.set_item("country", self.country)?;
-        d.set_item("geo", self.geo)?;
-        d.set_item("aliases", PyList::new(py, self.row.aliases())?)?;
-        Ok(d)
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::topy::to_py(py, self)
     }
 }
 

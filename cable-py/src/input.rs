@@ -59,7 +59,9 @@ impl Source {
                 Err(_) => match s.call_method1("encode", ("utf-8", "surrogateescape")) {
                     Ok(b) => Ok(Source::Bytes(b.extract::<PyBackedBytes>()?)),
                     Err(_) => {
-                        let at = surrogate_offset(s)?;
+                        // Surrogates encode as ED A0..BF, bytes that UTF-8 text never holds.
+                        let all = s.call_method1("encode", ("utf-8", "surrogatepass"))?.extract::<PyBackedBytes>()?;
+                        let at = all.windows(2).position(|w| w[0] == 0xED && w[1] >= 0xA0).unwrap_or(0) as u64;
                         let message = format!("the str holds a lone surrogate at byte {at}: not Unicode text");
                         Err(to_pyerr(data.py(), Failure::new(FailureClass::Encoding, "lone_surrogate", message, at)))
                     }
@@ -74,19 +76,6 @@ impl Source {
             data.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
         )))
     }
-}
-
-/// Byte offset (in UTF-8, surrogates counted as 3 bytes) of the first character of `s` that
-/// cannot be encoded.
-fn surrogate_offset(s: &Bound<'_, PyString>) -> PyResult<u64> {
-    let err = match s.call_method1("encode", ("utf-8",)) {
-        Ok(_) => return Ok(0),
-        Err(e) => e,
-    };
-    let start: usize = err.value(s.py()).getattr("start")?.extract()?;
-    let head = s.get_item(pyo3::types::PySlice::new(s.py(), 0, start as isize, 1))?;
-    let bytes = head.call_method1("encode", ("utf-8", "surrogatepass"))?;
-    Ok(bytes.len()? as u64)
 }
 
 /// Parses text or bytes as one cable of `form` (a text or a page): a `str` read as text is
