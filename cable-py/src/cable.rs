@@ -200,6 +200,16 @@ cable_methods! {
     /// the tables): ``"cables.csv:17"`` for a row (``read_csv``, ``read_dir``), the path of a
     /// file (``parse_file``, ``read_dir``); None for text handed to ``parse()``.
     source(s) -> Option<&str> = s.owned.source();
+    /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
+    /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
+    warnings(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        s.list(py, "warnings", s.cable().warnings(), |w, at| ParseWarning::new((w, s.cable()), at));
+    /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
+    /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
+    /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
+    /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
+    // The core's serialisation of that one key, so that it is the JSON's `spans` object.
+    spans(s, py) -> PyResult<Bound<'py, PyAny>> = to_py(py, &s.cable().spans_serialized());
 
     @methods {
         /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
@@ -216,24 +226,6 @@ cable_methods! {
             let c = self.cable();
             let i = c.paragraphs().iter().position(|p| p.number() == Some(number))?;
             Some(Paragraph::new(&c.paragraphs()[i], self.at(&[Step::Key("paragraphs"), Step::Index(i)])))
-        }
-
-        /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
-        /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
-        #[getter]
-        fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-            let c = self.cable();
-            self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new((w, c), at))
-        }
-
-        /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
-        /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
-        /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
-        /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
-        #[getter]
-        fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            // The core's serialisation of that one key, so that it is the JSON's `spans` object.
-            to_py(py, &self.cable().spans_serialized())
         }
 
         /// The cable as a dict with exactly the keys and values of the JSON contract

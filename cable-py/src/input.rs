@@ -71,11 +71,13 @@ impl Source {
         if data.is_instance_of::<PyBytes>() || data.is_instance_of::<PyByteArray>() {
             return Ok(Source::Bytes(data.extract::<PyBackedBytes>()?));
         }
-        Err(PyTypeError::new_err(format!(
-            "{func}() expects str or bytes, not {}",
-            data.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-        )))
+        Err(PyTypeError::new_err(format!("{func}() expects str or bytes, not {}", type_name(data))))
     }
+}
+
+/// The name of an object's type, for error messages.
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
 /// Parses text or bytes as one cable of `form` (a text or a page): a `str` read as text is

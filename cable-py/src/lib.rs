@@ -146,16 +146,7 @@ fn read_dir(
 /// core's walk, for ``cable.dask.read_dir``.
 #[pyfunction]
 fn _corpus_files(py: Python<'_>, path: PathBuf) -> Vec<(PathBuf, u64, bool)> {
-    py.detach(|| {
-        cable_core::envelope::corpus::walk_files(&path)
-            .into_iter()
-            .map(|p| {
-                let size = p.metadata().map_or(0, |m| m.len());
-                let csv = cable_core::envelope::corpus::is_plain_csv(&p);
-                (p, size, csv)
-            })
-            .collect()
-    })
+    py.detach(|| cable_core::envelope::corpus::walk_plan(&path))
 }
 
 /// The cables of the given files and directories, read by the core's walk in order (as

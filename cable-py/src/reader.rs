@@ -4,14 +4,14 @@
 
 use crate::cable::PyCable;
 use crate::errors::to_pyerr;
-use crate::input::guarded;
+use crate::input::{guarded, type_name};
 use cable_core::envelope::corpus::Corpus;
 use cable_core::failure::Failure;
 use cable_core::{OwnedCable, ParseOptions};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 /// The core's walk, and whether it is over.
 struct ReaderState {
@@ -110,10 +110,7 @@ impl CableReader {
             // looked at its signals: Ctrl-C waited for the whole file. A pending
             // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
             py.check_signals()?;
-            let step = py.detach(|| {
-                let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                state.step(&self.opts, self.strict)
-            });
+            let step = py.detach(|| self.state().step(&self.opts, self.strict));
             self.report(py, step.is_none())?;
             match step.transpose() {
                 Ok(c) => return Ok(c),
@@ -123,25 +120,16 @@ impl CableReader {
         }
     }
 
-    /// Reads the rest of the input, handing each cable to `each` without making a Python object
-    /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
-    pub(crate) fn for_each(&self, py: Python<'_>, mut each: impl FnMut(&OwnedCable) -> PyResult<()>) -> PyResult<()> {
-        while let Some(c) = self.next_cable(py)? {
-            each(&c)?;
-        }
-        Ok(())
-    }
-
-    fn bytes_read_now(&self) -> u64 {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        state.corpus.bytes_read()
+    /// The walk, also after a panic while it was locked (it is then `done`).
+    fn state(&self) -> MutexGuard<'_, ReaderState> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Moves the progress bar to the bytes read; closes it at the end.
     fn report(&self, py: Python<'_>, end: bool) -> PyResult<()> {
         let mut bar = self.bar.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let Some((b, shown)) = bar.as_mut() else { return Ok(()) };
-        let now = self.bytes_read_now();
+        let now = self.state().corpus.bytes_read();
         if now > *shown {
             b.bind(py).call_method1("update", (now - *shown,))?;
             *shown = now;
@@ -175,7 +163,7 @@ impl CableReader {
     /// its start).
     #[getter]
     fn bytes_read(&self) -> u64 {
-        self.bytes_read_now()
+        self.state().corpus.bytes_read()
     }
 
     /// Size of the input in bytes when known (a plain file, a byte range, a directory of plain
@@ -186,8 +174,7 @@ impl CableReader {
     }
 
     fn __repr__(&self) -> String {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        format!("<CableReader {}>", if state.done { "done" } else { "reading" })
+        format!("<CableReader {}>", if self.state().done { "done" } else { "reading" })
     }
 }
 
@@ -199,23 +186,18 @@ pub(crate) fn for_each_cable<'py>(
 ) -> PyResult<()> {
     // A reader is drained in Rust: no `Cable` object per row.
     if let Ok(reader) = cables.cast::<CableReader>() {
-        return reader.get().for_each(cables.py(), each);
+        while let Some(c) = reader.get().next_cable(cables.py())? {
+            each(&c)?;
+        }
+        return Ok(());
     }
-    let iter = cables.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{func}() expects an iterable of Cable, not {}",
-            cables.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-        ))
-    })?;
-    for (i, item) in iter.enumerate() {
+    let not_iterable =
+        |_| PyTypeError::new_err(format!("{func}() expects an iterable of Cable, not {}", type_name(cables)));
+    for (i, item) in cables.try_iter().map_err(not_iterable)?.enumerate() {
         let item = item?;
-        let cable = item.cast::<PyCable>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{func}() expects Cable objects; item {i} is {}",
-                item.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-            ))
-        })?;
-        each(cable.get().owned())?;
+        let not_a_cable =
+            |_| PyTypeError::new_err(format!("{func}() expects Cable objects; item {i} is {}", type_name(&item)));
+        each(item.cast::<PyCable>().map_err(not_a_cable)?.get().owned())?;
     }
     Ok(())
 }

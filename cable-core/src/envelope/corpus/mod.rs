@@ -506,6 +506,16 @@ pub fn walk_files(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// [`walk_files`] with each file's size in bytes and whether it [`is_plain_csv`]: the plan of a
+/// job that splits the walk (`cable.dask.read_dir` reads plain CSV files by byte ranges).
+pub fn walk_plan(root: &Path) -> Vec<(PathBuf, u64, bool)> {
+    let plan = |p: PathBuf| {
+        let (size, csv) = (p.metadata().map_or(0, |m| m.len()), is_plain_csv(&p));
+        (p, size, csv)
+    };
+    walk_files(root).into_iter().map(plan).collect()
+}
+
 /// The bytes a [`Corpus::new`] walk of `paths` reads, when none of its files is compressed
 /// (the walk counts the bytes of a compressed file decompressed, so no size on disk gives
 /// them): the total of a progress bar over [`Corpus::bytes_read`]. `None` when a file is
