@@ -90,10 +90,6 @@ fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> 
     Ok(format!("{name}({})", parts.join(", ")))
 }
 
-fn any<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> PyResult<Bound<'py, PyAny>> {
-    v.into_bound_py_any(py)
-}
-
 /// One frozen Python class per record: its fields (each a read-only attribute, documented),
 /// made from the core's record by `new(record, at)`; `__repr__` from the listed values;
 /// `to_dict()` from the cable's serialisation at `at`; `==` and `hash` by value. Extra
@@ -126,7 +122,7 @@ macro_rules! record {
         impl $name {
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
                 let $s = self;
-                repr_of(stringify!($name), &[$((stringify!($rk), any(py, $rv)?)),*])
+                repr_of(stringify!($name), &[$((stringify!($rk), ($rv).into_bound_py_any(py)?)),*])
             }
 
             /// The value as in the JSON contract (serialised from the core when called).
