@@ -762,7 +762,6 @@ fn body_fields_the_seed_lacks() {
     let h = Owned(parse(text.as_bytes()));
     let h = h.get();
     let (mut first, mut last) = (9i64, 9i64);
-    let mut at = 9usize;
     assert_eq!(cable_count(h, CABLE_FIELD_PARAGRAPHS), 3);
     assert_eq!(
         s(cable_record_str(
