@@ -8,11 +8,11 @@
  *   cables.csv file; close it with `cable_csv_close`. Both free functions accept NULL.
  *   Never free a handle twice, and never use it after freeing it.
  * - Fields. Every key of the JSON contract has a name, a `CABLE_FIELD_*` constant (nested
- *   objects flattened: `routing.station` is `CABLE_FIELD_ROUTING_STATION`), read by the
- *   accessor of its type: `cable_str(h, f)`, `cable_strs(h, f)`, `cable_int(h, f, &n)`,
- *   `cable_span(h, f, &span)` on a handle, `cable_record_str(r, f)`, ... on a record. Each
- *   constant's comment says its type and which records have it. An unknown field, or one of
- *   another type or kind of record, reads as absent.
+ *   objects flattened: `routing.station` is `CABLE_FIELD_ROUTING_STATION`), read from a
+ *   record by the accessor of its type: `cable_str(r, f)`, `cable_strs(r, f)`,
+ *   `cable_int(r, f, &n)`, `cable_span(r, f, &span)`. The cable's own fields are those of its
+ *   root record, `cable_root(h)`. Each constant's comment says its type and which records
+ *   have it. An unknown field, or one of another type or kind of record, reads as absent.
  * - Strings. Accessors return a `CableStr {ptr, len}`: UTF-8, NOT NUL-terminated, borrowed
  *   from the handle and valid until `cable_free` of that handle (or static). `{NULL, 0}` means
  *   absent (a NULL handle and an out-of-range index give it too). Never free a `CableStr`. The
@@ -20,13 +20,12 @@
  *   Text the library computes (cleaned paragraph text, headings, passages) is made on first
  *   access to its list and kept by the handle (thread-safely), so it follows the same rule.
  * - Lists. A list of strings is a `CableStrs` `{items, len}` returned by value: `items[i]`
- *   for `i < len`, borrowed like its strings (`cable_strs(h, CABLE_FIELD_TAGS)`).
- * - Records. Lists of records (addressees, references, paragraphs, warnings, ...; the summary
- *   is a list of none or one): `cable_count(h, f)` gives the length, `cable_record(h, f, i)`
- *   record i (0-based), a `const CableRecord *` borrowed from its `Cable *`: valid until
- *   `cable_free` of it, never freed itself, read with the `cable_record_*` functions (a
- *   paragraph's sub-items and marking: `cable_record_count` / `cable_record_at`). NULL and
- *   out-of-range indexes read as absent.
+ *   for `i < len`, borrowed like its strings (`cable_strs(root, CABLE_FIELD_TAGS)`).
+ * - Records. `cable_root(h)` and the records under it (addressees, references, paragraphs,
+ *   warnings, ...; the summary is a list of none or one; a paragraph's sub-items and marking):
+ *   `cable_count(r, f)` gives the length of a list, `cable_record(r, f, i)` record i
+ *   (0-based). A `const CableRecord *` is borrowed from its `Cable *`: valid until
+ *   `cable_free` of it, never freed itself. NULL and out-of-range indexes read as absent.
  * - Numbers and dates. `int64_t` through out-parameters; the function returns true when
  *   the value is present (and only then writes it). Times are seconds since 1970-01-01 UTC.
  * - Errors. Functions that can fail return a `CableStatus` and take an optional
@@ -162,12 +161,14 @@ typedef struct Cable Cable;
 typedef struct CableCsv CableCsv;
 
 /**
- * A record of a cable (an addressee, a reference, a marking, a paragraph, a sub-item, a
- * passage, a link, the drafting block, a break, a section, a warning, a tag, a redaction) or a
- * row of the station table: an opaque view borrowed from its `Cable` handle (`cable_record`,
- * `cable_record_at`), valid until `cable_free` of that handle, or static (`cable_station`);
- * never freed by itself. Read with the `cable_record_*` functions and the `CABLE_FIELD_*` names
- * its kind has; a NULL record reads as absent. Safe to read from any thread.
+ * A record: the cable's own fields (`cable_root`), one of its records (an addressee, a
+ * reference, a marking, a paragraph, a sub-item, a passage, a link, the drafting block, a break,
+ * a section, a warning, a tag, a redaction: `cable_record`), or a row of the station table
+ * (`cable_station`). An opaque view borrowed from its `Cable` handle and valid until
+ * `cable_free` of that handle, or static (stations); never freed by itself. Read with
+ * `cable_str`, `cable_strs`, `cable_int`, `cable_span`, `cable_count` and `cable_record` and the
+ * `CABLE_FIELD_*` names its kind has; a NULL record reads as absent. Safe to read from any
+ * thread.
  */
 typedef struct CableRecord CableRecord;
 
@@ -1038,81 +1039,54 @@ uint64_t cable_csv_row(const struct CableCsv *csv);
 void cable_csv_close(struct CableCsv *csv);
 
 /**
- * The string `field` of the cable (`CABLE_FIELD_SUBJECT`, `CABLE_FIELD_ROUTING_STATION`,
- * `CABLE_FIELD_TEXT`, ...). Borrowed from `h` until `cable_free(h)`, or static; `{NULL, 0}`
- * when absent.
+ * The cable's own record: its fields are the top-level keys of the JSON contract
+ * (`CABLE_FIELD_SUBJECT`, `CABLE_FIELD_ROUTING_STATION`, `CABLE_FIELD_TEXT`, ...; lists of
+ * records such as `CABLE_FIELD_PARAGRAPHS`), read with the accessors below. Borrowed from `h`
+ * until `cable_free(h)`; NULL when `h` is NULL.
  */
-struct CableStr cable_str(const struct Cable *h, CableField field);
+const struct CableRecord *cable_root(const struct Cable *h);
 
 /**
- * The list of strings `field` of the cable (`CABLE_FIELD_TAGS`, `CABLE_FIELD_CAVEATS`, ...),
- * borrowed as its strings are; `{NULL, 0}` when empty or absent.
+ * The string `field` of a record (`CABLE_FIELD_SUBJECT` of the cable, `CABLE_FIELD_NAME` of an
+ * addressee, ...), borrowed as the record is (or static); `{NULL, 0}` when absent.
  */
-struct CableStrs cable_strs(const struct Cable *h, CableField field);
+struct CableStr cable_str(const struct CableRecord *r, CableField field);
 
 /**
- * The number `field` of the cable (`CABLE_FIELD_CREATED`, `CABLE_FIELD_SERIAL`, ...). Returns
- * true and stores it in `*out` (when `out` is not NULL) if present; false when absent (`*out`
- * is left alone).
+ * The list of strings `field` of a record (`CABLE_FIELD_TAGS` of the cable, `CABLE_FIELD_CAVEATS`
+ * of a marking, ...), borrowed as its strings are; `{NULL, 0}` when empty or absent.
  */
-bool cable_int(const struct Cable *h, CableField field, int64_t *out);
+struct CableStrs cable_strs(const struct CableRecord *r, CableField field);
 
 /**
- * The span `field` of the cable (the `spans` object of the JSON: `CABLE_FIELD_HEADER`,
- * `CABLE_FIELD_SUBJECT`, ...; spans of tags: their records). Returns true and stores it in
- * `*out` (when `out` is not NULL) if present; false when absent (the header and metadata when
- * empty).
+ * The number `field` of a record (`CABLE_FIELD_CREATED` of the cable, `CABLE_FIELD_NUMBER` of a
+ * paragraph, ...). Returns true and stores it in `*out` (when `out` is not NULL) if present;
+ * false when absent (`*out` is left alone).
  */
-bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
+bool cable_int(const struct CableRecord *r, CableField field, int64_t *out);
 
 /**
- * Number of records of the list `field` of the cable (`CABLE_FIELD_PARAGRAPHS`,
- * `CABLE_FIELD_TO`, ...; 0 or 1 for a single record such as `CABLE_FIELD_SUMMARY`). The list's
- * records are made on first use (paragraphs with their cleaned text) and kept by the handle.
+ * The span `field` of a record (the cable's: the `spans` object of the JSON, such as
+ * `CABLE_FIELD_HEADER`; a record's: `CABLE_FIELD_SPAN`, `CABLE_FIELD_TEXT_SPAN`, ...). Returns
+ * true and stores it in `*out` (when `out` is not NULL) if present; false when absent (the
+ * header and metadata when empty).
  */
-size_t cable_count(const struct Cable *h, CableField field);
+bool cable_span(const struct CableRecord *r, CableField field, struct CableSpan *out);
 
 /**
- * Record `i` of the list `field` of the cable (`cable_record(h, CABLE_FIELD_SUMMARY, 0)`: the
- * summary), read with the `cable_record_*` functions; borrowed from `h` until `cable_free(h)`.
- * NULL when `i` is out of range or the field is no list.
+ * Number of records of the list `field` of a record (`CABLE_FIELD_PARAGRAPHS` of the cable,
+ * `CABLE_FIELD_ITEMS` of a paragraph, ...; 0 or 1 for a single record such as
+ * `CABLE_FIELD_SUMMARY` or a paragraph's `CABLE_FIELD_MARKING`). The cable's lists are made on
+ * first use (paragraphs with their cleaned text) and kept by the handle.
  */
-const struct CableRecord *cable_record(const struct Cable *h, CableField field, size_t i);
+size_t cable_count(const struct CableRecord *r, CableField field);
 
 /**
- * The string `field` of a record (`CABLE_FIELD_NAME` of an addressee, `CABLE_FIELD_TEXT` of a
- * paragraph, ...), borrowed as the record is; `{NULL, 0}` when absent.
+ * Record `i` of the list `field` of a record (`cable_record(root, CABLE_FIELD_SUMMARY, 0)`: the
+ * summary; `cable_record(p, CABLE_FIELD_MARKING, 0)`: a paragraph's marking), borrowed as the
+ * record is; NULL when `i` is out of range or the field is no list.
  */
-struct CableStr cable_record_str(const struct CableRecord *r, CableField field);
-
-/**
- * The list of strings `field` of a record (`CABLE_FIELD_CAVEATS` of a marking, ...); `{NULL, 0}`
- * when empty or absent.
- */
-struct CableStrs cable_record_strs(const struct CableRecord *r, CableField field);
-
-/**
- * The number `field` of a record (`CABLE_FIELD_NUMBER` of a paragraph, ...), as `cable_int`.
- */
-bool cable_record_int(const struct CableRecord *r, CableField field, int64_t *out);
-
-/**
- * The span `field` of a record (`CABLE_FIELD_SPAN`, `CABLE_FIELD_TEXT_SPAN`, ...), as
- * `cable_span`.
- */
-bool cable_record_span(const struct CableRecord *r, CableField field, struct CableSpan *out);
-
-/**
- * Number of records of the list `field` of a record (`CABLE_FIELD_ITEMS` of a paragraph;
- * `CABLE_FIELD_MARKING`: 0 or 1).
- */
-size_t cable_record_count(const struct CableRecord *r, CableField field);
-
-/**
- * Record `i` of the list `field` of a record (`cable_record_at(p, CABLE_FIELD_MARKING, 0)`: a
- * paragraph's marking), borrowed as the record is; NULL when `i` is out of range.
- */
-const struct CableRecord *cable_record_at(const struct CableRecord *r, CableField field, size_t i);
+const struct CableRecord *cable_record(const struct CableRecord *r, CableField field, size_t i);
 
 /**
  * The text of `span` in the cable's text (`CABLE_FIELD_TEXT`): borrowed from `h` until
@@ -1123,8 +1097,8 @@ struct CableStr cable_span_text(const struct Cable *h, struct CableSpan span);
 
 /**
  * Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
- * and stores its index (for `cable_record(h, CABLE_FIELD_PARAGRAPHS, i)`) in `*out` (when `out`
- * is not NULL) if there is one; false otherwise.
+ * and stores its index (for `cable_record(cable_root(h), CABLE_FIELD_PARAGRAPHS, i)`) in `*out`
+ * (when `out` is not NULL) if there is one; false otherwise.
  */
 bool cable_paragraph_find(const struct Cable *h, uint32_t number, size_t *out);
 

@@ -99,7 +99,7 @@ static char *read_rel(const char *base, const char *rel, size_t *len) {
 
 /* The text a span covers equals `want`. */
 static int span_is(const Cable *c, CableSpan sp, const char *want) {
-    CableStr text = cable_str(c, CABLE_FIELD_TEXT);
+    CableStr text = cable_str(cable_root(c), CABLE_FIELD_TEXT);
     return sp.end <= text.len && sp.start <= sp.end && sp.end - sp.start == strlen(want) &&
            memcmp(text.ptr + sp.start, want, sp.end - sp.start) == 0;
 }
@@ -131,7 +131,7 @@ static int str_contains(CableStr s, const char *part) {
 
 /* The text a span covers starts with `want`. */
 static int span_starts(const Cable *c, CableSpan sp, const char *want) {
-    CableStr text = cable_str(c, CABLE_FIELD_TEXT);
+    CableStr text = cable_str(cable_root(c), CABLE_FIELD_TEXT);
     CableStr part;
     if (sp.end > text.len || sp.start > sp.end) return 0;
     part.ptr = text.ptr + sp.start;
@@ -142,19 +142,19 @@ static int span_starts(const Cable *c, CableSpan sp, const char *want) {
 /* The span `f` of a record, {0, 0} when absent. */
 static CableSpan rec_span(const CableRecord *r, CableField f) {
     CableSpan sp = {0, 0};
-    cable_record_span(r, f, &sp);
+    cable_span(r, f, &sp);
     return sp;
 }
 
 /* The paragraphs a passage covers: CABLE_FIELD_FIRST_PARAGRAPH and CABLE_FIELD_LAST_PARAGRAPH. */
 static int passage_paragraphs(const CableRecord *p, int64_t *first, int64_t *last) {
-    return cable_record_int(p, CABLE_FIELD_FIRST_PARAGRAPH, first) & cable_record_int(p, CABLE_FIELD_LAST_PARAGRAPH, last);
+    return cable_int(p, CABLE_FIELD_FIRST_PARAGRAPH, first) & cable_int(p, CABLE_FIELD_LAST_PARAGRAPH, last);
 }
 
 /* CABLE_FIELD_PARTIAL as a flag. */
 static int is_partial(const Cable *c) {
     int64_t partial = 0;
-    return cable_int(c, CABLE_FIELD_PARTIAL, &partial) && partial == 1;
+    return cable_int(cable_root(c), CABLE_FIELD_PARTIAL, &partial) && partial == 1;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -177,93 +177,93 @@ static void test_seed(void) {
     CHECK(c != NULL);
     if (c == NULL) return;
 
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
-    CHECK_STR(cable_str(c, CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
-    CHECK(cable_int(c, CABLE_FIELD_CREATED, &t) && t == 1195302660); /* 2007-11-17T12:31:00Z */
-    CHECK_STR(cable_str(c, CABLE_FIELD_DTG), "171231Z NOV 07");
-    CHECK_STR(cable_str(c, CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
-    CHECK_STR(cable_str(c, CABLE_FIELD_INFO_PRECEDENCE), NULL);
-    CHECK_STR(cable_str(c, CABLE_FIELD_SENDER), "AMEMBASSY MOSCOW");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ORIGIN), "MOSCOW");
-    CHECK(cable_int(c, CABLE_FIELD_SERIAL, &n) && n == 5434);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1195302660); /* 2007-11-17T12:31:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_DTG), "171231Z NOV 07");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_INFO_PRECEDENCE), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ORIGIN), "MOSCOW");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SERIAL, &n) && n == 5434);
 
-    CHECK(cable_count(c, CABLE_FIELD_TO) == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_ROUTE), "RUEHC");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_OFFICE), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322");
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED).len == 0);
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_SPAN), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
-    CHECK(cable_count(c, CABLE_FIELD_INFO) == 2);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_ROUTE), "RUCNCIS");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "CIS COLLECTIVE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_PRECEDENCE), "PRIORITY");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 1), CABLE_FIELD_NAME), "EUROPEAN POLITICAL COLLECTIVE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 1), CABLE_FIELD_MCN), NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_TO) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_ROUTE), "RUEHC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_OFFICE), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED).len == 0);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_SPAN), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_INFO) == 2);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_ROUTE), "RUCNCIS");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "CIS COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_PRECEDENCE), "PRIORITY");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 1), CABLE_FIELD_NAME), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 1), CABLE_FIELD_MCN), NULL);
 
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_RELAY_PRECEDENCE), "OO");
-    CHECK(cable_strs(c, CABLE_FIELD_ROUTING_RELAYS).len == 6);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHDBU");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_STATION), "RUEHMO");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_SERIAL), "5434");
-    CHECK(cable_int(c, CABLE_FIELD_ROUTING_SECTION, &n) && n == 1);
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_JULIAN_TIME), "3211231");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_SECURITY), "ZNY CCCCC");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_SIGNALS), "ZZH");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_RELAY_PRECEDENCE), "OO");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS).len == 6);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHDBU");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_STATION), "RUEHMO");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SERIAL), "5434");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_ROUTING_SECTION, &n) && n == 1);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_JULIAN_TIME), "3211231");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SECURITY), "ZNY CCCCC");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SIGNALS), "ZZH");
 
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
-    CHECK(cable_strs(c, CABLE_FIELD_CAVEATS).len == 1);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 0), "SIPDIS");
-    CHECK(cable_strs(c, CABLE_FIELD_DISTRIBUTION).len == 0);
-    CHECK(cable_int(c, CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(c, CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
-    CHECK_STR(cable_str(c, CABLE_FIELD_EO_ORDER), "12958");
-    CHECK_STR(cable_str(c, CABLE_FIELD_EO_DECLASSIFY_RAW), "11/16/2017");
-    CHECK(cable_int(c, CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1510790400); /* 2017-11-16 */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "SIPDIS");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION).len == 0);
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(cable_root(c), CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_ORDER), "12958");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "11/16/2017");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1510790400); /* 2017-11-16 */
 
-    CHECK(cable_strs(c, CABLE_FIELD_TAGS).len == 5);
-    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), i), tags[i]);
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_TAGS, 2), CABLE_FIELD_SPAN), "PTER"));
-    CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), NULL);
-    CHECK(cable_count(c, CABLE_FIELD_REFERENCES) == 0);
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFIED_BY), "Ambassador William J. Burns: Reasons 1.4 (b/d).");
-    CHECK(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 1);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "William J. Burns");
-    CHECK(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.4(b)");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), i), tags[i]);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_TAGS, 2), CABLE_FIELD_SPAN), "PTER"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REFERENCES) == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFIED_BY), "Ambassador William J. Burns: Reasons 1.4 (b/d).");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "William J. Burns");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.4(b)");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
     CHECK(!is_partial(c));
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_KIND), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), NULL);
     /* The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.). */
-    CHECK(cable_count(c, CABLE_FIELD_WARNINGS) == 3);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
-    CHECK_STR(cable_span_text(c, rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "11.");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 3);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "11.");
 
-    CHECK(cable_span(c, CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
-    CHECK(cable_span(c, CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
-    CHECK(cable_span(c, CABLE_FIELD_EO, &sp) && span_is(c, sp, "E.O. 12958: DECL: 11/16/2017"));
-    CHECK(cable_span(c, CABLE_FIELD_CLASSIFIED_BY, &sp) &&
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_EO, &sp) && span_is(c, sp, "E.O. 12958: DECL: 11/16/2017"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_CLASSIFIED_BY, &sp) &&
           span_is(c, sp, "Ambassador William J. Burns: Reasons 1.4 (b/d)."));
-    CHECK(cable_span(c, CABLE_FIELD_BODY, &sp) && sp.end == cable_str(c, CABLE_FIELD_TEXT).len);
-    CHECK_STR(cable_str(c, CABLE_FIELD_SOURCE), NULL); /* parsed from bytes: no source */
-    CHECK(!cable_span(c, 1000, &sp));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_BODY, &sp) && sp.end == cable_str(cable_root(c), CABLE_FIELD_TEXT).len);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SOURCE), NULL); /* parsed from bytes: no source */
+    CHECK(!cable_span(cable_root(c), 1000, &sp));
 
     /* Out of range: absent values, nothing written. */
     n = 77;
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), 5), NULL);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), (size_t)-1), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), NULL);
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED), 0), NULL);
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED), 0), NULL);
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED).len == 0);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ROUTING_RELAYS), 6), NULL);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 1), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), NULL);
-    CHECK(!cable_record_int(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 77);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 2), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_KIND), NULL);
-    sp = rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_SPAN);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 5), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), (size_t)-1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), NULL);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED), 0), NULL);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED), 0), NULL);
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED).len == 0);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 6), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 77);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 2), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_KIND), NULL);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
 
     CHECK(cable_to_json(c, &json, &json_len) == CABLE_OK);
@@ -294,83 +294,83 @@ static void test_seed_body(void) {
     free(data);
     if (c == NULL) return;
 
-    CHECK(cable_count(c, CABLE_FIELD_PARAGRAPHS) == 9);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 9);
     for (i = 0; i < 9; i++) {
-        CHECK(cable_record_int(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
-        CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
-        CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), "(C)");
-        CHECK(cable_record_strs(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
-        CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), headings[i]);
-        CHECK(cable_record_count(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_ITEMS) == 0);
-        CHECK(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_TEXT).len > 0);
+        CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), "(C)");
+        CHECK(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
+        CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), headings[i]);
+        CHECK(cable_count(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_ITEMS) == 0);
+        CHECK(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_TEXT).len > 0);
     }
     /* Mangled numbers (11. 12. 13.) are read as 1 to 3; written as they are. */
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "11.");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 4), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "5."); /* ¶5. */
-    CHECK(cable_record_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, 6), CABLE_FIELD_HEADING_SPAN, &sp) && span_is(c, sp, "Bosnia"));
-    CHECK(!cable_record_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_HEADING_SPAN, NULL));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "11.");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 4), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "5."); /* ¶5. */
+    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 6), CABLE_FIELD_HEADING_SPAN, &sp) && span_is(c, sp, "Bosnia"));
+    CHECK(!cable_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_HEADING_SPAN, NULL));
 
     /* Paragraph 6 runs over the page break: the marker is cut out of its text. */
     CHECK(cable_paragraph_find(c, 6, &at) && at == 5);
-    text = cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Botsan-Kharchenko reiterated his admiration"));
     CHECK(str_contains(text, "without hesitation, and reconfirmed"));
     CHECK(!str_contains(text, "MOSCOW 00005434"));
-    CHECK(text.ptr == cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT).ptr); /* kept by the handle */
-    CHECK(span_starts(c, rec_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
-    CHECK(span_starts(c, rec_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT_SPAN), "Botsan-Kharchenko"));
-    CHECK(str_starts(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 1), CABLE_FIELD_TEXT), "In a November 16 meeting, Special Envoy"));
+    CHECK(text.ptr == cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT).ptr); /* kept by the handle */
+    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
+    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT_SPAN), "Botsan-Kharchenko"));
+    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 1), CABLE_FIELD_TEXT), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
-    text = cable_record_str(cable_record(c, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
     CHECK(str_ends(text, "unilateral independence."));
-    CHECK(cable_record_span(cable_record(c, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
-    CHECK(passage_paragraphs(cable_record(c, CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
-    CHECK(str_starts(cable_record_str(cable_record(c, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT), "By hinting at differences"));
-    CHECK(passage_paragraphs(cable_record(c, CABLE_FIELD_COMMENT, 0), &first, &last) && first == 8 && last == 8);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT), NULL);
-    CHECK(!cable_record_span(cable_record(c, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_SPAN, &sp));
-    CHECK(cable_count(c, CABLE_FIELD_NOTES) == 0);
+    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT), "By hinting at differences"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!cable_span(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_SPAN, &sp));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_NOTES) == 0);
 
-    CHECK_STR(cable_str(c, CABLE_FIELD_SIGNATURE), "BURNS");
-    CHECK(cable_span(c, CABLE_FIELD_SIGNATURE, &sp) && span_is(c, sp, "BURNS"));
-    CHECK(cable_strs(c, CABLE_FIELD_SIGNERS).len == 1);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 0), "BURNS");
-    CHECK(cable_count(c, CABLE_FIELD_REDACTIONS) == 0);
-    CHECK(cable_count(c, CABLE_FIELD_BREAKS) == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN), "MOSCOW 00005434 002 OF 002"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "BURNS");
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_SIGNATURE, &sp) && span_is(c, sp, "BURNS"));
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "BURNS");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REDACTIONS) == 0);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_BREAKS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN), "MOSCOW 00005434 002 OF 002"));
 
     /* Out of range: absent values, nothing written. */
     n = 77;
     at = 77;
     first = 77;
-    CHECK(!cable_record_int(cable_record(c, CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_NUMBER, &n) && n == 77);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, (size_t)-1), CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_HEADING), NULL);
-    CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), NULL);
-    CHECK_STR(str_at(cable_record_strs(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), NULL);
-    CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL), NULL);
-    sp = rec_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_SPAN);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_NUMBER, &n) && n == 77);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, (size_t)-1), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_HEADING), NULL);
+    CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), NULL);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), NULL);
+    CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL), NULL);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT), NULL);
-    CHECK(!passage_paragraphs(cable_record(c, CABLE_FIELD_NOTES, 0), &first, NULL) && first == 77);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 1), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_BREAKS, 1), CABLE_FIELD_KIND), NULL);
-    CHECK(!cable_record_int(cable_record(c, CABLE_FIELD_BREAKS, 1), CABLE_FIELD_PAGE, &n) && n == 77);
-    sp = rec_span(cable_record(c, CABLE_FIELD_REDACTIONS, 0), CABLE_FIELD_SPAN);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), &first, NULL) && first == 77);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 1), CABLE_FIELD_KIND), NULL);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 1), CABLE_FIELD_PAGE, &n) && n == 77);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_REDACTIONS, 0), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
     cable_free(c);
 
     /* A NULL handle reads as absent. */
-    CHECK(cable_count(NULL, CABLE_FIELD_PARAGRAPHS) == 0 && cable_strs(NULL, CABLE_FIELD_SIGNERS).len == 0 && cable_count(NULL, CABLE_FIELD_BREAKS) == 0);
-    CHECK_STR(cable_record_str(cable_record(NULL, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_record_str(cable_record(NULL, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_str(NULL, CABLE_FIELD_SIGNATURE), NULL);
-    CHECK(!passage_paragraphs(cable_record(NULL, CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 77);
+    CHECK(cable_count(cable_root(NULL), CABLE_FIELD_PARAGRAPHS) == 0 && cable_strs(cable_root(NULL), CABLE_FIELD_SIGNERS).len == 0 && cable_count(cable_root(NULL), CABLE_FIELD_BREAKS) == 0);
+    CHECK_STR(cable_str(cable_record(cable_root(NULL), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_SIGNATURE), NULL);
+    CHECK(!passage_paragraphs(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 77);
 }
 
 /* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
@@ -389,59 +389,59 @@ static void test_corpus_body(void) {
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     if (c == NULL) return;
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "SECRET");
-    CHECK(cable_count(c, CABLE_FIELD_PARAGRAPHS) == 7);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 7);
     for (i = 0; i < 7; i++) {
-        CHECK(cable_record_int(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
-        CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), i == 5 ? "CONFIDENTIAL" : "SECRET");
-        CHECK_STR(cable_record_str(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), i == 5 ? "(C//NF)" : "(S//NF)");
-        CHECK(cable_record_strs(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
-        CHECK_STR(str_at(cable_record_strs(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
-        CHECK_STR(str_at(cable_record_strs(cable_record_at(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 1), NULL);
-        CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), NULL);
+        CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), i == 5 ? "CONFIDENTIAL" : "SECRET");
+        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), i == 5 ? "(C//NF)" : "(S//NF)");
+        CHECK(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
+        CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+        CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 1), NULL);
+        CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), NULL);
     }
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
-    CHECK(str_starts(cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
+    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
 
     /* Paragraph 5 is interrupted by `ABUJA 00000320 002 OF 002`. */
     CHECK(cable_paragraph_find(c, 5, &at) && at == 4);
-    text = cable_record_str(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Moreover, XXXXXXXXXXXX said"));
     CHECK(str_contains(text, "willing to offer the First Lady twenty plots of land instead"));
     CHECK(str_ends(text, "The negotiations, XXXXXXXXXXXX told PolOff, continue."));
     CHECK(!str_contains(text, "ABUJA 00000320"));
-    CHECK(cable_count(c, CABLE_FIELD_BREAKS) == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
-    sp = rec_span(cable_record(c, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_BREAKS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN);
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
-    CHECK(sp.start > rec_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).start && sp.end < rec_span(cable_record(c, CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).end);
+    CHECK(sp.start > rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).start && sp.end < rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).end);
 
-    text = cable_record_str(cable_record(c, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
     CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
-    CHECK(passage_paragraphs(cable_record(c, CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
-    text = cable_record_str(cable_record(c, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT);
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
     CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
-    CHECK(passage_paragraphs(cable_record(c, CABLE_FIELD_COMMENT, 0), &first, &last) && first == 6 && last == 6);
-    CHECK(!passage_paragraphs(cable_record(c, CABLE_FIELD_ACTION_REQUEST, 0), &first, &last));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), &first, &last) && first == 6 && last == 6);
+    CHECK(!passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), &first, &last));
 
     /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
-    CHECK(cable_count(c, CABLE_FIELD_NOTES) == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_NOTES, 0), CABLE_FIELD_KIND), "note");
-    text = cable_record_str(cable_record(c, CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_NOTES) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_KIND), "note");
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
     CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
-    CHECK(passage_paragraphs(cable_record(c, CABLE_FIELD_NOTES, 0), &first, NULL) && first == 3);
-    CHECK(cable_record_span(cable_record(c, CABLE_FIELD_NOTES, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), &first, NULL) && first == 3);
+    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
 
-    CHECK_STR(cable_str(c, CABLE_FIELD_SIGNATURE), "SANDERS");
-    CHECK(cable_strs(c, CABLE_FIELD_SIGNERS).len == 1);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 0), "SANDERS");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "SANDERS");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "SANDERS");
     /* 28 runs of X: the names the publishers removed. */
-    CHECK(cable_count(c, CABLE_FIELD_REDACTIONS) == 28);
-    for (i = 0; i < cable_count(c, CABLE_FIELD_REDACTIONS); i++) CHECK(span_starts(c, rec_span(cable_record(c, CABLE_FIELD_REDACTIONS, i), CABLE_FIELD_SPAN), "XXXXXXXXXXXX"));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REDACTIONS) == 28);
+    for (i = 0; i < cable_count(cable_root(c), CABLE_FIELD_REDACTIONS); i++) CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_REDACTIONS, i), CABLE_FIELD_SPAN), "XXXXXXXXXXXX"));
     cable_free(c);
 }
 
@@ -460,19 +460,19 @@ static void test_excluded_and_marking(void) {
         "SUBJECT: (C/NF) TEST\n";
     Cable *c = NULL;
     CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "08STATE1234");
-    CHECK_STR(cable_str(c, CABLE_FIELD_PRECEDENCE), "ROUTINE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "ALL NATO POST COLLECTIVE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_MCN), "0121");
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED).len == 2);
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 0), "AMEMBASSY PARIS");
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 1), "AMEMBASSY ROME");
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 2), NULL);
-    CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "TEST");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "08STATE1234");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "ROUTINE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_MCN), "0121");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 0), "AMEMBASSY PARIS");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 1), "AMEMBASSY ROME");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 2), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "TEST");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
     cable_free(c);
 }
 
@@ -486,40 +486,40 @@ static void test_annotations(void) {
     char *page = read_rel(root, "tests/fixtures/09STATE28302.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     /* `(REFS A and B)` in paragraph 2, `paragraph 5` in paragraph 3. */
-    CHECK(cable_count(c, CABLE_FIELD_LINKS) == 3);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_LINKS, 0), CABLE_FIELD_KIND), "reference");
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_LINKS, 1), CABLE_FIELD_PARAGRAPH, &n) && n == 1);
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_LINKS, 1), CABLE_FIELD_TARGET, &t) && t == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, (size_t)t), CABLE_FIELD_LABEL), "B");
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_LINKS, 1), CABLE_FIELD_SPAN), "B"));
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_LINKS, 2), CABLE_FIELD_KIND), "paragraph");
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_LINKS, 2), CABLE_FIELD_NUMBER, &n) && n == 5);
-    CHECK(cable_record_int(cable_record(c, CABLE_FIELD_LINKS, 2), CABLE_FIELD_TARGET, &t) && t == 4);
-    CHECK(!cable_record_int(cable_record(c, CABLE_FIELD_LINKS, 0), CABLE_FIELD_NUMBER, &n) && n == 5);
-    CHECK(cable_record(c, CABLE_FIELD_LINKS, 3) == NULL && cable_record(c, CABLE_FIELD_DRAFTING, 0) == NULL && cable_record(c, CABLE_FIELD_DOCUMENT_MARKING, 0) == NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_LINKS) == 3);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_LINKS, 0), CABLE_FIELD_KIND), "reference");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_PARAGRAPH, &n) && n == 1);
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_TARGET, &t) && t == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, (size_t)t), CABLE_FIELD_LABEL), "B");
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_SPAN), "B"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_KIND), "paragraph");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_NUMBER, &n) && n == 5);
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_TARGET, &t) && t == 4);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 0), CABLE_FIELD_NUMBER, &n) && n == 5);
+    CHECK(cable_record(cable_root(c), CABLE_FIELD_LINKS, 3) == NULL && cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0) == NULL && cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0) == NULL);
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/09DOHA214.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_DRAFTED), "P/E:MZEBLEY");
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED).len == 3);
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 2), "DCM: MRATNEY");
-    CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 3), NULL);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_APPROVED), "AMB:JLABARON");
-    CHECK(span_starts(c, rec_span(cable_record(c, CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_SPAN), "APPROVED: AMB:JLABARON"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_DRAFTED), "P/E:MZEBLEY");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED).len == 3);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 2), "DCM: MRATNEY");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 3), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_APPROVED), "AMB:JLABARON");
+    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_SPAN), "APPROVED: AMB:JLABARON"));
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/90CAPETOWN97.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_RAW), "CONFIDENTIAL - ENTIRE TEXT");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
-    CHECK(cable_record_strs(cable_record(c, CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_SPAN), "CONFIDENTIAL - ENTIRE TEXT"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_RAW), "CONFIDENTIAL - ENTIRE TEXT");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_SPAN), "CONFIDENTIAL - ENTIRE TEXT"));
     cable_free(c);
     free(page);
-    CHECK(cable_count(NULL, CABLE_FIELD_LINKS) == 0 && cable_record(NULL, CABLE_FIELD_LINKS, 0) == NULL && cable_record(NULL, CABLE_FIELD_DRAFTING, 0) == NULL);
-    CHECK_STR(cable_record_str(NULL, CABLE_FIELD_KIND), NULL);
-    CHECK_STR(cable_record_str(NULL, CABLE_FIELD_DRAFTED), NULL);
+    CHECK(cable_count(cable_root(NULL), CABLE_FIELD_LINKS) == 0 && cable_record(cable_root(NULL), CABLE_FIELD_LINKS, 0) == NULL && cable_record(cable_root(NULL), CABLE_FIELD_DRAFTING, 0) == NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_KIND), NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_DRAFTED), NULL);
 }
 
 /* Two cablegate pages, values checked by reading the pages. */
@@ -538,68 +538,68 @@ static void test_corpus_pages(void) {
     CHECK(cable_detect_format(page, len) == CABLE_FORMAT_HTML);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, &err) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "09KABUL3714");
-    CHECK_STR(cable_str(c, CABLE_FIELD_TRANSMISSION_ID), "VZCZCXYZ0025");
-    CHECK(cable_int(c, CABLE_FIELD_CREATED, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
-    CHECK_STR(cable_str(c, CABLE_FIELD_PRECEDENCE), "ROUTINE");
-    CHECK_STR(cable_str(c, CABLE_FIELD_SENDER), "AMEMBASSY KABUL");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "3271");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHWEB");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ROUTING_STATION), "RUEHBUL");
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
-    CHECK(cable_strs(c, CABLE_FIELD_CAVEATS).len == 3);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 1), "NOFORN");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 2), "SIPDIS");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_DISTRIBUTION), 0), "DEPT FOR S/SRAP AND SCA/A");
-    CHECK_STR(cable_str(c, CABLE_FIELD_EO_DECLASSIFY_RAW), "11/18/2019");
-    CHECK(cable_strs(c, CABLE_FIELD_TAGS).len == 5);
-    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), i), tags[i]);
-    CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "AFGHAN COMMERCE MINISTER DISCUSSES REFORM AGENDA");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
-    CHECK(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_KIND), "cablegate_html");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_REFERENCE_ID), "09KABUL3714");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_CREATED), "2009-11-18 15:03");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_RELEASED), "2010-12-02 21:09");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Kabul");
-    CHECK(!cable_int(c, CABLE_FIELD_ENVELOPE_ROW_ID, NULL));
-    CHECK(cable_count(c, CABLE_FIELD_WARNINGS) == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "09KABUL3714");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXYZ0025");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "ROUTINE");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "AMEMBASSY KABUL");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "3271");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHWEB");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_STATION), "RUEHBUL");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 3);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), "NOFORN");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 2), "SIPDIS");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION), 0), "DEPT FOR S/SRAP AND SCA/A");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "11/18/2019");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), i), tags[i]);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "AFGHAN COMMERCE MINISTER DISCUSSES REFORM AGENDA");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), "cablegate_html");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "09KABUL3714");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CREATED), "2009-11-18 15:03");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_RELEASED), "2010-12-02 21:09");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Kabul");
+    CHECK(!cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, NULL));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 0);
     cable_free(c);
 
     /* A warning: the banner lost its first letter. */
     page = read_rel(corpus, "cablegate-html/2007/04/07SANAA473.html", &len);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "SECRET");
-    CHECK(cable_count(c, CABLE_FIELD_WARNINGS) == 1);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "damaged_keyword");
-    CHECK_STR(cable_span_text(c, rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "E C R E T");
-    CHECK(span_is(c, rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN), "E C R E T"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "damaged_keyword");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "E C R E T");
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN), "E C R E T"));
     cable_free(c);
 
     page = read_rel(corpus, "cablegate-html/2009/06/09STATE67105.html", &len);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "09STATE67105");
-    CHECK(cable_int(c, CABLE_FIELD_CREATED, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
-    CHECK_STR(cable_str(c, CABLE_FIELD_PRECEDENCE), "PRIORITY");
-    CHECK_STR(cable_str(c, CABLE_FIELD_SENDER), "SECSTATE WASHDC");
-    CHECK(cable_count(c, CABLE_FIELD_TO) == 2);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECURITY OFFICER COLLECTIVE");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), "AMEMBASSY TRIPOLI");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "AMCONSUL CASABLANCA");
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "SECRET");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 0), "NOFORN");
-    CHECK_STR(cable_str(c, CABLE_FIELD_EO_DECLASSIFY_RAW), "MR");
-    CHECK(!cable_int(c, CABLE_FIELD_EO_DECLASSIFY_ON, &t));
-    CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "DIPLOMATIC SECURITY DAILY");
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFIED_BY), "Derived from Multiple Sources");
-    CHECK(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 0);
-    CHECK(cable_int(c, CABLE_FIELD_SERIAL, &n) && n == 67105);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "09STATE67105");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "PRIORITY");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "SECSTATE WASHDC");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_TO) == 2);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "MR");
+    CHECK(!cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "DIPLOMATIC SECURITY DAILY");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFIED_BY), "Derived from Multiple Sources");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 0);
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SERIAL, &n) && n == 67105);
     cable_free(c);
 }
 
@@ -643,11 +643,11 @@ static void test_errors(void) {
     CHECK(cable_to_json(NULL, &bad, NULL) == CABLE_NULL_ARGUMENT && bad == NULL);
     CHECK(cable_csv_open(NULL, NULL, NULL, NULL) == CABLE_NULL_ARGUMENT);
     CHECK(cable_csv_next(NULL, &c, &err) == CABLE_NULL_ARGUMENT && c == NULL);
-    CHECK_STR(cable_str(NULL, CABLE_FIELD_REFERENCE_ID), NULL);
-    CHECK_STR(cable_str(NULL, CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_str(NULL, CABLE_FIELD_SOURCE), NULL);
-    CHECK(cable_strs(NULL, CABLE_FIELD_TAGS).len == 0 && cable_count(NULL, CABLE_FIELD_WARNINGS) == 0);
-    CHECK(!cable_int(NULL, CABLE_FIELD_CREATED, NULL) && !is_partial(NULL));
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_REFERENCE_ID), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_SOURCE), NULL);
+    CHECK(cable_strs(cable_root(NULL), CABLE_FIELD_TAGS).len == 0 && cable_count(cable_root(NULL), CABLE_FIELD_WARNINGS) == 0);
+    CHECK(!cable_int(cable_root(NULL), CABLE_FIELD_CREATED, NULL) && !is_partial(NULL));
     CHECK(cable_csv_row(NULL) == 0);
     cable_free(NULL);
     cable_string_free(NULL);
@@ -675,9 +675,9 @@ static void test_errors(void) {
 
     /* A truncated cable: what is there is read. */
     CHECK(cable_parse(seed, 45, &c, &err) == CABLE_OK); /* "\n\nVZCZCXRO9060  \nOO RUEHDBU ..." */
-    CHECK_STR(cable_str(c, CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
-    CHECK_STR(cable_str(c, CABLE_FIELD_SENDER), NULL);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), NULL);
     cable_free(c);
     CHECK(parse_status(seed, 3, NULL, &err) == CABLE_NOT_A_CABLE); /* "\n\nV" */
 
@@ -687,14 +687,14 @@ static void test_errors(void) {
     bad[strstr(seed, "Russia's") - seed + 6] = (char)0x92; /* Windows-1252 apostrophe */
     bad[strstr(seed, "Lavrov's") - seed + 6] = (char)0xff;
     CHECK(cable_parse(bad, len, &c, &err) == CABLE_OK);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
     /* In text order: the recovered number 11., the two replaced bytes, then 12. and 13. */
-    CHECK(cable_count(c, CABLE_FIELD_WARNINGS) == 5);
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
-    CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_KIND), "lossy_decoding");
-    CHECK_STR(cable_span_text(c, rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_SPAN)), "\xe2\x80\x99"); /* U+2019 */
-    CHECK_STR(cable_span_text(c, rec_span(cable_record(c, CABLE_FIELD_WARNINGS, 2), CABLE_FIELD_SPAN)), "\xc3\xbf");     /* U+00FF: Latin-1 */
-    CHECK(cable_str(c, CABLE_FIELD_TEXT).len == len + 3);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 5);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_KIND), "lossy_decoding");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_SPAN)), "\xe2\x80\x99"); /* U+2019 */
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 2), CABLE_FIELD_SPAN)), "\xc3\xbf");     /* U+00FF: Latin-1 */
+    CHECK(cable_str(cable_root(c), CABLE_FIELD_TEXT).len == len + 3);
     cable_free(c);
     opts = cable_options_default();
     opts.flags = CABLE_OPTION_STRICT_UTF8;
@@ -711,7 +711,7 @@ static void test_errors(void) {
     CHECK(parse_status(seed, 900, &opts, &err) == CABLE_OK);
     opts.year = 2004;
     CHECK(cable_parse_as("UNCLAS KABUL 001234\n\nSUBJECT: X\n", 32, CABLE_FORMAT_TEXT, &opts, &c, &err) == CABLE_OK);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "04KABUL1234");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "04KABUL1234");
     cable_free(c);
 
     /* Status strings and the version. */
@@ -755,15 +755,15 @@ static void test_csv_errors(void) {
 
     st = cable_csv_next(csv, &c, &err);
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 1);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
-    CHECK(str_ends(cable_str(c, CABLE_FIELD_SOURCE), "/rows.csv:1") && str_starts(cable_str(c, CABLE_FIELD_SOURCE), dir));
-    CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "THE \"DAY\" AFTER");
-    CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_KIND), "cables_csv");
-    CHECK(cable_int(c, CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 11);
-    CHECK(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES).len == 2);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES), 0), "07STATE1");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES), 1), "07STATE2");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES), 2), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
+    CHECK(str_ends(cable_str(cable_root(c), CABLE_FIELD_SOURCE), "/rows.csv:1") && str_starts(cable_str(cable_root(c), CABLE_FIELD_SOURCE), dir));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "THE \"DAY\" AFTER");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), "cables_csv");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 11);
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 0), "07STATE1");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 1), "07STATE2");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 2), NULL);
     cable_free(c);
 
     st = cable_csv_next(csv, &c, &err);
@@ -774,10 +774,10 @@ static void test_csv_errors(void) {
 
     st = cable_csv_next(csv, &c, &err); /* the walk goes on */
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 3);
-    CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "07MOSCOW5500");
-    CHECK(str_ends(cable_str(c, CABLE_FIELD_SOURCE), "/rows.csv:3"));
-    CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "UNCLASSIFIED");
-    CHECK(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES).len == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5500");
+    CHECK(str_ends(cable_str(cable_root(c), CABLE_FIELD_SOURCE), "/rows.csv:3"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "UNCLASSIFIED");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES).len == 0);
     cable_free(c);
 
     st = cable_csv_next(csv, &c, &err);
@@ -817,22 +817,22 @@ static void *worker(void *arg) {
         Cable *c = NULL, *p = NULL;
         char *json = NULL;
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
-            !str_is(cable_record_str(cable_record(c, CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322") || !str_is(str_at(cable_strs(c, CABLE_FIELD_TAGS), 4), "RS"))
+            !str_is(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322") || !str_is(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 4), "RS"))
             job->ok = 0;
         if (cable_parse_as(job->page, job->page_len, CABLE_FORMAT_HTML, NULL, &p, NULL) != CABLE_OK ||
-            !str_is(cable_str(p, CABLE_FIELD_REFERENCE_ID), "09KABUL3714"))
+            !str_is(cable_str(cable_root(p), CABLE_FIELD_REFERENCE_ID), "09KABUL3714"))
             job->ok = 0;
         /* The shared handle, read by every thread at once (caches fill concurrently). */
-        if (!str_is(cable_str(job->shared, CABLE_FIELD_REFERENCE_ID), "09KABUL3714") ||
-            !str_is(str_at(cable_strs(job->shared, CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY") ||
-            !str_is(cable_str(job->shared, CABLE_FIELD_ENVELOPE_KIND), "cablegate_html"))
+        if (!str_is(cable_str(cable_root(job->shared), CABLE_FIELD_REFERENCE_ID), "09KABUL3714") ||
+            !str_is(str_at(cable_strs(cable_root(job->shared), CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY") ||
+            !str_is(cable_str(cable_root(job->shared), CABLE_FIELD_ENVELOPE_KIND), "cablegate_html"))
             job->ok = 0;
         /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
-        if (cable_count(job->shared, CABLE_FIELD_PARAGRAPHS) != 8 || !str_starts(cable_record_str(cable_record(job->shared, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), "Reform-minded") ||
-            !str_starts(cable_record_str(cable_record(job->shared, CABLE_FIELD_PARAGRAPHS, 7), CABLE_FIELD_TEXT), "Comment: Minister Shahrani"))
+        if (cable_count(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS) != 8 || !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), "Reform-minded") ||
+            !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 7), CABLE_FIELD_TEXT), "Comment: Minister Shahrani"))
             job->ok = 0;
-        job->text = cable_record_str(cable_record(job->shared, CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT).ptr;
-        if (job->text == NULL || !str_starts(cable_record_str(cable_record(job->shared, CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT), "Shahrani argued")) job->ok = 0;
+        job->text = cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT).ptr;
+        if (job->text == NULL || !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT), "Shahrani argued")) job->ok = 0;
         if (cable_to_json(job->shared, &json, NULL) != CABLE_OK) job->ok = 0;
         cable_string_free(json);
         cable_free(c);
@@ -870,21 +870,21 @@ static void test_ids(void) {
 
     st = cable_station("RUEHMO", 6);
     CHECK(st != NULL);
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_STATION), "MOSCOW");
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_PLAD), "AMEMBASSY MOSCOW");
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_ORIGIN), "Embassy Moscow");
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_COUNTRY), "Russia");
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_GEO), "RS");
-    CHECK(cable_record_strs(st, CABLE_FIELD_ROUTES).len == 1);
-    CHECK_STR(str_at(cable_record_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHMO");
-    CHECK_STR(str_at(cable_record_strs(st, CABLE_FIELD_ROUTES), 1), NULL);
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "MOSCOW");
+    CHECK_STR(cable_str(st, CABLE_FIELD_PLAD), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_str(st, CABLE_FIELD_ORIGIN), "Embassy Moscow");
+    CHECK_STR(cable_str(st, CABLE_FIELD_COUNTRY), "Russia");
+    CHECK_STR(cable_str(st, CABLE_FIELD_GEO), "RS");
+    CHECK(cable_strs(st, CABLE_FIELD_ROUTES).len == 1);
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHMO");
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 1), NULL);
     st = cable_station("Secretary of State", 18);
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_STATION), "STATE");
-    CHECK_STR(str_at(cable_record_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHC");
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "STATE");
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHC");
     st = cable_station("AMCONSUL HO CHI MINH CITY", 25);
-    CHECK_STR(cable_record_str(st, CABLE_FIELD_STATION), "HOCHIMINHCITY");
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "HOCHIMINHCITY");
     CHECK(cable_station("ATLANTIS", 8) == NULL);
-    CHECK_STR(cable_record_str(NULL, CABLE_FIELD_STATION), NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_STATION), NULL);
     CHECK(cable_station_count() > 250);
     CHECK(cable_station_at(cable_station_count()) == NULL);
 
@@ -895,10 +895,10 @@ static void test_ids(void) {
     if (page == NULL) return;
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), 0), "PGOV");
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS_RAW), 0), "POGOV");
-    CHECK(cable_strs(c, CABLE_FIELD_TAGS).len == cable_strs(c, CABLE_FIELD_TAGS_RAW).len);
-    CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS_RAW), cable_strs(c, CABLE_FIELD_TAGS_RAW).len), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 0), "PGOV");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), 0), "POGOV");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW).len);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW).len), NULL);
     cable_free(c);
 }
 
@@ -960,18 +960,18 @@ static void test_walk(void) {
             continue;
         }
         ok++;
-        warnings += cable_count(c, CABLE_FIELD_WARNINGS);
-        paragraphs += cable_count(c, CABLE_FIELD_PARAGRAPHS);
-        if (str_is(cable_str(c, CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03MONTREAL543")) {
+        warnings += cable_count(cable_root(c), CABLE_FIELD_WARNINGS);
+        paragraphs += cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS);
+        if (str_is(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03MONTREAL543")) {
             /* Row id 7675: signed by two people on one line, `PRICE KANTER`. */
             montreal++;
-            CHECK_STR(cable_str(c, CABLE_FIELD_SIGNATURE), "PRICE KANTER");
-            CHECK(cable_strs(c, CABLE_FIELD_SIGNERS).len == 2);
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 0), "PRICE");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 1), "KANTER");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_SIGNERS), 2), NULL);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "PRICE KANTER");
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 2);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "PRICE");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 1), "KANTER");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 2), NULL);
         }
-        if (str_is(cable_str(c, CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03OTTAWA1437")) {
+        if (str_is(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03OTTAWA1437")) {
             /* Row 1979 (id 8190), a partial record; values read off the row. */
             int64_t t;
             int64_t n, total;
@@ -979,38 +979,38 @@ static void test_walk(void) {
             int64_t id;
             ottawa++;
             CHECK(cable_csv_row(csv) == 1979);
-            CHECK(cable_int(c, CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 8190);
-            CHECK_STR(cable_str(c, CABLE_FIELD_REFERENCE_ID), "03OTTAWA1437");
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 8190);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "03OTTAWA1437");
             CHECK(is_partial(c));
-            CHECK(cable_int(c, CABLE_FIELD_CREATED, &t) && t == 1053462960); /* 5/20/2003 20:36 */
-            CHECK_STR(cable_str(c, CABLE_FIELD_SENDER), NULL);
-            CHECK_STR(cable_str(c, CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
-            CHECK(cable_strs(c, CABLE_FIELD_CAVEATS).len == 2);
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 0), "SIPDIS");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CAVEATS), 1), "NOFORN");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_DISTRIBUTION), 0), "NSC PASS TO ONDCP");
-            CHECK(cable_int(c, CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(c, CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
-            CHECK(cable_int(c, CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1368662400); /* 05/16/2013 */
-            CHECK(cable_strs(c, CABLE_FIELD_TAGS).len == 5);
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS), 4), "KCRM"); /* written KCRIM: canonical KCRM */
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_TAGS_RAW), 4), "KCRIM");
-            CHECK_STR(cable_str(c, CABLE_FIELD_SUBJECT), "CANADA: A GOVERNMENT ADRIFT");
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
-            CHECK_STR(str_at(cable_record_strs(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
-            CHECK(cable_count(c, CABLE_FIELD_REFERENCES) == 1);
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_LABEL), "A");
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_KIND), "cable");
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_ID), "03OTTAWA917");
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_STATION), "OTTAWA");
-            CHECK(cable_record_int(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 917);
-            CHECK(cable_record_int(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_YEAR, &year) && year == 2003);
-            CHECK_STR(cable_record_str(cable_record(c, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), "OTTAWA 917");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "Stephen R. Kelly");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.5(b)");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.5(d)");
-            CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
-            CHECK_STR(cable_str(c, CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Ottawa");
-            CHECK_STR(str_at(cable_strs(c, CABLE_FIELD_ENVELOPE_REFERENCES), 0), "03OTTAWA917");
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1053462960); /* 5/20/2003 20:36 */
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), NULL);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 2);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "SIPDIS");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), "NOFORN");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION), 0), "NSC PASS TO ONDCP");
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(cable_root(c), CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1368662400); /* 05/16/2013 */
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 4), "KCRM"); /* written KCRIM: canonical KCRM */
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), 4), "KCRIM");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "CANADA: A GOVERNMENT ADRIFT");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
+            CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+            CHECK(cable_count(cable_root(c), CABLE_FIELD_REFERENCES) == 1);
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_LABEL), "A");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_KIND), "cable");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_ID), "03OTTAWA917");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_STATION), "OTTAWA");
+            CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 917);
+            CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_YEAR, &year) && year == 2003);
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), "OTTAWA 917");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "Stephen R. Kelly");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.5(b)");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.5(d)");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Ottawa");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 0), "03OTTAWA917");
         }
         cable_free(c);
     }

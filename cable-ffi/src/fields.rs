@@ -1,10 +1,11 @@
 //! The field names: one `CABLE_FIELD_*` constant per key of the JSON contract (nested objects
 //! flattened with their key as prefix: `routing.station` is `CABLE_FIELD_ROUTING_STATION`), the
-//! one vocabulary of the field accessors (`cable_str`, `cable_record_int`, ...).
+//! one vocabulary of the field accessors (`cable_str`, `cable_int`, ...).
 //!
 //! Each constant says what the field holds and which accessor reads it: `str` (a `CableStr`),
 //! `strs` (a `CableStrs`), `int` (an `int64_t` through an out-parameter), `span`, or `records`
-//! (a list of records: `cable_count` / `cable_record`, `cable_record_count` / `cable_record_at`).
+//! (a list of records: `cable_count` / `cable_record`). The cable's own fields are those of
+//! its root record (`cable_root`).
 //! Record fields name the records that have them. Strings marked "static" are valid for the
 //! life of the program. Field values are plain constants (not an enum) so that any value a C
 //! caller passes is safe: an unknown field, or one the record lacks, reads as absent.

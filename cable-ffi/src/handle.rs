@@ -1,7 +1,6 @@
 //! The `Cable` handle: parsing, freeing, JSON, version and status strings.
 
 use crate::boundary::{Failure, guard, put, run, run_out};
-use crate::fields::{CableField, FIELDS};
 use crate::make;
 use crate::records::CableRecord;
 use crate::types::{CableError, CableFormat, CableOptions, CableStatus};
@@ -16,17 +15,15 @@ use std::sync::OnceLock;
 /// Made by `cable_parse`, `cable_parse_as` and `cable_csv_next`; freed by `cable_free`. Immutable:
 /// any number of threads may read one handle at once.
 pub struct Cable {
-    /// The cable's own fields, made on first use.
+    /// The cable's own record, made on first use: kept so that what is handed to C has a stable
+    /// address until the handle is freed.
     root: OnceLock<CableRecord>,
-    /// The lists of records, by field, each made on first use: kept so that what is handed to C
-    /// has a stable address until the handle is freed.
-    lists: Box<[OnceLock<Box<[CableRecord]>>]>,
     owned: OwnedCable,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { root: OnceLock::new(), lists: (0..FIELDS).map(|_| OnceLock::new()).collect(), owned }
+        Cable { root: OnceLock::new(), owned }
     }
 
     /// The parsed cable.
@@ -36,13 +33,9 @@ impl Cable {
 
     /// The record of the cable's own fields.
     pub(crate) fn root(&self) -> &CableRecord {
-        self.root.get_or_init(|| make::root(self.core(), self.owned.text(), self.owned.source()))
-    }
-
-    /// The records of the list `field` (none for an unknown field or one that is no list).
-    pub(crate) fn list(&self, field: CableField) -> &[CableRecord] {
-        let slot = usize::try_from(field).ok().and_then(|f| self.lists.get(f));
-        slot.map_or(&[], |s| s.get_or_init(|| make::list(self.core(), field)))
+        let make = || make::root(self.core(), self.owned.text(), self.owned.source());
+        // SAFETY: the cable is the handle's, and so is the record.
+        self.root.get_or_init(|| unsafe { make().of_cable(self.core()) })
     }
 }
 

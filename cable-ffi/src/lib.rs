@@ -11,10 +11,10 @@
 //!   once, plus the parse over it) and the records made from it on first use, kept so that
 //!   every value handed out has a stable address for the handle's lifetime.
 //! - Fields are named, not given one function each: one `CABLE_FIELD_*` constant per key of the
-//!   JSON contract (`fields.rs`), read by a few accessors by type (`access.rs`): `cable_str`,
-//!   `cable_strs`, `cable_int`, `cable_span` on the handle, lists of records (addressees,
-//!   paragraphs, warnings, ...) through `cable_count` / `cable_record`, and the same accessors
-//!   `cable_record_*` on a record. A record ([`CableRecord`], `records.rs`) is the list of its
+//!   JSON contract (`fields.rs`), read from a record by one accessor per type (`access.rs`):
+//!   `cable_str`, `cable_strs`, `cable_int`, `cable_span`, and `cable_count` / `cable_record`
+//!   for the records under it (addressees, paragraphs, warnings, ...). The cable itself is the
+//!   root record (`cable_root`), as in the JSON. A record ([`CableRecord`], `records.rs`) is the list of its
 //!   fields' values, filed by `make.rs` from the core's model. Strings go out as borrowed
 //!   [`CableStr`] `{ptr, len}`, lists of strings as a borrowed array [`CableStrs`]
 //!   `{items, len}` (rustls-ffi's slices), numbers and dates as `int64_t` through out-parameters.

@@ -4,12 +4,15 @@
 //! the core cleaned, owned by the record. So every value has a stable address until the handle
 //! is freed and every thread reads the same bytes. Absent values are simply not listed.
 //!
-//! This module knows nothing of the handle: it sits below it. What each record holds is in
-//! `make.rs`.
+//! The cable's own record (the JSON's root object) makes its lists of records on first use,
+//! one by one, so that reading a field does not clean every paragraph. What each record holds
+//! is in `make.rs`.
 
-use crate::fields::CableField;
+use crate::fields::{CableField, FIELDS};
+use crate::make;
 use crate::types::{CableSpan, CableStr, CableStrs};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// The value of a field.
 enum Value {
@@ -20,14 +23,18 @@ enum Value {
     Records(Box<[CableRecord]>),
 }
 
-/// A record of a cable (an addressee, a reference, a marking, a paragraph, a sub-item, a
-/// passage, a link, the drafting block, a break, a section, a warning, a tag, a redaction) or a
-/// row of the station table: an opaque view borrowed from its `Cable` handle (`cable_record`,
-/// `cable_record_at`), valid until `cable_free` of that handle, or static (`cable_station`);
-/// never freed by itself. Read with the `cable_record_*` functions and the `CABLE_FIELD_*` names
-/// its kind has; a NULL record reads as absent. Safe to read from any thread.
+/// A record: the cable's own fields (`cable_root`), one of its records (an addressee, a
+/// reference, a marking, a paragraph, a sub-item, a passage, a link, the drafting block, a break,
+/// a section, a warning, a tag, a redaction: `cable_record`), or a row of the station table
+/// (`cable_station`). An opaque view borrowed from its `Cable` handle and valid until
+/// `cable_free` of that handle, or static (stations); never freed by itself. Read with
+/// `cable_str`, `cable_strs`, `cable_int`, `cable_span`, `cable_count` and `cable_record` and the
+/// `CABLE_FIELD_*` names its kind has; a NULL record reads as absent. Safe to read from any
+/// thread.
 pub struct CableRecord {
     fields: Vec<(CableField, Value)>,
+    /// The cable's own record only: its lists of records, made on first use.
+    lists: Option<Box<Lists>>,
     /// Text the core computed (cleaned text): the views in `fields` point into these strings,
     /// whose bytes stay put when the record moves. `String`, not `Box<str>`: moving a `Box`
     /// asserts unique access to its bytes, which invalidates views of them under Rust's aliasing
@@ -35,8 +42,16 @@ pub struct CableRecord {
     owned: Vec<String>,
 }
 
+/// The lists of records of a cable, by field, each made on first use.
+struct Lists {
+    /// The cable, owned by the handle that owns this record.
+    cable: *const cable_core::Cable<'static>,
+    lists: Box<[OnceLock<Box<[CableRecord]>>]>,
+}
+
 // SAFETY: the views point to immutable bytes owned by the handle's text, by `owned` or static,
-// all outliving the record; nothing is ever written through them.
+// all outliving the record, and `cable` to the handle's immutable cable; nothing is ever
+// written through them.
 unsafe impl Send for CableRecord {}
 // SAFETY: as for `Send`.
 unsafe impl Sync for CableRecord {}
@@ -44,7 +59,17 @@ unsafe impl Sync for CableRecord {}
 impl CableRecord {
     /// An empty record.
     pub(crate) fn new() -> CableRecord {
-        CableRecord { fields: Vec::new(), owned: Vec::new() }
+        CableRecord { fields: Vec::new(), lists: None, owned: Vec::new() }
+    }
+
+    /// Makes this the record of `cable`, whose lists of records it makes on first use.
+    ///
+    /// # Safety
+    /// `cable` must outlive the record (the handle owns both).
+    pub(crate) unsafe fn of_cable(mut self, cable: &cable_core::Cable<'_>) -> CableRecord {
+        let lists = (0..FIELDS).map(|_| OnceLock::new()).collect();
+        self.lists = Some(Box::new(Lists { cable: (cable as *const cable_core::Cable<'_>).cast(), lists }));
+        self
     }
 
     fn with(mut self, field: CableField, value: Option<Value>) -> CableRecord {
@@ -120,6 +145,11 @@ impl CableRecord {
 
     /// The records `field` (none when absent).
     pub(crate) fn get_records(&self, field: CableField) -> &[CableRecord] {
+        if let Some(l) = &self.lists {
+            let Some(slot) = usize::try_from(field).ok().and_then(|f| l.lists.get(f)) else { return &[] };
+            // SAFETY: the cable outlives this record (the contract of `of_cable`).
+            return slot.get_or_init(|| make::list(unsafe { &*l.cable }, field));
+        }
         self.find(field, |v| if let Value::Records(r) = v { Some(&r[..]) } else { None }).unwrap_or(&[])
     }
 }

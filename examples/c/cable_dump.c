@@ -89,20 +89,16 @@ static void list(const char *label, CableStrs l, const char *sep) {
     putchar('\n');
 }
 
-/* The string `f` of a cable, and of a record. */
-static CableStr str(const Cable *c, CableField f) { return cable_str(c, f); }
-static CableStr rstr(const CableRecord *r, CableField f) { return cable_record_str(r, f); }
-
 /* An addressee: ROUTE/NAME//OFFICE PRECEDENCE mcn MCN, then the posts excluded. */
 static void print_recipient(const char *label, const CableRecord *r) {
-    CableStr route = rstr(r, CABLE_FIELD_ROUTE), office = rstr(r, CABLE_FIELD_OFFICE);
-    CableStr prec = rstr(r, CABLE_FIELD_PRECEDENCE), mcn = rstr(r, CABLE_FIELD_MCN);
+    CableStr route = cable_str(r, CABLE_FIELD_ROUTE), office = cable_str(r, CABLE_FIELD_OFFICE);
+    CableStr prec = cable_str(r, CABLE_FIELD_PRECEDENCE), mcn = cable_str(r, CABLE_FIELD_MCN);
     printf("  %-16s ", label);
     if (route.ptr != NULL) {
         put(route);
         putchar('/');
     }
-    put(rstr(r, CABLE_FIELD_NAME));
+    put(cable_str(r, CABLE_FIELD_NAME));
     if (office.ptr != NULL) {
         fputs("//", stdout);
         put(office);
@@ -116,21 +112,21 @@ static void print_recipient(const char *label, const CableRecord *r) {
         put(mcn);
     }
     putchar('\n');
-    list("  except", cable_record_strs(r, CABLE_FIELD_EXCLUDED), ", ");
+    list("  except", cable_strs(r, CABLE_FIELD_EXCLUDED), ", ");
 }
 
 /* The body: paragraphs (number, marking, heading, first words), summary, comment, action request,
  * notes, signature, breaks, redactions. */
-static void dump_body(const Cable *c) {
-    size_t count = cable_count(c, CABLE_FIELD_PARAGRAPHS), i;
+static void dump_body(const CableRecord *root) {
+    size_t count = cable_count(root, CABLE_FIELD_PARAGRAPHS), i;
     int64_t n;
     CableSpan sp = {0, 0};
     if (count > 0) printf("  %-16s %zu\n", "paragraphs", count);
     for (i = 0; i < count; i++) {
-        const CableRecord *p = cable_record(c, CABLE_FIELD_PARAGRAPHS, i);
-        CableStr mark = rstr(cable_record_at(p, CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW);
-        CableStr heading = rstr(p, CABLE_FIELD_HEADING);
-        if (cable_record_int(p, CABLE_FIELD_NUMBER, &n))
+        const CableRecord *p = cable_record(root, CABLE_FIELD_PARAGRAPHS, i);
+        CableStr mark = cable_str(cable_record(p, CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW);
+        CableStr heading = cable_str(p, CABLE_FIELD_HEADING);
+        if (cable_int(p, CABLE_FIELD_NUMBER, &n))
             printf("    %3lld. ", (long long)n);
         else
             printf("    %4s ", "-");
@@ -140,131 +136,132 @@ static void dump_body(const Cable *c) {
             put(heading);
             fputs("] ", stdout);
         }
-        put_excerpt(rstr(p, CABLE_FIELD_TEXT), 60);
+        put_excerpt(cable_str(p, CABLE_FIELD_TEXT), 60);
         putchar('\n');
     }
-    passage("summary", rstr(cable_record(c, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT));
-    passage("comment", rstr(cable_record(c, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT));
-    passage("action request", rstr(cable_record(c, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT));
-    for (i = 0; i < cable_count(c, CABLE_FIELD_NOTES); i++) {
-        const CableRecord *note = cable_record(c, CABLE_FIELD_NOTES, i);
-        CableStr kind = rstr(note, CABLE_FIELD_KIND);
+    passage("summary", cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT));
+    passage("comment", cable_str(cable_record(root, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT));
+    passage("action request", cable_str(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT));
+    for (i = 0; i < cable_count(root, CABLE_FIELD_NOTES); i++) {
+        const CableRecord *note = cable_record(root, CABLE_FIELD_NOTES, i);
+        CableStr kind = cable_str(note, CABLE_FIELD_KIND);
         printf("  %-16.*s ", (int)kind.len, kind.ptr);
-        if (cable_record_int(note, CABLE_FIELD_FIRST_PARAGRAPH, &n)) printf("(paragraph index %lld) ", (long long)n);
-        put_excerpt(rstr(note, CABLE_FIELD_TEXT), 50);
+        if (cable_int(note, CABLE_FIELD_FIRST_PARAGRAPH, &n)) printf("(paragraph index %lld) ", (long long)n);
+        put_excerpt(cable_str(note, CABLE_FIELD_TEXT), 50);
         putchar('\n');
     }
-    field("signature", str(c, CABLE_FIELD_SIGNATURE));
-    list("signers", cable_strs(c, CABLE_FIELD_SIGNERS), ", ");
-    for (i = 0; i < cable_count(c, CABLE_FIELD_BREAKS); i++) {
-        const CableRecord *b = cable_record(c, CABLE_FIELD_BREAKS, i);
-        cable_record_span(b, CABLE_FIELD_SPAN, &sp);
+    field("signature", cable_str(root, CABLE_FIELD_SIGNATURE));
+    list("signers", cable_strs(root, CABLE_FIELD_SIGNERS), ", ");
+    for (i = 0; i < cable_count(root, CABLE_FIELD_BREAKS); i++) {
+        const CableRecord *b = cable_record(root, CABLE_FIELD_BREAKS, i);
+        cable_span(b, CABLE_FIELD_SPAN, &sp);
         printf("  %-16s ", i == 0 ? "breaks" : "");
-        put(rstr(b, CABLE_FIELD_KIND));
-        if (cable_record_int(b, CABLE_FIELD_PAGE, &n)) printf(" %lld", (long long)n);
+        put(cable_str(b, CABLE_FIELD_KIND));
+        if (cable_int(b, CABLE_FIELD_PAGE, &n)) printf(" %lld", (long long)n);
         printf(" [%zu, %zu]\n", sp.start, sp.end);
     }
-    count = cable_count(c, CABLE_FIELD_REDACTIONS);
+    count = cable_count(root, CABLE_FIELD_REDACTIONS);
     if (count > 0) printf("  %-16s %zu\n", "redactions", count);
 }
 
 static void dump_text(const Cable *c, const char *label) {
+    const CableRecord *root = cable_root(c); /* the cable's own fields */
     int64_t t, n, total;
     size_t i;
 
     printf("== %s\n", label);
-    field("reference id", str(c, CABLE_FIELD_REFERENCE_ID));
-    field("transmission id", str(c, CABLE_FIELD_TRANSMISSION_ID));
-    if (cable_int(c, CABLE_FIELD_CREATED, &t)) {
+    field("reference id", cable_str(root, CABLE_FIELD_REFERENCE_ID));
+    field("transmission id", cable_str(root, CABLE_FIELD_TRANSMISSION_ID));
+    if (cable_int(root, CABLE_FIELD_CREATED, &t)) {
         printf("  %-16s ", "created");
         print_time(t, 1);
         putchar('\n');
     }
-    field("dtg", str(c, CABLE_FIELD_DTG));
-    field("precedence", str(c, CABLE_FIELD_PRECEDENCE));
-    field("info precedence", str(c, CABLE_FIELD_INFO_PRECEDENCE));
-    field("sender", str(c, CABLE_FIELD_SENDER));
-    if (str(c, CABLE_FIELD_ORIGIN).ptr != NULL && cable_int(c, CABLE_FIELD_SERIAL, &n)) {
+    field("dtg", cable_str(root, CABLE_FIELD_DTG));
+    field("precedence", cable_str(root, CABLE_FIELD_PRECEDENCE));
+    field("info precedence", cable_str(root, CABLE_FIELD_INFO_PRECEDENCE));
+    field("sender", cable_str(root, CABLE_FIELD_SENDER));
+    if (cable_str(root, CABLE_FIELD_ORIGIN).ptr != NULL && cable_int(root, CABLE_FIELD_SERIAL, &n)) {
         printf("  %-16s ", "origin");
-        put(str(c, CABLE_FIELD_ORIGIN));
+        put(cable_str(root, CABLE_FIELD_ORIGIN));
         printf(" %lld\n", (long long)n);
     }
-    for (i = 0; i < cable_count(c, CABLE_FIELD_TO); i++) print_recipient("to", cable_record(c, CABLE_FIELD_TO, i));
-    for (i = 0; i < cable_count(c, CABLE_FIELD_INFO); i++) print_recipient("info", cable_record(c, CABLE_FIELD_INFO, i));
-    list("relays", cable_strs(c, CABLE_FIELD_ROUTING_RELAYS), " ");
-    field("security", str(c, CABLE_FIELD_ROUTING_SECURITY));
-    field("classification", str(c, CABLE_FIELD_CLASSIFICATION));
-    list("caveats", cable_strs(c, CABLE_FIELD_CAVEATS), ", ");
-    list("distribution", cable_strs(c, CABLE_FIELD_DISTRIBUTION), "; ");
-    if (cable_int(c, CABLE_FIELD_SECTION_NUMBER, &n)) {
-        if (cable_int(c, CABLE_FIELD_SECTION_TOTAL, &total))
+    for (i = 0; i < cable_count(root, CABLE_FIELD_TO); i++) print_recipient("to", cable_record(root, CABLE_FIELD_TO, i));
+    for (i = 0; i < cable_count(root, CABLE_FIELD_INFO); i++) print_recipient("info", cable_record(root, CABLE_FIELD_INFO, i));
+    list("relays", cable_strs(root, CABLE_FIELD_ROUTING_RELAYS), " ");
+    field("security", cable_str(root, CABLE_FIELD_ROUTING_SECURITY));
+    field("classification", cable_str(root, CABLE_FIELD_CLASSIFICATION));
+    list("caveats", cable_strs(root, CABLE_FIELD_CAVEATS), ", ");
+    list("distribution", cable_strs(root, CABLE_FIELD_DISTRIBUTION), "; ");
+    if (cable_int(root, CABLE_FIELD_SECTION_NUMBER, &n)) {
+        if (cable_int(root, CABLE_FIELD_SECTION_TOTAL, &total))
             printf("  %-16s %lld of %lld\n", "section", (long long)n, (long long)total);
         else
             printf("  %-16s %lld\n", "section", (long long)n);
     }
-    if (str(c, CABLE_FIELD_EO_ORDER).ptr != NULL || str(c, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
+    if (cable_str(root, CABLE_FIELD_EO_ORDER).ptr != NULL || cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
         printf("  %-16s ", "e.o.");
-        put(str(c, CABLE_FIELD_EO_ORDER));
-        if (str(c, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
+        put(cable_str(root, CABLE_FIELD_EO_ORDER));
+        if (cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
             fputs(", declassify ", stdout);
-            put(str(c, CABLE_FIELD_EO_DECLASSIFY_RAW));
+            put(cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW));
         }
-        if (cable_int(c, CABLE_FIELD_EO_DECLASSIFY_ON, &t)) {
+        if (cable_int(root, CABLE_FIELD_EO_DECLASSIFY_ON, &t)) {
             fputs(" (", stdout);
             print_time(t, 0);
             putchar(')');
         }
         putchar('\n');
     }
-    list("tags", cable_strs(c, CABLE_FIELD_TAGS), " ");
-    if (str(c, CABLE_FIELD_SUBJECT).ptr != NULL) {
-        CableStr mark = rstr(cable_record(c, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW);
+    list("tags", cable_strs(root, CABLE_FIELD_TAGS), " ");
+    if (cable_str(root, CABLE_FIELD_SUBJECT).ptr != NULL) {
+        CableStr mark = cable_str(cable_record(root, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW);
         printf("  %-16s ", "subject");
         if (mark.ptr != NULL) {
             put(mark);
             putchar(' ');
         }
-        put(str(c, CABLE_FIELD_SUBJECT));
+        put(cable_str(root, CABLE_FIELD_SUBJECT));
         putchar('\n');
     }
-    for (i = 0; i < cable_count(c, CABLE_FIELD_REFERENCES); i++) {
-        const CableRecord *r = cable_record(c, CABLE_FIELD_REFERENCES, i);
+    for (i = 0; i < cable_count(root, CABLE_FIELD_REFERENCES); i++) {
+        const CableRecord *r = cable_record(root, CABLE_FIELD_REFERENCES, i);
         printf("  %-16s ", "reference");
-        if (rstr(r, CABLE_FIELD_LABEL).ptr != NULL) {
-            put(rstr(r, CABLE_FIELD_LABEL));
+        if (cable_str(r, CABLE_FIELD_LABEL).ptr != NULL) {
+            put(cable_str(r, CABLE_FIELD_LABEL));
             fputs(". ", stdout);
         }
-        put(rstr(r, CABLE_FIELD_KIND));
-        if (rstr(r, CABLE_FIELD_ID).ptr != NULL) {
+        put(cable_str(r, CABLE_FIELD_KIND));
+        if (cable_str(r, CABLE_FIELD_ID).ptr != NULL) {
             putchar(' ');
-            put(rstr(r, CABLE_FIELD_ID));
+            put(cable_str(r, CABLE_FIELD_ID));
         }
         fputs(": ", stdout);
-        put(rstr(r, CABLE_FIELD_TEXT));
+        put(cable_str(r, CABLE_FIELD_TEXT));
         putchar('\n');
     }
-    field("classified by", str(c, CABLE_FIELD_CLASSIFIED_BY));
-    list("  names", cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_NAMES), "; ");
-    list("  reasons", cable_strs(c, CABLE_FIELD_CLASSIFIED_BY_REASONS), " ");
-    if (cable_int(c, CABLE_FIELD_PARTIAL, &n) && n == 1) printf("  %-16s yes\n", "partial");
-    if (str(c, CABLE_FIELD_ENVELOPE_KIND).ptr != NULL) {
+    field("classified by", cable_str(root, CABLE_FIELD_CLASSIFIED_BY));
+    list("  names", cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_NAMES), "; ");
+    list("  reasons", cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS), " ");
+    if (cable_int(root, CABLE_FIELD_PARTIAL, &n) && n == 1) printf("  %-16s yes\n", "partial");
+    if (cable_str(root, CABLE_FIELD_ENVELOPE_KIND).ptr != NULL) {
         printf("  %-16s ", "envelope");
-        put(str(c, CABLE_FIELD_ENVELOPE_KIND));
-        if (cable_int(c, CABLE_FIELD_ENVELOPE_ROW_ID, &n)) printf(" row %lld", (long long)n);
+        put(cable_str(root, CABLE_FIELD_ENVELOPE_KIND));
+        if (cable_int(root, CABLE_FIELD_ENVELOPE_ROW_ID, &n)) printf(" row %lld", (long long)n);
         putchar('\n');
-        field("  reference id", str(c, CABLE_FIELD_ENVELOPE_REFERENCE_ID));
-        field("  created", str(c, CABLE_FIELD_ENVELOPE_CREATED));
-        field("  classification", str(c, CABLE_FIELD_ENVELOPE_CLASSIFICATION));
-        field("  origin", str(c, CABLE_FIELD_ENVELOPE_ORIGIN));
+        field("  reference id", cable_str(root, CABLE_FIELD_ENVELOPE_REFERENCE_ID));
+        field("  created", cable_str(root, CABLE_FIELD_ENVELOPE_CREATED));
+        field("  classification", cable_str(root, CABLE_FIELD_ENVELOPE_CLASSIFICATION));
+        field("  origin", cable_str(root, CABLE_FIELD_ENVELOPE_ORIGIN));
     }
-    dump_body(c);
-    for (i = 0; i < cable_count(c, CABLE_FIELD_WARNINGS); i++) {
-        const CableRecord *w = cable_record(c, CABLE_FIELD_WARNINGS, i);
-        CableStr text = rstr(w, CABLE_FIELD_TEXT); /* the text of its span */
+    dump_body(root);
+    for (i = 0; i < cable_count(root, CABLE_FIELD_WARNINGS); i++) {
+        const CableRecord *w = cable_record(root, CABLE_FIELD_WARNINGS, i);
+        CableStr text = cable_str(w, CABLE_FIELD_TEXT); /* the text of its span */
         CableSpan sp = {0, 0};
-        cable_record_span(w, CABLE_FIELD_SPAN, &sp);
+        cable_span(w, CABLE_FIELD_SPAN, &sp);
         printf("  %-16s ", i == 0 ? "warnings" : "");
-        put(rstr(w, CABLE_FIELD_KIND));
+        put(cable_str(w, CABLE_FIELD_KIND));
         printf(" [%zu, %zu]", sp.start, sp.end);
         if (text.len > 0) {
             fputs(" \"", stdout);
