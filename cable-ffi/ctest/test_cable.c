@@ -603,6 +603,46 @@ static void test_corpus_pages(void) {
     cable_free(c);
 }
 
+/* Fields are read by name and type from records (values read off the seed): one field can have
+ * two types, a list can be strings and records, a field of another type or kind of record and an
+ * unknown name read as absent. */
+static void test_fields_by_name(void) {
+    size_t len;
+    char *data = read_rel(root, "examples/07MOSCOW5434.txt", &len);
+    Cable *c = NULL;
+    const CableRecord *top, *tag, *to;
+    int64_t n = 7;
+    CableSpan sp = {0, 0};
+    CableField unknown[] = {CABLE_FIELD_GEO + 1, 1000, (CableField)-1};
+    size_t i;
+
+    CHECK(cable_parse(data, len, &c, NULL) == CABLE_OK);
+    free(data);
+    top = cable_root(c);
+    CHECK(top != NULL && top == cable_root(c));
+    CHECK_STR(cable_str(top, CABLE_FIELD_SUBJECT), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    CHECK(cable_span(top, CABLE_FIELD_SUBJECT, &sp) && span_starts(c, sp, "KOSOVO: RUSSIAN FORECAST"));
+    CHECK(!cable_int(top, CABLE_FIELD_SUBJECT, &n) && n == 7 && cable_count(top, CABLE_FIELD_SUBJECT) == 0);
+    CHECK_STR(cable_str(top, CABLE_FIELD_TAGS), NULL);
+    CHECK(cable_strs(top, CABLE_FIELD_TAGS).len == 5 && cable_count(top, CABLE_FIELD_TAGS) == 5);
+    tag = cable_record(top, CABLE_FIELD_TAGS, 4);
+    CHECK_STR(cable_str(tag, CABLE_FIELD_TEXT), "RS");
+    CHECK(span_is(c, rec_span(tag, CABLE_FIELD_SPAN), "RS"));
+    to = cable_record(top, CABLE_FIELD_TO, 0);
+    CHECK_STR(cable_str(to, CABLE_FIELD_SUBJECT), NULL);
+    CHECK_STR(cable_str(to, CABLE_FIELD_MCN), "5322");
+    CHECK_STR(cable_str(cable_record(top, CABLE_FIELD_WARNINGS, 2), CABLE_FIELD_TEXT), "13.");
+    CHECK(cable_int(top, CABLE_FIELD_PARTIAL, &n) && n == 0);
+    for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        CHECK_STR(cable_str(top, unknown[i]), NULL);
+        CHECK(cable_strs(top, unknown[i]).len == 0 && cable_count(top, unknown[i]) == 0);
+        CHECK(!cable_int(top, unknown[i], &n) && !cable_span(top, unknown[i], &sp));
+        CHECK(cable_record(top, unknown[i], 0) == NULL);
+    }
+    cable_free(c);
+    CHECK(cable_root(NULL) == NULL && cable_count(NULL, CABLE_FIELD_PARAGRAPHS) == 0);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 static CableStatus parse_status(const char *data, size_t len, const CableOptions *opts, CableError *err) {
@@ -1064,6 +1104,7 @@ int main(int argc, char **argv) {
     } else {
         test_seed();
         test_seed_body();
+        test_fields_by_name();
         test_corpus_body();
         test_excluded_and_marking();
         test_annotations();
