@@ -35,7 +35,7 @@ impl Cable {
     pub(crate) fn root(&self) -> &CableRecord {
         let make = || make::root(self.core(), self.owned.text(), self.owned.source());
         // SAFETY: the cable is the handle's, and so is the record.
-        self.root.get_or_init(|| unsafe { make().of_cable(self.core()) })
+        self.root.get_or_init(|| unsafe { make().of_cable(self.core(), make::list) })
     }
 }
 

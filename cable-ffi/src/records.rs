@@ -6,10 +6,9 @@
 //!
 //! The cable's own record (the JSON's root object) makes its lists of records on first use,
 //! one by one, so that reading a field does not clean every paragraph. What each record holds
-//! is in `make.rs`.
+//! is in `make.rs`, above this module.
 
 use crate::fields::{CableField, FIELDS};
-use crate::make;
 use crate::types::{CableSpan, CableStr, CableStrs};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -42,10 +41,14 @@ pub struct CableRecord {
     owned: Vec<String>,
 }
 
+/// Makes the records of the list `field` of a cable (empty for a field that is no list).
+pub(crate) type MakeList = fn(&cable_core::Cable<'_>, CableField) -> Box<[CableRecord]>;
+
 /// The lists of records of a cable, by field, each made on first use.
 struct Lists {
     /// The cable, owned by the handle that owns this record.
     cable: *const cable_core::Cable<'static>,
+    make: MakeList,
     lists: Box<[OnceLock<Box<[CableRecord]>>]>,
 }
 
@@ -62,13 +65,15 @@ impl CableRecord {
         CableRecord { fields: Vec::new(), lists: None, owned: Vec::new() }
     }
 
-    /// Makes this the record of `cable`, whose lists of records it makes on first use.
+    /// Makes this the record of `cable`, whose lists of records it makes with `make` on first
+    /// use.
     ///
     /// # Safety
     /// `cable` must outlive the record (the handle owns both).
-    pub(crate) unsafe fn of_cable(mut self, cable: &cable_core::Cable<'_>) -> CableRecord {
+    pub(crate) unsafe fn of_cable(mut self, cable: &cable_core::Cable<'_>, make: MakeList) -> CableRecord {
+        let cable = (cable as *const cable_core::Cable<'_>).cast();
         let lists = (0..FIELDS).map(|_| OnceLock::new()).collect();
-        self.lists = Some(Box::new(Lists { cable: (cable as *const cable_core::Cable<'_>).cast(), lists }));
+        self.lists = Some(Box::new(Lists { cable, make, lists }));
         self
     }
 
@@ -148,7 +153,7 @@ impl CableRecord {
         if let Some(l) = &self.lists {
             let Some(slot) = usize::try_from(field).ok().and_then(|f| l.lists.get(f)) else { return &[] };
             // SAFETY: the cable outlives this record (the contract of `of_cable`).
-            return slot.get_or_init(|| make::list(unsafe { &*l.cable }, field));
+            return slot.get_or_init(|| (l.make)(unsafe { &*l.cable }, field));
         }
         self.find(field, |v| if let Value::Records(r) = v { Some(&r[..]) } else { None }).unwrap_or(&[])
     }
