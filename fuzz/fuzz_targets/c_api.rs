@@ -21,16 +21,18 @@ fn touch(s: CableStr) {
 }
 
 /// Every string and list of strings of `r` and of the records under it (the cable's own
-/// record: its lists, their records and a paragraph's items and marking), for every field name
-/// and one past the last (unknown: absent); indexes one past the end give NULL, read as absent.
+/// record: its lists, their records, and a paragraph's items and marking), for every field name
+/// and one past the last (unknown: absent). The index one past the end of a list gives NULL.
 fn touch_record(r: Option<&CableRecord>, depth: u32) {
     for f in 0..=CABLE_FIELD_GEO + 1 {
         touch(cable_str(r, f));
         let list = cable_strs(r, f);
         // SAFETY: a list holds `len` strings while its handle lives.
         (0..list.len).for_each(|i| touch(unsafe { *list.items.add(i) }));
-        if depth < 3 {
-            (0..=cable_count(r, f)).for_each(|i| touch_record(cable_record(r, f, i), depth + 1));
+        let count = cable_count(r, f);
+        assert!(cable_record(r, f, count).is_none(), "past the end of a list: NULL");
+        if depth < 2 {
+            (0..count).for_each(|i| touch_record(cable_record(r, f, i), depth + 1));
         }
     }
 }
