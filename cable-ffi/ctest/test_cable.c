@@ -146,6 +146,15 @@ static CableSpan rec_span(const CableRecord *r, CableField f) {
     return sp;
 }
 
+/* Paragraph `i` of a cable, and its portion marking (a list of none or one record). */
+static const CableRecord *paragraph(const Cable *c, size_t i) {
+    return cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i);
+}
+
+static const CableRecord *marking_of(const Cable *c, size_t i) {
+    return cable_record(paragraph(c, i), CABLE_FIELD_MARKING, 0);
+}
+
 /* The paragraphs a passage covers: CABLE_FIELD_FIRST_PARAGRAPH and CABLE_FIELD_LAST_PARAGRAPH. */
 static int passage_paragraphs(const CableRecord *p, int64_t *first, int64_t *last) {
     return cable_int(p, CABLE_FIELD_FIRST_PARAGRAPH, first) & cable_int(p, CABLE_FIELD_LAST_PARAGRAPH, last);
@@ -296,30 +305,30 @@ static void test_seed_body(void) {
 
     CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 9);
     for (i = 0; i < 9; i++) {
-        CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
-        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
-        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), "(C)");
-        CHECK(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
-        CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), headings[i]);
-        CHECK(cable_count(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_ITEMS) == 0);
-        CHECK(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_TEXT).len > 0);
+        CHECK(cable_int(paragraph(c, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_RAW), "(C)");
+        CHECK(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS).len == 0);
+        CHECK_STR(cable_str(paragraph(c, i), CABLE_FIELD_HEADING), headings[i]);
+        CHECK(cable_count(paragraph(c, i), CABLE_FIELD_ITEMS) == 0);
+        CHECK(cable_str(paragraph(c, i), CABLE_FIELD_TEXT).len > 0);
     }
     /* Mangled numbers (11. 12. 13.) are read as 1 to 3; written as they are. */
-    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "11.");
-    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 4), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "5."); /* ¶5. */
-    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 6), CABLE_FIELD_HEADING_SPAN, &sp) && span_is(c, sp, "Bosnia"));
-    CHECK(!cable_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_HEADING_SPAN, NULL));
+    CHECK_STR(cable_str(paragraph(c, 0), CABLE_FIELD_WRITTEN_NUMBER), "11.");
+    CHECK_STR(cable_str(paragraph(c, 4), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "5."); /* ¶5. */
+    CHECK(cable_span(paragraph(c, 6), CABLE_FIELD_HEADING_SPAN, &sp) && span_is(c, sp, "Bosnia"));
+    CHECK(!cable_span(paragraph(c, 0), CABLE_FIELD_HEADING_SPAN, NULL));
 
     /* Paragraph 6 runs over the page break: the marker is cut out of its text. */
     CHECK(cable_paragraph_find(c, 6, &at) && at == 5);
-    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
+    text = cable_str(paragraph(c, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Botsan-Kharchenko reiterated his admiration"));
     CHECK(str_contains(text, "without hesitation, and reconfirmed"));
     CHECK(!str_contains(text, "MOSCOW 00005434"));
-    CHECK(text.ptr == cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT).ptr); /* kept by the handle */
-    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
-    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT_SPAN), "Botsan-Kharchenko"));
-    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 1), CABLE_FIELD_TEXT), "In a November 16 meeting, Special Envoy"));
+    CHECK(text.ptr == cable_str(paragraph(c, at), CABLE_FIELD_TEXT).ptr); /* kept by the handle */
+    CHECK(span_starts(c, rec_span(paragraph(c, at), CABLE_FIELD_SPAN), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
+    CHECK(span_starts(c, rec_span(paragraph(c, at), CABLE_FIELD_TEXT_SPAN), "Botsan-Kharchenko"));
+    CHECK(str_starts(cable_str(paragraph(c, 1), CABLE_FIELD_TEXT), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
     text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
@@ -347,14 +356,14 @@ static void test_seed_body(void) {
     n = 77;
     at = 77;
     first = 77;
-    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_NUMBER, &n) && n == 77);
-    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_TEXT), NULL);
+    CHECK(!cable_int(paragraph(c, 9), CABLE_FIELD_NUMBER, &n) && n == 77);
+    CHECK_STR(cable_str(paragraph(c, 9), CABLE_FIELD_TEXT), NULL);
     CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, (size_t)-1), CABLE_FIELD_TEXT), NULL);
-    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_HEADING), NULL);
-    CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), NULL);
-    CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), NULL);
-    CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL), NULL);
-    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 9), CABLE_FIELD_SPAN);
+    CHECK_STR(cable_str(paragraph(c, 9), CABLE_FIELD_HEADING), NULL);
+    CHECK_STR(cable_str(marking_of(c, 9), CABLE_FIELD_LEVEL), NULL);
+    CHECK_STR(str_at(cable_strs(marking_of(c, 0), CABLE_FIELD_CAVEATS), 0), NULL);
+    CHECK_STR(cable_str(cable_record(paragraph(c, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL), NULL);
+    sp = rec_span(paragraph(c, 9), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
     CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT), NULL);
     CHECK(!passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), &first, NULL) && first == 77);
@@ -367,7 +376,7 @@ static void test_seed_body(void) {
 
     /* A NULL handle reads as absent. */
     CHECK(cable_count(cable_root(NULL), CABLE_FIELD_PARAGRAPHS) == 0 && cable_strs(cable_root(NULL), CABLE_FIELD_SIGNERS).len == 0 && cable_count(cable_root(NULL), CABLE_FIELD_BREAKS) == 0);
-    CHECK_STR(cable_str(cable_record(cable_root(NULL), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(paragraph(NULL, 0), CABLE_FIELD_TEXT), NULL);
     CHECK_STR(cable_str(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), NULL);
     CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_SIGNATURE), NULL);
     CHECK(!passage_paragraphs(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 77);
@@ -392,20 +401,20 @@ static void test_corpus_body(void) {
     CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
     CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 7);
     for (i = 0; i < 7; i++) {
-        CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
-        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL), i == 5 ? "CONFIDENTIAL" : "SECRET");
-        CHECK_STR(cable_str(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW), i == 5 ? "(C//NF)" : "(S//NF)");
-        CHECK(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
-        CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
-        CHECK_STR(str_at(cable_strs(cable_record(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_MARKING, 0), CABLE_FIELD_CAVEATS), 1), NULL);
-        CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i), CABLE_FIELD_HEADING), NULL);
+        CHECK(cable_int(paragraph(c, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_LEVEL), i == 5 ? "CONFIDENTIAL" : "SECRET");
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_RAW), i == 5 ? "(C//NF)" : "(S//NF)");
+        CHECK(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS).len == 1);
+        CHECK_STR(str_at(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+        CHECK_STR(str_at(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS), 1), NULL);
+        CHECK_STR(cable_str(paragraph(c, i), CABLE_FIELD_HEADING), NULL);
     }
-    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
-    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, 0), CABLE_FIELD_TEXT), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
+    CHECK_STR(cable_str(paragraph(c, 0), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
+    CHECK(str_starts(cable_str(paragraph(c, 0), CABLE_FIELD_TEXT), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
 
     /* Paragraph 5 is interrupted by `ABUJA 00000320 002 OF 002`. */
     CHECK(cable_paragraph_find(c, 5, &at) && at == 4);
-    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_TEXT);
+    text = cable_str(paragraph(c, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Moreover, XXXXXXXXXXXX said"));
     CHECK(str_contains(text, "willing to offer the First Lady twenty plots of land instead"));
     CHECK(str_ends(text, "The negotiations, XXXXXXXXXXXX told PolOff, continue."));
@@ -415,7 +424,7 @@ static void test_corpus_body(void) {
     CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
     sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN);
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
-    CHECK(sp.start > rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).start && sp.end < rec_span(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, at), CABLE_FIELD_SPAN).end);
+    CHECK(sp.start > rec_span(paragraph(c, at), CABLE_FIELD_SPAN).start && sp.end < rec_span(paragraph(c, at), CABLE_FIELD_SPAN).end);
 
     text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
