@@ -1,4 +1,4 @@
-//! The `Cable` handle: parsing, freeing, JSON, version and status strings.
+//! The `Cable` handle and its root record: parsing, freeing, JSON, version and status strings.
 
 use crate::boundary::{Failure, guard, put, run, run_out};
 use crate::make;
