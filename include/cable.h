@@ -7,20 +7,26 @@
  *   input and everything parsed from it; free it with `cable_free`. A `CableCsv *` walks a
  *   cables.csv file; close it with `cable_csv_close`. Both free functions accept NULL.
  *   Never free a handle twice, and never use it after freeing it.
+ * - Fields. Every key of the JSON contract has a name, a `CABLE_FIELD_*` constant (nested
+ *   objects flattened: `routing.station` is `CABLE_FIELD_ROUTING_STATION`), read from a
+ *   record by the accessor of its type: `cable_str(r, f)`, `cable_strs(r, f)`,
+ *   `cable_int(r, f, &n)`, `cable_span(r, f, &span)`. The cable's own fields are those of its
+ *   root record, `cable_root(h)`. Each constant's comment says its type and which records
+ *   have it. An unknown field, or one of another type or kind of record, reads as absent.
  * - Strings. Accessors return a `CableStr {ptr, len}`: UTF-8, NOT NUL-terminated, borrowed
- *   from the handle and valid until `cable_free` of that handle. `{NULL, 0}` means absent
- *   (a NULL handle and an out-of-range index give it too). Never free a `CableStr`. The only
- *   string the caller owns is the JSON of `cable_to_json`, freed with `cable_string_free`.
- *   Text the library computes (cleaned paragraph text, headings, summary, comment) is made on
- *   first access and kept by the handle (thread-safely), so it follows the same rule.
+ *   from the handle and valid until `cable_free` of that handle (or static). `{NULL, 0}` means
+ *   absent (a NULL handle and an out-of-range index give it too). Never free a `CableStr`. The
+ *   only string the caller owns is the JSON of `cable_to_json`, freed with `cable_string_free`.
+ *   Text the library computes (cleaned paragraph text, headings, passages) is made on first
+ *   access to its list and kept by the handle (thread-safely), so it follows the same rule.
  * - Lists. A list of strings is a `CableStrs` `{items, len}` returned by value: `items[i]`
- *   for `i < len`, borrowed like its strings (`cable_tags(h)`). Other lists: `cable_X_count(h)`
- *   gives the length, `cable_X(h, i)` item i (0-based); out of range gives `{NULL, 0}` / 0 /
- *   false / NULL.
- * - Sub-handles. Records (an addressee, a reference, a paragraph, a marking, a warning, ...)
- *   come as `const CableX *` borrowed from their `Cable *`: valid until `cable_free` of it,
- *   never freed themselves, read with the `cable_x_*` functions; NULL reads as absent.
- * - Numbers and dates. Plain integers through out-parameters; the function returns true when
+ *   for `i < len`, borrowed like its strings (`cable_strs(root, CABLE_FIELD_TAGS)`).
+ * - Records. `cable_root(h)` and the records under it (addressees, references, paragraphs,
+ *   warnings, ...; the summary is a list of none or one; a paragraph's sub-items and marking):
+ *   `cable_count(r, f)` gives the length of a list, `cable_record(r, f, i)` record i
+ *   (0-based). A `const CableRecord *` is borrowed from its `Cable *`: valid until
+ *   `cable_free` of it, never freed itself. NULL and out-of-range indexes read as absent.
+ * - Numbers and dates. `int64_t` through out-parameters; the function returns true when
  *   the value is present (and only then writes it). Times are seconds since 1970-01-01 UTC.
  * - Errors. Functions that can fail return a `CableStatus` and take an optional
  *   `CableError *` (may be NULL) that they fill with the status, a message and a position.
@@ -147,11 +153,6 @@ typedef enum CableFormat {
 typedef struct Cable Cable;
 
 /**
- * A page or section break: an opaque view borrowed from its `Cable` handle (`cable_break`).
- */
-typedef struct CableBreak CableBreak;
-
-/**
  * An open `cables.csv` file, read one row at a time: an opaque handle made by
  * `cable_csv_open` and freed by `cable_csv_close`. It holds one row (plus a 256 KiB read
  * buffer) in memory, whatever the file size. Use it from one thread at a time; the `Cable`
@@ -160,75 +161,16 @@ typedef struct CableBreak CableBreak;
 typedef struct CableCsv CableCsv;
 
 /**
- * The drafting block (`DRAFTED BY:` ... `APPROVED BY:` ...): an opaque view borrowed from its
- * `Cable` handle (`cable_drafting`). Read with the `cable_drafting_*` functions.
+ * A record: the cable's own fields (`cable_root`), one of its records (an addressee, a
+ * reference, a marking, a paragraph, a sub-item, a passage, a link, the drafting block, a break,
+ * a section, a warning, a tag, a redaction: `cable_record`), or a row of the station table
+ * (`cable_station`). An opaque view borrowed from its `Cable` handle and valid until
+ * `cable_free` of that handle, or static (stations); never freed by itself. Read with
+ * `cable_str`, `cable_strs`, `cable_int`, `cable_span`, `cable_count` and `cable_record` and the
+ * `CABLE_FIELD_*` names its kind has; a NULL record reads as absent. Safe to read from any
+ * thread.
  */
-typedef struct CableDrafting CableDrafting;
-
-/**
- * A sub-item of a paragraph (`A.`, `(1)`, `--`): an opaque view borrowed from its `Cable`
- * handle (`cable_paragraph_item`). Read with the `cable_item_*` functions.
- */
-typedef struct CableItem CableItem;
-
-/**
- * A cross-reference in a paragraph's text (`REF A`, `para 13`, `septel`): an opaque view
- * borrowed from its `Cable` handle (`cable_link`). Read with the `cable_link_*` functions.
- */
-typedef struct CableLink CableLink;
-
-/**
- * A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`: an opaque view borrowed from
- * its `Cable` handle (`cable_subject_marking`, `cable_paragraph_marking`), valid until
- * `cable_free` of that handle. Read with the `cable_marking_*` functions.
- */
-typedef struct CableMarking CableMarking;
-
-/**
- * A paragraph of the body: an opaque view borrowed from its `Cable` handle (`cable_paragraph`),
- * valid until `cable_free` of that handle; never freed by itself. Read with the
- * `cable_paragraph_*` functions; a NULL `p` reads as absent. Its cleaned text, heading and
- * sub-items are computed on first access and kept.
- */
-typedef struct CableParagraph CableParagraph;
-
-/**
- * A summary, comment, action request or inline note: an opaque view borrowed from its `Cable`
- * handle (`cable_summary`, `cable_comment`, `cable_action_request`, `cable_note`), valid
- * until `cable_free` of that handle; never freed by itself. Made on first access and kept by
- * the handle. Read with the `cable_passage_*` functions.
- */
-typedef struct CablePassage CablePassage;
-
-/**
- * An addressee of the `TO` or `INFO` list (`RUEHC/SECSTATE WASHDC IMMEDIATE 5322`): an opaque
- * view borrowed from its `Cable` handle (`cable_to`, `cable_info`), valid until `cable_free`
- * of that handle; never freed by itself. Read with the `cable_recipient_*` functions.
- */
-typedef struct CableRecipient CableRecipient;
-
-/**
- * A reference of the REF block (`A. 07 STATE 12345`): an opaque view borrowed from its `Cable`
- * handle (`cable_ref`). Read with the `cable_ref_*` functions; a NULL `r` reads as absent.
- */
-typedef struct CableRef CableRef;
-
-/**
- * A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
- * for the life of the program; safe to read from any thread.
- */
-typedef struct CableStation CableStation;
-
-/**
- * A section of the text: an opaque view borrowed from its `Cable` handle (`cable_section_at`).
- */
-typedef struct CableTextSection CableTextSection;
-
-/**
- * A warning: an opaque view borrowed from its `Cable` handle (`cable_warning`). The text it is
- * about is `cable_span_text(h, cable_warning_span(w))` (the JSON shows at most 200 bytes of it).
- */
-typedef struct CableWarning CableWarning;
+typedef struct CableRecord CableRecord;
 
 /**
  * Details of a failure, filled by the functions that take a `CableError *` (which may be NULL).
@@ -308,6 +250,11 @@ typedef struct CableStr {
 } CableStr;
 
 /**
+ * Names a field for the field accessors: one of the `CABLE_FIELD_*` constants.
+ */
+typedef uint32_t CableField;
+
+/**
  * A borrowed list of strings, in the rustls-ffi style (`rustls_slice_str`): `len` strings at
  * `items` (`items[i]` for `i < len`), borrowed as the strings are (from the handle until
  * `cable_free`, or static) and never freed; `{NULL, 0}` when empty or absent.
@@ -338,59 +285,566 @@ typedef struct CableSpan {
 } CableSpan;
 
 /**
- * Names a span of a cable for `cable_span`: one of the `CABLE_FIELD_*` constants.
- */
-typedef uint32_t CableField;
-
-/**
- * The routing header (empty when the text has none).
+ * Span: the routing header (absent when the text has none).
  */
 #define CABLE_FIELD_HEADER 0
 
 /**
- * The metadata block (banner to `Classified By`).
+ * Span: the metadata block, banner to `Classified By` (absent when empty).
  */
 #define CABLE_FIELD_METADATA 1
 
 /**
- * The body: everything after the metadata block.
+ * Span: the body, everything after the metadata block.
  */
 #define CABLE_FIELD_BODY 2
 
 /**
- * The transmission id (`VZCZCXRO9060`).
+ * Str, span: the transmission id, format line 1 (`VZCZCXRO9060`).
  */
 #define CABLE_FIELD_TRANSMISSION_ID 3
 
 /**
- * The precedence and date-time group line (`O 171231Z NOV 07`).
+ * Str: the date-time group as written (`171231Z NOV 07`); span: its line (`O 171231Z NOV 07`).
  */
 #define CABLE_FIELD_DTG 4
 
 /**
- * The sender of the `FM` line (`AMEMBASSY MOSCOW`).
+ * Str, span: the originator of the `FM` line (`AMEMBASSY MOSCOW`).
  */
 #define CABLE_FIELD_SENDER 5
 
 /**
- * The classification banner line.
+ * Span: the classification banner line.
  */
 #define CABLE_FIELD_BANNER 6
 
 /**
- * The `E.O.` line.
+ * Span: the `E.O.` line.
  */
 #define CABLE_FIELD_EO 7
 
 /**
- * The subject.
+ * Str: the subject, joined into one line, case kept; span: as written.
  */
 #define CABLE_FIELD_SUBJECT 8
 
 /**
- * The text of the `Classified By:` line.
+ * Str: the `Classified By:` line after the keyword, as written (joined when it wraps); span:
+ * its text.
  */
 #define CABLE_FIELD_CLASSIFIED_BY 9
+
+/**
+ * Str. Of a cable: the text it was parsed from, after decoding (for pages and CSV rows: the
+ * telegram text extracted from them), into which every span indexes. Of a paragraph, sub-item
+ * or passage: its text cleaned (page and section breaks cut out, the interrupted sentence
+ * rejoined, wrapped lines joined with a space, a sub-item starting a new line; a passage's
+ * paragraphs separated by a blank line, its keywords such as `Summary:` left out). Of a
+ * reference: as written (its own words when its item cites several cables). Of a warning,
+ * tag or redaction: the text of its span.
+ */
+#define CABLE_FIELD_TEXT 10
+
+/**
+ * Str: where the cable was read, as the `cable` command and Python name it: `path:row` for a
+ * row of `cable_csv_next`; absent for a cable parsed from bytes.
+ */
+#define CABLE_FIELD_SOURCE 11
+
+/**
+ * Str: the reference id, 2-digit year, station and serial without leading zeros
+ * (`07MOSCOW5434`); absent when the year or the station and serial are unknown.
+ */
+#define CABLE_FIELD_REFERENCE_ID 12
+
+/**
+ * Int: when the cable was sent, in seconds since 1970-01-01T00:00:00Z: the date-time group,
+ * or the envelope's date when the text has none.
+ */
+#define CABLE_FIELD_CREATED 13
+
+/**
+ * Str, static: the action precedence of the date-time group (`ROUTINE`, `PRIORITY`,
+ * `IMMEDIATE`, `NIACT IMMEDIATE`, `FLASH`, `EMERGENCY`); of an addressee, its delivery
+ * precedence.
+ */
+#define CABLE_FIELD_PRECEDENCE 14
+
+/**
+ * Str, static: the info precedence, when the date-time group line has two letters
+ * (`O P 071948Z OCT 08` → `PRIORITY`).
+ */
+#define CABLE_FIELD_INFO_PRECEDENCE 15
+
+/**
+ * Str: the station of the reference id (`MOSCOW`), known even when the year is not; of a
+ * station (static), its envelope origin name (`Embassy Moscow`).
+ */
+#define CABLE_FIELD_ORIGIN 16
+
+/**
+ * Int: the serial of the reference id (`5434`); of a reference, the serial it cites.
+ */
+#define CABLE_FIELD_SERIAL 17
+
+/**
+ * Str: precedence prosign of the relay line (`OO`).
+ */
+#define CABLE_FIELD_ROUTING_RELAY_PRECEDENCE 18
+
+/**
+ * Strs: routing indicators of the relay line (`RUEHDBU`; relays, not addressees).
+ */
+#define CABLE_FIELD_ROUTING_RELAYS 19
+
+/**
+ * Str: originating station routing indicator of the `DE` line (`RUEHMO`).
+ */
+#define CABLE_FIELD_ROUTING_STATION 20
+
+/**
+ * Str: station serial number of the `DE` line, as written (`5434`).
+ */
+#define CABLE_FIELD_ROUTING_SERIAL 21
+
+/**
+ * Int: section number of the `DE` line (`#5434/01` → 1).
+ */
+#define CABLE_FIELD_ROUTING_SECTION 22
+
+/**
+ * Str: Julian day and time of transmission of the `DE` line (`3211231`).
+ */
+#define CABLE_FIELD_ROUTING_JULIAN_TIME 23
+
+/**
+ * Str: the security warning group (`ZNY CCCCC`).
+ */
+#define CABLE_FIELD_ROUTING_SECURITY 24
+
+/**
+ * Str: operating signals after the security group (`ZZH`).
+ */
+#define CABLE_FIELD_ROUTING_SIGNALS 25
+
+/**
+ * Str, static: the classification level (`UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`,
+ * `CONFIDENTIAL`, `SECRET`, `TOP SECRET`), from the banner, else the security line, else the
+ * envelope.
+ */
+#define CABLE_FIELD_CLASSIFICATION 26
+
+/**
+ * Strs: captions and handling caveats (`SIPDIS`, `NOFORN`), in order, without repeats; of a
+ * marking, its caveats, upper case, `NF` expanded (`(S//NF)` → `NOFORN`; `REL GERMANY`).
+ */
+#define CABLE_FIELD_CAVEATS 27
+
+/**
+ * Strs: distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`), each joined when it wraps.
+ */
+#define CABLE_FIELD_DISTRIBUTION 28
+
+/**
+ * Int: the section number of `SECTION 01 OF 02` (or of the `DE` line alone).
+ */
+#define CABLE_FIELD_SECTION_NUMBER 29
+
+/**
+ * Int: the section total of `SECTION 01 OF 02`.
+ */
+#define CABLE_FIELD_SECTION_TOTAL 30
+
+/**
+ * Str: the number of the executive order of the `E.O.` line (`12958`).
+ */
+#define CABLE_FIELD_EO_ORDER 31
+
+/**
+ * Int: the declassification date, when the instruction is one: its midnight UTC in seconds
+ * since 1970-01-01.
+ */
+#define CABLE_FIELD_EO_DECLASSIFY_ON 32
+
+/**
+ * Str: the declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`).
+ */
+#define CABLE_FIELD_EO_DECLASSIFY_RAW 33
+
+/**
+ * Strs: TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued
+ * tags split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`). Records: one per
+ * tag, with its `TEXT` and its `SPAN` as written.
+ */
+#define CABLE_FIELD_TAGS 34
+
+/**
+ * Strs: TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats.
+ */
+#define CABLE_FIELD_TAGS_RAW 35
+
+/**
+ * Strs: person names of the `Classified By:` line, titles removed (`William J. Burns`).
+ */
+#define CABLE_FIELD_CLASSIFIED_BY_NAMES 36
+
+/**
+ * Strs: classification reasons, normalised (`1.4 (b/d)` → `1.4(b)`, `1.4(d)`).
+ */
+#define CABLE_FIELD_CLASSIFIED_BY_REASONS 37
+
+/**
+ * Int: 1 for a partial record (`This record is a partial extract ...`, `PAGE 01` /
+ * `INFO LOG-00` header blocks), else 0.
+ */
+#define CABLE_FIELD_PARTIAL 38
+
+/**
+ * Str, static: the container the cable came in: `cablegate_html` (a page) or `cables_csv` (a
+ * row of `cable_csv_next`); absent for plain text, as are all `ENVELOPE_*` fields.
+ */
+#define CABLE_FIELD_ENVELOPE_KIND 39
+
+/**
+ * Int: row id of a CSV row (its first column).
+ */
+#define CABLE_FIELD_ENVELOPE_ROW_ID 40
+
+/**
+ * Str: the container's reference id (page table, third CSV column), as written.
+ */
+#define CABLE_FIELD_ENVELOPE_REFERENCE_ID 41
+
+/**
+ * Str: the container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
+ */
+#define CABLE_FIELD_ENVELOPE_CREATED 42
+
+/**
+ * Str: the page's release date as written (pages only).
+ */
+#define CABLE_FIELD_ENVELOPE_RELEASED 43
+
+/**
+ * Str: the container's classification as written (`SECRET//NOFORN`).
+ */
+#define CABLE_FIELD_ENVELOPE_CLASSIFICATION 44
+
+/**
+ * Str: the container's origin as written (`Embassy Moscow`).
+ */
+#define CABLE_FIELD_ENVELOPE_ORIGIN 45
+
+/**
+ * Strs: referenced ids the container lists (sixth CSV column: `66STATE106206`).
+ */
+#define CABLE_FIELD_ENVELOPE_REFERENCES 46
+
+/**
+ * Str: the signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`); span: it.
+ */
+#define CABLE_FIELD_SIGNATURE 47
+
+/**
+ * Strs: the names of the signature, split (`KEEGAN PAAL` → `KEEGAN`, `PAAL`).
+ */
+#define CABLE_FIELD_SIGNERS 48
+
+/**
+ * Records: the action addressees (`TO` lines), with `ROUTE`, `NAME`, `OFFICE`, `PRECEDENCE`,
+ * `MCN`, `EXCLUDED`, `SPAN`.
+ */
+#define CABLE_FIELD_TO 49
+
+/**
+ * Records: the information addressees (`INFO` lines), as `TO`.
+ */
+#define CABLE_FIELD_INFO 50
+
+/**
+ * Records: the portion marking that starts the subject (`SUBJECT: (C) ...`), none or one, with
+ * `LEVEL`, `RAW`, `CAVEATS`.
+ */
+#define CABLE_FIELD_SUBJECT_MARKING 51
+
+/**
+ * Records: the marking of the whole text, none or one, when a paragraph declares one
+ * (`1. CONFIDENTIAL - ENTIRE TEXT.`), with `LEVEL`, `RAW`, `CAVEATS` (`ENTIRE TEXT` is its
+ * scope, not a caveat) and `SPAN`.
+ */
+#define CABLE_FIELD_DOCUMENT_MARKING 52
+
+/**
+ * Records: the references of the REF block(s), with `LABEL`, `KIND`, `ID`, `STATION`,
+ * `SERIAL`, `YEAR`, `TEXT`.
+ */
+#define CABLE_FIELD_REFERENCES 53
+
+/**
+ * Records: the paragraphs of the body in text order (numbered paragraphs, or blocks between
+ * blank lines in cables without numbers), with `NUMBER`, `WRITTEN_NUMBER`, `MARKING`,
+ * `HEADING`, `HEADING_SPAN`, `TEXT`, `TEXT_SPAN`, `SPAN`, `ITEMS`.
+ */
+#define CABLE_FIELD_PARAGRAPHS 54
+
+/**
+ * Records: the summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading),
+ * none or one, with `KIND`, `TEXT`, `SPAN`, `FIRST_PARAGRAPH`, `LAST_PARAGRAPH`.
+ */
+#define CABLE_FIELD_SUMMARY 55
+
+/**
+ * Records: the comment (`Comment:` ... `End Comment.`, a `Comment` heading), as `SUMMARY`.
+ */
+#define CABLE_FIELD_COMMENT 56
+
+/**
+ * Records: the action request (`ACTION REQUEST:`, an `Action Request` heading), as `SUMMARY`.
+ */
+#define CABLE_FIELD_ACTION_REQUEST 57
+
+/**
+ * Records: inline notes and comments in parentheses (`(Note: ... End note.)`,
+ * `(Comment: ...)`) in text order, as `SUMMARY`.
+ */
+#define CABLE_FIELD_NOTES 58
+
+/**
+ * Records: cross-references in the paragraphs' text (`REF A`, `para 13`, `septel`) in text
+ * order, with `KIND`, `PARAGRAPH`, `TARGET`, `NUMBER`, `SPAN`.
+ */
+#define CABLE_FIELD_LINKS 59
+
+/**
+ * Records: the drafting block (`DRAFTED BY:`, `CLEARED:`, `APPROVED BY:`), none or one, with
+ * `DRAFTED`, `CLEARED`, `APPROVED`, `SPAN` (the whole block).
+ */
+#define CABLE_FIELD_DRAFTING 60
+
+/**
+ * Records: the redactions, runs of four or more `X` (names the publishers removed) anywhere in
+ * the text, in text order, with `TEXT` and `SPAN`.
+ */
+#define CABLE_FIELD_REDACTIONS 61
+
+/**
+ * Records: page and section breaks in the body, cut out of the text they interrupt, with
+ * `KIND`, `PAGE`, `SPAN`.
+ */
+#define CABLE_FIELD_BREAKS 62
+
+/**
+ * Records: the sections of a telegram sent in sections (`SECTION 02 OF 05`) as the text holds
+ * them (the first, then one per later section's header block; none for one section), with
+ * `NUMBER`, `TOTAL`, `SPAN` and `HEADER_SPAN`.
+ */
+#define CABLE_FIELD_SECTIONS 63
+
+/**
+ * Records: the warnings, everything odd but usable the parser met, in text order, with `KIND`,
+ * `MESSAGE`, `SPAN`, `TEXT`.
+ */
+#define CABLE_FIELD_WARNINGS 64
+
+/**
+ * Span of a record as written: an addressee's line; the document marking; a paragraph from its
+ * number to the end of its text (heading excluded, breaks inside included); a sub-item from
+ * its label to its last line; a passage (keywords excluded); a link's label or number
+ * (`A` of `REF A`); the drafting block; a break's lines; a section from its header block to the
+ * next; the text a warning is about (empty at 0 when about the whole cable); a tag; a
+ * redaction.
+ */
+#define CABLE_FIELD_SPAN 65
+
+/**
+ * Str, static: the kind of a record. Reference: `cable`, `email`, `telcon`, `memcon`,
+ * `report`, `other`. Passage: `summary`, `comment`, `action_request`, `note`,
+ * `inline_comment`. Link: `reference` (`REF A`), `paragraph` (`para 13`),
+ * `reference_paragraph` (`para 2 of REF A`), `septel`. Break: `page` (a page marker or
+ * `PAGE nn` banner), `section` (a later section's repeated header). Warning: as in the JSON
+ * (`unrecognised_line`, `lossy_decoding`, ...; the README lists them).
+ */
+#define CABLE_FIELD_KIND 66
+
+/**
+ * Str, addressee: routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`).
+ */
+#define CABLE_FIELD_ROUTE 67
+
+/**
+ * Str, addressee: plain-language address (`SECSTATE WASHDC`).
+ */
+#define CABLE_FIELD_NAME 68
+
+/**
+ * Str, addressee: office after a `//` (`ECJ3/ECJ4`).
+ */
+#define CABLE_FIELD_OFFICE 69
+
+/**
+ * Str, addressee: message continuity number as written (`5322`, `0121`, `2276-2279`).
+ */
+#define CABLE_FIELD_MCN 70
+
+/**
+ * Strs, addressee: posts excluded (`XMT`) from a collective (`AMEMBASSY PARIS`).
+ */
+#define CABLE_FIELD_EXCLUDED 71
+
+/**
+ * Str, static, marking: the level it names (`(S//NF)` → `SECRET`), as `CLASSIFICATION`.
+ */
+#define CABLE_FIELD_LEVEL 72
+
+/**
+ * Str, marking: as written, parentheses included (`(S//NF)`).
+ */
+#define CABLE_FIELD_RAW 73
+
+/**
+ * Str: the label of a reference without punctuation (`A` for `A.`); of a sub-item, as written
+ * (`A.`, `(1)`, `--`).
+ */
+#define CABLE_FIELD_LABEL 74
+
+/**
+ * Str, reference: canonical id of the cable it cites (`07STATE12345`); absent for other kinds
+ * and when the year is unknown.
+ */
+#define CABLE_FIELD_ID 75
+
+/**
+ * Str: the station of the cable a reference cites, spaces removed (`SAOPAULO`); of a station
+ * (static), the station of reference ids (`MOSCOW`).
+ */
+#define CABLE_FIELD_STATION 76
+
+/**
+ * Int, reference: four-digit year of the cable it cites (written in the item, else the citing
+ * cable's year).
+ */
+#define CABLE_FIELD_YEAR 77
+
+/**
+ * Int. Paragraph: its number as written, or the true number recovered from the sequence when
+ * the written one is mangled (`12.` read as 2, with a warning); absent when unnumbered. Link:
+ * the paragraph number it cites (`para 13` → 13). Section: its number (from its banner).
+ */
+#define CABLE_FIELD_NUMBER 78
+
+/**
+ * Str, paragraph: its number as written, pilcrow and period included (`12.`, `¶4.`).
+ */
+#define CABLE_FIELD_WRITTEN_NUMBER 79
+
+/**
+ * Records, paragraph: its portion marking (`(C)`, `(S//NF)`), none or one, as
+ * `SUBJECT_MARKING`.
+ */
+#define CABLE_FIELD_MARKING 80
+
+/**
+ * Str, paragraph: the heading above it (`Lavrov's Letter`), joined into one line.
+ */
+#define CABLE_FIELD_HEADING 81
+
+/**
+ * Span, paragraph: the caption line(s) of its heading (rules excluded).
+ */
+#define CABLE_FIELD_HEADING_SPAN 82
+
+/**
+ * Span, paragraph: its text as written (after its marking to its end, breaks included).
+ */
+#define CABLE_FIELD_TEXT_SPAN 83
+
+/**
+ * Records, paragraph: its sub-items, lines starting with a label (`A.`, `(1)`, `--`, `-`) and
+ * the lines continuing them (still part of its text), with `LABEL`, `TEXT`, `SPAN`.
+ */
+#define CABLE_FIELD_ITEMS 84
+
+/**
+ * Int, passage: index of the first paragraph it covers (a note: the one it is in).
+ */
+#define CABLE_FIELD_FIRST_PARAGRAPH 85
+
+/**
+ * Int, passage: index of the last paragraph it covers.
+ */
+#define CABLE_FIELD_LAST_PARAGRAPH 86
+
+/**
+ * Int, link: index of the paragraph whose text holds it.
+ */
+#define CABLE_FIELD_PARAGRAPH 87
+
+/**
+ * Int, link: what it names: the index of a reference (`reference`, `reference_paragraph`) or
+ * of a paragraph (`paragraph`); absent for `septel` and when the cable lacks it (`REF D`).
+ */
+#define CABLE_FIELD_TARGET 88
+
+/**
+ * Str, drafting: the drafter as written (`POL:MBURROWS`).
+ */
+#define CABLE_FIELD_DRAFTED 89
+
+/**
+ * Strs, drafting: clearances, in order (`POL:PHILBURN`).
+ */
+#define CABLE_FIELD_CLEARED 90
+
+/**
+ * Str, drafting: the approver (`AMB:SEEIZENSTAT`).
+ */
+#define CABLE_FIELD_APPROVED 91
+
+/**
+ * Int, break: the page it starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2).
+ */
+#define CABLE_FIELD_PAGE 92
+
+/**
+ * Int, section: how many sections the telegram has, as its banner says.
+ */
+#define CABLE_FIELD_TOTAL 93
+
+/**
+ * Span, section: its header block (the first section's: the cable's header and metadata).
+ */
+#define CABLE_FIELD_HEADER_SPAN 94
+
+/**
+ * Str, static, warning: a short lowercase description (`unrecognised line`).
+ */
+#define CABLE_FIELD_MESSAGE 95
+
+/**
+ * Str, static, station: the usual plain-language address (`AMEMBASSY MOSCOW`).
+ */
+#define CABLE_FIELD_PLAD 96
+
+/**
+ * Strs, static, station: its plain-language addresses, the usual one first.
+ */
+#define CABLE_FIELD_PLADS 97
+
+/**
+ * Strs, static, station: its routing indicators (`RUEHMO`); none when the corpus showed none.
+ */
+#define CABLE_FIELD_ROUTES 98
+
+/**
+ * Str, static, station: the host country (`Russia`).
+ */
+#define CABLE_FIELD_COUNTRY 99
+
+/**
+ * Str, static, station: the host country's TAGS geographic code (`RS`).
+ */
+#define CABLE_FIELD_GEO 100
 
 #ifdef __cplusplus
 extern "C" {
@@ -476,20 +930,6 @@ struct CableOptions cable_options_default(void);
  * `data` must be NULL or point to `len` readable bytes.
  */
 enum CableFormat cable_detect_format(const char *data, size_t len);
-
-/**
- * The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
- * text extracted from them). Every `CableSpan` indexes into it. Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
- */
-struct CableStr cable_text(const struct Cable *h);
-
-/**
- * Where the cable was read, as the `cable` command and Python name it (the `source` column of
- * their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
- * from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
- */
-struct CableStr cable_source(const struct Cable *h);
 
 /**
  * Serialises the cable as one JSON object on one line: the JSON contract shared with the
@@ -599,770 +1039,68 @@ uint64_t cable_csv_row(const struct CableCsv *csv);
 void cable_csv_close(struct CableCsv *csv);
 
 /**
- * The reference id: 2-digit year, station and serial without leading zeros (`07MOSCOW5434`).
- * `{NULL, 0}` when the year or the station and serial are unknown (see `cable_origin`,
- * `cable_serial`) or `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
+ * The cable's own record: its fields are the top-level keys of the JSON contract
+ * (`CABLE_FIELD_SUBJECT`, `CABLE_FIELD_ROUTING_STATION`, `CABLE_FIELD_TEXT`, ...; lists of
+ * records such as `CABLE_FIELD_PARAGRAPHS`), read with the accessors below. Borrowed from `h`
+ * until `cable_free(h)`; NULL when `h` is NULL.
  */
-struct CableStr cable_reference_id(const struct Cable *h);
+const struct CableRecord *cable_root(const struct Cable *h);
 
 /**
- * The transmission id, format line 1 (`VZCZCXRO9060`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * The string `field` of a record (`CABLE_FIELD_SUBJECT` of the cable, `CABLE_FIELD_NAME` of an
+ * addressee, ...), borrowed as the record is (or static); `{NULL, 0}` when absent.
  */
-struct CableStr cable_transmission_id(const struct Cable *h);
+struct CableStr cable_str(const struct CableRecord *r, CableField field);
 
 /**
- * When the cable was sent: the date-time group, or the envelope's date when the text has none.
- * Returns true and stores seconds since 1970-01-01T00:00:00Z in `*out` (when `out` is not
- * NULL) if known; false when unknown or `h` is NULL. Thread-safe.
+ * The list of strings `field` of a record (`CABLE_FIELD_TAGS` of the cable, `CABLE_FIELD_CAVEATS`
+ * of a marking, ...), borrowed as its strings are; `{NULL, 0}` when empty or absent.
  */
-bool cable_created(const struct Cable *h, int64_t *out);
+struct CableStrs cable_strs(const struct CableRecord *r, CableField field);
 
 /**
- * The date-time group as written (`171231Z NOV 07`). Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * The number `field` of a record (`CABLE_FIELD_CREATED` of the cable, `CABLE_FIELD_NUMBER` of a
+ * paragraph, ...). Returns true and stores it in `*out` (when `out` is not NULL) if present;
+ * false when absent (`*out` is left alone).
  */
-struct CableStr cable_dtg(const struct Cable *h);
+bool cable_int(const struct CableRecord *r, CableField field, int64_t *out);
 
 /**
- * The action precedence of the date-time group: `ROUTINE`, `PRIORITY`, `IMMEDIATE`,
- * `NIACT IMMEDIATE`, `FLASH` or `EMERGENCY`. Static (valid for the life of the program);
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * The span `field` of a record (the cable's: the `spans` object of the JSON, such as
+ * `CABLE_FIELD_HEADER`; a record's: `CABLE_FIELD_SPAN`, `CABLE_FIELD_TEXT_SPAN`, ...). Returns
+ * true and stores it in `*out` (when `out` is not NULL) if present; false when absent (the
+ * header and metadata when empty).
  */
-struct CableStr cable_precedence(const struct Cable *h);
+bool cable_span(const struct CableRecord *r, CableField field, struct CableSpan *out);
 
 /**
- * The info precedence, when the date-time group line has two letters (`O P 071948Z OCT 08` →
- * `PRIORITY`). Static; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * Number of records of the list `field` of a record (`CABLE_FIELD_PARAGRAPHS` of the cable,
+ * `CABLE_FIELD_ITEMS` of a paragraph, ...; 0 or 1 for a single record such as
+ * `CABLE_FIELD_SUMMARY` or a paragraph's `CABLE_FIELD_MARKING`). The cable's lists are made on
+ * first use (paragraphs with their cleaned text) and kept by the handle.
  */
-struct CableStr cable_info_precedence(const struct Cable *h);
+size_t cable_count(const struct CableRecord *r, CableField field);
 
 /**
- * The originator of the `FM` line (`AMEMBASSY MOSCOW`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
+ * Record `i` of the list `field` of a record (`cable_record(root, CABLE_FIELD_SUMMARY, 0)`: the
+ * summary; `cable_record(p, CABLE_FIELD_MARKING, 0)`: a paragraph's marking), borrowed as the
+ * record is; NULL when `i` is out of range or the field is no list.
  */
-struct CableStr cable_sender(const struct Cable *h);
+const struct CableRecord *cable_record(const struct CableRecord *r, CableField field, size_t i);
 
 /**
- * The station of the reference id (`MOSCOW`, `TELAVIV`), known even when the year is not.
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
- * Thread-safe.
- */
-struct CableStr cable_origin(const struct Cable *h);
-
-/**
- * The serial of the reference id (`5434`). Returns true and stores it in `*out` (when `out`
- * is not NULL) if known; false when unknown or `h` is NULL. Thread-safe.
- */
-bool cable_serial(const struct Cable *h, uint32_t *out);
-
-/**
- * Number of action addressees (`TO` lines). 0 when `h` is NULL. Thread-safe.
- */
-size_t cable_to_count(const struct Cable *h);
-
-/**
- * Action addressee `i`, borrowed from `h` until `cable_free(h)` (read it with the
- * `cable_recipient_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe.
- */
-const struct CableRecipient *cable_to(const struct Cable *h, size_t i);
-
-/**
- * Number of information addressees (`INFO` lines). 0 when `h` is NULL. Thread-safe.
- */
-size_t cable_info_count(const struct Cable *h);
-
-/**
- * Information addressee `i`, as `cable_to`. Thread-safe.
- */
-const struct CableRecipient *cable_info(const struct Cable *h, size_t i);
-
-/**
- * Routing indicator before the slash (`RUEHC` in `RUEHC/SECSTATE WASHDC`). Borrowed from the
- * cable's handle; `{NULL, 0}` when absent or `r` is NULL. Thread-safe, as every
- * `cable_recipient_*` function.
- */
-struct CableStr cable_recipient_route(const struct CableRecipient *r);
-
-/**
- * Plain-language address (`SECSTATE WASHDC`). `{NULL, 0}` when `r` is NULL.
- */
-struct CableStr cable_recipient_name(const struct CableRecipient *r);
-
-/**
- * Office after a `//` (`ECJ3/ECJ4`). `{NULL, 0}` when absent or `r` is NULL.
- */
-struct CableStr cable_recipient_office(const struct CableRecipient *r);
-
-/**
- * Delivery precedence (`IMMEDIATE`, `PRIORITY`), the JSON's `precedence`. Static; `{NULL, 0}`
- * when absent or `r` is NULL.
- */
-struct CableStr cable_recipient_precedence(const struct CableRecipient *r);
-
-/**
- * Message continuity number as written (`5322`, `0121`, `2276-2279`). `{NULL, 0}` when absent
- * or `r` is NULL.
- */
-struct CableStr cable_recipient_mcn(const struct CableRecipient *r);
-
-/**
- * Posts excluded (`XMT`) from this collective (`AMEMBASSY PARIS`); `{NULL, 0}` when none or
- * `r` is NULL.
- */
-struct CableStrs cable_recipient_excluded(const struct CableRecipient *r);
-
-/**
- * Span of the addressee line; `{0, 0}` when `r` is NULL.
- */
-struct CableSpan cable_recipient_span(const struct CableRecipient *r);
-
-/**
- * Precedence prosign of the relay line (`OO`). Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_relay_precedence(const struct Cable *h);
-
-/**
- * Routing indicators of the relay line (`RUEHDBU`; relays, not addressees). `{NULL, 0}` when
- * none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_routing_relays(const struct Cable *h);
-
-/**
- * Originating station routing indicator of the `DE` line (`RUEHMO`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_station(const struct Cable *h);
-
-/**
- * Station serial number of the `DE` line, as written (`5434`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_serial(const struct Cable *h);
-
-/**
- * Section number of the `DE` line (`#5434/01` → 1). Returns true and stores it in `*out`
- * (when `out` is not NULL) if present; false when absent or `h` is NULL. Thread-safe.
- */
-bool cable_routing_section(const struct Cable *h, uint32_t *out);
-
-/**
- * Julian day and time of transmission of the `DE` line (`3211231`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_julian_time(const struct Cable *h);
-
-/**
- * The security warning group (`ZNY CCCCC`). Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_security(const struct Cable *h);
-
-/**
- * Operating signals after the security group (`ZZH`). Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_routing_signals(const struct Cable *h);
-
-/**
- * The classification level: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
- * `SECRET` or `TOP SECRET` (from the banner, else the security line, else the envelope).
- * Static; `{NULL, 0}` when unknown or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_classification(const struct Cable *h);
-
-/**
- * Captions and handling caveats (`SIPDIS`, `NOFORN`, ...), in order of appearance, without
- * repeats. `{NULL, 0}` when none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_caveats(const struct Cable *h);
-
-/**
- * Distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID`), each joined when it wraps.
- * `{NULL, 0}` when none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_distribution(const struct Cable *h);
-
-/**
- * `SECTION 01 OF 02`: returns true and stores the section number in `*number` and the total
- * in `*total` (0 when only the `DE` line gives the number), each when not NULL, if the cable
- * has a section; false when it has none or `h` is NULL. Thread-safe.
- */
-bool cable_section(const struct Cable *h, uint32_t *number, uint32_t *total);
-
-/**
- * Number of the executive order of the `E.O.` line (`12958`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_eo_order(const struct Cable *h);
-
-/**
- * The declassification instruction as written (`11/16/2017`, `OADR`, `1.6X1`). Borrowed from
- * `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_eo_declassify_raw(const struct Cable *h);
-
-/**
- * The declassification date, when the instruction is one. Returns true and stores the date's
- * midnight UTC as seconds since 1970-01-01 in `*out` (when `out` is not NULL) if present;
- * false when absent or `h` is NULL. Thread-safe.
- */
-bool cable_eo_declassify_on(const struct Cable *h, int64_t *out);
-
-/**
- * TAGS, canonical: upper case, in order, without repeats, misspellings fixed and glued tags
- * split (`PREL`, `WAR CRIMES`; `ECONEFIN` gives `ECON` and `EFIN`; `cable_tags_raw` has them as
- * written); tag `i`'s span is `cable_tag_span(h, i)`. `{NULL, 0}` when none or `h` is NULL.
- * Thread-safe.
- */
-struct CableStrs cable_tags(const struct Cable *h);
-
-/**
- * Span of tag `i` in the text; `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- */
-struct CableSpan cable_tag_span(const struct Cable *h, size_t i);
-
-/**
- * The subject, joined into one line, case kept. Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_subject(const struct Cable *h);
-
-/**
- * The portion marking that starts the subject (`SUBJECT: (C) ...`), borrowed from `h` until
- * `cable_free(h)` (read it with the `cable_marking_*` functions); NULL when the subject has no
- * marking or `h` is NULL. Thread-safe.
- */
-const struct CableMarking *cable_subject_marking(const struct Cable *h);
-
-/**
- * The level a marking names: `UNCLASSIFIED`, `SBU`, `LIMITED OFFICIAL USE`, `CONFIDENTIAL`,
- * `SECRET` or `TOP SECRET` (`(S//NF)` → `SECRET`). Static; `{NULL, 0}` when `m` is NULL.
- * Thread-safe, as every `cable_marking_*` function.
- */
-struct CableStr cable_marking_level(const struct CableMarking *m);
-
-/**
- * The marking as written, parentheses included (`(S//NF)`). `{NULL, 0}` when `m` is NULL.
- */
-struct CableStr cable_marking_raw(const struct CableMarking *m);
-
-/**
- * Caveats of a marking, upper case, `NF` expanded (`(S//NF)` → `NOFORN`; `REL GERMANY`);
- * `{NULL, 0}` when none (`(C)`) or `m` is NULL.
- */
-struct CableStrs cable_marking_caveats(const struct CableMarking *m);
-
-/**
- * Number of references of the REF block(s). 0 when `h` is NULL. Thread-safe.
- */
-size_t cable_ref_count(const struct Cable *h);
-
-/**
- * Reference `i` of the REF block(s), borrowed from `h` until `cable_free(h)` (read it with the
- * `cable_ref_*` functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
- * `cable_ref_*` function.
- */
-const struct CableRef *cable_ref(const struct Cable *h, size_t i);
-
-/**
- * Label of a reference, without punctuation (`A` for `A.`); `{NULL, 0}` when absent.
- */
-struct CableStr cable_ref_label(const struct CableRef *r);
-
-/**
- * Kind of document a reference cites: `cable`, `email`, `telcon`, `memcon`, `report` or
- * `other`. Static.
- */
-struct CableStr cable_ref_kind(const struct CableRef *r);
-
-/**
- * Canonical id of the cable a reference cites (`07STATE12345`); `{NULL, 0}` for other kinds
- * and when the year is unknown.
- */
-struct CableStr cable_ref_id(const struct CableRef *r);
-
-/**
- * Station of the cable a reference cites, spaces removed (`SAOPAULO`); `{NULL, 0}` when absent.
- */
-struct CableStr cable_ref_station(const struct CableRef *r);
-
-/**
- * Serial of the cable a reference cites. Returns true and stores it in `*out` (when `out` is
- * not NULL) if present; false when absent.
- */
-bool cable_ref_serial(const struct CableRef *r, uint32_t *out);
-
-/**
- * Four-digit year of the cable a reference cites (written in the item, else the citing
- * cable's year). Returns true and stores it in `*out` (when `out` is not NULL) if known.
- */
-bool cable_ref_year(const struct CableRef *r, int32_t *out);
-
-/**
- * A reference as written (its own words when its item cites several cables).
- */
-struct CableStr cable_ref_text(const struct CableRef *r);
-
-/**
- * The `Classified By:` line after the keyword, as written (joined when it wraps). Borrowed
- * from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_classified_by_text(const struct Cable *h);
-
-/**
- * Person names of the `Classified By:` line, titles removed (`William J. Burns`). `{NULL, 0}`
- * when none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_classified_by_names(const struct Cable *h);
-
-/**
- * Classification reasons of the `Classified By:` line, normalised (`1.4 (b/d)` → `1.4(b)`,
- * `1.4(d)`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_classified_by_reasons(const struct Cable *h);
-
-/**
- * True for a partial record (`This record is a partial extract ...`, `PAGE 01` /
- * `INFO LOG-00` header blocks); false otherwise or when `h` is NULL. Thread-safe.
- */
-bool cable_partial(const struct Cable *h);
-
-/**
- * The container the cable came in: `cablegate_html` (a page) or `cables_csv`
- * (`cable_csv_next`). Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` for plain text or
- * when `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_kind(const struct Cable *h);
-
-/**
- * Row id of a CSV row (its first column). Returns true and stores it in `*out` (when `out` is
- * not NULL) if present; false otherwise or when `h` is NULL. Thread-safe.
- */
-bool cable_envelope_row_id(const struct Cable *h, uint64_t *out);
-
-/**
- * The container's reference id (page table / third CSV column), as written. Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_reference_id(const struct Cable *h);
-
-/**
- * The container's creation date as written (`2007-11-17 12:12`, `11/17/2007 12:31`).
- * Borrowed from `h` until `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL.
- * Thread-safe.
- */
-struct CableStr cable_envelope_created(const struct Cable *h);
-
-/**
- * The page's release date as written (pages only). Borrowed from `h` until `cable_free(h)`;
- * `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_released(const struct Cable *h);
-
-/**
- * The container's classification as written (`SECRET//NOFORN`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_classification(const struct Cable *h);
-
-/**
- * The container's origin as written (`Embassy Moscow`). Borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when absent or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_envelope_origin(const struct Cable *h);
-
-/**
- * Referenced ids the container lists (sixth CSV column: `66STATE106206`). `{NULL, 0}` when
- * none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_envelope_references(const struct Cable *h);
-
-/**
- * Number of warnings: everything odd but usable the parser met, in text order. 0 when `h` is
- * NULL. Thread-safe.
- */
-size_t cable_warning_count(const struct Cable *h);
-
-/**
- * Warning `i`, borrowed from `h` until `cable_free(h)` (read it with the `cable_warning_*`
- * functions); NULL when `i` is out of range or `h` is NULL. Thread-safe, as every
- * `cable_warning_*` function.
- */
-const struct CableWarning *cable_warning(const struct Cable *h, size_t i);
-
-/**
- * Kind of a warning, as in the JSON (`unrecognised_line`, `lossy_decoding`, ...; the README
- * lists them). Static; `{NULL, 0}` when `w` is NULL.
- */
-struct CableStr cable_warning_kind(const struct CableWarning *w);
-
-/**
- * A short lowercase description of a warning (`unrecognised line`). Static; `{NULL, 0}` when
- * `w` is NULL.
- */
-struct CableStr cable_warning_message(const struct CableWarning *w);
-
-/**
- * Span of the text a warning is about (empty at 0 when it is about the whole cable); `{0, 0}`
- * when `w` is NULL.
- */
-struct CableSpan cable_warning_span(const struct CableWarning *w);
-
-/**
- * The text of `span` in `cable_text(h)` (a warning's, a field's): borrowed from `h` until
- * `cable_free(h)`; `{NULL, 0}` when the span is not inside the text, does not fall on character
- * boundaries, or `h` is NULL. Thread-safe.
+ * The text of `span` in the cable's text (`CABLE_FIELD_TEXT`): borrowed from `h` until
+ * `cable_free(h)`; `{NULL, 0}` when the span is not inside the text or does not fall on
+ * character boundaries.
  */
 struct CableStr cable_span_text(const struct Cable *h, struct CableSpan span);
 
 /**
- * The span of a part or field of the cable, `field` being one of the `CABLE_FIELD_*`
- * constants (the `spans` object of the JSON; tags: `cable_tag_span`). Returns true and stores
- * the span in `*out` (when `out` is not NULL) if the part is present; false when it is absent
- * (the header and metadata when empty), `field` is not a known value, or `h` is NULL.
- * Thread-safe.
- */
-bool cable_span(const struct Cable *h, CableField field, struct CableSpan *out);
-
-/**
- * Number of paragraphs of the body, in text order: numbered paragraphs (`1. (C) ...`) or, in
- * cables without numbers, blocks of text between blank lines. 0 when there are none or `h` is
- * NULL. Thread-safe.
- */
-size_t cable_paragraph_count(const struct Cable *h);
-
-/**
- * Paragraph `i`, borrowed from `h` until `cable_free(h)`; NULL when `i` is out of range or `h`
- * is NULL. Thread-safe, as every `cable_paragraph_*` function.
- */
-const struct CableParagraph *cable_paragraph(const struct Cable *h, size_t i);
-
-/**
  * Finds the paragraph numbered `number` (the first one, if the number repeats). Returns true
- * and stores its index (for `cable_paragraph`) in `*out` (when `out` is not NULL) if there is
- * one; false otherwise or when `h` is NULL. Thread-safe.
+ * and stores its index (for `cable_record(cable_root(h), CABLE_FIELD_PARAGRAPHS, i)`) in `*out`
+ * (when `out` is not NULL) if there is one; false otherwise.
  */
 bool cable_paragraph_find(const struct Cable *h, uint32_t number, size_t *out);
-
-/**
- * Number of a paragraph: as written, or the true number recovered from the sequence when the
- * written one is mangled (`12.` read as 2, with a `recovered_paragraph_number` warning).
- * Returns true and stores it in `*out` (when `out` is not NULL) if the paragraph is numbered;
- * false for an unnumbered paragraph or when `p` is NULL.
- */
-bool cable_paragraph_number(const struct CableParagraph *p, uint32_t *out);
-
-/**
- * The number of a paragraph as written, pilcrow and period included (`12.`, `¶4.`);
- * `{NULL, 0}` for an unnumbered paragraph or when `p` is NULL.
- */
-struct CableStr cable_paragraph_written_number(const struct CableParagraph *p);
-
-/**
- * The portion marking of a paragraph (`(C)`, `(S//NF)`), read with the `cable_marking_*`
- * functions; NULL when the paragraph has none or `p` is NULL.
- */
-const struct CableMarking *cable_paragraph_marking(const struct CableParagraph *p);
-
-/**
- * The heading above a paragraph (`Lavrov's Letter`, `Comment`), joined into one line when it
- * takes several; `{NULL, 0}` when the paragraph has none or `p` is NULL.
- */
-struct CableStr cable_paragraph_heading(const struct CableParagraph *p);
-
-/**
- * Span of the caption line(s) of the heading above a paragraph (rules excluded). Returns true
- * and stores it in `*out` (when `out` is not NULL) if the paragraph has a heading.
- */
-bool cable_paragraph_heading_span(const struct CableParagraph *p, struct CableSpan *out);
-
-/**
- * The text of a paragraph after its number and marking, cleaned: page and section breaks cut
- * out (the interrupted sentence rejoined), wrapped lines joined with a space, a sub-item
- * starting a new line (`\n`). `{NULL, 0}` when `p` is NULL (an empty text is `{ptr, 0}` with a
- * non-NULL `ptr`).
- */
-struct CableStr cable_paragraph_text(const struct CableParagraph *p);
-
-/**
- * Span of the text of a paragraph as written (from after its marking to its end, breaks
- * included); `{0, 0}` when `p` is NULL.
- */
-struct CableSpan cable_paragraph_text_span(const struct CableParagraph *p);
-
-/**
- * Span of a paragraph as written, from its number to the end of its text (the heading
- * excluded, breaks inside included); `{0, 0}` when `p` is NULL.
- */
-struct CableSpan cable_paragraph_span(const struct CableParagraph *p);
-
-/**
- * Number of sub-items of a paragraph: lines starting with a label (`A.`, `(1)`, `--`, `-`) and
- * the lines continuing them. They stay part of the paragraph's text; this is a second view of
- * it. 0 when there are none or `p` is NULL.
- */
-size_t cable_paragraph_item_count(const struct CableParagraph *p);
-
-/**
- * Sub-item `j` of a paragraph, read with the `cable_item_*` functions; NULL when `j` is out of
- * range or `p` is NULL.
- */
-const struct CableItem *cable_paragraph_item(const struct CableParagraph *p, size_t j);
-
-/**
- * Label of a sub-item, as written (`A.`, `(1)`, `--`); `{NULL, 0}` when `i` is NULL.
- */
-struct CableStr cable_item_label(const struct CableItem *i);
-
-/**
- * Text of a sub-item after its label, cleaned like paragraph text; `{NULL, 0}` when `i` is NULL.
- */
-struct CableStr cable_item_text(const struct CableItem *i);
-
-/**
- * Span of a sub-item, from its label to the end of its last line; `{0, 0}` when `i` is NULL.
- */
-struct CableSpan cable_item_span(const struct CableItem *i);
-
-/**
- * The summary (`Summary:` ... `End Summary.`, `BEGIN SUMMARY`, a `Summary` heading), borrowed
- * from `h` until `cable_free(h)`; NULL when the cable has none or `h` is NULL. Thread-safe.
- */
-const struct CablePassage *cable_summary(const struct Cable *h);
-
-/**
- * The comment (`Comment:` ... `End Comment.` at the start of a paragraph, or the paragraphs
- * under a `Comment` heading), as `cable_summary`. Thread-safe.
- */
-const struct CablePassage *cable_comment(const struct Cable *h);
-
-/**
- * The action request (`ACTION REQUEST:`, `Action requested.`, an `Action Request` heading), as
- * `cable_summary`. Thread-safe.
- */
-const struct CablePassage *cable_action_request(const struct Cable *h);
-
-/**
- * Number of inline notes and comments in parentheses (`(Note: ... End note.)`,
- * `(Comment: ...)`), in text order. 0 when there are none or `h` is NULL. Thread-safe.
- */
-size_t cable_note_count(const struct Cable *h);
-
-/**
- * Inline note `i`, as `cable_summary`; NULL when `i` is out of range or `h` is NULL.
- * Thread-safe.
- */
-const struct CablePassage *cable_note(const struct Cable *h, size_t i);
-
-/**
- * Kind of a passage: `summary`, `comment`, `action_request`, `note` (`(Note: ...)`) or
- * `inline_comment` (`(Comment: ...)`), as in the JSON. Static; `{NULL, 0}` when `p` is NULL.
- * Thread-safe, as every `cable_passage_*` function.
- */
-struct CableStr cable_passage_kind(const struct CablePassage *p);
-
-/**
- * The text of a passage, cleaned like paragraph text, its paragraphs separated by a blank line;
- * the keywords (`Summary:`, `End Summary.`, `(Note:`) are not part of it. Borrowed from the
- * handle; `{NULL, 0}` when `p` is NULL.
- */
-struct CableStr cable_passage_text(const struct CablePassage *p);
-
-/**
- * Span of a passage as written (keywords excluded). Returns true and stores it in `*out`
- * (when `out` is not NULL); false when `p` is NULL.
- */
-bool cable_passage_span(const struct CablePassage *p, struct CableSpan *out);
-
-/**
- * The paragraphs a passage covers (an inline note: the one it is in): stores the index of the
- * first in `*first` and of the last in `*last` (each when not NULL) and returns true; false
- * when `p` is NULL.
- */
-bool cable_passage_paragraphs(const struct CablePassage *p, size_t *first, size_t *last);
-
-/**
- * The signature as written, the last line of names (`BURNS`, `KEEGAN PAAL`). Borrowed from `h`
- * until `cable_free(h)`; `{NULL, 0}` when the cable has none or `h` is NULL. Thread-safe.
- */
-struct CableStr cable_signature(const struct Cable *h);
-
-/**
- * Span of the signature. Returns true and stores it in `*out` (when `out` is not NULL) if the
- * cable has a signature; false otherwise or when `h` is NULL. Thread-safe.
- */
-bool cable_signature_span(const struct Cable *h, struct CableSpan *out);
-
-/**
- * Signers: the names of the signature, split (`KEEGAN PAAL` → `KEEGAN`, `PAAL`). `{NULL, 0}`
- * when there is no signature or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_signers(const struct Cable *h);
-
-/**
- * Number of redactions: runs of four or more `X` (`XXXXXXXXXXXX`, names the publishers
- * removed) anywhere in the text. 0 when there are none or `h` is NULL. Thread-safe.
- */
-size_t cable_redaction_count(const struct Cable *h);
-
-/**
- * Span of redaction `i`, in text order; `{0, 0}` when `i` is out of range or `h` is NULL.
- * Thread-safe.
- */
-struct CableSpan cable_redaction_span(const struct Cable *h, size_t i);
-
-/**
- * Number of page and section breaks in the body, cut out of the text they interrupt. 0 when
- * there are none or `h` is NULL. Thread-safe.
- */
-size_t cable_break_count(const struct Cable *h);
-
-/**
- * Break `i`, in text order, read with the `cable_break_*` functions; NULL when `i` is out of
- * range or `h` is NULL. Thread-safe, as every `cable_break_*` function.
- */
-const struct CableBreak *cable_break(const struct Cable *h, size_t i);
-
-/**
- * Kind of a break: `page` (a page marker such as `MOSCOW 00005434 002 OF 002`, or a `PAGE nn`
- * banner with its classification lines) or `section` (the repeated header of a later section
- * of a partial record). Static; `{NULL, 0}` when `b` is NULL.
- */
-struct CableStr cable_break_kind(const struct CableBreak *b);
-
-/**
- * The page a break starts, when it says (`PAGE 03` → 3, `002 OF 002` → 2). Returns true and
- * stores it in `*out` (when `out` is not NULL) if known; false otherwise or when `b` is NULL.
- */
-bool cable_break_page(const struct CableBreak *b, uint32_t *out);
-
-/**
- * Span of a break (its lines); `{0, 0}` when `b` is NULL.
- */
-struct CableSpan cable_break_span(const struct CableBreak *b);
-
-/**
- * Number of sections of a telegram sent in sections (`SECTION 02 OF 05`), as the text holds
- * them: the first, then one per later section's header block (the JSON's `sections`; the
- * cable's own `SECTION` line is `cable_section`). 0 for a text of one section or when `h` is
- * NULL. Thread-safe.
- */
-size_t cable_section_count(const struct Cable *h);
-
-/**
- * Section `i` of the text, read with the `cable_text_section_*` functions; NULL when `i` is out
- * of range or `h` is NULL. Thread-safe, as every `cable_text_section_*` function.
- */
-const struct CableTextSection *cable_section_at(const struct Cable *h, size_t i);
-
-/**
- * Number of a section (from its banner or page banner). Returns true and stores it in `*out`
- * (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
- */
-bool cable_text_section_number(const struct CableTextSection *s, uint32_t *out);
-
-/**
- * How many sections the telegram has, as a section's banner says. Returns true and stores it
- * in `*out` (when `out` is not NULL) if known; false otherwise or when `s` is NULL.
- */
-bool cable_text_section_total(const struct CableTextSection *s, uint32_t *out);
-
-/**
- * Span of a section (from its header block to the next section's); `{0, 0}` when `s` is NULL.
- */
-struct CableSpan cable_text_section_span(const struct CableTextSection *s);
-
-/**
- * Span of a section's header block (the first section's: the cable's header and metadata);
- * `{0, 0}` when `s` is NULL.
- */
-struct CableSpan cable_text_section_header_span(const struct CableTextSection *s);
-
-/**
- * The marking of the whole text, when a paragraph declares one (`1. CONFIDENTIAL - ENTIRE
- * TEXT.`, `1. (C - ENTIRE TEXT).`), borrowed from `h` until `cable_free(h)` (read it with the
- * `cable_marking_*` functions; `ENTIRE TEXT` is its scope, not a caveat); NULL when there is
- * none or `h` is NULL. Thread-safe.
- */
-const struct CableMarking *cable_document_marking(const struct Cable *h);
-
-/**
- * Span of the whole text's marking (as `cable_document_marking`); `{0, 0}` when there is none
- * or `h` is NULL. Thread-safe.
- */
-struct CableSpan cable_document_marking_span(const struct Cable *h);
-
-/**
- * Number of cross-references in the paragraphs' text (the JSON's `links`). 0 when there are
- * none or `h` is NULL. Thread-safe.
- */
-size_t cable_link_count(const struct Cable *h);
-
-/**
- * Cross-reference `i`, in text order, borrowed from `h` until `cable_free(h)`; NULL when `i` is
- * out of range or `h` is NULL. Thread-safe, as every `cable_link_*` function.
- */
-const struct CableLink *cable_link(const struct Cable *h, size_t i);
-
-/**
- * Kind of a link: `reference` (`REF A`, `reftel`), `paragraph` (`para 13`),
- * `reference_paragraph` (`para 2 of REF A`) or `septel`. Static; `{NULL, 0}` when `l` is NULL.
- */
-struct CableStr cable_link_kind(const struct CableLink *l);
-
-/**
- * Index of the paragraph (`cable_paragraph`) whose text holds the link; 0 when `l` is NULL.
- */
-size_t cable_link_paragraph(const struct CableLink *l);
-
-/**
- * What the link names: the index of a reference (`cable_ref`; `reference` and
- * `reference_paragraph` links) or of a paragraph (`cable_paragraph`; `paragraph` links).
- * Returns true and stores it in `*out` (when `out` is not NULL) if the cable has it; false
- * otherwise (`septel`, `REF D` without a reference D) or when `l` is NULL.
- */
-bool cable_link_target(const struct CableLink *l, size_t *out);
-
-/**
- * The paragraph number a link cites (`para 13` → 13). Returns true and stores it in `*out`
- * (when `out` is not NULL) for paragraph links; false otherwise or when `l` is NULL.
- */
-bool cable_link_number(const struct CableLink *l, uint32_t *out);
-
-/**
- * Span of the label or number as written (`A` of `REF A`); `{0, 0}` when `l` is NULL.
- */
-struct CableSpan cable_link_span(const struct CableLink *l);
-
-/**
- * The drafting block (`DRAFTED BY:`, `CLEARED:`, `APPROVED BY:`), borrowed from `h` until
- * `cable_free(h)`; NULL when the text has none or `h` is NULL. Thread-safe, as every
- * `cable_drafting_*` function.
- */
-const struct CableDrafting *cable_drafting(const struct Cable *h);
-
-/**
- * The drafter as written (`POL:MBURROWS`); `{NULL, 0}` when `d` is NULL.
- */
-struct CableStr cable_drafting_drafted(const struct CableDrafting *d);
-
-/**
- * Clearances, in order (`POL:PHILBURN`); `{NULL, 0}` when none or `d` is NULL.
- */
-struct CableStrs cable_drafting_cleared(const struct CableDrafting *d);
-
-/**
- * The approver (`AMB:SEEIZENSTAT`); `{NULL, 0}` when not named or `d` is NULL.
- */
-struct CableStr cable_drafting_approved(const struct CableDrafting *d);
-
-/**
- * Span of the whole block, keywords included; `{0, 0}` when `d` is NULL.
- */
-struct CableSpan cable_drafting_span(const struct CableDrafting *d);
 
 /**
  * Writes the canonical form of the cable id in `id` (`len` bytes) — 2-digit year, station,
@@ -1396,13 +1134,14 @@ struct CableStr cable_tag_kind(const char *tag, size_t len);
  * Looks a post up in the station table by any of its names: reference-id station or alias
  * (`MOSCOW`, `Tel Aviv`, `HCMC`), plain-language address (`AMEMBASSY MOSCOW`), routing
  * indicator (`RUEHMO`) or envelope origin (`Embassy Moscow`); case and spacing do not matter.
- * Returns a static row (never freed), or NULL when no post has that name or `name` is NULL.
- * Thread-safe.
+ * Returns a static record (never freed) with `CABLE_FIELD_STATION`, `_PLAD`, `_PLADS`,
+ * `_ROUTES`, `_ORIGIN`, `_COUNTRY` and `_GEO`, or NULL when no post has that name or `name` is
+ * NULL. Thread-safe.
  *
  * # Safety
  * `name` must be NULL or point to `len` readable bytes.
  */
-const struct CableStation *cable_station(const char *name, size_t len);
+const struct CableRecord *cable_station(const char *name, size_t len);
 
 /**
  * Number of rows of the station table. Thread-safe.
@@ -1410,53 +1149,10 @@ const struct CableStation *cable_station(const char *name, size_t len);
 size_t cable_station_count(void);
 
 /**
- * Row `i` of the station table (file order), or NULL when `i` is out of range. Thread-safe.
+ * Row `i` of the station table (file order), as `cable_station`; NULL when `i` is out of
+ * range. Thread-safe.
  */
-const struct CableStation *cable_station_at(size_t i);
-
-/**
- * The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
- */
-struct CableStr cable_station_id(const struct CableStation *st);
-
-/**
- * The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
- * NULL.
- */
-struct CableStr cable_station_plad(const struct CableStation *st);
-
-/**
- * Plain-language addresses of the post, the usual one first. Static; `{NULL, 0}` when `st` is
- * NULL.
- */
-struct CableStrs cable_station_plads(const struct CableStation *st);
-
-/**
- * Routing indicators of the post (`RUEHMO`). Static; `{NULL, 0}` when the corpus never showed
- * one or `st` is NULL.
- */
-struct CableStrs cable_station_routes(const struct CableStation *st);
-
-/**
- * The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
- */
-struct CableStr cable_station_origin(const struct CableStation *st);
-
-/**
- * The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
- */
-struct CableStr cable_station_country(const struct CableStation *st);
-
-/**
- * The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
- */
-struct CableStr cable_station_geo(const struct CableStation *st);
-
-/**
- * TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats (see
- * `cable_tags`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
- */
-struct CableStrs cable_tags_raw(const struct Cable *h);
+const struct CableRecord *cable_station_at(size_t i);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -99,7 +99,7 @@ static char *read_rel(const char *base, const char *rel, size_t *len) {
 
 /* The text a span covers equals `want`. */
 static int span_is(const Cable *c, CableSpan sp, const char *want) {
-    CableStr text = cable_text(c);
+    CableStr text = cable_str(cable_root(c), CABLE_FIELD_TEXT);
     return sp.end <= text.len && sp.start <= sp.end && sp.end - sp.start == strlen(want) &&
            memcmp(text.ptr + sp.start, want, sp.end - sp.start) == 0;
 }
@@ -131,12 +131,39 @@ static int str_contains(CableStr s, const char *part) {
 
 /* The text a span covers starts with `want`. */
 static int span_starts(const Cable *c, CableSpan sp, const char *want) {
-    CableStr text = cable_text(c);
+    CableStr text = cable_str(cable_root(c), CABLE_FIELD_TEXT);
     CableStr part;
     if (sp.end > text.len || sp.start > sp.end) return 0;
     part.ptr = text.ptr + sp.start;
     part.len = sp.end - sp.start;
     return str_starts(part, want);
+}
+
+/* The span `f` of a record, {0, 0} when absent. */
+static CableSpan rec_span(const CableRecord *r, CableField f) {
+    CableSpan sp = {0, 0};
+    cable_span(r, f, &sp);
+    return sp;
+}
+
+/* Paragraph `i` of a cable, and its portion marking (a list of none or one record). */
+static const CableRecord *paragraph(const Cable *c, size_t i) {
+    return cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, i);
+}
+
+static const CableRecord *marking_of(const Cable *c, size_t i) {
+    return cable_record(paragraph(c, i), CABLE_FIELD_MARKING, 0);
+}
+
+/* The paragraphs a passage covers: CABLE_FIELD_FIRST_PARAGRAPH and CABLE_FIELD_LAST_PARAGRAPH. */
+static int passage_paragraphs(const CableRecord *p, int64_t *first, int64_t *last) {
+    return cable_int(p, CABLE_FIELD_FIRST_PARAGRAPH, first) & cable_int(p, CABLE_FIELD_LAST_PARAGRAPH, last);
+}
+
+/* CABLE_FIELD_PARTIAL as a flag. */
+static int is_partial(const Cable *c) {
+    int64_t partial = 0;
+    return cable_int(cable_root(c), CABLE_FIELD_PARTIAL, &partial) && partial == 1;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -147,7 +174,7 @@ static void test_seed(void) {
     Cable *c = NULL;
     CableError err;
     int64_t t = 0;
-    uint32_t n = 0, total = 0;
+    int64_t n = 0, total = 0;
     CableSpan sp;
     char *json = NULL;
     size_t json_len = 0;
@@ -159,93 +186,93 @@ static void test_seed(void) {
     CHECK(c != NULL);
     if (c == NULL) return;
 
-    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
-    CHECK_STR(cable_transmission_id(c), "VZCZCXRO9060");
-    CHECK(cable_created(c, &t) && t == 1195302660); /* 2007-11-17T12:31:00Z */
-    CHECK_STR(cable_dtg(c), "171231Z NOV 07");
-    CHECK_STR(cable_precedence(c), "IMMEDIATE");
-    CHECK_STR(cable_info_precedence(c), NULL);
-    CHECK_STR(cable_sender(c), "AMEMBASSY MOSCOW");
-    CHECK_STR(cable_origin(c), "MOSCOW");
-    CHECK(cable_serial(c, &n) && n == 5434);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1195302660); /* 2007-11-17T12:31:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_DTG), "171231Z NOV 07");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_INFO_PRECEDENCE), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ORIGIN), "MOSCOW");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SERIAL, &n) && n == 5434);
 
-    CHECK(cable_to_count(c) == 1);
-    CHECK_STR(cable_recipient_route(cable_to(c, 0)), "RUEHC");
-    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
-    CHECK_STR(cable_recipient_office(cable_to(c, 0)), NULL);
-    CHECK_STR(cable_recipient_precedence(cable_to(c, 0)), "IMMEDIATE");
-    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "5322");
-    CHECK(cable_recipient_excluded(cable_to(c, 0)).len == 0);
-    CHECK(span_is(c, cable_recipient_span(cable_to(c, 0)), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
-    CHECK(cable_info_count(c) == 2);
-    CHECK_STR(cable_recipient_route(cable_info(c, 0)), "RUCNCIS");
-    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "CIS COLLECTIVE");
-    CHECK_STR(cable_recipient_precedence(cable_info(c, 0)), "PRIORITY");
-    CHECK_STR(cable_recipient_name(cable_info(c, 1)), "EUROPEAN POLITICAL COLLECTIVE");
-    CHECK_STR(cable_recipient_mcn(cable_info(c, 1)), NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_TO) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_ROUTE), "RUEHC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_OFFICE), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_PRECEDENCE), "IMMEDIATE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED).len == 0);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_SPAN), "RUEHC/SECSTATE WASHDC IMMEDIATE 5322"));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_INFO) == 2);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_ROUTE), "RUCNCIS");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "CIS COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_PRECEDENCE), "PRIORITY");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 1), CABLE_FIELD_NAME), "EUROPEAN POLITICAL COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 1), CABLE_FIELD_MCN), NULL);
 
-    CHECK_STR(cable_routing_relay_precedence(c), "OO");
-    CHECK(cable_routing_relays(c).len == 6);
-    CHECK_STR(str_at(cable_routing_relays(c), 0), "RUEHDBU");
-    CHECK_STR(cable_routing_station(c), "RUEHMO");
-    CHECK_STR(cable_routing_serial(c), "5434");
-    CHECK(cable_routing_section(c, &n) && n == 1);
-    CHECK_STR(cable_routing_julian_time(c), "3211231");
-    CHECK_STR(cable_routing_security(c), "ZNY CCCCC");
-    CHECK_STR(cable_routing_signals(c), "ZZH");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_RELAY_PRECEDENCE), "OO");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS).len == 6);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHDBU");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_STATION), "RUEHMO");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SERIAL), "5434");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_ROUTING_SECTION, &n) && n == 1);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_JULIAN_TIME), "3211231");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SECURITY), "ZNY CCCCC");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_SIGNALS), "ZZH");
 
-    CHECK_STR(cable_classification(c), "CONFIDENTIAL");
-    CHECK(cable_caveats(c).len == 1);
-    CHECK_STR(str_at(cable_caveats(c), 0), "SIPDIS");
-    CHECK(cable_distribution(c).len == 0);
-    CHECK(cable_section(c, &n, &total) && n == 1 && total == 2);
-    CHECK_STR(cable_eo_order(c), "12958");
-    CHECK_STR(cable_eo_declassify_raw(c), "11/16/2017");
-    CHECK(cable_eo_declassify_on(c, &t) && t == 1510790400); /* 2017-11-16 */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "SIPDIS");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION).len == 0);
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(cable_root(c), CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_ORDER), "12958");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "11/16/2017");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1510790400); /* 2017-11-16 */
 
-    CHECK(cable_tags(c).len == 5);
-    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_tags(c), i), tags[i]);
-    CHECK(span_is(c, cable_tag_span(c, 2), "PTER"));
-    CHECK_STR(cable_subject(c), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
-    CHECK_STR(cable_marking_raw(cable_subject_marking(c)), NULL);
-    CHECK(cable_ref_count(c) == 0);
-    CHECK_STR(cable_classified_by_text(c), "Ambassador William J. Burns: Reasons 1.4 (b/d).");
-    CHECK(cable_classified_by_names(c).len == 1);
-    CHECK_STR(str_at(cable_classified_by_names(c), 0), "William J. Burns");
-    CHECK(cable_classified_by_reasons(c).len == 2);
-    CHECK_STR(str_at(cable_classified_by_reasons(c), 0), "1.4(b)");
-    CHECK_STR(str_at(cable_classified_by_reasons(c), 1), "1.4(d)");
-    CHECK(!cable_partial(c));
-    CHECK_STR(cable_envelope_kind(c), NULL);
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), i), tags[i]);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_TAGS, 2), CABLE_FIELD_SPAN), "PTER"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REFERENCES) == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFIED_BY), "Ambassador William J. Burns: Reasons 1.4 (b/d).");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "William J. Burns");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.4(b)");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
+    CHECK(!is_partial(c));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), NULL);
     /* The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.). */
-    CHECK(cable_warning_count(c) == 3);
-    CHECK_STR(cable_warning_kind(cable_warning(c, 0)), "recovered_paragraph_number");
-    CHECK_STR(cable_span_text(c, cable_warning_span(cable_warning(c, 0))), "11.");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 3);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "11.");
 
-    CHECK(cable_span(c, CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
-    CHECK(cable_span(c, CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
-    CHECK(cable_span(c, CABLE_FIELD_EO, &sp) && span_is(c, sp, "E.O. 12958: DECL: 11/16/2017"));
-    CHECK(cable_span(c, CABLE_FIELD_CLASSIFIED_BY, &sp) &&
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_SENDER, &sp) && span_is(c, sp, "AMEMBASSY MOSCOW"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_DTG, &sp) && span_is(c, sp, "O 171231Z NOV 07"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_EO, &sp) && span_is(c, sp, "E.O. 12958: DECL: 11/16/2017"));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_CLASSIFIED_BY, &sp) &&
           span_is(c, sp, "Ambassador William J. Burns: Reasons 1.4 (b/d)."));
-    CHECK(cable_span(c, CABLE_FIELD_BODY, &sp) && sp.end == cable_text(c).len);
-    CHECK_STR(cable_source(c), NULL); /* parsed from bytes: no source */
-    CHECK(!cable_span(c, 1000, &sp));
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_BODY, &sp) && sp.end == cable_str(cable_root(c), CABLE_FIELD_TEXT).len);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SOURCE), NULL); /* parsed from bytes: no source */
+    CHECK(!cable_span(cable_root(c), 1000, &sp));
 
     /* Out of range: absent values, nothing written. */
     n = 77;
-    CHECK_STR(str_at(cable_tags(c), 5), NULL);
-    CHECK_STR(str_at(cable_tags(c), (size_t)-1), NULL);
-    CHECK_STR(cable_recipient_name(cable_to(c, 1)), NULL);
-    CHECK_STR(str_at(cable_recipient_excluded(cable_to(c, 0)), 0), NULL);
-    CHECK_STR(str_at(cable_recipient_excluded(cable_info(c, 5)), 0), NULL);
-    CHECK(cable_recipient_excluded(cable_info(c, 5)).len == 0);
-    CHECK_STR(str_at(cable_routing_relays(c), 6), NULL);
-    CHECK_STR(str_at(cable_caveats(c), 1), NULL);
-    CHECK_STR(cable_ref_text(cable_ref(c, 0)), NULL);
-    CHECK(!cable_ref_serial(cable_ref(c, 0), &n) && n == 77);
-    CHECK_STR(str_at(cable_classified_by_reasons(c), 2), NULL);
-    CHECK_STR(cable_warning_kind(cable_warning(c, 3)), NULL);
-    sp = cable_warning_span(cable_warning(c, 3));
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 5), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), (size_t)-1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), NULL);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED), 0), NULL);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED), 0), NULL);
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 5), CABLE_FIELD_EXCLUDED).len == 0);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 6), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 77);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 2), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_KIND), NULL);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
 
     CHECK(cable_to_json(c, &json, &json_len) == CABLE_OK);
@@ -262,10 +289,11 @@ static void test_seed(void) {
 /* The body of the seed: nine (C) paragraphs, headings, cleaned text, summary, comment, signature,
  * the page break. Values read off examples/07MOSCOW5434.txt. */
 static void test_seed_body(void) {
-    size_t len, i, at = 0, first = 99, last = 99;
+    size_t len, i, at = 0;
+    int64_t first = 99, last = 99;
     char *data = read_rel(root, "examples/07MOSCOW5434.txt", &len);
     Cable *c = NULL;
-    uint32_t n = 0;
+    int64_t n = 0;
     CableSpan sp;
     CableStr text;
     static const char *headings[9] = {NULL, "Lavrov's Letter", NULL, NULL, NULL, "Tadic and Kostunica", "Bosnia", NULL,
@@ -275,91 +303,93 @@ static void test_seed_body(void) {
     free(data);
     if (c == NULL) return;
 
-    CHECK(cable_paragraph_count(c) == 9);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 9);
     for (i = 0; i < 9; i++) {
-        CHECK(cable_paragraph_number(cable_paragraph(c, i), &n) && n == i + 1);
-        CHECK_STR(cable_marking_level(cable_paragraph_marking(cable_paragraph(c, i))), "CONFIDENTIAL");
-        CHECK_STR(cable_marking_raw(cable_paragraph_marking(cable_paragraph(c, i))), "(C)");
-        CHECK(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(c, i))).len == 0);
-        CHECK_STR(cable_paragraph_heading(cable_paragraph(c, i)), headings[i]);
-        CHECK(cable_paragraph_item_count(cable_paragraph(c, i)) == 0);
-        CHECK(cable_paragraph_text(cable_paragraph(c, i)).len > 0);
+        CHECK(cable_int(paragraph(c, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_RAW), "(C)");
+        CHECK(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS).len == 0);
+        CHECK_STR(cable_str(paragraph(c, i), CABLE_FIELD_HEADING), headings[i]);
+        CHECK(cable_count(paragraph(c, i), CABLE_FIELD_ITEMS) == 0);
+        CHECK(cable_str(paragraph(c, i), CABLE_FIELD_TEXT).len > 0);
     }
     /* Mangled numbers (11. 12. 13.) are read as 1 to 3; written as they are. */
-    CHECK_STR(cable_paragraph_written_number(cable_paragraph(c, 0)), "11.");
-    CHECK_STR(cable_paragraph_written_number(cable_paragraph(c, 4)), "\xc2\xb6" "5."); /* ¶5. */
-    CHECK(cable_paragraph_heading_span(cable_paragraph(c, 6), &sp) && span_is(c, sp, "Bosnia"));
-    CHECK(!cable_paragraph_heading_span(cable_paragraph(c, 0), NULL));
+    CHECK_STR(cable_str(paragraph(c, 0), CABLE_FIELD_WRITTEN_NUMBER), "11.");
+    CHECK_STR(cable_str(paragraph(c, 4), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "5."); /* ¶5. */
+    CHECK(cable_span(paragraph(c, 6), CABLE_FIELD_HEADING_SPAN, &sp) && span_is(c, sp, "Bosnia"));
+    CHECK(!cable_span(paragraph(c, 0), CABLE_FIELD_HEADING_SPAN, NULL));
 
     /* Paragraph 6 runs over the page break: the marker is cut out of its text. */
     CHECK(cable_paragraph_find(c, 6, &at) && at == 5);
-    text = cable_paragraph_text(cable_paragraph(c, at));
+    text = cable_str(paragraph(c, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Botsan-Kharchenko reiterated his admiration"));
     CHECK(str_contains(text, "without hesitation, and reconfirmed"));
     CHECK(!str_contains(text, "MOSCOW 00005434"));
-    CHECK(text.ptr == cable_paragraph_text(cable_paragraph(c, at)).ptr); /* kept by the handle */
-    CHECK(span_starts(c, cable_paragraph_span(cable_paragraph(c, at)), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
-    CHECK(span_starts(c, cable_paragraph_text_span(cable_paragraph(c, at)), "Botsan-Kharchenko"));
-    CHECK(str_starts(cable_paragraph_text(cable_paragraph(c, 1)), "In a November 16 meeting, Special Envoy"));
+    CHECK(text.ptr == cable_str(paragraph(c, at), CABLE_FIELD_TEXT).ptr); /* kept by the handle */
+    CHECK(span_starts(c, rec_span(paragraph(c, at), CABLE_FIELD_SPAN), "\xc2\xb6" "6. (C) Botsan-Kharchenko"));
+    CHECK(span_starts(c, rec_span(paragraph(c, at), CABLE_FIELD_TEXT_SPAN), "Botsan-Kharchenko"));
+    CHECK(str_starts(cable_str(paragraph(c, 1), CABLE_FIELD_TEXT), "In a November 16 meeting, Special Envoy"));
     CHECK(!cable_paragraph_find(c, 10, &at) && at == 5);
 
-    text = cable_passage_text(cable_summary(c));
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Russia's Kosovo Troika Envoy"));
     CHECK(str_ends(text, "unilateral independence."));
-    CHECK(cable_passage_span(cable_summary(c), &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
-    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
-    CHECK(str_starts(cable_passage_text(cable_comment(c)), "By hinting at differences"));
-    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 8 && last == 8);
-    CHECK_STR(cable_passage_text(cable_action_request(c)), NULL);
-    CHECK(!cable_passage_span(cable_action_request(c), &sp));
-    CHECK(cable_note_count(c) == 0);
+    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Russia's Kosovo Troika Envoy"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
+    CHECK(str_starts(cable_str(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT), "By hinting at differences"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), &first, &last) && first == 8 && last == 8);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!cable_span(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_SPAN, &sp));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_NOTES) == 0);
 
-    CHECK_STR(cable_signature(c), "BURNS");
-    CHECK(cable_signature_span(c, &sp) && span_is(c, sp, "BURNS"));
-    CHECK(cable_signers(c).len == 1);
-    CHECK_STR(str_at(cable_signers(c), 0), "BURNS");
-    CHECK(cable_redaction_count(c) == 0);
-    CHECK(cable_break_count(c) == 1);
-    CHECK_STR(cable_break_kind(cable_break(c, 0)), "page");
-    CHECK(cable_break_page(cable_break(c, 0), &n) && n == 2);
-    CHECK(span_is(c, cable_break_span(cable_break(c, 0)), "MOSCOW 00005434 002 OF 002"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "BURNS");
+    CHECK(cable_span(cable_root(c), CABLE_FIELD_SIGNATURE, &sp) && span_is(c, sp, "BURNS"));
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "BURNS");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REDACTIONS) == 0);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_BREAKS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN), "MOSCOW 00005434 002 OF 002"));
 
     /* Out of range: absent values, nothing written. */
     n = 77;
     at = 77;
-    CHECK(!cable_paragraph_number(cable_paragraph(c, 9), &n) && n == 77);
-    CHECK_STR(cable_paragraph_text(cable_paragraph(c, 9)), NULL);
-    CHECK_STR(cable_paragraph_text(cable_paragraph(c, (size_t)-1)), NULL);
-    CHECK_STR(cable_paragraph_heading(cable_paragraph(c, 9)), NULL);
-    CHECK_STR(cable_marking_level(cable_paragraph_marking(cable_paragraph(c, 9))), NULL);
-    CHECK_STR(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(c, 0))), 0), NULL);
-    CHECK_STR(cable_item_label(cable_paragraph_item(cable_paragraph(c, 0), 0)), NULL);
-    sp = cable_paragraph_span(cable_paragraph(c, 9));
+    first = 77;
+    CHECK(!cable_int(paragraph(c, 9), CABLE_FIELD_NUMBER, &n) && n == 77);
+    CHECK_STR(cable_str(paragraph(c, 9), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_PARAGRAPHS, (size_t)-1), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(paragraph(c, 9), CABLE_FIELD_HEADING), NULL);
+    CHECK_STR(cable_str(marking_of(c, 9), CABLE_FIELD_LEVEL), NULL);
+    CHECK_STR(str_at(cable_strs(marking_of(c, 0), CABLE_FIELD_CAVEATS), 0), NULL);
+    CHECK_STR(cable_str(cable_record(paragraph(c, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL), NULL);
+    sp = rec_span(paragraph(c, 9), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
-    CHECK_STR(cable_passage_text(cable_note(c, 0)), NULL);
-    CHECK(!cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 77);
-    CHECK_STR(str_at(cable_signers(c), 1), NULL);
-    CHECK_STR(cable_break_kind(cable_break(c, 1)), NULL);
-    CHECK(!cable_break_page(cable_break(c, 1), &n) && n == 77);
-    sp = cable_redaction_span(c, 0);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK(!passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), &first, NULL) && first == 77);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 1), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 1), CABLE_FIELD_KIND), NULL);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 1), CABLE_FIELD_PAGE, &n) && n == 77);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_REDACTIONS, 0), CABLE_FIELD_SPAN);
     CHECK(sp.start == 0 && sp.end == 0);
     cable_free(c);
 
     /* A NULL handle reads as absent. */
-    CHECK(cable_paragraph_count(NULL) == 0 && cable_signers(NULL).len == 0 && cable_break_count(NULL) == 0);
-    CHECK_STR(cable_paragraph_text(cable_paragraph(NULL, 0)), NULL);
-    CHECK_STR(cable_passage_text(cable_summary(NULL)), NULL);
-    CHECK_STR(cable_signature(NULL), NULL);
-    CHECK(!cable_passage_paragraphs(cable_summary(NULL), &first, &last) && first == 8);
+    CHECK(cable_count(cable_root(NULL), CABLE_FIELD_PARAGRAPHS) == 0 && cable_strs(cable_root(NULL), CABLE_FIELD_SIGNERS).len == 0 && cable_count(cable_root(NULL), CABLE_FIELD_BREAKS) == 0);
+    CHECK_STR(cable_str(paragraph(NULL, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_SIGNATURE), NULL);
+    CHECK(!passage_paragraphs(cable_record(cable_root(NULL), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 77);
 }
 
 /* 08ABUJA320, a SECRET//NOFORN page: (S//NF) and (C//NF) paragraphs, a summary, a note, a comment,
  * a page break inside paragraph 5, redacted names. Values read off the page. */
 static void test_corpus_body(void) {
-    size_t len, i, at = 0, first = 99, last = 99;
+    size_t len, i, at = 0;
+    int64_t first = 99, last = 99;
     char *page;
     Cable *c = NULL;
-    uint32_t n = 0;
+    int64_t n = 0;
     CableSpan sp;
     CableStr text;
     if (skip_without_corpus("corpus page 08ABUJA320 (body accessors)")) return;
@@ -368,59 +398,59 @@ static void test_corpus_body(void) {
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
     if (c == NULL) return;
-    CHECK_STR(cable_classification(c), "SECRET");
-    CHECK(cable_paragraph_count(c) == 7);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS) == 7);
     for (i = 0; i < 7; i++) {
-        CHECK(cable_paragraph_number(cable_paragraph(c, i), &n) && n == i + 1);
-        CHECK_STR(cable_marking_level(cable_paragraph_marking(cable_paragraph(c, i))), i == 5 ? "CONFIDENTIAL" : "SECRET");
-        CHECK_STR(cable_marking_raw(cable_paragraph_marking(cable_paragraph(c, i))), i == 5 ? "(C//NF)" : "(S//NF)");
-        CHECK(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(c, i))).len == 1);
-        CHECK_STR(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(c, i))), 0), "NOFORN");
-        CHECK_STR(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(c, i))), 1), NULL);
-        CHECK_STR(cable_paragraph_heading(cable_paragraph(c, i)), NULL);
+        CHECK(cable_int(paragraph(c, i), CABLE_FIELD_NUMBER, &n) && n == (int64_t)i + 1);
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_LEVEL), i == 5 ? "CONFIDENTIAL" : "SECRET");
+        CHECK_STR(cable_str(marking_of(c, i), CABLE_FIELD_RAW), i == 5 ? "(C//NF)" : "(S//NF)");
+        CHECK(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS).len == 1);
+        CHECK_STR(str_at(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+        CHECK_STR(str_at(cable_strs(marking_of(c, i), CABLE_FIELD_CAVEATS), 1), NULL);
+        CHECK_STR(cable_str(paragraph(c, i), CABLE_FIELD_HEADING), NULL);
     }
-    CHECK_STR(cable_paragraph_written_number(cable_paragraph(c, 0)), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
-    CHECK(str_starts(cable_paragraph_text(cable_paragraph(c, 0)), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
+    CHECK_STR(cable_str(paragraph(c, 0), CABLE_FIELD_WRITTEN_NUMBER), "\xc2\xb6" "1."); /* `<a ...>¶</a>1.` */
+    CHECK(str_starts(cable_str(paragraph(c, 0), CABLE_FIELD_TEXT), "SUMMARY: XXXXXXXXXXXX alleged a close association"));
 
     /* Paragraph 5 is interrupted by `ABUJA 00000320 002 OF 002`. */
     CHECK(cable_paragraph_find(c, 5, &at) && at == 4);
-    text = cable_paragraph_text(cable_paragraph(c, at));
+    text = cable_str(paragraph(c, at), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Moreover, XXXXXXXXXXXX said"));
     CHECK(str_contains(text, "willing to offer the First Lady twenty plots of land instead"));
     CHECK(str_ends(text, "The negotiations, XXXXXXXXXXXX told PolOff, continue."));
     CHECK(!str_contains(text, "ABUJA 00000320"));
-    CHECK(cable_break_count(c) == 1);
-    CHECK_STR(cable_break_kind(cable_break(c, 0)), "page");
-    CHECK(cable_break_page(cable_break(c, 0), &n) && n == 2);
-    sp = cable_break_span(cable_break(c, 0));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_BREAKS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND), "page");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, &n) && n == 2);
+    sp = rec_span(cable_record(cable_root(c), CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN);
     CHECK(span_starts(c, sp, "ABUJA 00000320 002 OF 002"));
-    CHECK(sp.start > cable_paragraph_span(cable_paragraph(c, at)).start && sp.end < cable_paragraph_span(cable_paragraph(c, at)).end);
+    CHECK(sp.start > rec_span(paragraph(c, at), CABLE_FIELD_SPAN).start && sp.end < rec_span(paragraph(c, at), CABLE_FIELD_SPAN).end);
 
-    text = cable_passage_text(cable_summary(c));
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "XXXXXXXXXXXX alleged a close association between President Yar,Adua"));
     CHECK(str_ends(text, "an emergent \"Katsina clique\" in the Presidential Villa."));
-    CHECK(cable_passage_paragraphs(cable_summary(c), &first, &last) && first == 0 && last == 0);
-    text = cable_passage_text(cable_comment(c));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_SUMMARY, 0), &first, &last) && first == 0 && last == 0);
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "While XXXXXXXXXXXX is a trusted, longtime Mission contact"));
     CHECK(str_ends(text, "Post will closely monitor these accusations and report any new developments."));
-    CHECK(cable_passage_paragraphs(cable_comment(c), &first, &last) && first == 6 && last == 6);
-    CHECK(!cable_passage_paragraphs(cable_action_request(c), &first, &last));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_COMMENT, 0), &first, &last) && first == 6 && last == 6);
+    CHECK(!passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_ACTION_REQUEST, 0), &first, &last));
 
     /* `(Note: Many Nigerian Muslims ... at all. End Note.)` in paragraph 4. */
-    CHECK(cable_note_count(c) == 1);
-    CHECK_STR(cable_passage_kind(cable_note(c, 0)), "note");
-    text = cable_passage_text(cable_note(c, 0));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_NOTES) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_KIND), "note");
+    text = cable_str(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT);
     CHECK(str_starts(text, "Many Nigerian Muslims have criticized the GON's handling of the 2007 hajj"));
     CHECK(str_ends(text, "were never airlifted from Nigeria at all."));
-    CHECK(cable_passage_paragraphs(cable_note(c, 0), &at, NULL) && at == 3);
-    CHECK(cable_passage_span(cable_note(c, 0), &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
+    CHECK(passage_paragraphs(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), &first, NULL) && first == 3);
+    CHECK(cable_span(cable_record(cable_root(c), CABLE_FIELD_NOTES, 0), CABLE_FIELD_SPAN, &sp) && span_starts(c, sp, "Many Nigerian Muslims"));
 
-    CHECK_STR(cable_signature(c), "SANDERS");
-    CHECK(cable_signers(c).len == 1);
-    CHECK_STR(str_at(cable_signers(c), 0), "SANDERS");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "SANDERS");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "SANDERS");
     /* 28 runs of X: the names the publishers removed. */
-    CHECK(cable_redaction_count(c) == 28);
-    for (i = 0; i < cable_redaction_count(c); i++) CHECK(span_starts(c, cable_redaction_span(c, i), "XXXXXXXXXXXX"));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_REDACTIONS) == 28);
+    for (i = 0; i < cable_count(cable_root(c), CABLE_FIELD_REDACTIONS); i++) CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_REDACTIONS, i), CABLE_FIELD_SPAN), "XXXXXXXXXXXX"));
     cable_free(c);
 }
 
@@ -439,65 +469,66 @@ static void test_excluded_and_marking(void) {
         "SUBJECT: (C/NF) TEST\n";
     Cable *c = NULL;
     CHECK(cable_parse(text, sizeof text - 1, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_reference_id(c), "08STATE1234");
-    CHECK_STR(cable_precedence(c), "ROUTINE");
-    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "ALL NATO POST COLLECTIVE");
-    CHECK_STR(cable_recipient_mcn(cable_info(c, 0)), "0121");
-    CHECK(cable_recipient_excluded(cable_info(c, 0)).len == 2);
-    CHECK_STR(str_at(cable_recipient_excluded(cable_info(c, 0)), 0), "AMEMBASSY PARIS");
-    CHECK_STR(str_at(cable_recipient_excluded(cable_info(c, 0)), 1), "AMEMBASSY ROME");
-    CHECK_STR(str_at(cable_recipient_excluded(cable_info(c, 0)), 2), NULL);
-    CHECK_STR(cable_subject(c), "TEST");
-    CHECK_STR(cable_marking_raw(cable_subject_marking(c)), "(C/NF)");
-    CHECK_STR(cable_marking_level(cable_subject_marking(c)), "CONFIDENTIAL");
-    CHECK(cable_marking_caveats(cable_subject_marking(c)).len == 1);
-    CHECK_STR(str_at(cable_marking_caveats(cable_subject_marking(c)), 0), "NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "08STATE1234");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "ROUTINE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "ALL NATO POST COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_MCN), "0121");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 0), "AMEMBASSY PARIS");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 1), "AMEMBASSY ROME");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_EXCLUDED), 2), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "TEST");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 1);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
     cable_free(c);
 }
 
 /* Cross-references, the drafting block and the document's marking, on committed fixtures
  * (values read from the cables). */
 static void test_annotations(void) {
-    size_t len = 0, t = 0;
-    uint32_t n = 0;
+    size_t len = 0;
+    int64_t t = 0;
+    int64_t n = 0;
     Cable *c = NULL;
     char *page = read_rel(root, "tests/fixtures/09STATE28302.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     /* `(REFS A and B)` in paragraph 2, `paragraph 5` in paragraph 3. */
-    CHECK(cable_link_count(c) == 3);
-    CHECK_STR(cable_link_kind(cable_link(c, 0)), "reference");
-    CHECK(cable_link_paragraph(cable_link(c, 1)) == 1);
-    CHECK(cable_link_target(cable_link(c, 1), &t) && t == 1);
-    CHECK_STR(cable_ref_label(cable_ref(c, t)), "B");
-    CHECK(span_is(c, cable_link_span(cable_link(c, 1)), "B"));
-    CHECK_STR(cable_link_kind(cable_link(c, 2)), "paragraph");
-    CHECK(cable_link_number(cable_link(c, 2), &n) && n == 5);
-    CHECK(cable_link_target(cable_link(c, 2), &t) && t == 4);
-    CHECK(!cable_link_number(cable_link(c, 0), &n) && n == 5);
-    CHECK(cable_link(c, 3) == NULL && cable_drafting(c) == NULL && cable_document_marking(c) == NULL);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_LINKS) == 3);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_LINKS, 0), CABLE_FIELD_KIND), "reference");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_PARAGRAPH, &n) && n == 1);
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_TARGET, &t) && t == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, (size_t)t), CABLE_FIELD_LABEL), "B");
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_LINKS, 1), CABLE_FIELD_SPAN), "B"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_KIND), "paragraph");
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_NUMBER, &n) && n == 5);
+    CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 2), CABLE_FIELD_TARGET, &t) && t == 4);
+    CHECK(!cable_int(cable_record(cable_root(c), CABLE_FIELD_LINKS, 0), CABLE_FIELD_NUMBER, &n) && n == 5);
+    CHECK(cable_record(cable_root(c), CABLE_FIELD_LINKS, 3) == NULL && cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0) == NULL && cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0) == NULL);
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/09DOHA214.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_drafting_drafted(cable_drafting(c)), "P/E:MZEBLEY");
-    CHECK(cable_drafting_cleared(cable_drafting(c)).len == 3);
-    CHECK_STR(str_at(cable_drafting_cleared(cable_drafting(c)), 2), "DCM: MRATNEY");
-    CHECK_STR(str_at(cable_drafting_cleared(cable_drafting(c)), 3), NULL);
-    CHECK_STR(cable_drafting_approved(cable_drafting(c)), "AMB:JLABARON");
-    CHECK(span_starts(c, cable_drafting_span(cable_drafting(c)), "APPROVED: AMB:JLABARON"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_DRAFTED), "P/E:MZEBLEY");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED).len == 3);
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 2), "DCM: MRATNEY");
+    CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 3), NULL);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_APPROVED), "AMB:JLABARON");
+    CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_SPAN), "APPROVED: AMB:JLABARON"));
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/90CAPETOWN97.html", &len);
     CHECK(page != NULL && cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
-    CHECK_STR(cable_marking_raw(cable_document_marking(c)), "CONFIDENTIAL - ENTIRE TEXT");
-    CHECK_STR(cable_marking_level(cable_document_marking(c)), "CONFIDENTIAL");
-    CHECK(cable_marking_caveats(cable_document_marking(c)).len == 0);
-    CHECK(span_is(c, cable_document_marking_span(c), "CONFIDENTIAL - ENTIRE TEXT"));
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_RAW), "CONFIDENTIAL - ENTIRE TEXT");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_CAVEATS).len == 0);
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_DOCUMENT_MARKING, 0), CABLE_FIELD_SPAN), "CONFIDENTIAL - ENTIRE TEXT"));
     cable_free(c);
     free(page);
-    CHECK(cable_link_count(NULL) == 0 && cable_link(NULL, 0) == NULL && cable_drafting(NULL) == NULL);
-    CHECK_STR(cable_link_kind(NULL), NULL);
-    CHECK_STR(cable_drafting_drafted(NULL), NULL);
+    CHECK(cable_count(cable_root(NULL), CABLE_FIELD_LINKS) == 0 && cable_record(cable_root(NULL), CABLE_FIELD_LINKS, 0) == NULL && cable_record(cable_root(NULL), CABLE_FIELD_DRAFTING, 0) == NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_KIND), NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_DRAFTED), NULL);
 }
 
 /* Two cablegate pages, values checked by reading the pages. */
@@ -507,7 +538,7 @@ static void test_corpus_pages(void) {
     Cable *c = NULL;
     CableError err;
     int64_t t;
-    uint32_t n;
+    int64_t n;
     static const char *tags[] = {"ECON", "PGOV", "PREL", "EAID", "AF"};
     size_t i;
     if (skip_without_corpus("corpus pages 09KABUL3714, 07SANAA473, 09STATE67105")) return;
@@ -516,69 +547,109 @@ static void test_corpus_pages(void) {
     CHECK(cable_detect_format(page, len) == CABLE_FORMAT_HTML);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, &err) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_reference_id(c), "09KABUL3714");
-    CHECK_STR(cable_transmission_id(c), "VZCZCXYZ0025");
-    CHECK(cable_created(c, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
-    CHECK_STR(cable_precedence(c), "ROUTINE");
-    CHECK_STR(cable_sender(c), "AMEMBASSY KABUL");
-    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECSTATE WASHDC");
-    CHECK_STR(cable_recipient_mcn(cable_to(c, 0)), "3271");
-    CHECK_STR(str_at(cable_routing_relays(c), 0), "RUEHWEB");
-    CHECK_STR(cable_routing_station(c), "RUEHBUL");
-    CHECK_STR(cable_classification(c), "CONFIDENTIAL");
-    CHECK(cable_caveats(c).len == 3);
-    CHECK_STR(str_at(cable_caveats(c), 0), "CORRECTED COPY");
-    CHECK_STR(str_at(cable_caveats(c), 1), "NOFORN");
-    CHECK_STR(str_at(cable_caveats(c), 2), "SIPDIS");
-    CHECK_STR(str_at(cable_distribution(c), 0), "DEPT FOR S/SRAP AND SCA/A");
-    CHECK_STR(cable_eo_declassify_raw(c), "11/18/2019");
-    CHECK(cable_tags(c).len == 5);
-    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_tags(c), i), tags[i]);
-    CHECK_STR(cable_subject(c), "AFGHAN COMMERCE MINISTER DISCUSSES REFORM AGENDA");
-    CHECK_STR(cable_marking_level(cable_subject_marking(c)), "CONFIDENTIAL");
-    CHECK(cable_classified_by_reasons(c).len == 2);
-    CHECK_STR(str_at(cable_classified_by_reasons(c), 1), "1.4(d)");
-    CHECK_STR(cable_envelope_kind(c), "cablegate_html");
-    CHECK_STR(cable_envelope_reference_id(c), "09KABUL3714");
-    CHECK_STR(cable_envelope_created(c), "2009-11-18 15:03");
-    CHECK_STR(cable_envelope_released(c), "2010-12-02 21:09");
-    CHECK_STR(cable_envelope_classification(c), "CONFIDENTIAL//NOFORN");
-    CHECK_STR(cable_envelope_origin(c), "Embassy Kabul");
-    CHECK(!cable_envelope_row_id(c, NULL));
-    CHECK(cable_warning_count(c) == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "09KABUL3714");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXYZ0025");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1258557480); /* 2009-11-18T15:18:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "ROUTINE");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "AMEMBASSY KABUL");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECSTATE WASHDC");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "3271");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ROUTING_RELAYS), 0), "RUEHWEB");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ROUTING_STATION), "RUEHBUL");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 3);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), "NOFORN");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 2), "SIPDIS");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION), 0), "DEPT FOR S/SRAP AND SCA/A");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "11/18/2019");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+    for (i = 0; i < 5; i++) CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), i), tags[i]);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "AFGHAN COMMERCE MINISTER DISCUSSES REFORM AGENDA");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL), "CONFIDENTIAL");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.4(d)");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), "cablegate_html");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "09KABUL3714");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CREATED), "2009-11-18 15:03");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_RELEASED), "2010-12-02 21:09");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Kabul");
+    CHECK(!cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, NULL));
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 0);
     cable_free(c);
 
     /* A warning: the banner lost its first letter. */
     page = read_rel(corpus, "cablegate-html/2007/04/07SANAA473.html", &len);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_classification(c), "SECRET");
-    CHECK(cable_warning_count(c) == 1);
-    CHECK_STR(cable_warning_kind(cable_warning(c, 0)), "damaged_keyword");
-    CHECK_STR(cable_span_text(c, cable_warning_span(cable_warning(c, 0))), "E C R E T");
-    CHECK(span_is(c, cable_warning_span(cable_warning(c, 0)), "E C R E T"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 1);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "damaged_keyword");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN)), "E C R E T");
+    CHECK(span_is(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN), "E C R E T"));
     cable_free(c);
 
     page = read_rel(corpus, "cablegate-html/2009/06/09STATE67105.html", &len);
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(cable_reference_id(c), "09STATE67105");
-    CHECK(cable_created(c, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
-    CHECK_STR(cable_precedence(c), "PRIORITY");
-    CHECK_STR(cable_sender(c), "SECSTATE WASHDC");
-    CHECK(cable_to_count(c) == 2);
-    CHECK_STR(cable_recipient_name(cable_to(c, 0)), "SECURITY OFFICER COLLECTIVE");
-    CHECK_STR(cable_recipient_name(cable_to(c, 1)), "AMEMBASSY TRIPOLI");
-    CHECK_STR(cable_recipient_name(cable_info(c, 0)), "AMCONSUL CASABLANCA");
-    CHECK_STR(cable_classification(c), "SECRET");
-    CHECK_STR(str_at(cable_caveats(c), 0), "NOFORN");
-    CHECK_STR(cable_eo_declassify_raw(c), "MR");
-    CHECK(!cable_eo_declassify_on(c, &t));
-    CHECK_STR(cable_subject(c), "DIPLOMATIC SECURITY DAILY");
-    CHECK_STR(cable_classified_by_text(c), "Derived from Multiple Sources");
-    CHECK(cable_classified_by_names(c).len == 0);
-    CHECK(cable_serial(c, &n) && n == 67105);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "09STATE67105");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1246294740); /* 2009-06-29T16:59:00Z */
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_PRECEDENCE), "PRIORITY");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), "SECSTATE WASHDC");
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_TO) == 2);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_NAME), "SECURITY OFFICER COLLECTIVE");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), "AMEMBASSY TRIPOLI");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_INFO, 0), CABLE_FIELD_NAME), "AMCONSUL CASABLANCA");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "SECRET");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_RAW), "MR");
+    CHECK(!cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "DIPLOMATIC SECURITY DAILY");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFIED_BY), "Derived from Multiple Sources");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES).len == 0);
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_SERIAL, &n) && n == 67105);
     cable_free(c);
+}
+
+/* Fields are read by name and type from records (values read off the seed): one field can have
+ * two types, a list can be strings and records, a field of another type or kind of record and an
+ * unknown name read as absent. */
+static void test_fields_by_name(void) {
+    size_t len;
+    char *data = read_rel(root, "examples/07MOSCOW5434.txt", &len);
+    Cable *c = NULL;
+    const CableRecord *top, *tag, *to;
+    int64_t n = 7;
+    CableSpan sp = {0, 0};
+    CableField unknown[] = {CABLE_FIELD_GEO + 1, 1000, (CableField)-1};
+    size_t i;
+
+    CHECK(cable_parse(data, len, &c, NULL) == CABLE_OK);
+    free(data);
+    top = cable_root(c);
+    CHECK(top != NULL && top == cable_root(c));
+    CHECK_STR(cable_str(top, CABLE_FIELD_SUBJECT), "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA");
+    CHECK(cable_span(top, CABLE_FIELD_SUBJECT, &sp) && span_starts(c, sp, "KOSOVO: RUSSIAN FORECAST"));
+    CHECK(!cable_int(top, CABLE_FIELD_SUBJECT, &n) && n == 7 && cable_count(top, CABLE_FIELD_SUBJECT) == 0);
+    CHECK_STR(cable_str(top, CABLE_FIELD_TAGS), NULL);
+    CHECK(cable_strs(top, CABLE_FIELD_TAGS).len == 5 && cable_count(top, CABLE_FIELD_TAGS) == 5);
+    tag = cable_record(top, CABLE_FIELD_TAGS, 4);
+    CHECK_STR(cable_str(tag, CABLE_FIELD_TEXT), "RS");
+    CHECK(span_is(c, rec_span(tag, CABLE_FIELD_SPAN), "RS"));
+    to = cable_record(top, CABLE_FIELD_TO, 0);
+    CHECK_STR(cable_str(to, CABLE_FIELD_SUBJECT), NULL);
+    CHECK_STR(cable_str(to, CABLE_FIELD_MCN), "5322");
+    CHECK_STR(cable_str(cable_record(top, CABLE_FIELD_WARNINGS, 2), CABLE_FIELD_TEXT), "13.");
+    CHECK(cable_int(top, CABLE_FIELD_PARTIAL, &n) && n == 0);
+    for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        CHECK_STR(cable_str(top, unknown[i]), NULL);
+        CHECK(cable_strs(top, unknown[i]).len == 0 && cable_count(top, unknown[i]) == 0);
+        CHECK(!cable_int(top, unknown[i], &n) && !cable_span(top, unknown[i], &sp));
+        CHECK(cable_record(top, unknown[i], 0) == NULL);
+    }
+    cable_free(c);
+    CHECK(cable_root(NULL) == NULL && cable_count(NULL, CABLE_FIELD_PARAGRAPHS) == 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -621,11 +692,11 @@ static void test_errors(void) {
     CHECK(cable_to_json(NULL, &bad, NULL) == CABLE_NULL_ARGUMENT && bad == NULL);
     CHECK(cable_csv_open(NULL, NULL, NULL, NULL) == CABLE_NULL_ARGUMENT);
     CHECK(cable_csv_next(NULL, &c, &err) == CABLE_NULL_ARGUMENT && c == NULL);
-    CHECK_STR(cable_reference_id(NULL), NULL);
-    CHECK_STR(cable_text(NULL), NULL);
-    CHECK_STR(cable_source(NULL), NULL);
-    CHECK(cable_tags(NULL).len == 0 && cable_warning_count(NULL) == 0);
-    CHECK(!cable_created(NULL, NULL) && !cable_partial(NULL));
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_REFERENCE_ID), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_TEXT), NULL);
+    CHECK_STR(cable_str(cable_root(NULL), CABLE_FIELD_SOURCE), NULL);
+    CHECK(cable_strs(cable_root(NULL), CABLE_FIELD_TAGS).len == 0 && cable_count(cable_root(NULL), CABLE_FIELD_WARNINGS) == 0);
+    CHECK(!cable_int(cable_root(NULL), CABLE_FIELD_CREATED, NULL) && !is_partial(NULL));
     CHECK(cable_csv_row(NULL) == 0);
     cable_free(NULL);
     cable_string_free(NULL);
@@ -653,9 +724,9 @@ static void test_errors(void) {
 
     /* A truncated cable: what is there is read. */
     CHECK(cable_parse(seed, 45, &c, &err) == CABLE_OK); /* "\n\nVZCZCXRO9060  \nOO RUEHDBU ..." */
-    CHECK_STR(cable_transmission_id(c), "VZCZCXRO9060");
-    CHECK_STR(cable_sender(c), NULL);
-    CHECK_STR(cable_reference_id(c), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_TRANSMISSION_ID), "VZCZCXRO9060");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), NULL);
     cable_free(c);
     CHECK(parse_status(seed, 3, NULL, &err) == CABLE_NOT_A_CABLE); /* "\n\nV" */
 
@@ -665,14 +736,14 @@ static void test_errors(void) {
     bad[strstr(seed, "Russia's") - seed + 6] = (char)0x92; /* Windows-1252 apostrophe */
     bad[strstr(seed, "Lavrov's") - seed + 6] = (char)0xff;
     CHECK(cable_parse(bad, len, &c, &err) == CABLE_OK);
-    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
     /* In text order: the recovered number 11., the two replaced bytes, then 12. and 13. */
-    CHECK(cable_warning_count(c) == 5);
-    CHECK_STR(cable_warning_kind(cable_warning(c, 0)), "recovered_paragraph_number");
-    CHECK_STR(cable_warning_kind(cable_warning(c, 1)), "lossy_decoding");
-    CHECK_STR(cable_span_text(c, cable_warning_span(cable_warning(c, 1))), "\xe2\x80\x99"); /* U+2019 */
-    CHECK_STR(cable_span_text(c, cable_warning_span(cable_warning(c, 2))), "\xc3\xbf");     /* U+00FF: Latin-1 */
-    CHECK(cable_text(c).len == len + 3);
+    CHECK(cable_count(cable_root(c), CABLE_FIELD_WARNINGS) == 5);
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), "recovered_paragraph_number");
+    CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_KIND), "lossy_decoding");
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_SPAN)), "\xe2\x80\x99"); /* U+2019 */
+    CHECK_STR(cable_span_text(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 2), CABLE_FIELD_SPAN)), "\xc3\xbf");     /* U+00FF: Latin-1 */
+    CHECK(cable_str(cable_root(c), CABLE_FIELD_TEXT).len == len + 3);
     cable_free(c);
     opts = cable_options_default();
     opts.flags = CABLE_OPTION_STRICT_UTF8;
@@ -689,7 +760,7 @@ static void test_errors(void) {
     CHECK(parse_status(seed, 900, &opts, &err) == CABLE_OK);
     opts.year = 2004;
     CHECK(cable_parse_as("UNCLAS KABUL 001234\n\nSUBJECT: X\n", 32, CABLE_FORMAT_TEXT, &opts, &c, &err) == CABLE_OK);
-    CHECK_STR(cable_reference_id(c), "04KABUL1234");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "04KABUL1234");
     cable_free(c);
 
     /* Status strings and the version. */
@@ -709,7 +780,7 @@ static void test_csv_errors(void) {
     Cable *c = NULL;
     CableError err;
     CableStatus st;
-    uint64_t id;
+    int64_t id;
     static const char good1[] =
         "\"11\",\"11/17/2007 12:31\",\"07MOSCOW5434\",\"Embassy Moscow\",\"CONFIDENTIAL\",\"07STATE1|07STATE2\","
         "\"O 171231Z NOV 07\nFM AMEMBASSY MOSCOW\",\"C O N F I D E N T I A L MOSCOW 005434\n\nSUBJECT: THE \\\"DAY\\\" AFTER\n\"\n";
@@ -733,15 +804,15 @@ static void test_csv_errors(void) {
 
     st = cable_csv_next(csv, &c, &err);
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 1);
-    CHECK_STR(cable_reference_id(c), "07MOSCOW5434");
-    CHECK(str_ends(cable_source(c), "/rows.csv:1") && str_starts(cable_source(c), dir));
-    CHECK_STR(cable_subject(c), "THE \"DAY\" AFTER");
-    CHECK_STR(cable_envelope_kind(c), "cables_csv");
-    CHECK(cable_envelope_row_id(c, &id) && id == 11);
-    CHECK(cable_envelope_references(c).len == 2);
-    CHECK_STR(str_at(cable_envelope_references(c), 0), "07STATE1");
-    CHECK_STR(str_at(cable_envelope_references(c), 1), "07STATE2");
-    CHECK_STR(str_at(cable_envelope_references(c), 2), NULL);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5434");
+    CHECK(str_ends(cable_str(cable_root(c), CABLE_FIELD_SOURCE), "/rows.csv:1") && str_starts(cable_str(cable_root(c), CABLE_FIELD_SOURCE), dir));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "THE \"DAY\" AFTER");
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_KIND), "cables_csv");
+    CHECK(cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 11);
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES).len == 2);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 0), "07STATE1");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 1), "07STATE2");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 2), NULL);
     cable_free(c);
 
     st = cable_csv_next(csv, &c, &err);
@@ -752,10 +823,10 @@ static void test_csv_errors(void) {
 
     st = cable_csv_next(csv, &c, &err); /* the walk goes on */
     CHECK(st == CABLE_OK && cable_csv_row(csv) == 3);
-    CHECK_STR(cable_reference_id(c), "07MOSCOW5500");
-    CHECK(str_ends(cable_source(c), "/rows.csv:3"));
-    CHECK_STR(cable_classification(c), "UNCLASSIFIED");
-    CHECK(cable_envelope_references(c).len == 0);
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "07MOSCOW5500");
+    CHECK(str_ends(cable_str(cable_root(c), CABLE_FIELD_SOURCE), "/rows.csv:3"));
+    CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "UNCLASSIFIED");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES).len == 0);
     cable_free(c);
 
     st = cable_csv_next(csv, &c, &err);
@@ -795,22 +866,22 @@ static void *worker(void *arg) {
         Cable *c = NULL, *p = NULL;
         char *json = NULL;
         if (cable_parse(job->seed, job->seed_len, &c, NULL) != CABLE_OK ||
-            !str_is(cable_recipient_mcn(cable_to(c, 0)), "5322") || !str_is(str_at(cable_tags(c), 4), "RS"))
+            !str_is(cable_str(cable_record(cable_root(c), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN), "5322") || !str_is(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 4), "RS"))
             job->ok = 0;
         if (cable_parse_as(job->page, job->page_len, CABLE_FORMAT_HTML, NULL, &p, NULL) != CABLE_OK ||
-            !str_is(cable_reference_id(p), "09KABUL3714"))
+            !str_is(cable_str(cable_root(p), CABLE_FIELD_REFERENCE_ID), "09KABUL3714"))
             job->ok = 0;
         /* The shared handle, read by every thread at once (caches fill concurrently). */
-        if (!str_is(cable_reference_id(job->shared), "09KABUL3714") ||
-            !str_is(str_at(cable_caveats(job->shared), 0), "CORRECTED COPY") ||
-            !str_is(cable_envelope_kind(job->shared), "cablegate_html"))
+        if (!str_is(cable_str(cable_root(job->shared), CABLE_FIELD_REFERENCE_ID), "09KABUL3714") ||
+            !str_is(str_at(cable_strs(cable_root(job->shared), CABLE_FIELD_CAVEATS), 0), "CORRECTED COPY") ||
+            !str_is(cable_str(cable_root(job->shared), CABLE_FIELD_ENVELOPE_KIND), "cablegate_html"))
             job->ok = 0;
         /* Cleaned text is computed on first access and kept: every thread gets the same copy. */
-        if (cable_paragraph_count(job->shared) != 8 || !str_starts(cable_passage_text(cable_summary(job->shared)), "Reform-minded") ||
-            !str_starts(cable_paragraph_text(cable_paragraph(job->shared, 7)), "Comment: Minister Shahrani"))
+        if (cable_count(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS) != 8 || !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), "Reform-minded") ||
+            !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 7), CABLE_FIELD_TEXT), "Comment: Minister Shahrani"))
             job->ok = 0;
-        job->text = cable_paragraph_text(cable_paragraph(job->shared, 2)).ptr;
-        if (job->text == NULL || !str_starts(cable_paragraph_text(cable_paragraph(job->shared, 2)), "Shahrani argued")) job->ok = 0;
+        job->text = cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT).ptr;
+        if (job->text == NULL || !str_starts(cable_str(cable_record(cable_root(job->shared), CABLE_FIELD_PARAGRAPHS, 2), CABLE_FIELD_TEXT), "Shahrani argued")) job->ok = 0;
         if (cable_to_json(job->shared, &json, NULL) != CABLE_OK) job->ok = 0;
         cable_string_free(json);
         cable_free(c);
@@ -823,7 +894,7 @@ static void *worker(void *arg) {
 static void test_ids(void) {
     char buf[32];
     const char *id = "08ECTION01OF02MANAMA492";
-    const CableStation *st;
+    const CableRecord *st;
     size_t len = 0;
     char *page;
     Cable *c = NULL;
@@ -848,21 +919,21 @@ static void test_ids(void) {
 
     st = cable_station("RUEHMO", 6);
     CHECK(st != NULL);
-    CHECK_STR(cable_station_id(st), "MOSCOW");
-    CHECK_STR(cable_station_plad(st), "AMEMBASSY MOSCOW");
-    CHECK_STR(cable_station_origin(st), "Embassy Moscow");
-    CHECK_STR(cable_station_country(st), "Russia");
-    CHECK_STR(cable_station_geo(st), "RS");
-    CHECK(cable_station_routes(st).len == 1);
-    CHECK_STR(str_at(cable_station_routes(st), 0), "RUEHMO");
-    CHECK_STR(str_at(cable_station_routes(st), 1), NULL);
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "MOSCOW");
+    CHECK_STR(cable_str(st, CABLE_FIELD_PLAD), "AMEMBASSY MOSCOW");
+    CHECK_STR(cable_str(st, CABLE_FIELD_ORIGIN), "Embassy Moscow");
+    CHECK_STR(cable_str(st, CABLE_FIELD_COUNTRY), "Russia");
+    CHECK_STR(cable_str(st, CABLE_FIELD_GEO), "RS");
+    CHECK(cable_strs(st, CABLE_FIELD_ROUTES).len == 1);
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHMO");
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 1), NULL);
     st = cable_station("Secretary of State", 18);
-    CHECK_STR(cable_station_id(st), "STATE");
-    CHECK_STR(str_at(cable_station_routes(st), 0), "RUEHC");
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "STATE");
+    CHECK_STR(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 0), "RUEHC");
     st = cable_station("AMCONSUL HO CHI MINH CITY", 25);
-    CHECK_STR(cable_station_id(st), "HOCHIMINHCITY");
+    CHECK_STR(cable_str(st, CABLE_FIELD_STATION), "HOCHIMINHCITY");
     CHECK(cable_station("ATLANTIS", 8) == NULL);
-    CHECK_STR(cable_station_id(NULL), NULL);
+    CHECK_STR(cable_str(NULL, CABLE_FIELD_STATION), NULL);
     CHECK(cable_station_count() > 250);
     CHECK(cable_station_at(cable_station_count()) == NULL);
 
@@ -873,10 +944,10 @@ static void test_ids(void) {
     if (page == NULL) return;
     CHECK(cable_parse_as(page, len, CABLE_FORMAT_HTML, NULL, &c, NULL) == CABLE_OK);
     free(page);
-    CHECK_STR(str_at(cable_tags(c), 0), "PGOV");
-    CHECK_STR(str_at(cable_tags_raw(c), 0), "POGOV");
-    CHECK(cable_tags(c).len == cable_tags_raw(c).len);
-    CHECK_STR(str_at(cable_tags_raw(c), cable_tags_raw(c).len), NULL);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 0), "PGOV");
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), 0), "POGOV");
+    CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW).len);
+    CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW).len), NULL);
     cable_free(c);
 }
 
@@ -938,57 +1009,57 @@ static void test_walk(void) {
             continue;
         }
         ok++;
-        warnings += cable_warning_count(c);
-        paragraphs += cable_paragraph_count(c);
-        if (str_is(cable_envelope_reference_id(c), "03MONTREAL543")) {
+        warnings += cable_count(cable_root(c), CABLE_FIELD_WARNINGS);
+        paragraphs += cable_count(cable_root(c), CABLE_FIELD_PARAGRAPHS);
+        if (str_is(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03MONTREAL543")) {
             /* Row id 7675: signed by two people on one line, `PRICE KANTER`. */
             montreal++;
-            CHECK_STR(cable_signature(c), "PRICE KANTER");
-            CHECK(cable_signers(c).len == 2);
-            CHECK_STR(str_at(cable_signers(c), 0), "PRICE");
-            CHECK_STR(str_at(cable_signers(c), 1), "KANTER");
-            CHECK_STR(str_at(cable_signers(c), 2), NULL);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SIGNATURE), "PRICE KANTER");
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS).len == 2);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 0), "PRICE");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 1), "KANTER");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_SIGNERS), 2), NULL);
         }
-        if (str_is(cable_envelope_reference_id(c), "03OTTAWA1437")) {
+        if (str_is(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCE_ID), "03OTTAWA1437")) {
             /* Row 1979 (id 8190), a partial record; values read off the row. */
             int64_t t;
-            uint32_t n, total;
-            int32_t year;
-            uint64_t id;
+            int64_t n, total;
+            int64_t year;
+            int64_t id;
             ottawa++;
             CHECK(cable_csv_row(csv) == 1979);
-            CHECK(cable_envelope_row_id(c, &id) && id == 8190);
-            CHECK_STR(cable_reference_id(c), "03OTTAWA1437");
-            CHECK(cable_partial(c));
-            CHECK(cable_created(c, &t) && t == 1053462960); /* 5/20/2003 20:36 */
-            CHECK_STR(cable_sender(c), NULL);
-            CHECK_STR(cable_classification(c), "CONFIDENTIAL");
-            CHECK(cable_caveats(c).len == 2);
-            CHECK_STR(str_at(cable_caveats(c), 0), "SIPDIS");
-            CHECK_STR(str_at(cable_caveats(c), 1), "NOFORN");
-            CHECK_STR(str_at(cable_distribution(c), 0), "NSC PASS TO ONDCP");
-            CHECK(cable_section(c, &n, &total) && n == 1 && total == 2);
-            CHECK(cable_eo_declassify_on(c, &t) && t == 1368662400); /* 05/16/2013 */
-            CHECK(cable_tags(c).len == 5);
-            CHECK_STR(str_at(cable_tags(c), 4), "KCRM"); /* written KCRIM: canonical KCRM */
-            CHECK_STR(str_at(cable_tags_raw(c), 4), "KCRIM");
-            CHECK_STR(cable_subject(c), "CANADA: A GOVERNMENT ADRIFT");
-            CHECK_STR(cable_marking_raw(cable_subject_marking(c)), "(C/NF)");
-            CHECK_STR(str_at(cable_marking_caveats(cable_subject_marking(c)), 0), "NOFORN");
-            CHECK(cable_ref_count(c) == 1);
-            CHECK_STR(cable_ref_label(cable_ref(c, 0)), "A");
-            CHECK_STR(cable_ref_kind(cable_ref(c, 0)), "cable");
-            CHECK_STR(cable_ref_id(cable_ref(c, 0)), "03OTTAWA917");
-            CHECK_STR(cable_ref_station(cable_ref(c, 0)), "OTTAWA");
-            CHECK(cable_ref_serial(cable_ref(c, 0), &n) && n == 917);
-            CHECK(cable_ref_year(cable_ref(c, 0), &year) && year == 2003);
-            CHECK_STR(cable_ref_text(cable_ref(c, 0)), "OTTAWA 917");
-            CHECK_STR(str_at(cable_classified_by_names(c), 0), "Stephen R. Kelly");
-            CHECK_STR(str_at(cable_classified_by_reasons(c), 0), "1.5(b)");
-            CHECK_STR(str_at(cable_classified_by_reasons(c), 1), "1.5(d)");
-            CHECK_STR(cable_envelope_classification(c), "CONFIDENTIAL//NOFORN");
-            CHECK_STR(cable_envelope_origin(c), "Embassy Ottawa");
-            CHECK_STR(str_at(cable_envelope_references(c), 0), "03OTTAWA917");
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_ENVELOPE_ROW_ID, &id) && id == 8190);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_REFERENCE_ID), "03OTTAWA1437");
+            CHECK(is_partial(c));
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_CREATED, &t) && t == 1053462960); /* 5/20/2003 20:36 */
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SENDER), NULL);
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_CLASSIFICATION), "CONFIDENTIAL");
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS).len == 2);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 0), "SIPDIS");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CAVEATS), 1), "NOFORN");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_DISTRIBUTION), 0), "NSC PASS TO ONDCP");
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_SECTION_NUMBER, &n) && cable_int(cable_root(c), CABLE_FIELD_SECTION_TOTAL, &total) && n == 1 && total == 2);
+            CHECK(cable_int(cable_root(c), CABLE_FIELD_EO_DECLASSIFY_ON, &t) && t == 1368662400); /* 05/16/2013 */
+            CHECK(cable_strs(cable_root(c), CABLE_FIELD_TAGS).len == 5);
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS), 4), "KCRM"); /* written KCRIM: canonical KCRM */
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_TAGS_RAW), 4), "KCRIM");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_SUBJECT), "CANADA: A GOVERNMENT ADRIFT");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW), "(C/NF)");
+            CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), "NOFORN");
+            CHECK(cable_count(cable_root(c), CABLE_FIELD_REFERENCES) == 1);
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_LABEL), "A");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_KIND), "cable");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_ID), "03OTTAWA917");
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_STATION), "OTTAWA");
+            CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, &n) && n == 917);
+            CHECK(cable_int(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_YEAR, &year) && year == 2003);
+            CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_TEXT), "OTTAWA 917");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_NAMES), 0), "Stephen R. Kelly");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 0), "1.5(b)");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_CLASSIFIED_BY_REASONS), 1), "1.5(d)");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_CLASSIFICATION), "CONFIDENTIAL//NOFORN");
+            CHECK_STR(cable_str(cable_root(c), CABLE_FIELD_ENVELOPE_ORIGIN), "Embassy Ottawa");
+            CHECK_STR(str_at(cable_strs(cable_root(c), CABLE_FIELD_ENVELOPE_REFERENCES), 0), "03OTTAWA917");
         }
         cable_free(c);
     }
@@ -1042,6 +1113,7 @@ int main(int argc, char **argv) {
     } else {
         test_seed();
         test_seed_body();
+        test_fields_by_name();
         test_corpus_body();
         test_excluded_and_marking();
         test_annotations();

@@ -1,8 +1,9 @@
-//! The `Cable` handle: parsing, freeing, JSON, version and status strings.
+//! The `Cable` handle and its root record: parsing, freeing, JSON, version and status strings.
 
-use crate::boundary::{Failure, guard, guarded, put, run, run_out};
-use crate::records::{Records, Strs};
-use crate::types::{CableError, CableFormat, CableOptions, CableStatus, CableStr, CableStrs};
+use crate::boundary::{Failure, guard, put, run, run_out};
+use crate::make;
+use crate::records::CableRecord;
+use crate::types::{CableError, CableFormat, CableOptions, CableStatus};
 use cable_core::OwnedCable;
 use cable_core::envelope::corpus::{self, Form};
 use std::ffi::{CString, c_char, c_int};
@@ -14,16 +15,15 @@ use std::sync::OnceLock;
 /// Made by `cable_parse`, `cable_parse_as` and `cable_csv_next`; freed by `cable_free`. Immutable:
 /// any number of threads may read one handle at once.
 pub struct Cable {
+    /// The cable's own record, made on first use: kept so that what is handed to C has a stable
+    /// address until the handle is freed.
+    root: OnceLock<CableRecord>,
     owned: OwnedCable,
-    /// The records handed out as sub-handles and the cleaned text the core computes on access,
-    /// kept so that what is handed to C has a stable address until the handle is freed; each
-    /// filled on first use.
-    records: Records,
 }
 
 impl Cable {
     pub(crate) fn new(owned: OwnedCable) -> Cable {
-        Cable { owned, records: Records::default() }
+        Cable { root: OnceLock::new(), owned }
     }
 
     /// The parsed cable.
@@ -31,52 +31,11 @@ impl Cable {
         self.owned.cable()
     }
 
-    /// The text every span indexes into.
-    pub(crate) fn text(&self) -> &str {
-        self.owned.text()
-    }
-
-    /// Record `i` of a list of the cable (`items`), as a sub-handle kept in the handle's
-    /// `slot`, the sub-handles of the whole list made on first use.
-    pub(crate) fn nth<'c, T: 'c, W>(
-        &'c self,
-        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
-        items: impl FnOnce(&'c cable_core::Cable<'c>) -> &'c [T],
-        wrap: unsafe fn(&'c T) -> W,
-        i: usize,
-    ) -> Option<&'c W> {
-        let items = items(self.core());
-        // SAFETY: the records are this handle's and so is the slot keeping their sub-handles,
-        // which are read only while the handle lives (in Rust through a borrow of `self`; in C,
-        // the contract).
-        slot(&self.records).get_or_init(|| items.iter().map(|r| unsafe { wrap(r) }).collect()).get(i)
-    }
-
-    /// The sub-handle kept in `slot`, made by `make` from the cable on first use.
-    pub(crate) fn one<'c, W>(
-        &'c self,
-        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Option<W>>,
-        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Option<W>,
-    ) -> Option<&'c W> {
-        slot(&self.records).get_or_init(|| make(self.core())).as_ref()
-    }
-
-    /// The list of strings kept in `slot`, made by `make` from the cable on first use.
-    pub(crate) fn strs<'c, S: AsRef<str> + ?Sized + 'c>(
-        &'c self,
-        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Strs>,
-        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Vec<&'c S>,
-    ) -> CableStrs {
-        slot(&self.records).get_or_init(|| Strs::new(make(self.core()).into_iter().map(AsRef::as_ref))).view()
-    }
-
-    /// The list kept in `slot`, made by `make` from the cable on first use.
-    pub(crate) fn all<'c, W>(
-        &'c self,
-        slot: impl FnOnce(&'c Records) -> &'c OnceLock<Box<[W]>>,
-        make: impl FnOnce(&'c cable_core::Cable<'c>) -> Box<[W]>,
-    ) -> &'c [W] {
-        slot(&self.records).get_or_init(|| make(self.core()))
+    /// The record of the cable's own fields.
+    pub(crate) fn root(&self) -> &CableRecord {
+        let make = || make::root(self.core(), self.owned.text(), self.owned.source());
+        // SAFETY: the cable is the handle's, and so is the record.
+        self.root.get_or_init(|| unsafe { make().of_cable(self.core(), make::list) })
     }
 }
 
@@ -233,22 +192,6 @@ pub unsafe extern "C" fn cable_detect_format(data: *const c_char, len: usize) ->
         Form::Html => CableFormat::CableFormatHtml,
         _ => CableFormat::CableFormatText,
     })
-}
-
-/// The text the cable was parsed from, after decoding (for pages and CSV rows: the telegram
-/// text extracted from them). Every `CableSpan` indexes into it. Borrowed from `h` until
-/// `cable_free(h)`; `{NULL, 0}` when `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_text(h: Option<&Cable>) -> CableStr {
-    guarded(h, |c| CableStr::new(c.text()))
-}
-
-/// Where the cable was read, as the `cable` command and Python name it (the `source` column of
-/// their tables): `path:row` for a row from `cable_csv_next`; `{NULL, 0}` for a cable parsed
-/// from bytes, or when `h` is NULL. Borrowed from `h` until `cable_free(h)`. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_source(h: Option<&Cable>) -> CableStr {
-    guarded(h, |c| CableStr::opt(c.owned.source()))
 }
 
 /// Serialises the cable as one JSON object on one line: the JSON contract shared with the

@@ -3,38 +3,18 @@
 //! These functions take a string as `(pointer, length)` (UTF-8; other bytes are decoded lossily)
 //! and need no handle. Strings they return are static: valid for the life of the program.
 
-use crate::boundary::{guard, guarded};
-use crate::handle::Cable;
-use crate::records::Strs;
-use crate::types::{CableStr, CableStrs};
-use cable_core::ids::Station;
+use crate::boundary::guard;
+use crate::make;
+use crate::records::CableRecord;
+use crate::types::CableStr;
 use std::borrow::Cow;
 use std::ffi::c_char;
 use std::sync::OnceLock;
 
-/// A post of the station table (see `cable_station`): an opaque, static row. Never freed; valid
-/// for the life of the program; safe to read from any thread.
-pub struct CableStation {
-    row: &'static Station,
-    plads: Strs,
-    routes: Strs,
-}
-
-impl std::ops::Deref for CableStation {
-    type Target = Station;
-    fn deref(&self) -> &Station {
-        self.row
-    }
-}
-
-/// The rows, wrapped once, so that pointers to them are stable.
-fn rows() -> &'static [CableStation] {
-    static ROWS: OnceLock<Vec<CableStation>> = OnceLock::new();
-    let row = |row: &'static Station| {
-        let (plads, routes) = (Strs::new(row.plads().iter().copied()), Strs::new(row.routes().iter().copied()));
-        CableStation { row, plads, routes }
-    };
-    ROWS.get_or_init(|| cable_core::ids::stations().iter().map(row).collect())
+/// The rows of the station table as records, made once, so that pointers to them are stable.
+fn rows() -> &'static [CableRecord] {
+    static ROWS: OnceLock<Vec<CableRecord>> = OnceLock::new();
+    ROWS.get_or_init(|| cable_core::ids::stations().iter().map(make::station).collect())
 }
 
 /// The text of `(ptr, len)`, or `None` for a NULL pointer.
@@ -98,16 +78,18 @@ pub unsafe extern "C" fn cable_tag_kind(tag: *const c_char, len: usize) -> Cable
 /// Looks a post up in the station table by any of its names: reference-id station or alias
 /// (`MOSCOW`, `Tel Aviv`, `HCMC`), plain-language address (`AMEMBASSY MOSCOW`), routing
 /// indicator (`RUEHMO`) or envelope origin (`Embassy Moscow`); case and spacing do not matter.
-/// Returns a static row (never freed), or NULL when no post has that name or `name` is NULL.
-/// Thread-safe.
+/// Returns a static record (never freed) with `CABLE_FIELD_STATION`, `_PLAD`, `_PLADS`,
+/// `_ROUTES`, `_ORIGIN`, `_COUNTRY` and `_GEO`, or NULL when no post has that name or `name` is
+/// NULL. Thread-safe.
 ///
 /// # Safety
 /// `name` must be NULL or point to `len` readable bytes.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cable_station(name: *const c_char, len: usize) -> Option<&'static CableStation> {
+pub unsafe extern "C" fn cable_station(name: *const c_char, len: usize) -> Option<&'static CableRecord> {
     // SAFETY: the caller's contract for `name`.
     let q = unsafe { text(name, len) }?;
-    guard(|| cable_core::ids::station(&q).and_then(|row| rows().iter().find(|r| std::ptr::eq(r.row, row))))
+    let table = cable_core::ids::stations();
+    guard(|| cable_core::ids::station(&q).and_then(|row| rows().get(table.iter().position(|r| std::ptr::eq(r, row))?)))
 }
 
 /// Number of rows of the station table. Thread-safe.
@@ -116,60 +98,9 @@ pub extern "C" fn cable_station_count() -> usize {
     guard(|| rows().len())
 }
 
-/// Row `i` of the station table (file order), or NULL when `i` is out of range. Thread-safe.
+/// Row `i` of the station table (file order), as `cable_station`; NULL when `i` is out of
+/// range. Thread-safe.
 #[unsafe(no_mangle)]
-pub extern "C" fn cable_station_at(i: usize) -> Option<&'static CableStation> {
+pub extern "C" fn cable_station_at(i: usize) -> Option<&'static CableRecord> {
     guard(|| rows().get(i))
-}
-
-/// The station of reference ids (`MOSCOW`). Static; `{NULL, 0}` when `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_id(st: Option<&CableStation>) -> CableStr {
-    guarded(st, |r| CableStr::new(r.station()))
-}
-
-/// The usual plain-language address (`AMEMBASSY MOSCOW`). Static; `{NULL, 0}` when `st` is
-/// NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_plad(st: Option<&CableStation>) -> CableStr {
-    guarded(st, |r| CableStr::new(r.plad()))
-}
-
-/// Plain-language addresses of the post, the usual one first. Static; `{NULL, 0}` when `st` is
-/// NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_plads(st: Option<&CableStation>) -> CableStrs {
-    guarded(st, |r| r.plads.view())
-}
-
-/// Routing indicators of the post (`RUEHMO`). Static; `{NULL, 0}` when the corpus never showed
-/// one or `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_routes(st: Option<&CableStation>) -> CableStrs {
-    guarded(st, |r| r.routes.view())
-}
-
-/// The envelope origin name (`Embassy Moscow`). Static; `{NULL, 0}` when `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_origin(st: Option<&CableStation>) -> CableStr {
-    guarded(st, |r| CableStr::new(r.origin()))
-}
-
-/// The host country (`Russia`). Static; `{NULL, 0}` when `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_country(st: Option<&CableStation>) -> CableStr {
-    guarded(st, |r| CableStr::new(r.country()))
-}
-
-/// The host country's TAGS geographic code (`RS`). Static; `{NULL, 0}` when `st` is NULL.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_station_geo(st: Option<&CableStation>) -> CableStr {
-    guarded(st, |r| CableStr::new(r.geo()))
-}
-
-/// TAGS as written (`ECONEFIN`, `PG0V`), upper case, in order, without repeats (see
-/// `cable_tags`). `{NULL, 0}` when none or `h` is NULL. Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn cable_tags_raw(h: Option<&Cable>) -> CableStrs {
-    guarded(h, |c| c.strs(|r| &r.tags_raw, |c| c.tags_raw().iter().map(|t| t.as_str()).collect()))
 }

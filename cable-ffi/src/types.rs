@@ -204,26 +204,3 @@ impl CableOptions {
         self.flags & CABLE_OPTION_STRICT_UTF8 != 0
     }
 }
-
-/// Names a span of a cable for `cable_span`: one of the `CABLE_FIELD_*` constants.
-pub type CableField = u32;
-/// The routing header (empty when the text has none).
-pub const CABLE_FIELD_HEADER: CableField = 0;
-/// The metadata block (banner to `Classified By`).
-pub const CABLE_FIELD_METADATA: CableField = 1;
-/// The body: everything after the metadata block.
-pub const CABLE_FIELD_BODY: CableField = 2;
-/// The transmission id (`VZCZCXRO9060`).
-pub const CABLE_FIELD_TRANSMISSION_ID: CableField = 3;
-/// The precedence and date-time group line (`O 171231Z NOV 07`).
-pub const CABLE_FIELD_DTG: CableField = 4;
-/// The sender of the `FM` line (`AMEMBASSY MOSCOW`).
-pub const CABLE_FIELD_SENDER: CableField = 5;
-/// The classification banner line.
-pub const CABLE_FIELD_BANNER: CableField = 6;
-/// The `E.O.` line.
-pub const CABLE_FIELD_EO: CableField = 7;
-/// The subject.
-pub const CABLE_FIELD_SUBJECT: CableField = 8;
-/// The text of the `Classified By:` line.
-pub const CABLE_FIELD_CLASSIFIED_BY: CableField = 9;

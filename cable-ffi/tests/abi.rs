@@ -35,6 +35,35 @@ fn str_at(l: CableStrs, i: usize) -> CableStr {
     if i < l.len { unsafe { *l.items.add(i) } } else { NONE }
 }
 
+/// The span `field` of a record, `{0, 0}` when absent.
+fn rec_span(r: Option<&CableRecord>, field: CableField) -> CableSpan {
+    let mut span = CableSpan::default();
+    cable_span(r, field, Some(&mut span));
+    span
+}
+
+/// Paragraph `i` of a cable.
+fn paragraph(root: Option<&CableRecord>, i: usize) -> Option<&CableRecord> {
+    cable_record(root, CABLE_FIELD_PARAGRAPHS, i)
+}
+
+/// The portion marking of paragraph `i` of a cable (a list of none or one record).
+fn marking_of(root: Option<&CableRecord>, i: usize) -> Option<&CableRecord> {
+    cable_record(paragraph(root, i), CABLE_FIELD_MARKING, 0)
+}
+
+/// The paragraphs a passage covers: `CABLE_FIELD_FIRST_PARAGRAPH` and `_LAST_PARAGRAPH`.
+fn passage_paragraphs(p: Option<&CableRecord>, first: Option<&mut i64>, last: Option<&mut i64>) -> bool {
+    cable_int(p, CABLE_FIELD_FIRST_PARAGRAPH, first) & cable_int(p, CABLE_FIELD_LAST_PARAGRAPH, last)
+}
+
+/// `CABLE_FIELD_PARTIAL` as a flag.
+fn is_partial(h: Option<&Cable>) -> bool {
+    let mut partial = 0;
+    assert!(cable_int(cable_root(h), CABLE_FIELD_PARTIAL, Some(&mut partial)) || h.is_none());
+    partial == 1
+}
+
 /// A `CableError` that no call has written yet.
 fn blank_error() -> CableError {
     // SAFETY: all zeros is a valid `CableError`: status 0 is `CABLE_OK`, the rest are integers.
@@ -85,86 +114,99 @@ impl Drop for Owned {
 fn seed_values_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
-    assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-    assert_eq!(s(cable_transmission_id(h)), Some("VZCZCXRO9060"));
+    let root = cable_root(h);
+    assert_eq!(s(cable_str(root, CABLE_FIELD_REFERENCE_ID)), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_TRANSMISSION_ID)), Some("VZCZCXRO9060"));
     let mut created = 0i64;
-    assert!(cable_created(h, Some(&mut created)));
+    assert!(cable_int(root, CABLE_FIELD_CREATED, Some(&mut created)));
     assert_eq!(created, 1_195_302_660); // 2007-11-17T12:31:00Z
-    assert!(cable_created(h, None), "presence without an out-parameter");
-    assert_eq!(s(cable_dtg(h)), Some("171231Z NOV 07"));
-    assert_eq!(s(cable_precedence(h)), Some("IMMEDIATE"));
-    assert_eq!(s(cable_info_precedence(h)), None);
-    assert_eq!(s(cable_sender(h)), Some("AMEMBASSY MOSCOW"));
-    assert_eq!(s(cable_origin(h)), Some("MOSCOW"));
-    let mut serial = 0u32;
-    assert!(cable_serial(h, Some(&mut serial)));
+    assert!(cable_int(root, CABLE_FIELD_CREATED, None), "presence without an out-parameter");
+    assert_eq!(s(cable_str(root, CABLE_FIELD_DTG)), Some("171231Z NOV 07"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_PRECEDENCE)), Some("IMMEDIATE"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_INFO_PRECEDENCE)), None);
+    assert_eq!(s(cable_str(root, CABLE_FIELD_SENDER)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ORIGIN)), Some("MOSCOW"));
+    let mut serial = 0i64;
+    assert!(cable_int(root, CABLE_FIELD_SERIAL, Some(&mut serial)));
     assert_eq!(serial, 5434);
 
-    assert_eq!(cable_to_count(h), 1);
-    assert_eq!(s(cable_recipient_route(cable_to(h, 0))), Some("RUEHC"));
-    assert_eq!(s(cable_recipient_name(cable_to(h, 0))), Some("SECSTATE WASHDC"));
-    assert_eq!(s(cable_recipient_office(cable_to(h, 0))), None);
-    assert_eq!(s(cable_recipient_precedence(cable_to(h, 0))), Some("IMMEDIATE"));
-    assert_eq!(s(cable_recipient_mcn(cable_to(h, 0))), Some("5322"));
-    assert_eq!(cable_recipient_excluded(cable_to(h, 0)).len, 0);
-    assert_eq!(cable_info_count(h), 2);
-    assert_eq!(s(cable_recipient_route(cable_info(h, 1))), Some("RUEHZL"));
-    assert_eq!(s(cable_recipient_name(cable_info(h, 1))), Some("EUROPEAN POLITICAL COLLECTIVE"));
-    assert_eq!(s(cable_recipient_precedence(cable_info(h, 0))), Some("PRIORITY"));
-    assert_eq!(s(cable_recipient_mcn(cable_info(h, 0))), None);
-    let line = cable_recipient_span(cable_to(h, 0));
+    assert_eq!(cable_count(root, CABLE_FIELD_TO), 1);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_ROUTE)), Some("RUEHC"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_NAME)), Some("SECSTATE WASHDC"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_OFFICE)), None);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_PRECEDENCE)), Some("IMMEDIATE"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_MCN)), Some("5322"));
+    assert_eq!(cable_strs(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED).len, 0);
+    assert_eq!(cable_count(root, CABLE_FIELD_INFO), 2);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_INFO, 1), CABLE_FIELD_ROUTE)), Some("RUEHZL"));
+    assert_eq!(
+        s(cable_str(cable_record(root, CABLE_FIELD_INFO, 1), CABLE_FIELD_NAME)),
+        Some("EUROPEAN POLITICAL COLLECTIVE")
+    );
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_INFO, 0), CABLE_FIELD_PRECEDENCE)), Some("PRIORITY"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_INFO, 0), CABLE_FIELD_MCN)), None);
+    let line = rec_span(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_SPAN);
     assert_eq!(&SEED[line.start..line.end], "RUEHC/SECSTATE WASHDC IMMEDIATE 5322");
 
-    assert_eq!(s(cable_routing_relay_precedence(h)), Some("OO"));
-    assert_eq!(cable_routing_relays(h).len, 6);
-    assert_eq!(s(str_at(cable_routing_relays(h), 5)), Some("RUEHSR"));
-    assert_eq!(s(cable_routing_station(h)), Some("RUEHMO"));
-    assert_eq!(s(cable_routing_serial(h)), Some("5434"));
-    let mut section = 0u32;
-    assert!(cable_routing_section(h, Some(&mut section)));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_RELAY_PRECEDENCE)), Some("OO"));
+    assert_eq!(cable_strs(root, CABLE_FIELD_ROUTING_RELAYS).len, 6);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_ROUTING_RELAYS), 5)), Some("RUEHSR"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_STATION)), Some("RUEHMO"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_SERIAL)), Some("5434"));
+    let mut section = 0i64;
+    assert!(cable_int(root, CABLE_FIELD_ROUTING_SECTION, Some(&mut section)));
     assert_eq!(section, 1);
-    assert_eq!(s(cable_routing_julian_time(h)), Some("3211231"));
-    assert_eq!(s(cable_routing_security(h)), Some("ZNY CCCCC"));
-    assert_eq!(s(cable_routing_signals(h)), Some("ZZH"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_JULIAN_TIME)), Some("3211231"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_SECURITY)), Some("ZNY CCCCC"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ROUTING_SIGNALS)), Some("ZZH"));
 
-    assert_eq!(s(cable_classification(h)), Some("CONFIDENTIAL"));
-    assert_eq!(cable_caveats(h).len, 1);
-    assert_eq!(s(str_at(cable_caveats(h), 0)), Some("SIPDIS"));
-    assert_eq!(cable_distribution(h).len, 0);
-    let (mut number, mut total) = (0u32, 0u32);
-    assert!(cable_section(h, Some(&mut number), Some(&mut total)));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_CLASSIFICATION)), Some("CONFIDENTIAL"));
+    assert_eq!(cable_strs(root, CABLE_FIELD_CAVEATS).len, 1);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_CAVEATS), 0)), Some("SIPDIS"));
+    assert_eq!(cable_strs(root, CABLE_FIELD_DISTRIBUTION).len, 0);
+    let (mut number, mut total) = (0, 0);
+    assert!(cable_int(root, CABLE_FIELD_SECTION_NUMBER, Some(&mut number)));
+    assert!(cable_int(root, CABLE_FIELD_SECTION_TOTAL, Some(&mut total)));
     assert_eq!((number, total), (1, 2));
 
-    assert_eq!(s(cable_eo_order(h)), Some("12958"));
-    assert_eq!(s(cable_eo_declassify_raw(h)), Some("11/16/2017"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_EO_ORDER)), Some("12958"));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW)), Some("11/16/2017"));
     let mut decl = 0i64;
-    assert!(cable_eo_declassify_on(h, Some(&mut decl)));
+    assert!(cable_int(root, CABLE_FIELD_EO_DECLASSIFY_ON, Some(&mut decl)));
     assert_eq!(decl, 1_510_790_400); // 2017-11-16T00:00:00Z
 
-    let tags: Vec<_> = (0..cable_tags(h).len).map(|i| s(str_at(cable_tags(h), i)).unwrap()).collect();
+    let tags: Vec<_> = (0..cable_strs(root, CABLE_FIELD_TAGS).len)
+        .map(|i| s(str_at(cable_strs(root, CABLE_FIELD_TAGS), i)).unwrap())
+        .collect();
     assert_eq!(tags, ["PREL", "PGOV", "PTER", "KS", "RS"]);
-    let first = cable_tag_span(h, 0);
+    let first = rec_span(cable_record(root, CABLE_FIELD_TAGS, 0), CABLE_FIELD_SPAN);
     assert_eq!(&SEED[first.start..first.end], "PREL");
-    assert_eq!(s(cable_subject(h)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
-    assert_eq!(s(cable_marking_level(cable_subject_marking(h))), None);
-    assert_eq!(cable_marking_caveats(cable_subject_marking(h)).len, 0);
-    assert_eq!(cable_ref_count(h), 0);
+    assert_eq!(s(cable_str(root, CABLE_FIELD_SUBJECT)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_LEVEL)), None);
+    assert_eq!(cable_strs(cable_record(root, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS).len, 0);
+    assert_eq!(cable_count(root, CABLE_FIELD_REFERENCES), 0);
 
-    assert_eq!(s(cable_classified_by_text(h)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
-    assert_eq!(cable_classified_by_names(h).len, 1);
-    assert_eq!(s(str_at(cable_classified_by_names(h), 0)), Some("William J. Burns"));
-    assert_eq!(cable_classified_by_reasons(h).len, 2);
-    assert_eq!(s(str_at(cable_classified_by_reasons(h), 0)), Some("1.4(b)"));
-    assert_eq!(s(str_at(cable_classified_by_reasons(h), 1)), Some("1.4(d)"));
-    assert!(!cable_partial(h));
-    assert_eq!(s(cable_envelope_kind(h)), None);
-    assert_eq!(cable_envelope_references(h).len, 0);
+    assert_eq!(s(cable_str(root, CABLE_FIELD_CLASSIFIED_BY)), Some("Ambassador William J. Burns: Reasons 1.4 (b/d)."));
+    assert_eq!(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_NAMES).len, 1);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_NAMES), 0)), Some("William J. Burns"));
+    assert_eq!(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS).len, 2);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS), 0)), Some("1.4(b)"));
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS), 1)), Some("1.4(d)"));
+    assert!(!is_partial(h));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_ENVELOPE_KIND)), None);
+    assert_eq!(cable_strs(root, CABLE_FIELD_ENVELOPE_REFERENCES).len, 0);
     // The seed's only warnings: its three mangled paragraph numbers (11. 12. 13.).
-    assert_eq!(cable_warning_count(h), 3);
-    assert_eq!(s(cable_warning_kind(cable_warning(h, 0))), Some("recovered_paragraph_number"));
-    assert_eq!(s(cable_span_text(h, cable_warning_span(cable_warning(h, 0)))), Some("11."));
+    assert_eq!(cable_count(root, CABLE_FIELD_WARNINGS), 3);
+    assert_eq!(
+        s(cable_str(cable_record(root, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND)),
+        Some("recovered_paragraph_number")
+    );
+    assert_eq!(
+        s(cable_span_text(h, rec_span(cable_record(root, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_SPAN))),
+        Some("11.")
+    );
 
-    assert_eq!(s(cable_text(h)), Some(SEED));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_TEXT)), Some(SEED));
     let mut span = CableSpan::default();
     for (field, text) in [
         (CABLE_FIELD_TRANSMISSION_ID, "VZCZCXRO9060"),
@@ -172,12 +214,12 @@ fn seed_values_through_the_accessors() {
         (CABLE_FIELD_SENDER, "AMEMBASSY MOSCOW"),
         (CABLE_FIELD_SUBJECT, "KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\"  \nBOSNIA"),
     ] {
-        assert!(cable_span(h, field, Some(&mut span)), "field {field}");
+        assert!(cable_span(root, field, Some(&mut span)), "field {field}");
         assert_eq!(&SEED[span.start..span.end], text, "field {field}");
     }
-    assert!(cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
+    assert!(cable_span(root, CABLE_FIELD_BODY, Some(&mut span)));
     assert!(SEED[span.start..].starts_with("11. (C) Summary."));
-    assert!(!cable_span(h, 99, Some(&mut span)), "unknown field");
+    assert!(!cable_span(root, 99, Some(&mut span)), "unknown field");
 }
 
 #[test]
@@ -217,24 +259,25 @@ fn json_is_the_contract() {
 #[test]
 fn null_handles_read_as_absent() {
     let h: Option<&Cable> = None;
-    let mut n = 7u32;
+    let root = cable_root(h);
+    let mut n = 7i64;
     let mut t = 7i64;
     let mut span = CableSpan { start: 7, end: 7 };
     // SAFETY: NULL handles are allowed everywhere.
     unsafe {
-        assert_eq!(cable_reference_id(h), NONE);
-        assert_eq!(cable_subject(h), NONE);
-        assert_eq!(cable_text(h), NONE);
-        assert_eq!(cable_tags(h).len, 0);
-        assert_eq!(str_at(cable_tags(h), 0), NONE);
-        assert_eq!(cable_recipient_span(cable_to(h, 0)), CableSpan::default());
-        assert_eq!(cable_warning_kind(cable_warning(h, 0)), NONE);
-        assert_eq!(cable_envelope_kind(h), NONE);
-        assert!(!cable_serial(h, Some(&mut n)));
-        assert!(!cable_created(h, Some(&mut t)));
-        assert!(!cable_section(h, Some(&mut n), None));
-        assert!(!cable_span(h, CABLE_FIELD_BODY, Some(&mut span)));
-        assert!(!cable_partial(h));
+        assert_eq!(cable_str(root, CABLE_FIELD_REFERENCE_ID), NONE);
+        assert_eq!(cable_str(root, CABLE_FIELD_SUBJECT), NONE);
+        assert_eq!(cable_str(root, CABLE_FIELD_TEXT), NONE);
+        assert_eq!(cable_strs(root, CABLE_FIELD_TAGS).len, 0);
+        assert_eq!(str_at(cable_strs(root, CABLE_FIELD_TAGS), 0), NONE);
+        assert_eq!(rec_span(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_SPAN), CableSpan::default());
+        assert_eq!(cable_str(cable_record(root, CABLE_FIELD_WARNINGS, 0), CABLE_FIELD_KIND), NONE);
+        assert_eq!(cable_str(root, CABLE_FIELD_ENVELOPE_KIND), NONE);
+        assert!(!cable_int(root, CABLE_FIELD_SERIAL, Some(&mut n)));
+        assert!(!cable_int(root, CABLE_FIELD_CREATED, Some(&mut t)));
+        assert!(!cable_int(root, CABLE_FIELD_SECTION_NUMBER, Some(&mut n)));
+        assert!(!cable_span(root, CABLE_FIELD_BODY, Some(&mut span)));
+        assert!(!is_partial(h));
         assert_eq!((n, t, span), (7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
         cable_free(null_mut());
         cable_csv_close(null_mut());
@@ -247,24 +290,29 @@ fn null_handles_read_as_absent() {
 fn out_of_range_indexes_read_as_absent() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
-    let mut n = 7u32;
-    assert_eq!(str_at(cable_tags(h), 5), NONE);
-    assert_eq!(str_at(cable_tags(h), usize::MAX), NONE);
-    assert_eq!(cable_recipient_name(cable_to(h, 1)), NONE);
-    assert_eq!(str_at(cable_recipient_excluded(cable_to(h, 0)), 0), NONE);
-    assert_eq!(str_at(cable_recipient_excluded(cable_to(h, 9)), 0), NONE);
-    assert_eq!(cable_recipient_excluded(cable_to(h, 9)).len, 0);
-    assert_eq!(cable_recipient_route(cable_info(h, 2)), NONE);
-    assert_eq!(cable_recipient_span(cable_info(h, 2)), CableSpan::default());
-    assert_eq!(str_at(cable_routing_relays(h), 6), NONE);
-    assert_eq!(str_at(cable_caveats(h), 1), NONE);
-    assert_eq!(cable_ref_kind(cable_ref(h, 0)), NONE);
-    assert!(!cable_ref_serial(cable_ref(h, 0), Some(&mut n)));
-    assert_eq!(str_at(cable_classified_by_reasons(h), 2), NONE);
-    assert!(cable_warning(h, 3).is_none() && cable_ref(h, 0).is_none() && cable_paragraph(h, 99).is_none());
-    assert_eq!(cable_warning_span(cable_warning(h, 3)), CableSpan::default());
-    assert_eq!(str_at(cable_envelope_references(h), 0), NONE);
-    assert_eq!(str_at(cable_marking_caveats(cable_subject_marking(h)), 0), NONE);
+    let root = cable_root(h);
+    let mut n = 7i64;
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_TAGS), 5), NONE);
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_TAGS), usize::MAX), NONE);
+    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_TO, 1), CABLE_FIELD_NAME), NONE);
+    assert_eq!(str_at(cable_strs(cable_record(root, CABLE_FIELD_TO, 0), CABLE_FIELD_EXCLUDED), 0), NONE);
+    assert_eq!(str_at(cable_strs(cable_record(root, CABLE_FIELD_TO, 9), CABLE_FIELD_EXCLUDED), 0), NONE);
+    assert_eq!(cable_strs(cable_record(root, CABLE_FIELD_TO, 9), CABLE_FIELD_EXCLUDED).len, 0);
+    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_INFO, 2), CABLE_FIELD_ROUTE), NONE);
+    assert_eq!(rec_span(cable_record(root, CABLE_FIELD_INFO, 2), CABLE_FIELD_SPAN), CableSpan::default());
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_ROUTING_RELAYS), 6), NONE);
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_CAVEATS), 1), NONE);
+    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_KIND), NONE);
+    assert!(!cable_int(cable_record(root, CABLE_FIELD_REFERENCES, 0), CABLE_FIELD_SERIAL, Some(&mut n)));
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS), 2), NONE);
+    assert!(
+        cable_record(root, CABLE_FIELD_WARNINGS, 3).is_none()
+            && cable_record(root, CABLE_FIELD_REFERENCES, 0).is_none()
+            && paragraph(root, 99).is_none()
+    );
+    assert_eq!(rec_span(cable_record(root, CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_SPAN), CableSpan::default());
+    assert_eq!(str_at(cable_strs(root, CABLE_FIELD_ENVELOPE_REFERENCES), 0), NONE);
+    assert_eq!(str_at(cable_strs(cable_record(root, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_CAVEATS), 0), NONE);
     assert_eq!(n, 7);
 }
 
@@ -325,14 +373,26 @@ fn invalid_utf8_is_lossy_by_default_and_rejected_on_request() {
     let at = SEED.find("Russia's").unwrap() + 6;
     text[at] = 0x92; // Windows-1252 apostrophe
     let h = Owned(parse(&text));
-    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_REFERENCE_ID)), Some("07MOSCOW5434"));
     // Warnings are in text order: the recovered number `11.` of paragraph 1, then the byte
     // replaced in its text, then `12.` and `13.`.
-    assert_eq!(cable_warning_count(h.get()), 4);
-    assert_eq!(s(cable_warning_kind(cable_warning(h.get(), 1))), Some("lossy_decoding"));
-    assert_eq!(s(cable_warning_message(cable_warning(h.get(), 1))), Some("invalid bytes replaced while decoding"));
-    assert_eq!(s(cable_span_text(h.get(), cable_warning_span(cable_warning(h.get(), 1)))), Some("\u{2019}"));
-    assert_eq!(cable_warning_span(cable_warning(h.get(), 1)).start, at);
+    assert_eq!(cable_count(cable_root(h.get()), CABLE_FIELD_WARNINGS), 4);
+    assert_eq!(
+        s(cable_str(cable_record(cable_root(h.get()), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_KIND)),
+        Some("lossy_decoding")
+    );
+    assert_eq!(
+        s(cable_str(cable_record(cable_root(h.get()), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_MESSAGE)),
+        Some("invalid bytes replaced while decoding")
+    );
+    assert_eq!(
+        s(cable_span_text(
+            h.get(),
+            rec_span(cable_record(cable_root(h.get()), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_SPAN)
+        )),
+        Some("\u{2019}")
+    );
+    assert_eq!(rec_span(cable_record(cable_root(h.get()), CABLE_FIELD_WARNINGS, 1), CABLE_FIELD_SPAN).start, at);
     let strict = CableOptions { flags: CABLE_OPTION_STRICT_UTF8, ..cable_options_default() };
     let e = parse_with(&text, Some(&strict)).unwrap_err();
     assert_eq!(e.status, CableStatus::CableInvalidUtf8);
@@ -400,14 +460,17 @@ fn csv_walk_reports_bad_rows_and_goes_on() {
         let row = unsafe { cable_csv_row(csv) };
         if st == CableStatus::CableOk {
             let h = Owned(h);
-            assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
-            assert_eq!(s(cable_envelope_kind(h.get())), Some("cables_csv"));
-            assert_eq!(s(cable_envelope_origin(h.get())), Some("Embassy Moscow"));
-            assert_eq!(cable_envelope_references(h.get()).len, 2);
-            assert_eq!(s(str_at(cable_envelope_references(h.get()), 1)), Some("07STATE2"));
+            assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_REFERENCE_ID)), Some("07MOSCOW5434"));
+            assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_ENVELOPE_KIND)), Some("cables_csv"));
+            assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_ENVELOPE_ORIGIN)), Some("Embassy Moscow"));
+            assert_eq!(cable_strs(cable_root(h.get()), CABLE_FIELD_ENVELOPE_REFERENCES).len, 2);
+            assert_eq!(
+                s(str_at(cable_strs(cable_root(h.get()), CABLE_FIELD_ENVELOPE_REFERENCES), 1)),
+                Some("07STATE2")
+            );
             let mut id = 0;
-            assert!(cable_envelope_row_id(h.get(), Some(&mut id)));
-            assert_eq!(id, row);
+            assert!(cable_int(cable_root(h.get()), CABLE_FIELD_ENVELOPE_ROW_ID, Some(&mut id)));
+            assert_eq!(id as u64, row);
         } else {
             assert!(h.is_null());
             assert_eq!(err.row, row);
@@ -460,12 +523,13 @@ fn html_pages_carry_their_table() {
     };
     assert_eq!(st, CableStatus::CableOk);
     let h = Owned(out);
-    assert_eq!(s(cable_reference_id(h.get())), Some("07MOSCOW5434"));
-    assert_eq!(s(cable_subject(h.get())), Some("IRAN\u{2019}S PLAN"));
-    assert_eq!(s(cable_envelope_kind(h.get())), Some("cablegate_html"));
-    assert_eq!(s(cable_envelope_created(h.get())), Some("2007-11-17 12:12"));
-    let kinds: Vec<_> =
-        (0..cable_warning_count(h.get())).map(|i| s(cable_warning_kind(cable_warning(h.get(), i))).unwrap()).collect();
+    assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_REFERENCE_ID)), Some("07MOSCOW5434"));
+    assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_SUBJECT)), Some("IRAN\u{2019}S PLAN"));
+    assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_ENVELOPE_KIND)), Some("cablegate_html"));
+    assert_eq!(s(cable_str(cable_root(h.get()), CABLE_FIELD_ENVELOPE_CREATED)), Some("2007-11-17 12:12"));
+    let kinds: Vec<_> = (0..cable_count(cable_root(h.get()), CABLE_FIELD_WARNINGS))
+        .map(|i| s(cable_str(cable_record(cable_root(h.get()), CABLE_FIELD_WARNINGS, i), CABLE_FIELD_KIND)).unwrap())
+        .collect();
     assert!(kinds.contains(&"lossy_decoding"), "{kinds:?}");
     // SAFETY: valid input.
     unsafe {
@@ -486,11 +550,15 @@ fn handles_are_shared_across_threads() {
         for _ in 0..4 {
             scope.spawn(move || {
                 let h = shared;
+                let root = cable_root(h);
                 for _ in 0..20 {
-                    assert_eq!(s(cable_reference_id(h)), Some("07MOSCOW5434"));
-                    assert_eq!(cable_warning_kind(cable_warning(h, 3)), NONE);
+                    assert_eq!(s(cable_str(root, CABLE_FIELD_REFERENCE_ID)), Some("07MOSCOW5434"));
+                    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_WARNINGS, 3), CABLE_FIELD_KIND), NONE);
                     let own = Owned(parse(SEED.as_bytes()));
-                    assert_eq!(s(cable_recipient_mcn(cable_to(own.get(), 0))), Some("5322"));
+                    assert_eq!(
+                        s(cable_str(cable_record(cable_root(own.get()), CABLE_FIELD_TO, 0), CABLE_FIELD_MCN)),
+                        Some("5322")
+                    );
                 }
             });
         }
@@ -536,18 +604,18 @@ fn tag_kinds_and_stations_through_c() {
     let find = |q: &str| unsafe { cable_station(q.as_ptr().cast(), q.len()) };
     let st = find("RUEHMO");
     assert!(st.is_some());
-    assert_eq!(s(cable_station_id(st)), Some("MOSCOW"));
-    assert_eq!(s(cable_station_plad(st)), Some("AMEMBASSY MOSCOW"));
-    assert_eq!(s(cable_station_origin(st)), Some("Embassy Moscow"));
-    assert_eq!(s(cable_station_country(st)), Some("Russia"));
-    assert_eq!(s(cable_station_geo(st)), Some("RS"));
-    assert_eq!(cable_station_routes(st).len, 1);
-    assert_eq!(s(str_at(cable_station_routes(st), 0)), Some("RUEHMO"));
-    assert_eq!(s(str_at(cable_station_routes(st), 1)), None);
-    assert_eq!(cable_station_plads(st).len, 1);
-    assert_eq!(s(str_at(cable_station_plads(st), 0)), Some("AMEMBASSY MOSCOW"));
-    assert_eq!(s(cable_station_id(None)), None);
-    assert_eq!(cable_station_routes(None).len, 0);
+    assert_eq!(s(cable_str(st, CABLE_FIELD_STATION)), Some("MOSCOW"));
+    assert_eq!(s(cable_str(st, CABLE_FIELD_PLAD)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_str(st, CABLE_FIELD_ORIGIN)), Some("Embassy Moscow"));
+    assert_eq!(s(cable_str(st, CABLE_FIELD_COUNTRY)), Some("Russia"));
+    assert_eq!(s(cable_str(st, CABLE_FIELD_GEO)), Some("RS"));
+    assert_eq!(cable_strs(st, CABLE_FIELD_ROUTES).len, 1);
+    assert_eq!(s(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 0)), Some("RUEHMO"));
+    assert_eq!(s(str_at(cable_strs(st, CABLE_FIELD_ROUTES), 1)), None);
+    assert_eq!(cable_strs(st, CABLE_FIELD_PLADS).len, 1);
+    assert_eq!(s(str_at(cable_strs(st, CABLE_FIELD_PLADS), 0)), Some("AMEMBASSY MOSCOW"));
+    assert_eq!(s(cable_str(None, CABLE_FIELD_STATION)), None);
+    assert_eq!(cable_strs(None, CABLE_FIELD_ROUTES).len, 0);
     assert!(std::ptr::eq(find("hcmc").unwrap(), find("AMCONSUL HO CHI MINH CITY").unwrap()));
     assert!(find("ATLANTIS").is_none());
     // SAFETY: a NULL name.
@@ -563,15 +631,15 @@ fn raw_and_canonical_tags() {
     let h = parse_with(text, None).expect("parses");
     // SAFETY: `h` is live until freed below.
     unsafe {
-        assert_eq!(cable_tags(h.as_ref()).len, 4);
-        assert_eq!(s(str_at(cable_tags(h.as_ref()), 0)), Some("ECON"));
-        assert_eq!(s(str_at(cable_tags(h.as_ref()), 1)), Some("EFIN"));
-        assert_eq!(s(str_at(cable_tags(h.as_ref()), 2)), Some("PGOV"));
-        assert_eq!(cable_tags_raw(h.as_ref()).len, 3);
-        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 0)), Some("ECONEFIN"));
-        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 1)), Some("PG0V"));
-        assert_eq!(s(str_at(cable_tags_raw(h.as_ref()), 3)), None);
-        assert_eq!(cable_tags_raw(None).len, 0);
+        assert_eq!(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS).len, 4);
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS), 0)), Some("ECON"));
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS), 1)), Some("EFIN"));
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS), 2)), Some("PGOV"));
+        assert_eq!(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS_RAW).len, 3);
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS_RAW), 0)), Some("ECONEFIN"));
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS_RAW), 1)), Some("PG0V"));
+        assert_eq!(s(str_at(cable_strs(cable_root(h.as_ref()), CABLE_FIELD_TAGS_RAW), 3)), None);
+        assert_eq!(cable_strs(cable_root(None), CABLE_FIELD_TAGS_RAW).len, 0);
         cable_free(h);
     }
 }
@@ -582,22 +650,23 @@ fn raw_and_canonical_tags() {
 fn seed_body_through_the_accessors() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
-    let mut n = 0u32;
+    let root = cable_root(h);
+    let mut n = 0i64;
     let mut at = 0usize;
-    let (mut first, mut last) = (9usize, 9usize);
+    let (mut first, mut last) = (9i64, 9i64);
     let mut span = CableSpan::default();
-    assert_eq!(cable_paragraph_count(h), 9);
+    assert_eq!(cable_count(root, CABLE_FIELD_PARAGRAPHS), 9);
     for i in 0..9 {
-        assert!(cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
+        assert!(cable_int(paragraph(root, i), CABLE_FIELD_NUMBER, Some(&mut n)));
         assert_eq!(n as usize, i + 1);
-        assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i)))), Some("CONFIDENTIAL"));
-        assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i)))), Some("(C)"));
-        assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))).len, 0);
-        assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
+        assert_eq!(s(cable_str(marking_of(root, i), CABLE_FIELD_LEVEL)), Some("CONFIDENTIAL"));
+        assert_eq!(s(cable_str(marking_of(root, i), CABLE_FIELD_RAW)), Some("(C)"));
+        assert_eq!(cable_strs(marking_of(root, i), CABLE_FIELD_CAVEATS).len, 0);
+        assert_eq!(cable_count(paragraph(root, i), CABLE_FIELD_ITEMS), 0);
     }
-    assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 1))), Some("12."));
-    assert_eq!(s(cable_paragraph_written_number(cable_paragraph(h, 3))), Some("¶4."));
-    let headings: Vec<_> = (0..9).map(|i| s(cable_paragraph_heading(cable_paragraph(h, i)))).collect();
+    assert_eq!(s(cable_str(paragraph(root, 1), CABLE_FIELD_WRITTEN_NUMBER)), Some("12."));
+    assert_eq!(s(cable_str(paragraph(root, 3), CABLE_FIELD_WRITTEN_NUMBER)), Some("¶4."));
+    let headings: Vec<_> = (0..9).map(|i| s(cable_str(paragraph(root, i), CABLE_FIELD_HEADING))).collect();
     assert_eq!(
         headings,
         [
@@ -612,56 +681,56 @@ fn seed_body_through_the_accessors() {
             Some("Comment")
         ]
     );
-    assert!(cable_paragraph_heading_span(cable_paragraph(h, 1), Some(&mut span)));
+    assert!(cable_span(paragraph(root, 1), CABLE_FIELD_HEADING_SPAN, Some(&mut span)));
     assert_eq!(&SEED[span.start..span.end], "Lavrov's Letter");
-    assert!(!cable_paragraph_heading_span(cable_paragraph(h, 0), Some(&mut span)));
+    assert!(!cable_span(paragraph(root, 0), CABLE_FIELD_HEADING_SPAN, Some(&mut span)));
 
     // ¶6 runs over the page break: the marker is cut out and the sentence rejoined.
     assert!(cable_paragraph_find(h, 6, Some(&mut at)));
     assert_eq!(at, 5);
-    let p6 = s(cable_paragraph_text(cable_paragraph(h, at))).unwrap();
+    let p6 = s(cable_str(paragraph(root, at), CABLE_FIELD_TEXT)).unwrap();
     assert!(p6.starts_with("Botsan-Kharchenko reiterated"), "{p6}");
     assert!(p6.contains("without hesitation, and reconfirmed"), "{p6}");
     assert!(!p6.contains("MOSCOW 00005434"));
-    let raw = cable_paragraph_span(cable_paragraph(h, at));
+    let raw = rec_span(paragraph(root, at), CABLE_FIELD_SPAN);
     assert!(SEED[raw.start..raw.end].starts_with("¶6. (C) Botsan-Kharchenko"));
     assert!(SEED[raw.start..raw.end].contains("MOSCOW 00005434 002 OF 002"));
-    let text = cable_paragraph_text_span(cable_paragraph(h, at));
+    let text = rec_span(paragraph(root, at), CABLE_FIELD_TEXT_SPAN);
     assert!(SEED[text.start..text.end].starts_with("Botsan-Kharchenko"));
     // The text is computed once and kept: the same bytes at the same address.
-    assert_eq!(cable_paragraph_text(cable_paragraph(h, at)), cable_paragraph_text(cable_paragraph(h, at)));
-    assert_eq!(cable_paragraph_heading(cable_paragraph(h, 8)), cable_paragraph_heading(cable_paragraph(h, 8)));
+    assert_eq!(cable_str(paragraph(root, at), CABLE_FIELD_TEXT), cable_str(paragraph(root, at), CABLE_FIELD_TEXT));
+    assert_eq!(cable_str(paragraph(root, 8), CABLE_FIELD_HEADING), cable_str(paragraph(root, 8), CABLE_FIELD_HEADING));
     assert!(!cable_paragraph_find(h, 10, Some(&mut at)));
     assert_eq!(at, 5, "nothing written");
 
-    let summary = s(cable_passage_text(cable_summary(h))).unwrap();
+    let summary = s(cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT)).unwrap();
     assert!(summary.starts_with("Russia's Kosovo Troika Envoy"), "{summary}");
     assert!(summary.ends_with("unilateral independence."), "{summary}");
-    assert!(cable_passage_span(cable_summary(h), Some(&mut span)));
+    assert!(cable_span(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_SPAN, Some(&mut span)));
     assert_eq!(&SEED[span.start..span.start + 8], "Russia's");
-    assert!(cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
+    assert!(passage_paragraphs(cable_record(root, CABLE_FIELD_SUMMARY, 0), Some(&mut first), Some(&mut last)));
     assert_eq!((first, last), (0, 0));
-    let comment = s(cable_passage_text(cable_comment(h))).unwrap();
+    let comment = s(cable_str(cable_record(root, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT)).unwrap();
     assert!(comment.starts_with("By hinting at differences"), "{comment}");
-    assert!(cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
+    assert!(passage_paragraphs(cable_record(root, CABLE_FIELD_COMMENT, 0), Some(&mut first), Some(&mut last)));
     assert_eq!((first, last), (8, 8));
-    assert!(cable_passage_span(cable_comment(h), None));
-    assert_eq!(s(cable_passage_text(cable_action_request(h))), None);
-    assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
-    assert!(!cable_passage_paragraphs(cable_action_request(h), None, None));
-    assert_eq!(cable_note_count(h), 0);
+    assert!(cable_span(cable_record(root, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_SPAN, None));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT)), None);
+    assert!(!cable_span(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_SPAN, Some(&mut span)));
+    assert!(!passage_paragraphs(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), None, None));
+    assert_eq!(cable_count(root, CABLE_FIELD_NOTES), 0);
 
-    assert_eq!(s(cable_signature(h)), Some("BURNS"));
-    assert!(cable_signature_span(h, Some(&mut span)));
+    assert_eq!(s(cable_str(root, CABLE_FIELD_SIGNATURE)), Some("BURNS"));
+    assert!(cable_span(root, CABLE_FIELD_SIGNATURE, Some(&mut span)));
     assert_eq!(&SEED[span.start..span.end], "BURNS");
-    assert_eq!(cable_signers(h).len, 1);
-    assert_eq!(s(str_at(cable_signers(h), 0)), Some("BURNS"));
-    assert_eq!(cable_redaction_count(h), 0);
-    assert_eq!(cable_break_count(h), 1);
-    assert_eq!(s(cable_break_kind(cable_break(h, 0))), Some("page"));
-    assert!(cable_break_page(cable_break(h, 0), Some(&mut n)));
+    assert_eq!(cable_strs(root, CABLE_FIELD_SIGNERS).len, 1);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_SIGNERS), 0)), Some("BURNS"));
+    assert_eq!(cable_count(root, CABLE_FIELD_REDACTIONS), 0);
+    assert_eq!(cable_count(root, CABLE_FIELD_BREAKS), 1);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_KIND)), Some("page"));
+    assert!(cable_int(cable_record(root, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_PAGE, Some(&mut n)));
     assert_eq!(n, 2);
-    let b = cable_break_span(cable_break(h, 0));
+    let b = rec_span(cable_record(root, CABLE_FIELD_BREAKS, 0), CABLE_FIELD_SPAN);
     assert_eq!(&SEED[b.start..b.end], "MOSCOW 00005434 002 OF 002");
 }
 
@@ -678,119 +747,130 @@ fn body_fields_the_seed_lacks() {
                 KEEGAN PAAL\n";
     let h = Owned(parse(text.as_bytes()));
     let h = h.get();
-    let (mut first, mut last) = (9usize, 9usize);
-    let mut at = 9usize;
-    assert_eq!(cable_paragraph_count(h), 3);
-    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 0)))), Some("SECRET"));
-    assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))).len, 1);
-    assert_eq!(s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 0)), Some("NOFORN"));
-    assert_eq!(s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 1)), None);
-    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 1)))), Some("CONFIDENTIAL"));
-    assert_eq!(
-        s(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 1))), 0)),
-        Some("REL GERMANY")
-    );
-    assert_eq!(s(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
-    assert_eq!(s(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, 2)))), None);
-    assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 2))).len, 0);
+    let root = cable_root(h);
+    let (mut first, mut last) = (9i64, 9i64);
+    assert_eq!(cable_count(root, CABLE_FIELD_PARAGRAPHS), 3);
+    assert_eq!(s(cable_str(marking_of(root, 0), CABLE_FIELD_LEVEL)), Some("SECRET"));
+    assert_eq!(cable_strs(marking_of(root, 0), CABLE_FIELD_CAVEATS).len, 1);
+    assert_eq!(s(str_at(cable_strs(marking_of(root, 0), CABLE_FIELD_CAVEATS), 0)), Some("NOFORN"));
+    assert_eq!(s(str_at(cable_strs(marking_of(root, 0), CABLE_FIELD_CAVEATS), 1)), None);
+    assert_eq!(s(cable_str(marking_of(root, 1), CABLE_FIELD_LEVEL)), Some("CONFIDENTIAL"));
+    assert_eq!(s(str_at(cable_strs(marking_of(root, 1), CABLE_FIELD_CAVEATS), 0)), Some("REL GERMANY"));
+    assert_eq!(s(cable_str(marking_of(root, 2), CABLE_FIELD_LEVEL)), None);
+    assert_eq!(s(cable_str(marking_of(root, 2), CABLE_FIELD_RAW)), None);
+    assert_eq!(cable_strs(marking_of(root, 2), CABLE_FIELD_CAVEATS).len, 0);
 
-    assert_eq!(cable_paragraph_item_count(cable_paragraph(h, 0)), 2);
-    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("A."));
-    assert_eq!(s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 0))), Some("deliver the points;"));
-    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 1))), Some("B."));
+    assert_eq!(cable_count(paragraph(root, 0), CABLE_FIELD_ITEMS), 2);
+    assert_eq!(s(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_LABEL)), Some("A."));
     assert_eq!(
-        s(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), 1))),
+        s(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 0), CABLE_FIELD_TEXT)),
+        Some("deliver the points;")
+    );
+    assert_eq!(s(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 1), CABLE_FIELD_LABEL)), Some("B."));
+    assert_eq!(
+        s(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 1), CABLE_FIELD_TEXT)),
         Some("report XXXXXXXXXXXX reactions.")
     );
-    let sp = cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 1));
+    let sp = rec_span(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 1), CABLE_FIELD_SPAN);
     assert_eq!(&text[sp.start..sp.end], "B. report XXXXXXXXXXXX reactions.");
-    assert_eq!(s(cable_item_label(cable_paragraph_item(cable_paragraph(h, 0), 2))), None);
-    assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, 0), 2)), CableSpan::default());
+    assert_eq!(s(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 2), CABLE_FIELD_LABEL)), None);
+    assert_eq!(
+        rec_span(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, 2), CABLE_FIELD_SPAN),
+        CableSpan::default()
+    );
     // A sub-item starts a new line of the cleaned text.
     assert_eq!(
-        s(cable_paragraph_text(cable_paragraph(h, 0))),
+        s(cable_str(paragraph(root, 0), CABLE_FIELD_TEXT)),
         Some("ACTION REQUEST: Department asks posts to:\nA. deliver the points;\nB. report XXXXXXXXXXXX reactions.")
     );
 
-    let request = s(cable_passage_text(cable_action_request(h))).unwrap();
+    let request = s(cable_str(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT)).unwrap();
     assert!(request.starts_with("Department asks posts to:"), "{request}");
-    assert!(cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
+    assert!(passage_paragraphs(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), Some(&mut first), Some(&mut last)));
     assert_eq!((first, last), (0, 0));
-    assert_eq!(s(cable_passage_text(cable_summary(h))), None);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT)), None);
 
-    assert_eq!(cable_note_count(h), 1);
-    assert_eq!(s(cable_passage_kind(cable_note(h, 0))), Some("note"));
-    assert_eq!(s(cable_passage_text(cable_note(h, 0))), Some("a remark."));
+    assert_eq!(cable_count(root, CABLE_FIELD_NOTES), 1);
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_KIND)), Some("note"));
+    assert_eq!(s(cable_str(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT)), Some("a remark."));
     let mut sp = CableSpan::default();
-    assert!(cable_passage_span(cable_note(h, 0), Some(&mut sp)));
+    assert!(cable_span(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_SPAN, Some(&mut sp)));
     assert_eq!(&text[sp.start..sp.end], "a remark.");
-    assert!(cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
-    assert_eq!(at, 1);
+    assert!(passage_paragraphs(cable_record(root, CABLE_FIELD_NOTES, 0), Some(&mut first), None));
+    assert_eq!(first, 1);
 
-    assert_eq!(s(cable_signature(h)), Some("KEEGAN PAAL"));
-    assert_eq!(cable_signers(h).len, 2);
-    assert_eq!(s(str_at(cable_signers(h), 0)), Some("KEEGAN"));
-    assert_eq!(s(str_at(cable_signers(h), 1)), Some("PAAL"));
-    assert_eq!(cable_redaction_count(h), 1);
-    let sp = cable_redaction_span(h, 0);
+    assert_eq!(s(cable_str(root, CABLE_FIELD_SIGNATURE)), Some("KEEGAN PAAL"));
+    assert_eq!(cable_strs(root, CABLE_FIELD_SIGNERS).len, 2);
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_SIGNERS), 0)), Some("KEEGAN"));
+    assert_eq!(s(str_at(cable_strs(root, CABLE_FIELD_SIGNERS), 1)), Some("PAAL"));
+    assert_eq!(cable_count(root, CABLE_FIELD_REDACTIONS), 1);
+    let sp = rec_span(cable_record(root, CABLE_FIELD_REDACTIONS, 0), CABLE_FIELD_SPAN);
     assert_eq!(&text[sp.start..sp.end], "XXXXXXXXXXXX");
-    assert_eq!(cable_break_count(h), 0);
+    assert_eq!(cable_count(root, CABLE_FIELD_BREAKS), 0);
 }
 
 #[test]
 fn body_accessors_out_of_range_and_null() {
     let h = Owned(parse(SEED.as_bytes()));
     let h = h.get();
-    let mut n = 7u32;
+    let mut n = 7i64;
     let mut at = 7usize;
-    let (mut first, mut last) = (7usize, 7usize);
+    let (mut first, mut last) = (7i64, 7i64);
     let mut span = CableSpan { start: 7, end: 7 };
     for h in [h, None] {
+        let root = cable_root(h);
         let count = if h.is_none() { 0 } else { 9 };
-        assert_eq!(cable_paragraph_count(h), count);
+        assert_eq!(cable_count(root, CABLE_FIELD_PARAGRAPHS), count);
         for i in [count, 99, usize::MAX] {
-            assert!(!cable_paragraph_number(cable_paragraph(h, i), Some(&mut n)));
-            assert_eq!(cable_paragraph_written_number(cable_paragraph(h, i)), NONE);
-            assert_eq!(cable_marking_level(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
-            assert_eq!(cable_marking_raw(cable_paragraph_marking(cable_paragraph(h, i))), NONE);
-            assert_eq!(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))).len, 0);
-            assert_eq!(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, i))), 0), NONE);
-            assert_eq!(cable_paragraph_heading(cable_paragraph(h, i)), NONE);
-            assert!(!cable_paragraph_heading_span(cable_paragraph(h, i), Some(&mut span)));
-            assert_eq!(cable_paragraph_text(cable_paragraph(h, i)), NONE);
-            assert_eq!(cable_paragraph_text_span(cable_paragraph(h, i)), CableSpan::default());
-            assert_eq!(cable_paragraph_span(cable_paragraph(h, i)), CableSpan::default());
-            assert_eq!(cable_paragraph_item_count(cable_paragraph(h, i)), 0);
-            assert_eq!(cable_item_label(cable_paragraph_item(cable_paragraph(h, i), 0)), NONE);
-            assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, i), 0)), NONE);
-            assert_eq!(cable_item_span(cable_paragraph_item(cable_paragraph(h, i), 0)), CableSpan::default());
+            // No such paragraph: NULL, whose every field, of every type, reads as absent
+            // (what a paragraph has: NUMBER, WRITTEN_NUMBER, MARKING, HEADING, TEXT, ITEMS, spans).
+            let p = paragraph(root, i);
+            assert!(p.is_none());
+            for f in 0..=CABLE_FIELD_GEO + 1 {
+                assert_eq!(cable_str(p, f), NONE);
+                assert_eq!(cable_strs(p, f).len, 0);
+                assert!(!cable_int(p, f, Some(&mut n)));
+                assert!(!cable_span(p, f, Some(&mut span)));
+                assert_eq!(cable_count(p, f), 0);
+                assert!(cable_record(p, f, 0).is_none());
+            }
         }
-        assert_eq!(str_at(cable_marking_caveats(cable_paragraph_marking(cable_paragraph(h, 0))), 0), NONE);
-        assert_eq!(cable_item_text(cable_paragraph_item(cable_paragraph(h, 0), usize::MAX)), NONE);
+        assert_eq!(str_at(cable_strs(marking_of(root, 0), CABLE_FIELD_CAVEATS), 0), NONE);
+        assert_eq!(cable_str(cable_record(paragraph(root, 0), CABLE_FIELD_ITEMS, usize::MAX), CABLE_FIELD_TEXT), NONE);
         assert!(!cable_paragraph_find(h, 0, Some(&mut at)));
         assert!(!cable_paragraph_find(h, u32::MAX, Some(&mut at)));
-        assert_eq!(cable_passage_kind(cable_note(h, 0)), NONE);
-        assert_eq!(cable_passage_text(cable_note(h, 0)), NONE);
-        assert!(!cable_passage_span(cable_note(h, 0), None));
-        assert!(!cable_passage_paragraphs(cable_note(h, 0), Some(&mut at), None));
-        assert_eq!(str_at(cable_signers(h), 1), NONE);
-        assert_eq!(cable_redaction_span(h, 0), CableSpan::default());
-        assert_eq!(cable_break_kind(cable_break(h, 1)), NONE);
-        assert!(!cable_break_page(cable_break(h, 1), Some(&mut n)));
-        assert_eq!(cable_break_span(cable_break(h, 1)), CableSpan::default());
-        assert!(!cable_passage_span(cable_action_request(h), Some(&mut span)));
-        assert!(!cable_passage_paragraphs(cable_action_request(h), Some(&mut first), Some(&mut last)));
+        assert_eq!(cable_str(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_KIND), NONE);
+        assert_eq!(cable_str(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_TEXT), NONE);
+        assert!(!cable_span(cable_record(root, CABLE_FIELD_NOTES, 0), CABLE_FIELD_SPAN, None));
+        assert!(!passage_paragraphs(cable_record(root, CABLE_FIELD_NOTES, 0), Some(&mut first), None));
+        assert_eq!(str_at(cable_strs(root, CABLE_FIELD_SIGNERS), 1), NONE);
+        assert_eq!(rec_span(cable_record(root, CABLE_FIELD_REDACTIONS, 0), CABLE_FIELD_SPAN), CableSpan::default());
+        assert_eq!(cable_str(cable_record(root, CABLE_FIELD_BREAKS, 1), CABLE_FIELD_KIND), NONE);
+        assert!(!cable_int(cable_record(root, CABLE_FIELD_BREAKS, 1), CABLE_FIELD_PAGE, Some(&mut n)));
+        assert_eq!(rec_span(cable_record(root, CABLE_FIELD_BREAKS, 1), CABLE_FIELD_SPAN), CableSpan::default());
+        assert!(!cable_span(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_SPAN, Some(&mut span)));
+        assert!(!passage_paragraphs(
+            cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0),
+            Some(&mut first),
+            Some(&mut last)
+        ));
     }
     let h: Option<&Cable> = None;
-    assert_eq!(cable_passage_text(cable_summary(h)), NONE);
-    assert!(!cable_passage_span(cable_summary(h), Some(&mut span)));
-    assert!(!cable_passage_paragraphs(cable_summary(h), Some(&mut first), Some(&mut last)));
-    assert_eq!(cable_passage_text(cable_comment(h)), NONE);
-    assert!(!cable_passage_paragraphs(cable_comment(h), Some(&mut first), Some(&mut last)));
-    assert_eq!(cable_signature(h), NONE);
-    assert!(!cable_signature_span(h, Some(&mut span)));
+    let root = cable_root(h);
+    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT), NONE);
+    assert!(!cable_span(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_SPAN, Some(&mut span)));
+    assert!(!passage_paragraphs(cable_record(root, CABLE_FIELD_SUMMARY, 0), Some(&mut first), Some(&mut last)));
+    assert_eq!(cable_str(cable_record(root, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT), NONE);
+    assert!(!passage_paragraphs(cable_record(root, CABLE_FIELD_COMMENT, 0), Some(&mut first), Some(&mut last)));
+    assert_eq!(cable_str(root, CABLE_FIELD_SIGNATURE), NONE);
+    assert!(!cable_span(root, CABLE_FIELD_SIGNATURE, Some(&mut span)));
     assert_eq!(
-        (cable_signers(h).len, cable_note_count(h), cable_redaction_count(h), cable_break_count(h)),
+        (
+            cable_strs(root, CABLE_FIELD_SIGNERS).len,
+            cable_count(root, CABLE_FIELD_NOTES),
+            cable_count(root, CABLE_FIELD_REDACTIONS),
+            cable_count(root, CABLE_FIELD_BREAKS)
+        ),
         (0, 0, 0, 0)
     );
     assert_eq!((n, at, first, last, span), (7, 7, 7, 7, CableSpan { start: 7, end: 7 }), "nothing written");
@@ -805,12 +885,17 @@ fn body_caches_fill_from_many_threads() {
             .map(|_| {
                 scope.spawn(move || {
                     let h = shared;
+                    let root = cable_root(h);
                     for i in (0..9).rev() {
-                        assert!(s(cable_paragraph_text(cable_paragraph(h, i))).is_some_and(|t| !t.is_empty()));
+                        assert!(s(cable_str(paragraph(root, i), CABLE_FIELD_TEXT)).is_some_and(|t| !t.is_empty()));
                     }
-                    assert!(s(cable_passage_text(cable_summary(h))).unwrap().starts_with("Russia's"));
-                    assert_eq!(s(cable_paragraph_heading(cable_paragraph(h, 6))), Some("Bosnia"));
-                    cable_paragraph_text(cable_paragraph(h, 5)).ptr as usize
+                    assert!(
+                        s(cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT))
+                            .unwrap()
+                            .starts_with("Russia's")
+                    );
+                    assert_eq!(s(cable_str(paragraph(root, 6), CABLE_FIELD_HEADING)), Some("Bosnia"));
+                    cable_str(paragraph(root, 5), CABLE_FIELD_TEXT).ptr as usize
                 })
             })
             .collect();
@@ -875,22 +960,68 @@ fn sections_of_a_partial_record() {
     assert_eq!(unsafe { cable_csv_next(csv, &mut h, &mut err) }, CableStatus::CableOk);
     let h = Owned(h);
     let h = h.get();
-    let (mut number, mut total) = (0u32, 0u32);
+    let root = cable_root(h);
+    let (mut number, mut total) = (0i64, 0i64);
     // SAFETY: `h` is live; out-parameters point to locals.
     unsafe {
-        assert_eq!(s(cable_dtg(h)), Some("180503Z APR 02"));
-        assert_eq!(cable_section_count(h), 2);
+        assert_eq!(s(cable_str(root, CABLE_FIELD_DTG)), Some("180503Z APR 02"));
+        assert_eq!(cable_count(root, CABLE_FIELD_SECTIONS), 2);
         assert!(
-            cable_text_section_number(cable_section_at(h, 1), Some(&mut number))
-                && cable_text_section_total(cable_section_at(h, 1), Some(&mut total))
+            cable_int(cable_record(root, CABLE_FIELD_SECTIONS, 1), CABLE_FIELD_NUMBER, Some(&mut number))
+                && cable_int(cable_record(root, CABLE_FIELD_SECTIONS, 1), CABLE_FIELD_TOTAL, Some(&mut total))
         );
         assert_eq!((number, total), (2, 2));
-        let header = cable_text_section_header_span(cable_section_at(h, 1));
-        let span = cable_text_section_span(cable_section_at(h, 1));
+        let header = rec_span(cable_record(root, CABLE_FIELD_SECTIONS, 1), CABLE_FIELD_HEADER_SPAN);
+        let span = rec_span(cable_record(root, CABLE_FIELD_SECTIONS, 1), CABLE_FIELD_SPAN);
         assert_eq!((header.start, span.start), (span.start, 4650));
         assert!(header.end > header.start && span.end > header.end);
-        assert!(!cable_text_section_number(cable_section_at(h, 2), Some(&mut number)), "out of range");
-        assert_eq!(cable_section_count(None), 0);
+        assert!(
+            !cable_int(cable_record(root, CABLE_FIELD_SECTIONS, 2), CABLE_FIELD_NUMBER, Some(&mut number)),
+            "out of range"
+        );
+        assert_eq!(cable_count(cable_root(None), CABLE_FIELD_SECTIONS), 0);
         cable_csv_close(csv);
+    }
+}
+
+#[test]
+fn fields_are_read_by_name_and_type() {
+    let h = Owned(parse(SEED.as_bytes()));
+    let h = h.get();
+    let root = cable_root(h);
+    assert!(std::ptr::eq(root.unwrap(), cable_root(h).unwrap()), "one root per handle");
+    let (mut n, mut span) = (7i64, CableSpan::default());
+    // One field, two types: the subject is a string and a span; not a number, list or records.
+    assert_eq!(s(cable_str(root, CABLE_FIELD_SUBJECT)), Some("KOSOVO: RUSSIAN FORECAST FOR \"THE DAY AFTER;\" BOSNIA"));
+    assert!(cable_span(root, CABLE_FIELD_SUBJECT, Some(&mut span)));
+    assert!(SEED[span.start..span.end].starts_with("KOSOVO: RUSSIAN FORECAST"));
+    assert!(!cable_int(root, CABLE_FIELD_SUBJECT, Some(&mut n)) && n == 7);
+    assert_eq!((cable_strs(root, CABLE_FIELD_SUBJECT).len, cable_count(root, CABLE_FIELD_SUBJECT)), (0, 0));
+    // The tags: a list of strings, and records with each tag's text and span as written.
+    assert_eq!(cable_str(root, CABLE_FIELD_TAGS), NONE);
+    assert_eq!((cable_strs(root, CABLE_FIELD_TAGS).len, cable_count(root, CABLE_FIELD_TAGS)), (5, 5));
+    let tag = cable_record(root, CABLE_FIELD_TAGS, 2);
+    assert_eq!(s(cable_str(tag, CABLE_FIELD_TEXT)), Some("PTER"));
+    assert_eq!(s(cable_span_text(h, rec_span(tag, CABLE_FIELD_SPAN))), Some("PTER"));
+    // A field another kind of record has reads as absent: an addressee has no subject.
+    let to = cable_record(root, CABLE_FIELD_TO, 0);
+    assert_eq!((cable_str(to, CABLE_FIELD_SUBJECT), cable_str(to, CABLE_FIELD_HEADING)), (NONE, NONE));
+    assert_eq!(s(cable_str(to, CABLE_FIELD_NAME)), Some("SECSTATE WASHDC"));
+    // A warning's text is the text of its span.
+    let w = cable_record(root, CABLE_FIELD_WARNINGS, 1);
+    assert_eq!(s(cable_str(w, CABLE_FIELD_TEXT)), Some("12."));
+    assert_eq!(s(cable_str(w, CABLE_FIELD_MESSAGE)), Some("mangled paragraph number recovered from the sequence"));
+    // A paragraph's marking: a list of one record.
+    let p = paragraph(root, 1);
+    assert_eq!(cable_count(p, CABLE_FIELD_MARKING), 1);
+    assert_eq!(s(cable_str(cable_record(p, CABLE_FIELD_MARKING, 0), CABLE_FIELD_LEVEL)), Some("CONFIDENTIAL"));
+    assert!(cable_record(p, CABLE_FIELD_MARKING, 1).is_none());
+    // Flags are numbers: the seed is no partial record.
+    assert!(cable_int(root, CABLE_FIELD_PARTIAL, Some(&mut n)) && n == 0);
+    // Unknown field names read as absent, whatever the accessor.
+    for f in [CABLE_FIELD_GEO + 1, 1000, u32::MAX] {
+        assert_eq!((cable_str(root, f), cable_strs(root, f).len, cable_count(root, f)), (NONE, 0, 0));
+        assert!(!cable_int(root, f, Some(&mut n)) && !cable_span(root, f, Some(&mut span)));
+        assert!(cable_record(root, f, 0).is_none() && cable_record(p, f, 0).is_none());
     }
 }

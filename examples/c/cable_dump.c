@@ -77,7 +77,6 @@ static void print_time(int64_t seconds, int with_time) {
     fputs(buf, stdout);
 }
 
-/* Prints a list given by a count and an index getter, separated by `sep`. */
 /* A list of strings (a CableStrs: items[0] .. items[len - 1]) on one line. */
 static void list(const char *label, CableStrs l, const char *sep) {
     size_t i;
@@ -90,14 +89,16 @@ static void list(const char *label, CableStrs l, const char *sep) {
     putchar('\n');
 }
 
-static void print_recipient(const char *label, CableStr route, CableStr name, CableStr office,
-                            CableStr prec, CableStr mcn) {
+/* An addressee: ROUTE/NAME//OFFICE PRECEDENCE mcn MCN, then the posts excluded. */
+static void print_recipient(const char *label, const CableRecord *r) {
+    CableStr route = cable_str(r, CABLE_FIELD_ROUTE), office = cable_str(r, CABLE_FIELD_OFFICE);
+    CableStr prec = cable_str(r, CABLE_FIELD_PRECEDENCE), mcn = cable_str(r, CABLE_FIELD_MCN);
     printf("  %-16s ", label);
     if (route.ptr != NULL) {
         put(route);
         putchar('/');
     }
-    put(name);
+    put(cable_str(r, CABLE_FIELD_NAME));
     if (office.ptr != NULL) {
         fputs("//", stdout);
         put(office);
@@ -111,19 +112,22 @@ static void print_recipient(const char *label, CableStr route, CableStr name, Ca
         put(mcn);
     }
     putchar('\n');
+    list("  except", cable_strs(r, CABLE_FIELD_EXCLUDED), ", ");
 }
 
 /* The body: paragraphs (number, marking, heading, first words), summary, comment, action request,
  * notes, signature, breaks, redactions. */
-static void dump_body(const Cable *c) {
-    size_t count = cable_paragraph_count(c), i;
-    uint32_t n;
-    CableSpan sp;
+static void dump_body(const CableRecord *root) {
+    size_t count = cable_count(root, CABLE_FIELD_PARAGRAPHS), i;
+    int64_t n;
+    CableSpan sp = {0, 0};
     if (count > 0) printf("  %-16s %zu\n", "paragraphs", count);
     for (i = 0; i < count; i++) {
-        CableStr mark = cable_marking_raw(cable_paragraph_marking(cable_paragraph(c, i))), heading = cable_paragraph_heading(cable_paragraph(c, i));
-        if (cable_paragraph_number(cable_paragraph(c, i), &n))
-            printf("    %3u. ", n);
+        const CableRecord *p = cable_record(root, CABLE_FIELD_PARAGRAPHS, i);
+        CableStr mark = cable_str(cable_record(p, CABLE_FIELD_MARKING, 0), CABLE_FIELD_RAW);
+        CableStr heading = cable_str(p, CABLE_FIELD_HEADING);
+        if (cable_int(p, CABLE_FIELD_NUMBER, &n))
+            printf("    %3lld. ", (long long)n);
         else
             printf("    %4s ", "-");
         printf("%-9.*s ", (int)mark.len, mark.ptr != NULL ? mark.ptr : "");
@@ -132,135 +136,132 @@ static void dump_body(const Cable *c) {
             put(heading);
             fputs("] ", stdout);
         }
-        put_excerpt(cable_paragraph_text(cable_paragraph(c, i)), 60);
+        put_excerpt(cable_str(p, CABLE_FIELD_TEXT), 60);
         putchar('\n');
     }
-    passage("summary", cable_passage_text(cable_summary(c)));
-    passage("comment", cable_passage_text(cable_comment(c)));
-    passage("action request", cable_passage_text(cable_action_request(c)));
-    for (i = 0; i < cable_note_count(c); i++) {
-        CableStr kind = cable_passage_kind(cable_note(c, i));
-        size_t at = 0;
+    passage("summary", cable_str(cable_record(root, CABLE_FIELD_SUMMARY, 0), CABLE_FIELD_TEXT));
+    passage("comment", cable_str(cable_record(root, CABLE_FIELD_COMMENT, 0), CABLE_FIELD_TEXT));
+    passage("action request", cable_str(cable_record(root, CABLE_FIELD_ACTION_REQUEST, 0), CABLE_FIELD_TEXT));
+    for (i = 0; i < cable_count(root, CABLE_FIELD_NOTES); i++) {
+        const CableRecord *note = cable_record(root, CABLE_FIELD_NOTES, i);
+        CableStr kind = cable_str(note, CABLE_FIELD_KIND);
         printf("  %-16.*s ", (int)kind.len, kind.ptr);
-        if (cable_passage_paragraphs(cable_note(c, i), &at, NULL)) printf("(paragraph index %zu) ", at);
-        put_excerpt(cable_passage_text(cable_note(c, i)), 50);
+        if (cable_int(note, CABLE_FIELD_FIRST_PARAGRAPH, &n)) printf("(paragraph index %lld) ", (long long)n);
+        put_excerpt(cable_str(note, CABLE_FIELD_TEXT), 50);
         putchar('\n');
     }
-    field("signature", cable_signature(c));
-    list("signers", cable_signers(c), ", ");
-    for (i = 0; i < cable_break_count(c); i++) {
-        sp = cable_break_span(cable_break(c, i));
+    field("signature", cable_str(root, CABLE_FIELD_SIGNATURE));
+    list("signers", cable_strs(root, CABLE_FIELD_SIGNERS), ", ");
+    for (i = 0; i < cable_count(root, CABLE_FIELD_BREAKS); i++) {
+        const CableRecord *b = cable_record(root, CABLE_FIELD_BREAKS, i);
+        cable_span(b, CABLE_FIELD_SPAN, &sp);
         printf("  %-16s ", i == 0 ? "breaks" : "");
-        put(cable_break_kind(cable_break(c, i)));
-        if (cable_break_page(cable_break(c, i), &n)) printf(" %u", n);
+        put(cable_str(b, CABLE_FIELD_KIND));
+        if (cable_int(b, CABLE_FIELD_PAGE, &n)) printf(" %lld", (long long)n);
         printf(" [%zu, %zu]\n", sp.start, sp.end);
     }
-    if (cable_redaction_count(c) > 0) printf("  %-16s %zu\n", "redactions", cable_redaction_count(c));
+    count = cable_count(root, CABLE_FIELD_REDACTIONS);
+    if (count > 0) printf("  %-16s %zu\n", "redactions", count);
 }
 
 static void dump_text(const Cable *c, const char *label) {
-    int64_t t;
-    uint32_t n, total;
-    uint64_t row;
+    const CableRecord *root = cable_root(c); /* the cable's own fields */
+    int64_t t, n, total;
     size_t i;
 
     printf("== %s\n", label);
-    field("reference id", cable_reference_id(c));
-    field("transmission id", cable_transmission_id(c));
-    if (cable_created(c, &t)) {
+    field("reference id", cable_str(root, CABLE_FIELD_REFERENCE_ID));
+    field("transmission id", cable_str(root, CABLE_FIELD_TRANSMISSION_ID));
+    if (cable_int(root, CABLE_FIELD_CREATED, &t)) {
         printf("  %-16s ", "created");
         print_time(t, 1);
         putchar('\n');
     }
-    field("dtg", cable_dtg(c));
-    field("precedence", cable_precedence(c));
-    field("info precedence", cable_info_precedence(c));
-    field("sender", cable_sender(c));
-    if (cable_origin(c).ptr != NULL && cable_serial(c, &n)) {
+    field("dtg", cable_str(root, CABLE_FIELD_DTG));
+    field("precedence", cable_str(root, CABLE_FIELD_PRECEDENCE));
+    field("info precedence", cable_str(root, CABLE_FIELD_INFO_PRECEDENCE));
+    field("sender", cable_str(root, CABLE_FIELD_SENDER));
+    if (cable_str(root, CABLE_FIELD_ORIGIN).ptr != NULL && cable_int(root, CABLE_FIELD_SERIAL, &n)) {
         printf("  %-16s ", "origin");
-        put(cable_origin(c));
-        printf(" %u\n", n);
+        put(cable_str(root, CABLE_FIELD_ORIGIN));
+        printf(" %lld\n", (long long)n);
     }
-    for (i = 0; i < cable_to_count(c); i++) {
-        print_recipient("to", cable_recipient_route(cable_to(c, i)), cable_recipient_name(cable_to(c, i)), cable_recipient_office(cable_to(c, i)),
-                        cable_recipient_precedence(cable_to(c, i)), cable_recipient_mcn(cable_to(c, i)));
-        list("  except", cable_recipient_excluded(cable_to(c, i)), ", ");
-    }
-    for (i = 0; i < cable_info_count(c); i++) {
-        print_recipient("info", cable_recipient_route(cable_info(c, i)), cable_recipient_name(cable_info(c, i)), cable_recipient_office(cable_info(c, i)),
-                        cable_recipient_precedence(cable_info(c, i)), cable_recipient_mcn(cable_info(c, i)));
-        list("  except", cable_recipient_excluded(cable_info(c, i)), ", ");
-    }
-    list("relays", cable_routing_relays(c), " ");
-    field("security", cable_routing_security(c));
-    field("classification", cable_classification(c));
-    list("caveats", cable_caveats(c), ", ");
-    list("distribution", cable_distribution(c), "; ");
-    if (cable_section(c, &n, &total)) {
-        if (total > 0)
-            printf("  %-16s %u of %u\n", "section", n, total);
+    for (i = 0; i < cable_count(root, CABLE_FIELD_TO); i++) print_recipient("to", cable_record(root, CABLE_FIELD_TO, i));
+    for (i = 0; i < cable_count(root, CABLE_FIELD_INFO); i++) print_recipient("info", cable_record(root, CABLE_FIELD_INFO, i));
+    list("relays", cable_strs(root, CABLE_FIELD_ROUTING_RELAYS), " ");
+    field("security", cable_str(root, CABLE_FIELD_ROUTING_SECURITY));
+    field("classification", cable_str(root, CABLE_FIELD_CLASSIFICATION));
+    list("caveats", cable_strs(root, CABLE_FIELD_CAVEATS), ", ");
+    list("distribution", cable_strs(root, CABLE_FIELD_DISTRIBUTION), "; ");
+    if (cable_int(root, CABLE_FIELD_SECTION_NUMBER, &n)) {
+        if (cable_int(root, CABLE_FIELD_SECTION_TOTAL, &total))
+            printf("  %-16s %lld of %lld\n", "section", (long long)n, (long long)total);
         else
-            printf("  %-16s %u\n", "section", n);
+            printf("  %-16s %lld\n", "section", (long long)n);
     }
-    if (cable_eo_order(c).ptr != NULL || cable_eo_declassify_raw(c).ptr != NULL) {
+    if (cable_str(root, CABLE_FIELD_EO_ORDER).ptr != NULL || cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
         printf("  %-16s ", "e.o.");
-        put(cable_eo_order(c));
-        if (cable_eo_declassify_raw(c).ptr != NULL) {
+        put(cable_str(root, CABLE_FIELD_EO_ORDER));
+        if (cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW).ptr != NULL) {
             fputs(", declassify ", stdout);
-            put(cable_eo_declassify_raw(c));
+            put(cable_str(root, CABLE_FIELD_EO_DECLASSIFY_RAW));
         }
-        if (cable_eo_declassify_on(c, &t)) {
+        if (cable_int(root, CABLE_FIELD_EO_DECLASSIFY_ON, &t)) {
             fputs(" (", stdout);
             print_time(t, 0);
             putchar(')');
         }
         putchar('\n');
     }
-    list("tags", cable_tags(c), " ");
-    if (cable_subject(c).ptr != NULL) {
+    list("tags", cable_strs(root, CABLE_FIELD_TAGS), " ");
+    if (cable_str(root, CABLE_FIELD_SUBJECT).ptr != NULL) {
+        CableStr mark = cable_str(cable_record(root, CABLE_FIELD_SUBJECT_MARKING, 0), CABLE_FIELD_RAW);
         printf("  %-16s ", "subject");
-        if (cable_marking_raw(cable_subject_marking(c)).ptr != NULL) {
-            put(cable_marking_raw(cable_subject_marking(c)));
+        if (mark.ptr != NULL) {
+            put(mark);
             putchar(' ');
         }
-        put(cable_subject(c));
+        put(cable_str(root, CABLE_FIELD_SUBJECT));
         putchar('\n');
     }
-    for (i = 0; i < cable_ref_count(c); i++) {
+    for (i = 0; i < cable_count(root, CABLE_FIELD_REFERENCES); i++) {
+        const CableRecord *r = cable_record(root, CABLE_FIELD_REFERENCES, i);
         printf("  %-16s ", "reference");
-        if (cable_ref_label(cable_ref(c, i)).ptr != NULL) {
-            put(cable_ref_label(cable_ref(c, i)));
+        if (cable_str(r, CABLE_FIELD_LABEL).ptr != NULL) {
+            put(cable_str(r, CABLE_FIELD_LABEL));
             fputs(". ", stdout);
         }
-        put(cable_ref_kind(cable_ref(c, i)));
-        if (cable_ref_id(cable_ref(c, i)).ptr != NULL) {
+        put(cable_str(r, CABLE_FIELD_KIND));
+        if (cable_str(r, CABLE_FIELD_ID).ptr != NULL) {
             putchar(' ');
-            put(cable_ref_id(cable_ref(c, i)));
+            put(cable_str(r, CABLE_FIELD_ID));
         }
         fputs(": ", stdout);
-        put(cable_ref_text(cable_ref(c, i)));
+        put(cable_str(r, CABLE_FIELD_TEXT));
         putchar('\n');
     }
-    field("classified by", cable_classified_by_text(c));
-    list("  names", cable_classified_by_names(c), "; ");
-    list("  reasons", cable_classified_by_reasons(c), " ");
-    if (cable_partial(c)) printf("  %-16s yes\n", "partial");
-    if (cable_envelope_kind(c).ptr != NULL) {
+    field("classified by", cable_str(root, CABLE_FIELD_CLASSIFIED_BY));
+    list("  names", cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_NAMES), "; ");
+    list("  reasons", cable_strs(root, CABLE_FIELD_CLASSIFIED_BY_REASONS), " ");
+    if (cable_int(root, CABLE_FIELD_PARTIAL, &n) && n == 1) printf("  %-16s yes\n", "partial");
+    if (cable_str(root, CABLE_FIELD_ENVELOPE_KIND).ptr != NULL) {
         printf("  %-16s ", "envelope");
-        put(cable_envelope_kind(c));
-        if (cable_envelope_row_id(c, &row)) printf(" row %llu", (unsigned long long)row);
+        put(cable_str(root, CABLE_FIELD_ENVELOPE_KIND));
+        if (cable_int(root, CABLE_FIELD_ENVELOPE_ROW_ID, &n)) printf(" row %lld", (long long)n);
         putchar('\n');
-        field("  reference id", cable_envelope_reference_id(c));
-        field("  created", cable_envelope_created(c));
-        field("  classification", cable_envelope_classification(c));
-        field("  origin", cable_envelope_origin(c));
+        field("  reference id", cable_str(root, CABLE_FIELD_ENVELOPE_REFERENCE_ID));
+        field("  created", cable_str(root, CABLE_FIELD_ENVELOPE_CREATED));
+        field("  classification", cable_str(root, CABLE_FIELD_ENVELOPE_CLASSIFICATION));
+        field("  origin", cable_str(root, CABLE_FIELD_ENVELOPE_ORIGIN));
     }
-    dump_body(c);
-    for (i = 0; i < cable_warning_count(c); i++) {
-        CableSpan sp = cable_warning_span(cable_warning(c, i));
-        CableStr text = cable_span_text(c, cable_warning_span(cable_warning(c, i)));
+    dump_body(root);
+    for (i = 0; i < cable_count(root, CABLE_FIELD_WARNINGS); i++) {
+        const CableRecord *w = cable_record(root, CABLE_FIELD_WARNINGS, i);
+        CableStr text = cable_str(w, CABLE_FIELD_TEXT); /* the text of its span */
+        CableSpan sp = {0, 0};
+        cable_span(w, CABLE_FIELD_SPAN, &sp);
         printf("  %-16s ", i == 0 ? "warnings" : "");
-        put(cable_warning_kind(cable_warning(c, i)));
+        put(cable_str(w, CABLE_FIELD_KIND));
         printf(" [%zu, %zu]", sp.start, sp.end);
         if (text.len > 0) {
             fputs(" \"", stdout);

@@ -1,8 +1,8 @@
 #![no_main]
 //! The C entry points with arbitrary bytes: `cable_parse_as` a text or a page (with and
-//! without strict UTF-8), every string accessor of the handle read out (each returned
-//! `CableStr` must point inside memory the handle owns, which AddressSanitizer checks when the
-//! bytes are read), `cable_to_json`, and the frees.
+//! without strict UTF-8), every field of the handle and of its records read out through the
+//! field accessors (each returned `CableStr` must point inside memory the handle owns, which
+//! AddressSanitizer checks when the bytes are read), `cable_to_json`, and the frees.
 
 use cable::*;
 use libfuzzer_sys::fuzz_target;
@@ -18,6 +18,23 @@ fn touch(s: CableStr) {
     // SAFETY: the library promises `len` readable bytes while the handle lives.
     let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
     assert!(std::str::from_utf8(bytes).is_ok(), "CableStr is UTF-8");
+}
+
+/// Every string and list of strings of `r` and of the records under it (the cable's own
+/// record: its lists, their records, and a paragraph's items and marking), for every field name
+/// and one past the last (unknown: absent). The index one past the end of a list gives NULL.
+fn touch_record(r: Option<&CableRecord>, depth: u32) {
+    for f in 0..=CABLE_FIELD_GEO + 1 {
+        touch(cable_str(r, f));
+        let list = cable_strs(r, f);
+        // SAFETY: a list holds `len` strings while its handle lives.
+        (0..list.len).for_each(|i| touch(unsafe { *list.items.add(i) }));
+        let count = cable_count(r, f);
+        assert!(cable_record(r, f, count).is_none(), "past the end of a list: NULL");
+        if depth < 2 {
+            (0..count).for_each(|i| touch_record(cable_record(r, f, i), depth + 1));
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -50,31 +67,7 @@ fuzz_target!(|data: &[u8]| {
     // end are allowed (they return the absent value); a list holds `len` strings.
     unsafe {
         let h = raw.as_ref();
-        touch(cable_reference_id(h));
-        touch(cable_transmission_id(h));
-        touch(cable_sender(h));
-        touch(cable_subject(h));
-        touch(cable_text(h));
-        for list in [cable_tags(h), cable_caveats(h), cable_signers(h), cable_classified_by_reasons(h)] {
-            for i in 0..list.len {
-                touch(*list.items.add(i));
-            }
-        }
-        for i in 0..cable_to_count(h) + 1 {
-            touch(cable_recipient_name(cable_to(h, i)));
-            touch(cable_recipient_route(cable_to(h, i)));
-            touch(cable_recipient_mcn(cable_to(h, i)));
-        }
-        for i in 0..cable_info_count(h) + 1 {
-            touch(cable_recipient_name(cable_info(h, i)));
-        }
-        for i in 0..cable_ref_count(h) + 1 {
-            touch(cable_ref_id(cable_ref(h, i)));
-            touch(cable_ref_text(cable_ref(h, i)));
-        }
-        for i in 0..cable_warning_count(h) + 1 {
-            touch(cable_warning_kind(cable_warning(h, i)));
-        }
+        touch_record(cable_root(h), 0);
         let mut json: *mut std::ffi::c_char = ptr::null_mut();
         let mut len = 0usize;
         assert_eq!(cable_to_json(h, Some(&mut json), Some(&mut len)), CableStatus::CableOk);

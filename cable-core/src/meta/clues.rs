@@ -102,7 +102,7 @@ pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
 /// Cuts the sensitivity banner glued after a subject (`... ANOTHER CHILD Sensitive but` /
 /// `unclassified`, `... SENSITIVE BUT UNCLASSIFIED`): it is the page's handling caveat, not
 /// part of the subject. Pieces after it go too.
-pub(super) fn cut_sbu_banner(pieces: &mut Vec<&str>) {
+pub(super) fn cut_sbu_banner(pieces: &mut super::Pieces<'_>) {
     for i in 0..pieces.len() {
         let p = pieces[i];
         let found = p.match_indices(' ').map(|(at, _)| at).find(|&at| {

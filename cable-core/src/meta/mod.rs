@@ -29,7 +29,11 @@ use clues::{
     prose_after_upper_case, ref_label_line, ref_list_line, wrapped_serial,
 };
 use keywords::{Field, Keyword};
+use smallvec::SmallVec;
 use std::borrow::Cow;
+
+/// The pieces of a field, one per line (see `Meta::pieces`).
+type Pieces<'a> = SmallVec<[&'a str; 8]>;
 
 /// Which field continuation lines belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +52,9 @@ enum Open {
 struct Meta<'l, 'a> {
     lines: &'l [Line<'a>],
     open: Open,
-    /// Pieces (slices of the source, one per line) of the open field.
-    pieces: Vec<&'a str>,
+    /// Pieces (slices of the source, one per line) of the open field: on the stack unless a
+    /// field runs over more than 8 lines (a heap list here was one allocation per cable).
+    pieces: Pieces<'a>,
     /// A field keyword was seen: unrecognised lines from now on start the body.
     seen_field: bool,
     first: Option<usize>,
@@ -76,7 +81,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>)
     let mut m = Meta {
         lines,
         open: Open::None,
-        pieces: Vec::with_capacity(8),
+        pieces: SmallVec::new(),
         seen_field: false,
         first: None,
         last: start,

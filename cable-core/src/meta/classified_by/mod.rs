@@ -1,6 +1,7 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
 use crate::scan;
+use smallvec::SmallVec;
 use std::sync::LazyLock;
 
 /// Words of titles, offices and roles that surround a classifier's name
@@ -156,9 +157,9 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
     let mut named_part: Option<usize> = None;
     // The part before ends with a title word (`AMB: EJHULL`).
     let mut after_title_part = false;
-    // Reused for every part: one allocation for the line, not one per part.
-    let mut toks: Vec<&str> = Vec::new();
-    let mut kinds: Vec<Word> = Vec::new();
+    // Reused for every part, on the stack unless a part has more than 24 words.
+    let mut toks: SmallVec<[&str; 24]> = SmallVec::new();
+    let mut kinds: SmallVec<[Word; 24]> = SmallVec::new();
     for (n, part) in parts(head).enumerate() {
         toks.clear();
         toks.extend(scan::tokens(part));

@@ -1,7 +1,7 @@
 //! Cable citations inside a reference item: `STATE 12345`, `07 MOSCOW 5434`, `MOSCOW 5434 OF
 //! 2007`, `10-OTTAWA-57`, station names of several words, years before or after the serial.
 
-use super::Citation;
+use super::{Citation, Citations};
 use crate::scan;
 use std::borrow::Cow;
 
@@ -71,7 +71,7 @@ const NOT_STATION: &[&str] = &[
 
 /// Finds cable citations (`STATE 12345`, `07 MOSCOW 5432`, `2007 MANAGUA 2135`,
 /// `STATE 188314, 259032`, `09 FOO 12 AND 13`) in an item.
-pub(super) fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Vec<Citation<'a>>) {
+pub(super) fn cite_cables<'a>(toks: &[&'a str], parts: &[&'a str], out: &mut Citations<'a>) {
     let sentence_case = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_lowercase()));
     let mut i = 0;
     while i < toks.len() {

@@ -8,19 +8,25 @@ use crate::scan;
 use crate::span::Span;
 use crate::spanned::Text;
 use cables::cite_cables;
+use smallvec::SmallVec;
 use std::borrow::Cow;
+
+/// The text parts of a REF block's items (scratch).
+type Parts<'a> = SmallVec<[&'a str; 16]>;
+/// The cables one item cites (scratch).
+type Citations<'a> = SmallVec<[Citation<'a>; 4]>;
 
 /// Reads the references of a REF field from its pieces (content after the keyword, then one
 /// piece per continuation line). Cable ids are completed later, when the citing cable's year is
 /// known ([`crate::finish`]).
 pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Reference<'a>>) {
-    // One list of text parts for all items, and the items as ranges of it: two allocations per
-    // REF block, none per item.
-    let mut parts: Vec<&'a str> = Vec::with_capacity(pieces.len() + 4);
-    let mut items: Vec<Item<'a>> = Vec::with_capacity(pieces.len());
+    // One list of text parts for all items, and the items as ranges of it; these scratch lists
+    // live on the stack unless the block is long (no allocation per item, nor usually per block).
+    let mut parts: Parts<'a> = SmallVec::new();
+    let mut items: SmallVec<[Item<'a>; 8]> = SmallVec::new();
     split_items(pieces, &mut parts, &mut items);
-    let mut toks: Vec<&'a str> = Vec::new();
-    let mut cites: Vec<Citation<'a>> = Vec::new();
+    let mut toks: SmallVec<[&'a str; 32]> = SmallVec::new();
+    let mut cites: Citations<'a> = SmallVec::new();
     for item in items.iter().filter(|i| !i.parts.is_empty()) {
         let item_parts = &parts[item.parts.clone()];
         toks.clear();
@@ -79,8 +85,8 @@ struct Item<'a> {
 /// Splits the pieces into items at labels `A.`, `B)`, `(C)`, `¶D.` (in alphabetical sequence,
 /// so that initials and `U.S.` are never taken for labels), or, without labels, at `;` and
 /// line ends. Each item's text parts are appended to `parts`.
-fn split_items<'a>(pieces: &[&'a str], parts: &mut Vec<&'a str>, items: &mut Vec<Item<'a>>) {
-    let push_part = |parts: &mut Vec<&'a str>, s: &'a str| {
+fn split_items<'a>(pieces: &[&'a str], parts: &mut Parts<'a>, items: &mut SmallVec<[Item<'a>; 8]>) {
+    let push_part = |parts: &mut Parts<'a>, s: &'a str| {
         let s = scan::trim(s);
         // (A dash that leads the next item's line, `-      (B) Abuja 2833`, is no text.)
         if !s.is_empty() && s.bytes().any(|b| b != b'-') {
