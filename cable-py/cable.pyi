@@ -702,7 +702,7 @@ def paragraphs_frame(cables: Iterable[Cable], /, *, columns: Optional[List[str]]
     caveats, heading, text (needs pandas and pyarrow)."""
 
 def citations(cables: Iterable[Cable]) -> Any:
-    """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus, source (needs pandas)."""
+    """A pandas DataFrame of citation edges: citing, cited, label, kind, in_corpus, source (needs pandas and pyarrow)."""
 
 def canonical_id(id: str) -> Optional[str]:
     """The canonical form of a cable id (``"07MOSCOW5434"``), or None."""

@@ -3,6 +3,7 @@
 //! Memory stays flat: at most a few batches are in flight, whatever the corpus size.
 
 use cable_core::envelope::corpus::{Corpus, Entry, RawEntry};
+use cable_core::failure::panic_message;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -174,15 +175,6 @@ fn guarded<T>(work: &(impl Fn(Entry) -> Result<T, String> + Sync), entry: Entry)
     let source = entry.source.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(entry)))
         .unwrap_or_else(|panic| Err(format!("{source}: internal error: {}", panic_message(&*panic))))
-}
-
-/// The message of a panic payload.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("panic")
 }
 
 /// The items of one input.

@@ -10,6 +10,7 @@ mod clean;
 pub mod decode;
 pub mod envelope;
 mod error;
+pub mod failure;
 mod finish;
 mod header;
 pub mod ids;

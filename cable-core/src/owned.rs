@@ -152,7 +152,7 @@ pub enum BytesError {
     #[error(transparent)]
     Html(#[from] HtmlError),
     /// A `cables.csv` file: many cables, not one.
-    #[error("a cables.csv file holds many cables: read it row by row")]
+    #[error("a cables.csv file holds many cables: read it row by row (read_csv() in Python, cable_csv_open() in C)")]
     Csv,
 }
 

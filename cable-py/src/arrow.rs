@@ -32,10 +32,16 @@ pub(crate) fn to_arrow<'py>(
     arrow_table(py, cables, table_kind(table)?, text, "to_arrow")
 }
 
-/// `import pyarrow`, or an `ImportError` that says what to install.
-pub(crate) fn pyarrow<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
-    py.import("pyarrow")
-        .map_err(|_| PyImportError::new_err(format!("{func}() needs pyarrow: pip install 'cable-parser[arrow]'")))
+/// `import module`, or an `ImportError` that says what `cable.func()` needs installed.
+pub(crate) fn import<'py>(py: Python<'py>, module: &str, install: &str, func: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import(module).map_err(|e| {
+        if !e.is_instance_of::<PyImportError>(py) {
+            return e;
+        }
+        let err = PyImportError::new_err(format!("cable.{func}() needs {module}: pip install {install}"));
+        err.set_cause(py, Some(e));
+        err
+    })
 }
 
 /// The record batches of `kind` over `cables`.
@@ -72,7 +78,7 @@ pub(crate) fn arrow_table<'py>(
     text: bool,
     func: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let pa = pyarrow(py, func)?;
+    let pa = import(py, "pyarrow", "'cable-parser[arrow]'", func)?;
     let capsule = capsule(py, kind, batches(cables, kind, text, func)?)?;
     let reader = pa.getattr("RecordBatchReader")?.call_method1("_import_from_c_capsule", (capsule,))?;
     reader.call_method0("read_all")

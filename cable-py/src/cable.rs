@@ -67,11 +67,6 @@ impl PyCable {
     }
 }
 
-const _: () = {
-    const fn send_sync<T: Send + Sync>() {}
-    send_sync::<PyCable>();
-};
-
 /// The `Cable` methods: each simple getter is a line `name(s) -> Type = value` (`s` the
 /// object; `name(s, py)` also takes the interpreter), the others are written out after
 /// `@methods`. One `#[pymethods]` block is made of both.
@@ -205,6 +200,16 @@ cable_methods! {
     /// the tables): ``"cables.csv:17"`` for a row (``read_csv``, ``read_dir``), the path of a
     /// file (``parse_file``, ``read_dir``); None for text handed to ``parse()``.
     source(s) -> Option<&str> = s.owned.source();
+    /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
+    /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
+    warnings(s, py) -> PyResult<Bound<'py, PyTuple>> =
+        s.list(py, "warnings", s.cable().warnings(), |w, at| ParseWarning::new((w, s.cable()), at));
+    /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
+    /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
+    /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
+    /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
+    // The core's serialisation of that one key, so that it is the JSON's `spans` object.
+    spans(s, py) -> PyResult<Bound<'py, PyAny>> = to_py(py, &s.cable().spans_serialized());
 
     @methods {
         /// The paragraphs of the body in text order, a tuple of ``Paragraph``: numbered paragraphs
@@ -223,24 +228,6 @@ cable_methods! {
             Some(Paragraph::new(&c.paragraphs()[i], self.at(&[Step::Key("paragraphs"), Step::Index(i)])))
         }
 
-        /// Everything odd but usable the parser met, in text order: a tuple of ``ParseWarning``.
-        /// Bytes replaced while decoding are ``lossy_decoding`` warnings.
-        #[getter]
-        fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-            let c = self.cable();
-            self.list(py, "warnings", c.warnings(), |w, at| ParseWarning::new((w, c), at))
-        }
-
-        /// Byte spans ``(start, end)`` of the parts and single-valued fields, as in the JSON
-        /// ``spans`` object: ``header``, ``metadata``, ``body``, ``transmission_id``, ``dtg``,
-        /// ``sender``, ``banner``, ``eo``, ``tags`` (a list, one per tag), ``subject``,
-        /// ``classified_by``. Absent parts are None. Spans are ``[start, end]`` lists here, as in JSON.
-        #[getter]
-        fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            // The core's serialisation of that one key, so that it is the JSON's `spans` object.
-            to_py(py, &self.cable().spans_serialized())
-        }
-
         /// The cable as a dict with exactly the keys and values of the JSON contract
         /// (``json.loads(cable.to_json())``).
         fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -256,79 +243,29 @@ cable_methods! {
         /// Pickling (``copy``, ``multiprocessing``): the document (text, envelope, decoding
         /// replacements) and the options, parsed again when unpickled.
         fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-            let doc = self.owned.document();
-            let env = doc.envelope().map(|e| {
-                let s = |v: &Option<std::borrow::Cow<'_, str>>| v.as_deref().map(str::to_owned);
-                let kind = e.kind.as_str();
-                (
-                    kind,
-                    e.row_id,
-                    s(&e.reference_id),
-                    s(&e.created),
-                    s(&e.released),
-                    s(&e.classification),
-                    s(&e.origin),
-                    s(&e.references),
-                )
-            });
-            let spans: Vec<(u32, u32)> = doc.replaced_spans().iter().map(|s| (s.start, s.end)).collect();
             let rebuild = py.get_type::<PyCable>().getattr(intern!(py, "_rebuild"))?;
-            let args = (doc.text(), env, doc.replaced(), spans, self.year, doc.source()).into_pyobject(py)?;
-            Ok((rebuild, args))
+            Ok((rebuild, (self.owned.document().to_parts(), self.year).into_pyobject(py)?))
         }
 
         /// Rebuilds a pickled cable (used by ``__reduce__``; not part of the API).
         #[classmethod]
-        #[pyo3(signature = (text, envelope, replaced, spans, year, source = None))]
-        #[allow(clippy::too_many_arguments)] // The pickled state, field by field.
         fn _rebuild(
             _cls: &Bound<'_, pyo3::types::PyType>,
             py: Python<'_>,
-            text: String,
-            envelope: Option<EnvelopeState>,
-            replaced: usize,
-            spans: Vec<(u32, u32)>,
+            parts: cable_core::envelope::DocumentParts,
             year: Option<i32>,
-            source: Option<String>,
         ) -> PyResult<PyCable> {
-            use cable_core::{Document, Envelope, EnvelopeKind, Span};
-            use std::borrow::Cow;
-            let doc = match envelope {
-                None => Document::plain(text),
-                Some((kind, row_id, reference_id, created, released, classification, origin, references)) => {
-                    let kind =
-                        if kind == "cablegate_html" { EnvelopeKind::CablegateHtml } else { EnvelopeKind::CablesCsv };
-                    let mut env = Envelope::new(kind);
-                    env.row_id = row_id;
-                    env.reference_id = reference_id.map(Cow::Owned);
-                    env.created = created.map(Cow::Owned);
-                    env.released = released.map(Cow::Owned);
-                    env.classification = classification.map(Cow::Owned);
-                    env.origin = origin.map(Cow::Owned);
-                    env.references = references.map(Cow::Owned);
-                    Document::with_envelope(text, env)
-                }
-            };
-            let doc = doc.with_replacements(replaced, spans.into_iter().map(|(a, b)| Span::new(a, b)).collect());
-            let doc = match source {
-                Some(s) => doc.with_source(s),
-                None => doc,
-            };
-            let opts = crate::input::options(year);
-            let parsed = crate::input::detached(py, || {
-                cable_core::OwnedCable::from_document(doc, &opts).map_err(|e| crate::errors::Failure::parse(&e))
-            });
-            parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
+            let doc = cable_core::Document::from_parts(parts);
+            let (opts, _) = crate::input::options(year, "replace")?;
+            let parsed = crate::input::detached(py, || Ok(cable_core::OwnedCable::from_document(doc, &opts)?));
+            parsed.map(|c| PyCable::new(c, year))
         }
 
         /// ``<Cable 07MOSCOW5434 CONFIDENTIAL 2007-11-17 'KOSOVO: RUSSIAN FORECAST ...'>``.
         fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
             let c = self.cable();
-            let id = match (c.reference_id(), c.reference()) {
-                (Some(id), _) => id.to_owned(),
-                (None, Some(r)) => r.to_string(),
-                (None, None) => "?".to_owned(),
-            };
+            let reference = || c.reference().map_or_else(|| "?".to_owned(), |r| r.to_string());
+            let id = c.reference_id().map_or_else(reference, str::to_owned);
             let level = c.classification().map_or("?", |l| l.as_str());
             let date = c.created().map_or_else(|| "?".to_owned(), |d| d.format("%Y-%m-%d").to_string());
             let mut out = format!("<Cable {id} {level} {date}");
@@ -341,15 +278,3 @@ cable_methods! {
         }
     }
 }
-
-/// The envelope's fields, in the order of [`PyCable::__reduce__`].
-type EnvelopeState = (
-    String,
-    Option<u64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);

@@ -3,37 +3,25 @@
 //! columns have one definition for the CLI's export, `to_arrow` and these frames. pandas and
 //! pyarrow are imported when a function is called, never at import.
 
+use crate::arrow::import;
 use cable_core::table::Table;
-use pyo3::exceptions::{PyImportError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{IntoPyDict, PyCFunction, PyTuple};
-
-/// `import pandas`, or an `ImportError` that says what to install.
-pub(crate) fn pandas<'py>(py: Python<'py>, func: &str) -> PyResult<Bound<'py, PyModule>> {
-    py.import("pandas").map_err(|e| {
-        if e.is_instance_of::<PyImportError>(py) {
-            let err = PyImportError::new_err(format!("cable.{func}() needs pandas: pip install pandas"));
-            err.set_cause(py, Some(e));
-            err
-        } else {
-            e
-        }
-    })
-}
+use pyo3::types::{IntoPyDict, PyDict};
 
 /// The table `kind` over `cables` as a pandas DataFrame, with `columns` only when given.
 /// pyarrow's conversion, with two choices: unsigned integers that may be missing become pandas'
 /// nullable `UInt32` (not floats with NaN), and lists stay Arrow lists (`pd.ArrowDtype`), whose
 /// values read as Python lists (pyarrow's default gives NumPy arrays).
-fn frame<'py>(
+pub(crate) fn frame<'py>(
     py: Python<'py>,
     cables: &Bound<'py, PyAny>,
     kind: Table,
     columns: Option<Vec<String>>,
     func: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let pd = pandas(py, func)?;
-    let pa = crate::arrow::pyarrow(py, &format!("cable.{func}"))?;
+    let pd = import(py, "pandas", "pandas", func)?;
+    let pa = import(py, "pyarrow", "'cable-parser[arrow]'", func)?;
     // The text columns (`text`, `body`) are built only when asked for: they hold the corpus.
     let text = columns.as_ref().is_some_and(|c| c.iter().any(|n| n == "text" || n == "body"));
     let mut table = crate::arrow::arrow_table(py, cables, kind, text, func)?;
@@ -47,23 +35,18 @@ fn frame<'py>(
         }
         table = table.call_method1("select", (columns,))?;
     }
-    let uint32 = pa.call_method0("uint32")?.unbind();
-    let nullable = pd.call_method0("UInt32Dtype")?.unbind();
-    let arrow_dtype = pd.getattr("ArrowDtype")?.unbind();
-    let is_list = pa.getattr("types")?.getattr("is_list")?.unbind();
-    let mapper =
-        PyCFunction::new_closure(py, None, None, move |args: &Bound<'_, PyTuple>, _kwargs| -> PyResult<Py<PyAny>> {
-            let py = args.py();
-            let t = args.get_item(0)?;
-            if t.eq(uint32.bind(py))? {
-                return Ok(nullable.clone_ref(py));
-            }
-            if is_list.bind(py).call1((&t,))?.is_truthy()? {
-                return Ok(arrow_dtype.bind(py).call1((t,))?.unbind());
-            }
-            Ok(py.None())
-        })?;
-    table.call_method("to_pandas", (), Some(&[("types_mapper", mapper)].into_py_dict(py)?))
+    // The columns' types that convert otherwise than by default (see above).
+    let (uint32, is_list) = (pa.call_method0("uint32")?, pa.getattr("types")?.getattr("is_list")?);
+    let mapping = PyDict::new(py);
+    for t in table.getattr("schema")?.getattr("types")?.try_iter()? {
+        let t = t?;
+        if t.eq(&uint32)? {
+            mapping.set_item(&t, pd.call_method0("UInt32Dtype")?)?;
+        } else if is_list.call1((&t,))?.is_truthy()? {
+            mapping.set_item(&t, pd.getattr("ArrowDtype")?.call1((&t,))?)?;
+        }
+    }
+    table.call_method("to_pandas", (), Some(&[("types_mapper", mapping.getattr("get")?)].into_py_dict(py)?))
 }
 
 /// One row per cable: the columns of ``to_arrow(cables)`` (and of ``cable export``), or those

@@ -1,10 +1,9 @@
 //! Identifiers and knowledge: `canonical_id()`, `tag_kind()`, `station()`, `stations()` and
 //! `citations()` (a pandas DataFrame of the citation edges of a corpus).
 
-use crate::frame::pandas;
-use crate::reader::for_each_cable;
+use crate::objects::Tuple;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::PyTuple;
 
 /// The canonical form of a cable id — 2-digit year, station, serial without leading zeros —
 /// from an id as published or cited: ``canonical_id("08ECTION01OF02MANAMA492")`` is
@@ -26,82 +25,64 @@ pub(crate) fn tag_kind(tag: &str) -> &'static str {
 /// A post of the station table: the station of its reference ids, its plain-language
 /// addresses, routing indicators, envelope origin names, country and TAGS country code.
 #[pyclass(frozen, eq, hash, module = "cable", name = "Station", skip_from_py_object)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Station {
     /// The station of reference ids (``"MOSCOW"``).
     #[pyo3(get)]
     station: &'static str,
+    /// Every plain-language address known for the post, the usual one first.
+    #[pyo3(get)]
+    plads: Tuple<&'static str>,
+    /// Routing indicators (``("RUEHMO",)``); empty when the corpus never showed one.
+    #[pyo3(get)]
+    routes: Tuple<&'static str>,
     /// The usual plain-language address (``"AMEMBASSY MOSCOW"``).
     #[pyo3(get)]
+    #[serde(skip)]
     plad: &'static str,
     /// The envelope origin name (``"Embassy Moscow"``).
     #[pyo3(get)]
     origin: &'static str,
+    /// Every origin name known for the post, the usual one first.
+    #[pyo3(get)]
+    origins: Tuple<&'static str>,
     /// The host country (``"Russia"``).
     #[pyo3(get)]
     country: &'static str,
     /// The host country's TAGS code (``"RS"``).
     #[pyo3(get)]
     geo: &'static str,
-    row: &'static cable_core::ids::Station,
+    /// Other spellings of the station that ``canonical_id()`` rewrites to it (``("HCMC",)``).
+    #[pyo3(get)]
+    aliases: Tuple<&'static str>,
 }
 
 impl From<&'static cable_core::ids::Station> for Station {
     fn from(row: &'static cable_core::ids::Station) -> Self {
         Station {
             station: row.station(),
+            plads: row.plads().iter().copied().collect(),
+            routes: row.routes().iter().copied().collect(),
             plad: row.plad(),
             origin: row.origin(),
+            origins: row.origins().iter().copied().collect(),
             country: row.country(),
             geo: row.geo(),
-            row,
+            aliases: row.aliases().iter().copied().collect(),
         }
     }
 }
 
 #[pymethods]
 impl Station {
-    /// Every plain-language address known for the post, the usual one first.
-    #[getter]
-    fn plads<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.plads())
-    }
-
-    /// Routing indicators (``("RUEHMO",)``); empty when the corpus never showed one.
-    #[getter]
-    fn routes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.routes())
-    }
-
-    /// Every origin name known for the post, the usual one first.
-    #[getter]
-    fn origins<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.origins())
-    }
-
-    /// Other spellings of the station that ``canonical_id()`` rewrites to it (``("HCMC",)``).
-    #[getter]
-    fn aliases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.row.aliases())
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let r = |s: &str| -> PyResult<String> { Ok(pyo3::types::PyString::new(py, s).repr()?.to_string()) };
+        let r = |s: &str| crate::objects::py_repr(py, s);
         Ok(format!("Station({}, plad={}, origin={})", r(self.station)?, r(self.plad)?, r(self.origin)?))
     }
 
     /// ``{station, plads, routes, origin, origins, country, geo, aliases}``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("station", self.station)?;
-        d.set_item("plads", PyList::new(py, self.row.plads())?)?;
-        d.set_item("routes", PyList::new(py, self.row.routes())?)?;
-        d.set_item("origin", self.origin)?;
-        d.set_item("origins", PyList::new(py, self.row.origins())?)?;
-        d.set_item("country", self.country)?;
-        d.set_item("geo", self.geo)?;
-        d.set_item("aliases", PyList::new(py, self.row.aliases())?)?;
-        Ok(d)
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::topy::to_py(py, self)
     }
 }
 
@@ -119,40 +100,15 @@ pub(crate) fn stations(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
     PyTuple::new(py, cable_core::ids::stations().iter().map(Station::from))
 }
 
-/// Columns of `citations`, in order.
-const COLUMNS: &[&str] = &["citing", "cited", "label", "kind", "in_corpus", "source"];
-
 /// The citation edges of a corpus as a pandas DataFrame: one row per cable cited in a REF
 /// block, with columns ``citing``, ``cited`` (canonical ids), ``label`` (the REF item's
 /// letter, or None), ``kind``, ``in_corpus`` (whether the cited cable is among ``cables``) and
 /// ``source`` (the citing cable's, as ``Cable.source``; empty when it has none).
 /// Self-citations are left out. Reads ``cables`` once (a reader is fine). The network is the
-/// core's (``cable refs`` gives the same edges).
+/// core's citations table (``to_arrow(cables, table="citations")``; ``cable refs`` gives the
+/// same edges). Needs pandas and pyarrow.
 #[pyfunction]
 pub(crate) fn citations<'py>(py: Python<'py>, cables: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let pd = pandas(py, "citations")?;
-    let mut per_cable: Vec<(String, cable_core::ids::CableCitations)> = Vec::new();
-    for_each_cable(cables, "citations", |c| {
-        let source = c.source().unwrap_or_default().to_owned();
-        per_cable.push((source, cable_core::ids::CableCitations::of(c.cable())));
-        Ok(())
-    })?;
-    let cols: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for e in cable_core::ids::corpus_citations(&per_cable) {
-        cols[0].append(e.citing)?;
-        cols[1].append(e.cited)?;
-        cols[2].append(Some(e.label).filter(|l| !l.is_empty()))?;
-        cols[3].append(e.kind)?;
-        cols[4].append(e.in_corpus)?;
-        cols[5].append(e.source)?;
-    }
-    let data = PyDict::new(py);
-    for (name, col) in COLUMNS.iter().zip(&cols) {
-        data.set_item(*name, col)?;
-    }
-    let df = pd.call_method1("DataFrame", (data,))?;
-    // The boolean column stays boolean also when there are no rows.
-    let in_corpus = df.get_item("in_corpus")?.call_method1("astype", ("bool",))?;
-    df.set_item("in_corpus", in_corpus)?;
-    Ok(df)
+    let columns = ["citing", "cited", "label", "kind", "in_corpus", "source"].map(String::from);
+    crate::frame::frame(py, cables, cable_core::table::Table::Citations, Some(columns.into()), "citations")
 }

@@ -20,11 +20,12 @@ mod reader;
 mod topy;
 
 use crate::cable::PyCable;
-use crate::input::{Decoding, OnError, Source, detached, options};
+use crate::input::{Source, choice, options};
 use crate::reader::CableReader;
-use cable_core::envelope::corpus::Corpus;
+use cable_core::envelope::corpus::{Corpus, Form};
 use pyo3::prelude::*;
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// Parses the text of one cable: the whole telegram (routing header and body), the body alone,
 /// the header alone, or a fragment such as a TAGS and SUBJECT block.
@@ -37,9 +38,9 @@ use std::path::PathBuf;
 #[pyfunction]
 #[pyo3(signature = (data, /, *, year = None, errors = "replace"))]
 fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
-    let decoding = Decoding::from_arg(errors)?;
+    let (opts, strict) = options(year, errors)?;
     let src = Source::extract(data, "parse")?;
-    input::parse_source(py, src, &options(year), decoding).map(|c| PyCable::new(c, year))
+    input::parse_source(py, src, Form::Text, &opts, strict).map(|c| PyCable::new(c, year))
 }
 
 /// Parses a cablegate HTML page (``<table class='cable'>`` and ``<pre>`` blocks), given as
@@ -49,9 +50,9 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, year: Option<i32>, errors: &st
 #[pyfunction]
 #[pyo3(signature = (page, /, *, year = None, errors = "replace"))]
 fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
-    let decoding = Decoding::from_arg(errors)?;
+    let (opts, strict) = options(year, errors)?;
     let src = Source::extract(page, "parse_html")?;
-    input::parse_page_source(py, &src, &options(year), decoding).map(|c| PyCable::new(c, year))
+    input::parse_source(py, src, Form::Html, &opts, strict).map(|c| PyCable::new(c, year))
 }
 
 /// Reads and parses a file holding one cable: plain text or a cablegate page, detected from its
@@ -62,16 +63,8 @@ fn parse_html(py: Python<'_>, page: &Bound<'_, PyAny>, year: Option<i32>, errors
 #[pyfunction]
 #[pyo3(signature = (path, /, *, year = None, errors = "replace"))]
 fn parse_file(py: Python<'_>, path: &Bound<'_, PyAny>, year: Option<i32>, errors: &str) -> PyResult<PyCable> {
-    let decoding = Decoding::from_arg(errors)?;
-    let opts = options(year);
-    let parsed = match path.extract::<PathBuf>() {
-        Ok(p) => detached(py, || input::parse_one_file(&p, &opts, decoding)),
-        Err(e) => {
-            let Some(file) = input::PyFileReader::of(path) else { return Err(e) };
-            detached(py, || input::parse_one_stream(file, "<file object>", &opts, decoding))
-        }
-    };
-    parsed.map(|c| PyCable::new(c, year)).map_err(|f| f.into_pyerr(py))
+    let (opts, strict) = options(year, errors)?;
+    input::parse_file(py, path, &opts, strict).map(|c| PyCable::new(c, year))
 }
 
 /// Streams the rows of a cables.csv file: an iterator of ``Cable`` holding one row in memory at
@@ -101,39 +94,30 @@ fn read_csv(
     byte_range: Option<(u64, u64)>,
     progress: bool,
 ) -> PyResult<CableReader> {
-    let decoding = Decoding::from_arg(errors)?;
-    let on_error = OnError::from_arg(on_error)?;
+    let (opts, strict) = options(year, errors)?;
+    let skip = choice("on_error", on_error, ["raise", "skip"])?;
     let path: PathBuf = match path.extract::<PathBuf>() {
         Ok(p) => p,
         Err(e) => {
-            let Some(reader) = input::PyFileReader::of(path) else { return Err(e) };
-            let corpus = Corpus::from_reader("<file object>", Some(cable_core::envelope::corpus::Form::Csv), reader);
-            return CableReader::new(py, corpus, options(year), decoding, on_error)
-                .with_progress(py, None, progress, "read_csv");
+            let corpus = Corpus::from_reader("<file object>", Some(Form::Csv), input::PyFileReader::of(path).ok_or(e)?);
+            return CableReader::new(py, corpus, opts, strict, skip).with_progress(py, None, progress, "read_csv");
         }
     };
-    if let Some((start, end)) = byte_range {
-        if start > end {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "byte_range must be (start, end) with start <= end, not ({start}, {end})"
-            )));
+    let range = match byte_range {
+        Some((start, end)) if start > end => {
+            let message = format!("byte_range must be (start, end) with start <= end, not ({start}, {end})");
+            return Err(pyo3::exceptions::PyValueError::new_err(message));
         }
-        let corpus = Corpus::csv_range(&path, start..end)
-            .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))?;
-        let size = std::fs::metadata(&path).map_or(end, |m| m.len().min(end));
-        return CableReader::new(py, corpus, options(year), decoding, on_error).with_progress(
-            py,
-            Some(size.saturating_sub(start)),
-            progress,
-            "read_csv",
-        );
-    }
-    if let Err(e) = std::fs::File::open(&path) {
-        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
-    }
-    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
-    CableReader::new(py, Corpus::csv(path), options(year), decoding, on_error)
-        .with_progress(py, total, progress, "read_csv")
+        range => range.map(|(start, end)| start..end),
+    };
+    let (corpus, total) = open(py, &path, true, range)?;
+    CableReader::new(py, corpus, opts, strict, skip).with_progress(py, total, progress, "read_csv")
+}
+
+/// The core's walk of `path` (see `Corpus::open`), or the `OSError` of a path it cannot open.
+fn open(py: Python<'_>, path: &Path, csv: bool, range: Option<Range<u64>>) -> PyResult<(Corpus, Option<u64>)> {
+    py.detach(|| Corpus::open(path, csv, range))
+        .map_err(|e| errors::os_error(py, &e, Some(&path.display().to_string())))
 }
 
 /// Walks a directory (sorted, subdirectories included, hidden files and folders skipped: the walk
@@ -151,16 +135,10 @@ fn read_dir(
     on_error: &str,
     progress: bool,
 ) -> PyResult<CableReader> {
-    let decoding = Decoding::from_arg(errors)?;
-    let on_error = OnError::from_arg(on_error)?;
-    // The walk is lazy: a path that is not a readable directory fails here, not when iterating.
-    if let Err(e) = std::fs::read_dir(&path) {
-        return Err(errors::os_error(py, &e, Some(&path.display().to_string())));
-    }
-    // The size of the files the walk reads, when none is compressed.
-    let total = py.detach(|| cable_core::envelope::corpus::plain_size(&[&path]));
-    CableReader::new(py, Corpus::new([path]), options(year), decoding, on_error)
-        .with_progress(py, total, progress, "read_dir")
+    let (opts, strict) = options(year, errors)?;
+    let skip = choice("on_error", on_error, ["raise", "skip"])?;
+    let (corpus, total) = open(py, &path, false, None)?;
+    CableReader::new(py, corpus, opts, strict, skip).with_progress(py, total, progress, "read_dir")
 }
 
 /// The files a ``read_dir(path)`` walk reads, in its order, each with its size in bytes and
@@ -168,16 +146,7 @@ fn read_dir(
 /// core's walk, for ``cable.dask.read_dir``.
 #[pyfunction]
 fn _corpus_files(py: Python<'_>, path: PathBuf) -> Vec<(PathBuf, u64, bool)> {
-    py.detach(|| {
-        cable_core::envelope::corpus::walk_files(&path)
-            .into_iter()
-            .map(|p| {
-                let size = p.metadata().map_or(0, |m| m.len());
-                let csv = cable_core::envelope::corpus::is_plain_csv(&p);
-                (p, size, csv)
-            })
-            .collect()
-    })
+    py.detach(|| cable_core::envelope::corpus::walk_plan(&path))
 }
 
 /// The cables of the given files and directories, read by the core's walk in order (as
@@ -191,9 +160,9 @@ fn _read_paths(
     errors: &str,
     on_error: &str,
 ) -> PyResult<CableReader> {
-    let decoding = Decoding::from_arg(errors)?;
-    let on_error = OnError::from_arg(on_error)?;
-    Ok(CableReader::new(py, Corpus::new(paths), options(year), decoding, on_error))
+    let (opts, strict) = options(year, errors)?;
+    let skip = choice("on_error", on_error, ["raise", "skip"])?;
+    Ok(CableReader::new(py, Corpus::new(paths), opts, strict, skip))
 }
 
 /// Parser for US diplomatic cables (State Department telegrams as in the 2010–11 Cablegate

@@ -21,7 +21,7 @@ pub(crate) fn py_span(s: cable_core::Span) -> PySpan {
 }
 
 /// A list field that Python reads as a tuple.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub(crate) struct Tuple<T>(Vec<T>);
 
 impl<T> FromIterator<T> for Tuple<T> {
@@ -81,12 +81,6 @@ impl std::hash::Hash for At {
     fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
-impl std::fmt::Debug for At {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "At({:?})", self.1)
-    }
-}
-
 /// `Name(a=..., b=...)`, with Python reprs of the values; `None` values are left out.
 fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> {
     let mut parts = Vec::new();
@@ -94,10 +88,6 @@ fn repr_of(name: &str, fields: &[(&str, Bound<'_, PyAny>)]) -> PyResult<String> 
         parts.push(format!("{k}={}", v.repr()?));
     }
     Ok(format!("{name}({})", parts.join(", ")))
-}
-
-fn any<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> PyResult<Bound<'py, PyAny>> {
-    v.into_bound_py_any(py)
 }
 
 /// One frozen Python class per record: its fields (each a read-only attribute, documented),
@@ -115,7 +105,7 @@ macro_rules! record {
     )*) => {$(
         $(#[$doc])*
         #[pyclass(frozen, eq, hash, module = "cable", skip_from_py_object)]
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         pub struct $name {
             at: At,
             $($(#[$fdoc])* #[pyo3(get)] $field: $fty,)*
@@ -132,7 +122,7 @@ macro_rules! record {
         impl $name {
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
                 let $s = self;
-                repr_of(stringify!($name), &[$((stringify!($rk), any(py, $rv)?)),*])
+                repr_of(stringify!($name), &[$((stringify!($rk), ($rv).into_bound_py_any(py)?)),*])
             }
 
             /// The value as in the JSON contract (serialised from the core when called).

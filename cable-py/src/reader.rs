@@ -3,54 +3,35 @@
 //! `Cable`) that the tables, frames and citations share.
 
 use crate::cable::PyCable;
-use crate::errors::Failure;
-use crate::input::{Decoding, OnError, guarded, parse_doc};
-use cable_core::envelope::corpus::{Corpus, CorpusError, RawEntry};
+use crate::errors::to_pyerr;
+use crate::input::{guarded, type_name};
+use cable_core::envelope::corpus::Corpus;
+use cable_core::failure::Failure;
 use cable_core::{OwnedCable, ParseOptions};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
-/// What the reader produced next.
-enum Next {
-    Cable(Box<OwnedCable>),
-    Fail(Failure),
-    End,
-}
-
-/// The core's walk, and what is left of the entry it last gave.
+/// The core's walk, and whether it is over.
 struct ReaderState {
     corpus: Corpus,
     done: bool,
 }
 
 impl ReaderState {
-    fn step(&mut self, opts: &ParseOptions, decoding: Decoding) -> Next {
-        let entry = match self.corpus.next_raw() {
-            None => return Next::End,
-            Some(Ok(e)) => e,
-            Some(Err(CorpusError::Io { path, source })) => return Next::Fail(Failure::io(source, &path)),
-            Some(Err(CorpusError::Html { path, .. })) => return Next::Fail(Failure::no_pre_block().in_file(&path)),
-            Some(Err(CorpusError::Csv { path, source })) => return Next::Fail(Failure::csv(source).in_file(&path)),
-            Some(Err(CorpusError::Rejected { path, source })) => {
-                return Next::Fail(Failure::parse(&source).in_file(&path));
-            }
-            Some(Err(e)) => return Next::Fail(Failure::internal(e.to_string())),
-        };
-        let path = entry.path().to_owned();
-        let row = match &entry {
-            RawEntry::CsvRow { row, .. } => Some(row.row()),
-            RawEntry::Document(_) => None,
-        };
-        let r = parse_doc(entry.into_entry().document, opts, decoding).map_err(|f| match row {
-            Some(n) => f.at_row(n).in_file(&path),
-            None => f.in_file(&path),
-        });
-        match r {
-            Ok(c) => Next::Cable(Box::new(c)),
-            Err(f) => Next::Fail(f),
+    /// The next cable or failure, `None` at the end. A panic (a bug) ends the walk: it cannot
+    /// be trusted to go on.
+    fn step(&mut self, opts: &ParseOptions, strict: bool) -> Option<Result<OwnedCable, Failure>> {
+        if self.done {
+            return None;
         }
+        let corpus = &mut self.corpus;
+        let parse = |r: Result<_, _>| r.map_err(Failure::from).and_then(|e| OwnedCable::from_entry(e, opts, strict));
+        guarded(|| Ok(corpus.next_raw().map(parse))).unwrap_or_else(|f| {
+            self.done = true;
+            Some(Err(f))
+        })
     }
 }
 
@@ -68,8 +49,10 @@ impl ReaderState {
 pub struct CableReader {
     state: Mutex<ReaderState>,
     opts: ParseOptions,
-    decoding: Decoding,
-    on_error: OnError,
+    /// `errors="strict"`.
+    strict: bool,
+    /// `on_error="skip"`.
+    skip: bool,
     errors: Py<PyList>,
     /// Size of the input when known (plain files).
     total_bytes: Option<u64>,
@@ -78,18 +61,12 @@ pub struct CableReader {
 }
 
 impl CableReader {
-    pub(crate) fn new(
-        py: Python<'_>,
-        corpus: Corpus,
-        opts: ParseOptions,
-        decoding: Decoding,
-        on_error: OnError,
-    ) -> Self {
+    pub(crate) fn new(py: Python<'_>, corpus: Corpus, opts: ParseOptions, strict: bool, skip: bool) -> Self {
         CableReader {
             state: Mutex::new(ReaderState { corpus, done: false }),
             opts,
-            decoding,
-            on_error,
+            strict,
+            skip,
             errors: PyList::empty(py).unbind(),
             total_bytes: None,
             bar: Mutex::new(None),
@@ -127,60 +104,32 @@ impl CableReader {
     }
 
     /// The next cable, after the errors that `on_error="skip"` keeps, or `None` at the end.
-    fn next_cable(&self, py: Python<'_>) -> PyResult<Option<Box<OwnedCable>>> {
+    fn next_cable(&self, py: Python<'_>) -> PyResult<Option<OwnedCable>> {
         loop {
             // `list(read_csv(...))` runs no Python code between items, so the interpreter never
             // looked at its signals: Ctrl-C waited for the whole file. A pending
             // KeyboardInterrupt is raised here, before the next row (the reader can be resumed).
             py.check_signals()?;
-            let step = py.detach(|| {
-                let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                if state.done {
-                    return Next::End;
-                }
-                match guarded(|| Ok(state.step(&self.opts, self.decoding))) {
-                    Ok(step) => step,
-                    Err(f) => {
-                        // A bug while reading: the stream cannot be trusted to go on.
-                        state.done = true;
-                        Next::Fail(f)
-                    }
-                }
-            });
-            self.report(py, matches!(step, Next::End))?;
-            match step {
-                Next::Cable(c) => return Ok(Some(c)),
-                Next::End => return Ok(None),
-                Next::Fail(f) => {
-                    let err = f.into_pyerr(py);
-                    match self.on_error {
-                        OnError::Raise => return Err(err),
-                        OnError::Skip => self.errors.bind(py).append(err.value(py))?,
-                    }
-                }
+            let step = py.detach(|| self.state().step(&self.opts, self.strict));
+            self.report(py, step.is_none())?;
+            match step.transpose() {
+                Ok(c) => return Ok(c),
+                Err(f) if self.skip => self.errors.bind(py).append(to_pyerr(py, f).value(py))?,
+                Err(f) => return Err(to_pyerr(py, f)),
             }
         }
     }
 
-    /// Reads the rest of the input, handing each cable to `each` without making a Python object
-    /// of it (`to_arrow(read_csv(...))` and the frames); errors as in `__next__`.
-    pub(crate) fn for_each(&self, py: Python<'_>, mut each: impl FnMut(&OwnedCable) -> PyResult<()>) -> PyResult<()> {
-        while let Some(c) = self.next_cable(py)? {
-            each(&c)?;
-        }
-        Ok(())
-    }
-
-    fn bytes_read_now(&self) -> u64 {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        state.corpus.bytes_read()
+    /// The walk, also after a panic while it was locked (it is then `done`).
+    fn state(&self) -> MutexGuard<'_, ReaderState> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Moves the progress bar to the bytes read; closes it at the end.
     fn report(&self, py: Python<'_>, end: bool) -> PyResult<()> {
         let mut bar = self.bar.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let Some((b, shown)) = bar.as_mut() else { return Ok(()) };
-        let now = self.bytes_read_now();
+        let now = self.state().corpus.bytes_read();
         if now > *shown {
             b.bind(py).call_method1("update", (now - *shown,))?;
             *shown = now;
@@ -200,7 +149,7 @@ impl CableReader {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyCable>> {
-        Ok(self.next_cable(py)?.map(|c| PyCable::new(*c, self.opts.year)))
+        Ok(self.next_cable(py)?.map(|c| PyCable::new(c, self.opts.year)))
     }
 
     /// The errors met so far with ``on_error="skip"`` (exception objects, in order: a
@@ -214,7 +163,7 @@ impl CableReader {
     /// its start).
     #[getter]
     fn bytes_read(&self) -> u64 {
-        self.bytes_read_now()
+        self.state().corpus.bytes_read()
     }
 
     /// Size of the input in bytes when known (a plain file, a byte range, a directory of plain
@@ -225,8 +174,7 @@ impl CableReader {
     }
 
     fn __repr__(&self) -> String {
-        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        format!("<CableReader {}>", if state.done { "done" } else { "reading" })
+        format!("<CableReader {}>", if self.state().done { "done" } else { "reading" })
     }
 }
 
@@ -238,23 +186,18 @@ pub(crate) fn for_each_cable<'py>(
 ) -> PyResult<()> {
     // A reader is drained in Rust: no `Cable` object per row.
     if let Ok(reader) = cables.cast::<CableReader>() {
-        return reader.get().for_each(cables.py(), each);
+        while let Some(c) = reader.get().next_cable(cables.py())? {
+            each(&c)?;
+        }
+        return Ok(());
     }
-    let iter = cables.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{func}() expects an iterable of Cable, not {}",
-            cables.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-        ))
-    })?;
-    for (i, item) in iter.enumerate() {
+    let not_iterable =
+        |_| PyTypeError::new_err(format!("{func}() expects an iterable of Cable, not {}", type_name(cables)));
+    for (i, item) in cables.try_iter().map_err(not_iterable)?.enumerate() {
         let item = item?;
-        let cable = item.cast::<PyCable>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{func}() expects Cable objects; item {i} is {}",
-                item.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
-            ))
-        })?;
-        each(cable.get().owned())?;
+        let not_a_cable =
+            |_| PyTypeError::new_err(format!("{func}() expects Cable objects; item {i} is {}", type_name(&item)));
+        each(item.cast::<PyCable>().map_err(not_a_cable)?.get().owned())?;
     }
     Ok(())
 }

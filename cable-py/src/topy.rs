@@ -219,13 +219,7 @@ impl<'py> ser::SerializeStruct for Map<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, k: &'static str, v: &T) -> Result<(), Error> {
-        let v = v.serialize(self.0)?;
-        let py = self.0.0;
-        match cached(py, k) {
-            Some(k) => self.1.set_item(k.bind(py), v)?,
-            None => self.1.set_item(PyString::intern(py, k), v)?,
-        }
-        Ok(())
+        Ok(self.1.set_item(key(self.0.0, k), v.serialize(self.0)?)?)
     }
     fn end(self) -> R<'py> {
         Ok(self.1.into_any())

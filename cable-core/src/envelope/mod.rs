@@ -170,6 +170,12 @@ impl std::fmt::Debug for SharedText {
     }
 }
 
+/// A [`Document`] as plain values ([`Document::to_parts`]): the text; the envelope's kind name,
+/// row id and text fields in declaration order; the number of replaced characters and their
+/// spans as `(start, end)`; the source.
+pub type DocumentParts =
+    (String, Option<(String, Option<u64>, [Option<String>; 6])>, usize, Vec<(u32, u32)>, Option<String>);
+
 /// One unit of input: the telegram text and, when it came in a container, the envelope.
 ///
 /// Plain text is borrowed as is; HTML pages and CSV rows yield owned text (decoding character
@@ -297,6 +303,31 @@ impl<'a> Document<'a> {
         crate::ParseOptions::default().parse_document(self)
     }
 
+    /// The document as plain values, to carry it across a process boundary (Python's pickling)
+    /// and rebuild it with [`from_parts`](Self::from_parts).
+    pub fn to_parts(&self) -> DocumentParts {
+        let envelope = self.envelope.as_ref().map(|e| {
+            let fields = [&e.reference_id, &e.created, &e.released, &e.classification, &e.origin, &e.references];
+            (e.kind.as_str().to_owned(), e.row_id, fields.map(|f| f.as_deref().map(str::to_owned)))
+        });
+        let spans = self.replaced_spans.iter().map(|s| (s.start, s.end)).collect();
+        (self.text().to_owned(), envelope, self.replaced, spans, self.source().map(str::to_owned))
+    }
+
+    /// The document of [`to_parts`](Self::to_parts); without an envelope if its kind's name is
+    /// unknown.
+    pub fn from_parts((text, envelope, replaced, spans, source): DocumentParts) -> Document<'static> {
+        let envelope = envelope.and_then(|(kind, row_id, fields)| {
+            let kind = *EnvelopeKind::ALL.iter().find(|k| k.as_str() == kind)?;
+            let [reference_id, created, released, classification, origin, references] =
+                fields.map(|f| f.map(Cow::Owned));
+            Some(Envelope { kind, row_id, reference_id, created, released, classification, origin, references })
+        });
+        let replaced_spans = spans.into_iter().map(|(start, end)| Span::new(start, end)).collect();
+        let text = DocText::Cow(Cow::Owned(text));
+        Document { text, envelope, replaced, replaced_spans, source: source.map(Into::into) }
+    }
+
     /// A copy that owns all its text.
     pub fn into_owned(self) -> Document<'static> {
         Document {
@@ -330,5 +361,21 @@ mod tests {
     fn parts_join_with_one_blank_line() {
         assert_eq!(Document::join_parts("P 1\nFM X\n", "UNCLAS X 1"), "P 1\nFM X\n\nUNCLAS X 1");
         assert_eq!(Document::join_parts("", "UNCLAS X 1"), "UNCLAS X 1");
+    }
+
+    #[test]
+    fn documents_rebuild_from_their_parts() {
+        let mut e = Envelope::new(EnvelopeKind::CablesCsv);
+        e.row_id = Some(17);
+        e.created = Some("11/17/2007 12:31".into());
+        e.references = Some("07MOSCOW1|07STATE2".into());
+        let doc =
+            Document::with_envelope("UNCLAS X 1", e).with_replacements(1, vec![Span::new(3, 4)]).with_source("a:2");
+        let parts = doc.to_parts();
+        let (kind, row_id, fields) = parts.1.clone().unwrap();
+        assert_eq!((kind.as_str(), row_id, fields[1].as_deref()), ("cables_csv", Some(17), Some("11/17/2007 12:31")));
+        assert_eq!(Document::from_parts(parts.clone()), doc);
+        let unknown = (parts.0, Some(("zip".to_owned(), None, fields)), 0, vec![], None);
+        assert_eq!(Document::from_parts(unknown), Document::plain("UNCLAS X 1"));
     }
 }

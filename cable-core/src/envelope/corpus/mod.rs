@@ -231,7 +231,7 @@ impl Corpus {
         let path = path.as_ref();
         let mut file = File::open(path)?;
         if file.metadata()?.is_dir() {
-            return Err(std::io::Error::other("is a directory, not a CSV file"));
+            return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a CSV file"));
         }
         file.seek(SeekFrom::Start(super::csv::range_seek_position(range.start)))?;
         let src = Stream::new(std::io::BufReader::with_capacity(256 * 1024, file));
@@ -249,6 +249,26 @@ impl Corpus {
     /// does.
     pub fn from_reader(label: impl Into<String>, form: Option<Form>, reader: impl Read + Send + 'static) -> Self {
         Corpus::with_pending(VecDeque::from([Pending::Stream(label.into(), form, Stream::new(reader))]))
+    }
+
+    /// The walk of a binding's reader, checked now rather than at its first entry: over the
+    /// directory `path` ([`Corpus::new`]; a file is an error), or with `csv` over the rows of
+    /// the CSV file `path` ([`Corpus::csv`]), or of its byte `range` ([`Corpus::csv_range`]).
+    /// With it the bytes it will read when known: the [`plain_size`] of `path`, or the range's
+    /// part of the file.
+    pub fn open(path: &Path, csv: bool, range: Option<std::ops::Range<u64>>) -> std::io::Result<(Self, Option<u64>)> {
+        if let Some(range) = range {
+            let size = std::fs::metadata(path)?.len().min(range.end).saturating_sub(range.start);
+            return Ok((Corpus::csv_range(path, range)?, Some(size)));
+        }
+        let corpus = if csv {
+            File::open(path)?;
+            Corpus::csv(path)
+        } else {
+            std::fs::read_dir(path)?;
+            Corpus::new([path])
+        };
+        Ok((corpus, plain_size(&[path])))
     }
 
     /// Sets the longest CSV row read (see [`CsvReader::with_max_row_len`]).
@@ -422,7 +442,7 @@ pub fn read_file_limited(path: &Path, form: Option<Form>, limit: usize) -> std::
     // A directory opens on Unix and fails only at the first read: say so now.
     let meta = file.metadata()?;
     if meta.is_dir() {
-        return Err(std::io::Error::other("is a directory, not a file of cables"));
+        return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a file of cables"));
     }
     let size = meta.is_file().then_some(meta.len());
     read_limited(file, &path.display().to_string(), form, limit, size)
@@ -484,6 +504,16 @@ pub fn walk_files(root: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// [`walk_files`] with each file's size in bytes and whether it [`is_plain_csv`]: the plan of a
+/// job that splits the walk (`cable.dask.read_dir` reads plain CSV files by byte ranges).
+pub fn walk_plan(root: &Path) -> Vec<(PathBuf, u64, bool)> {
+    let plan = |p: PathBuf| {
+        let (size, csv) = (p.metadata().map_or(0, |m| m.len()), is_plain_csv(&p));
+        (p, size, csv)
+    };
+    walk_files(root).into_iter().map(plan).collect()
 }
 
 /// The bytes a [`Corpus::new`] walk of `paths` reads, when none of its files is compressed
