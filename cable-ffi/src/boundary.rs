@@ -7,7 +7,7 @@
 //! process, so nothing may escape.
 
 use crate::types::{CABLE_ERROR_MESSAGE_LEN, CableError, CableFormat, CableSpan, CableStatus, CableStr, CableStrs};
-use std::any::Any;
+use cable_core::failure::panic_message;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -131,7 +131,7 @@ pub(crate) unsafe fn run(err: *mut CableError, f: impl FnOnce() -> Result<(), Fa
     let result = match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => {
-            Err(Failure::new(CableStatus::CableInternal, format!("internal error: {}", panic_text(&payload))))
+            Err(Failure::new(CableStatus::CableInternal, format!("internal error: {}", panic_message(&*payload))))
         }
     };
     let status = match &result {
@@ -187,15 +187,6 @@ pub(crate) fn error_value(f: &Failure) -> CableError {
         *dst = if b == 0 { b' ' } else { b } as c_char;
     }
     CableError { status: f.status, line: f.line, column: f.column, offset: f.offset, row: f.row, message }
-}
-
-/// The message of a panic payload (`panic!("...")` gives a `&str` or a `String`).
-fn panic_text(payload: &Box<dyn Any + Send>) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("panic")
 }
 
 /// Runs `f` on `value`, or returns `T::fallback()` when it is None (a NULL argument) or `f`
