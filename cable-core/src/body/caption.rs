@@ -31,7 +31,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             return true;
         }
         // A caption underlined by a rule on the next line needs no blank line above it.
-        let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
+        let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(is_rule_line);
         // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
         // `Saleh Promises No New MANPADS...`).
         // A framed caption may take two lines (`POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH
@@ -44,7 +44,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                     // A footnote is no caption (`*Ratio equals average leads per company` /
                     // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
                     && !t_trim.starts_with('*')
-                    && self.lines.get(i + 2).is_some_and(|l| is_rule(l.trimmed())))
+                    && self.lines.get(i + 2).is_some_and(is_rule_line))
         };
         let framed = self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below();
         // A short line after a blank line with text right below it is the first line of a
@@ -107,7 +107,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // and no sentence (`... END SUMMARY.` above the rule that frames the next heading).
         let second_underlined = underlined
             && i >= 3
-            && is_rule(self.lines[i - 1].trimmed())
+            && is_rule_line(&self.lines[i - 1])
             && text::is_blank(self.lines[i - 3].text)
             && self.pending.is_some_and(|p| {
                 p.captions == 1
@@ -210,5 +210,5 @@ pub(super) fn roman_quoted_title(t: &str) -> bool {
 
 /// Whether the line after line `i` is a rule (the frame under a caption's second line).
 pub(super) fn rule_below_next(lines: &[Line<'_>], i: usize) -> bool {
-    lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()))
+    lines.get(i + 1).is_some_and(is_rule_line)
 }

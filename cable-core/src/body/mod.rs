@@ -28,7 +28,7 @@ use crate::scan;
 use crate::shape::banner;
 use crate::shape::pagebreak;
 use crate::shape::routing::{is_strong_header_line, partial_control_line};
-use crate::shape::rule::{is_rule, is_separator};
+use crate::shape::rule::{is_rule, is_rule_line, is_separator};
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text;

@@ -8,6 +8,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// open paragraph.
     pub(super) fn piece(&mut self, i: usize, at: usize, end: usize) {
         let line = self.lines[i];
+        if at == line.indent as usize && end == line.text.len() && self.plain_text(i) {
+            self.continue_open(line.span().end);
+            return;
+        }
         let t = &line.text[at..end];
         let t_trim = scan::trim(t);
         if t_trim.is_empty() {
@@ -88,7 +92,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                     && numbered_text.len() - w.len <= 60
                     && !ends_sentence(&numbered_text[w.len..])
                     && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
-                    && self.lines.get(i + 1).is_some_and(|l| is_rule(l.trimmed()));
+                    && self.lines.get(i + 1).is_some_and(is_rule_line);
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 if framed_title {
                     self.title_as_heading(end);
@@ -100,7 +104,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         // A rule wrapped at the line width leaves its last dashes on the next line
         // (`-------- ------------` / `--`, 01VATICAN1286).
-        let wrapped_rule = is_separator(t_trim) && i > 0 && is_rule(self.lines[i - 1].trimmed());
+        let wrapped_rule = is_separator(t_trim) && i > 0 && is_rule_line(&self.lines[i - 1]);
         if (text::cleans_to_nothing(t_trim) || is_separator(t_trim))
             && !wrapped_rule
             && self.pending.is_none_or(|p| p.first_caption.is_none())
@@ -153,6 +157,28 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.after_blank = false;
         self.glued_break(i, glued, end);
+    }
+
+    /// Whether the whole line `i` is more of the open paragraph, by its shape and its place
+    /// alone: the classifier's fast path, which takes most lines of a paragraph past every
+    /// recogniser below. The line opens with no number, marking, rule or tag and ends in no
+    /// rule (its shape is plain); it is not the first of a block (no blank line before it), no
+    /// caption is pending and no table of contents open (captions and entries are decided by
+    /// the lines around them), no rule below underlines it, no page-foot classification is
+    /// glued to its end before a `PAGE` banner, and it is not `SIPDIS` alone. Everything
+    /// [`Walk::piece`] asks of such a line answers "text of the open paragraph".
+    #[inline]
+    fn plain_text(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        let next = self.lines.get(i + 1).map_or(crate::lines::Shape::default(), |l| l.shape);
+        line.shape.is_plain()
+            && !self.after_blank
+            && self.open.is_some()
+            && self.pending.is_none()
+            && !self.contents_open
+            && !next.may_be_rule()
+            && !(line.shape.ends_upper() && next.may_be_page_banner())
+            && !(line.shape.may_clean_to_nothing() && text::cleans_to_nothing(line.trimmed()))
     }
 
     /// Records the break that a glued classification starts at the end of line `i`.

@@ -59,7 +59,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     pub(super) fn section_break(&mut self, i: usize, end: usize) -> Option<usize> {
         let t = self.lines[i].trimmed();
         // Header and banner lines are short and start with an upper-case letter or a digit.
-        if t.len() > 80 || !t.as_bytes().first().is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        if !self.lines[i].shape.may_be_header() {
             return None;
         }
         let trigger = |t: &str| {

@@ -7,22 +7,24 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// Handles the line at `i` (and the lines a break takes); returns the next line to read.
     pub(super) fn step(&mut self, i: usize, end: usize) -> usize {
         let line = &self.lines[i];
+        let shape = line.shape;
         // (Most lines have text that opens with no `<`: not blank, without the full test,
         // which also reads `<br>` lines as blank.)
-        let visible = line.trimmed();
-        if (visible.is_empty() || visible.starts_with('<')) && text::is_blank(line.text) {
+        if shape.may_be_blank() && text::is_blank(line.text) {
             self.blank();
             return i + 1;
         }
         // Breaks, banners and header lines are short; a long line is text (page markers inside
         // it are found by `text_at`).
         let t = line.trimmed();
-        if t.len() > 96 && !t.starts_with("PAGE ") {
+        if shape.is_long() && !t.starts_with("PAGE ") {
             self.text_at(i, line.text.len() - t.len());
             return i + 1;
         }
-        if let Some(n) = self.section_break(i, end) {
-            return n;
+        if shape.may_be_header() {
+            if let Some(n) = self.section_break(i, end) {
+                return n;
+            }
         }
         if let Some(b) = pagebreak::page_break_at(self.lines, i) {
             let n = (i + b.lines).min(end);

@@ -1,7 +1,11 @@
-//! Splitting the text into physical lines, each with its byte offsets.
+//! Splitting the text into physical lines, each with its byte offsets and its shape (what it
+//! may be, told by its ends: [`shape`]).
+
+pub(crate) mod shape;
 
 use crate::scan;
 use crate::span::Span;
+pub(crate) use shape::Shape;
 
 /// One physical line of the input.
 ///
@@ -17,6 +21,8 @@ pub(crate) struct Line<'a> {
     pub next: u32,
     /// Bytes of leading whitespace (ASCII and the no-break space) in `text`.
     pub indent: u32,
+    /// What the line may be, by its ends (the classifier, found once here).
+    pub shape: Shape,
 }
 
 impl<'a> Line<'a> {
@@ -60,7 +66,8 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         let content = trim_end(&text[start..end]);
         let skip = if start == 0 { bom.min(content.len()) } else { 0 };
         let indent = (skip + indent(&content[skip..])) as u32;
-        lines.push(Line { text: content, start: start as u32, next: next as u32, indent });
+        let shape = Shape::of(&content[indent as usize..]);
+        lines.push(Line { text: content, start: start as u32, next: next as u32, indent, shape });
     };
     let mut start = 0;
     if memchr::memchr(b'\r', bytes).is_none() {
