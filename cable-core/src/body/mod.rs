@@ -68,6 +68,8 @@ struct Walk<'l, 'a> {
     /// The open paragraph is a table of contents (numbered one-line entries under `SUBJECTS
     /// COVERED IN THIS REPORT:`): it goes on over blank lines while entries come.
     contents_open: bool,
+    /// The last pending caption asked whether it heads a table of contents, and the answer.
+    contents_caption: Option<((u32, u32), bool)>,
     /// First break not yet assigned to a paragraph's gaps.
     breaks_done: usize,
     /// Offset where the text ends (a glued signature starts after it).
@@ -119,6 +121,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         warned_paragraph_limit: false,
         marked_block_open: false,
         contents_open: false,
+        contents_caption: None,
         breaks_done: 0,
         content_end: source.len() as u32,
         section_routing: None,

@@ -231,12 +231,20 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// The pending caption introduces a table of contents (`SUBJECTS COVERED IN THIS REPORT:`,
     /// `CONTENTS`, `IN THIS ISSUE`).
-    pub(super) fn pending_contents_caption(&self) -> bool {
-        let Some((from, to)) = self.pending.and_then(|p| p.first_caption) else { return false };
-        let caption = Span::new(from, to).slice(self.source);
-        ["SUBJECTS COVERED", "CONTENTS", "IN THIS ISSUE", "IN THIS REPORT", "TOPICS COVERED"]
+    /// (Asked of every line while a caption is pending: the answer is kept for the caption's
+    /// span, not searched for again.)
+    pub(super) fn pending_contents_caption(&mut self) -> bool {
+        let Some(span) = self.pending.and_then(|p| p.first_caption) else { return false };
+        if let Some((seen, answer)) = self.contents_caption.filter(|(seen, _)| *seen == span) {
+            debug_assert_eq!(seen, span);
+            return answer;
+        }
+        let caption = Span::new(span.0, span.1).slice(self.source);
+        let answer = ["SUBJECTS COVERED", "CONTENTS", "IN THIS ISSUE", "IN THIS REPORT", "TOPICS COVERED"]
             .iter()
-            .any(|w| scan::find_ci(caption, w).is_some())
+            .any(|w| scan::find_ci(caption, w).is_some());
+        self.contents_caption = Some((span, answer));
+        answer
     }
 
     /// Whether `t` opens with a letter that goes on the open paragraph's list of lettered

@@ -207,7 +207,7 @@ pub(crate) struct PageBreak {
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
 #[inline]
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
-    // The line's shape holds the cheap test (`lines::shape::maybe_page_break`): almost every
+    // The line's shape holds the cheap test (`lines::shape`): almost every
     // line of text is rejected there, before any tokenizing.
     if lines[i].shape.may_be_page_break() { page_break_lines(lines, i) } else { None }
 }
