@@ -35,8 +35,10 @@ impl Shape {
     const PAGE: u16 = 1 << 6;
     /// May be a `PAGE` banner: opens with `P` or `p`.
     const PAGE_BANNER: u16 = 1 << 7;
-    /// May be a routing header, banner or control line of a later section: at most 80 bytes,
-    /// opening with an upper-case letter or a digit.
+    /// May be a routing header, banner or control line of a later section, or the lone
+    /// classification or transmission end before one: at most 80 bytes, opening with an
+    /// upper-case letter or a digit, and ending in a digit or the `Z` of a time, or opening with
+    /// `ZN` (`ZNY CCCCC ZZH`) or `NNNN`, or shaped like a lone classification.
     const HEADER: u16 = 1 << 8;
     /// Ends in `-` or `>`: may end in a rule (`Comment -------`) or a tag.
     const RULED_END: u16 = 1 << 9;
@@ -129,8 +131,13 @@ impl Shape {
         if b.len() > 96 {
             s |= Self::LONG;
         }
-        if b.len() <= 80 {
-            s |= ends & Self::HEADER;
+        if b.len() <= 80 && ends & Self::HEADER != 0 {
+            let lone = ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
+                && b.len() <= 66
+                && (b.len() <= 14 || !b[1].is_ascii_lowercase());
+            if last.is_ascii_digit() || last == b'Z' || b.starts_with(b"ZN") || b.starts_with(b"NNNN") || lone {
+                s |= Self::HEADER;
+            }
         }
         // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
         // carry a full stop (`002 OF 002.`); past 14 bytes a lone classification is upper case
@@ -267,9 +274,9 @@ mod tests {
             .collect();
         assert!(texts.len() > 50);
         let mut made = Vec::new();
-        for a in ["", "P", "p", "C", "c", "S", "1", "(", "-", "<", "¶", "x", "E", "o"] {
+        for a in ["", "P", "p", "C", "c", "S", "1", "(", "-", "<", "¶", "x", "E", "o", "ZN", "NNNN", "Th"] {
             for m in ["", "a", "AB", "onfidentia", "ONFIDENTIAL UNCLASSIF", " 00005434 002 OF 00"] {
-                for z in ["", "L", "l", "2", ".", "-", ">", "s", ")", "¶", "D", "x"] {
+                for z in ["", "L", "l", "2", ".", "-", ">", "s", ")", "¶", "D", "x", "Z", "e"] {
                     made.push(format!("{a}{m}{z}"));
                 }
             }
@@ -286,7 +293,20 @@ mod tests {
                 assert_eq!(s.is_long(), t.len() > 96, "{t:?}");
                 assert_eq!(s.may_be_rule(), first.is_some_and(opens_rule), "{t:?}");
                 assert_eq!(s.may_be_page_banner(), t.starts_with(['P', 'p']), "{t:?}");
-                let header = t.len() <= 80 && first.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                // (What `body::section` asks before its parsers: a header-like end or start, a lone
+                // classification's first test, a transmission end.)
+                let lone = t.len() <= 66
+                    && first.is_some_and(|b| {
+                        matches!(b.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+                    })
+                    && last.is_some_and(|b| matches!(b.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O'))
+                    && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
+                let header = t.len() <= 80
+                    && first.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    && (t.ends_with(|c: char| c.is_ascii_digit() || c == 'Z')
+                        || t.starts_with("ZN")
+                        || t.starts_with("NNNN")
+                        || lone);
                 assert_eq!(s.may_be_header(), header, "{t:?}");
                 assert_eq!(s.ends_upper(), last.is_some_and(|b| b.is_ascii_uppercase()), "{t:?}");
                 let clean_end = matches!(last, Some(b'S' | b's' | b'-' | b'>' | b')' | 0xB6));
