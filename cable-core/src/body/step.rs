@@ -118,8 +118,13 @@ impl<'l, 'a> Walk<'l, 'a> {
         // looks for the one after it.)
         // (A line that opens with the expected number, or with the first one, is that
         // paragraph: look for the one after it.)
-        let opening = number::written(line.text[from..end].trim_start()).map(|w| w.value);
-        let mut expected = match (self.previous, opening) {
+        // (Asked only of a numbered text; a piece that opens with a printable byte that opens
+        // no number has none after a trim either.)
+        let opening = || match line.text.as_bytes().get(from) {
+            Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
+            _ => number::written(line.text[from..end].trim_start()).map(|w| w.value),
+        };
+        let mut expected = match (self.previous, if self.numbered { opening() } else { None }) {
             _ if !self.numbered => None,
             (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
             (Some(p), _) => Some(p + 1),
