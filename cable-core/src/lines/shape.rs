@@ -8,8 +8,10 @@
 //! with none of the bits that open a structure ([`Shape::is_plain`]) can be nothing but text:
 //! the body walk takes it as more of the open paragraph without asking anything else.
 //!
-//! The recognisers' own first tests use the same byte sets ([`opens_rule`], [`opens_number`]),
-//! so that a bit and its recogniser cannot drift apart.
+//! The rule, separator and number recognisers' own first tests use the same byte sets
+//! ([`opens_rule`], [`opens_separator`], [`opens_number`]); a test holds the other bits to the
+//! plain tests they stand for (the page break's, the lone classification's, the section's), on
+//! every line of the fixtures, so that a bit and its recogniser cannot drift apart.
 
 /// What a line may be (bits), from its trimmed text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,10 +51,12 @@ impl Shape {
     /// The bits of a line that may open or be a structure of the body other than text.
     const STRUCTURE: u16 = Self::EMPTY | Self::TAG | Self::RULE | Self::SEPARATOR | Self::NUMBER | Self::RULED_END;
 
-    /// Bits of the tables below that are no shape of their own: a first (last) byte that a lone
-    /// classification line may start (end) with, a last byte that a page marker may end with.
+    // Bits of the tables below that are no shape of their own, only parts of one:
+    /// A first byte that a lone classification line may start with (`C`, `S`, `U`, ...).
     const LONE_FIRST: u16 = 1 << 12;
+    /// A last byte that a lone classification line may end with (`L`, `T`, `D`, ...).
     const LONE_LAST: u16 = 1 << 13;
+    /// A full stop, which ends a page marker after a digit (`002 OF 002.`).
     const MARKER_LAST: u16 = 1 << 14;
 
     /// The bits a line's first byte gives.
