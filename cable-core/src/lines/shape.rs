@@ -48,6 +48,9 @@ impl Shape {
     const UPPER_END: u16 = 1 << 10;
     /// Ends like a line that cleans to nothing (`SIPDIS`, `-`, `<br>`, `)`, `¶`).
     const CLEAN_END: u16 = 1 << 11;
+    /// Cleans to itself: `text::clean_line` leaves the line as it is (it opens with none of `S`
+    /// of a `SIPDIS` stamp, `-`, `[` or `¶` of an anchor, and ends in no tag).
+    const CLEAN: u16 = 1 << 15;
     /// The bits of a line that may open or be a structure of the body other than text.
     const STRUCTURE: u16 = Self::EMPTY | Self::TAG | Self::RULE | Self::SEPARATOR | Self::NUMBER | Self::RULED_END;
 
@@ -86,6 +89,9 @@ impl Shape {
             }
             if c.is_ascii_uppercase() || c.is_ascii_digit() {
                 s |= Self::HEADER;
+            }
+            if !matches!(c, b'S' | b'-' | b'[' | 0xC2) {
+                s |= Self::CLEAN;
             }
             t[b] = s;
             b += 1;
@@ -131,7 +137,10 @@ impl Shape {
         let b = t.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return Shape(Self::EMPTY) };
         let ends = Self::FIRST[first as usize] | Self::LAST[last as usize];
-        let mut s = ends & !(Self::LONE_FIRST | Self::LONE_LAST | Self::MARKER_LAST | Self::HEADER);
+        let mut s = ends & !(Self::LONE_FIRST | Self::LONE_LAST | Self::MARKER_LAST | Self::HEADER | Self::CLEAN);
+        if last != b'>' {
+            s |= ends & Self::CLEAN;
+        }
         if b.len() > 96 {
             s |= Self::LONG;
         }
@@ -185,6 +194,10 @@ impl Shape {
     /// Ends in an upper-case letter.
     pub(crate) fn ends_upper(self) -> bool {
         self.0 & Self::UPPER_END != 0
+    }
+    /// Cleans to itself: `text::clean_line` of the trimmed line is the line.
+    pub(crate) fn cleans_to_itself(self) -> bool {
+        self.0 & (Self::CLEAN | Self::EMPTY) != 0
     }
     /// May clean to nothing (see `text::cleans_to_nothing`).
     pub(crate) fn may_clean_to_nothing(self) -> bool {
@@ -321,6 +334,9 @@ mod tests {
                         .is_some_and(|b| opens_rule(b) || opens_separator(b) || opens_number(b) || opens_marking(b))
                     && !matches!(last, Some(b'-' | b'>'));
                 assert_eq!(s.is_plain(), plain, "{t:?}");
+                let clean = t.is_empty() || (!t.starts_with(['S', '-', '[', '\u{a0}', '¶']) && !t.ends_with('>'));
+                let clean = clean && !first.is_some_and(|b| b == 0xC2);
+                assert_eq!(s.cleans_to_itself(), clean, "{t:?}");
             }
         }
         assert!(lines > 5_000, "{lines}");
