@@ -49,7 +49,7 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
         // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
         // of prose after one may be an unnumbered paragraph of its own.
         let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
-        for l in pieces(source, lines, p.text_span, &cuts).map(text::clean_line) {
+        for l in clean_pieces(source, lines, p.text_span, &cuts) {
             if split.0 {
                 if l.is_empty() {
                     split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
@@ -136,10 +136,17 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
     }
 }
 
-/// The lines of `span` as [`text::pieces`] gives them, read off the walk's line table when
-/// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's end
-/// was found once already, and finding it again (memchr per line) was most of this pass.
-fn pieces<'a>(source: &'a str, lines: &'a [Line<'a>], span: Span, cuts: &'a [Span]) -> impl Iterator<Item = &'a str> {
+/// The lines of `span` as [`text::pieces`] gives them, each cleaned ([`text::clean_line`]), read
+/// off the walk's line table when nothing is cut out of the span and it holds no `\r` (nearly
+/// every paragraph): each line's end was found once already, and finding it again (memchr per
+/// line) was most of this pass; and a whole line that cleans to itself by its shape is its
+/// trimmed text, which the split found too.
+fn clean_pieces<'a>(
+    source: &'a str,
+    lines: &'a [Line<'a>],
+    span: Span,
+    cuts: &'a [Span],
+) -> impl Iterator<Item = &'a str> {
     let text = span.slice(source);
     let table = cuts.is_empty() && memchr::memchr(b'\r', text.as_bytes()).is_none();
     // The line that holds the span's start.
@@ -148,14 +155,14 @@ fn pieces<'a>(source: &'a str, lines: &'a [Line<'a>], span: Span, cuts: &'a [Spa
     let mut split = (!table).then(|| text::pieces(source, span, cuts));
     std::iter::from_fn(move || match (&mut from_table, &mut split) {
         (Some(t), _) => t.next(),
-        (None, Some(s)) => s.next(),
+        (None, Some(s)) => s.next().map(text::clean_line),
         (None, None) => None,
     })
 }
 
-/// The pieces of a stretch without `\r` and without cuts, from the line table: from `at` to the
-/// end of each line (before its `\n`), the last one cut at `end`; no empty piece after a final
-/// line break.
+/// The pieces of a stretch without `\r` and without cuts, from the line table, cleaned: from
+/// `at` to the end of each line (before its `\n`), the last one cut at `end`; no empty piece
+/// after a final line break.
 struct TableLines<'a> {
     source: &'a str,
     lines: &'a [Line<'a>],
@@ -178,9 +185,25 @@ impl<'a> Iterator for TableLines<'a> {
         let stop = line_end.min(self.end);
         let piece = &self.source[self.at as usize..stop as usize];
         debug_assert!(!piece.contains('\n'), "the line table is the source's");
+        // A whole line (no byte-order mark in it) whose end was trimmed of spaces only, not of
+        // tags, and whose shape cleans to itself: `clean_line` of it is its trimmed text.
+        let text_end = line.start as usize + line.text.len();
+        let cleaned = if self.at == line.start
+            && stop == line_end
+            && line.start > 0
+            && line.shape.cleans_to_itself()
+            && self.source.as_bytes()[text_end..line_end as usize]
+                .iter()
+                .all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0)
+        {
+            debug_assert_eq!(line.trimmed(), text::clean_line(piece));
+            line.trimmed()
+        } else {
+            text::clean_line(piece)
+        };
         self.k += 1;
         self.at = if stop == line_end && ends_in_break { line.next } else { self.end };
-        Some(piece)
+        Some(cleaned)
     }
 }
 

@@ -69,7 +69,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             let mut j = k - 1;
             // (A rule framing the post's website footer goes with it, 06MADRID2632.)
             let footer_rule = |j: usize| {
-                is_rule(lines[j].trimmed())
+                is_rule_line(&lines[j])
                     && (lines.get(j + 1).is_some_and(|l| signature::is_website_footer(l.trimmed()))
                         || (j > 0 && signature::is_website_footer(lines[j - 1].trimmed())))
             };

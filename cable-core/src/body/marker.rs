@@ -84,7 +84,8 @@ pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'
     if !t.ends_with(|c: char| c.is_ascii_uppercase()) {
         return (t, None);
     }
-    let next_is_banner = lines.get(i + 1).is_some_and(|l| pagebreak::page_banner(l.trimmed()).is_some());
+    let next_is_banner =
+        lines.get(i + 1).is_some_and(|l| l.shape.may_be_page_banner() && pagebreak::page_banner(l.trimmed()).is_some());
     if !next_is_banner {
         return (t, None);
     }

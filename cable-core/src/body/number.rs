@@ -19,7 +19,7 @@ pub(crate) struct Written {
 pub(crate) fn written(t: &str) -> Option<Written> {
     // The first byte of every form (a digit, `¶`, `[¶](#)`, U+FFFD), tested inline: most
     // lines are no number, and this is asked of each line up to three times.
-    if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | 0xC2 | b'[' | 0xEF)) {
+    if !t.as_bytes().first().copied().is_some_and(crate::lines::shape::opens_number) {
         return None;
     }
     written_number(t)

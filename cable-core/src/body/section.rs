@@ -58,8 +58,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// Recognises the repeated header of a later section (partial records) at line `i`.
     pub(super) fn section_break(&mut self, i: usize, end: usize) -> Option<usize> {
         let t = self.lines[i].trimmed();
-        // Header and banner lines are short and start with an upper-case letter or a digit.
-        if t.len() > 80 || !t.as_bytes().first().is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        // Header and banner lines are short, start with an upper-case letter or a digit and end
+        // in a digit or a time's `Z`; so do the lines that may come before them (see
+        // `Shape::may_be_header`).
+        if !self.lines[i].shape.may_be_header() {
             return None;
         }
         let trigger = |t: &str| {

@@ -207,26 +207,9 @@ pub(crate) struct PageBreak {
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
 #[inline]
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
-    if maybe_page_break(lines[i].trimmed()) { page_break_lines(lines, i) } else { None }
-}
-
-/// The cheap test of [`page_break_at`], inlined into the walkers (it rejects almost every line).
-#[inline]
-fn maybe_page_break(t: &str) -> bool {
-    // Every form is told by its ends: a marker ends in a digit or `.`, a banner starts with
-    // `PAGE`, a lone classification starts and ends with a letter of a classification word.
-    // Almost every line of text is rejected here, before any tokenizing.
-    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return false };
-    // (A marker's last count may carry a full stop: `002 OF 002.`.)
-    let maybe_marker =
-        last.is_ascii_digit() || (last == b'.' && t.as_bytes()[t.len().saturating_sub(2)].is_ascii_digit());
-    let maybe_banner = first == b'P' || first == b'p';
-    // (Past 14 bytes only upper-case or letter-spaced forms: the second byte is no small letter.)
-    let maybe_lone = t.len() <= 64
-        && matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
-        && matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
-        && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
-    maybe_marker || maybe_banner || maybe_lone
+    // The line's shape holds the cheap test (`lines::shape`): almost every
+    // line of text is rejected there, before any tokenizing.
+    if lines[i].shape.may_be_page_break() { page_break_lines(lines, i) } else { None }
 }
 
 /// The rest of [`page_break_at`], for a line that passed the cheap test.

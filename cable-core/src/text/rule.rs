@@ -1,6 +1,8 @@
 //! Rules (`-----`, `=====`) and the teletype paragraph separator (`--`).
 
 use super::clean_line;
+use crate::lines::Line;
+use crate::lines::shape::{opens_rule, opens_separator};
 use crate::scan;
 
 /// A line of dashes, underscores or equals signs (a rule under or around a heading).
@@ -8,10 +10,13 @@ use crate::scan;
 pub(crate) fn is_rule(t: &str) -> bool {
     // Cheap test first, inlined into the callers: this runs on every line and on the lines
     // around it, and the call cost more than the test.
-    let first = scan::first_non_ws(t);
-    // 0xE2: the first byte of the Unicode dashes (U+2010..U+2015), which retyped cables use for
-    // rules (`‐‐‐‐‐‐`, 06PANAMA1457).
-    matches!(first, Some(b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)) && rule_letters(t)
+    scan::first_non_ws(t).is_some_and(opens_rule) && rule_letters(t)
+}
+
+/// [`is_rule`] of a whole line, its first test read off the line's shape.
+#[inline]
+pub(crate) fn is_rule_line(line: &Line<'_>) -> bool {
+    line.shape.may_be_rule() && rule_letters(line.trimmed())
 }
 
 /// The rest of [`is_rule`], for a line that starts like a rule.
@@ -32,8 +37,7 @@ fn rule_letters(t: &str) -> bool {
 pub(crate) fn is_separator(t: &str) -> bool {
     // Inline, the first byte after ASCII whitespace: a dash, or the first byte of a no-break
     // space (which the trim skips too); the rest out of line.
-    let first = scan::first_non_ws(t);
-    matches!(first, Some(b'-' | 0xC2)) && separator_line(t)
+    scan::first_non_ws(t).is_some_and(opens_separator) && separator_line(t)
 }
 
 #[inline(never)]

@@ -1,7 +1,11 @@
-//! Splitting the text into physical lines, each with its byte offsets.
+//! Splitting the text into physical lines, each with its byte offsets and its shape (what it
+//! may be, told by its ends: [`shape`]).
+
+pub(crate) mod shape;
 
 use crate::scan;
 use crate::span::Span;
+pub(crate) use shape::Shape;
 
 /// One physical line of the input.
 ///
@@ -17,6 +21,8 @@ pub(crate) struct Line<'a> {
     pub next: u32,
     /// Bytes of leading whitespace (ASCII and the no-break space) in `text`.
     pub indent: u32,
+    /// What the line may be, by its ends (the classifier, found once here).
+    pub shape: Shape,
 }
 
 impl<'a> Line<'a> {
@@ -56,12 +62,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
     // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
     let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
-    let mut push = |start: usize, end: usize, next: usize| {
-        let content = trim_end(&text[start..end]);
-        let skip = if start == 0 { bom.min(content.len()) } else { 0 };
-        let indent = (skip + indent(&content[skip..])) as u32;
-        lines.push(Line { text: content, start: start as u32, next: next as u32, indent });
-    };
+    let mut push = |start: usize, end: usize, next: usize| lines.push(line_at(text, start, end, next, bom));
     let mut start = 0;
     if memchr::memchr(b'\r', bytes).is_none() {
         // Most texts have `\n` alone: one single-byte search, cheaper on short lines than
@@ -94,6 +95,18 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// The line of `text` from `start` to `end` (its terminator ends at `next`); `bom` is the length
+/// of a byte-order mark at the start of the text. (Inlined into the loops of [`split`]: this
+/// runs on every line, and a call cost a tenth of it.)
+#[inline(always)]
+fn line_at(text: &str, start: usize, end: usize, next: usize, bom: usize) -> Line<'_> {
+    let content = trim_end(&text[start..end]);
+    let skip = if start == 0 { bom.min(content.len()) } else { 0 };
+    let indent = (skip + indent(&content[skip..])) as u32;
+    let shape = Shape::of(&content[indent as usize..]);
+    Line { text: content, start: start as u32, next: next as u32, indent, shape }
+}
+
 /// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
 /// artefact).
 fn indent(line: &str) -> usize {
@@ -112,8 +125,15 @@ fn indent(line: &str) -> usize {
 
 /// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
 /// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+#[inline]
 fn trim_end(line: &str) -> &str {
-    let mut l = scan::trim_end_space(line);
+    let l = scan::trim_end_space(line);
+    if l.ends_with('>') { trim_end_tags(l) } else { l }
+}
+
+/// The rest of [`trim_end`], for a line that ends in `>`.
+#[inline(never)]
+fn trim_end_tags(mut l: &str) -> &str {
     while l.ends_with('>') {
         let Some(open) = l.rfind('<') else { break };
         let tag = &l[open..];

@@ -1,0 +1,157 @@
+//! The body's line loop: blank lines, page breaks and section breaks, and the text between
+//! them cut at the page markers and paragraph numbers that joined lines hide.
+
+use super::*;
+
+impl<'l, 'a> Walk<'l, 'a> {
+    /// Handles the line at `i` (and the lines a break takes); returns the next line to read.
+    pub(super) fn step(&mut self, i: usize, end: usize) -> usize {
+        let line = &self.lines[i];
+        let shape = line.shape;
+        // (Most lines have text that opens with no `<`: not blank, without the full test,
+        // which also reads `<br>` lines as blank.)
+        if shape.may_be_blank() && text::is_blank(line.text) {
+            self.blank();
+            return i + 1;
+        }
+        // Breaks, banners and header lines are short; a long line is text (page markers inside
+        // it are found by `text_at`).
+        let t = line.trimmed();
+        if shape.is_long() && !t.starts_with("PAGE ") {
+            self.text_at(i, line.text.len() - t.len());
+            return i + 1;
+        }
+        if shape.may_be_header() {
+            if let Some(n) = self.section_break(i, end) {
+                return n;
+            }
+        }
+        if let Some(b) = pagebreak::page_break_at(self.lines, i) {
+            let n = (i + b.lines).min(end);
+            let last = &self.lines[n - 1];
+            let stop = match b.content_at {
+                Some(at) if n == i + b.lines => last.start + at as u32,
+                _ => last.span().end,
+            };
+            let first = line.span_of(line.trimmed()).start;
+            self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
+            if let (Some(at), true) = (b.content_at, n == i + b.lines) {
+                self.text_at(n - 1, at);
+            }
+            return n;
+        }
+        self.text_at(i, line.text.len() - line.trimmed().len());
+        i + 1
+    }
+
+    /// A blank line.
+    pub(super) fn blank(&mut self) {
+        self.close_at_blank();
+        self.after_blank = true;
+    }
+
+    /// Unnumbered paragraphs end at a blank line; a numbered one goes on until the next number
+    /// (its sub-items and quotations are separated by blank lines).
+    pub(super) fn close_at_blank(&mut self) {
+        let numbered_open = self.marked_block_open
+            || self.contents_open
+            || self.open.and_then(|o| self.body.paragraphs.get(o)).is_some_and(|p| p.number.is_some());
+        if !numbered_open {
+            self.close();
+        }
+    }
+
+    /// Records a break; it interrupts the open paragraph if the text goes on after it.
+    pub(super) fn push_break(&mut self, kind: BreakKind, span: Span, page: Option<u32>) {
+        if let Some(p) = &mut self.pending {
+            if p.first_caption.is_some() {
+                p.bad = true;
+                p.section_break |= kind == BreakKind::Section;
+            }
+        }
+        // A page-foot classification glued to the line before, and the banner on the next
+        // line, are one break; so are a page break and the section header right after it.
+        if let Some(last) = self.body.breaks.last_mut() {
+            let between = Span::new(last.span.end, span.start).slice(self.source);
+            if last.span.end <= span.start && last.kind == BreakKind::Page && between.trim().is_empty() {
+                let old = last.span;
+                last.span.end = span.end;
+                last.kind = kind;
+                last.page = last.page.or(page);
+                let merged = last.span;
+                if let Some(p) = self.open.and_then(|o| self.body.paragraphs.get_mut(o)) {
+                    if let Some(g) = p.gaps.last_mut().filter(|g| **g == old) {
+                        *g = merged;
+                    }
+                }
+                return;
+            }
+        }
+        self.body.breaks.push(Break { kind, page, span });
+    }
+
+    /// Text starting at byte `at` of line `i`, up to the end of the line (or of the text):
+    /// page markers inside it (pages whose lines were joined) are cut out as breaks.
+    pub(super) fn text_at(&mut self, i: usize, at: usize) {
+        let line = self.lines[i];
+        let mut end = line.text.len();
+        if line.start + end as u32 > self.content_end {
+            end = (self.content_end.saturating_sub(line.start) as usize).max(at);
+        }
+        let mut from = at;
+        let source = self.source.as_bytes();
+        let abs = |from: usize| (line.start as usize + from, line.start as usize + end);
+        while self.next_of.holds(source, abs(from), 4, marker::find_of) {
+            let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) else { break };
+            self.piece(i, from, from + ms);
+            let span = Span::new(line.start + (from + ms) as u32, line.start + (from + me) as u32);
+            self.push_break(BreakKind::Page, span, page);
+            self.after_blank = false;
+            from += me;
+        }
+        if scan::trim_start_space(&line.text[from..end]).is_empty() && from > at {
+            return;
+        }
+        // `... along those lines. 6.(S) Embassy Comment: ...`: the next paragraph starts inside
+        // a joined line.
+        // (Each split's segment becomes the expected number when it is read, so the next split
+        // looks for the one after it.)
+        // (A line that opens with the expected number, or with the first one, is that
+        // paragraph: look for the one after it.)
+        // (Asked only of a numbered text; a piece that opens with a printable byte that opens
+        // no number has none after a trim either.)
+        let opening = || match line.text.as_bytes().get(from) {
+            Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
+            _ => number::written(line.text[from..end].trim_start()).map(|w| w.value),
+        };
+        let mut expected = match (self.previous, if self.numbered { opening() } else { None }) {
+            _ if !self.numbered => None,
+            (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
+            (Some(p), _) => Some(p + 1),
+            (None, Some(w)) => Some(w + 1),
+            (None, None) => None,
+        };
+        while let Some(next) = expected {
+            if !self.next_paren.holds(source, abs(from), 1, |h| memchr::memchr(b'(', h)) {
+                break;
+            }
+            let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
+            let cut = from + scan::trim_end_space(&line.text[from..from + n]).len();
+            self.piece(i, from, cut);
+            self.after_blank = false;
+            from += n;
+            expected = Some(next + 1);
+        }
+        // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
+        // paragraph at the end of a joined line.
+        if let Some(c) = trailing_caption(&line.text[from..end]) {
+            let head_end = from + scan::trim_end_space(&line.text[from..from + c]).len();
+            self.piece(i, from, head_end);
+            let span = (line.start + (from + c) as u32, line.start + end as u32);
+            self.pending = Some(Pending { first_caption: Some(span), captions: 1, ruled: true, ..Pending::default() });
+            self.after_blank = false;
+            return;
+        }
+        self.piece(i, from, end);
+    }
+}

@@ -1,0 +1,344 @@
+//! The line classifier: what a line can be, told by its first and last bytes and its length
+//! once, when the text is split, so that the walkers test a bit instead of asking each
+//! recogniser of `crate::shape` in turn.
+//!
+//! A [`Shape`] says what a line *may* be, never what it is: each bit is the cheap first test of
+//! a recogniser (a page break starts with `P` or ends in a digit, a rule starts with a dash, a
+//! paragraph number with a digit, a pilcrow or `(`), and the recogniser still decides. A line
+//! with none of the bits that open a structure ([`Shape::is_plain`]) can be nothing but text:
+//! the body walk takes it as more of the open paragraph without asking anything else.
+//!
+//! The rule, separator and number recognisers' own first tests use the same byte sets
+//! ([`opens_rule`], [`opens_separator`], [`opens_number`]); a test holds the other bits to the
+//! plain tests they stand for (the page break's, the lone classification's, the section's), on
+//! every line of the fixtures, so that a bit and its recogniser cannot drift apart.
+
+/// What a line may be (bits), from its trimmed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape(u16);
+
+impl Shape {
+    /// Nothing but whitespace.
+    const EMPTY: u16 = 1;
+    /// Opens with `<`: a line of `<br>` tags is blank once cleaned.
+    const TAG: u16 = 1 << 1;
+    /// Over 96 bytes: text (no break, banner or header line is that long), unless a `PAGE`
+    /// banner with content after it.
+    const LONG: u16 = 1 << 2;
+    /// May be a rule (`-----`, `=====`, `‐‐‐‐`): opens with a rule's byte.
+    const RULE: u16 = 1 << 3;
+    /// May be the teletype paragraph separator (`-`, `--`): opens with `-` or a no-break space.
+    const SEPARATOR: u16 = 1 << 4;
+    /// May open with a paragraph number or a portion marking (`1.`, `¶1.`, `[¶](#)1.`, `(C)`,
+    /// `(1) (U)`).
+    const NUMBER: u16 = 1 << 5;
+    /// May be a page break: a page marker (ends in a digit), a `PAGE` banner, or a lone
+    /// classification line (starts and ends with a letter of a classification word).
+    const PAGE: u16 = 1 << 6;
+    /// May be a `PAGE` banner: opens with `P` or `p`.
+    const PAGE_BANNER: u16 = 1 << 7;
+    /// May be a routing header, banner or control line of a later section, or the lone
+    /// classification or transmission end before one: at most 80 bytes, opening with an
+    /// upper-case letter or a digit, and ending in a digit or the `Z` of a time, or opening with
+    /// `ZN` (`ZNY CCCCC ZZH`) or `NNNN`, or shaped like a lone classification.
+    const HEADER: u16 = 1 << 8;
+    /// Ends in `-` or `>`: may end in a rule (`Comment -------`) or a tag.
+    const RULED_END: u16 = 1 << 9;
+    /// Ends in an upper-case ASCII letter: a page-foot classification may be glued to it.
+    const UPPER_END: u16 = 1 << 10;
+    /// Ends like a line that cleans to nothing (`SIPDIS`, `-`, `<br>`, `)`, `¶`).
+    const CLEAN_END: u16 = 1 << 11;
+    /// Cleans to itself: `text::clean_line` leaves the line as it is (it opens with none of `S`
+    /// of a `SIPDIS` stamp, `-`, `[` or `¶` of an anchor, and ends in no tag).
+    const CLEAN: u16 = 1 << 15;
+    /// The bits of a line that may open or be a structure of the body other than text.
+    const STRUCTURE: u16 = Self::EMPTY | Self::TAG | Self::RULE | Self::SEPARATOR | Self::NUMBER | Self::RULED_END;
+
+    // Bits of the tables below that are no shape of their own, only parts of one:
+    /// A first byte that a lone classification line may start with (`C`, `S`, `U`, ...).
+    const LONE_FIRST: u16 = 1 << 12;
+    /// A last byte that a lone classification line may end with (`L`, `T`, `D`, ...).
+    const LONE_LAST: u16 = 1 << 13;
+    /// A full stop, which ends a page marker after a digit (`002 OF 002.`).
+    const MARKER_LAST: u16 = 1 << 14;
+
+    /// The bits a line's first byte gives.
+    const FIRST: [u16; 256] = {
+        let mut t = [0u16; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            let mut s = 0;
+            if c == b'<' {
+                s |= Self::TAG;
+            }
+            if opens_rule(c) {
+                s |= Self::RULE;
+            }
+            if opens_separator(c) {
+                s |= Self::SEPARATOR;
+            }
+            if opens_number(c) || opens_marking(c) {
+                s |= Self::NUMBER;
+            }
+            if c == b'P' || c == b'p' {
+                s |= Self::PAGE_BANNER | Self::PAGE;
+            }
+            if matches!(c.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O') {
+                s |= Self::LONE_FIRST;
+            }
+            if c.is_ascii_uppercase() || c.is_ascii_digit() {
+                s |= Self::HEADER;
+            }
+            if !matches!(c, b'S' | b'-' | b'[' | 0xC2) {
+                s |= Self::CLEAN;
+            }
+            t[b] = s;
+            b += 1;
+        }
+        t
+    };
+
+    /// The bits a line's last byte gives.
+    const LAST: [u16; 256] = {
+        let mut t = [0u16; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            let mut s = 0;
+            if c == b'-' || c == b'>' {
+                s |= Self::RULED_END;
+            }
+            if c.is_ascii_uppercase() {
+                s |= Self::UPPER_END;
+            }
+            if matches!(c, b'S' | b's' | b'-' | b'>' | b')' | 0xB6) {
+                s |= Self::CLEAN_END;
+            }
+            if c.is_ascii_digit() {
+                s |= Self::PAGE;
+            }
+            if c == b'.' {
+                s |= Self::MARKER_LAST;
+            }
+            if matches!(c.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O') {
+                s |= Self::LONE_LAST;
+            }
+            t[b] = s;
+            b += 1;
+        }
+        t
+    };
+
+    /// The shape of a line whose text without surrounding whitespace is `t`: two table look-ups
+    /// and the length (this runs on every line of every text).
+    #[inline]
+    pub(crate) fn of(t: &str) -> Shape {
+        let b = t.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return Shape(Self::EMPTY) };
+        let ends = Self::FIRST[first as usize] | Self::LAST[last as usize];
+        let mut s = ends & !(Self::LONE_FIRST | Self::LONE_LAST | Self::MARKER_LAST | Self::HEADER | Self::CLEAN);
+        if last != b'>' {
+            s |= ends & Self::CLEAN;
+        }
+        if b.len() > 96 {
+            s |= Self::LONG;
+        }
+        if b.len() <= 80 && ends & Self::HEADER != 0 {
+            let lone = ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
+                && b.len() <= 66
+                && (b.len() <= 14 || !b[1].is_ascii_lowercase());
+            if last.is_ascii_digit() || last == b'Z' || b.starts_with(b"ZN") || b.starts_with(b"NNNN") || lone {
+                s |= Self::HEADER;
+            }
+        }
+        // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
+        // carry a full stop (`002 OF 002.`); past 14 bytes a lone classification is upper case
+        // or letter-spaced (its second byte is no small letter).
+        if ends & Self::MARKER_LAST != 0 && b[b.len().saturating_sub(2)].is_ascii_digit() {
+            s |= Self::PAGE;
+        }
+        if ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
+            && b.len() <= 64
+            && (b.len() <= 14 || !b[1].is_ascii_lowercase())
+        {
+            s |= Self::PAGE;
+        }
+        Shape(s)
+    }
+
+    /// Empty, or opening with a tag: blank, perhaps, once cleaned.
+    pub(crate) fn may_be_blank(self) -> bool {
+        self.0 & (Self::EMPTY | Self::TAG) != 0
+    }
+    /// Over 96 bytes.
+    pub(crate) fn is_long(self) -> bool {
+        self.0 & Self::LONG != 0
+    }
+    /// May be a rule.
+    pub(crate) fn may_be_rule(self) -> bool {
+        self.0 & Self::RULE != 0
+    }
+    /// May be a page break (marker, `PAGE` banner, lone classification).
+    pub(crate) fn may_be_page_break(self) -> bool {
+        self.0 & Self::PAGE != 0
+    }
+    /// May be a `PAGE` banner.
+    pub(crate) fn may_be_page_banner(self) -> bool {
+        self.0 & Self::PAGE_BANNER != 0
+    }
+    /// May be a header, banner or control line of a later section.
+    pub(crate) fn may_be_header(self) -> bool {
+        self.0 & Self::HEADER != 0
+    }
+    /// Ends in an upper-case letter.
+    pub(crate) fn ends_upper(self) -> bool {
+        self.0 & Self::UPPER_END != 0
+    }
+    /// Cleans to itself: `text::clean_line` of the trimmed line is the line.
+    pub(crate) fn cleans_to_itself(self) -> bool {
+        self.0 & (Self::CLEAN | Self::EMPTY) != 0
+    }
+    /// May clean to nothing (see `text::cleans_to_nothing`).
+    pub(crate) fn may_clean_to_nothing(self) -> bool {
+        self.0 & Self::CLEAN_END != 0
+    }
+    /// Opens and ends like text: no number, marking, rule, separator, tag or ruled end. In its
+    /// place (inside an open paragraph, no caption pending, no rule below) such a line is more
+    /// of the paragraph.
+    pub(crate) fn is_plain(self) -> bool {
+        self.0 & Self::STRUCTURE == 0
+    }
+}
+
+/// A rule's first byte: `-`, `_`, `=`, `*`, `/`, or 0xE2, the first byte of the Unicode dashes
+/// (U+2010..U+2015), which retyped cables use for rules (`‐‐‐‐‐‐`, 06PANAMA1457).
+#[inline]
+pub(crate) const fn opens_rule(b: u8) -> bool {
+    matches!(b, b'-' | b'_' | b'=' | b'*' | b'/' | 0xE2)
+}
+
+/// The separator's first byte: `-`, or the first byte of a no-break space (which a trim skips).
+#[inline]
+pub(crate) const fn opens_separator(b: u8) -> bool {
+    matches!(b, b'-' | 0xC2)
+}
+
+/// A paragraph number's first byte: a digit, `¶` (0xC2), the markdown anchor's `[`, or U+FFFD
+/// (0xEF), a pilcrow lost in decoding.
+#[inline]
+pub(crate) const fn opens_number(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | 0xC2 | b'[' | 0xEF)
+}
+
+/// A portion marking's first byte (`(C)`), or that of a parenthesised number (`(1) (U)`).
+#[inline]
+pub(crate) const fn opens_marking(b: u8) -> bool {
+    b == b'('
+}
+
+/// The cheap test of a page break (`shape::pagebreak::page_break_at`), as the tables give it in
+/// [`Shape::of`] (this plain form is the test's reference). Every form is told by its ends: a
+/// marker ends in a digit or `.`, a banner starts with `PAGE`, a lone classification starts and
+/// ends with a letter of a classification word. Almost every line of text fails it.
+#[cfg(test)]
+fn maybe_page_break(t: &str) -> bool {
+    let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else { return false };
+    // (A marker's last count may carry a full stop: `002 OF 002.`.)
+    let maybe_marker =
+        last.is_ascii_digit() || (last == b'.' && t.as_bytes()[t.len().saturating_sub(2)].is_ascii_digit());
+    let maybe_banner = first == b'P' || first == b'p';
+    // (Past 14 bytes only upper-case or letter-spaced forms: the second byte is no small letter.)
+    let maybe_lone = t.len() <= 64
+        && matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+        && matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
+        && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
+    maybe_marker || maybe_banner || maybe_lone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_real_lines() {
+        // Lines of 07MOSCOW5434 and 95ZAGREB2658.
+        assert!(Shape::of("").may_be_blank() && !Shape::of("").is_plain());
+        assert!(Shape::of("<br>").may_be_blank());
+        assert!(Shape::of("MOSCOW 00005434 002 OF 002").may_be_page_break());
+        assert!(Shape::of("PAGE 03        ZAGREB  02658  01 OF 02  171547Z").may_be_page_banner());
+        assert!(Shape::of("CONFIDENTIAL").may_be_page_break());
+        assert!(Shape::of("-----------------").may_be_rule());
+        let text = Shape::of("elections, the Kremlin's candidate will win");
+        assert!(text.is_plain() && !text.may_be_page_break() && !text.may_be_header());
+        assert!(!Shape::of("1. (C) Summary: Russia's presidential").is_plain());
+        assert!(!Shape::of("(C) Summary").is_plain());
+        assert!(!Shape::of("Comment -------").is_plain());
+        assert!(Shape::of("REPORTED BY THE EMBASSY  CONFIDENTIAL").ends_upper());
+    }
+
+    /// The table look-ups give what the tests they stand for give, on every line of the golden
+    /// fixtures and on made-up ends (a bit that drifted from its recogniser's first test would
+    /// send a line past that recogniser).
+    #[test]
+    fn tables_agree_with_the_tests_they_stand_for() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x != "json"))
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+            .collect();
+        assert!(texts.len() > 50);
+        let mut made = Vec::new();
+        for a in ["", "P", "p", "C", "c", "S", "1", "(", "-", "<", "¶", "x", "E", "o", "ZN", "NNNN", "Th"] {
+            for m in ["", "a", "AB", "onfidentia", "ONFIDENTIAL UNCLASSIF", " 00005434 002 OF 00"] {
+                for z in ["", "L", "l", "2", ".", "-", ">", "s", ")", "¶", "D", "x", "Z", "e"] {
+                    made.push(format!("{a}{m}{z}"));
+                }
+            }
+        }
+        texts.push(made.join("\n"));
+        let mut lines = 0;
+        for text in &texts {
+            for t in text.lines().map(crate::scan::trim) {
+                lines += 1;
+                let s = Shape::of(t);
+                let (first, last) = (t.bytes().next(), t.bytes().last());
+                assert_eq!(s.may_be_page_break(), maybe_page_break(t), "{t:?}");
+                assert_eq!(s.may_be_blank(), t.is_empty() || t.starts_with('<'), "{t:?}");
+                assert_eq!(s.is_long(), t.len() > 96, "{t:?}");
+                assert_eq!(s.may_be_rule(), first.is_some_and(opens_rule), "{t:?}");
+                assert_eq!(s.may_be_page_banner(), t.starts_with(['P', 'p']), "{t:?}");
+                // (What `body::section` asks before its parsers: a header-like end or start, a lone
+                // classification's first test, a transmission end.)
+                let lone = t.len() <= 66
+                    && first.is_some_and(|b| {
+                        matches!(b.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
+                    })
+                    && last.is_some_and(|b| matches!(b.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O'))
+                    && (t.len() <= 14 || !t.as_bytes()[1].is_ascii_lowercase());
+                let header = t.len() <= 80
+                    && first.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    && (t.ends_with(|c: char| c.is_ascii_digit() || c == 'Z')
+                        || t.starts_with("ZN")
+                        || t.starts_with("NNNN")
+                        || lone);
+                assert_eq!(s.may_be_header(), header, "{t:?}");
+                assert_eq!(s.ends_upper(), last.is_some_and(|b| b.is_ascii_uppercase()), "{t:?}");
+                let clean_end = matches!(last, Some(b'S' | b's' | b'-' | b'>' | b')' | 0xB6));
+                assert_eq!(s.may_clean_to_nothing(), clean_end, "{t:?}");
+                let plain = !t.is_empty()
+                    && !t.starts_with('<')
+                    && !first
+                        .is_some_and(|b| opens_rule(b) || opens_separator(b) || opens_number(b) || opens_marking(b))
+                    && !matches!(last, Some(b'-' | b'>'));
+                assert_eq!(s.is_plain(), plain, "{t:?}");
+                let clean = t.is_empty() || (!t.starts_with(['S', '-', '[', '\u{a0}', '¶']) && !t.ends_with('>'));
+                let clean = clean && first.is_none_or(|b| b != 0xC2);
+                assert_eq!(s.cleans_to_itself(), clean, "{t:?}");
+            }
+        }
+        assert!(lines > 5_000, "{lines}");
+    }
+}
