@@ -353,6 +353,37 @@ fn a_ref_list_tail_after_a_blank_line() {
     assert_eq!(cable.paragraphs()[0].number(), Some(1));
 }
 
+/// A REF line ending in the first word of a station, or in a station without its serial, the
+/// rest of the item after a blank line (03SANTODOMINGO4736, 04BRASILIA2680 and 04LJUBLJANA333,
+/// cables-real-dev.csv, lines as written): the rest completes the reference instead of heading
+/// the first paragraph.
+#[test]
+fn the_rest_of_a_ref_item_after_a_blank_line() {
+    let text = "UNCLAS SANTO DOMINGO 004736 \n \nE.O. 12958: N/A \nTAGS: DR, OTRA, PINR, SNAR \n\
+                SUBJECT: CARIBBEAN CONFERENCE: RAINIERI RESPONSE AND \nDISGUST WITH CORRUPTION (DOMINICAN REPUBLIC) \n \n\
+                REF: A) STATE 245508 B) SANTO DOMINGO 4548 C) SANTO \n \n     DOMINGO 4680 \n \n\
+                1. (SBU) Dominican businessman Frank Rainieri told EcoPol \ncounselor on Sept 4.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!(last.label, Some("C"));
+    assert_eq!((last.station.as_deref(), last.serial), (Some("SANTODOMINGO"), Some(4680)));
+    assert_eq!(cable.paragraphs()[0].heading(), None);
+    let text = "UNCLAS BRASILIA 002680 \n \nSUBJECT: PLANNING MINISTER ON PPPS \n \n\
+                REF:   A) BRASILIA 2605, B) BRASILIA 2447, C) RIO \n \nDE JANEIRO 1291 \n \n\
+                1. (SBU) SUMMARY AND INTRODUCTION.  IN THE \nAMBASSADOR'S OCTOBER 20 COURTESY CALL.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!((last.station.as_deref(), last.serial), (Some("RIODEJANEIRO"), Some(1291)));
+    assert_eq!(cable.paragraphs()[0].heading(), None);
+    let text = "UNCLAS LJUBLJANA 000333 \n \nSUBJECT: FM RUPEL OPPOSES CERAR \n \n\
+                REF: (A) LJUBLJANA 0292 AND PREVIOUS, (B) LJUBLJANA \n \n0212 AND PREVIOUS \n \n\
+                1.  (SBU) SUMMARY:  FM Rupel sent a public letter to \nNational Assembly members on 13 April.\n";
+    let cable = cable_core::parse(text).unwrap();
+    let last = cable.references().last().unwrap();
+    assert_eq!((last.label, last.station.as_deref(), last.serial), (Some("B"), Some("LJUBLJANA"), Some(212)));
+    assert_eq!(cable.paragraphs()[0].heading(), None);
+}
+
 /// A number alone on its line right after a line that ends inside a sentence is the end of
 /// that sentence, not an empty paragraph (04DJIBOUTI1186, cables-real-dev.csv: `... the text of
 /// the reply follows at para` / `2.` / blank / `2. (U) Begin text:`; 04BRUSSELS1431: a word

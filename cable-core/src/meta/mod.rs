@@ -197,9 +197,11 @@ impl<'l, 'a> Meta<'l, 'a> {
                 && self.pieces.last().is_some_and(|l| l.trim_end().ends_with(|c: char| c.is_alphabetic()));
             // `... C) 2003` / `` / `TAIPEI 03339 D) 2004 TAIPEI 00479 ...` (05TAIPEI58): the list
             // goes on where its item broke off.
-            let wrapped_list =
-                self.pieces.last().is_some_and(|l| reflist::ends_mid_item(l)) && reflist::reads_as_ref_list(t);
-            if (ref_label_line(t) || lone_serial || wrapped_list) && keywords::at_start(t).is_none() {
+            let mid_item = self.pieces.last().is_some_and(|l| reflist::ends_mid_item(l));
+            let wrapped_list = mid_item && reflist::reads_as_ref_list(t);
+            // `... C) SANTO` / `` / `DOMINGO 4680` (03SANTODOMINGO4736): the rest of the item.
+            let rest = mid_item && reflist::rest_of_item(t);
+            if (ref_label_line(t) || lone_serial || wrapped_list || rest) && keywords::at_start(t).is_none() {
                 self.open = Open::Ref { after_blank: false };
                 self.pieces.push(t);
                 return Some(1);

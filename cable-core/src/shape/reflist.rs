@@ -23,6 +23,23 @@ pub(crate) fn ends_mid_item(l: &str) -> bool {
         || (matches!(last.len(), 2 | 4) && crate::scan::is_digits(last) && words.next().is_some_and(is_label))
 }
 
+/// The rest of an item that broke off at a station without its serial, alone on a line past a
+/// blank one: the station's other words and the serial (`DOMINGO 4680` below `C) SANTO`,
+/// 03SANTODOMINGO4736; `DE JANEIRO 1291` below `C) RIO`, 04BRASILIA2680), or the serial and its
+/// tail (`0212 AND PREVIOUS` below `(B) LJUBLJANA`, 04LJUBLJANA333). At most five words, one of
+/// them a serial, the others words in capitals (a station's, `AND PREVIOUS`): a heading has
+/// more words or no serial.
+pub(crate) fn rest_of_item(t: &str) -> bool {
+    let words = || t.split_ascii_whitespace();
+    let capitals = |w: &str| {
+        let w = w.trim_end_matches([',', ';', '.']);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    words().count() <= 5
+        && words().filter(|w| is_serial(w)).count() == 1
+        && words().all(|w| is_serial(w) || capitals(w))
+}
+
 /// `D)`, `(D)`, `d)`.
 fn is_label(w: &str) -> bool {
     let w = w.strip_prefix('(').unwrap_or(w);
@@ -47,5 +64,14 @@ mod tests {
         assert!(ends_mid_item("REF:      A) 2004 STATE 23762 B) 2004 TAIPEI 0249 C) 2003"));
         assert!(ends_mid_item("REF: (A) WELLINGTON 598; (B) WELLINGTON 428; (C) WELLINGTON"));
         assert!(!ends_mid_item("REF: A) STATE 23762 B) TAIPEI 0249"));
+        // The real lines of 03SANTODOMINGO4736, 04BRASILIA2680 and 04LJUBLJANA333.
+        assert!(ends_mid_item("REF: A) STATE 245508 B) SANTO DOMINGO 4548 C) SANTO"));
+        assert!(rest_of_item("DOMINGO 4680"));
+        assert!(rest_of_item("DE JANEIRO 1291"));
+        assert!(rest_of_item("0212 AND PREVIOUS"));
+        assert!(!rest_of_item("Politics affects the Supreme Court"));
+        assert!(!rest_of_item("BACKGROUND"));
+        assert!(!rest_of_item("1. (SBU) SUMMARY: FM Rupel sent a public letter"));
+        assert!(!rest_of_item("THE ELECTIONS OF 2004 AND THEIR AFTERMATH"));
     }
 }
