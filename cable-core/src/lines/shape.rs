@@ -144,24 +144,24 @@ impl Shape {
         if b.len() > 96 {
             s |= Self::LONG;
         }
-        if b.len() <= 80 && ends & Self::HEADER != 0 {
-            let lone = ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
-                && b.len() <= 66
-                && (b.len() <= 14 || !b[1].is_ascii_lowercase());
-            if last.is_ascii_digit() || last == b'Z' || b.starts_with(b"ZN") || b.starts_with(b"NNNN") || lone {
-                s |= Self::HEADER;
-            }
+        // Shaped like a lone classification by its ends; past 14 bytes only upper-case or
+        // letter-spaced forms (the second byte is no small letter). The page break takes such
+        // lines up to 64 bytes, the section's header test up to 66.
+        let lone = ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
+            && b.len() <= 66
+            && (b.len() <= 14 || !b[1].is_ascii_lowercase());
+        if b.len() <= 80
+            && ends & Self::HEADER != 0
+            && (last.is_ascii_digit() || last == b'Z' || b.starts_with(b"ZN") || b.starts_with(b"NNNN") || lone)
+        {
+            s |= Self::HEADER;
         }
         // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
-        // carry a full stop (`002 OF 002.`); past 14 bytes a lone classification is upper case
-        // or letter-spaced (its second byte is no small letter).
+        // carry a full stop (`002 OF 002.`).
         if ends & Self::MARKER_LAST != 0 && b[b.len().saturating_sub(2)].is_ascii_digit() {
             s |= Self::PAGE;
         }
-        if ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
-            && b.len() <= 64
-            && (b.len() <= 14 || !b[1].is_ascii_lowercase())
-        {
+        if lone && b.len() <= 64 {
             s |= Self::PAGE;
         }
         Shape(s)
