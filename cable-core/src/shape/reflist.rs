@@ -31,10 +31,7 @@ pub(crate) fn ends_mid_item(l: &str) -> bool {
 /// more words or no serial.
 pub(crate) fn rest_of_item(t: &str) -> bool {
     let words = || t.split_ascii_whitespace();
-    let capitals = |w: &str| {
-        let w = w.trim_end_matches([',', ';', '.']);
-        !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase())
-    };
+    let capitals = |w: &str| crate::scan::is_upper_alpha(w.trim_end_matches([',', ';', '.']));
     words().count() <= 5
         && words().filter(|w| is_serial(w)).count() == 1
         && words().all(|w| is_serial(w) || capitals(w))
