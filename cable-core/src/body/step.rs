@@ -124,12 +124,15 @@ impl<'l, 'a> Walk<'l, 'a> {
             Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
             _ => number::written(line.text[from..end].trim_start()).map(|w| w.value),
         };
-        let mut expected = match (self.previous, if self.numbered { opening() } else { None }) {
-            _ if !self.numbered => None,
-            (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
-            (Some(p), _) => Some(p + 1),
-            (None, Some(w)) => Some(w + 1),
-            (None, None) => None,
+        let mut expected = if !self.numbered {
+            None
+        } else {
+            match (self.previous, opening()) {
+                (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
+                (Some(p), _) => Some(p + 1),
+                (None, Some(w)) => Some(w + 1),
+                (None, None) => None,
+            }
         };
         while let Some(next) = expected {
             if !self.next_paren.holds(source, abs(from), 1, |h| memchr::memchr(b'(', h)) {
