@@ -184,9 +184,12 @@ fn check_input(text: &str, opts: &ParseOptions) -> Result<(), ParseError> {
 /// The span of the first NUL, or an empty span at 0.
 fn binary_span(bytes: &[u8]) -> Option<Span> {
     let head = &bytes[..bytes.len().min(1024)];
-    // Branch-free so that it vectorises: this runs on every input.
+    // Branch-free and counted in bytes (a run of 255 at most per count) so that it vectorises
+    // sixteen bytes a step: this runs on every input, and a count in machine words cost as
+    // much as reading a whole short cable's lines.
+    let control = |b: u8| u8::from(b < 0x20) & !u8::from((b == b'\n') | (b == b'\r') | (b == b'\t') | (b == 0x0c));
     let controls: usize =
-        head.iter().map(|&b| usize::from(b < 0x20) - usize::from(matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))).sum();
+        head.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |n, &b| n.wrapping_add(control(b))))).sum();
     if let Some(nul) = memchr::memchr(0, head) {
         if controls * 10 > head.len() || nul < 16 {
             let at = nul as u32;
@@ -214,4 +217,34 @@ fn recognised(c: &Cable<'_>) -> bool {
         // `Summary: ... End Summary.`: a passage the text marks as the cable's own.
         || c.summary().is_some()
         || c.comment().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Span, binary_span};
+
+    #[test]
+    fn binary_is_a_tenth_of_control_bytes_at_the_start() {
+        // 1,024 bytes looked at, over several counting runs: 102 controls are a tenth or less,
+        // 103 more; tabs, line and form feeds are text.
+        let with = |controls: usize, byte: u8| {
+            let mut b = vec![b'x'; 3000];
+            for k in 0..controls {
+                b[k * 9] = byte;
+            }
+            b
+        };
+        assert_eq!(binary_span(&with(102, 0x01)), None);
+        assert_eq!(binary_span(&with(103, 0x01)), Some(Span::default()));
+        assert_eq!(binary_span(&with(300, b'\t')), None);
+        assert_eq!(binary_span(&with(300, 0x0c)), None);
+        // Controls after the first 1,024 bytes are not counted.
+        let mut late = vec![b'x'; 4000];
+        late[2000..2500].fill(0x02);
+        assert_eq!(binary_span(&late), None);
+        // A NUL near the start is binary whatever the rest.
+        let mut nul = vec![b'x'; 100];
+        nul[3] = 0;
+        assert_eq!(binary_span(&nul), Some(Span::new(3, 4)));
+    }
 }

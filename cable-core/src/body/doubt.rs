@@ -44,12 +44,12 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut before: Option<&str> = None;
-        let mut last: Option<&str> = None;
+        let mut last: Option<(&str, bool)> = None;
         let mut count = 0usize;
         // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
         // of prose after one may be an unnumbered paragraph of its own.
         let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
-        for l in clean_pieces(source, lines, p.text_span, &cuts) {
+        for_each_clean_piece(source, lines, p.text_span, &cuts, |l, may_be_rule| {
             if split.0 {
                 if l.is_empty() {
                     split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
@@ -61,18 +61,19 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
                 }
             }
             if l.is_empty() {
-                continue;
+                return;
             }
             count += 1;
             if let Some(held) = last {
                 scan.line(before, held, Some(l), warnings);
             }
-            before = last;
-            last = Some(l);
-        }
+            before = last.map(|(b, _)| b);
+            last = Some((l, may_be_rule));
+        });
         if let Some(held) = last {
             scan.line(before, held, None, warnings);
         }
+        let last = last.map(|(l, _)| l);
         // The items view stops at its limit: say so (counted again only where the lines could
         // be that many).
         if count > crate::warning::MAX_ITEMS {
@@ -136,74 +137,58 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
     }
 }
 
-/// The lines of `span` as [`text::pieces`] gives them, each cleaned ([`text::clean_line`]), read
-/// off the walk's line table when nothing is cut out of the span and it holds no `\r` (nearly
-/// every paragraph): each line's end was found once already, and finding it again (memchr per
-/// line) was most of this pass; and a whole line that cleans to itself by its shape is its
-/// trimmed text, which the split found too.
-fn clean_pieces<'a>(
+/// Hands each line of `span` to `visit` as [`text::pieces`] gives them, cleaned
+/// ([`text::clean_line`]), with whether it may be a rule (false only where its shape says it
+/// cannot). Read off the walk's line table when nothing is cut out of the span and it holds no
+/// `\r` (nearly every paragraph): each line's end was found once already, and finding it again
+/// (memchr per line) was most of this pass; a whole line that cleans to itself by its shape is
+/// its trimmed text, which the split found too. (A loop calling `visit`, not an iterator: this
+/// runs on every line of the body, and the iterator's dispatch between its two sources cost more
+/// than the lines' own tests.)
+fn for_each_clean_piece<'a>(
     source: &'a str,
-    lines: &'a [Line<'a>],
+    lines: &[Line<'a>],
     span: Span,
-    cuts: &'a [Span],
-) -> impl Iterator<Item = &'a str> {
+    cuts: &[Span],
+    mut visit: impl FnMut(&'a str, bool),
+) {
     let text = span.slice(source);
-    let table = cuts.is_empty() && memchr::memchr(b'\r', text.as_bytes()).is_none();
-    // The line that holds the span's start.
-    let first = if table { lines.partition_point(|l| l.next <= span.start) } else { 0 };
-    let mut from_table = table.then_some(TableLines { source, lines, k: first, at: span.start, end: span.end });
-    let mut split = (!table).then(|| text::pieces(source, span, cuts));
-    std::iter::from_fn(move || match (&mut from_table, &mut split) {
-        (Some(t), _) => t.next(),
-        (None, Some(s)) => s.next().map(text::clean_line),
-        (None, None) => None,
-    })
-}
-
-/// The pieces of a stretch without `\r` and without cuts, from the line table, cleaned: from
-/// `at` to the end of each line (before its `\n`), the last one cut at `end`; no empty piece
-/// after a final line break.
-struct TableLines<'a> {
-    source: &'a str,
-    lines: &'a [Line<'a>],
-    k: usize,
-    at: u32,
-    end: u32,
-}
-
-impl<'a> Iterator for TableLines<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        let line = self.lines.get(self.k)?;
-        // `at < end`, or the stretch is done (after a line break that ends it, no empty piece; an
-        // empty stretch has none either, as `text::pieces` gives none).
-        if self.at >= self.end {
-            return None;
+    if !cuts.is_empty() || memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        for piece in text::pieces(source, span, cuts) {
+            visit(text::clean_line(piece), true);
         }
-        let ends_in_break = line.next > line.start && self.source.as_bytes()[line.next as usize - 1] == b'\n';
+        return;
+    }
+    let bytes = source.as_bytes();
+    // From `at` to the end of each line (before its `\n`), the last one cut at the span's end;
+    // no empty piece after a final line break, and none for an empty span (as `text::pieces`).
+    let mut at = span.start;
+    let first = lines.partition_point(|l| l.next <= span.start);
+    for line in &lines[first..] {
+        if at >= span.end {
+            break;
+        }
+        let ends_in_break = line.next > line.start && bytes[line.next as usize - 1] == b'\n';
         let line_end = if ends_in_break { line.next - 1 } else { line.next };
-        let stop = line_end.min(self.end);
-        let piece = &self.source[self.at as usize..stop as usize];
-        debug_assert!(!piece.contains('\n'), "the line table is the source's");
+        let stop = line_end.min(span.end);
         // A whole line (no byte-order mark in it) whose end was trimmed of spaces only, not of
-        // tags, and whose shape cleans to itself: `clean_line` of it is its trimmed text.
+        // tags, and whose shape cleans to itself: `clean_line` of it is its trimmed text, and
+        // its shape tells whether it may be a rule.
         let text_end = line.start as usize + line.text.len();
-        let cleaned = if self.at == line.start
+        if at == line.start
             && stop == line_end
             && line.start > 0
             && line.shape.cleans_to_itself()
-            && self.source.as_bytes()[text_end..line_end as usize]
-                .iter()
-                .all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0)
+            && bytes[text_end..line_end as usize].iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0)
         {
-            debug_assert_eq!(line.trimmed(), text::clean_line(piece));
-            line.trimmed()
+            debug_assert_eq!(line.trimmed(), text::clean_line(&source[at as usize..stop as usize]));
+            visit(line.trimmed(), line.shape.may_be_rule());
         } else {
-            text::clean_line(piece)
-        };
-        self.k += 1;
-        self.at = if stop == line_end && ends_in_break { line.next } else { self.end };
-        Some(cleaned)
+            let piece = &source[at as usize..stop as usize];
+            debug_assert!(!piece.contains('\n'), "the line table is the source's");
+            visit(text::clean_line(piece), true);
+        }
+        at = if stop == line_end && ends_in_break { line.next } else { span.end };
     }
 }
 
@@ -217,9 +202,16 @@ struct LineScan<'s> {
 }
 
 impl LineScan<'_> {
-    /// The doubts of line `l`, between the non-blank lines `before` and `next`.
+    /// The doubts of line `l`, between the non-blank lines `before` and `next` (`may_be_rule`
+    /// false: its shape says it is no rule).
     #[inline]
-    fn line(&self, before: Option<&str>, l: &str, next: Option<&str>, warnings: &mut Vec<Warning>) {
+    fn line(
+        &self,
+        before: Option<&str>,
+        (l, may_be_rule): (&str, bool),
+        next: Option<&str>,
+        warnings: &mut Vec<Warning>,
+    ) {
         let source = self.source;
         if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {
             warnings.push(Warning::new(WarningKind::DoubtTrailerInText, Span::of(source, &l[at..], 0)));
@@ -229,6 +221,7 @@ impl LineScan<'_> {
         }
         // (The cheap test first: this runs on every line of every paragraph.)
         if before.is_some()
+            && may_be_rule
             && crate::shape::rule::is_rule(l)
             && (before.is_some_and(is_caption_like)
                 || next.is_some_and(|n| is_caption_like(n) || marking_after_mangled_number(n)))
@@ -306,27 +299,24 @@ fn trailing_name(t: &str) -> Option<&str> {
 /// A paragraph number with odd punctuation inside a line (`... grantee. 2, (U) Drafted by`,
 /// `15 (SBU) He said`): where it starts. Numbers and a portion marking after a sentence end or at
 /// the start of the line.
+///
+/// Found from the `(` of the marking backwards, one byte search per line, rather than by testing
+/// every byte as a possible start (this runs on every line of a paragraph that has a digit, a
+/// space and `(` somewhere): a number is a whole run of one or two digits, maybe a comma, then
+/// ` (`, so each `(` names the one run that can stand before it, and the first `(` that fits
+/// gives the leftmost number.
 fn odd_number_at(l: &str) -> Option<usize> {
     let b = l.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    memchr::memchr_iter(b'(', b).find_map(|paren| {
+        // `NN (`, `NN, (`: the space before `(`, the comma, the digits.
+        let space = paren.checked_sub(1).filter(|&j| b[j] == b' ')?;
+        let end = if space > 0 && b[space - 1] == b',' { space - 1 } else { space };
+        let digits = b[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let i = end - digits;
         let at_start = i == 0 || (i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b' ' | b'"'));
-        if at_start && b[i].is_ascii_digit() {
-            let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-            let mut j = i + digits;
-            if digits <= 2 && b.get(j) == Some(&b',') {
-                j += 1;
-            }
-            let paren = b.get(j) == Some(&b' ') && b.get(j + 1) == Some(&b'(');
-            if digits <= 2 && paren && crate::classification::Marking::parse_prefix(&l[j..]).is_some() {
-                return Some(i);
-            }
-            i += digits;
-            continue;
-        }
-        i += 1;
-    }
-    None
+        let number = (1..=2).contains(&digits) && at_start;
+        (number && crate::classification::Marking::parse_prefix(&l[space..]).is_some()).then_some(i)
+    })
 }
 
 /// A portion marking the parser did not read at the start of a paragraph's text (a code of
@@ -342,4 +332,24 @@ fn unread_marking(t: &str) -> Option<usize> {
         && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
         && code.contains('/');
     ok.then_some(lead + close + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::odd_number_at;
+
+    #[test]
+    fn odd_numbers_inside_a_line() {
+        // 04SANTODOMINGO1823's `2, (U) Drafted by`, joined to the line before it.
+        let l = "visitor (IV) grantee. 2, (U) Drafted by Bainbridge Cowell.";
+        assert_eq!(odd_number_at(l), Some(22));
+        assert_eq!(odd_number_at("15 (SBU) He said"), Some(0));
+        // Not after a sentence end, three digits, no marking, no space before `(`.
+        assert_eq!(odd_number_at("in 1988 (U) he went"), None);
+        assert_eq!(odd_number_at("grantee. 123 (U) Drafted"), None);
+        assert_eq!(odd_number_at("grantee. 2 (IV) Drafted"), None);
+        assert_eq!(odd_number_at("grantee. 2,(U) Drafted"), None);
+        // The leftmost of two.
+        assert_eq!(odd_number_at("x. 3 (C) y. 4 (S) z"), Some(3));
+    }
 }

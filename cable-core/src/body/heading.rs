@@ -139,6 +139,12 @@ pub(super) fn could_be_heading(t: &str) -> bool {
 
 /// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more (91BERLIN3009).
 fn is_table_row(t: &str) -> bool {
+    // Three figures hold three digits: most lines have fewer, and counting them (one pass, no
+    // words) is much cheaper than splitting the line into words (this is asked of the first
+    // line of every block and the lines after it).
+    if t.bytes().filter(u8::is_ascii_digit).count() < 3 {
+        return false;
+    }
     let figure = |w: &str| {
         let w = w.trim_matches(['(', ')', '%', '$']);
         w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
@@ -149,6 +155,12 @@ fn is_table_row(t: &str) -> bool {
 /// `14 February 2004`, `February 14, 2004`, `6th June 2004`: a letter's date line, not a heading (a month and
 /// year, `December 2003`, heads the sections of a chronology, 04BRUSSELS4937).
 fn is_full_date(t: &str) -> bool {
+    // The year ends the line, but for the separators the words are split at: most lines end
+    // otherwise, and are passed over without splitting them into words.
+    let end = t.trim_end_matches([' ', ',']).as_bytes();
+    if !end.last_chunk::<4>().is_some_and(|y| y.iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
     let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
     let (Some(a), Some(b), Some(c), None) = (words.next(), words.next(), words.next(), words.next()) else {
         return false;
@@ -174,10 +186,10 @@ fn is_file_number(t: &str) -> bool {
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
 /// `U.S. Engagement with Iran` and `Amb. Smith` stay one caption.
 pub(super) fn has_sentence_break(t: &str) -> bool {
-    static STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b". "));
+    // (A search for `.` and a look at the byte after it: on a caption's few dozen bytes the
+    // two-byte substring searcher cost more to start than to run.)
     let b = t.as_bytes();
-    STOP.find_iter(b).any(|i| {
+    memchr::memchr_iter(b'.', b).filter(|&i| b.get(i + 1) == Some(&b' ')).any(|i| {
         let word = b[..i].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
         word >= 4 && b[i - 1].is_ascii_lowercase()
     })

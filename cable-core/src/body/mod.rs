@@ -98,10 +98,13 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     let numbered_lines = lines[start.min(lines.len())..]
         .iter()
         .filter(|l| {
+            // (The shape first: this runs on every line of the body, and a line that opens
+            // with no digit, pilcrow or parenthesis is none of these.)
             let t = l.trimmed();
-            number::written(t).is_some()
-                || number::parenthesised(t).is_some()
-                || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some())
+            l.shape.may_open_number()
+                && (number::written(t).is_some()
+                    || number::parenthesised(t).is_some()
+                    || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some()))
         })
         .count();
     let mut w = Walk {

@@ -164,6 +164,32 @@ mod tests {
     }
 
     #[test]
+    fn numbers_and_markings_open_with_the_bytes_of_the_shape_bit() {
+        // The body's count of numbered lines asks the shape first: every line of the golden
+        // fixtures that a recogniser takes must have the bit.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut opened = 0;
+        for path in std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x != "json"))
+        {
+            let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+            for line in crate::lines::split(&text) {
+                let t = line.trimmed();
+                if written(t).is_some()
+                    || parenthesised(t).is_some()
+                    || crate::classification::Marking::parse_prefix(t).is_some()
+                {
+                    opened += 1;
+                    assert!(line.shape.may_open_number(), "{t:?}");
+                }
+            }
+        }
+        assert!(opened > 200, "{opened}");
+    }
+
+    #[test]
     fn parenthesised_numbers_need_a_marking() {
         assert_eq!(parenthesised("(1)  (U)  SUMMARY: x").map(|w| (w.value, w.len)), Some((1, 3)));
         assert_eq!(parenthesised("(12) (SBU) x").map(|w| w.value), Some(12));

@@ -175,6 +175,12 @@ impl Shape {
     pub(crate) fn is_long(self) -> bool {
         self.0 & Self::LONG != 0
     }
+    /// May open with a paragraph number or a portion marking (`1.`, `¶1.`, `(C)`, `(1) (U)`):
+    /// the first byte of `body::number::written`, `number::parenthesised` and
+    /// `Marking::parse_prefix` on a trimmed line.
+    pub(crate) fn may_open_number(self) -> bool {
+        self.0 & Self::NUMBER != 0
+    }
     /// May be a rule.
     pub(crate) fn may_be_rule(self) -> bool {
         self.0 & Self::RULE != 0
@@ -310,6 +316,7 @@ mod tests {
                 assert_eq!(s.is_long(), t.len() > 96, "{t:?}");
                 assert_eq!(s.may_be_rule(), first.is_some_and(opens_rule), "{t:?}");
                 assert_eq!(s.may_be_page_banner(), t.starts_with(['P', 'p']), "{t:?}");
+                assert_eq!(s.may_open_number(), first.is_some_and(|b| opens_number(b) || opens_marking(b)), "{t:?}");
                 // (What `body::section` asks before its parsers: a header-like end or start, a lone
                 // classification's first test, a transmission end.)
                 let lone = t.len() <= 66

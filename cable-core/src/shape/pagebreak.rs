@@ -175,21 +175,19 @@ pub(crate) fn is_lone_classification(line: &str) -> bool {
 #[inline(never)]
 fn lone_classification_words(line: &str) -> bool {
     let t = scan::trim(line);
+    // The banner word first: a line that is none (most lines asked: short captions in
+    // capitals) fails it within a few bytes, where the tests of its form below read it whole.
+    // (A damaged word is never a lone classification: only the undamaged ones are looked for.)
+    let Some(w) = classification::undamaged_banner_word(t) else { return false };
     // `S E N S I T I V E  B U T  U N C L A S S I F I E D` is the longest form; every form
     // (damaged ones too: `E C R E T`, `O N F I D ...`) starts with one of these letters.
-    if t.len() > 64
-        || !t.starts_with(['C', 'S', 'U', 'L', 'T', 'E', 'O', 'c', 's', 'u', 'l', 't', 'e', 'o'])
-        || !t.ends_with(['L', 'T', 'D', 'S', 'E', 'O', 'l', 't', 'd', 's', 'e', 'o'])
-        || (t.len() > 14 && t.bytes().any(|b| b.is_ascii_lowercase()))
+    let form = t.len() <= 64
+        && t.starts_with(['C', 'S', 'U', 'L', 'T', 'E', 'O', 'c', 's', 'u', 'l', 't', 'e', 'o'])
+        && t.ends_with(['L', 'T', 'D', 'S', 'E', 'O', 'l', 't', 'd', 's', 'e', 'o'])
+        && !(t.len() > 14 && t.bytes().any(|b| b.is_ascii_lowercase()))
         // Not letter-spaced: at most three words (`LIMITED OFFICIAL USE`).
-        || (t.as_bytes().get(1) != Some(&b' ') && t.bytes().filter(|&b| b == b' ').count() > 3)
-    {
-        return false;
-    }
-    match classification::banner_word(t) {
-        Some(w) => !w.damaged && t[w.len..].trim().is_empty() && !t.contains("  "),
-        None => false,
-    }
+        && !(t.as_bytes().get(1) != Some(&b' ') && t.bytes().filter(|&b| b == b' ').count() > 3);
+    form && t[w.len..].trim().is_empty() && !t.contains("  ")
 }
 
 /// Where a page break starts at line `i`, how many whole lines it takes and, for a `PAGE`

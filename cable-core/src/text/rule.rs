@@ -23,11 +23,21 @@ pub(crate) fn is_rule_line(line: &Line<'_>) -> bool {
 #[inline(never)]
 fn rule_letters(t: &str) -> bool {
     let t = clean_line(t);
-    let unicode_dash = |c: char| ('\u{2010}'..='\u{2015}').contains(&c);
-    // (The test of every character first: it stops at the first letter of a bulleted line.)
-    t.chars().all(|c| matches!(c, '-' | '_' | '=' | ' ' | '*' | '/') || unicode_dash(c))
-        && t.chars().filter(|&c| c != ' ').count() >= 3
-        && t.contains(|c: char| matches!(c, '-' | '_' | '=' | '*') || unicode_dash(c))
+    // One pass: every character a rule's (it stops at the first letter of a bulleted line), at
+    // least three that are not spaces, one of them a dash, underscore, equals sign or star.
+    let (mut marks, mut dash) = (0usize, false);
+    for c in t.chars() {
+        match c {
+            ' ' => {}
+            '/' => marks += 1,
+            '-' | '_' | '=' | '*' | '\u{2010}'..='\u{2015}' => {
+                marks += 1;
+                dash = true;
+            }
+            _ => return false,
+        }
+    }
+    marks >= 3 && dash
 }
 
 /// A lone `-` or `--`: the paragraph separator of teletype cables (86DAMASCUS7104 has `--`
@@ -54,5 +64,9 @@ mod tests {
         assert!(is_rule("-----"));
         assert!(is_rule("- - - - - - - -"));
         assert!(!is_rule("--"));
+        assert!(is_rule("\u{2010}\u{2010}\u{2010}\u{2010}"));
+        assert!(is_rule("= = ="));
+        assert!(!is_rule("///"));
+        assert!(!is_rule("-- The minister"));
     }
 }
