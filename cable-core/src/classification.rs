@@ -346,7 +346,12 @@ impl<'a> Marking<'a> {
     /// A marking in parentheses followed by `ENTIRE TEXT` outside them (`(C) ENTIRE TEXT.`,
     /// `(C) - ENTIRE TEXT.`) at the start of `s`: one whole-text marking.
     pub(crate) fn parse_prefix_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
-        let (m, n) = Self::parse_prefix(s)?;
+        Self::parse_prefix(s).and_then(|read| Self::entire_text_after(s, read))
+    }
+
+    /// [`Marking::parse_prefix_entire_text`] for a marking already read at the start of `s`
+    /// (`read`, as `parse_prefix` gave it): `ENTIRE TEXT` after it, the marking and its bytes.
+    pub(crate) fn entire_text_after(s: &'a str, (m, n): (Marking<'a>, usize)) -> Option<(Marking<'a>, usize)> {
         let rest = &s[n..];
         let tail = rest.trim_start_matches([' ', '-']);
         if tail.len() == rest.len() {
