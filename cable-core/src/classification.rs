@@ -344,9 +344,10 @@ impl<'a> Marking<'a> {
     }
 
     /// A marking in parentheses followed by `ENTIRE TEXT` outside them (`(C) ENTIRE TEXT.`,
-    /// `(C) - ENTIRE TEXT.`) at the start of `s`: one whole-text marking.
-    pub(crate) fn parse_prefix_entire_text(s: &'a str) -> Option<(Marking<'a>, usize)> {
-        let (m, n) = Self::parse_prefix(s)?;
+    /// `(C) - ENTIRE TEXT.`) at the start of `s`: one whole-text marking. `read` is the marking
+    /// [`Marking::parse_prefix`] read at the start of `s` (read once by the caller); returns the
+    /// whole marking and its bytes.
+    pub(crate) fn entire_text_after(s: &'a str, (m, n): (Marking<'a>, usize)) -> Option<(Marking<'a>, usize)> {
         let rest = &s[n..];
         let tail = rest.trim_start_matches([' ', '-']);
         if tail.len() == rest.len() {
@@ -464,12 +465,13 @@ mod tests {
         assert!(Marking::parse_entire_text("SECRETARY ENTIRE TEXT").is_none());
         assert!(Marking::parse_entire_text("CONFIDENTIALENTIRE TEXT").is_none());
         // A marking in parentheses, then the scope outside them.
-        let (m, n) = Marking::parse_prefix_entire_text("(C) ENTIRE TEXT. x").unwrap();
+        let prefix_entire_text = |s| Marking::parse_prefix(s).and_then(|read| Marking::entire_text_after(s, read));
+        let (m, n) = prefix_entire_text("(C) ENTIRE TEXT. x").unwrap();
         assert_eq!((m.level, m.raw, n), (Level::Confidential, "(C) ENTIRE TEXT", 15));
         assert!(m.is_entire_text());
-        let (m, _) = Marking::parse_prefix_entire_text("(C) - ENTIRE TEXT.").unwrap();
+        let (m, _) = prefix_entire_text("(C) - ENTIRE TEXT.").unwrap();
         assert_eq!(m.raw, "(C) - ENTIRE TEXT");
-        assert!(Marking::parse_prefix_entire_text("(C) The entire text of").is_none());
+        assert!(prefix_entire_text("(C) The entire text of").is_none());
         assert!(!Marking::parse_prefix("(C)").unwrap().0.is_entire_text());
         // The level's letter (86CAIRO26111).
         let (m, n) = Marking::parse_entire_text("C - ENTIRE TEXT.").unwrap();

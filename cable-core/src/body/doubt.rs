@@ -203,8 +203,9 @@ struct LineScan<'s> {
 
 impl LineScan<'_> {
     /// The doubts of line `l`, between the non-blank lines `before` and `next` (`may_be_rule`
-    /// false: its shape says it is no rule).
-    #[inline]
+    /// false: its shape says it is no rule). (Always inlined: it runs on every line of the
+    /// body, its tests are mostly skipped by flags, and the call cost more than they did.)
+    #[inline(always)]
     fn line(
         &self,
         before: Option<&str>,

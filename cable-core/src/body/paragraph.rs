@@ -6,10 +6,11 @@ use super::*;
 /// The portion marking after a paragraph number (or at the start of an unnumbered paragraph)
 /// and the offset in `rest` where the text starts.
 pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
-    let read = Marking::parse_prefix_entire_text(rest)
-        .or_else(|| Marking::parse_prefix(rest))
-        .or_else(|| Marking::parse_entire_text(rest))
-        .or_else(|| Marking::parse_scrambled_prefix(rest));
+    // (A marking in parentheses is read once, then looked at for `ENTIRE TEXT` after it.)
+    let read = match Marking::parse_prefix(rest) {
+        Some(read) => Some(Marking::entire_text_after(rest, read).unwrap_or(read)),
+        None => Marking::parse_entire_text(rest).or_else(|| Marking::parse_scrambled_prefix(rest)),
+    };
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
@@ -204,7 +205,8 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     /// Text that continues the open paragraph up to `end`: pending captions and rules become
-    /// part of it too.
+    /// part of it too. (Inlined: the classifier's fast path ends here for most lines.)
+    #[inline]
     pub(super) fn continue_open(&mut self, end: u32) {
         self.pending = None;
         self.assign_gaps(end);

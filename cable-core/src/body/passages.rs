@@ -222,22 +222,33 @@ fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, en
 
 /// Offset of `word` (upper-case ASCII words separated by single spaces; any case and any run
 /// of whitespace, line ends included, in `t`: `END` / `SUMMARY.` over two lines) in `t`.
-/// Found with a byte search for its first letter, so a long paragraph is scanned once.
+/// Found with a byte search for the rarest letter of its second word (`Y` of `END SUMMARY`, `M`
+/// of `END COMMENT`), or of its only word, so a long paragraph is scanned once and stops at few
+/// places: anchored on the `D` of `END`, the search stopped at every `d` of the text.
 fn find_word(t: &str, word: &str) -> Option<usize> {
+    // English letters, the rarest first.
+    const RARE_FIRST: &[u8] = b"ZQXJKVBPYGFWMUCLDRHSNIOATE";
     let b = t.as_bytes();
     let w = word.as_bytes();
-    // Anchor on the third letter (`D` of `END`): rarer in text than `E`.
-    let k = if w.len() > 2 && w[..3].iter().all(u8::is_ascii_alphabetic) { 2 } else { 0 };
-    let mut at = k;
-    while at <= b.len() {
-        let Some(i) = memchr::memchr2(w[k], w[k].to_ascii_lowercase(), &b[at..]) else { break };
-        let s = at + i - k;
-        if (s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w) {
-            return Some(s);
-        }
-        at += i + 1;
-    }
-    None
+    let first_len = w.iter().position(|&c| c == b' ').unwrap_or(w.len());
+    // The word the anchor is in, from `from` to `to` in `w`.
+    let from = if first_len < w.len() { first_len + 1 } else { 0 };
+    let to = from + w[from..].iter().position(|&c| c == b' ').unwrap_or(w.len() - from);
+    let rank = |c: u8| RARE_FIRST.iter().position(|&r| r == c).unwrap_or(RARE_FIRST.len());
+    let j = (from..to).min_by_key(|&k| rank(w[k]))?;
+    let anchor = w[j];
+    memchr::memchr2_iter(anchor, anchor.to_ascii_lowercase(), b).find_map(|p| {
+        // Where `word` would start for this anchor: back to its word's start, then (for a
+        // second word) over the whitespace run before it and the first word.
+        let word_start = p.checked_sub(j - from)?;
+        let s = if from == 0 {
+            word_start
+        } else {
+            let gap = b[..word_start].iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
+            (word_start - gap).checked_sub(first_len)?
+        };
+        ((s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w)).then_some(s)
+    })
 }
 
 /// True when `b` starts with `w`, a space in `w` matching any run of whitespace in `b`.
@@ -379,5 +390,12 @@ mod tests {
         assert_eq!(find_word("x. End Summary.", "END SUMMARY"), Some(3));
         assert_eq!(find_word("x. BEND SUMMARY", "END SUMMARY"), None);
         assert_eq!(find_word("GOVERNMENT. END \nSUMMARY.", "END SUMMARY"), Some(12));
+        // The anchor (`Y`) also stands in other words; the first whole match is found.
+        assert_eq!(find_word("Yes, SUMMARY y END. End  summary", "END SUMMARY"), Some(20));
+        assert_eq!(find_word("END NOTE", "END NOTE"), Some(0));
+        assert_eq!(find_word("(END COMMENT)", "END COMMENT"), Some(1));
+        assert_eq!(find_word("ENDCOMMENT", "END COMMENT"), None);
+        assert_eq!(find_word("x END ACTION REQUEST.", "END ACTION REQUEST"), Some(2));
+        assert_eq!(find_word("SUMMARY", "SUMMARY"), Some(0));
     }
 }

@@ -6,12 +6,22 @@ use super::*;
 impl<'l, 'a> Walk<'l, 'a> {
     /// The text `at..end` of line `i`: a numbered paragraph, a rule, a caption, or text of the
     /// open paragraph.
+    /// (Inlined, the fast path alone: most lines take it, and the call into the rest cost
+    /// them more than the test.)
+    #[inline]
     pub(super) fn piece(&mut self, i: usize, at: usize, end: usize) {
-        let line = self.lines[i];
+        let line = &self.lines[i];
         if at == line.indent as usize && end == line.text.len() && self.plain_text(i) {
             self.continue_open(line.span().end);
             return;
         }
+        self.structured_piece(i, at, end);
+    }
+
+    /// [`Walk::piece`] for a piece that may be more than text of the open paragraph.
+    #[inline(never)]
+    fn structured_piece(&mut self, i: usize, at: usize, end: usize) {
+        let line = self.lines[i];
         let t = &line.text[at..end];
         let t_trim = scan::trim(t);
         if t_trim.is_empty() {

@@ -142,7 +142,7 @@ fn indent(line: &str) -> usize {
 
 /// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
 /// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
-#[inline]
+#[inline(always)]
 fn trim_end(line: &str) -> &str {
     let l = scan::trim_end_space(line);
     if l.ends_with('>') { trim_end_tags(l) } else { l }
