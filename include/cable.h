@@ -341,8 +341,9 @@ typedef struct CableSpan {
  * or passage: its text cleaned (page and section breaks cut out, the interrupted sentence
  * rejoined, wrapped lines joined with a space, a sub-item starting a new line; a passage's
  * paragraphs separated by a blank line, its keywords such as `Summary:` left out). Of a
- * reference: as written (its own words when its item cites several cables). Of a warning,
- * tag or redaction: the text of its span.
+ * reference: as written (its own words when its item cites several cables). Of a tag or
+ * redaction: the text of its span. Of a warning: the text of its span as the JSON's `text`
+ * gives it, at most 200 bytes (cut at a character boundary; the span has the whole).
  */
 #define CABLE_FIELD_TEXT 10
 

@@ -516,6 +516,17 @@ static void test_annotations(void) {
     CHECK_STR(str_at(cable_strs(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_CLEARED), 3), NULL);
     CHECK_STR(cable_str(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_APPROVED), "AMB:JLABARON");
     CHECK(span_starts(c, rec_span(cable_record(cable_root(c), CABLE_FIELD_DRAFTING, 0), CABLE_FIELD_SPAN), "APPROVED: AMB:JLABARON"));
+    /* A warning about 204 bytes (a distribution list read as no field): its text is the first
+     * 200, as in the JSON; the span has them all. */
+    {
+        const CableRecord *w = cable_record(cable_root(c), CABLE_FIELD_WARNINGS, 11);
+        CableSpan ws = rec_span(w, CABLE_FIELD_SPAN);
+        CableStr wt = cable_str(w, CABLE_FIELD_TEXT);
+        CHECK_STR(cable_str(w, CABLE_FIELD_KIND), "unrecognised_line");
+        CHECK(ws.start == 968 && ws.end == 1172 && wt.len == 200);
+        CHECK(wt.ptr != NULL && strncmp(wt.ptr, "S/CT FOR SHARRI R.  CLARK AND BRUCE AVERILL", 43) == 0);
+        CHECK(wt.ptr != NULL && memcmp(wt.ptr, cable_str(cable_root(c), CABLE_FIELD_TEXT).ptr + ws.start, 200) == 0);
+    }
     cable_free(c);
     free(page);
     page = read_rel(root, "tests/fixtures/90CAPETOWN97.html", &len);

@@ -39,8 +39,9 @@ pub const CABLE_FIELD_CLASSIFIED_BY: CableField = 9;
 /// or passage: its text cleaned (page and section breaks cut out, the interrupted sentence
 /// rejoined, wrapped lines joined with a space, a sub-item starting a new line; a passage's
 /// paragraphs separated by a blank line, its keywords such as `Summary:` left out). Of a
-/// reference: as written (its own words when its item cites several cables). Of a warning,
-/// tag or redaction: the text of its span.
+/// reference: as written (its own words when its item cites several cables). Of a tag or
+/// redaction: the text of its span. Of a warning: the text of its span as the JSON's `text`
+/// gives it, at most 200 bytes (cut at a character boundary; the span has the whole).
 pub const CABLE_FIELD_TEXT: CableField = 10;
 /// Str: where the cable was read, as the `cable` command and Python name it: `path:row` for a
 /// row of `cable_csv_next`; absent for a cable parsed from bytes.

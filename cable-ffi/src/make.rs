@@ -92,7 +92,8 @@ pub(crate) fn list(c: &Cable<'_>, field: CableField) -> Box<[CableRecord]> {
         CABLE_FIELD_REDACTIONS => c.redactions().iter().map(|&s| spanned(text(s), s)).collect(),
         CABLE_FIELD_BREAKS => c.breaks().iter().map(brk).collect(),
         CABLE_FIELD_SECTIONS => c.sections().iter().map(section).collect(),
-        CABLE_FIELD_WARNINGS => c.warnings().iter().map(|w| warning(w, text(w.span))).collect(),
+        // (The text as the JSON and Python give it: at most 200 bytes of the span's.)
+        CABLE_FIELD_WARNINGS => c.warnings().iter().map(|w| warning(w, c.warning_text(w))).collect(),
         CABLE_FIELD_TAGS => c.tags().iter().map(|t| spanned(t.as_str(), t.span)).collect(),
         _ => Box::default(),
     }
