@@ -144,28 +144,30 @@ impl RawRow {
     pub fn decode(self) -> CsvRecord {
         match self.decode_clean() {
             Ok(record) => record,
-            Err(raw) => raw.decode_lossy(),
+            Err(raw) => (*raw).decode_lossy(),
         }
     }
 
     /// The common case: the row's bytes checked once and moved, not copied, into the record.
-    /// The row back when it needs lossy decoding.
-    pub(super) fn decode_clean(self) -> Result<CsvRecord, RawRow> {
+    /// The row back (boxed: the rare case) when it needs lossy decoding.
+    pub(super) fn decode_clean(self) -> Result<CsvRecord, Box<RawRow>> {
         if crate::decode::has_bad_control(&self.columns) || crate::decode::has_bad_control(&self.text) {
-            return Err(self);
+            return Err(Box::new(self));
         }
         let RawRow { row, offset, len, columns, ranges, text, body_at } = self;
         // (The UTF-8 check is the conversion's own: checking first and converting after read
         // the text twice.)
         let columns = match String::from_utf8(columns) {
             Ok(c) => c,
-            Err(e) => return Err(RawRow { row, offset, len, columns: e.into_bytes(), ranges, text, body_at }),
+            Err(e) => {
+                return Err(Box::new(RawRow { row, offset, len, columns: e.into_bytes(), ranges, text, body_at }));
+            }
         };
         let text = match String::from_utf8(text) {
             Ok(t) => t,
             Err(e) => {
                 let columns = columns.into_bytes();
-                return Err(RawRow { row, offset, len, columns, ranges, text: e.into_bytes(), body_at });
+                return Err(Box::new(RawRow { row, offset, len, columns, ranges, text: e.into_bytes(), body_at }));
             }
         };
         Ok(CsvRecord { row, offset, text, columns, ranges, replaced: 0, replaced_spans: Vec::new() })
