@@ -242,10 +242,13 @@ fn parse(
                 };
             }
             parsed(options, &entry, |cable| {
+                // The pretty object only for the first line of a batch (nothing written yet):
+                // the first line of the file is one of those (it was made for every row).
+                let pretty = (single && out.is_empty()).then(|| cable.to_json_pretty());
                 // Written straight into the batch's buffer, which the writer writes whole.
                 cable.write_json_line(Some(&entry.source), out);
                 out.push(b'\n');
-                Parsed::Line(single.then(|| cable.to_json_pretty()))
+                Parsed::Line(pretty)
             })
         },
         |lines, results| {
@@ -321,8 +324,8 @@ fn write_line(out: &mut impl Write, line: &[u8], err: &mut Option<std::io::Error
 /// What `cable parse` makes of one document.
 enum Parsed {
     /// A JSON line (several inputs, `--jsonl`, CSV rows), written into the batch's output; for
-    /// the rows of a single CSV file, the pretty object too (printed instead when the file holds
-    /// one row).
+    /// the first row of each batch of a single CSV file, the pretty object too (printed instead
+    /// when the file holds one row).
     Line(Option<String>),
     /// The cable of a single text or page (and where it came from), written at the end.
     Whole(Box<OwnedCable>, String),
@@ -642,4 +645,38 @@ fn export(
         errors.extend(write_failure(&e));
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cable parse` of the CSV file `data` (in a temporary directory), not `--jsonl`: what it
+    /// prints and its errors.
+    fn parse_csv(name: &str, data: &str) -> (String, Vec<String>) {
+        let dir = std::env::temp_dir().join(format!("cable-main-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("rows.csv");
+        std::fs::write(&path, data).expect("write");
+        let mut out = Vec::new();
+        let errors = parse(&[path], false, &ParseOptions::default(), Progress { quiet: true }, &mut out);
+        std::fs::remove_dir_all(&dir).ok();
+        (String::from_utf8(out).expect("UTF-8"), errors)
+    }
+
+    /// A CSV file of one cable prints it pretty, as a text: also when a malformed row comes
+    /// first (the pretty object is made for the first line of each batch, not only for row 1);
+    /// two cables print two JSON lines.
+    #[test]
+    fn a_csv_file_of_one_cable_prints_it_pretty() {
+        let row = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/00LIMA2475.csv"))
+            .expect("fixture");
+        let (out, errors) = parse_csv("one", &format!("\"1\",\"a\",\"b\"\n{row}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(out.starts_with("{\n  \"reference_id\": \"00LIMA2475\""), "{out}");
+        let (out, errors) = parse_csv("two", &format!("{row}\n{row}"));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(out.lines().count(), 2);
+        assert!(out.lines().all(|l| l.starts_with("{\"source\":") && l.contains("\"00LIMA2475\"")), "{out}");
+    }
 }
