@@ -109,15 +109,26 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 
 /// A control character other than tab, newline, form feed and carriage return. Byte
 /// comparisons joined with the non-short-circuit `&` (no branch, table lookup or variable
-/// shift), so that the fold of [`has_bad_control`] is SIMD code.
+/// shift).
 fn is_bad_control(b: u8) -> bool {
     (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r')
 }
 
 /// True when `bytes` holds a control character other than tab, newline, form feed and carriage
-/// return. Runs on every input: written as a branch-free OR over chunks so that it vectorises.
+/// return. Runs on every input, so in two steps: a branch-free OR over chunks of 32 bytes (which
+/// vectorises) asks only "a control character other than a newline?", the one text files are
+/// full of; a chunk that has one (a tab, a carriage return: rare) is then looked at byte by
+/// byte. (Testing the four allowed characters in the vectorised step took 1.6 times the
+/// instructions: 0.7% of all those of `cable parse --jsonl`.)
 pub(crate) fn has_bad_control(bytes: &[u8]) -> bool {
-    bytes.chunks(64).any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_bad_control(b)))
+    let mut chunks = bytes.chunks_exact(32);
+    for chunk in &mut chunks {
+        let suspect = chunk.iter().fold(0u8, |acc, &b| acc | (u8::from(b < 0x20) & u8::from(b != b'\n')));
+        if suspect != 0 && chunk.iter().any(|&b| is_bad_control(b)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| is_bad_control(b))
 }
 
 fn push_checked(
@@ -158,6 +169,22 @@ mod tests {
         assert_eq!(d.replaced, 5);
         assert_eq!(d.spans[0], Span::new(4, 7));
         assert_eq!(&d.text[d.spans[3].range()], "é");
+    }
+
+    /// Every control character but the four allowed ones is found wherever it is: in the
+    /// vectorised chunks or in the tail, alone or beside allowed ones.
+    #[test]
+    fn bad_controls_are_found_in_chunks_and_tails() {
+        let text = "LINE ONE\tTAB\r\n\x0cNEXT PAGE\n".repeat(5);
+        assert!(!has_bad_control(text.as_bytes()));
+        for bad in (0u8..0x20).filter(|b| !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) {
+            for at in [0, 31, 32, 70, text.len() - 1] {
+                let mut bytes = text.clone().into_bytes();
+                bytes[at] = bad;
+                assert!(has_bad_control(&bytes), "byte {bad:#x} at {at}");
+            }
+        }
+        assert!(!has_bad_control("Kosovo\u{2019}s \u{7f}".as_bytes()));
     }
 
     #[test]

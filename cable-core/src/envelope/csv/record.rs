@@ -1,7 +1,6 @@
 //! A row of the file: split out of it (`RawRow`), then unescaped and decoded (`CsvRecord`).
 
 use super::FIELDS;
-use super::scan::{unescape, unescape_into};
 use crate::envelope::{Document, Envelope, EnvelopeKind};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -71,16 +70,56 @@ impl CsvRecord {
     }
 }
 
-/// A row split out of the file but not yet unescaped or decoded (see [`CsvReader::read_raw`]).
+/// A row split out of the file and unescaped, but not yet checked or decoded (see
+/// [`CsvReader::read_raw`](super::CsvReader::read_raw)): the text and the columns as bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {
     pub(super) row: u64,
     pub(super) offset: u64,
-    pub(super) bytes: Vec<u8>,
-    pub(super) fields: [Range<usize>; FIELDS],
+    /// Length of the row in the file.
+    pub(super) len: usize,
+    /// The first six fields, unescaped, one after the other.
+    pub(super) columns: Vec<u8>,
+    pub(super) ranges: [Range<usize>; 6],
+    /// The header and the body, unescaped and joined as [`Document::join_parts`] joins them.
+    pub(super) text: Vec<u8>,
+    /// Where the body starts in `text` (0 when the header is empty).
+    pub(super) body_at: usize,
 }
 
 impl RawRow {
+    /// The row `bytes` (its fields at `fields`, its escaping backslashes at `escapes`, as
+    /// [`scan_row`](super::scan::scan_row) found them), copied out of the read buffer once:
+    /// each field straight into its final buffer, without its escapes.
+    pub(super) fn unescaped(
+        row: u64,
+        offset: u64,
+        bytes: &[u8],
+        fields: &[Range<usize>; FIELDS],
+        escapes: &[usize],
+    ) -> RawRow {
+        let mut escapes = escapes;
+        let mut columns = Vec::with_capacity(fields[..6].iter().map(|r| r.len()).sum());
+        let mut ranges: [Range<usize>; 6] = Default::default();
+        for (range, field) in ranges.iter_mut().zip(fields) {
+            let from = columns.len();
+            escapes = copy_unescaped(bytes, field, escapes, &mut columns);
+            *range = from..columns.len();
+        }
+        let mut text = Vec::with_capacity(fields[6].len() + fields[7].len() + 2);
+        escapes = copy_unescaped(bytes, &fields[6], escapes, &mut text);
+        // As `Document::join_parts`: the header without trailing newlines, a blank line.
+        while matches!(text.last(), Some(b'\n' | b'\r' | b' ')) {
+            text.pop();
+        }
+        if !text.is_empty() {
+            text.extend_from_slice(b"\n\n");
+        }
+        let body_at = text.len();
+        copy_unescaped(bytes, &fields[7], escapes, &mut text);
+        RawRow { row, offset, len: bytes.len(), columns, ranges, text, body_at }
+    }
+
     /// Number of the row in the file (1-based).
     pub fn row(&self) -> u64 {
         self.row
@@ -93,76 +132,65 @@ impl RawRow {
 
     /// Length of the row in the file, in bytes.
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.len
     }
 
     /// True for an empty row (never returned by the reader).
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len == 0
     }
 
-    /// Unescapes and decodes the row (lossily: see [`crate::decode`]).
+    /// Checks and decodes the row (lossily: see [`crate::decode`]).
     pub fn decode(self) -> CsvRecord {
         match self.decode_clean() {
-            Some(record) => record,
-            None => self.decode_lossy(),
+            Ok(record) => record,
+            Err(raw) => (*raw).decode_lossy(),
         }
     }
 
-    /// The common case, with one copy of the text: every field unescaped straight into its
-    /// final buffer, then checked once. `None` when the row needs lossy decoding.
-    pub(super) fn decode_clean(&self) -> Option<CsvRecord> {
-        let field = |i: usize| &self.bytes[self.fields[i].clone()];
-        let mut columns = Vec::with_capacity(self.fields[..6].iter().map(|r| r.len()).sum());
-        let mut ranges: [Range<usize>; 6] = Default::default();
-        for (i, range) in ranges.iter_mut().enumerate() {
-            let from = columns.len();
-            unescape_into(field(i), &mut columns);
-            *range = from..columns.len();
+    /// The common case: the row's bytes checked once and moved, not copied, into the record.
+    /// The row back (boxed: the rare case) when it needs lossy decoding.
+    pub(super) fn decode_clean(self) -> Result<CsvRecord, Box<RawRow>> {
+        if crate::decode::has_bad_control(&self.columns) || crate::decode::has_bad_control(&self.text) {
+            return Err(Box::new(self));
         }
-        let mut text = Vec::with_capacity(self.fields[6].len() + self.fields[7].len() + 2);
-        unescape_into(field(6), &mut text);
-        // As `Document::join_parts`: the header without trailing newlines, a blank line.
-        while matches!(text.last(), Some(b'\n' | b'\r' | b' ')) {
-            text.pop();
-        }
-        if !text.is_empty() {
-            text.extend_from_slice(b"\n\n");
-        }
-        unescape_into(field(7), &mut text);
+        let RawRow { row, offset, len, columns, ranges, text, body_at } = self;
         // (The UTF-8 check is the conversion's own: checking first and converting after read
         // the text twice.)
-        if crate::decode::has_bad_control(&columns) || crate::decode::has_bad_control(&text) {
-            return None;
-        }
-        let (Ok(text), Ok(columns)) = (String::from_utf8(text), String::from_utf8(columns)) else { return None };
-        Some(CsvRecord {
-            row: self.row,
-            offset: self.offset,
-            text,
-            columns,
-            ranges,
-            replaced: 0,
-            replaced_spans: Vec::new(),
-        })
+        let columns = match String::from_utf8(columns) {
+            Ok(c) => c,
+            Err(e) => {
+                return Err(Box::new(RawRow { row, offset, len, columns: e.into_bytes(), ranges, text, body_at }));
+            }
+        };
+        let text = match String::from_utf8(text) {
+            Ok(t) => t,
+            Err(e) => {
+                let columns = columns.into_bytes();
+                return Err(Box::new(RawRow { row, offset, len, columns, ranges, text: e.into_bytes(), body_at }));
+            }
+        };
+        Ok(CsvRecord { row, offset, text, columns, ranges, replaced: 0, replaced_spans: Vec::new() })
     }
 
     /// Field by field, decoding invalid bytes (see [`crate::decode`]) and recording where.
     pub(super) fn decode_lossy(self) -> CsvRecord {
-        let field = |i: usize| &self.bytes[self.fields[i].clone()];
         let mut columns = String::new();
         let mut ranges: [Range<usize>; 6] = Default::default();
         let mut lossy = 0;
-        for (i, range) in ranges.iter_mut().enumerate() {
-            let raw = unescape(field(i));
-            let d = crate::decode::decode(&raw);
+        for (range, raw) in ranges.iter_mut().zip(&self.ranges) {
+            let d = crate::decode::decode(&self.columns[raw.clone()]);
             lossy += d.replaced;
             let from = columns.len();
             columns.push_str(&d.text);
             *range = from..columns.len();
         }
-        let (header_raw, body_raw) = (unescape(field(6)), unescape(field(7)));
-        let (header, body) = (crate::decode::decode(&header_raw), crate::decode::decode(&body_raw));
+        // The header is decoded on its own, as its field was: the blank line joining it to the
+        // body is not part of it. (Trimming its end before decoding or after is the same: only
+        // ASCII blanks go.)
+        let header_raw = &self.text[..self.body_at.saturating_sub(2)];
+        let body_raw = &self.text[self.body_at..];
+        let (header, body) = (crate::decode::decode(header_raw), crate::decode::decode(body_raw));
         let text = Document::join_parts(&header.text, &body.text);
         // Replacement spans, moved to their place in the joined text.
         let body_at = (text.len() - body.text.len()) as u32;
@@ -172,4 +200,22 @@ impl RawRow {
         let replaced = lossy + header.replaced + body.replaced;
         CsvRecord { row: self.row, offset: self.offset, text, columns, ranges, replaced, replaced_spans: spans }
     }
+}
+
+/// Appends `bytes[field]` to `out` without its escaping backslashes, the first of `escapes`
+/// (offsets in `bytes`, in order; none before `field`); returns the escapes after `field`.
+fn copy_unescaped<'e>(bytes: &[u8], field: &Range<usize>, escapes: &'e [usize], out: &mut Vec<u8>) -> &'e [usize] {
+    let mut from = field.start;
+    let mut rest = escapes;
+    while let Some((&at, tail)) = rest.split_first() {
+        if at >= field.end {
+            break;
+        }
+        out.extend_from_slice(&bytes[from..at]);
+        // The escaped byte is kept: the next copy starts with it.
+        from = at + 1;
+        rest = tail;
+    }
+    out.extend_from_slice(&bytes[from..field.end]);
+    rest
 }

@@ -1,7 +1,6 @@
-//! Finding a row's fields, a row's start, and removing backslash escapes.
+//! Finding a row's fields (and its backslash escapes) and a row's start.
 
 use super::{CsvErrorKind, FIELDS};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// What scanning a row found.
@@ -14,8 +13,11 @@ pub(super) enum Scan {
     Bad(CsvErrorKind, usize, usize),
 }
 
-/// Scans one row at the start of `b`.
-pub(super) fn scan_row(b: &[u8]) -> Scan {
+/// Scans one row at the start of `b`, noting in `escapes` (cleared first) the offset of every
+/// escaping backslash in it: the scan meets each one anyway, so that unescaping the row
+/// ([`RawRow::unescaped`](super::RawRow::unescaped)) is then copies between them, without looking for them again.
+pub(super) fn scan_row(b: &[u8], escapes: &mut Vec<usize>) -> Scan {
+    escapes.clear();
     let mut fields: [Range<usize>; FIELDS] = Default::default();
     let mut i = 0;
     for (n, field) in fields.iter_mut().enumerate() {
@@ -37,6 +39,7 @@ pub(super) fn scan_row(b: &[u8]) -> Scan {
                 Some(k) => {
                     i += k;
                     if b[i] == b'\\' {
+                        escapes.push(i);
                         i += 2;
                         if i > b.len() {
                             return Scan::NeedMore;
@@ -81,31 +84,6 @@ pub(super) fn looks_like_row_start(b: &[u8]) -> Option<bool> {
         return if 1 + digits + rest.len() == b.len() { None } else { Some(false) };
     }
     Some(digits > 0 && rest.starts_with(b"\",\""))
-}
-
-/// Removes backslash escapes (`\X` → `X`); borrowed when there are none.
-pub(super) fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
-    if memchr::memchr(b'\\', raw).is_none() {
-        return Cow::Borrowed(raw);
-    }
-    let mut out = Vec::with_capacity(raw.len());
-    unescape_into(raw, &mut out);
-    Cow::Owned(out)
-}
-
-/// Appends `raw` to `out` without its backslash escapes (`\X` → `X`).
-pub(super) fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\\', &raw[i..]) {
-        out.extend_from_slice(&raw[i..i + k]);
-        if let Some(&c) = raw.get(i + k + 1) {
-            out.push(c);
-        }
-        i += k + 2;
-    }
-    if i < raw.len() {
-        out.extend_from_slice(&raw[i..]);
-    }
 }
 
 /// True when `head` (the start of a file) looks like `cables.csv`.

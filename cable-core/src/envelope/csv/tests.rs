@@ -34,7 +34,7 @@ fn the_one_copy_path_decodes_as_the_field_by_field_path() {
     let mut n = 0;
     while let Some(raw) = reader.read_raw() {
         let raw = raw.unwrap();
-        let fast = raw.decode_clean().expect("clean UTF-8");
+        let fast = raw.clone().decode_clean().expect("clean UTF-8");
         assert_eq!(fast, raw.decode_lossy());
         n += 1;
     }
@@ -140,4 +140,21 @@ fn error_kind_names() {
         assert_eq!(serde_json::to_value(k).unwrap(), serde_json::Value::String(name.to_owned()));
     }
     assert!(seen.contains("row_too_long"));
+}
+
+/// A row that is not clean UTF-8: each field decoded on its own (Windows-1252, NUL replaced),
+/// escapes removed before decoding, the header trimmed and joined to the body by a blank line,
+/// and the replacements' spans at their place in the joined text.
+#[test]
+fn a_row_with_invalid_bytes_is_decoded_field_by_field() {
+    let mut data = b"\"7\",\"1/1/2000 0:00\",\"00X1\",\"Embassy \x93Q\x94\",\"c\",\"\",".to_vec();
+    data.extend_from_slice(b"\"HEAD\x92S \\\"X\\\"\n \",\"caf\xe9\\\\\x00\"\n");
+    let raw = CsvReader::new(&data[..]).read_raw().expect("a row").expect("well-formed");
+    let record = raw.clone().decode_clean().expect_err("not clean UTF-8").decode();
+    assert_eq!(record, raw.decode());
+    assert_eq!(record.text(), "HEAD\u{2019}S \"X\"\n\ncaf\u{e9}\\\u{fffd}");
+    assert_eq!(record.document().envelope().unwrap().origin.as_deref(), Some("Embassy \u{201c}Q\u{201d}"));
+    assert_eq!(record.replaced, 5);
+    let spans: Vec<&str> = record.replaced_spans.iter().map(|s| &record.text()[s.range()]).collect();
+    assert_eq!(spans, ["\u{2019}", "\u{e9}", "\u{fffd}"]);
 }
