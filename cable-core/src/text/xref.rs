@@ -37,6 +37,7 @@ pub(crate) struct Found<'a> {
 /// numbers after `para` is a table, not a citation, and stops being read.
 const MAX_LIST: usize = 8;
 
+use aho_corasick::packed::{self, Config, Searcher};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
@@ -44,8 +45,7 @@ use std::sync::OnceLock;
 pub(crate) fn scan<'a>(text: &'a str, out: &mut Vec<Found<'a>>) {
     let b = text.as_bytes();
     let mut resume = 0;
-    for m in keyword_starts().find_iter(b) {
-        let at = m.start();
+    for at in keyword_starts(b) {
         if at < resume || (at > 0 && b[at - 1].is_ascii_alphanumeric()) || !keyword_follows(&b[at..]) {
             continue;
         }
@@ -60,16 +60,37 @@ pub(crate) fn scan<'a>(text: &'a str, out: &mut Vec<Found<'a>>) {
 /// SIMD pass over the text finds them all. (Ten short patterns let the crate use its slim
 /// Teddy searcher, twice the bytes a step of the fat one that the 51 patterns of the stems and
 /// what may follow them needed; [`keyword_follows`] tests what follows.)
-fn keyword_starts() -> &'static AhoCorasick {
-    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let patterns = ["ref", "REF", "Ref", "para", "PARA", "Para", "sept", "SEPT", "Sept", "SepT"];
-        // Leftmost-first matching lets the crate use its SIMD (Teddy) searcher; the standard
-        // kind runs the automaton byte by byte.
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(patterns)
-            .expect("short literal patterns build")
+fn keyword_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const PATTERNS: [&str; 10] = ["ref", "REF", "Ref", "para", "PARA", "Para", "sept", "SEPT", "Sept", "SepT"];
+    /// The packed (Teddy) searcher itself where the machine has one: behind `AhoCorasick` each
+    /// candidate it found was confirmed again by the automaton. Both leftmost-first: the
+    /// leftmost start, not overlapping.
+    enum Starts {
+        Packed(Searcher),
+        Automaton(AhoCorasick),
+    }
+    static STARTS: OnceLock<Starts> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        match Config::new().match_kind(packed::MatchKind::LeftmostFirst).builder().extend(PATTERNS).build() {
+            Some(s) => Starts::Packed(s),
+            None => Starts::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(PATTERNS)
+                    .expect("short literal patterns build"),
+            ),
+        }
+    });
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = b.get(from..)?;
+        let m = match starts {
+            Starts::Packed(s) => s.find(rest)?,
+            Starts::Automaton(a) => a.find(rest)?,
+        };
+        let at = from + m.start();
+        from = at + m.len();
+        Some(at)
     })
 }
 
