@@ -3,26 +3,26 @@
 
 /// Length in bytes of the sub-item label at the start of `t` (already left-trimmed), without
 /// the space after it; `None` when the line does not start with one.
-#[inline]
+#[inline(always)]
 pub(crate) fn item_label(t: &str) -> Option<usize> {
-    // Most lines open with a letter or digit that is no bullet: only the `A.` / `1)` form can
-    // apply, tested inline (this runs on every line of every paragraph whose text or items are
-    // asked for); the other forms out of line.
-    let first = *t.as_bytes().first()?;
+    // Most lines open with a letter or digit that is no bullet and a word with no `.` or `)` in
+    // bytes 1 to 4: no label, tested inline (this runs on every line of every paragraph whose
+    // text or items are asked for); the `A.` / `1)` form and the other forms out of line.
+    let b = t.as_bytes();
+    let first = *b.first()?;
     if first.is_ascii_alphanumeric() && first != b'o' {
+        if !period_or_paren_within_four(b) {
+            return None;
+        }
         return counter_label(t);
     }
     other_label(t)
 }
 
 /// `A.`, `1.`, `b)`, `12)`, `iv.` at the start of `t`.
-#[inline]
+#[inline(never)]
 fn counter_label(t: &str) -> Option<usize> {
     let b = t.as_bytes();
-    // Most lines open with a word: no `.` or `)` in bytes 1 to 4, tested at once.
-    if !period_or_paren_within_four(b) {
-        return None;
-    }
     // (Five bytes at most are looked at: a longer word is no counter.)
     let mut word = 0;
     while word < 5 && word < b.len() && b[word].is_ascii_alphanumeric() {
