@@ -96,11 +96,9 @@ impl<'a> Paragraph<'a> {
     }
 
     /// [`text`](Self::text) and [`items`](Self::items) in one pass over the lines (the JSON
-    /// writer wants both: each pass split the paragraph into lines and cleaned them again).
+    /// writer wants both).
     pub fn text_and_items(&self) -> (Cow<'a, str>, Vec<Item<'a>>) {
-        let mut joined = text::Joined::new(self.text_span.len());
-        let items = self.items_with(|t, label| joined.push_labelled(t, || label));
-        (joined.finish(), items)
+        self.read_lines(true)
     }
 
     /// Span of the text as written (from after the marking to the end of the paragraph,
@@ -123,42 +121,55 @@ impl<'a> Paragraph<'a> {
     /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
     /// labels. They stay part of [`text`](Self::text); this is a second view of it.
     pub fn items(&self) -> Vec<Item<'a>> {
-        self.items_with(|_, _| {})
+        self.read_lines(false).1
     }
 
-    /// The items, each cleaned line of the text handed to `line` on the way with its item label
-    /// ([`text::item_label`]; blank lines too, with none).
-    fn items_with(&self, mut line: impl FnMut(&'a str, Option<usize>)) -> Vec<Item<'a>> {
-        let mut out = Vec::new();
-        let mut open: Option<(&'a str, u32, u32)> = None; // label, start, end
+    /// The items and, when `with_text`, the text, in one pass over the cleaned lines: each line
+    /// is found, cleaned and its item label read once, then joined to the paragraph's text and
+    /// to the open item's. (The item's text is what [`text::clean`] of its span gives: its first
+    /// line after the label cleaned again, its other lines as the paragraph has them, joined
+    /// after the item's own text rather than the paragraph's. Cleaning each item's span again
+    /// cost as much as the rest of the items.)
+    fn read_lines(&self, with_text: bool) -> (Cow<'a, str>, Vec<Item<'a>>) {
+        let source = self.source;
+        let mut joined = text::Joined::new(self.text_span.len());
+        let mut items = Vec::new();
+        let mut open: Option<OpenItem<'a>> = None;
+        // The line before, for the item test: the last non-empty one, rules included.
         let mut before: &str = "";
         let cuts = self.cuts();
-        for piece in text::pieces(self.source, self.text_span, &cuts) {
+        text::each_piece(source, self.text_span, &cuts, |piece| {
             let t = text::clean_line(piece);
             if t.is_empty() {
-                line(t, None);
-                continue;
+                return;
             }
             let written = text::item_label(t);
-            line(t, written);
+            if with_text {
+                joined.push_labelled(t, || written);
+            }
             // Past the limit a label starts no item: its line continues the last one.
-            let label = text::item_start_labelled(before, t, written).filter(|_| out.len() + 1 < MAX_ITEMS);
+            let label = text::item_start_labelled(before, t, written).filter(|_| items.len() + 1 < MAX_ITEMS);
             before = t;
-            let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
+            let start = (t.as_ptr() as usize - source.as_ptr() as usize) as u32;
             let end = start + t.len() as u32;
             if let Some(n) = label {
-                if let Some((label, s, e)) = open.take() {
-                    out.push(self.item(label, Span::new(s, e)));
+                if let Some(o) = open.take() {
+                    items.push(o.finish());
                 }
-                open = Some((&t[..n], start, end));
+                // (Its size is not known yet: room for the rest of the paragraph, taken by each
+                // item of a long list, would hold the whole paragraph once per item.)
+                let mut text = text::Joined::new(0);
+                text.push(text::clean_line(&t[n..]));
+                open = Some(OpenItem { label: &t[..n], span: Span::new(start, end), text });
             } else if let Some(o) = &mut open {
-                o.2 = end;
+                o.span.end = end;
+                o.text.push_labelled(t, || written);
             }
+        });
+        if let Some(o) = open {
+            items.push(o.finish());
         }
-        if let Some((label, s, e)) = open {
-            out.push(self.item(label, Span::new(s, e)));
-        }
-        out
+        (joined.finish(), items)
     }
 
     /// What is cut out of the text: the breaks and an inner marking, in text order.
@@ -173,12 +184,18 @@ impl<'a> Paragraph<'a> {
             }
         }
     }
+}
 
-    fn item(&self, label: &'a str, span: Span) -> Item<'a> {
-        let start = span.start + label.len() as u32;
-        let gaps: Vec<Span> = self.cuts().iter().copied().filter(|g| g.start >= start && g.end <= span.end).collect();
-        let text = text::clean(self.source, Span::new(start, span.end), &gaps);
-        Item { label, text, span }
+/// An item being read: its label, its span so far and its text joined so far.
+struct OpenItem<'a> {
+    label: &'a str,
+    span: Span,
+    text: text::Joined<'a>,
+}
+
+impl<'a> OpenItem<'a> {
+    fn finish(self) -> Item<'a> {
+        Item { label: self.label, text: self.text.finish(), span: self.span }
     }
 }
 
@@ -453,5 +470,67 @@ impl<'a> Cable<'a> {
     /// Spans of the redactions (`XXXXXXXXXXXX` runs) anywhere in the text.
     pub fn redactions(&self) -> &[Span] {
         &self.body_parts.redactions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::span::Span;
+    use crate::text;
+
+    /// Each item's text as cleaning its span again gives it (how it was computed before the one
+    /// pass): the first line after the label, the breaks inside cut out.
+    fn items_cleaned_again(cable: &crate::Cable<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in cable.paragraphs() {
+            for item in p.items() {
+                let start = item.span.start + item.label.len() as u32;
+                let cuts = p.cuts();
+                let gaps: Vec<Span> =
+                    cuts.iter().copied().filter(|g| g.start >= start && g.end <= item.span.end).collect();
+                out.push(text::clean(p.source, Span::new(start, item.span.end), &gaps).into_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn items_read_in_one_pass_are_their_spans_cleaned() {
+        // Lines ending in a space (as in `cables.csv`), a page break inside an item, a `SIPDIS`
+        // stamp, `<br>` debris, a dash aside and a date that looks like a number label.
+        let text = "UNCLAS STATE 000001 \n\nSUBJECT: X \n\n\
+                    1. (SBU) The points: \n\
+                    A. first point, which goes on \n\
+                    to a second line <br>\n\
+                    B. second point with a page break \n\
+                    \n\
+                    STATE 00000001 002 OF 002 \n\
+                    \n\
+                    inside it, and \n\
+                    SIPDIS more \n\
+                    -- a bullet that goes on \n\
+                    -- and a dash aside on \n\
+                    O/A August \n\
+                    15. In addition \n\
+                    (2) last,\n\
+                    \n\
+                    2. Next paragraph.\n\nRICE\n";
+        let cable = crate::parse(text).unwrap();
+        let p = &cable.paragraphs()[0];
+        let (all, items) = p.text_and_items();
+        // (The first `--` goes on a line that ends in `and`: an aside, no item of its own.)
+        let labels: Vec<&str> = items.iter().map(|i| i.label).collect();
+        assert_eq!(labels, ["A.", "B.", "--", "(2)"]);
+        assert_eq!(items[1].text, "second point with a page break inside it, and more -- a bullet that goes on");
+        assert_eq!(items[2].text, "and a dash aside on O/A August 15. In addition");
+        assert_eq!(all, p.text());
+        assert_eq!(items, p.items());
+        let texts: Vec<String> = items.iter().map(|i| i.text.to_string()).collect();
+        assert_eq!(texts, items_cleaned_again(&cable));
+        let moscow = include_str!("../../../tests/fixtures/07MOSCOW5434.txt");
+        let cable = crate::parse(moscow).unwrap();
+        let texts: Vec<String> =
+            cable.paragraphs().iter().flat_map(|p| p.items()).map(|i| i.text.into_owned()).collect();
+        assert_eq!(texts, items_cleaned_again(&cable));
     }
 }

@@ -3,24 +3,31 @@
 
 /// Length in bytes of the sub-item label at the start of `t` (already left-trimmed), without
 /// the space after it; `None` when the line does not start with one.
-#[inline]
+#[inline(always)]
 pub(crate) fn item_label(t: &str) -> Option<usize> {
-    // Most lines open with a letter or digit that is no bullet: only the `A.` / `1)` form can
-    // apply, tested inline (this runs on every line of every paragraph whose text or items are
-    // asked for); the other forms out of line.
-    let first = *t.as_bytes().first()?;
+    // Most lines open with a letter or digit that is no bullet and a word with no `.` or `)` in
+    // bytes 1 to 4: no label, tested inline (this runs on every line of every paragraph whose
+    // text or items are asked for); the `A.` / `1)` form and the other forms out of line.
+    let b = t.as_bytes();
+    let first = *b.first()?;
     if first.is_ascii_alphanumeric() && first != b'o' {
+        if !period_or_paren_within_four(b) {
+            return None;
+        }
         return counter_label(t);
     }
     other_label(t)
 }
 
 /// `A.`, `1.`, `b)`, `12)`, `iv.` at the start of `t`.
-#[inline]
+#[inline(never)]
 fn counter_label(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     // (Five bytes at most are looked at: a longer word is no counter.)
-    let word = b.iter().take(5).take_while(|c| c.is_ascii_alphanumeric()).count();
+    let mut word = 0;
+    while word < 5 && word < b.len() && b[word].is_ascii_alphanumeric() {
+        word += 1;
+    }
     if word == 0 || word > 4 {
         return None;
     }
@@ -30,35 +37,43 @@ fn counter_label(t: &str) -> Option<usize> {
     }
 }
 
+/// Whether a `.` or `)` is among bytes 1 to 4 of `b` (where a counter's first word of one to four
+/// letters or digits ends).
+#[inline]
+fn period_or_paren_within_four(b: &[u8]) -> bool {
+    match b.get(1..5) {
+        Some(four) => {
+            let w = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+            // (A zero byte in `w` xor a repeated byte: one of the four is that byte; exact.)
+            let has_zero = |x: u32| x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0;
+            has_zero(w ^ 0x2e2e_2e2e) || has_zero(w ^ 0x2929_2929)
+        }
+        None => b.iter().skip(1).any(|&c| c == b'.' || c == b')'),
+    }
+}
+
 /// [`item_label`] for a line that opens with a bullet, a parenthesis or another character.
 #[inline(never)]
 fn other_label(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     let first = *b.first()?;
-    // Only these first bytes can open a bullet. (The bullets are a constant: a literal array in
-    // the loop was built on the stack at every call, bullet or not.)
-    let maybe_bullet = matches!(first, b'-' | b'*' | b'o' | 0xE2);
-    // Bullets: `--`, `-`, `*`, and the en dash, bullet and `o` of word-processor lists.
-    const BULLETS: [&str; 7] = ["--", "\u{2013}", "\u{2014}", "\u{2022}", "-", "*", "o "];
-    for bullet in BULLETS {
-        if !maybe_bullet {
-            break;
-        }
-        if t.starts_with(bullet) {
-            let n = if bullet == "o " { 1 } else { bullet.len() };
-            let rest = &t[n..];
-            // `--` may be followed directly by text (`--Erdogan's character`); a single `-`
-            // or `*` needs a space so that `-5 degrees` and `*Note` stay text.
-            let spaced = rest.starts_with(' ');
-            let ok = match bullet {
-                "-" | "*" => spaced,
-                _ => spaced || rest.starts_with(|c: char| c.is_alphanumeric() || c == '(' || c == '"'),
-            };
-            if bullet == "-" && rest.starts_with('-') {
-                continue;
-            }
-            return ok.then_some(n);
-        }
+    // Bullets: `--`, `-`, `*`, the en dash, em dash and bullet (`\u{2013}`, `\u{2014}`,
+    // `\u{2022}`) and the `o` of word-processor lists, told apart by their first byte (a loop
+    // over all of them ran for every line that opens with `o`: `of`, `on`, `or`).
+    // `--` and the long dashes may be followed directly by text (`--Erdogan's character`); a
+    // single `-` or `*` needs a space so that `-5 degrees` and `*Note` stay text.
+    let bullet = match first {
+        b'-' if b.get(1) == Some(&b'-') => Some((2, false)),
+        b'-' | b'*' => Some((1, true)),
+        b'o' if b.get(1) == Some(&b' ') => return Some(1),
+        0xE2 if ["\u{2013}", "\u{2014}", "\u{2022}"].iter().any(|d| t.starts_with(d)) => Some((3, false)),
+        _ => None,
+    };
+    if let Some((n, needs_space)) = bullet {
+        let rest = &t[n..];
+        let spaced = rest.starts_with(' ');
+        let ok = spaced || !needs_space && rest.starts_with(|c: char| c.is_alphanumeric() || c == '(' || c == '"');
+        return ok.then_some(n);
     }
     // `(A)`, `(1)`, `(ii)`, `(a)`.
     if first == b'(' {

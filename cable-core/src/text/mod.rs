@@ -18,9 +18,7 @@ use std::borrow::Cow;
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
     let mut joined = Joined::new(span.len());
-    for piece in pieces(source, span, gaps) {
-        joined.push(clean_line(piece));
-    }
+    each_piece(source, span, gaps, |piece| joined.push(clean_line(piece)));
     joined.finish()
 }
 
@@ -33,7 +31,8 @@ pub(crate) struct Joined<'a> {
 }
 
 impl<'a> Joined<'a> {
-    /// Joining lines of a stretch of `capacity` bytes (the room taken once a second line comes).
+    /// Joining lines of a stretch of `capacity` bytes (the room taken once a second line comes;
+    /// 0 when the size is not known: the text grows as it needs).
     pub(crate) fn new(capacity: usize) -> Self {
         Joined { first: None, out: None, capacity }
     }
@@ -54,7 +53,9 @@ impl<'a> Joined<'a> {
         match (&mut self.out, self.first) {
             (None, None) => self.first = Some(piece),
             (None, Some(f)) => {
-                let mut s = String::with_capacity(self.capacity);
+                // (Without a known size: room for twice the two lines.)
+                let capacity = if self.capacity == 0 { 2 * (f.len() + piece.len() + 1) } else { self.capacity };
+                let mut s = String::with_capacity(capacity);
                 s.push_str(f);
                 push_joined(&mut s, piece, label());
                 self.out = Some(s);
@@ -90,6 +91,35 @@ pub(crate) fn clean_without_rules(source: &str, span: Span) -> Cow<'_, str> {
         at += l.len() as u32;
     }
     clean(source, span, &gaps)
+}
+
+/// Hands `f` the lines (or parts of lines) of `span` outside `gaps`, as [`pieces`] gives them.
+/// The loop [`clean`] and the paragraphs' text and items run on every line of every paragraph
+/// the JSON writes: written out over each segment, it costs the line's `memchr2` and little
+/// more, where the iterator's state (segment, rest, first or later) was kept between calls.
+#[inline]
+pub(crate) fn each_piece<'a>(source: &'a str, span: Span, gaps: &[Span], mut f: impl FnMut(&'a str)) {
+    let mut later = false;
+    for seg in segments(source, span, gaps) {
+        // As in `Pieces`: the line break that ends a page break's line is no blank line.
+        let mut rest = if std::mem::replace(&mut later, true) { strip_line_break(seg) } else { seg };
+        loop {
+            match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+                Some(i) => {
+                    f(&rest[..i]);
+                    rest = &rest[i + 1..];
+                    // A segment that ends its last line has no empty line after it.
+                    if rest.is_empty() {
+                        break;
+                    }
+                }
+                None => {
+                    f(rest);
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// The lines (or parts of lines) of `span` outside `gaps`.
@@ -186,8 +216,42 @@ impl<'a> Iterator for Segments<'a, '_> {
 
 /// One line without surrounding space, trailing `<br>` tags, or a `SIPDIS` stamp at its start
 /// (partial records have `SIPDIS` inserted before the first word of some lines).
+#[inline]
 pub(crate) fn clean_line(line: &str) -> &str {
+    // Most lines need nothing: tested inline (this runs on every line of every paragraph the
+    // JSON writes), the rest out of line.
+    let mut b = line.as_bytes();
+    // (The lines of `cables.csv` end in a space.)
+    while let [rest @ .., b' '] = b {
+        b = rest;
+    }
+    if cleans_to_itself(b) {
+        // (Only ASCII spaces were cut: a char boundary.)
+        return &line[..b.len()];
+    }
+    clean_other(line)
+}
+
+/// True when [`clean_line`] leaves `b` as it is: it opens and ends with an ASCII byte that is
+/// no space (nothing to trim, no no-break space), opens no anchor (`[`; `¶` is not ASCII), no
+/// stamp (`SI`, `Si`) and is no lone `-` (three bytes at least), and ends in no tag (`>`).
+#[inline]
+fn cleans_to_itself(b: &[u8]) -> bool {
+    match b {
+        &[f, s, .., z] => {
+            f > b' ' && f < 0x80 && f != b'[' && z > b' ' && z < 0x80 && z != b'>' && !(f == b'S' && s | 0x20 == b'i')
+        }
+        _ => false,
+    }
+}
+
+/// [`clean_line`] of a line that may need more than nothing.
+#[inline(never)]
+fn clean_other(line: &str) -> &str {
     let mut l = trim(line);
+    if cleans_to_itself(l.as_bytes()) {
+        return l;
+    }
     while l.ends_with('>') {
         let before = l.len();
         for tag in ["<br>", "<br/>", "<br />", "<BR>"] {
@@ -269,12 +333,22 @@ pub(crate) fn item_start(before: &str, next: &str) -> Option<usize> {
 }
 
 /// [`item_start`] with [`item_label`] of `next` read already.
+#[inline]
 pub(crate) fn item_start_labelled(before: &str, next: &str, label: Option<usize>) -> Option<usize> {
-    match label {
-        Some(n) if next.as_bytes()[0].is_ascii_digit() && n > 1 => (!ends_mid_sentence(before.trim_end())).then_some(n),
-        Some(n) if next.as_bytes()[0] == b'-' && dash_aside(before, &next[n..]) => None,
-        other => other,
+    // (Most lines have no label: that test inline, the rest out of line.)
+    label.and_then(|n| labelled_item_start(before, next, n))
+}
+
+/// [`item_start_labelled`] of a line with a label of `n` bytes.
+#[inline(never)]
+fn labelled_item_start(before: &str, next: &str, n: usize) -> Option<usize> {
+    if next.as_bytes()[0].is_ascii_digit() && n > 1 {
+        return (!ends_mid_sentence(before.trim_end())).then_some(n);
     }
+    if next.as_bytes()[0] == b'-' && dash_aside(before, &next[n..]) {
+        return None;
+    }
+    Some(n)
 }
 
 /// A dash that opens an aside in the middle of a sentence, not a `--` item: the line before ends
@@ -347,6 +421,30 @@ mod tests {
         assert_eq!(cleaned(t, &[gap]), "had rejected the proposal without hesitation, and");
         assert_eq!(cleaned("SEAS JURIS- \nDICTION NOW", &[]), "SEAS JURIS-DICTION NOW");
         assert_eq!(cleaned("as follows:\n-- one\n-- two", &[]), "as follows:\n-- one\n-- two");
+    }
+
+    #[test]
+    fn the_quick_test_of_a_clean_line_agrees_with_the_full_one() {
+        for line in [
+            "THE GOAL OF \"SECULAR- ",
+            "PRECHT ",
+            "  indented line  ",
+            "SIPDIS ",
+            "Sipdis",
+            "SIPDIS roles in the SED",
+            "So the minister said",
+            "- ",
+            "-- a bullet",
+            "[\u{b6}](#)9. text",
+            "\u{b6}15.  In addition",
+            "text <br>",
+            "text\u{a0}",
+            "ab",
+            "a",
+            "",
+        ] {
+            assert_eq!(clean_line(line), clean_other(line), "{line:?}");
+        }
     }
 
     #[test]
