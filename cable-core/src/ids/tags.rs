@@ -84,6 +84,10 @@ struct Tables {
     /// 1]`): the binary search runs over a few dozen entries, not all of them (every tag of
     /// every cable is looked up).
     kind_starts: Vec<u32>,
+    /// The kinds of the tags of at most eight bytes (nearly all), keyed by the tag's bytes
+    /// packed into an integer ([`pack`]), in the same order: a lookup compares integers, not
+    /// strings.
+    short_kinds: Vec<(u64, TagKind)>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
     countries: Vec<String>,
 }
@@ -95,6 +99,9 @@ fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
 
 impl Tables {
     fn kind(&self, tag: &str) -> Option<TagKind> {
+        if let Some(key) = pack(tag) {
+            return self.short_kinds.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| self.short_kinds[i].1);
+        }
         let Some(&b) = tag.as_bytes().first() else { return lookup(&self.kinds, tag).copied() };
         let (from, to) = (self.kind_starts[b as usize] as usize, self.kind_starts[b as usize + 1] as usize);
         lookup(&self.kinds[from..to], tag).copied()
@@ -107,6 +114,19 @@ impl Tables {
     fn is_country(&self, name: &str) -> bool {
         self.countries.binary_search_by(|c| c.as_str().cmp(name)).is_ok()
     }
+}
+
+/// A tag of one to eight bytes as an integer, its bytes big-endian and zero-padded: two tags
+/// compare as their integers do. `None` for longer or empty tags, and for a zero byte (which
+/// the padding could not be told from).
+fn pack(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..b.len()].copy_from_slice(b);
+    Some(u64::from_be_bytes(key))
 }
 
 fn tables() -> &'static Tables {
@@ -140,7 +160,11 @@ fn tables() -> &'static Tables {
         let kind_starts = (0..=256)
             .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
             .collect();
-        Tables { kinds, kind_starts, fixes, countries }
+        let mut short_kinds: Vec<(u64, TagKind)> =
+            kinds.iter().filter_map(|&(tag, kind)| Some((pack(tag)?, kind))).collect();
+        short_kinds.sort_by_key(|&(k, _)| k);
+        short_kinds.shrink_to_fit();
+        Tables { kinds, kind_starts, short_kinds, fixes, countries }
     })
 }
 

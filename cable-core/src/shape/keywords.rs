@@ -258,7 +258,10 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     let mut best: Option<Keyword> = None;
     let ref_glues = look_for.contains(&Field::Ref);
     for i in from..t.len() {
-        if !t.is_char_boundary(i) {
+        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
+        // `CLASSIFIED BY`, `REF`), and so does a glued `REF:`: other bytes (most of a line, and
+        // every byte inside a multi-byte character) are passed over by one table look-up.
+        if !GLUED_FIRST[usize::from(bytes[i])] {
             continue;
         }
         if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
@@ -275,14 +278,11 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
             }
             continue;
         }
-        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
-        // `CLASSIFIED BY`, `REF`): other words are skipped before the tests of each field.
-        if !matches!(bytes[i].to_ascii_uppercase(), b'E' | b'T' | b'A' | b'S' | b'C' | b'R') {
-            continue;
-        }
         for &f in look_for {
             let k = match f {
-                Field::Eo => eo_at(t, i).filter(|_| t[i..].starts_with("E.O.") || t[i..].starts_with("EO ")),
+                // (The written form first: `eo_at` tries every spelling.)
+                Field::Eo if t[i..].starts_with("E.O.") || t[i..].starts_with("EO ") => eo_at(t, i),
+                Field::Eo => None,
                 // `AGS:`: the damaged form is known only in upper case, after an E.O. line.
                 Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]).or_else(|| {
                     (field == Some(Field::Eo) && t[i..].starts_with("AGS:")).then_some(Keyword {
@@ -307,6 +307,19 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     }
     best
 }
+
+/// The first bytes of the glued keyword forms, either case (see [`glued_after`]).
+const GLUED_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = *b"ETASCR";
+    let mut k = 0;
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        t[letters[k].to_ascii_lowercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn glued_colon_form(t: &str, i: usize, field: Field, forms: &[&str]) -> Option<Keyword> {
     let s = &t[i..];

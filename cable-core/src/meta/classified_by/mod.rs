@@ -364,7 +364,11 @@ fn is_role(tok: &str) -> bool {
     let known = |w: &str| is_role_word(w) || is_misspelt_role_word(w);
     // `CONSUL-GENERAL`, `POL-MIL`, `AMBASSADOR-AT-LARGE`, `Minister-Counselour`: hyphenated
     // titles open with a role word.
-    tok.contains('/') || known(tok) || known(t) || t.split_once('-').is_some_and(|(first, _)| known(first))
+    // (`t` is `tok` itself for most words: asked once.)
+    tok.contains('/')
+        || known(tok)
+        || (t.len() != tok.len() && known(t))
+        || t.split_once('-').is_some_and(|(first, _)| known(first))
 }
 
 /// A long role word typed with one slip, two in the longest (`Ambassaor`, `Ambassadro`,
@@ -378,13 +382,11 @@ fn is_misspelt_role_word(w: &str) -> bool {
     }
     if w.len() < SHORTEST {
         // Short words only with a letter missing (`CIEF`): a changed letter would turn names
-        // into titles (`CHIEN` is a surname, one letter from `CHIEF`).
-        return ROLE_WORDS.iter().any(|r| {
-            r.len() == w.len() + 1
-                && r.len() >= 5
-                && w.chars().all(|c| c.is_ascii_uppercase())
-                && is_one_letter_missing(w, r)
-        });
+        // into titles (`CHIEN` is a surname, one letter from `CHIEF`). Only upper-case words,
+        // and only against the role words one letter longer (most words end at the case test).
+        return w.bytes().all(|c| c.is_ascii_uppercase())
+            && w.len() + 1 >= 5
+            && roles_of_len(w.len() + 1).iter().any(|&(r, _)| is_one_letter_missing(w, r));
     }
     let mut buf = [0u8; 16];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
@@ -395,17 +397,30 @@ fn is_misspelt_role_word(w: &str) -> bool {
     let up = std::str::from_utf8(up).unwrap_or_default();
     let slips = if w.len() >= 9 { 2 } else { 1 };
     // The distance's own cheap bounds (lengths, letters missing either way) first, with the
-    // role words' letter sets computed once: most pairs end there without a call.
-    static LONG_ROLES: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| {
-        ROLE_WORDS.iter().filter(|r| r.len() >= SHORTEST).map(|r| (*r, scan::letter_mask(r.as_bytes()))).collect()
-    });
+    // role words' letter sets computed once: most pairs end there without a call. Only the
+    // role words whose length is within the slips are asked.
     let mask = scan::letter_mask(up.as_bytes());
-    LONG_ROLES.iter().any(|&(r, role_mask)| {
-        r.len().abs_diff(up.len()) <= slips
-            && (mask & !role_mask).count_ones() as usize <= slips
-            && (role_mask & !mask).count_ones() as usize <= slips
-            && scan::edit_distance_at_most(up, r, slips)
+    (up.len().saturating_sub(slips).max(SHORTEST)..=up.len() + slips).any(|n| {
+        roles_of_len(n).iter().any(|&(r, role_mask)| {
+            (mask & !role_mask).count_ones() as usize <= slips
+                && (role_mask & !mask).count_ones() as usize <= slips
+                && scan::edit_distance_at_most(up, r, slips)
+        })
     })
+}
+
+/// The role words of `n` bytes, each with its letter set ([`scan::letter_mask`]), grouped by
+/// length once: the misspelling test asks only the lengths a slip can reach.
+fn roles_of_len(n: usize) -> &'static [(&'static str, u32)] {
+    static BY_LEN: LazyLock<Vec<Vec<(&'static str, u32)>>> = LazyLock::new(|| {
+        let longest = ROLE_WORDS.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut by_len = vec![Vec::new(); longest + 1];
+        for r in ROLE_WORDS {
+            by_len[r.len()].push((*r, scan::letter_mask(r.as_bytes())));
+        }
+        by_len
+    });
+    BY_LEN.get(n).map_or(&[], Vec::as_slice)
 }
 
 /// True when a `Classified By` line broke a word at its end, as fixed-width wrapping does:
@@ -459,13 +474,16 @@ fn is_name_token(tok: &str) -> bool {
 
 /// Offset where the reasons part begins (`for reasons`, `Reason:`, `1.4`, `E.O.`), or the end.
 fn reason_start(text: &str) -> usize {
-    let mut cut = text.len();
-    for marker in ["REASON", "1.4", "1.5", "1.6", "E.O.", "E.O 1", "EO 1"] {
-        if let Some(i) = scan::find_ci(text, marker) {
-            cut = cut.min(i);
-        }
-    }
-    cut
+    // One pass, the first byte of a marker first (the earliest match of any marker is the
+    // cut), rather than a search of the whole text for each marker.
+    const MARKERS: [&[u8]; 7] = [b"REASON", b"1.4", b"1.5", b"1.6", b"E.O.", b"E.O 1", b"EO 1"];
+    let b = text.as_bytes();
+    (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'R' | b'r' | b'1' | b'E' | b'e')
+                && MARKERS.iter().any(|m| b.get(i..i + m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
+        })
+        .unwrap_or(b.len())
 }
 
 /// Every reason a cable can give: sections 1.4–1.6 of the executive orders, categories (a)–(h).

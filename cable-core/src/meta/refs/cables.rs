@@ -267,9 +267,24 @@ fn year_of(tok: &str) -> Option<i32> {
     }
 }
 
+/// `s` without any number of `suffix` at its end (`str::trim_end_matches` with a string
+/// pattern, without the cost of setting up a substring searcher for each word).
+fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
+/// A word without the colon, possessive and full stop that may follow a station (`STATE:`,
+/// `MOSCOW'S`).
+fn stripped(t: &str) -> &str {
+    trim_end_str(trim_end_str(t.trim_end_matches(':'), "'S"), "'s").trim_end_matches('.')
+}
+
 fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     // `STATE: 73097`: a colon between the station and the serial.
-    let t = tok.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s");
+    let t = trim_end_str(trim_end_str(tok.trim_end_matches(':'), "'S"), "'s");
     // `COTON0U 348`: a zero typed for the letter O inside the word.
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.' || b == b'0')
@@ -279,7 +294,8 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     if !shape || t.len() < 2 || label {
         return false;
     }
-    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(t.trim_end_matches('.'))) {
+    let word = t.trim_end_matches('.');
+    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return false;
     }
     scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
@@ -305,8 +321,6 @@ fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
 /// (`SECSTATE` → `STATE`, `HCMC` → `HOCHIMINHCITY`, `ABUJA NI` → `ABUJA`; see
 /// [`crate::ids::canonical_station`]).
 fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
-    let stripped =
-        |t: &'a str| t.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
     if toks.iter().any(|t| t.contains('0')) {
         // `COTON0U`: the zero was typed for a letter O.
         let joined: String = toks.iter().map(|t| stripped(t).to_ascii_uppercase().replace('0', "O")).collect();
