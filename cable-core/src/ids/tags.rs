@@ -89,6 +89,9 @@ struct Tables {
     /// strings.
     short_kinds: Vec<(u64, TagKind)>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
+    /// The fixes of the tags of at most eight bytes, packed as in `short_kinds`: (key, index
+    /// into `fixes`).
+    short_fixes: Vec<(u64, usize)>,
     countries: Vec<String>,
 }
 
@@ -108,6 +111,10 @@ impl Tables {
     }
 
     fn fix(&self, tag: &str) -> Option<&Vec<&'static str>> {
+        if let Some(key) = pack(tag) {
+            let i = self.short_fixes.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+            return Some(&self.fixes[self.short_fixes[i].1].1);
+        }
         lookup(&self.fixes, tag)
     }
 
@@ -164,7 +171,11 @@ fn tables() -> &'static Tables {
             kinds.iter().filter_map(|&(tag, kind)| Some((pack(tag)?, kind))).collect();
         short_kinds.sort_by_key(|&(k, _)| k);
         short_kinds.shrink_to_fit();
-        Tables { kinds, kind_starts, short_kinds, fixes, countries }
+        let mut short_fixes: Vec<(u64, usize)> =
+            fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
+        short_fixes.sort_by_key(|&(k, _)| k);
+        short_fixes.shrink_to_fit();
+        Tables { kinds, kind_starts, short_kinds, fixes, short_fixes, countries }
     })
 }
 

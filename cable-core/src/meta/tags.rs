@@ -110,10 +110,12 @@ fn push_space_separated<'a>(out: &mut Vec<Text<'a>>, piece: &'a str, source: &'a
 /// tag tables (`ECONOMIC`, `FREEDOM`; not `PREL`, `LABOR`... which are codes or read as one),
 /// nor codes glued together (`IZPREL`).
 fn is_free_word(tok: &str) -> bool {
-    tok.len() >= 5
-        && scan::is_upper_alpha(tok)
-        && !crate::ids::is_known_tag(tok)
-        && crate::ids::canonical_tags(tok).len() < 2
+    tok.len() >= 5 && scan::is_upper_alpha(tok) && !crate::ids::is_known_tag(tok) && {
+        // (Counted, not collected: no vector for each word.)
+        let mut n = 0;
+        crate::ids::canonical_into(tok, &mut |_| n += 1);
+        n < 2
+    }
 }
 
 /// True when the line `group` is one or two free words and the line before it ended in the free
@@ -161,7 +163,8 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
     if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
-    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || tok.contains("  ") {
+    let doubled_space = tok.as_bytes().windows(2).any(|w| w == b"  ");
+    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || doubled_space {
         Cow::Owned(scan::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
     } else {
         Cow::Borrowed(tok)

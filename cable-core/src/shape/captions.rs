@@ -31,6 +31,9 @@ const CAPTION_WORDS: &[&str] = &[
     "AIDAC",
 ];
 
+/// The length of the longest of [`CAPTION_WORDS`] (`NOCONTRACT`).
+const LONGEST_WORD: usize = 10;
+
 /// Multi-word captions, upper case, matched as whole phrases.
 const CAPTION_PHRASES: &[&str] = &[
     "FOR OFFICIAL USE ONLY",
@@ -122,7 +125,11 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     if scan::starts_with_ci(s, "REL TO ") || scan::starts_with_ci(s, "RELEASABLE TO ") {
         return Some(("", s.len()));
     }
-    let word_len = s.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len());
+    let word_len = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    // (No caption word is longer than ten letters: longer words are not compared.)
+    if word_len > LONGEST_WORD {
+        return None;
+    }
     let word = &s[..word_len];
     let canonical = CAPTION_WORDS.iter().find(|w| w.eq_ignore_ascii_case(word))?;
     // Trailing punctuation of a caption line (`SIPDIS.`) belongs to it.
@@ -249,6 +256,11 @@ fn contains_word(hay: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_caption_word_is_longer_than_the_bound() {
+        assert_eq!(CAPTION_WORDS.iter().map(|w| w.len()).max(), Some(LONGEST_WORD));
+    }
 
     fn canon(line: &str) -> Vec<&str> {
         captions(line)

@@ -115,6 +115,9 @@ pub(crate) fn at_start(t: &str) -> Option<Keyword> {
 /// `Classified By:` at the start, also after a paragraph number and a marking
 /// (`1. (U) Classified by ...`, `(U) CLASSIFIED BY ...`).
 pub(crate) fn classified_by_at_start(t: &str) -> Option<Keyword> {
+    // Every spelling holds `BY`: a line without it (most lines that open with a `C`, a digit or
+    // a parenthesis) is passed over before its number and marking are read.
+    scan::find_ci(t, "BY")?;
     let mut at = 0;
     if let Some(n) = super::number::numbered_paragraph_prefix(t) {
         at = n;
@@ -149,7 +152,16 @@ fn entire_text_marking(s: &str) -> Option<usize> {
 
 fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Option<Keyword> {
     let s = &t[at..];
+    // Every spelling opens with two upper-case letters: the spellings whose first two differ
+    // from the line's are passed over without comparing the rest.
+    let head = match s.as_bytes() {
+        [a, b, ..] => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+        _ => return None,
+    };
     for &(kw, upper, damaged) in table {
+        if kw.as_bytes()[..2] != head {
+            continue;
+        }
         let matched = if upper { s.starts_with(kw) } else { scan::starts_with_ci(s, kw) };
         if !matched {
             continue;

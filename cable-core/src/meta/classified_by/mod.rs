@@ -283,32 +283,36 @@ enum Word {
 }
 
 fn word_kind(tok: &str) -> Word {
+    const OTHER: [&[u8]; 14] = [
+        b"FOR",
+        b"FO", // `FO R REASONS`
+        b"PER",
+        b"BASED",
+        b"ON",
+        b"UPON",
+        b"WITH",
+        b"TO",
+        b"FROM",
+        b"AT",
+        b"IN",
+        b"CLASSIFIED",
+        b"CONFIDENTIAL",
+        b"SECRET",
+    ];
     let t = tok.trim_end_matches([',', '.']);
-    // `BASED 0N`: a zero typed for the letter O (the word with the zeros read as O, made once,
-    // not once for each word it is compared with).
-    let zero_as_o = t.contains('0').then(|| t.replace('0', "O"));
+    // `BASED 0N`: a zero typed for the letter O. The word upper-cased with its zeros read as O,
+    // on the stack, is compared with the joining words (which hold no zero) once each.
+    let mut buf = [0u8; 12];
+    let up = buf.get_mut(..t.len()).map(|up| {
+        for (d, s) in up.iter_mut().zip(t.bytes()) {
+            *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
+        }
+        &*up
+    });
     // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
     if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
-    } else if [
-        "FOR",
-        "FO", // `FO R REASONS`
-        "PER",
-        "BASED",
-        "ON",
-        "UPON",
-        "WITH",
-        "TO",
-        "FROM",
-        "AT",
-        "IN",
-        "CLASSIFIED",
-        "CONFIDENTIAL",
-        "SECRET",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(t) || zero_as_o.as_deref().is_some_and(|z| w.eq_ignore_ascii_case(z)))
-    {
+    } else if up.is_some_and(|up| OTHER.contains(&up)) {
         Word::Other
     } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
         // (`Charge d'Affaires a. i. James F. Entwistle`: ad interim, in lower case, where the
