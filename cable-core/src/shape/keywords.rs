@@ -269,11 +269,13 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     let bytes = t.as_bytes();
     let mut best: Option<Keyword> = None;
     let ref_glues = look_for.contains(&Field::Ref);
+    // The first letters of the forms looked for (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
+    // `CLASSIFIED BY`, `REF`, and a glued `REF:`): other bytes (most of a line, and every byte
+    // inside a multi-byte character) are passed over by a bit test.
+    let firsts = look_for.iter().fold(0u64, |m, &f| m | first_letters(f));
     for i in from..t.len() {
-        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
-        // `CLASSIFIED BY`, `REF`), and so does a glued `REF:`: other bytes (most of a line, and
-        // every byte inside a multi-byte character) are passed over by one table look-up.
-        if !GLUED_FIRST[usize::from(bytes[i])] {
+        let b = bytes[i].wrapping_sub(b'A');
+        if b >= 64 || firsts & (1 << b) == 0 {
             continue;
         }
         if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
@@ -320,18 +322,19 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     best
 }
 
-/// The first bytes of the glued keyword forms, either case (see [`glued_after`]).
-const GLUED_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let letters = *b"ETASCR";
-    let mut k = 0;
-    while k < letters.len() {
-        t[letters[k] as usize] = true;
-        t[letters[k].to_ascii_lowercase() as usize] = true;
-        k += 1;
+/// The letters that the glued forms of `field` open with, as bits (`1 << (letter - b'A')`),
+/// in the cases [`glued_after`] takes them: colon forms in either case, `E.O.`, `EO `, `AGS:`
+/// and the glued `REF:` in upper case only.
+fn first_letters(field: Field) -> u64 {
+    let bit = |c: u8| 1u64 << (c - b'A');
+    match field {
+        Field::Eo => bit(b'E'),
+        Field::Tags => bit(b'T') | bit(b't') | bit(b'A'),
+        Field::Subject => bit(b'S') | bit(b's'),
+        Field::Ref => bit(b'R') | bit(b'r'),
+        Field::ClassifiedBy => bit(b'C') | bit(b'c'),
     }
-    t
-};
+}
 
 fn glued_colon_form(t: &str, i: usize, field: Field, forms: &[&str]) -> Option<Keyword> {
     let s = &t[i..];
