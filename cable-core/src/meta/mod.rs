@@ -376,12 +376,15 @@ impl<'l, 'a> Meta<'l, 'a> {
             // distribution or authority line follows. Captions, markings and classification
             // lines (page footers) never continue it.
             Open::Subject => {
-                let second_line = self.pieces.len() == 1
-                    && !captions::is_distribution_line(t)
-                    && !scan::starts_with_ci(t, "DERIVED FROM")
-                    && !is_release_date_line(t)
-                    && t.bytes().any(|b| b.is_ascii_alphanumeric());
-                (self.subject_wrapped() || second_line)
+                // (Asked only when the subject does not look wrapped.)
+                let second_line = || {
+                    self.pieces.len() == 1
+                        && !captions::is_distribution_line(t)
+                        && !scan::starts_with_ci(t, "DERIVED FROM")
+                        && !is_release_date_line(t)
+                        && t.bytes().any(|b| b.is_ascii_alphanumeric())
+                };
+                (self.subject_wrapped() || second_line())
                     && self.pieces.len() < 6
                     && !prose_after_upper_case(&self.pieces, t)
                     && !captions::is_caption_line(t)

@@ -158,8 +158,7 @@ pub(crate) fn is_paren_group(t: &str) -> bool {
 }
 
 fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
-    let tok = scan::unwrap_link(tok)
-        .trim_matches(|c: char| matches!(c, '.' | ';' | ':' | ',' | '#' | '*') || scan::is_space(c));
+    let tok = trim_tag(scan::unwrap_link(tok));
     if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
@@ -173,6 +172,33 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
         return;
     }
     out.push(Text::new(value, Span::of(source, tok, 0)));
+}
+
+/// `tok` without the punctuation (`.`, `;`, `:`, `,`, `#`, `*`) and spaces (ASCII whitespace,
+/// the no-break space) around it, trimmed byte by byte.
+fn trim_tag(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    let junk = |c: u8| matches!(c, b'.' | b';' | b':' | b',' | b'#' | b'*') || scan::is_ascii_ws(c);
+    let (mut i, mut j) = (0, b.len());
+    loop {
+        if i < j && junk(b[i]) {
+            i += 1;
+        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if j > i && junk(b[j - 1]) {
+            j -= 1;
+        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    &tok[i..j]
 }
 
 /// Two or more capitalised words and nothing else (`War Crimes`): free text, not codes, which
@@ -344,6 +370,14 @@ mod tests {
         );
         // 04MADRID1955: after a comma it stays a tag of its own.
         assert_eq!(tags(&[" CVIS, PREL,", "(BELHADJ, YOUSEFF)"]), ["CVIS", "PREL", "(BELHADJ, YOUSEFF)"]);
+    }
+
+    #[test]
+    fn tags_are_trimmed_of_punctuation_and_spaces() {
+        assert_eq!(trim_tag(" PREL, "), "PREL");
+        assert_eq!(trim_tag("\u{a0}*PGOV.;\u{a0}"), "PGOV");
+        assert_eq!(trim_tag("U.S.-ISRAEL RELATIONS."), "U.S.-ISRAEL RELATIONS");
+        assert_eq!(trim_tag(".,;"), "");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID FOR AA/LAC`).
 
 use crate::scan;
+use smallvec::SmallVec;
 
 /// Single-word captions and handling caveats, upper case (5 FAH-2 H-440; PlusD handling table).
 const CAPTION_WORDS: &[&str] = &[
@@ -64,7 +65,19 @@ pub(crate) struct Caption<'a> {
 /// Splits a caption line into its captions (`NOFORN SIPDIS` → two). `None` when any part of the
 /// line is not a caption. `REL TO ...` takes the rest of the line.
 pub(crate) fn captions(line: &str) -> Option<CaptionIter<'_>> {
-    is_caption_line(line).then_some(CaptionIter { rest: scan::trim(line) })
+    // The captions are kept as they are read (on the stack): the line is read once, not once
+    // to test it and again to iterate.
+    let mut rest = scan::trim(line);
+    if rest.is_empty() {
+        return None;
+    }
+    let mut found = SmallVec::new();
+    while !rest.is_empty() {
+        let (canonical, len) = next_caption(rest)?;
+        found.push(Caption { raw: &rest[..len], canonical });
+        rest = after_caption(rest, len);
+    }
+    Some(CaptionIter { found: found.into_iter() })
 }
 
 /// True when the whole line consists of captions.
@@ -89,16 +102,13 @@ fn after_caption(s: &str, len: usize) -> &str {
 
 /// Iterator over the captions of a caption line.
 pub(crate) struct CaptionIter<'a> {
-    rest: &'a str,
+    found: smallvec::IntoIter<[Caption<'a>; 4]>,
 }
 
 impl<'a> Iterator for CaptionIter<'a> {
     type Item = Caption<'a>;
     fn next(&mut self) -> Option<Caption<'a>> {
-        let (canonical, len) = next_caption(self.rest)?;
-        let raw = &self.rest[..len];
-        self.rest = after_caption(self.rest, len);
-        Some(Caption { raw, canonical })
+        self.found.next()
     }
 }
 
