@@ -33,6 +33,12 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
+                // One word (most parts): a tag of its own, which is what the tests below make of
+                // it (no run of codes, free text of one word), without asking the tables.
+                if !part.bytes().any(scan::is_ascii_ws) && !part.contains('\u{a0}') {
+                    push(out, part, source);
+                    continue;
+                }
                 if codes_in(part) >= 2 && !part.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | '&')) {
                     // `TAGS: OVIP RICE CONDOLEEZZA PREL PHSA SP KV CU` / `BL, IS`: a
                     // space-separated run of codes before the first comma. Not a page banner run

@@ -115,6 +115,11 @@ impl<'a> Iterator for CaptionIter<'a> {
 /// The caption at the start of `s`: its canonical form (`""` for `REL TO ...`, whose canonical
 /// form is its own text) and length.
 fn next_caption(s: &str) -> Option<(&'static str, usize)> {
+    // A caption opens with the first letter of a caption word or phrase, `REL`, or the marks
+    // before `CORRECTED COPY`: other lines (most of those asked) end here.
+    if !CAPTION_FIRST[usize::from(s.as_bytes().first()?.to_ascii_uppercase())] {
+        return None;
+    }
     // `C O R R E C T E D  C O P Y (TEXT)`: the reason after it is part of the caption.
     if corrected_copy_len(s).is_some() {
         return Some(("CORRECTED COPY", s.len()));
@@ -149,6 +154,29 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     }
     Some((if *canonical == "NF" { "NOFORN" } else { canonical }, len))
 }
+
+/// The bytes a caption may open with (upper case): see [`next_caption`].
+const CAPTION_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CAPTION_WORDS.len() {
+        t[CAPTION_WORDS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < CAPTION_PHRASES.len() {
+        t[CAPTION_PHRASES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    // `REL TO`, `RELEASABLE TO`; `CORRECTED COPY` and the marks before it.
+    let others = *b"RC-/> ";
+    let mut i = 0;
+    while i < others.len() {
+        t[others[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Bytes taken by `CORRECTED COPY` at the start of `s`, its letters spaced out or not, in any
 /// mix (`C O R R E C T E D COPY`, `C O R R E C T E D C O PY`), after marks such as `- -`, `//`,
@@ -209,9 +237,11 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
         "FROM USMISSION ",
         "FROM AIT ",
     ];
+    // (Every form opens with `FROM `: other lines skip the list.)
     if upper
         && t.len() <= 80
-        && (FROM.iter().any(|f| t.starts_with(f)) || (t.starts_with("FROM ") && t.ends_with(" EMBASSY OFFICE")))
+        && t.starts_with("FROM ")
+        && (FROM.iter().any(|f| t.starts_with(f)) || t.ends_with(" EMBASSY OFFICE"))
     {
         return true;
     }
