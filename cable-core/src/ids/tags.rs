@@ -93,6 +93,9 @@ struct Tables {
     /// into `fixes`).
     short_fixes: Vec<(u64, usize)>,
     countries: Vec<String>,
+    /// The codes of five letters or more by length, each with its letter set
+    /// ([`crate::scan::letter_mask`]): what [`repaired`] compares an unknown tag with.
+    repair_codes: Vec<Vec<(&'static str, u32)>>,
 }
 
 /// The value of `key` in a vector sorted by key.
@@ -175,7 +178,14 @@ fn tables() -> &'static Tables {
             fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
         short_fixes.sort_by_key(|&(k, _)| k);
         short_fixes.shrink_to_fit();
-        Tables { kinds, kind_starts, short_kinds, fixes, short_fixes, countries }
+        let mut repair_codes: Vec<Vec<(&'static str, u32)>> = Vec::new();
+        for &(k, _) in kinds.iter().filter(|(k, _)| k.len() >= 5) {
+            if repair_codes.len() <= k.len() {
+                repair_codes.resize(k.len() + 1, Vec::new());
+            }
+            repair_codes[k.len()].push((k, crate::scan::letter_mask(k.as_bytes())));
+        }
+        Tables { kinds, kind_starts, short_kinds, fixes, short_fixes, countries, repair_codes }
     })
 }
 
@@ -418,11 +428,19 @@ fn repaired(t: &str) -> Option<&'static str> {
     if !(5..=8).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let mut hits = tables()
-        .kinds
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| k.len() >= 5 && k.len() <= t.len() && crate::scan::edit_distance_at_most(t, k, 1));
+    // Only the codes one letter shorter or as long (a missing letter is not repaired), whose
+    // letters are the tag's but one either way: the codes of five letters or more are grouped
+    // by length with their letter sets once, not walked whole for each unknown tag.
+    let by_len = &tables().repair_codes;
+    let mask = crate::scan::letter_mask(t.as_bytes());
+    let mut hits = (t.len() - 1..=t.len())
+        .flat_map(|n| by_len.get(n).into_iter().flatten())
+        .filter(|&&(k, k_mask)| {
+            (mask & !k_mask).count_ones() <= 1
+                && (k_mask & !mask).count_ones() <= 1
+                && crate::scan::edit_distance_at_most(t, k, 1)
+        })
+        .map(|&(k, _)| k);
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }
