@@ -4,9 +4,10 @@
 use super::{Citation, Citations};
 use crate::scan;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Words that end a station name going backwards, or can never be one.
-const NOT_STATION: &[&str] = &[
+pub(super) const NOT_STATION: &[&str] = &[
     "AND",
     "OR",
     "OF",
@@ -294,11 +295,33 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     if !shape || t.len() < 2 || label {
         return false;
     }
-    let word = t.trim_end_matches('.');
-    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+    if is_not_station(t.trim_end_matches('.')) {
         return false;
     }
     scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
+}
+
+/// `word` is one of [`NOT_STATION`], in any case: the word upper-cased into an integer (its bytes
+/// big-endian, zero-padded) and searched among the list's, packed and sorted once (this runs for
+/// each word before a serial).
+pub(super) fn is_not_station(word: &str) -> bool {
+    fn pack(w: &[u8]) -> Option<u128> {
+        if w.is_empty() || w.len() > 16 || w.contains(&0) {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        for (k, b) in key.iter_mut().zip(w) {
+            *k = b.to_ascii_uppercase();
+        }
+        Some(u128::from_be_bytes(key))
+    }
+    static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut v: Vec<u128> = NOT_STATION.iter().filter_map(|w| pack(w.as_bytes())).collect();
+        v.sort_unstable();
+        v
+    });
+    // (No listed word is longer than 16 bytes or holds a zero byte: such a word is none of them.)
+    pack(word.as_bytes()).is_some_and(|key| PACKED.binary_search(&key).is_ok())
 }
 
 /// `NOV 2, 1966`, `JULY 15`, `DECEMBER 2002`, `040709Z JUN 87`: a month name and a day or a
