@@ -86,6 +86,10 @@ impl Station {
 #[derive(Default)]
 struct Index<K> {
     entries: Vec<(K, usize)>,
+    /// Where the keys starting with each byte begin (`starts[b]..starts[b + 1]`), so that a
+    /// lookup searches a few dozen keys, not all of them (stations are looked up for every
+    /// word before a serial of every REF line).
+    starts: Vec<u32>,
 }
 
 impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
@@ -98,10 +102,16 @@ impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
         self.entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         self.entries.dedup_by(|later, first| later.0 == first.0);
         self.entries.shrink_to_fit();
+        // (Sorted by bytes: the keys with one first byte are together, after the empty one.)
+        let first = |k: &K| k.borrow().as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
+        self.starts = (0..=257).map(|b| self.entries.partition_point(|(k, _)| first(k) < b) as u32).collect();
     }
 
     fn get(&self, key: &str) -> Option<&usize> {
-        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok().map(|i| &self.entries[i].1)
+        let b = key.as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
+        let (from, to) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        let bucket = &self.entries[from..to];
+        bucket.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok().map(|i| &bucket[i].1)
     }
 }
 
@@ -353,17 +363,57 @@ fn repaired(key: &str) -> Option<&'static str> {
     if key.len() < SHORTEST || !key.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let names = || {
-        stations()
+    let names = &repair_names().sorted;
+    // One slip: the names whose length is within one of the key's, whose letters are the key's
+    // but one either way (the distance's own cheap bounds, with the names' letter sets made
+    // once), then the distance.
+    let mask = crate::scan::letter_mask(key.as_bytes());
+    let near = |&&(name, _, name_mask): &&(&str, &str, u32)| {
+        (mask & !name_mask).count_ones() <= 1
+            && (name_mask & !mask).count_ones() <= 1
+            && crate::scan::edit_distance_at_most(key, name, 1)
+    };
+    let by_len = &repair_names().by_len;
+    let lens = key.len().saturating_sub(1).max(SHORTEST)..=key.len() + 1;
+    only_one(lens.flat_map(|n| by_len.get(n).into_iter().flatten()).map(|&i| &names[i]).filter(near).map(|n| n.1))
+        // The start of a name: the names that start with the key are together in the sorted list.
+        .or_else(|| {
+            let from = names.partition_point(|n| n.0 < key);
+            only_one(
+                names[from..]
+                    .iter()
+                    .take_while(|n| n.0.starts_with(key))
+                    .filter(|n| n.0.len() > key.len())
+                    .map(|n| n.1),
+            )
+        })
+}
+
+/// The stations and aliases that [`repaired`] compares a token with: (name, station, letter
+/// set), sorted by name, and the indexes of those of five bytes or more by length.
+struct RepairNames {
+    sorted: Vec<(&'static str, &'static str, u32)>,
+    by_len: Vec<Vec<usize>>,
+}
+
+fn repair_names() -> &'static RepairNames {
+    static N: OnceLock<RepairNames> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut sorted: Vec<(&'static str, &'static str, u32)> = stations()
             .iter()
             .flat_map(|r| std::iter::once((r.station, r.station)).chain(r.aliases.iter().map(move |a| (*a, r.station))))
-    };
-    only_one(
-        names()
-            .filter(|(name, _)| name.len() >= SHORTEST && crate::scan::edit_distance_at_most(key, name, 1))
-            .map(|(_, s)| s),
-    )
-    .or_else(|| only_one(names().filter(|(name, _)| name.len() > key.len() && name.starts_with(key)).map(|(_, s)| s)))
+            .map(|(name, station)| (name, station, crate::scan::letter_mask(name.as_bytes())))
+            .collect();
+        sorted.sort_unstable();
+        let mut by_len: Vec<Vec<usize>> = Vec::new();
+        for (i, n) in sorted.iter().enumerate().filter(|(_, n)| n.0.len() >= 5) {
+            if by_len.len() <= n.0.len() {
+                by_len.resize(n.0.len() + 1, Vec::new());
+            }
+            by_len[n.0.len()].push(i);
+        }
+        RepairNames { sorted, by_len }
+    })
 }
 
 /// The one station that every hit names, or `None` when there is none or more than one.

@@ -84,8 +84,18 @@ struct Tables {
     /// 1]`): the binary search runs over a few dozen entries, not all of them (every tag of
     /// every cable is looked up).
     kind_starts: Vec<u32>,
+    /// The kinds of the tags of at most eight bytes (nearly all), keyed by the tag's bytes
+    /// packed into an integer ([`pack`]), in the same order: a lookup compares integers, not
+    /// strings.
+    short_kinds: Vec<(u64, TagKind)>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
+    /// The fixes of the tags of at most eight bytes, packed as in `short_kinds`: (key, index
+    /// into `fixes`).
+    short_fixes: Vec<(u64, usize)>,
     countries: Vec<String>,
+    /// The codes of five letters or more by length, each with its letter set
+    /// ([`crate::scan::letter_mask`]): what [`repaired`] compares an unknown tag with.
+    repair_codes: Vec<Vec<(&'static str, u32)>>,
 }
 
 /// The value of `key` in a vector sorted by key.
@@ -95,18 +105,38 @@ fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
 
 impl Tables {
     fn kind(&self, tag: &str) -> Option<TagKind> {
+        if let Some(key) = pack(tag) {
+            return self.short_kinds.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| self.short_kinds[i].1);
+        }
         let Some(&b) = tag.as_bytes().first() else { return lookup(&self.kinds, tag).copied() };
         let (from, to) = (self.kind_starts[b as usize] as usize, self.kind_starts[b as usize + 1] as usize);
         lookup(&self.kinds[from..to], tag).copied()
     }
 
     fn fix(&self, tag: &str) -> Option<&Vec<&'static str>> {
+        if let Some(key) = pack(tag) {
+            let i = self.short_fixes.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+            return Some(&self.fixes[self.short_fixes[i].1].1);
+        }
         lookup(&self.fixes, tag)
     }
 
     fn is_country(&self, name: &str) -> bool {
         self.countries.binary_search_by(|c| c.as_str().cmp(name)).is_ok()
     }
+}
+
+/// A tag of one to eight bytes as an integer, its bytes big-endian and zero-padded: two tags
+/// compare as their integers do. `None` for longer or empty tags, and for a zero byte (which
+/// the padding could not be told from).
+fn pack(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..b.len()].copy_from_slice(b);
+    Some(u64::from_be_bytes(key))
 }
 
 fn tables() -> &'static Tables {
@@ -140,7 +170,22 @@ fn tables() -> &'static Tables {
         let kind_starts = (0..=256)
             .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
             .collect();
-        Tables { kinds, kind_starts, fixes, countries }
+        let mut short_kinds: Vec<(u64, TagKind)> =
+            kinds.iter().filter_map(|&(tag, kind)| Some((pack(tag)?, kind))).collect();
+        short_kinds.sort_by_key(|&(k, _)| k);
+        short_kinds.shrink_to_fit();
+        let mut short_fixes: Vec<(u64, usize)> =
+            fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
+        short_fixes.sort_by_key(|&(k, _)| k);
+        short_fixes.shrink_to_fit();
+        let mut repair_codes: Vec<Vec<(&'static str, u32)>> = Vec::new();
+        for &(k, _) in kinds.iter().filter(|(k, _)| k.len() >= 5) {
+            if repair_codes.len() <= k.len() {
+                repair_codes.resize(k.len() + 1, Vec::new());
+            }
+            repair_codes[k.len()].push((k, crate::scan::letter_mask(k.as_bytes())));
+        }
+        Tables { kinds, kind_starts, short_kinds, fixes, short_fixes, countries, repair_codes }
     })
 }
 
@@ -383,11 +428,19 @@ fn repaired(t: &str) -> Option<&'static str> {
     if !(5..=8).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let mut hits = tables()
-        .kinds
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| k.len() >= 5 && k.len() <= t.len() && crate::scan::edit_distance_at_most(t, k, 1));
+    // Only the codes one letter shorter or as long (a missing letter is not repaired), whose
+    // letters are the tag's but one either way: the codes of five letters or more are grouped
+    // by length with their letter sets once, not walked whole for each unknown tag.
+    let by_len = &tables().repair_codes;
+    let mask = crate::scan::letter_mask(t.as_bytes());
+    let mut hits = (t.len() - 1..=t.len())
+        .flat_map(|n| by_len.get(n).into_iter().flatten())
+        .filter(|&&(k, k_mask)| {
+            (mask & !k_mask).count_ones() <= 1
+                && (k_mask & !mask).count_ones() <= 1
+                && crate::scan::edit_distance_at_most(t, k, 1)
+        })
+        .map(|&(k, _)| k);
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }

@@ -86,15 +86,20 @@ pub(super) fn ends_in_label(line: &str) -> bool {
 /// a subject in capitals never wraps into a line of prose.
 pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in pieces.iter().flat_map(|p| p.bytes()) {
-        upper += b.is_ascii_uppercase() as usize;
-        lower += b.is_ascii_lowercase() as usize;
+    for p in pieces {
+        for b in p.bytes() {
+            upper += b.is_ascii_uppercase() as usize;
+            lower += b.is_ascii_lowercase() as usize;
+        }
     }
     let capitals = upper >= 8 && lower * 10 <= upper;
     // A subject cut after a hyphen or comma goes on whatever the case (`(PC-` / `123) September`).
     let cut = pieces.last().is_some_and(|p| p.trim_end().ends_with(['-', ',']));
-    let t_lower = t.bytes().filter(u8::is_ascii_lowercase).count();
-    let t_letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let (mut t_lower, mut t_letters) = (0usize, 0usize);
+    for b in t.bytes() {
+        t_lower += b.is_ascii_lowercase() as usize;
+        t_letters += b.is_ascii_alphabetic() as usize;
+    }
     let words = t.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count();
     capitals && !cut && words >= 3 && t_lower * 2 > t_letters
 }
@@ -105,10 +110,15 @@ pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
 pub(super) fn cut_sbu_banner(pieces: &mut super::Pieces<'_>) {
     for i in 0..pieces.len() {
         let p = pieces[i];
-        let found = p.match_indices(' ').map(|(at, _)| at).find(|&at| {
-            let rest = &p[at + 1..];
-            rest.starts_with("Sensitive but") || scan::starts_with_ci(rest, "SENSITIVE BUT UNCLAS")
-        });
+        // Both forms open with an `S` after a space: the candidates are found by a byte search
+        // for the letter, not by a test at every space.
+        let found = memchr::memchr2_iter(b'S', b's', p.as_bytes())
+            .filter(|&j| j > 0 && p.as_bytes()[j - 1] == b' ')
+            .map(|j| j - 1)
+            .find(|&at| {
+                let rest = &p[at + 1..];
+                rest.starts_with("Sensitive but") || scan::starts_with_ci(rest, "SENSITIVE BUT UNCLAS")
+            });
         if let Some(at) = found {
             pieces[i] = p[..at].trim_end();
             pieces.truncate(i + 1);

@@ -61,7 +61,7 @@ struct Meta<'l, 'a> {
     seen_field: bool,
     first: Option<usize>,
     last: usize,
-    /// Length in characters of the line that gave the last piece.
+    /// Length in characters of the line that gave the last piece of an open subject.
     last_line_len: usize,
     /// The line where a subject that looked wrapped ended at a blank line: a lone line after
     /// the blank, with more metadata below it, continues it.
@@ -174,7 +174,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                 let content = &last.text[at..];
                 if self.continues(content, false) {
                     self.pieces.push(content);
-                    self.last_line_len = content.chars().count();
+                    self.note_line_len(content, 0);
                 } else {
                     self.close(cable);
                     self.fragment(last, content, cable);
@@ -254,9 +254,10 @@ impl<'l, 'a> Meta<'l, 'a> {
                 }
             }
         }
-        if self.continues(t, line.text.starts_with(scan::is_space)) {
+        // (No keyword opens the line: `keywords::at_start` was asked above.)
+        if self.goes_on(t, line.text.starts_with(scan::is_space)) {
             self.pieces.push(t);
-            self.last_line_len = t.chars().count();
+            self.note_line_len(t, 0);
             return Some(1);
         }
         if is_release_date_line(t) || is_declassification_stamp(t) || banner::parse(t).is_some() {
@@ -358,7 +359,12 @@ impl<'l, 'a> Meta<'l, 'a> {
 
     /// True when `t` continues the open field.
     fn continues(&self, t: &str, indented: bool) -> bool {
-        if keywords::at_start(t).is_some() || is_rule(t) {
+        keywords::at_start(t).is_none() && self.goes_on(t, indented)
+    }
+
+    /// [`Meta::continues`] for a line known to open no field (`step` asked the keywords first).
+    fn goes_on(&self, t: &str, indented: bool) -> bool {
+        if is_rule(t) {
             return false;
         }
         let last = self.pieces.last().copied().unwrap_or("");
@@ -370,12 +376,15 @@ impl<'l, 'a> Meta<'l, 'a> {
             // distribution or authority line follows. Captions, markings and classification
             // lines (page footers) never continue it.
             Open::Subject => {
-                let second_line = self.pieces.len() == 1
-                    && !captions::is_distribution_line(t)
-                    && !scan::starts_with_ci(t, "DERIVED FROM")
-                    && !is_release_date_line(t)
-                    && t.bytes().any(|b| b.is_ascii_alphanumeric());
-                (self.subject_wrapped() || second_line)
+                // (Asked only when the subject does not look wrapped.)
+                let second_line = || {
+                    self.pieces.len() == 1
+                        && !captions::is_distribution_line(t)
+                        && !scan::starts_with_ci(t, "DERIVED FROM")
+                        && !is_release_date_line(t)
+                        && t.bytes().any(|b| b.is_ascii_alphanumeric())
+                };
+                (self.subject_wrapped() || second_line())
                     && self.pieces.len() < 6
                     && !prose_after_upper_case(&self.pieces, t)
                     && !captions::is_caption_line(t)
@@ -470,7 +479,15 @@ impl<'l, 'a> Meta<'l, 'a> {
         self.pieces.clear();
         self.pieces.push(content);
         // The keyword counts towards the length of the line (`SUBJECT: ` + content).
-        self.last_line_len = content.trim_end().chars().count() + 9;
+        self.note_line_len(content.trim_end(), 9);
+    }
+
+    /// Records the length of the line that gave the last piece (`extra` characters more), which
+    /// only the subject's wrapping test reads: counted only while a subject is open.
+    fn note_line_len(&mut self, piece: &str, extra: usize) {
+        if self.open == Open::Subject {
+            self.last_line_len = piece.chars().count() + extra;
+        }
     }
 
     fn eo(&mut self, span: Span, content: &'a str, cable: &mut Cable<'a>) {

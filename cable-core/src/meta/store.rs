@@ -28,7 +28,7 @@ impl<'l, 'a> Meta<'l, 'a> {
         let pieces = &self.pieces;
         match open {
             Open::Subject => {
-                let value = clean::join_lines(pieces);
+                let value = join_lines(pieces);
                 if cable.subject.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else if !value.is_empty() {
@@ -45,7 +45,10 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
             Open::Ref { .. } => refs::parse(pieces, src, &mut cable.references),
             Open::ClassifiedBy => {
-                let text = clean::join_lines_gluing(pieces, classified_by::word_broken_at_line_end);
+                let text = match trimmed_alone(pieces) {
+                    Some(one) => Cow::Borrowed(one),
+                    None => clean::join_lines_gluing(pieces, classified_by::word_broken_at_line_end),
+                };
                 if cable.classified_by.is_some() {
                     cable.warnings.push(Warning::new(WarningKind::DuplicateField, span));
                 } else {
@@ -61,7 +64,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                 }
             }
             Open::Distribution => {
-                let text = clean::join_lines(pieces);
+                let text = join_lines(pieces);
                 if !text.is_empty() {
                     cable.distribution.push(Text::new(text, span));
                 }
@@ -70,6 +73,33 @@ impl<'l, 'a> Meta<'l, 'a> {
         }
         self.pieces.clear();
     }
+}
+
+/// [`clean::join_lines`] of a field's pieces.
+pub(super) fn join_lines<'a>(pieces: &[&'a str]) -> Cow<'a, str> {
+    match trimmed_alone(pieces) {
+        Some(one) => Cow::Borrowed(one),
+        None => clean::join_lines(pieces),
+    }
+}
+
+/// The single piece, trimmed, when that is all the join would do to it: no run of spaces, no
+/// whitespace but single spaces, no link remnant. (The content after a keyword starts with a
+/// space, which the join's own borrowed case does not take: each subject was copied.)
+pub(super) fn trimmed_alone<'a>(pieces: &[&'a str]) -> Option<&'a str> {
+    let [one] = pieces else { return None };
+    let p = scan::trim(one);
+    // (0xA0 is the second byte of a no-break space; as any other byte of a character, it only
+    // sends the piece to the join.)
+    // (One pass over the bytes: a substring search for each test cost more than the copy.)
+    let b = p.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        b'\t' | b'\n' | b'\r' | 0x0c | 0xA0 => false,
+        b' ' => b.get(i + 1) != Some(&b' '),
+        b']' => !b[i + 1..].starts_with(b"(#)"),
+        _ => true,
+    });
+    plain.then_some(p)
 }
 
 /// The span from the first to the last non-blank text of a field's pieces.

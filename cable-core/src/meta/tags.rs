@@ -33,6 +33,12 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
         if comma_mode {
             for part in split_commas(piece) {
                 let part = scan::trim(part);
+                // One word (most parts): a tag of its own, which is what the tests below make of
+                // it (no run of codes, free text of one word), without asking the tables.
+                if !part.bytes().any(scan::is_ascii_ws) && !part.contains('\u{a0}') {
+                    push(out, part, source);
+                    continue;
+                }
                 if codes_in(part) >= 2 && !part.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | '&')) {
                     // `TAGS: OVIP RICE CONDOLEEZZA PREL PHSA SP KV CU` / `BL, IS`: a
                     // space-separated run of codes before the first comma. Not a page banner run
@@ -110,10 +116,12 @@ fn push_space_separated<'a>(out: &mut Vec<Text<'a>>, piece: &'a str, source: &'a
 /// tag tables (`ECONOMIC`, `FREEDOM`; not `PREL`, `LABOR`... which are codes or read as one),
 /// nor codes glued together (`IZPREL`).
 fn is_free_word(tok: &str) -> bool {
-    tok.len() >= 5
-        && scan::is_upper_alpha(tok)
-        && !crate::ids::is_known_tag(tok)
-        && crate::ids::canonical_tags(tok).len() < 2
+    tok.len() >= 5 && scan::is_upper_alpha(tok) && !crate::ids::is_known_tag(tok) && {
+        // (Counted, not collected: no vector for each word.)
+        let mut n = 0;
+        crate::ids::canonical_into(tok, &mut |_| n += 1);
+        n < 2
+    }
 }
 
 /// True when the line `group` is one or two free words and the line before it ended in the free
@@ -156,12 +164,12 @@ pub(crate) fn is_paren_group(t: &str) -> bool {
 }
 
 fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
-    let tok = scan::unwrap_link(tok)
-        .trim_matches(|c: char| matches!(c, '.' | ';' | ':' | ',' | '#' | '*') || scan::is_space(c));
+    let tok = trim_tag(scan::unwrap_link(tok));
     if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
-    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || tok.contains("  ") {
+    let doubled_space = tok.as_bytes().windows(2).any(|w| w == b"  ");
+    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || doubled_space {
         Cow::Owned(scan::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
     } else {
         Cow::Borrowed(tok)
@@ -170,6 +178,33 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
         return;
     }
     out.push(Text::new(value, Span::of(source, tok, 0)));
+}
+
+/// `tok` without the punctuation (`.`, `;`, `:`, `,`, `#`, `*`) and spaces (ASCII whitespace,
+/// the no-break space) around it, trimmed byte by byte.
+fn trim_tag(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    let junk = |c: u8| matches!(c, b'.' | b';' | b':' | b',' | b'#' | b'*') || scan::is_ascii_ws(c);
+    let (mut i, mut j) = (0, b.len());
+    loop {
+        if i < j && junk(b[i]) {
+            i += 1;
+        } else if i + 1 < j && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if j > i && junk(b[j - 1]) {
+            j -= 1;
+        } else if j >= i + 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    &tok[i..j]
 }
 
 /// Two or more capitalised words and nothing else (`War Crimes`): free text, not codes, which
@@ -341,6 +376,14 @@ mod tests {
         );
         // 04MADRID1955: after a comma it stays a tag of its own.
         assert_eq!(tags(&[" CVIS, PREL,", "(BELHADJ, YOUSEFF)"]), ["CVIS", "PREL", "(BELHADJ, YOUSEFF)"]);
+    }
+
+    #[test]
+    fn tags_are_trimmed_of_punctuation_and_spaces() {
+        assert_eq!(trim_tag(" PREL, "), "PREL");
+        assert_eq!(trim_tag("\u{a0}*PGOV.;\u{a0}"), "PGOV");
+        assert_eq!(trim_tag("U.S.-ISRAEL RELATIONS."), "U.S.-ISRAEL RELATIONS");
+        assert_eq!(trim_tag(".,;"), "");
     }
 
     #[test]

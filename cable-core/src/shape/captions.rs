@@ -2,6 +2,7 @@
 //! and distribution lines (`STATE FOR EUR/WE`, `PASS TO USAID FOR AA/LAC`).
 
 use crate::scan;
+use smallvec::SmallVec;
 
 /// Single-word captions and handling caveats, upper case (5 FAH-2 H-440; PlusD handling table).
 const CAPTION_WORDS: &[&str] = &[
@@ -30,6 +31,9 @@ const CAPTION_WORDS: &[&str] = &[
     // The AID addressee caption (5 FAH-2 H-440).
     "AIDAC",
 ];
+
+/// The length of the longest of [`CAPTION_WORDS`] (`NOCONTRACT`).
+const LONGEST_WORD: usize = 10;
 
 /// Multi-word captions, upper case, matched as whole phrases.
 const CAPTION_PHRASES: &[&str] = &[
@@ -61,7 +65,19 @@ pub(crate) struct Caption<'a> {
 /// Splits a caption line into its captions (`NOFORN SIPDIS` → two). `None` when any part of the
 /// line is not a caption. `REL TO ...` takes the rest of the line.
 pub(crate) fn captions(line: &str) -> Option<CaptionIter<'_>> {
-    is_caption_line(line).then_some(CaptionIter { rest: scan::trim(line) })
+    // The captions are kept as they are read (on the stack): the line is read once, not once
+    // to test it and again to iterate.
+    let mut rest = scan::trim(line);
+    if rest.is_empty() {
+        return None;
+    }
+    let mut found = SmallVec::new();
+    while !rest.is_empty() {
+        let (canonical, len) = next_caption(rest)?;
+        found.push(Caption { raw: &rest[..len], canonical });
+        rest = after_caption(rest, len);
+    }
+    Some(CaptionIter { found: found.into_iter() })
 }
 
 /// True when the whole line consists of captions.
@@ -86,22 +102,24 @@ fn after_caption(s: &str, len: usize) -> &str {
 
 /// Iterator over the captions of a caption line.
 pub(crate) struct CaptionIter<'a> {
-    rest: &'a str,
+    found: smallvec::IntoIter<[Caption<'a>; 4]>,
 }
 
 impl<'a> Iterator for CaptionIter<'a> {
     type Item = Caption<'a>;
     fn next(&mut self) -> Option<Caption<'a>> {
-        let (canonical, len) = next_caption(self.rest)?;
-        let raw = &self.rest[..len];
-        self.rest = after_caption(self.rest, len);
-        Some(Caption { raw, canonical })
+        self.found.next()
     }
 }
 
 /// The caption at the start of `s`: its canonical form (`""` for `REL TO ...`, whose canonical
 /// form is its own text) and length.
 fn next_caption(s: &str) -> Option<(&'static str, usize)> {
+    // A caption opens with the first letter of a caption word or phrase, `REL`, or the marks
+    // before `CORRECTED COPY`: other lines (most of those asked) end here.
+    if !CAPTION_FIRST[usize::from(s.as_bytes().first()?.to_ascii_uppercase())] {
+        return None;
+    }
     // `C O R R E C T E D  C O P Y (TEXT)`: the reason after it is part of the caption.
     if corrected_copy_len(s).is_some() {
         return Some(("CORRECTED COPY", s.len()));
@@ -122,7 +140,11 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     if scan::starts_with_ci(s, "REL TO ") || scan::starts_with_ci(s, "RELEASABLE TO ") {
         return Some(("", s.len()));
     }
-    let word_len = s.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len());
+    let word_len = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    // (No caption word is longer than ten letters: longer words are not compared.)
+    if word_len > LONGEST_WORD {
+        return None;
+    }
     let word = &s[..word_len];
     let canonical = CAPTION_WORDS.iter().find(|w| w.eq_ignore_ascii_case(word))?;
     // Trailing punctuation of a caption line (`SIPDIS.`) belongs to it.
@@ -132,6 +154,29 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     }
     Some((if *canonical == "NF" { "NOFORN" } else { canonical }, len))
 }
+
+/// The bytes a caption may open with (upper case): see [`next_caption`].
+const CAPTION_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CAPTION_WORDS.len() {
+        t[CAPTION_WORDS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < CAPTION_PHRASES.len() {
+        t[CAPTION_PHRASES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    // `REL TO`, `RELEASABLE TO`; `CORRECTED COPY` and the marks before it.
+    let others = *b"RC-/> ";
+    let mut i = 0;
+    while i < others.len() {
+        t[others[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Bytes taken by `CORRECTED COPY` at the start of `s`, its letters spaced out or not, in any
 /// mix (`C O R R E C T E D COPY`, `C O R R E C T E D C O PY`), after marks such as `- -`, `//`,
@@ -192,13 +237,16 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
         "FROM USMISSION ",
         "FROM AIT ",
     ];
+    // (Every form opens with `FROM `: other lines skip the list.)
     if upper
         && t.len() <= 80
-        && (FROM.iter().any(|f| t.starts_with(f)) || (t.starts_with("FROM ") && t.ends_with(" EMBASSY OFFICE")))
+        && t.starts_with("FROM ")
+        && (FROM.iter().any(|f| t.starts_with(f)) || t.ends_with(" EMBASSY OFFICE"))
     {
         return true;
     }
-    let has_for = contains_word(t, "FOR") || contains_word(t, "PASS") || contains_word(t, "PLEASE PASS");
+    // (`PLEASE PASS` holds the word `PASS`.)
+    let has_for = contains_word(t, "FOR") || contains_word(t, "PASS");
     if !has_for {
         return false;
     }
@@ -249,6 +297,11 @@ fn contains_word(hay: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_caption_word_is_longer_than_the_bound() {
+        assert_eq!(CAPTION_WORDS.iter().map(|w| w.len()).max(), Some(LONGEST_WORD));
+    }
 
     fn canon(line: &str) -> Vec<&str> {
         captions(line)

@@ -115,6 +115,9 @@ pub(crate) fn at_start(t: &str) -> Option<Keyword> {
 /// `Classified By:` at the start, also after a paragraph number and a marking
 /// (`1. (U) Classified by ...`, `(U) CLASSIFIED BY ...`).
 pub(crate) fn classified_by_at_start(t: &str) -> Option<Keyword> {
+    // Every spelling holds `BY`: a line without it (most lines that open with a `C`, a digit or
+    // a parenthesis) is passed over before its number and marking are read.
+    scan::find_ci(t, "BY")?;
     let mut at = 0;
     if let Some(n) = super::number::numbered_paragraph_prefix(t) {
         at = n;
@@ -149,7 +152,16 @@ fn entire_text_marking(s: &str) -> Option<usize> {
 
 fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Option<Keyword> {
     let s = &t[at..];
+    // Every spelling opens with two upper-case letters: the spellings whose first two differ
+    // from the line's are passed over without comparing the rest.
+    let head = match s.as_bytes() {
+        [a, b, ..] => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+        _ => return None,
+    };
     for &(kw, upper, damaged) in table {
+        if kw.as_bytes()[..2] != head {
+            continue;
+        }
         let matched = if upper { s.starts_with(kw) } else { scan::starts_with_ci(s, kw) };
         if !matched {
             continue;
@@ -257,8 +269,13 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
     let bytes = t.as_bytes();
     let mut best: Option<Keyword> = None;
     let ref_glues = look_for.contains(&Field::Ref);
+    // The first letters of the forms looked for (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
+    // `CLASSIFIED BY`, `REF`, and a glued `REF:`): other bytes (most of a line, and every byte
+    // inside a multi-byte character) are passed over by a bit test.
+    let firsts = look_for.iter().fold(0u64, |m, &f| m | first_letters(f));
     for i in from..t.len() {
-        if !t.is_char_boundary(i) {
+        let b = bytes[i].wrapping_sub(b'A');
+        if b >= 64 || firsts & (1 << b) == 0 {
             continue;
         }
         if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
@@ -275,14 +292,11 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
             }
             continue;
         }
-        // Every form starts with one of these letters (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
-        // `CLASSIFIED BY`, `REF`): other words are skipped before the tests of each field.
-        if !matches!(bytes[i].to_ascii_uppercase(), b'E' | b'T' | b'A' | b'S' | b'C' | b'R') {
-            continue;
-        }
         for &f in look_for {
             let k = match f {
-                Field::Eo => eo_at(t, i).filter(|_| t[i..].starts_with("E.O.") || t[i..].starts_with("EO ")),
+                // (The written form first: `eo_at` tries every spelling.)
+                Field::Eo if t[i..].starts_with("E.O.") || t[i..].starts_with("EO ") => eo_at(t, i),
+                Field::Eo => None,
                 // `AGS:`: the damaged form is known only in upper case, after an E.O. line.
                 Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]).or_else(|| {
                     (field == Some(Field::Eo) && t[i..].starts_with("AGS:")).then_some(Keyword {
@@ -306,6 +320,20 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
         }
     }
     best
+}
+
+/// The letters that the glued forms of `field` open with, as bits (`1 << (letter - b'A')`),
+/// in the cases [`glued_after`] takes them: colon forms in either case, `E.O.`, `EO `, `AGS:`
+/// and the glued `REF:` in upper case only.
+fn first_letters(field: Field) -> u64 {
+    let bit = |c: u8| 1u64 << (c - b'A');
+    match field {
+        Field::Eo => bit(b'E'),
+        Field::Tags => bit(b'T') | bit(b't') | bit(b'A'),
+        Field::Subject => bit(b'S') | bit(b's'),
+        Field::Ref => bit(b'R') | bit(b'r'),
+        Field::ClassifiedBy => bit(b'C') | bit(b'c'),
+    }
 }
 
 fn glued_colon_form(t: &str, i: usize, field: Field, forms: &[&str]) -> Option<Keyword> {

@@ -283,32 +283,36 @@ enum Word {
 }
 
 fn word_kind(tok: &str) -> Word {
+    const OTHER: [&[u8]; 14] = [
+        b"FOR",
+        b"FO", // `FO R REASONS`
+        b"PER",
+        b"BASED",
+        b"ON",
+        b"UPON",
+        b"WITH",
+        b"TO",
+        b"FROM",
+        b"AT",
+        b"IN",
+        b"CLASSIFIED",
+        b"CONFIDENTIAL",
+        b"SECRET",
+    ];
     let t = tok.trim_end_matches([',', '.']);
-    // `BASED 0N`: a zero typed for the letter O (the word with the zeros read as O, made once,
-    // not once for each word it is compared with).
-    let zero_as_o = t.contains('0').then(|| t.replace('0', "O"));
+    // `BASED 0N`: a zero typed for the letter O. The word upper-cased with its zeros read as O,
+    // on the stack, is compared with the joining words (which hold no zero) once each.
+    let mut buf = [0u8; 12];
+    let up = buf.get_mut(..t.len()).map(|up| {
+        for (d, s) in up.iter_mut().zip(t.bytes()) {
+            *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
+        }
+        &*up
+    });
     // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
     if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
-    } else if [
-        "FOR",
-        "FO", // `FO R REASONS`
-        "PER",
-        "BASED",
-        "ON",
-        "UPON",
-        "WITH",
-        "TO",
-        "FROM",
-        "AT",
-        "IN",
-        "CLASSIFIED",
-        "CONFIDENTIAL",
-        "SECRET",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(t) || zero_as_o.as_deref().is_some_and(|z| w.eq_ignore_ascii_case(z)))
-    {
+    } else if up.is_some_and(|up| OTHER.contains(&up)) {
         Word::Other
     } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
         // (`Charge d'Affaires a. i. James F. Entwistle`: ad interim, in lower case, where the
@@ -355,7 +359,33 @@ fn is_role_word(w: &str) -> bool {
         // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
         *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
     }
-    ROLE_WORDS.binary_search_by(|r| r.as_bytes().cmp(up)).is_ok()
+    // Words of up to 16 bytes (all but two role words) as integers: a binary search over
+    // integers rather than over strings.
+    match pack16(up) {
+        Some(key) => packed_roles().binary_search(&key).is_ok(),
+        None => ROLE_WORDS.iter().any(|r| r.as_bytes() == up),
+    }
+}
+
+/// A word of 1 to 16 bytes as an integer, big-endian and zero-padded (two words without zero
+/// bytes compare as their integers do); `None` otherwise.
+fn pack16(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 || w.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..w.len()].copy_from_slice(w);
+    Some(u128::from_be_bytes(key))
+}
+
+/// [`ROLE_WORDS`] of up to 16 bytes, packed ([`pack16`]) and sorted.
+fn packed_roles() -> &'static [u128] {
+    static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut v: Vec<u128> = ROLE_WORDS.iter().filter_map(|r| pack16(r.as_bytes())).collect();
+        v.sort_unstable();
+        v
+    });
+    &PACKED
 }
 
 fn is_role(tok: &str) -> bool {
@@ -364,7 +394,11 @@ fn is_role(tok: &str) -> bool {
     let known = |w: &str| is_role_word(w) || is_misspelt_role_word(w);
     // `CONSUL-GENERAL`, `POL-MIL`, `AMBASSADOR-AT-LARGE`, `Minister-Counselour`: hyphenated
     // titles open with a role word.
-    tok.contains('/') || known(tok) || known(t) || t.split_once('-').is_some_and(|(first, _)| known(first))
+    // (`t` is `tok` itself for most words: asked once.)
+    tok.contains('/')
+        || known(tok)
+        || (t.len() != tok.len() && known(t))
+        || t.split_once('-').is_some_and(|(first, _)| known(first))
 }
 
 /// A long role word typed with one slip, two in the longest (`Ambassaor`, `Ambassadro`,
@@ -378,13 +412,11 @@ fn is_misspelt_role_word(w: &str) -> bool {
     }
     if w.len() < SHORTEST {
         // Short words only with a letter missing (`CIEF`): a changed letter would turn names
-        // into titles (`CHIEN` is a surname, one letter from `CHIEF`).
-        return ROLE_WORDS.iter().any(|r| {
-            r.len() == w.len() + 1
-                && r.len() >= 5
-                && w.chars().all(|c| c.is_ascii_uppercase())
-                && is_one_letter_missing(w, r)
-        });
+        // into titles (`CHIEN` is a surname, one letter from `CHIEF`). Only upper-case words,
+        // and only against the role words one letter longer (most words end at the case test).
+        return w.bytes().all(|c| c.is_ascii_uppercase())
+            && w.len() + 1 >= 5
+            && roles_of_len(w.len() + 1).iter().any(|&(r, _)| is_one_letter_missing(w, r));
     }
     let mut buf = [0u8; 16];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
@@ -395,17 +427,30 @@ fn is_misspelt_role_word(w: &str) -> bool {
     let up = std::str::from_utf8(up).unwrap_or_default();
     let slips = if w.len() >= 9 { 2 } else { 1 };
     // The distance's own cheap bounds (lengths, letters missing either way) first, with the
-    // role words' letter sets computed once: most pairs end there without a call.
-    static LONG_ROLES: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| {
-        ROLE_WORDS.iter().filter(|r| r.len() >= SHORTEST).map(|r| (*r, scan::letter_mask(r.as_bytes()))).collect()
-    });
+    // role words' letter sets computed once: most pairs end there without a call. Only the
+    // role words whose length is within the slips are asked.
     let mask = scan::letter_mask(up.as_bytes());
-    LONG_ROLES.iter().any(|&(r, role_mask)| {
-        r.len().abs_diff(up.len()) <= slips
-            && (mask & !role_mask).count_ones() as usize <= slips
-            && (role_mask & !mask).count_ones() as usize <= slips
-            && scan::edit_distance_at_most(up, r, slips)
+    (up.len().saturating_sub(slips).max(SHORTEST)..=up.len() + slips).any(|n| {
+        roles_of_len(n).iter().any(|&(r, role_mask)| {
+            (mask & !role_mask).count_ones() as usize <= slips
+                && (role_mask & !mask).count_ones() as usize <= slips
+                && scan::edit_distance_at_most(up, r, slips)
+        })
     })
+}
+
+/// The role words of `n` bytes, each with its letter set ([`scan::letter_mask`]), grouped by
+/// length once: the misspelling test asks only the lengths a slip can reach.
+fn roles_of_len(n: usize) -> &'static [(&'static str, u32)] {
+    static BY_LEN: LazyLock<Vec<Vec<(&'static str, u32)>>> = LazyLock::new(|| {
+        let longest = ROLE_WORDS.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut by_len = vec![Vec::new(); longest + 1];
+        for r in ROLE_WORDS {
+            by_len[r.len()].push((*r, scan::letter_mask(r.as_bytes())));
+        }
+        by_len
+    });
+    BY_LEN.get(n).map_or(&[], Vec::as_slice)
 }
 
 /// True when a `Classified By` line broke a word at its end, as fixed-width wrapping does:
@@ -459,13 +504,16 @@ fn is_name_token(tok: &str) -> bool {
 
 /// Offset where the reasons part begins (`for reasons`, `Reason:`, `1.4`, `E.O.`), or the end.
 fn reason_start(text: &str) -> usize {
-    let mut cut = text.len();
-    for marker in ["REASON", "1.4", "1.5", "1.6", "E.O.", "E.O 1", "EO 1"] {
-        if let Some(i) = scan::find_ci(text, marker) {
-            cut = cut.min(i);
-        }
-    }
-    cut
+    // One pass, the first byte of a marker first (the earliest match of any marker is the
+    // cut), rather than a search of the whole text for each marker.
+    const MARKERS: [&[u8]; 7] = [b"REASON", b"1.4", b"1.5", b"1.6", b"E.O.", b"E.O 1", b"EO 1"];
+    let b = text.as_bytes();
+    (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'R' | b'r' | b'1' | b'E' | b'e')
+                && MARKERS.iter().any(|m| b.get(i..i + m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))
+        })
+        .unwrap_or(b.len())
 }
 
 /// Every reason a cable can give: sections 1.4–1.6 of the executive orders, categories (a)–(h).

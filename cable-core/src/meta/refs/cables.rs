@@ -4,9 +4,10 @@
 use super::{Citation, Citations};
 use crate::scan;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Words that end a station name going backwards, or can never be one.
-const NOT_STATION: &[&str] = &[
+pub(super) const NOT_STATION: &[&str] = &[
     "AND",
     "OR",
     "OF",
@@ -267,9 +268,24 @@ fn year_of(tok: &str) -> Option<i32> {
     }
 }
 
+/// `s` without any number of `suffix` at its end (`str::trim_end_matches` with a string
+/// pattern, without the cost of setting up a substring searcher for each word).
+fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
+/// A word without the colon, possessive and full stop that may follow a station (`STATE:`,
+/// `MOSCOW'S`).
+fn stripped(t: &str) -> &str {
+    trim_end_str(trim_end_str(t.trim_end_matches(':'), "'S"), "'s").trim_end_matches('.')
+}
+
 fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     // `STATE: 73097`: a colon between the station and the serial.
-    let t = tok.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s");
+    let t = trim_end_str(trim_end_str(tok.trim_end_matches(':'), "'S"), "'s");
     // `COTON0U 348`: a zero typed for the letter O inside the word.
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.' || b == b'0')
@@ -279,10 +295,33 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     if !shape || t.len() < 2 || label {
         return false;
     }
-    if NOT_STATION.iter().any(|w| w.eq_ignore_ascii_case(t.trim_end_matches('.'))) {
+    if is_not_station(t.trim_end_matches('.')) {
         return false;
     }
     scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
+}
+
+/// `word` is one of [`NOT_STATION`], in any case: the word upper-cased into an integer (its bytes
+/// big-endian, zero-padded) and searched among the list's, packed and sorted once (this runs for
+/// each word before a serial).
+pub(super) fn is_not_station(word: &str) -> bool {
+    fn pack(w: &[u8]) -> Option<u128> {
+        if w.is_empty() || w.len() > 16 || w.contains(&0) {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        for (k, b) in key.iter_mut().zip(w) {
+            *k = b.to_ascii_uppercase();
+        }
+        Some(u128::from_be_bytes(key))
+    }
+    static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut v: Vec<u128> = NOT_STATION.iter().filter_map(|w| pack(w.as_bytes())).collect();
+        v.sort_unstable();
+        v
+    });
+    // (No listed word is longer than 16 bytes or holds a zero byte: such a word is none of them.)
+    pack(word.as_bytes()).is_some_and(|key| PACKED.binary_search(&key).is_ok())
 }
 
 /// `NOV 2, 1966`, `JULY 15`, `DECEMBER 2002`, `040709Z JUN 87`: a month name and a day or a
@@ -305,8 +344,6 @@ fn is_date_like(toks: &[&str], j: usize, i: usize) -> bool {
 /// (`SECSTATE` → `STATE`, `HCMC` → `HOCHIMINHCITY`, `ABUJA NI` → `ABUJA`; see
 /// [`crate::ids::canonical_station`]).
 fn station_of<'a>(toks: &[&'a str]) -> Cow<'a, str> {
-    let stripped =
-        |t: &'a str| t.trim_end_matches(':').trim_end_matches("'S").trim_end_matches("'s").trim_end_matches('.');
     if toks.iter().any(|t| t.contains('0')) {
         // `COTON0U`: the zero was typed for a letter O.
         let joined: String = toks.iter().map(|t| stripped(t).to_ascii_uppercase().replace('0', "O")).collect();

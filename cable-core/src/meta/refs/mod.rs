@@ -93,8 +93,9 @@ fn split_items<'a>(pieces: &[&'a str], parts: &mut Parts<'a>, items: &mut SmallV
             parts.push(s);
         }
     };
-    // The labels: (piece, offset, length, label number).
-    let mut labels: Vec<(usize, usize, usize, u8)> = Vec::new();
+    // The labels: (piece, offset, length, label number); on the stack for up to 8 (a heap list
+    // was one allocation per lettered REF block).
+    let mut labels: SmallVec<[(usize, usize, usize, u8); 8]> = SmallVec::new();
     let mut expect = 0;
     // A block may start at a later letter (a second block, `REF B SECSTATE 76108`) and its
     // first label may have no punctuation (`REF A SECRETARY'S LETTER`).

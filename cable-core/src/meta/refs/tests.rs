@@ -215,3 +215,11 @@ fn initials_are_not_labels() {
     assert_eq!(r[0].1, ReferenceKind::Memcon);
     assert_eq!(r[1], cable(Some("B"), "STATE", 1234, None));
 }
+
+#[test]
+fn words_that_are_never_stations() {
+    use super::cables::{NOT_STATION, is_not_station};
+    assert!(is_not_station("REFTEL") && is_not_station("reftel") && is_not_station("E-MAIL"));
+    assert!(!is_not_station("STATE") && !is_not_station("") && !is_not_station("PARAGRAPHS"));
+    assert!(NOT_STATION.iter().all(|w| is_not_station(w)));
+}
