@@ -112,6 +112,22 @@ fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     }
 }
 
+/// The offsets of the `\n` and `\r` bytes of `bytes` (each a cut of the cleaned text's lines:
+/// `text::each_piece`), by the same SSE2 searcher on x86-64 as [`newlines`], for the same reason.
+pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    #[cfg(target_arch = "x86_64")]
+    {
+        static BREAKS: std::sync::LazyLock<memchr::arch::x86_64::sse2::memchr::Two> = std::sync::LazyLock::new(|| {
+            memchr::arch::x86_64::sse2::memchr::Two::new(b'\n', b'\r').expect("SSE2 is part of x86-64")
+        });
+        BREAKS.iter(bytes)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        memchr::memchr2_iter(b'\n', b'\r', bytes)
+    }
+}
+
 /// The line of `text` from `start` to `end` (its terminator ends at `next`); `bom` is the length
 /// of a byte-order mark at the start of the text. (Inlined into the loops of [`split`]: this
 /// runs on every line, and a call cost a tenth of it.)

@@ -102,22 +102,17 @@ pub(crate) fn each_piece<'a>(source: &'a str, span: Span, gaps: &[Span], mut f: 
     let mut later = false;
     for seg in segments(source, span, gaps) {
         // As in `Pieces`: the line break that ends a page break's line is no blank line.
-        let mut rest = if std::mem::replace(&mut later, true) { strip_line_break(seg) } else { seg };
-        loop {
-            match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-                Some(i) => {
-                    f(&rest[..i]);
-                    rest = &rest[i + 1..];
-                    // A segment that ends its last line has no empty line after it.
-                    if rest.is_empty() {
-                        break;
-                    }
-                }
-                None => {
-                    f(rest);
-                    break;
-                }
-            }
+        let rest = if std::mem::replace(&mut later, true) { strip_line_break(seg) } else { seg };
+        // Each `\n` or `\r` cuts (a CRLF leaves an empty piece between, as `pieces` gives it);
+        // a segment that ends its last line has no empty line after it, an empty one is one
+        // empty piece.
+        let mut start = 0;
+        for i in crate::lines::line_breaks(rest.as_bytes()) {
+            f(&rest[start..i]);
+            start = i + 1;
+        }
+        if start < rest.len() || rest.is_empty() {
+            f(&rest[start..]);
         }
     }
 }
@@ -386,6 +381,41 @@ pub(crate) fn ends_mid_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loop the JSON writer uses gives the pieces the iterator gives: line ends of every
+    /// kind (`\n`, `\r\n`, a lone `\r`), blank lines, a final line break or none, an empty
+    /// span, and gaps (page breaks) cut out of the middle of a line and at a line's end.
+    #[test]
+    fn each_piece_gives_what_pieces_gives() {
+        let texts = [
+            "one\ntwo\n\nthree",
+            "one\r\ntwo\r\n\r\nthree\r\n",
+            "old\rmac\r\rlines\r",
+            "\n\nlead\n",
+            "x",
+            "",
+            "text before PAGE 02 OF 03 text after\nnext line\n",
+            "end of a page\nMOSCOW 00005434 002 OF 002\nthe page after\n\n",
+            // A page break that ends the span, and one on a line of its own.
+            "the last words PAGE 02",
+            "words\nPAGE 02\n\nmore words",
+            "words\nPAGE 02\n",
+        ];
+        for text in texts {
+            let whole = Span::new(0, text.len() as u32);
+            let mut gapped = vec![vec![]];
+            if let Some(at) = text.find("PAGE").or_else(|| text.find("MOSCOW")) {
+                let end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+                gapped.push(vec![Span::new(at as u32, end as u32)]);
+            }
+            for gaps in &gapped {
+                let mut looped = Vec::new();
+                each_piece(text, whole, gaps, |p| looped.push(p));
+                let iterated: Vec<&str> = pieces(text, whole, gaps).collect();
+                assert_eq!(looped, iterated, "{text:?} {gaps:?}");
+            }
+        }
+    }
 
     fn cleaned(text: &str, gaps: &[Span]) -> String {
         clean(text, Span::new(0, text.len() as u32), gaps).into_owned()
