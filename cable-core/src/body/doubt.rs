@@ -154,9 +154,7 @@ fn for_each_clean_piece<'a>(
 ) {
     let text = span.slice(source);
     if !cuts.is_empty() || memchr::memchr(b'\r', text.as_bytes()).is_some() {
-        for piece in text::pieces(source, span, cuts) {
-            visit(text::clean_line(piece), true);
-        }
+        text::each_piece(source, span, cuts, |piece| visit(text::clean_line(piece), true));
         return;
     }
     let bytes = source.as_bytes();

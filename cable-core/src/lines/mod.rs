@@ -76,7 +76,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         }
     } else {
         // One pass over the line breaks (an iterator keeps its search state between lines).
-        let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+        let mut breaks = line_breaks(bytes);
         while start < bytes.len() {
             let (end, next) = match breaks.find(|&i| i >= start) {
                 Some(end) => {
@@ -112,8 +112,9 @@ fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     }
 }
 
-/// The offsets of the `\n` and `\r` bytes of `bytes` (each a cut of the cleaned text's lines:
-/// `text::each_piece`), by the same SSE2 searcher on x86-64 as [`newlines`], for the same reason.
+/// The offsets of the `\n` and `\r` bytes of `bytes` (the line ends of a text with `\r` in
+/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`), by the same SSE2
+/// searcher on x86-64 as [`newlines`], for the same reason.
 pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     #[cfg(target_arch = "x86_64")]
     {
