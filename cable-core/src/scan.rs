@@ -314,6 +314,22 @@ pub(crate) fn unwrap_link(tok: &str) -> &str {
     t.strip_suffix("](#)").or_else(|| t.strip_suffix(']')).unwrap_or(t)
 }
 
+/// A word of 1 to 16 bytes as an integer, its bytes (through `byte`: as they are, or
+/// upper-cased) big-endian and zero-padded, so that two words without zero bytes compare as
+/// their integers do: word lists packed and sorted once are searched by integer, not by string.
+/// `None` for an empty or longer word, and for a zero byte (which the padding could not be told
+/// from).
+pub(crate) fn pack16(w: &[u8], byte: impl Fn(u8) -> u8) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 || w.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (k, &b) in key.iter_mut().zip(w) {
+        *k = byte(b);
+    }
+    Some(u128::from_be_bytes(key))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -361,27 +361,16 @@ fn is_role_word(w: &str) -> bool {
     }
     // Words of up to 16 bytes (all but two role words) as integers: a binary search over
     // integers rather than over strings.
-    match pack16(up) {
+    match scan::pack16(up, |b| b) {
         Some(key) => packed_roles().binary_search(&key).is_ok(),
         None => ROLE_WORDS.iter().any(|r| r.as_bytes() == up),
     }
 }
 
-/// A word of 1 to 16 bytes as an integer, big-endian and zero-padded (two words without zero
-/// bytes compare as their integers do); `None` otherwise.
-fn pack16(w: &[u8]) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 || w.contains(&0) {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..w.len()].copy_from_slice(w);
-    Some(u128::from_be_bytes(key))
-}
-
-/// [`ROLE_WORDS`] of up to 16 bytes, packed ([`pack16`]) and sorted.
+/// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and sorted.
 fn packed_roles() -> &'static [u128] {
     static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
-        let mut v: Vec<u128> = ROLE_WORDS.iter().filter_map(|r| pack16(r.as_bytes())).collect();
+        let mut v: Vec<u128> = ROLE_WORDS.iter().filter_map(|r| scan::pack16(r.as_bytes(), |b| b)).collect();
         v.sort_unstable();
         v
     });

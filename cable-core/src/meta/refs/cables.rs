@@ -306,14 +306,7 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
 /// each word before a serial).
 pub(super) fn is_not_station(word: &str) -> bool {
     fn pack(w: &[u8]) -> Option<u128> {
-        if w.is_empty() || w.len() > 16 || w.contains(&0) {
-            return None;
-        }
-        let mut key = [0u8; 16];
-        for (k, b) in key.iter_mut().zip(w) {
-            *k = b.to_ascii_uppercase();
-        }
-        Some(u128::from_be_bytes(key))
+        scan::pack16(w, |b| b.to_ascii_uppercase())
     }
     static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
         let mut v: Vec<u128> = NOT_STATION.iter().filter_map(|w| pack(w.as_bytes())).collect();
