@@ -35,18 +35,12 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
         let cuts = p.cuts();
         // Whole-paragraph tests first: the per-line searches below run only where they can find
         // something (searching every line of every paragraph cost a third of the parse).
-        let raw = p.text_span.slice(source);
-        let scan = LineScan {
-            source,
-            maybe_trailer: trailers.maybe_in(p.text_span),
-            maybe_number: memchr::memchr_iter(b'(', raw.as_bytes()).any(|j| {
-                j >= 2 && raw.as_bytes()[j - 1] == b' ' && matches!(raw.as_bytes()[j - 2], b'0'..=b'9' | b',')
-            }),
-        };
+        let (maybe_number, has_cr) = marks(p.text_span.slice(source).as_bytes());
+        let scan = LineScan { source, maybe_trailer: trailers.maybe_in(p.text_span), maybe_number };
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut reader = Reader::new(scan, p.number.is_some());
-        reader.read(lines, p.text_span, &cuts, warnings);
+        reader.read(lines, p.text_span, &cuts, has_cr, warnings);
         let Reader { before, last, count, .. } = reader;
         let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
@@ -187,15 +181,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
-    /// ([`text::clean_line`]), then the held last line. Read off the walk's line table when
+    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read off the walk's line table when
     /// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's
     /// end was found once already, and finding it again (memchr per line) was most of this pass;
     /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
     /// too.
-    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
+    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], has_cr: bool, warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
-        let text = span.slice(source);
-        if !cuts.is_empty() || memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        if !cuts.is_empty() || has_cr {
             text::each_piece(source, span, cuts, |piece| self.push(text::clean_line(piece), true, warnings));
         } else {
             self.read_lines(lines, span, warnings);
@@ -274,7 +267,29 @@ impl<'a> Reader<'a> {
 #[inline(always)]
 fn spaces_after(line: &Line<'_>, bytes: &[u8], line_end: u32) -> bool {
     let text_end = line.start as usize + line.text.len();
-    bytes[text_end..line_end as usize].iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0)
+    match &bytes[text_end..line_end as usize] {
+        // (Nothing, or the one space that ends every line of `cables.csv`: no loop.)
+        [] | [b' '] => true,
+        rest => rest.iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0),
+    }
+}
+
+/// Whether a paragraph's text (`raw`) holds a digit or comma, a space and `(` (`2, (U)`: an odd
+/// paragraph number may stand in it), and whether it holds a `\r`. One byte search for both
+/// (the `(` and the `\r` were two passes over every paragraph).
+fn marks(raw: &[u8]) -> (bool, bool) {
+    let (mut number, mut cr) = (false, false);
+    for j in memchr::memchr2_iter(b'(', b'\r', raw) {
+        if raw[j] == b'\r' {
+            cr = true;
+        } else if j >= 2 && raw[j - 1] == b' ' && matches!(raw[j - 2], b'0'..=b'9' | b',') {
+            number = true;
+        }
+        if number && cr {
+            break;
+        }
+    }
+    (number, cr)
 }
 
 /// A whole line of a span ending at `end` (its `\n` at `end` at the latest, not the text's
