@@ -297,7 +297,16 @@ fn find_word(t: &str, word: &str) -> Option<usize> {
         (j == from || p.checked_sub(1).is_some_and(|q| b[q].eq_ignore_ascii_case(&w[j - 1])))
             && (j + 1 == to || b.get(p + 1).is_some_and(|c| c.eq_ignore_ascii_case(&w[j + 1])))
     };
-    memchr::memchr2_iter(anchor, anchor.to_ascii_lowercase(), b).filter(|&p| beside(p)).find_map(|p| {
+    // The anchors: memchr's SSE2 searcher directly on x86-64, as `lines::line_breaks` (an
+    // anchor every fifty bytes or so paid `memchr2`'s AVX2 dispatch and set-up at each).
+    #[cfg(target_arch = "x86_64")]
+    let searcher = memchr::arch::x86_64::sse2::memchr::Two::new(anchor, anchor.to_ascii_lowercase())
+        .expect("SSE2 is part of x86-64");
+    #[cfg(target_arch = "x86_64")]
+    let anchors = searcher.iter(b);
+    #[cfg(not(target_arch = "x86_64"))]
+    let anchors = memchr::memchr2_iter(anchor, anchor.to_ascii_lowercase(), b);
+    anchors.filter(|&p| beside(p)).find_map(|p| {
         // Where `word` would start for this anchor: back to its word's start, then (for a
         // second word) over the whitespace run before it and the first word.
         let word_start = p.checked_sub(j - from)?;
