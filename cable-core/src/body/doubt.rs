@@ -16,6 +16,7 @@
 
 use super::heading::reads_as_caption;
 use crate::lines::Line;
+use crate::lines::shape::opens_rule;
 use crate::model::Body;
 use crate::scan;
 use crate::span::Span;
@@ -23,57 +24,25 @@ use crate::text;
 use crate::warning::{Warning, WarningKind};
 
 /// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
-pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: &mut Vec<Warning>) {
+pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, warnings: &mut Vec<Warning>) {
     let paragraphs = &body.paragraphs;
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
+    let mut trailers = Trailers::new(source, paragraphs.first().map_or(0, |p| p.text_span.start));
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();
         // Whole-paragraph tests first: the per-line searches below run only where they can find
         // something (searching every line of every paragraph cost a third of the parse).
-        let raw = p.text_span.slice(source);
-        let scan = LineScan {
-            source,
-            maybe_trailer: trailer_at(raw).is_some(),
-            maybe_number: memchr::memchr_iter(b'(', raw.as_bytes()).any(|j| {
-                j >= 2 && raw.as_bytes()[j - 1] == b' ' && matches!(raw.as_bytes()[j - 2], b'0'..=b'9' | b',')
-            }),
-        };
+        let (maybe_number, has_cr) = marks(p.text_span.slice(source).as_bytes());
+        let scan = LineScan { source, maybe_trailer: trailers.maybe_in(p.text_span), maybe_number };
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
-        let mut before: Option<&str> = None;
-        let mut last: Option<(&str, bool)> = None;
-        let mut count = 0usize;
-        // A numbered paragraph goes on over blank lines (its quotations and sub-items): a block
-        // of prose after one may be an unnumbered paragraph of its own.
-        let mut split = (p.number.is_some(), false, ""); // (looking, blank after a sentence, previous line)
-        for_each_clean_piece(source, lines, p.text_span, &cuts, |l, may_be_rule| {
-            if split.0 {
-                if l.is_empty() {
-                    split.1 = split.2.ends_with(['.', '"', '\u{201d}', ')']);
-                } else if split.1 && reads_as_prose(l) {
-                    warnings.push(Warning::new(WarningKind::DoubtParagraphSplit, Span::of(source, l, 0)));
-                    split.0 = false;
-                } else {
-                    split = (true, false, l);
-                }
-            }
-            if l.is_empty() {
-                return;
-            }
-            count += 1;
-            if let Some(held) = last {
-                scan.line(before, held, Some(l), warnings);
-            }
-            before = last.map(|(b, _)| b);
-            last = Some((l, may_be_rule));
-        });
-        if let Some(held) = last {
-            scan.line(before, held, None, warnings);
-        }
-        let last = last.map(|(l, _)| l);
+        let mut reader = Reader::new(scan, p.number.is_some());
+        reader.read(lines, p.text_span, &cuts, has_cr, warnings);
+        let Reader { before, last, count, .. } = reader;
+        let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
         // be that many).
         if count > crate::warning::MAX_ITEMS {
@@ -137,59 +106,6 @@ pub(crate) fn find(body: &Body<'_>, lines: &[Line<'_>], source: &str, warnings: 
     }
 }
 
-/// Hands each line of `span` to `visit` as [`text::pieces`] gives them, cleaned
-/// ([`text::clean_line`]), with whether it may be a rule (false only where its shape says it
-/// cannot). Read off the walk's line table when nothing is cut out of the span and it holds no
-/// `\r` (nearly every paragraph): each line's end was found once already, and finding it again
-/// (memchr per line) was most of this pass; a whole line that cleans to itself by its shape is
-/// its trimmed text, which the split found too. (A loop calling `visit`, not an iterator: this
-/// runs on every line of the body, and the iterator's dispatch between its two sources cost more
-/// than the lines' own tests.)
-fn for_each_clean_piece<'a>(
-    source: &'a str,
-    lines: &[Line<'a>],
-    span: Span,
-    cuts: &[Span],
-    mut visit: impl FnMut(&'a str, bool),
-) {
-    let text = span.slice(source);
-    if !cuts.is_empty() || memchr::memchr(b'\r', text.as_bytes()).is_some() {
-        text::each_piece(source, span, cuts, |piece| visit(text::clean_line(piece), true));
-        return;
-    }
-    let bytes = source.as_bytes();
-    // From `at` to the end of each line (before its `\n`), the last one cut at the span's end;
-    // no empty piece after a final line break, and none for an empty span (as `text::pieces`).
-    let mut at = span.start;
-    let first = lines.partition_point(|l| l.next <= span.start);
-    for line in &lines[first..] {
-        if at >= span.end {
-            break;
-        }
-        let ends_in_break = line.next > line.start && bytes[line.next as usize - 1] == b'\n';
-        let line_end = if ends_in_break { line.next - 1 } else { line.next };
-        let stop = line_end.min(span.end);
-        // A whole line (no byte-order mark in it) whose end was trimmed of spaces only, not of
-        // tags, and whose shape cleans to itself: `clean_line` of it is its trimmed text, and
-        // its shape tells whether it may be a rule.
-        let text_end = line.start as usize + line.text.len();
-        if at == line.start
-            && stop == line_end
-            && line.start > 0
-            && line.shape.cleans_to_itself()
-            && bytes[text_end..line_end as usize].iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0)
-        {
-            debug_assert_eq!(line.trimmed(), text::clean_line(&source[at as usize..stop as usize]));
-            visit(line.trimmed(), line.shape.may_be_rule());
-        } else {
-            let piece = &source[at as usize..stop as usize];
-            debug_assert!(!piece.contains('\n'), "the line table is the source's");
-            visit(text::clean_line(piece), true);
-        }
-        at = if stop == line_end && ends_in_break { line.next } else { span.end };
-    }
-}
-
 /// The per-line doubts of one paragraph, with what its whole text said can be found.
 struct LineScan<'s> {
     source: &'s str,
@@ -197,6 +113,204 @@ struct LineScan<'s> {
     maybe_trailer: bool,
     /// The text holds a digit or comma, a space and `(` somewhere (`2, (U)`).
     maybe_number: bool,
+}
+
+/// What the pass keeps of a paragraph's lines as it reads them in turn: the last two non-blank
+/// lines (the rule test looks at both neighbours of a line, the caption test at the last two),
+/// their count and the state of the split test. No buffer, whatever the paragraph's size.
+///
+/// A line is handed to [`Reader::push`], always inlined into the loops of [`Reader::read`]: it
+/// runs on every line of the body, and as a closure called from two loops it was a call per line
+/// that kept this state in memory (about 80 instructions a line, more than the tests it made).
+struct Reader<'a> {
+    scan: LineScan<'a>,
+    /// The non-blank line before `last`, `""` before there is one (a non-blank line is never
+    /// empty).
+    before: &'a str,
+    /// The last non-blank line, held back until the next one is known; `""` before the first.
+    last: &'a str,
+    /// `last` may be a rule (false only where its shape says it cannot).
+    last_may_be_rule: bool,
+    /// Non-blank lines so far.
+    count: usize,
+    /// A numbered paragraph goes on over blank lines (its quotations and sub-items): a block of
+    /// prose after one may be an unnumbered paragraph of its own. Still looking for one.
+    looking: bool,
+    /// The last blank line came after a sentence's end (of `last`, the line before it).
+    blank_after_sentence: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(scan: LineScan<'a>, numbered: bool) -> Self {
+        Reader {
+            scan,
+            before: "",
+            last: "",
+            last_may_be_rule: false,
+            count: 0,
+            looking: numbered,
+            blank_after_sentence: false,
+        }
+    }
+
+    /// Reads the cleaned line `l` (`may_be_rule` false: its shape says it is no rule).
+    #[inline(always)]
+    fn push(&mut self, l: &'a str, may_be_rule: bool, warnings: &mut Vec<Warning>) {
+        if self.looking {
+            if l.is_empty() {
+                self.blank_after_sentence = self.last.ends_with(['.', '"', '\u{201d}', ')']);
+            } else if self.blank_after_sentence && reads_as_prose(l) {
+                warnings.push(Warning::new(WarningKind::DoubtParagraphSplit, Span::of(self.scan.source, l, 0)));
+                self.looking = false;
+            } else {
+                self.blank_after_sentence = false;
+            }
+        }
+        if l.is_empty() {
+            return;
+        }
+        self.count += 1;
+        // (The held line's tests can fire only where the text's flags or its shape allow.)
+        if !self.last.is_empty() && (self.last_may_be_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
+            let before = Some(self.before).filter(|b| !b.is_empty());
+            self.scan.line(before, (self.last, self.last_may_be_rule), Some(l), warnings);
+        }
+        self.before = self.last;
+        self.last = l;
+        self.last_may_be_rule = may_be_rule;
+    }
+
+    /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
+    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read off the walk's line table when
+    /// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's
+    /// end was found once already, and finding it again (memchr per line) was most of this pass;
+    /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
+    /// too.
+    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], has_cr: bool, warnings: &mut Vec<Warning>) {
+        let source = self.scan.source;
+        if !cuts.is_empty() || has_cr {
+            text::each_piece(source, span, cuts, |piece| self.push(text::clean_line(piece), true, warnings));
+        } else {
+            self.read_lines(lines, span, warnings);
+        }
+        if !self.last.is_empty() {
+            let before = Some(self.before).filter(|b| !b.is_empty());
+            self.scan.line(before, (self.last, self.last_may_be_rule), None, warnings);
+        }
+    }
+
+    /// [`Reader::read`] off the line table (no cuts, no `\r`).
+    ///
+    /// Runs of plain whole lines (see [`plain_whole`]: nearly every line) are taken at once
+    /// where nothing can fire on them (no trailer or odd number in the text, no rule held back,
+    /// no blank line after a sentence before them): such a line only counts and becomes the last
+    /// one. Handed to [`Reader::push`] one by one they cost about 150 instructions each (the
+    /// state lived on the stack), the run's test a tenth of that.
+    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) {
+        let source = self.scan.source;
+        let bytes = source.as_bytes();
+        let quiet = !self.scan.maybe_trailer && !self.scan.maybe_number;
+        // From `at` to the end of each line (before its `\n`), the last one cut at the span's
+        // end; no empty piece after a final line break, and none for an empty span (as
+        // `text::pieces`).
+        let mut at = span.start;
+        let first = lines.partition_point(|l| l.next <= span.start);
+        let lines = &lines[first..];
+        let mut i = 0;
+        while let Some(line) = lines.get(i) {
+            if at >= span.end {
+                break;
+            }
+            if quiet && at == line.start && !self.blank_after_sentence && !self.last_may_be_rule {
+                let run = lines[i..].iter().take_while(|l| plain_whole(l, source, span.end)).count();
+                if run > 0 {
+                    // (As `push` of each: every line non-blank, none a rule, the split test's
+                    // state unchanged.)
+                    self.count += run;
+                    self.before = if run >= 2 { lines[i + run - 2].trimmed() } else { self.last };
+                    self.last = lines[i + run - 1].trimmed();
+                    at = lines[i + run - 1].next;
+                    i += run;
+                    continue;
+                }
+            }
+            let ends_in_break = line.next > line.start && bytes[line.next as usize - 1] == b'\n';
+            let line_end = if ends_in_break { line.next - 1 } else { line.next };
+            let stop = line_end.min(span.end);
+            // A whole line (no byte-order mark in it) whose end was trimmed of spaces only, not
+            // of tags, and whose shape cleans to itself: `clean_line` of it is its trimmed text,
+            // and its shape tells whether it may be a rule.
+            if at == line.start
+                && stop == line_end
+                && line.start > 0
+                && line.shape.cleans_to_itself()
+                && spaces_after(line, bytes, line_end)
+            {
+                debug_assert_eq!(line.trimmed(), text::clean_line(&source[at as usize..stop as usize]));
+                self.push(line.trimmed(), line.shape.may_be_rule(), warnings);
+            } else {
+                let piece = &source[at as usize..stop as usize];
+                debug_assert!(!piece.contains('\n'), "the line table is the source's");
+                // (A rule opens with a rule's byte: any other line is no rule, and holding it
+                // back as one would keep the next lines out of a run.)
+                let l = text::clean_line(piece);
+                self.push(l, scan::first_non_ws(l).is_some_and(opens_rule), warnings);
+            }
+            at = if stop == line_end && ends_in_break { line.next } else { span.end };
+            i += 1;
+        }
+    }
+}
+
+/// Only whitespace (ASCII or no-break space) between the end of `line`'s text and `line_end`:
+/// its end was trimmed of spaces, not of tags.
+#[inline(always)]
+fn spaces_after(line: &Line<'_>, bytes: &[u8], line_end: u32) -> bool {
+    let text_end = line.start as usize + line.text.len();
+    match &bytes[text_end..line_end as usize] {
+        // (Nothing, or the one space that ends every line of `cables.csv`: no loop.)
+        [] | [b' '] => true,
+        rest => rest.iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0),
+    }
+}
+
+/// Whether a paragraph's text (`raw`) holds a digit or comma, a space and `(` (`2, (U)`: an odd
+/// paragraph number may stand in it), and whether it holds a `\r`. One byte search for both
+/// (the `(` and the `\r` were two passes over every paragraph).
+fn marks(raw: &[u8]) -> (bool, bool) {
+    let (mut number, mut cr) = (false, false);
+    for j in memchr::memchr2_iter(b'(', b'\r', raw) {
+        if raw[j] == b'\r' {
+            cr = true;
+        } else if j >= 2 && raw[j - 1] == b' ' && matches!(raw[j - 2], b'0'..=b'9' | b',') {
+            number = true;
+        }
+        if number && cr {
+            break;
+        }
+    }
+    (number, cr)
+}
+
+/// A whole line of a span ending at `end` (its `\n` at `end` at the latest, not the text's
+/// first line) that [`Reader::read_lines`] hands on as its trimmed text: non-blank, no rule by
+/// its shape, trimmed of spaces only, and cleaning to itself: by its shape, or opening with an
+/// `S` that starts no `SIPDIS` stamp (the shape's bit leaves out every line opening with `S`,
+/// one line of text in twenty) and ending in an ASCII byte other than a tag's `>`.
+#[inline(always)]
+fn plain_whole(line: &Line<'_>, source: &str, end: u32) -> bool {
+    let bytes = source.as_bytes();
+    let line_end = line.next.wrapping_sub(1);
+    let cleans = (line.shape.cleans_to_itself() && !line.shape.may_be_blank() && !line.shape.may_be_rule())
+        || matches!(line.trimmed().as_bytes(), [b'S', s, .., z] if *s | 0x20 != b'i' && (b'!'..0x80).contains(z) && *z != b'>');
+    let plain = cleans
+        && line.start > 0
+        && line_end <= end
+        && line.next > line.start
+        && bytes[line_end as usize] == b'\n'
+        && spaces_after(line, bytes, line_end);
+    debug_assert!(!plain || line.trimmed() == text::clean_line(&source[line.start as usize..line_end as usize]));
+    plain
 }
 
 impl LineScan<'_> {
@@ -260,19 +374,63 @@ fn is_caption_like(l: &str) -> bool {
     l.len() <= 80 && letters >= 4 && upper * 10 >= letters * 9 && !l.ends_with(['.', ',', ';', ':'])
 }
 
-/// Where transmission debris starts in a line of text. One leftmost-first search for all the
-/// forms (the crate's SIMD searcher): the earliest start of any of them, as five separate
-/// finders gave, in one pass instead of five (they took 3% of the parse).
+/// The forms of transmission debris, searched for at once: one leftmost-first search for all
+/// of them (the crate's SIMD searcher) gives the earliest start of any, as five separate finders
+/// did, in one pass instead of five (they took 3% of the parse).
+static TRAILER_FORMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(["NNNN", "@@@OASYS", "Classified Website", "Classified Web Site", "CLASSIFIED WEBSITE"])
+        .expect("short literal patterns build")
+});
+
+/// Where transmission debris starts in a line of text.
 fn trailer_at(l: &str) -> Option<usize> {
-    use aho_corasick::{AhoCorasick, MatchKind};
-    use std::sync::LazyLock;
-    static FORMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(["NNNN", "@@@OASYS", "Classified Website", "Classified Web Site", "CLASSIFIED WEBSITE"])
-            .expect("short literal patterns build")
-    });
-    FORMS.find(l).map(|m| m.start())
+    TRAILER_FORMS.find(l).map(|m| m.start())
+}
+
+/// Which paragraphs may hold transmission debris, from one search of the text from the first
+/// paragraph on, its matches read as the paragraphs come in order (one search of the body
+/// rather than one per paragraph: the search's set-up was a sixth of its cost).
+///
+/// A match inside a paragraph is found by the one search or lies within a match it found, which
+/// then overlaps the paragraph: a paragraph that no match overlaps holds none. (An overlapping
+/// match may run past the paragraph's ends: the flag only lets the per-line search run.)
+struct Trailers<'s> {
+    matches: aho_corasick::FindIter<'static, 's>,
+    /// Where the searched text starts in the source.
+    from: u32,
+    /// The first match not wholly before the paragraphs seen so far.
+    next: Option<Span>,
+    /// Where the last paragraph asked about starts: one out of order is searched on its own.
+    last_start: u32,
+    source: &'s str,
+}
+
+impl<'s> Trailers<'s> {
+    fn new(source: &'s str, from: u32) -> Self {
+        let matches = TRAILER_FORMS.find_iter(&source[from as usize..]);
+        let mut trailers = Trailers { matches, from, next: None, last_start: from, source };
+        trailers.next = trailers.next_match();
+        trailers
+    }
+
+    fn next_match(&mut self) -> Option<Span> {
+        let m = self.matches.next()?;
+        Some(Span::new(self.from + m.start() as u32, self.from + m.end() as u32))
+    }
+
+    /// May the text of `span` (a paragraph's) hold a trailer?
+    fn maybe_in(&mut self, span: Span) -> bool {
+        if span.start < self.last_start {
+            return trailer_at(span.slice(self.source)).is_some();
+        }
+        self.last_start = span.start;
+        while self.next.is_some_and(|m| m.end <= span.start) {
+            self.next = self.next_match();
+        }
+        self.next.is_some_and(|m| m.start < span.end)
+    }
 }
 
 /// A name in capitals after the text's last sentence (`... Act. DINGER`, `... SUCCESS. BROWNFIELD`).
