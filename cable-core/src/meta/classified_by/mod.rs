@@ -1,5 +1,6 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
+use crate::meta::words;
 use crate::scan;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
@@ -162,7 +163,7 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
     let mut kinds: SmallVec<[Word; 24]> = SmallVec::new();
     for (n, part) in parts(head).enumerate() {
         toks.clear();
-        toks.extend(scan::tokens(part));
+        toks.extend(words::tokens(part));
         let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
         // `Blake, Jr.` (also `Blake, Jr. for reasons`: joining words may follow the suffix).
         if let (Some((suffix, rest)), Some(prev)) = (toks.split_first(), named_part) {
