@@ -164,10 +164,20 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
     for (n, part) in parts(head).enumerate() {
         toks.clear();
         toks.extend(words::tokens(part));
-        let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
+        kinds.clear();
+        kinds.extend(toks.iter().map(|t| word_kind(t)));
+        // Whether the part ends with a title word, from the kind of its last word where that
+        // tells (a `Role` is one, but for the lower-case `a.`/`i.` of `a. i.`; a `Name` is not):
+        // the slip test of `is_role` is the dearest part of a word's kind, asked once a word.
+        let last_is_role = match (toks.last(), kinds.last()) {
+            (Some(t), Some(Word::Role)) => !matches!(t.trim_end_matches(','), "a." | "i." | "a.i.") || is_role(t),
+            (Some(_), Some(Word::Name)) | (None, _) | (_, None) => false,
+            (Some(t), Some(_)) => is_role(t),
+        };
+        let title_before = std::mem::replace(&mut after_title_part, last_is_role);
         // `Blake, Jr.` (also `Blake, Jr. for reasons`: joining words may follow the suffix).
-        if let (Some((suffix, rest)), Some(prev)) = (toks.split_first(), named_part) {
-            if prev + 1 == n && is_suffix(suffix) && rest.iter().all(|t| word_kind(t) == Word::Other) {
+        if let (Some((suffix, _)), Some(prev)) = (toks.split_first(), named_part) {
+            if prev + 1 == n && is_suffix(suffix) && kinds[1..].iter().all(|&k| k == Word::Other) {
                 if let Some(last) = names.last_mut() {
                     let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
                     *last = make(name_end(&text[last_start..end]));
@@ -175,8 +185,6 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
                 continue;
             }
         }
-        kinds.clear();
-        kinds.extend(toks.iter().map(|t| word_kind(t)));
         let mut pick = None;
         let mut i = 0;
         while i < toks.len() {
