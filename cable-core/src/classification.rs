@@ -230,6 +230,10 @@ fn damaged_word(line: &str) -> Option<(Level, usize, bool)> {
     for &(w, level) in &[("CONFIDENTIAL", Level::Confidential), ("SECRET", Level::Secret)] {
         for skip in 1..=2 {
             let tail = &w[skip..];
+            // (A match opens with the tail's first letter: most lines are passed over here.)
+            if !b.first().is_some_and(|c| c.eq_ignore_ascii_case(&tail.as_bytes()[0])) {
+                continue;
+            }
             if let Some(n) = scan::match_spaced(line, tail) {
                 let spaced = n >= tail.len() * 2 - 1;
                 if spaced && scan::at_word_end(line, n) {
