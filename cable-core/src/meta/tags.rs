@@ -225,12 +225,14 @@ fn is_capitalised_phrase(piece: &str) -> bool {
 
 fn inside_parens_only(p: &str) -> bool {
     // Every comma sits inside parentheses (`OVIP (CLINTON, HILLARY) PREL`).
+    // (Byte by byte: the three are ASCII, never a byte of a longer character, and decoding the
+    // characters was most of the cost of these scans.)
     let mut depth = 0i32;
-    for c in p.chars() {
+    for &c in p.as_bytes() {
         match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth == 0 => return false,
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b',' if depth == 0 => return false,
             _ => {}
         }
     }
@@ -243,11 +245,12 @@ fn split_commas(p: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         let r = rest?;
         let mut depth = 0i32;
-        for (i, c) in r.char_indices() {
+        // (Byte by byte, as in `inside_parens_only`: a cut at an ASCII byte is a char boundary.)
+        for (i, &c) in r.as_bytes().iter().enumerate() {
             match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                ',' | ';' if depth <= 0 => {
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                b',' | b';' if depth <= 0 => {
                     rest = Some(&r[i + 1..]);
                     return Some(&r[..i]);
                 }
@@ -266,7 +269,8 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let mut end = rest.find(scan::is_space).unwrap_or(rest.len());
+        // The first word's end: where `words::tokens` ends it (the same spaces as `scan::is_space`).
+        let mut end = words::tokens(rest).next().map_or(rest.len(), str::len);
         let after = scan::trim_start_space(&rest[end..]);
         if after.starts_with('(') {
             if let Some(close) = after.find(')') {
