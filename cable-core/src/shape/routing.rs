@@ -19,6 +19,11 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
         let rest = t.trim_start_matches('-');
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
     }
+    // The code ends the line in digits: other lines (most of those asked, header lines of every
+    // kind) end here, before the banner word's damaged forms are looked for.
+    if !scan::trim_end_space(t).as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     if let Some(w) = crate::classification::banner_word(t) {
         let mut rest = scan::tokens(&t[w.len..]);
         return match (rest.next(), rest.next()) {

@@ -1,5 +1,6 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
+use crate::meta::words;
 use crate::scan;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
@@ -162,11 +163,21 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
     let mut kinds: SmallVec<[Word; 24]> = SmallVec::new();
     for (n, part) in parts(head).enumerate() {
         toks.clear();
-        toks.extend(scan::tokens(part));
-        let title_before = std::mem::replace(&mut after_title_part, toks.last().is_some_and(|t| is_role(t)));
+        toks.extend(words::tokens(part));
+        kinds.clear();
+        kinds.extend(toks.iter().map(|t| word_kind(t)));
+        // Whether the part ends with a title word, from the kind of its last word where that
+        // tells (a `Role` is one, but for the lower-case `a.`/`i.` of `a. i.`; a `Name` is not):
+        // the slip test of `is_role` is the dearest part of a word's kind, asked once a word.
+        let last_is_role = match (toks.last(), kinds.last()) {
+            (Some(t), Some(Word::Role)) => !matches!(t.trim_end_matches(','), "a." | "i." | "a.i.") || is_role(t),
+            (Some(_), Some(Word::Name)) | (None, _) | (_, None) => false,
+            (Some(t), Some(_)) => is_role(t),
+        };
+        let title_before = std::mem::replace(&mut after_title_part, last_is_role);
         // `Blake, Jr.` (also `Blake, Jr. for reasons`: joining words may follow the suffix).
-        if let (Some((suffix, rest)), Some(prev)) = (toks.split_first(), named_part) {
-            if prev + 1 == n && is_suffix(suffix) && rest.iter().all(|t| word_kind(t) == Word::Other) {
+        if let (Some((suffix, _)), Some(prev)) = (toks.split_first(), named_part) {
+            if prev + 1 == n && is_suffix(suffix) && kinds[1..].iter().all(|&k| k == Word::Other) {
                 if let Some(last) = names.last_mut() {
                     let end = suffix.as_ptr() as usize - text.as_ptr() as usize + suffix.len();
                     *last = make(name_end(&text[last_start..end]));
@@ -174,8 +185,6 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
                 continue;
             }
         }
-        kinds.clear();
-        kinds.extend(toks.iter().map(|t| word_kind(t)));
         let mut pick = None;
         let mut i = 0;
         while i < toks.len() {
@@ -248,16 +257,31 @@ fn name_end(name: &str) -> &str {
 }
 
 /// The parts of a `Classified By` head: cut at `,`, `;`, `:` and the word `and`/`&`.
+///
+/// (Cut at the bytes found by `memchr`, not by `str::split` with a pattern of characters, which
+/// decoded every character of the line: the split was a sixth of the names' cost.)
 fn parts(head: &str) -> impl Iterator<Item = &str> {
-    head.split([',', ';', ':']).flat_map(|chunk| {
-        // Cut the chunk at each `and`/`&` word.
+    let b = head.as_bytes();
+    // The chunks between the separators, the last one (perhaps empty) included, as `split`
+    // gives them; the separators are ASCII, so every cut is a char boundary.
+    let mut cuts = memchr::memchr3_iter(b',', b';', b':', b).chain(std::iter::once(b.len()));
+    let mut from = 0;
+    let chunks = std::iter::from_fn(move || {
+        let end = cuts.next()?;
+        let chunk = &head[from..end];
+        from = end + 1;
+        Some(chunk)
+    });
+    chunks.flat_map(|chunk| {
+        // Cut the chunk at each `and`/`&` word (the words between single spaces).
         let mut rest = Some(chunk);
         std::iter::from_fn(move || {
             let r = rest?;
+            let rb = r.as_bytes();
             let mut at = 0;
-            for tok in r.split(' ') {
-                let end = at + tok.len();
-                if tok.eq_ignore_ascii_case("and") || tok == "&" {
+            for end in memchr::memchr_iter(b' ', rb).chain(std::iter::once(rb.len())) {
+                let tok = &rb[at..end];
+                if tok.eq_ignore_ascii_case(b"and") || tok == b"&" {
                     rest = Some(r.get(end + 1..).unwrap_or(""));
                     return Some(&r[..at]);
                 }

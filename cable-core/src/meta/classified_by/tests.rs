@@ -116,3 +116,40 @@ fn tokens_cut_in_two_by_the_wrapping() {
     assert!(!word_broken_at_line_end("the plan", "d (d)."));
     assert!(!word_broken_at_line_end("Aubrey Carlson. Reasons 1.4", "(b) and (d)."));
 }
+
+/// The former cut, by `str::split` on characters, which [`super::parts`] must match.
+fn parts_by_split(head: &str) -> Vec<&str> {
+    head.split([',', ';', ':'])
+        .flat_map(|chunk| {
+            let mut rest = Some(chunk);
+            std::iter::from_fn(move || {
+                let r = rest?;
+                let mut at = 0;
+                for tok in r.split(' ') {
+                    let end = at + tok.len();
+                    if tok.eq_ignore_ascii_case("and") || tok == "&" {
+                        rest = Some(r.get(end + 1..).unwrap_or(""));
+                        return Some(&r[..at]);
+                    }
+                    at = end + 1;
+                }
+                rest = None;
+                Some(r)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_parts_are_those_of_the_char_split() {
+    for head in [
+        "Ambassador William J. Burns: ",
+        "Julieta Valls Noyes, DCM.",
+        "CDA Kent Brokenshire and Econ Chief J. Smith; and & AND",
+        "Charg\u{e9} d'Affaires a.i. Jos\u{e9} ,; : and",
+        "",
+        "and",
+    ] {
+        assert_eq!(parts(head).collect::<Vec<_>>(), parts_by_split(head), "{head:?}");
+    }
+}
