@@ -59,20 +59,15 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     // Cable lines average about 60 bytes: one allocation for most texts, a rare regrowth.
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 8);
-    // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
-    // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
-    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
-    let mut push = |start: usize, end: usize, next: usize| lines.push(line_at(text, start, end, next, bom));
     let mut start = 0;
     if memchr::memchr(b'\r', bytes).is_none() {
-        // Most texts have `\n` alone: one single-byte search, cheaper on short lines than
-        // looking for two bytes at each line.
-        for end in newlines(bytes) {
-            push(start, end, end + 1);
+        // Most texts have `\n` alone: their newlines are found by one pass of bit masks.
+        each_newline(bytes, |end| {
+            lines.push(line_at(text, start, end, end + 1));
             start = end + 1;
-        }
+        });
         if start < bytes.len() {
-            push(start, bytes.len(), bytes.len());
+            lines.push(line_at(text, start, bytes.len(), bytes.len()));
         }
     } else {
         // One pass over the line breaks (an iterator keeps its search state between lines).
@@ -88,33 +83,81 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                 }
                 None => (bytes.len(), bytes.len()),
             };
-            push(start, end, next);
+            lines.push(line_at(text, start, end, next));
             start = next;
+        }
+    }
+    // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
+    // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
+    // (Looked at once here rather than at every line of the loops.)
+    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    if bom > 0 {
+        if let Some(first) = lines.first_mut() {
+            let l = &mut *first;
+            let skip = bom.min(l.text.len());
+            l.indent = (skip + indent(&l.text.as_bytes()[skip..])) as u32;
+            l.shape = Shape::of_bytes(&l.text.as_bytes()[l.indent as usize..]);
         }
     }
     lines
 }
 
-/// The offsets of the `\n` bytes of `bytes`. Cable lines are short (about 60 bytes): on x86-64
-/// the SSE2 searcher (16 bytes a step, always present there) is used directly, as the crate's
-/// default search paid its run-time choice of AVX2 and its 32-byte set-up on every line.
-fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static NEWLINE: std::sync::LazyLock<memchr::arch::x86_64::sse2::memchr::One> = std::sync::LazyLock::new(|| {
-            memchr::arch::x86_64::sse2::memchr::One::new(b'\n').expect("SSE2 is part of x86-64")
-        });
-        NEWLINE.iter(bytes)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        memchr::memchr_iter(b'\n', bytes)
+/// Calls `f` with the offset of each `\n` byte of `bytes`, in order. The text is read once, 64
+/// bytes a step, into a bit mask of its newlines; each line then costs a bit scan. (A search
+/// per line, even memchr's SSE2 one, set up its unaligned first load, its alignment and its
+/// four-vector loop again at every line of about 60 bytes: about 55 instructions a line.)
+#[inline(always)]
+fn each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut base = 0;
+    while base < bytes.len() {
+        let mut m = match bytes.get(base..base + 64) {
+            Some(block) => mask64(block.try_into().expect("64 bytes"), b'\n'),
+            None => {
+                // The last bytes, padded with zeros (no newline) to a block.
+                let mut last = [0u8; 64];
+                last[..bytes.len() - base].copy_from_slice(&bytes[base..]);
+                mask64(&last, b'\n')
+            }
+        };
+        // (One call of `f`, so that it is inlined.)
+        while m != 0 {
+            f(base + m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
+        base += 64;
     }
 }
 
+/// The bits of the bytes of `block` equal to `byte` (bit `i` for byte `i`).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(unsafe_code)]
+fn mask64(block: &[u8; 64], byte: u8) -> u64 {
+    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+    // SAFETY: SSE2 is part of every x86-64 processor, and each unaligned load reads 16 of the
+    // 64 bytes that `block` borrows.
+    unsafe {
+        let needle = _mm_set1_epi8(byte as i8);
+        let part = |k: usize| {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
+            u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)) as u16)
+        };
+        part(0) | part(1) << 16 | part(2) << 32 | part(3) << 48
+    }
+}
+
+/// The bits of the bytes of `block` equal to `byte` (bit `i` for byte `i`).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn mask64(block: &[u8; 64], byte: u8) -> u64 {
+    block.iter().enumerate().fold(0, |m, (i, &b)| m | u64::from(b == byte) << i)
+}
+
 /// The offsets of the `\n` and `\r` bytes of `bytes` (the line ends of a text with `\r` in
-/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`), by the same SSE2
-/// searcher on x86-64 as [`newlines`], for the same reason.
+/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`). Cable lines are short
+/// (about 60 bytes): on x86-64 the SSE2 searcher (16 bytes a step, always present there) is used
+/// directly, as the crate's default search paid its run-time choice of AVX2 and its 32-byte
+/// set-up on every line.
 pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     #[cfg(target_arch = "x86_64")]
     {
@@ -129,23 +172,41 @@ pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     }
 }
 
-/// The line of `text` from `start` to `end` (its terminator ends at `next`); `bom` is the length
-/// of a byte-order mark at the start of the text. (Inlined into the loops of [`split`]: this
-/// runs on every line, and a call cost a tenth of it.)
+/// The line of `text` from `start` to `end` (its terminator ends at `next`). Works on the
+/// line's bytes and slices the text once, at the end: each `&str` slice checks that both its
+/// ends fall on character boundaries, and the trims and the shape sliced three times more.
+/// (Inlined into the loops of [`split`]: this runs on every line, and a call cost a tenth of
+/// it.)
 #[inline(always)]
-fn line_at(text: &str, start: usize, end: usize, next: usize, bom: usize) -> Line<'_> {
-    let content = trim_end(&text[start..end]);
-    let skip = if start == 0 { bom.min(content.len()) } else { 0 };
-    let indent = (skip + indent(&content[skip..])) as u32;
-    let shape = Shape::of(&content[indent as usize..]);
-    Line { text: content, start: start as u32, next: next as u32, indent, shape }
+fn line_at(text: &str, start: usize, end: usize, next: usize) -> Line<'_> {
+    let line = &text.as_bytes()[start..end];
+    let len = trimmed_len(line);
+    let line = &line[..len];
+    let indent = indent(line);
+    let shape = Shape::of_bytes(&line[indent..]);
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(start + len));
+    // SAFETY: `start` is 0 or follows a `\n`, and `start + len` is the end of the text or the
+    // offset of an ASCII byte (the line's `\n` or `\r`, or trimmed whitespace, or the `<` of a
+    // trimmed tag): both are character boundaries. (The checked slice tested both again on
+    // every line: about 18 instructions.)
+    #[allow(unsafe_code)]
+    let content = unsafe { text.get_unchecked(start..start + len) };
+    Line { text: content, start: start as u32, next: next as u32, indent: indent as u32, shape }
 }
 
 /// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
-/// artefact).
-fn indent(line: &str) -> usize {
-    let b = line.as_bytes();
-    let mut i = 0;
+/// artefact). Most lines open with a letter or a digit: one test of the first byte.
+#[inline(always)]
+fn indent(b: &[u8]) -> usize {
+    match b.first() {
+        Some(&c) if scan::is_ascii_ws(c) || c == 0xC2 => indent_from(b, 0),
+        _ => 0,
+    }
+}
+
+/// The rest of [`indent`], for a line that may open with whitespace.
+#[inline(never)]
+fn indent_from(b: &[u8], mut i: usize) -> usize {
     loop {
         if i < b.len() && scan::is_ascii_ws(b[i]) {
             i += 1;
@@ -157,26 +218,48 @@ fn indent(line: &str) -> usize {
     }
 }
 
-/// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
-/// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+/// The length of `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks
+/// left in the text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of
+/// `<br>` alone). Most lines end in a letter or a full stop, or in one space (every line of
+/// `cables.csv`): a short loop over ASCII whitespace, then one test of the last byte.
 #[inline(always)]
-fn trim_end(line: &str) -> &str {
-    let l = scan::trim_end_space(line);
-    if l.ends_with('>') { trim_end_tags(l) } else { l }
+fn trimmed_len(line: &[u8]) -> usize {
+    let j = line.trim_ascii_end().len();
+    match j.checked_sub(1).map(|k| line[k]) {
+        // The last byte of a no-break space, or the end of a tag.
+        Some(0xA0 | b'>') => trimmed_len_rare(&line[..j]),
+        _ => j,
+    }
 }
 
-/// The rest of [`trim_end`], for a line that ends in `>`.
+/// The rest of [`trimmed_len`], for a line that ends in a no-break space or a tag.
 #[inline(never)]
-fn trim_end_tags(mut l: &str) -> &str {
-    while l.ends_with('>') {
-        let Some(open) = l.rfind('<') else { break };
-        let tag = &l[open..];
-        if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
+fn trimmed_len_rare(line: &[u8]) -> usize {
+    let mut j = trim_end_space(line);
+    while line[..j].ends_with(b">") {
+        let Some(open) = memchr::memrchr(b'<', &line[..j]) else { break };
+        if !matches!(&line[open..j], b"<br>" | b"<br/>" | b"<br />" | b"<BR>" | b"<BR/>" | b"<BR />") {
             break;
         }
-        l = scan::trim_end_space(&l[..open]);
+        j = trim_end_space(&line[..open]);
     }
-    l
+    j
+}
+
+/// The length of `b` without trailing ASCII whitespace and no-break spaces (as
+/// `scan::trim_end_space`).
+fn trim_end_space(b: &[u8]) -> usize {
+    let mut j = b.len();
+    loop {
+        if j > 0 && scan::is_ascii_ws(b[j - 1]) {
+            j -= 1;
+        } else if j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
 }
 
 #[cfg(test)]
