@@ -110,15 +110,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
 fn each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
     let mut base = 0;
     while base < bytes.len() {
-        let mut m = match bytes.get(base..base + 64) {
-            Some(block) => mask64(block.try_into().expect("64 bytes"), b'\n'),
-            None => {
-                // The last bytes, padded with zeros (no newline) to a block.
-                let mut last = [0u8; 64];
-                last[..bytes.len() - base].copy_from_slice(&bytes[base..]);
-                mask64(&last, b'\n')
-            }
-        };
+        let mut m = mask_at(bytes, base, b'\n', b'\n');
         // (One call of `f`, so that it is inlined.)
         while m != 0 {
             f(base + m.trailing_zeros() as usize);
@@ -128,48 +120,82 @@ fn each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
     }
 }
 
-/// The bits of the bytes of `block` equal to `byte` (bit `i` for byte `i`).
+/// The offsets of the `\n` and `\r` bytes of `bytes` (the line ends of a text with `\r` in
+/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`), found 64 bytes a
+/// step as in [`each_newline`].
+pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    Breaks { bytes, base: 0, next: 0, mask: 0 }
+}
+
+/// The iterator of [`line_breaks`].
+struct Breaks<'a> {
+    bytes: &'a [u8],
+    /// Offset of the block that `mask` covers.
+    base: usize,
+    /// Offset of the next block to read.
+    next: usize,
+    /// The line breaks of the block not yet handed out.
+    mask: u64,
+}
+
+impl Iterator for Breaks<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            if self.next >= self.bytes.len() {
+                return None;
+            }
+            self.base = self.next;
+            self.mask = mask_at(self.bytes, self.base, b'\n', b'\r');
+            self.next += 64;
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
+/// The bits of the bytes equal to `a` or `b` among the 64 bytes of `bytes` from `base` (bit `i`
+/// for byte `base + i`); bytes past the end count as neither.
+#[inline(always)]
+fn mask_at(bytes: &[u8], base: usize, a: u8, b: u8) -> u64 {
+    match bytes.get(base..base + 64) {
+        Some(block) => mask64(block.try_into().expect("64 bytes"), a, b),
+        None => {
+            // The last bytes, padded with zeros (neither byte: both are line breaks) to a block.
+            let mut last = [0u8; 64];
+            let rest = bytes.get(base..).unwrap_or_default();
+            last[..rest.len()].copy_from_slice(rest);
+            mask64(&last, a, b)
+        }
+    }
+}
+
+/// The bits of the bytes of `block` equal to `a` or `b` (bit `i` for byte `i`).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 #[allow(unsafe_code)]
-fn mask64(block: &[u8; 64], byte: u8) -> u64 {
-    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+fn mask64(block: &[u8; 64], a: u8, b: u8) -> u64 {
+    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
     // SAFETY: SSE2 is part of every x86-64 processor, and each unaligned load reads 16 of the
     // 64 bytes that `block` borrows.
     unsafe {
-        let needle = _mm_set1_epi8(byte as i8);
+        let (a, b) = (_mm_set1_epi8(a as i8), _mm_set1_epi8(b as i8));
         let part = |k: usize| {
             let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
-            u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)) as u16)
+            u64::from(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b))) as u16)
         };
         part(0) | part(1) << 16 | part(2) << 32 | part(3) << 48
     }
 }
 
-/// The bits of the bytes of `block` equal to `byte` (bit `i` for byte `i`).
+/// The bits of the bytes of `block` equal to `a` or `b` (bit `i` for byte `i`).
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn mask64(block: &[u8; 64], byte: u8) -> u64 {
-    block.iter().enumerate().fold(0, |m, (i, &b)| m | u64::from(b == byte) << i)
-}
-
-/// The offsets of the `\n` and `\r` bytes of `bytes` (the line ends of a text with `\r` in
-/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`). Cable lines are short
-/// (about 60 bytes): on x86-64 the SSE2 searcher (16 bytes a step, always present there) is used
-/// directly, as the crate's default search paid its run-time choice of AVX2 and its 32-byte
-/// set-up on every line.
-pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static BREAKS: std::sync::LazyLock<memchr::arch::x86_64::sse2::memchr::Two> = std::sync::LazyLock::new(|| {
-            memchr::arch::x86_64::sse2::memchr::Two::new(b'\n', b'\r').expect("SSE2 is part of x86-64")
-        });
-        BREAKS.iter(bytes)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        memchr::memchr2_iter(b'\n', b'\r', bytes)
-    }
+fn mask64(block: &[u8; 64], a: u8, b: u8) -> u64 {
+    block.iter().enumerate().fold(0, |m, (i, &c)| m | u64::from(c == a || c == b) << i)
 }
 
 /// The line of `text` from `start` to `end` (its terminator ends at `next`). Works on the
@@ -282,6 +308,49 @@ mod tests {
         assert_eq!((l.trimmed(), l.start), ("R 231726Z JUN 04", 0));
         let l = split("ï»¿")[0];
         assert!(l.is_blank());
+    }
+
+    /// The 64-byte masks find every break wherever it falls in or across their blocks, and
+    /// none in the padding after the last bytes.
+    #[test]
+    fn line_breaks_across_blocks() {
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
+            for at in [0, 1, 15, 16, 62, 63, 64, 65, 100, 127, 128, 199] {
+                let mut b = vec![b'x'; len];
+                for (k, i) in [at, at + 3, len.saturating_sub(1)].into_iter().enumerate() {
+                    if i < len {
+                        b[i] = if k == 1 { b'\r' } else { b'\n' };
+                    }
+                }
+                let want: Vec<usize> = (0..len).filter(|&i| b[i] == b'\n' || b[i] == b'\r').collect();
+                assert_eq!(line_breaks(&b).collect::<Vec<_>>(), want, "{len} {at}");
+                let mut newlines = Vec::new();
+                each_newline(&b, |i| newlines.push(i));
+                let want: Vec<usize> = (0..len).filter(|&i| b[i] == b'\n').collect();
+                assert_eq!(newlines, want, "{len} {at}");
+            }
+        }
+    }
+
+    /// Lines of every length up to three blocks, with trailing spaces, tabs and no-break
+    /// spaces, split as the plain line iterator and trims would.
+    #[test]
+    fn lines_of_any_length_match_the_plain_split() {
+        let mut text = String::new();
+        for n in 0..200 {
+            let word = ["x", "PAGE 02", "-- ", "\u{a0}1.", "(C)"][n % 5];
+            let body: String = word.chars().cycle().take(n).collect();
+            let end = [" ", "", "\t ", " \u{a0}", ""][n % 5];
+            text.push_str(&format!("{}{body}{end}\n", if n % 7 == 0 { "  " } else { "" }));
+        }
+        let lines = split(&text);
+        let plain: Vec<&str> = text.split_terminator('\n').collect();
+        assert_eq!(lines.len(), plain.len());
+        for (l, p) in lines.iter().zip(&plain) {
+            assert_eq!(l.text, crate::scan::trim_end_space(p));
+            assert_eq!(l.trimmed(), crate::scan::trim(p));
+            assert_eq!(l.shape, Shape::of(crate::scan::trim(p)));
+        }
     }
 
     #[test]
