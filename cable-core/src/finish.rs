@@ -118,21 +118,27 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
     }
 
     if let Some(env) = envelope {
-        reconcile(cable, env, text_year.is_some());
+        reconcile(cable, env, env_created, text_year.is_some());
     }
     cable.warnings.sort_by_key(|w| (w.span.start, w.span.end));
     crate::warning::limit(&mut cable.warnings);
 }
 
-/// Warnings where the envelope disagrees with the text.
-fn reconcile(cable: &mut Cable<'_>, env: &Envelope<'_>, text_dated: bool) {
+/// Warnings where the envelope disagrees with the text. `env_created` is the envelope's date,
+/// read once by [`complete`] (a date parse of about 1,800 instructions, twice a CSV row before).
+fn reconcile(
+    cable: &mut Cable<'_>,
+    env: &Envelope<'_>,
+    env_created: Option<chrono::DateTime<chrono::Utc>>,
+    text_dated: bool,
+) {
     if let (Some(ours), Some(theirs)) = (&cable.reference_id_text, env.reference_id.as_deref()) {
         if ours != theirs.trim() {
             let span = cable.banner.as_ref().map(|b| b.span).unwrap_or_default();
             cable.warnings.push(Warning::new(WarningKind::EnvelopeReferenceIdMismatch, span));
         }
     }
-    if let (true, Some(ours), Some(theirs)) = (text_dated, cable.created, env.created_at()) {
+    if let (true, Some(ours), Some(theirs)) = (text_dated, cable.created, env_created) {
         let differs = if env.minutes_unreliable() {
             ours.date_naive() != theirs.date_naive() || ours.hour() != theirs.hour()
         } else {

@@ -59,20 +59,15 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     // Cable lines average about 60 bytes: one allocation for most texts, a rare regrowth.
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 8);
-    // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
-    // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
-    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
-    let mut push = |start: usize, end: usize, next: usize| lines.push(line_at(text, start, end, next, bom));
     let mut start = 0;
     if memchr::memchr(b'\r', bytes).is_none() {
-        // Most texts have `\n` alone: one single-byte search, cheaper on short lines than
-        // looking for two bytes at each line.
-        for end in newlines(bytes) {
-            push(start, end, end + 1);
+        // Most texts have `\n` alone: their newlines are found by one pass of bit masks.
+        each_newline(bytes, |end| {
+            lines.push(line_at(text, start, end, end + 1));
             start = end + 1;
-        }
+        });
         if start < bytes.len() {
-            push(start, bytes.len(), bytes.len());
+            lines.push(line_at(text, start, bytes.len(), bytes.len()));
         }
     } else {
         // One pass over the line breaks (an iterator keeps its search state between lines).
@@ -88,64 +83,174 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                 }
                 None => (bytes.len(), bytes.len()),
             };
-            push(start, end, next);
+            lines.push(line_at(text, start, end, next));
             start = next;
+        }
+    }
+    // A byte-order mark, or its mojibake from a file decoded twice, counts as indentation of the
+    // first line: skipped by `trimmed()`, still inside the line so that lines tile the text.
+    // (Looked at once here rather than at every line of the loops.)
+    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
+    if bom > 0 {
+        if let Some(first) = lines.first_mut() {
+            let l = &mut *first;
+            let skip = bom.min(l.text.len());
+            l.indent = (skip + indent(&l.text.as_bytes()[skip..])) as u32;
+            l.shape = Shape::of_bytes(&l.text.as_bytes()[l.indent as usize..]);
         }
     }
     lines
 }
 
-/// The offsets of the `\n` bytes of `bytes`. Cable lines are short (about 60 bytes): on x86-64
-/// the SSE2 searcher (16 bytes a step, always present there) is used directly, as the crate's
-/// default search paid its run-time choice of AVX2 and its 32-byte set-up on every line.
-fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static NEWLINE: std::sync::LazyLock<memchr::arch::x86_64::sse2::memchr::One> = std::sync::LazyLock::new(|| {
-            memchr::arch::x86_64::sse2::memchr::One::new(b'\n').expect("SSE2 is part of x86-64")
-        });
-        NEWLINE.iter(bytes)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        memchr::memchr_iter(b'\n', bytes)
+/// Calls `f` with the offset of each `\n` byte of `bytes`, in order. The text is read once, 64
+/// bytes a step, into a bit mask of its newlines; each line then costs a bit scan. (A search
+/// per line, even memchr's SSE2 one, set up its unaligned first load, its alignment and its
+/// four-vector loop again at every line of about 60 bytes: about 55 instructions a line.)
+#[inline(always)]
+fn each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut base = 0;
+    while base < bytes.len() {
+        let mut m = mask_at(bytes, base, b'\n', b'\n');
+        // (One call of `f`, so that it is inlined.)
+        while m != 0 {
+            f(base + m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
+        base += 64;
     }
 }
 
 /// The offsets of the `\n` and `\r` bytes of `bytes` (the line ends of a text with `\r` in
-/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`), by the same SSE2
-/// searcher on x86-64 as [`newlines`], for the same reason.
+/// [`split`]; each a cut of the cleaned text's lines in `text::each_piece`), found 64 bytes a
+/// step as in [`each_newline`].
 pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static BREAKS: std::sync::LazyLock<memchr::arch::x86_64::sse2::memchr::Two> = std::sync::LazyLock::new(|| {
-            memchr::arch::x86_64::sse2::memchr::Two::new(b'\n', b'\r').expect("SSE2 is part of x86-64")
-        });
-        BREAKS.iter(bytes)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        memchr::memchr2_iter(b'\n', b'\r', bytes)
+    Breaks { bytes, base: 0, next: 0, mask: 0 }
+}
+
+/// The iterator of [`line_breaks`].
+struct Breaks<'a> {
+    bytes: &'a [u8],
+    /// Offset of the block that `mask` covers.
+    base: usize,
+    /// Offset of the next block to read.
+    next: usize,
+    /// The line breaks of the block not yet handed out.
+    mask: u64,
+}
+
+impl Iterator for Breaks<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            if self.next >= self.bytes.len() {
+                return None;
+            }
+            self.base = self.next;
+            self.mask = mask_at(self.bytes, self.base, b'\n', b'\r');
+            self.next += 64;
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
     }
 }
 
-/// The line of `text` from `start` to `end` (its terminator ends at `next`); `bom` is the length
-/// of a byte-order mark at the start of the text. (Inlined into the loops of [`split`]: this
-/// runs on every line, and a call cost a tenth of it.)
+/// The bits of the bytes equal to `a` or `b` among the 64 bytes of `bytes` from `base` (bit `i`
+/// for byte `base + i`); bytes past the end count as neither. Every load lies inside `bytes`:
+/// the last bytes are read as the last 64 (or 16) of the slice, their bits shifted down past
+/// those already read, so that no byte is copied out (a copy into a padded block cost more than
+/// a memchr search on a line's piece of 30 bytes).
 #[inline(always)]
-fn line_at(text: &str, start: usize, end: usize, next: usize, bom: usize) -> Line<'_> {
-    let content = trim_end(&text[start..end]);
-    let skip = if start == 0 { bom.min(content.len()) } else { 0 };
-    let indent = (skip + indent(&content[skip..])) as u32;
-    let shape = Shape::of(&content[indent as usize..]);
-    Line { text: content, start: start as u32, next: next as u32, indent, shape }
+fn mask_at(bytes: &[u8], base: usize, a: u8, b: u8) -> u64 {
+    let len = bytes.len();
+    if let Some(block) = bytes.get(base..base + 64) {
+        return mask64(block, a, b);
+    }
+    if len >= 64 {
+        // (The block ending at the end, `64 - (len - base)` bytes of it read already.)
+        return mask64(&bytes[len - 64..], a, b) >> (64 - (len - base));
+    }
+    // A slice shorter than a block (then `base` is 0): its whole 16 bytes, and the 16 that
+    // end it, overlapping them.
+    if len >= 16 {
+        let mut m = 0;
+        let mut k = 0;
+        while k + 16 <= len {
+            m |= u64::from(mask16(&bytes[k..k + 16], a, b)) << k;
+            k += 16;
+        }
+        return m | u64::from(mask16(&bytes[len - 16..], a, b)) << (len - 16);
+    }
+    bytes.iter().enumerate().fold(0, |m, (i, &c)| m | u64::from((c == a) | (c == b)) << i)
+}
+
+/// The bits of the first 64 bytes of `block` equal to `a` or `b` (bit `i` for byte `i`).
+#[inline(always)]
+fn mask64(block: &[u8], a: u8, b: u8) -> u64 {
+    (0..4).fold(0, |m, k| m | u64::from(mask16(&block[16 * k..16 * k + 16], a, b)) << (16 * k))
+}
+
+/// The bits of the 16 bytes of `chunk` equal to `a` or `b` (bit `i` for byte `i`).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(unsafe_code)]
+fn mask16(chunk: &[u8], a: u8, b: u8) -> u16 {
+    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    assert!(chunk.len() >= 16);
+    // SAFETY: SSE2 is part of every x86-64 processor, and the unaligned load reads the first 16
+    // bytes of `chunk`, which has them (asserted: the callers' constant slices let the compiler
+    // drop the test).
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let eq = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(a as i8)), _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+        _mm_movemask_epi8(eq) as u16
+    }
+}
+
+/// The bits of the 16 bytes of `chunk` equal to `a` or `b` (bit `i` for byte `i`).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn mask16(chunk: &[u8], a: u8, b: u8) -> u16 {
+    chunk[..16].iter().enumerate().fold(0, |m, (i, &c)| m | u16::from((c == a) | (c == b)) << i)
+}
+
+/// The line of `text` from `start` to `end` (its terminator ends at `next`). Works on the
+/// line's bytes and slices the text once, at the end: each `&str` slice checks that both its
+/// ends fall on character boundaries, and the trims and the shape sliced three times more.
+/// (Inlined into the loops of [`split`]: this runs on every line, and a call cost a tenth of
+/// it.)
+#[inline(always)]
+fn line_at(text: &str, start: usize, end: usize, next: usize) -> Line<'_> {
+    let line = &text.as_bytes()[start..end];
+    let len = trimmed_len(line);
+    let line = &line[..len];
+    let indent = indent(line);
+    let shape = Shape::of_bytes(&line[indent..]);
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(start + len));
+    // SAFETY: `start` is 0 or follows a `\n`, and `start + len` is the end of the text or the
+    // offset of an ASCII byte (the line's `\n` or `\r`, or trimmed whitespace, or the `<` of a
+    // trimmed tag): both are character boundaries. (The checked slice tested both again on
+    // every line: about 18 instructions.)
+    #[allow(unsafe_code)]
+    let content = unsafe { text.get_unchecked(start..start + len) };
+    Line { text: content, start: start as u32, next: next as u32, indent: indent as u32, shape }
 }
 
 /// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
-/// artefact).
-fn indent(line: &str) -> usize {
-    let b = line.as_bytes();
-    let mut i = 0;
+/// artefact). Most lines open with a letter or a digit: one test of the first byte.
+#[inline(always)]
+fn indent(b: &[u8]) -> usize {
+    match b.first() {
+        Some(&c) if scan::is_ascii_ws(c) || c == 0xC2 => indent_from(b, 0),
+        _ => 0,
+    }
+}
+
+/// The rest of [`indent`], for a line that may open with whitespace.
+#[inline(never)]
+fn indent_from(b: &[u8], mut i: usize) -> usize {
     loop {
         if i < b.len() && scan::is_ascii_ws(b[i]) {
             i += 1;
@@ -157,26 +262,48 @@ fn indent(line: &str) -> usize {
     }
 }
 
-/// `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks left in the
-/// text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of `<br>` alone).
+/// The length of `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks
+/// left in the text of some pages and CSV rows: `E.O. 12958: DECL: 01/21/2019 <br>`, a line of
+/// `<br>` alone). Most lines end in a letter or a full stop, or in one space (every line of
+/// `cables.csv`): a short loop over ASCII whitespace, then one test of the last byte.
 #[inline(always)]
-fn trim_end(line: &str) -> &str {
-    let l = scan::trim_end_space(line);
-    if l.ends_with('>') { trim_end_tags(l) } else { l }
+fn trimmed_len(line: &[u8]) -> usize {
+    let j = line.trim_ascii_end().len();
+    match j.checked_sub(1).map(|k| line[k]) {
+        // The last byte of a no-break space, or the end of a tag.
+        Some(0xA0 | b'>') => trimmed_len_rare(&line[..j]),
+        _ => j,
+    }
 }
 
-/// The rest of [`trim_end`], for a line that ends in `>`.
+/// The rest of [`trimmed_len`], for a line that ends in a no-break space or a tag.
 #[inline(never)]
-fn trim_end_tags(mut l: &str) -> &str {
-    while l.ends_with('>') {
-        let Some(open) = l.rfind('<') else { break };
-        let tag = &l[open..];
-        if !matches!(tag, "<br>" | "<br/>" | "<br />" | "<BR>" | "<BR/>" | "<BR />") {
+fn trimmed_len_rare(line: &[u8]) -> usize {
+    let mut j = trim_end_space(line);
+    while line[..j].ends_with(b">") {
+        let Some(open) = memchr::memrchr(b'<', &line[..j]) else { break };
+        if !matches!(&line[open..j], b"<br>" | b"<br/>" | b"<br />" | b"<BR>" | b"<BR/>" | b"<BR />") {
             break;
         }
-        l = scan::trim_end_space(&l[..open]);
+        j = trim_end_space(&line[..open]);
     }
-    l
+    j
+}
+
+/// The length of `b` without trailing ASCII whitespace and no-break spaces (as
+/// `scan::trim_end_space`).
+fn trim_end_space(b: &[u8]) -> usize {
+    let mut j = b.len();
+    loop {
+        if j > 0 && scan::is_ascii_ws(b[j - 1]) {
+            j -= 1;
+        } else if j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
+            // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,6 +326,49 @@ mod tests {
         assert_eq!((l.trimmed(), l.start), ("R 231726Z JUN 04", 0));
         let l = split("ï»¿")[0];
         assert!(l.is_blank());
+    }
+
+    /// The 64-byte masks find every break wherever it falls in or across their blocks, and
+    /// none in the padding after the last bytes.
+    #[test]
+    fn line_breaks_across_blocks() {
+        for len in [0, 1, 2, 15, 16, 17, 31, 33, 40, 63, 64, 65, 100, 127, 128, 129, 200] {
+            for at in [0, 1, 15, 16, 62, 63, 64, 65, 100, 127, 128, 199] {
+                let mut b = vec![b'x'; len];
+                for (k, i) in [at, at + 3, len.saturating_sub(1)].into_iter().enumerate() {
+                    if i < len {
+                        b[i] = if k == 1 { b'\r' } else { b'\n' };
+                    }
+                }
+                let want: Vec<usize> = (0..len).filter(|&i| b[i] == b'\n' || b[i] == b'\r').collect();
+                assert_eq!(line_breaks(&b).collect::<Vec<_>>(), want, "{len} {at}");
+                let mut newlines = Vec::new();
+                each_newline(&b, |i| newlines.push(i));
+                let want: Vec<usize> = (0..len).filter(|&i| b[i] == b'\n').collect();
+                assert_eq!(newlines, want, "{len} {at}");
+            }
+        }
+    }
+
+    /// Lines of every length up to three blocks, with trailing spaces, tabs and no-break
+    /// spaces, split as the plain line iterator and trims would.
+    #[test]
+    fn lines_of_any_length_match_the_plain_split() {
+        let mut text = String::new();
+        for n in 0..200 {
+            let word = ["x", "PAGE 02", "-- ", "\u{a0}1.", "(C)"][n % 5];
+            let body: String = word.chars().cycle().take(n).collect();
+            let end = [" ", "", "\t ", " \u{a0}", ""][n % 5];
+            text.push_str(&format!("{}{body}{end}\n", if n % 7 == 0 { "  " } else { "" }));
+        }
+        let lines = split(&text);
+        let plain: Vec<&str> = text.split_terminator('\n').collect();
+        assert_eq!(lines.len(), plain.len());
+        for (l, p) in lines.iter().zip(&plain) {
+            assert_eq!(l.text, crate::scan::trim_end_space(p));
+            assert_eq!(l.trimmed(), crate::scan::trim(p));
+            assert_eq!(l.shape, Shape::of(crate::scan::trim(p)));
+        }
     }
 
     #[test]

@@ -54,17 +54,31 @@ impl Shape {
     /// The bits of a line that may open or be a structure of the body other than text.
     const STRUCTURE: u16 = Self::EMPTY | Self::TAG | Self::RULE | Self::SEPARATOR | Self::NUMBER | Self::RULED_END;
 
-    // Bits of the tables below that are no shape of their own, only parts of one:
-    /// A first byte that a lone classification line may start with (`C`, `S`, `U`, ...).
-    const LONE_FIRST: u16 = 1 << 12;
-    /// A last byte that a lone classification line may end with (`L`, `T`, `D`, ...).
-    const LONE_LAST: u16 = 1 << 13;
-    /// A full stop, which ends a page marker after a digit (`002 OF 002.`).
-    const MARKER_LAST: u16 = 1 << 14;
+    // Bits of the tables below that are no shape of their own, only parts of one (above the
+    // sixteen bits a `Shape` keeps):
+    /// A first byte that a lone classification line may start with (`C`, `S`, `U`, ...) in the
+    /// first table, a last byte that it may end with (`L`, `T`, `D`, ...) in the second: the bit
+    /// is in both tables' AND only for a line with both ends.
+    const LONE: u32 = 1 << 16;
+    /// An end that opens a rarer test: `Z` or `N` first, the first byte of `ZN` (`ZNY CCCCC
+    /// ZZH`) and of `NNNN`; a full stop last, which ends a page marker after a digit (`002 OF
+    /// 002.`).
+    const RARE: u32 = 1 << 17;
+    /// A header line's first byte (an upper-case letter or a digit) in the first table, its
+    /// last byte (a digit or the `Z` of a time) in the second, and at most 80 bytes in the
+    /// lengths' table: one AND of the three asks all.
+    const HEADER_ENDS: u32 = 1 << 18;
+    /// At most 14 bytes: a lone classification line's second byte may be a small letter.
+    const UPTO14: u32 = 1 << 19;
+    /// At most 64 bytes: the longest lone classification line a page break takes.
+    const UPTO64: u32 = 1 << 21;
 
-    /// The bits a line's first byte gives.
-    const FIRST: [u16; 256] = {
-        let mut t = [0u16; 256];
+    /// The bits a line's first byte gives. The shape's own bits are set where the byte gives
+    /// them, but [`CLEAN`](Self::CLEAN) where it takes it away (either end can), so that the
+    /// shape is the tables' OR with that bit flipped; [`LONE`](Self::LONE) and
+    /// [`HEADER_ENDS`](Self::HEADER_ENDS) need the other tables' bits too (an AND).
+    const FIRST: [u32; 256] = {
+        let mut t = [0u32; 256];
         let mut b = 0;
         while b < 256 {
             let c = b as u8;
@@ -84,14 +98,18 @@ impl Shape {
             if c == b'P' || c == b'p' {
                 s |= Self::PAGE_BANNER | Self::PAGE;
             }
+            if matches!(c, b'S' | b'-' | b'[' | 0xC2) {
+                s |= Self::CLEAN;
+            }
+            let mut s = s as u32;
             if matches!(c.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O') {
-                s |= Self::LONE_FIRST;
+                s |= Self::LONE;
             }
             if c.is_ascii_uppercase() || c.is_ascii_digit() {
-                s |= Self::HEADER;
+                s |= Self::HEADER_ENDS;
             }
-            if !matches!(c, b'S' | b'-' | b'[' | 0xC2) {
-                s |= Self::CLEAN;
+            if c == b'Z' || c == b'N' {
+                s |= Self::RARE;
             }
             t[b] = s;
             b += 1;
@@ -99,9 +117,9 @@ impl Shape {
         t
     };
 
-    /// The bits a line's last byte gives.
-    const LAST: [u16; 256] = {
-        let mut t = [0u16; 256];
+    /// The bits a line's last byte gives (set as in [`FIRST`](Self::FIRST)).
+    const LAST: [u32; 256] = {
+        let mut t = [0u32; 256];
         let mut b = 0;
         while b < 256 {
             let c = b as u8;
@@ -118,11 +136,18 @@ impl Shape {
             if c.is_ascii_digit() {
                 s |= Self::PAGE;
             }
+            if c == b'>' {
+                s |= Self::CLEAN;
+            }
+            let mut s = s as u32;
             if c == b'.' {
-                s |= Self::MARKER_LAST;
+                s |= Self::RARE;
             }
             if matches!(c.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O') {
-                s |= Self::LONE_LAST;
+                s |= Self::LONE;
+            }
+            if c.is_ascii_digit() || c == b'Z' {
+                s |= Self::HEADER_ENDS;
             }
             t[b] = s;
             b += 1;
@@ -130,41 +155,92 @@ impl Shape {
         t
     };
 
-    /// The shape of a line whose text without surrounding whitespace is `t`: two table look-ups
-    /// and the length (this runs on every line of every text: always inlined into the split loop).
-    #[inline(always)]
+    /// The bits a line's length gives: [`LONG`](Self::LONG), and the length limits of the
+    /// tests that the ends open, each at the bit of the ends' tables that it limits, so that
+    /// one AND asks both ([`LONE`](Self::LONE) up to 66 bytes, the section's header test;
+    /// [`HEADER_ENDS`](Self::HEADER_ENDS) up to 80). Indexed by the length, 127 for any longer
+    /// line.
+    const LENGTHS: [u32; 128] = {
+        let mut t = [0u32; 128];
+        let mut n = 0;
+        while n < 128 {
+            let mut s = 0;
+            if n > 96 {
+                s |= Self::LONG as u32;
+            }
+            if n <= 14 {
+                s |= Self::UPTO14;
+            }
+            if n <= 64 {
+                s |= Self::UPTO64;
+            }
+            if n <= 66 {
+                s |= Self::LONE;
+            }
+            if n <= 80 {
+                s |= Self::HEADER_ENDS;
+            }
+            t[n] = s;
+            n += 1;
+        }
+        t
+    };
+
+    /// The shape of a line whose text without surrounding whitespace is `t`.
+    #[cfg(test)]
     pub(crate) fn of(t: &str) -> Shape {
-        let b = t.as_bytes();
+        Self::of_bytes(t.as_bytes())
+    }
+
+    /// The shape of a line whose bytes without surrounding whitespace are `b`: three table
+    /// look-ups (first byte, last byte, length), their OR for the bits that one of them gives
+    /// and their AND for those that need all; the rarer bits (lone classification, header
+    /// opening with `ZN`, marker ending in a full stop) only behind the table bits that open
+    /// them. (This runs on every line of every text: always inlined into the split loop, where
+    /// it costs about 20 instructions; the chain of tests and masks before, about 40.)
+    #[inline(always)]
+    pub(crate) fn of_bytes(b: &[u8]) -> Shape {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return Shape(Self::EMPTY) };
-        let ends = Self::FIRST[first as usize] | Self::LAST[last as usize];
-        let mut s = ends & !(Self::LONE_FIRST | Self::LONE_LAST | Self::MARKER_LAST | Self::HEADER | Self::CLEAN);
-        if last != b'>' {
-            s |= ends & Self::CLEAN;
+        let n = b.len();
+        let (f, l, len) = (Self::FIRST[first as usize], Self::LAST[last as usize], Self::LENGTHS[n.min(127)]);
+        // The shape's own sixteen bits from either table or the length, with the bit that an
+        // unclean first or last byte sets turned into `CLEAN`.
+        let mut s = (f | l | len) as u16 ^ Self::CLEAN;
+        // A header line's ends and length, each table's bit (moved down to the shape's bit).
+        let all = f & l & len;
+        const _: () = assert!(Shape::HEADER_ENDS == (Shape::HEADER as u32) << 10);
+        s |= ((all & Self::HEADER_ENDS) >> 10) as u16;
+        // The rarer tests, each behind the bits that open it.
+        if (all & Self::LONE) | ((f | l) & Self::RARE) != 0 {
+            s |= Self::rare(b, f, len);
         }
-        if b.len() > 96 {
-            s |= Self::LONG;
-        }
+        Shape(s)
+    }
+
+    /// The bits of [`of_bytes`](Self::of_bytes) that a few lines have: a lone classification
+    /// line's, a header line's that opens with `ZN` or `NNNN`, a page marker's that ends in a
+    /// full stop. `f` and `len` are the first byte's and the length's table bits.
+    #[inline(always)]
+    fn rare(b: &[u8], f: u32, len: u32) -> u16 {
+        let (n, last) = (b.len(), b[b.len() - 1]);
+        let mut s = 0;
         // Shaped like a lone classification by its ends; past 14 bytes only upper-case or
         // letter-spaced forms (the second byte is no small letter). The page break takes such
         // lines up to 64 bytes, the section's header test up to 66.
-        let lone = ends & (Self::LONE_FIRST | Self::LONE_LAST) == Self::LONE_FIRST | Self::LONE_LAST
-            && b.len() <= 66
-            && (b.len() <= 14 || !b[1].is_ascii_lowercase());
-        if b.len() <= 80
-            && ends & Self::HEADER != 0
-            && (last.is_ascii_digit() || last == b'Z' || b.starts_with(b"ZN") || b.starts_with(b"NNNN") || lone)
-        {
+        let lone = f & Self::LAST[last as usize] & len & Self::LONE != 0
+            && (len & Self::UPTO14 != 0 || !b[1].is_ascii_lowercase());
+        if lone && len & Self::UPTO64 != 0 {
+            s |= Self::PAGE;
+        }
+        if f & len & Self::HEADER_ENDS != 0 && (lone || b.starts_with(b"ZN") || b.starts_with(b"NNNN")) {
             s |= Self::HEADER;
         }
         // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
         // carry a full stop (`002 OF 002.`).
-        if ends & Self::MARKER_LAST != 0 && b[b.len().saturating_sub(2)].is_ascii_digit() {
+        if last == b'.' && b[n.saturating_sub(2)].is_ascii_digit() {
             s |= Self::PAGE;
         }
-        if lone && b.len() <= 64 {
-            s |= Self::PAGE;
-        }
-        Shape(s)
+        s
     }
 
     /// Empty, or opening with a tag: blank, perhaps, once cleaned.
