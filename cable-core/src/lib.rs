@@ -1,8 +1,8 @@
 // The crate's front page is its README (the quick start is compiled as a doctest), so that
 // crates.io, docs.rs and the repository show the same text.
 #![doc = include_str!("../README.md")]
-// No unsafe code but two commented blocks of `lines` (an SSE2 block mask of the newlines, and
-// the slice of a line whose ends are ASCII bytes), each allowed where it stands.
+// No unsafe code but one commented block of `lines` (the SSE2 compare of 16 bytes behind the
+// newline masks), allowed where it stands.
 #![deny(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
