@@ -81,7 +81,8 @@ pub(super) fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, us
 /// `ESSENTIALLY, A  CONFIDENTIAL` followed by a `PAGE nn` banner line: the text without the
 /// glued classification, and where that starts.
 pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a str, Option<usize>) {
-    if !t.ends_with(|c: char| c.is_ascii_uppercase()) {
+    // (The last byte: a character that ends in an ASCII capital is that capital.)
+    if !t.as_bytes().last().is_some_and(u8::is_ascii_uppercase) {
         return (t, None);
     }
     let next_is_banner =

@@ -14,33 +14,34 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.blank();
             return i + 1;
         }
+        let indent = line.indent as usize;
         // Breaks, banners and header lines are short; a long line is text (page markers inside
         // it are found by `text_at`).
-        let t = line.trimmed();
-        if shape.is_long() && !t.starts_with("PAGE ") {
-            self.text_at(i, line.text.len() - t.len());
-            return i + 1;
-        }
-        if shape.may_be_header() {
-            if let Some(n) = self.section_break(i, end) {
+        if !shape.is_long() || line.trimmed().starts_with("PAGE ") {
+            if shape.may_be_header() {
+                if let Some(n) = self.section_break(i, end) {
+                    return n;
+                }
+            }
+            if let Some(b) = pagebreak::page_break_at(self.lines, i) {
+                let n = (i + b.lines).min(end);
+                let last = &self.lines[n - 1];
+                let stop = match b.content_at {
+                    Some(at) if n == i + b.lines => last.start + at as u32,
+                    _ => last.span().end,
+                };
+                let first = line.span_of(line.trimmed()).start;
+                self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
+                if let (Some(at), true) = (b.content_at, n == i + b.lines) {
+                    // (Text after a banner on its line: not a whole line, no fast path.)
+                    self.cut_text_at(n - 1, at);
+                }
                 return n;
             }
         }
-        if let Some(b) = pagebreak::page_break_at(self.lines, i) {
-            let n = (i + b.lines).min(end);
-            let last = &self.lines[n - 1];
-            let stop = match b.content_at {
-                Some(at) if n == i + b.lines => last.start + at as u32,
-                _ => last.span().end,
-            };
-            let first = line.span_of(line.trimmed()).start;
-            self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
-            if let (Some(at), true) = (b.content_at, n == i + b.lines) {
-                self.text_at(n - 1, at);
-            }
-            return n;
-        }
-        self.text_at(i, line.text.len() - line.trimmed().len());
+        // (One call of `text_at` for every line of text, long or short: its fast path is
+        // inlined here once.)
+        self.text_at(i, indent);
         i + 1
     }
 
@@ -92,6 +93,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// Text starting at byte `at` of line `i`, up to the end of the line (or of the text):
     /// page markers inside it (pages whose lines were joined) are cut out as breaks.
+    #[inline]
     pub(super) fn text_at(&mut self, i: usize, at: usize) {
         // Most lines are whole lines of prose inside a paragraph: no page marker or inline
         // paragraph number to cut, no caption at the end (a plain shape ends in no dash), and
