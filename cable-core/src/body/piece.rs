@@ -52,12 +52,14 @@ impl<'l, 'a> Walk<'l, 'a> {
         // not paragraphs 1 and 2 (the report's own paragraph 1 comes after them).
         // (Only a line that opens like a number can be an entry: the caption is not asked about
         // the others, since its answer would change nothing for them.)
+        // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
+        // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1. The first line of a
+        // paragraph that goes on is no entry either: the caption is not asked about it.)
         let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b));
-        if self.contents_open || (may_be_entry && self.pending_contents_caption()) {
-            // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
-            // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1.)
-            let one_line = end == line.span().end
-                && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+        let one_line = may_be_entry
+            && end == line.span().end
+            && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+        if self.contents_open || (one_line && self.pending_contents_caption()) {
             if one_line && contents_entry(t_trim) {
                 if self.contents_open {
                     self.continue_open(end);

@@ -26,7 +26,7 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || pagebreak::is_page_marker(t)
         || scan::starts_with_ci(t, "Declassified/Released")
         || scan::starts_with_ci(t, "Systematic Review")
-        || t.contains("Declassified/Released US Department of State")
+        || declassified_stamp(t.as_bytes())
         || is_archive_number_line(t)
         || is_print_stamp(t)
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
@@ -38,6 +38,15 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || is_website_footer(t)
         // The archive's version stamp after the document number (`v1.6.2`).
         || is_version_stamp(t)
+}
+
+/// Whether `t` holds the archive's stamp `Declassified/Released US Department of State`
+/// anywhere. (A searcher built once: `str::contains` set one up for each line, and this is asked
+/// of the lines above every signature.)
+fn declassified_stamp(t: &[u8]) -> bool {
+    static STAMP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Declassified/Released US Department of State"));
+    STAMP.find(t).is_some()
 }
 
 /// A line of the post's website footer: it starts with the invitation (a line that ends the
