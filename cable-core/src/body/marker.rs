@@ -81,7 +81,8 @@ pub(super) fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, us
 /// `ESSENTIALLY, A  CONFIDENTIAL` followed by a `PAGE nn` banner line: the text without the
 /// glued classification, and where that starts.
 pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a str, Option<usize>) {
-    if !t.ends_with(|c: char| c.is_ascii_uppercase()) {
+    // (The last byte: a character that ends in an ASCII capital is that capital.)
+    if !t.as_bytes().last().is_some_and(u8::is_ascii_uppercase) {
         return (t, None);
     }
     let next_is_banner =
@@ -177,6 +178,36 @@ pub(super) fn find_of(h: &[u8]) -> Option<usize> {
     OF.find(h)
 }
 
+/// The first ` OF ` and digit in `h` (`002 OF 002`): what every page marker glued into a line
+/// has ([`inline_marker`] reads the count after ` OF `), and few lines of capitals
+/// (`... ONE OF THE ...`) do. Five bytes.
+pub(super) fn find_marker_of(h: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = find_of(&h[from..]) {
+        let of = from + i;
+        if h.get(of + 4).is_some_and(u8::is_ascii_digit) {
+            return Some(of);
+        }
+        from = of + 1;
+    }
+    None
+}
+
+/// The first `(` in `h` after a digit, a period and spaces (`6.(S)`, `6. (S)`): what every
+/// paragraph number inside a joined line has ([`inline_paragraph_number`]), and few other
+/// parentheses do. (Bytes before the one asked about may lie before the range the walk asks
+/// about; they are the bytes [`inline_paragraph_number`] needs inside it, so a place whose
+/// period lies outside is one it would not take either.)
+pub(super) fn find_number_paren(h: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'(', h).find(|&open| {
+        let mut k = open;
+        while k > 0 && h[k - 1] == b' ' {
+            k -= 1;
+        }
+        k >= 2 && h[k - 1] == b'.' && h[k - 2].is_ascii_digit()
+    })
+}
+
 /// The next place of a byte pattern in the source at or after some offset, remembered between
 /// the lines of the walk: asking whether a line holds the pattern costs a comparison for most
 /// lines, not a search each (the walk reads its lines in order, so each search goes on from
@@ -192,6 +223,8 @@ pub(super) struct Ahead {
 impl Ahead {
     /// True when `source[a..b]` holds a whole occurrence of the pattern of `len` bytes that
     /// `find` finds (the first occurrence's offset in the haystack it is given).
+    /// (Inlined, the comparisons alone: they are asked of every line, the search seldom.)
+    #[inline(always)]
     pub(super) fn holds(
         &mut self,
         source: &[u8],
@@ -203,12 +236,18 @@ impl Ahead {
         // past the place found (every place in between is known to be free of the pattern).
         let stale = !self.searched || a < self.from || self.next.is_some_and(|n| n < a);
         if stale {
-            let a = a.min(source.len());
-            self.from = a;
-            self.next = find(&source[a..]).map(|i| a + i);
-            self.searched = true;
+            self.search(source, a, find);
         }
         self.next.is_some_and(|n| n + len <= b)
+    }
+
+    /// The search of [`Ahead::holds`], from `a`.
+    #[inline(never)]
+    fn search(&mut self, source: &[u8], a: usize, find: impl Fn(&[u8]) -> Option<usize>) {
+        let a = a.min(source.len());
+        self.from = a;
+        self.next = find(&source[a..]).map(|i| a + i);
+        self.searched = true;
     }
 }
 
@@ -226,5 +265,18 @@ mod tests {
             let direct = find_of(&text[a..b]).is_some();
             assert_eq!(ahead.holds(text, (a, b), 4, find_of), direct, "range {a}..{b}");
         }
+    }
+
+    /// The narrowed searches find what the readers they stand for need, and pass over the
+    /// rest (a line of 05BRASILIA1207 with its glued number, capitals of 85TOKYO364's kind).
+    #[test]
+    fn narrowed_searches() {
+        let joined = b"along those lines. 6.(S) Embassy Comment: ... (Cairo) etc. (see) U.S. (x)";
+        assert_eq!(find_number_paren(joined), Some(21));
+        assert_eq!(find_number_paren(b"etc. (see) U.S. (x) 7.  (C) Next"), Some(24));
+        assert_eq!(find_number_paren(b"(C) the minister (Cairo)"), None);
+        assert_eq!(find_marker_of(b"ONE OF THE MOST ... STOCKHOLM 00000051 002 OF 002 Comment"), Some(42));
+        assert_eq!(find_marker_of(b"ONE OF THE MOST IMPORTANT OF ALL"), None);
+        assert_eq!(find_marker_of(b"2 OF 2"), Some(1));
     }
 }

@@ -50,11 +50,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         // IN THIS REPORT:` / `1.  Mideast` / `2.  Syrian-Lebanese Track`, the media reaction
         // reports of Tel Aviv, 04TELAVIV6071) are one unnumbered paragraph headed by the caption,
         // not paragraphs 1 and 2 (the report's own paragraph 1 comes after them).
-        if self.contents_open || self.pending_contents_caption() {
-            // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
-            // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1.)
-            let one_line = end == line.span().end
-                && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+        // (Only a line that opens like a number can be an entry: the caption is not asked about
+        // the others, since its answer would change nothing for them.)
+        // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
+        // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1. The first line of a
+        // paragraph that goes on is no entry either: the caption is not asked about it.)
+        let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b));
+        let one_line = may_be_entry
+            && end == line.span().end
+            && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+        if self.contents_open || (one_line && self.pending_contents_caption()) {
             if one_line && contents_entry(t_trim) {
                 if self.contents_open {
                     self.continue_open(end);
@@ -98,11 +103,13 @@ impl<'l, 'a> Walk<'l, 'a> {
                 // A number line framed by rules is the paragraph's title (`------------` /
                 // `1.  Mideast:` / `------------`, the sections of Tel Aviv's media reaction
                 // reports, 04TELAVIV6071): its words are the heading, the text starts below.
+                // (The rules first: few numbered lines have them, and reading the words costs
+                // more.)
                 let framed_title = end == line.span().end
                     && numbered_text.len() - w.len <= 60
-                    && !ends_sentence(&numbered_text[w.len..])
                     && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
-                    && self.lines.get(i + 1).is_some_and(is_rule_line);
+                    && self.lines.get(i + 1).is_some_and(is_rule_line)
+                    && !ends_sentence(&numbered_text[w.len..]);
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 if framed_title {
                     self.title_as_heading(end);
@@ -177,8 +184,10 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// the lines around them), no rule below underlines it, no page-foot classification is
     /// glued to its end before a `PAGE` banner, and it is not `SIPDIS` alone. Everything
     /// [`Walk::piece`] asks of such a line answers "text of the open paragraph".
-    #[inline]
-    fn plain_text(&self, i: usize) -> bool {
+    /// (Always inlined: it is the test of every line's fast path, and the call cost a third of
+    /// it.)
+    #[inline(always)]
+    pub(super) fn plain_text(&self, i: usize) -> bool {
         let line = &self.lines[i];
         let next = self.lines.get(i + 1).map_or(crate::lines::Shape::default(), |l| l.shape);
         line.shape.is_plain()
@@ -218,6 +227,22 @@ pub(super) fn contents_entry(t: &str) -> bool {
     })
 }
 
+/// Whether a caption holds `SUBJECTS COVERED`, `CONTENTS`, `IN THIS ISSUE`, `IN THIS REPORT` or
+/// `TOPICS COVERED` (in any case): the words that introduce a table of contents.
+/// (One pass over the caption, each `C` or `I` tried against the words it may open: five
+/// case-blind searches, one per phrase, cost five times as much on the caption of every
+/// numbered paragraph.)
+pub(super) fn heads_contents(caption: &str) -> bool {
+    let b = caption.as_bytes();
+    let at = |i: usize, w: &[u8]| b.len() - i >= w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w);
+    let before = |i: usize, w: &[u8]| i >= w.len() && b[i - w.len()..i].eq_ignore_ascii_case(w);
+    (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'c' => at(i, b"CONTENTS") || (at(i, b"COVERED") && (before(i, b"SUBJECTS ") || before(i, b"TOPICS "))),
+        b'i' => at(i, b"IN THIS ISSUE") || at(i, b"IN THIS REPORT"),
+        _ => false,
+    })
+}
+
 /// The line before ends inside a sentence, or (before a number alone) inside a word broken at
 /// a hyphen (`EU-` / `15.`).
 pub(super) fn ends_in_a_wrap(before: &str, alone: bool) -> bool {
@@ -249,10 +274,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             debug_assert_eq!(seen, span);
             return answer;
         }
-        let caption = Span::new(span.0, span.1).slice(self.source);
-        let answer = ["SUBJECTS COVERED", "CONTENTS", "IN THIS ISSUE", "IN THIS REPORT", "TOPICS COVERED"]
-            .iter()
-            .any(|w| scan::find_ci(caption, w).is_some());
+        let answer = heads_contents(Span::new(span.0, span.1).slice(self.source));
         self.contents_caption = Some((span, answer));
         answer
     }

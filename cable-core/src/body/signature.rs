@@ -26,7 +26,7 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || pagebreak::is_page_marker(t)
         || scan::starts_with_ci(t, "Declassified/Released")
         || scan::starts_with_ci(t, "Systematic Review")
-        || t.contains("Declassified/Released US Department of State")
+        || declassified_stamp(t.as_bytes())
         || is_archive_number_line(t)
         || is_print_stamp(t)
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
@@ -38,6 +38,15 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || is_website_footer(t)
         // The archive's version stamp after the document number (`v1.6.2`).
         || is_version_stamp(t)
+}
+
+/// Whether `t` holds the archive's stamp `Declassified/Released US Department of State`
+/// anywhere. (A searcher built once: `str::contains` set one up for each line, and this is asked
+/// of the lines above every signature.)
+fn declassified_stamp(t: &[u8]) -> bool {
+    static STAMP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Declassified/Released US Department of State"));
+    STAMP.find(t).is_some()
 }
 
 /// A line of the post's website footer: it starts with the invitation (a line that ends the
@@ -59,10 +68,12 @@ pub(crate) fn is_website_footer(t: &str) -> bool {
         && (scan::find_ci(t, "Classified Web").is_some() || scan::ends_with_ci(t, "visit:"))
         // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
         && glued_signature(t).is_none())
-        || (t.contains("/wiki/Portal:") && !t.contains(' '))
+        // (The space first: one byte's search, and most lines have one.)
+        || (!t.contains(' ') && t.contains("/wiki/Portal:"))
         || is_classified_address(t)
         || scan::starts_with_ci(t, "You can also access this site through")
-        || scan::find_ci(t, "Classified SIPRNET website").is_some_and(|_| t.len() < 60)
+        // (The length first: the search costs more than the test, and most lines are longer.)
+        || (t.len() < 60 && scan::find_ci(t, "Classified SIPRNET website").is_some())
         || (t.len() >= 10 && t.bytes().all(|b| b == b'*' || b == b' '))
 }
 

@@ -14,33 +14,34 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.blank();
             return i + 1;
         }
+        let indent = line.indent as usize;
         // Breaks, banners and header lines are short; a long line is text (page markers inside
         // it are found by `text_at`).
-        let t = line.trimmed();
-        if shape.is_long() && !t.starts_with("PAGE ") {
-            self.text_at(i, line.text.len() - t.len());
-            return i + 1;
-        }
-        if shape.may_be_header() {
-            if let Some(n) = self.section_break(i, end) {
+        if !shape.is_long() || line.trimmed().starts_with("PAGE ") {
+            if shape.may_be_header() {
+                if let Some(n) = self.section_break(i, end) {
+                    return n;
+                }
+            }
+            if let Some(b) = pagebreak::page_break_at(self.lines, i) {
+                let n = (i + b.lines).min(end);
+                let last = &self.lines[n - 1];
+                let stop = match b.content_at {
+                    Some(at) if n == i + b.lines => last.start + at as u32,
+                    _ => last.span().end,
+                };
+                let first = line.span_of(line.trimmed()).start;
+                self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
+                if let (Some(at), true) = (b.content_at, n == i + b.lines) {
+                    // (Text after a banner on its line: not a whole line, no fast path.)
+                    self.cut_text_at(n - 1, at);
+                }
                 return n;
             }
         }
-        if let Some(b) = pagebreak::page_break_at(self.lines, i) {
-            let n = (i + b.lines).min(end);
-            let last = &self.lines[n - 1];
-            let stop = match b.content_at {
-                Some(at) if n == i + b.lines => last.start + at as u32,
-                _ => last.span().end,
-            };
-            let first = line.span_of(line.trimmed()).start;
-            self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
-            if let (Some(at), true) = (b.content_at, n == i + b.lines) {
-                self.text_at(n - 1, at);
-            }
-            return n;
-        }
-        self.text_at(i, line.text.len() - line.trimmed().len());
+        // (One call of `text_at` for every line of text, long or short: its fast path is
+        // inlined here once.)
+        self.text_at(i, indent);
         i + 1
     }
 
@@ -92,7 +93,35 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// Text starting at byte `at` of line `i`, up to the end of the line (or of the text):
     /// page markers inside it (pages whose lines were joined) are cut out as breaks.
+    #[inline]
     pub(super) fn text_at(&mut self, i: usize, at: usize) {
+        // Most lines are whole lines of prose inside a paragraph: no page marker or inline
+        // paragraph number to cut, no caption at the end (a plain shape ends in no dash), and
+        // more of the open paragraph ([`Walk::plain_text`]). They take this path alone, past
+        // the cutting below and its per-line set-up.
+        let line = &self.lines[i];
+        let whole = at == line.indent as usize && line.span().end <= self.content_end;
+        if whole && self.plain_text(i) && !self.has_cuts(i, at) {
+            self.continue_open(line.span().end);
+            return;
+        }
+        self.cut_text_at(i, at);
+    }
+
+    /// Whether line `i` from byte `at` holds what [`Walk::cut_text_at`] may cut: a ` OF ` (a
+    /// page marker) or, in a numbered text, a `(` (a paragraph number before its marking).
+    #[inline]
+    fn has_cuts(&mut self, i: usize, at: usize) -> bool {
+        let span = self.lines[i].span();
+        let (a, b) = (span.start as usize + at, span.end as usize);
+        let source = self.source.as_bytes();
+        self.next_of.holds(source, (a, b), 5, marker::find_marker_of)
+            || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren))
+    }
+
+    /// [`Walk::text_at`] for a line that may need cutting.
+    #[inline(never)]
+    fn cut_text_at(&mut self, i: usize, at: usize) {
         let line = self.lines[i];
         let mut end = line.text.len();
         if line.start + end as u32 > self.content_end {
@@ -101,7 +130,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         let mut from = at;
         let source = self.source.as_bytes();
         let abs = |from: usize| (line.start as usize + from, line.start as usize + end);
-        while self.next_of.holds(source, abs(from), 4, marker::find_of) {
+        // (The same searches as [`Walk::has_cuts`]: each `Ahead` remembers the places of one.)
+        while self.next_of.holds(source, abs(from), 5, marker::find_marker_of) {
             let Some((ms, me, page)) = inline_marker(&line.text[from..end], self.station) else { break };
             self.piece(i, from, from + ms);
             let span = Span::new(line.start + (from + ms) as u32, line.start + (from + me) as u32);
@@ -109,7 +139,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = false;
             from += me;
         }
-        if scan::trim_start_space(&line.text[from..end]).is_empty() && from > at {
+        if from > at && scan::trim_start_space(&line.text[from..end]).is_empty() {
             return;
         }
         // `... along those lines. 6.(S) Embassy Comment: ...`: the next paragraph starts inside
@@ -135,7 +165,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
         };
         while let Some(next) = expected {
-            if !self.next_paren.holds(source, abs(from), 1, |h| memchr::memchr(b'(', h)) {
+            if !self.next_paren.holds(source, abs(from), 1, marker::find_number_paren) {
                 break;
             }
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };

@@ -7,14 +7,17 @@ pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
     if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | 0xC2 | b'[' | 0xEF)) {
         return None;
     }
+    let b = t.as_bytes();
     let mut i = 0;
-    for p in ["[¶](#)", "¶", "\u{fffd}"] {
-        if t.starts_with(p) {
-            i = p.len();
-            break;
+    // (Most numbers open with their digits: the pilcrows are looked for only before others.)
+    if !b[0].is_ascii_digit() {
+        for p in ["[¶](#)", "¶", "\u{fffd}"] {
+            if t.starts_with(p) {
+                i = p.len();
+                break;
+            }
         }
     }
-    let b = t.as_bytes();
     while b.get(i) == Some(&b' ') {
         i += 1;
     }
