@@ -3,7 +3,6 @@
 
 use super::keywords;
 use crate::lines::Line;
-use crate::meta::words;
 use crate::scan;
 use crate::shape::banner;
 use crate::shape::number::is_numbered_paragraph;
@@ -30,8 +29,8 @@ pub(super) fn wrapped_serial(t: &str) -> bool {
 }
 
 pub(super) fn ref_list_line(t: &str) -> bool {
-    words::tokens(t).count() <= 12
-        && words::tokens(t).any(|w| scan::is_digits(w.trim_end_matches([',', '.', ';', ')'])))
+    scan::tokens(t).count() <= 12
+        && scan::tokens(t).any(|w| scan::is_digits(w.trim_end_matches([',', '.', ';', ')'])))
         && !t.bytes().any(|b| b.is_ascii_lowercase())
 }
 

@@ -1,6 +1,5 @@
 //! The `E.O.` line: executive order number and declassification instruction.
 
-use crate::meta::words;
 use crate::scan;
 use chrono::NaiveDate;
 
@@ -36,7 +35,7 @@ pub(crate) fn parse(content: &str) -> EoParts<'_> {
 /// closest after `cable_year` (declassification comes after the cable; `6/30/08` in a 1998 cable
 /// is 2008, `8/12/85` in a 1979 cable is 1985).
 pub(crate) fn declassify_date(raw: &str, cable_year: Option<i32>) -> Option<NaiveDate> {
-    for tok in words::tokens(raw) {
+    for tok in scan::tokens(raw) {
         let tok = tok.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         if let Some(d) = numeric_date(tok, cable_year) {
             return Some(d);
@@ -52,7 +51,7 @@ pub(crate) fn declassify_date(raw: &str, cable_year: Option<i32>) -> Option<Naiv
         NaiveDate::from_ymd_opt(year_of(w[2])?, month, day)
     };
     let mut w = [""; 3];
-    for (i, tok) in words::tokens(raw).take(12).enumerate() {
+    for (i, tok) in scan::tokens(raw).take(12).enumerate() {
         w = [w[1], w[2], tok];
         if i >= 2 {
             if let Some(d) = date_of(w) {

@@ -11,7 +11,6 @@ pub(crate) mod eo;
 pub(crate) mod refs;
 mod store;
 pub(crate) mod tags;
-mod words;
 
 use crate::classification::Marking;
 use crate::clean;
@@ -438,7 +437,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                 // A single word continues a line ending in a joining word (`DS/ITA AND` / `DS/IP/WHA`).
                 self.pieces.len() < 4
                     && scan::is_upper_text(t)
-                    && (words::tokens(t).nth(1).is_some() || self.distribution_wrapped())
+                    && (scan::tokens(t).nth(1).is_some() || self.distribution_wrapped())
                     && !captions::is_caption_line(t)
                     && banner::parse(t).is_none()
             }

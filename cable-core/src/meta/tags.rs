@@ -1,6 +1,5 @@
 //! TAGS: "Traffic Analysis by Geography and Subject" keywords.
 
-use crate::meta::words;
 use crate::scan;
 pub(crate) use crate::shape::keywords::is_tag_line;
 use crate::span::Span;
@@ -26,7 +25,7 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
             // A person on a line of its own (`TAGS: CVIS, ..., SP` / `(ESPARZA LURI, FELIX
             // IGNACIO ET AL)`) goes with the tag before it, as `CVIS (MILA ESPINOSA, JOSE NEY)`.
             if let Some(last) = out.last_mut() {
-                let value = format!("{} {}", last.value, words::tokens(group).collect::<Vec<_>>().join(" "));
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
                 *last = Text::new(Cow::Owned(value.to_ascii_uppercase()), last.span.to(Span::of(source, group, 0)));
             }
             continue;
@@ -49,7 +48,7 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
                 } else if is_free_text(part) {
                     push(out, part, source);
                 } else {
-                    for tok in words::tokens(part) {
+                    for tok in scan::tokens(part) {
                         push(out, tok, source);
                     }
                 }
@@ -57,7 +56,7 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Text<
         } else if n > 0 && continues_free_text(pieces[n - 1], group, out) {
             // `TAGS: ... KU COUNTRY` / `CLEARANCE`: a free-text tag wrapped onto the next line.
             if let Some(last) = out.last_mut() {
-                let value = format!("{} {}", last.value, words::tokens(group).collect::<Vec<_>>().join(" "));
+                let value = format!("{} {}", last.value, scan::tokens(group).collect::<Vec<_>>().join(" "));
                 *last = Text::new(Cow::Owned(value), last.span.to(Span::of(source, group, 0)));
             }
         } else if is_capitalised_phrase(piece) {
@@ -129,15 +128,15 @@ fn is_free_word(tok: &str) -> bool {
 /// word that is the last tag read: the two are one free-text tag wrapped over the lines.
 fn continues_free_text(before: &str, group: &str, out: &[Text<'_>]) -> bool {
     wraps_free_text(before, group)
-        && words::tokens(before).last().is_some_and(|w| out.last().is_some_and(|t| t.value.ends_with(w)))
+        && scan::tokens(before).last().is_some_and(|w| out.last().is_some_and(|t| t.value.ends_with(w)))
 }
 
 /// True when `line` (one or two free words) continues a TAGS line `before` that ends in a free
 /// word: `... KU COUNTRY` / `CLEARANCE`.
 pub(crate) fn wraps_free_text(before: &str, line: &str) -> bool {
-    let Some(last_word) = words::tokens(before).last() else { return false };
+    let Some(last_word) = scan::tokens(before).last() else { return false };
     let mut n = 0;
-    let all_free = words::tokens(line).all(|w| {
+    let all_free = scan::tokens(line).all(|w| {
         n += 1;
         is_free_word(w)
     });
@@ -147,7 +146,7 @@ pub(crate) fn wraps_free_text(before: &str, line: &str) -> bool {
 /// How many words of `part` are codes of the tag tables of two to four letters (longer known
 /// words are names: `USEU BRUSSELS` is one tag).
 fn codes_in(part: &str) -> usize {
-    words::tokens(part).filter(|w| w.len() <= 4 && scan::is_upper_alpha(w) && crate::ids::is_known_tag(w)).count()
+    scan::tokens(part).filter(|w| w.len() <= 4 && scan::is_upper_alpha(w) && crate::ids::is_known_tag(w)).count()
 }
 
 fn is_joining_word(tok: &str) -> bool {
@@ -171,7 +170,7 @@ fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
     }
     let doubled_space = tok.as_bytes().windows(2).any(|w| w == b"  ");
     let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || doubled_space {
-        Cow::Owned(words::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
+        Cow::Owned(scan::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
     } else {
         Cow::Borrowed(tok)
     };
@@ -212,7 +211,7 @@ fn trim_tag(tok: &str) -> &str {
 /// are upper case (`PREL PGOV`) or, in sentence-cased retypes, lower case (`prel pgov`).
 fn is_capitalised_phrase(piece: &str) -> bool {
     let mut n = 0;
-    for w in words::tokens(piece) {
+    for w in scan::tokens(piece) {
         let b = w.as_bytes();
         let capitalised = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
         if !capitalised {
@@ -270,7 +269,7 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         // The first word's end: where `words::tokens` ends it (the same spaces as `scan::is_space`).
-        let mut end = words::tokens(rest).next().map_or(rest.len(), str::len);
+        let mut end = scan::tokens(rest).next().map_or(rest.len(), str::len);
         let after = scan::trim_start_space(&rest[end..]);
         if after.starts_with('(') {
             if let Some(close) = after.find(')') {
@@ -286,13 +285,13 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
 /// A multi-word comma part that is one free-text tag rather than several codes: it has a word
 /// longer than six letters, lower case, a parenthesis, or a joining word.
 fn is_free_text(part: &str) -> bool {
-    let mut words = words::tokens(part).peekable();
+    let mut words = scan::tokens(part).peekable();
     let first = words.next();
     if words.peek().is_none() {
         return first.is_some();
     }
     part.contains('(')
-        || words::tokens(part).any(|w| {
+        || scan::tokens(part).any(|w| {
             let w = scan::unwrap_link(w);
             w.len() > 6 || w.bytes().any(|b| b.is_ascii_lowercase()) || matches!(w, "AND" | "OF" | "THE" | "FOR")
         })

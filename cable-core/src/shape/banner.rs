@@ -3,7 +3,7 @@
 use super::captions;
 use crate::classification::{self, BannerWord};
 use crate::model::Section;
-use crate::scan;
+use crate::scan::{self, Cursor};
 
 /// The parts of a banner line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,49 +78,6 @@ pub(crate) fn parse(t: &str) -> Option<BannerLine<'_>> {
     Some(line)
 }
 
-/// [`scan::Cursor`] read byte by byte: a token ends at ASCII whitespace or at the two bytes of a
-/// no-break space, which are what `scan::is_space` stops at, without decoding each character
-/// (the banner's and the date-time group's tokens are read on every line asked, most of them
-/// no banner at all: the character search was a third of their cost).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Cursor<'a> {
-    pub s: &'a str,
-    pub at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    /// A cursor at byte `at` of `s`.
-    pub fn new(s: &'a str, at: usize) -> Self {
-        Cursor { s, at }
-    }
-
-    /// Where the next token starts (after any spaces at the cursor).
-    pub fn peek_start(&self) -> usize {
-        self.s.len() - scan::trim_start_space(&self.s[self.at..]).len()
-    }
-
-    /// The next whitespace-separated token, moving past it.
-    pub fn token(&mut self) -> Option<&'a str> {
-        self.token_at().map(|(_, t)| t)
-    }
-
-    /// The next token and the offset where it starts.
-    pub fn token_at(&mut self) -> Option<(usize, &'a str)> {
-        let start = self.peek_start();
-        let b = &self.s.as_bytes()[start..];
-        let mut len = 0;
-        while len < b.len() && !scan::is_ascii_ws(b[len]) && !(b[len] == 0xC2 && b.get(len + 1) == Some(&0xA0)) {
-            len += 1;
-        }
-        if len == 0 {
-            return None;
-        }
-        self.at = start + len;
-        // (`len` stops at an ASCII byte, a no-break space's first byte or the end: a char boundary.)
-        Some((start, &self.s[start..start + len]))
-    }
-}
-
 fn is_station_word(tok: &str) -> bool {
     !tok.eq_ignore_ascii_case("SECTION")
         && tok.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
@@ -151,22 +108,6 @@ fn section(cur: &mut Cursor<'_>) -> Option<Section> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_byte_cursor_reads_the_tokens_of_the_char_cursor() {
-        for line in
-            ["C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434", "  A\u{a0}B\tC\u{a0}\u{a0}D  ", "É\u{a0}é ü", ""]
-        {
-            let (mut a, mut b) = (Cursor::new(line, 0), scan::Cursor::new(line, 0));
-            loop {
-                let (x, y) = (a.token_at(), b.token_at());
-                assert_eq!(x, y, "{line:?}");
-                assert_eq!(a.peek_start(), b.peek_start());
-                if x.is_none() {
-                    break;
-                }
-            }
-        }
-    }
     use crate::classification::Level;
 
     type Parts<'a> = (Level, Option<(u32, Option<u32>)>, Option<&'a str>, Option<&'a str>, &'a str);

@@ -1,8 +1,8 @@
 //! Format line 5: precedence letters and the date-time group (`O 171231Z NOV 07`).
 
-use super::banner::Cursor;
 use crate::model::Precedence;
 use crate::scan;
+use crate::scan::Cursor;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// The parts of a precedence + date-time-group line.

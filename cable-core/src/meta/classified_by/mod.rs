@@ -1,6 +1,5 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
-use crate::meta::words;
 use crate::scan;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
@@ -163,7 +162,7 @@ pub(crate) fn names_into<'t, T: AsRef<str>>(text: &'t str, names: &mut Vec<T>, m
     let mut kinds: SmallVec<[Word; 24]> = SmallVec::new();
     for (n, part) in parts(head).enumerate() {
         toks.clear();
-        toks.extend(words::tokens(part));
+        toks.extend(scan::tokens(part));
         kinds.clear();
         kinds.extend(toks.iter().map(|t| word_kind(t)));
         // Whether the part ends with a title word, from the kind of its last word where that

@@ -3,7 +3,6 @@
 mod cables;
 
 use crate::clean;
-use crate::meta::words;
 use crate::model::{Reference, ReferenceKind};
 use crate::scan;
 use crate::span::Span;
@@ -31,7 +30,7 @@ pub(crate) fn parse<'a>(pieces: &[&'a str], source: &'a str, out: &mut Vec<Refer
     for item in items.iter().filter(|i| !i.parts.is_empty()) {
         let item_parts = &parts[item.parts.clone()];
         toks.clear();
-        toks.extend(item_parts.iter().flat_map(|p| words::tokens(p)));
+        toks.extend(item_parts.iter().flat_map(|p| scan::tokens(p)));
         cites.clear();
         cite_cables(&toks, item_parts, &mut cites);
         // An item citing one cable (or none) is its own text; an item citing several gives each
