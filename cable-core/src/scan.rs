@@ -82,7 +82,7 @@ impl<'a> Iterator for Tokens<'a> {
 /// two bytes. (It stops at an ASCII byte, a no-break space's first byte or the end: a
 /// character boundary.)
 #[inline]
-fn token_len(b: &[u8]) -> usize {
+pub(crate) fn token_len(b: &[u8]) -> usize {
     let mut len = 0;
     while len < b.len() && !is_ascii_ws(b[len]) && !(b[len] == 0xC2 && b.get(len + 1) == Some(&0xA0)) {
         len += 1;
@@ -120,7 +120,20 @@ pub(crate) fn trim(s: &str) -> &str {
 /// `s` without leading [`is_space`] characters.
 #[inline]
 pub(crate) fn trim_start_space(s: &str) -> &str {
-    let b = s.as_bytes();
+    // At an ASCII byte or after a complete two-byte no-break space: a char boundary.
+    &s[leading_space_len(s.as_bytes())..]
+}
+
+/// `s` without trailing [`is_space`] characters.
+#[inline]
+pub(crate) fn trim_end_space(s: &str) -> &str {
+    &s[..len_without_trailing_space(s.as_bytes())]
+}
+
+/// The bytes of [`is_space`] characters that `b` opens with: ASCII whitespace and the two
+/// bytes of a no-break space (for the line table, which trims bytes before it slices its text).
+#[inline]
+pub(crate) fn leading_space_len(b: &[u8]) -> usize {
     let mut i = 0;
     loop {
         if i < b.len() && is_ascii_ws(b[i]) {
@@ -128,17 +141,15 @@ pub(crate) fn trim_start_space(s: &str) -> &str {
         } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
             i += 2;
         } else {
-            break;
+            return i;
         }
     }
-    // At an ASCII byte or after a complete two-byte no-break space: a char boundary.
-    &s[i..]
 }
 
-/// `s` without trailing [`is_space`] characters.
+/// The length of `b` without the [`is_space`] characters it ends with (see
+/// [`leading_space_len`]).
 #[inline]
-pub(crate) fn trim_end_space(s: &str) -> &str {
-    let b = s.as_bytes();
+pub(crate) fn len_without_trailing_space(b: &[u8]) -> usize {
     let mut j = b.len();
     loop {
         if j > 0 && is_ascii_ws(b[j - 1]) {
@@ -147,10 +158,9 @@ pub(crate) fn trim_end_space(s: &str) -> &str {
             // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
             j -= 2;
         } else {
-            break;
+            return j;
         }
     }
-    &s[..j]
 }
 
 /// True when `s` is non-empty and all ASCII digits.

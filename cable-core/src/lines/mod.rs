@@ -92,8 +92,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     // (Looked at once here rather than at every line of the loops.)
     let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"].iter().find(|b| text.starts_with(**b)).map_or(0, |b| b.len());
     if bom > 0 {
-        if let Some(first) = lines.first_mut() {
-            let l = &mut *first;
+        if let Some(l) = lines.first_mut() {
             let skip = bom.min(l.text.len());
             l.indent = (skip + indent(&l.text.as_bytes()[skip..])) as u32;
             l.shape = Shape::of_bytes(&l.text.as_bytes()[l.indent as usize..]);
@@ -240,23 +239,16 @@ fn line_at(text: &str, start: usize, end: usize, next: usize) -> Line<'_> {
 #[inline(always)]
 fn indent(b: &[u8]) -> usize {
     match b.first() {
-        Some(&c) if scan::is_ascii_ws(c) || c == 0xC2 => indent_from(b, 0),
+        Some(&c) if scan::is_ascii_ws(c) || c == 0xC2 => indent_from(b),
         _ => 0,
     }
 }
 
-/// The rest of [`indent`], for a line that may open with whitespace.
+/// The rest of [`indent`], for a line that may open with whitespace (not inlined: few lines
+/// take it).
 #[inline(never)]
-fn indent_from(b: &[u8], mut i: usize) -> usize {
-    loop {
-        if i < b.len() && scan::is_ascii_ws(b[i]) {
-            i += 1;
-        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
-            i += 2;
-        } else {
-            return i;
-        }
-    }
+fn indent_from(b: &[u8]) -> usize {
+    scan::leading_space_len(b)
 }
 
 /// The length of `line` without trailing whitespace and trailing `<br>` tags (HTML line breaks
@@ -276,31 +268,15 @@ fn trimmed_len(line: &[u8]) -> usize {
 /// The rest of [`trimmed_len`], for a line that ends in a no-break space or a tag.
 #[inline(never)]
 fn trimmed_len_rare(line: &[u8]) -> usize {
-    let mut j = trim_end_space(line);
+    let mut j = scan::len_without_trailing_space(line);
     while line[..j].ends_with(b">") {
         let Some(open) = memchr::memrchr(b'<', &line[..j]) else { break };
         if !matches!(&line[open..j], b"<br>" | b"<br/>" | b"<br />" | b"<BR>" | b"<BR/>" | b"<BR />") {
             break;
         }
-        j = trim_end_space(&line[..open]);
+        j = scan::len_without_trailing_space(&line[..open]);
     }
     j
-}
-
-/// The length of `b` without trailing ASCII whitespace and no-break spaces (as
-/// `scan::trim_end_space`).
-fn trim_end_space(b: &[u8]) -> usize {
-    let mut j = b.len();
-    loop {
-        if j > 0 && scan::is_ascii_ws(b[j - 1]) {
-            j -= 1;
-        } else if j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 {
-            // (0xC2 is never a continuation byte: these two bytes are one no-break space.)
-            j -= 2;
-        } else {
-            return j;
-        }
-    }
 }
 
 #[cfg(test)]

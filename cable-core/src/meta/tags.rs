@@ -268,8 +268,8 @@ fn split_spaces(p: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        // The first word's end: where `words::tokens` ends it (the same spaces as `scan::is_space`).
-        let mut end = scan::tokens(rest).next().map_or(rest.len(), str::len);
+        // The first word's end (`rest` opens with no space).
+        let mut end = scan::token_len(rest.as_bytes());
         let after = scan::trim_start_space(&rest[end..]);
         if after.starts_with('(') {
             if let Some(close) = after.find(')') {
