@@ -47,6 +47,17 @@ static OPENER_KEYS: [(u32, u32); OPENERS.len()] = {
     keys
 };
 
+/// The first letters of [`OPENERS`] (upper case), as bits from `A`.
+const OPENER_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < OPENERS.len() {
+        bits |= 1 << (OPENERS[i].0.as_bytes()[0] - b'A');
+        i += 1;
+    }
+    bits
+};
+
 /// Four bytes, ASCII letters upper-cased, packed into an integer: two texts' keys are equal
 /// when their four bytes are equal ignoring ASCII case.
 const fn key4(b: [u8; 4]) -> u32 {
@@ -193,13 +204,11 @@ pub(super) fn heading_kind(h: &str) -> Option<PassageKind> {
 fn opener(t: &str) -> Option<(PassageKind, usize)> {
     let lead = t.len() - t.trim_start_matches([' ', '\t', '-']).len();
     let s = &t[lead..];
-    // (No opener is four bytes or shorter; one whose first four bytes differ is passed over
-    // without a comparison.)
-    // (The openers' first letters, before the key: most paragraphs open with another.)
-    if !matches!(
-        s.as_bytes().first()?.to_ascii_uppercase(),
-        b'A' | b'B' | b'C' | b'E' | b'F' | b'I' | b'P' | b'S' | b'T'
-    ) {
+    // (The openers' first letters, before the key: most paragraphs open with another. No
+    // opener is four bytes or shorter; one whose first four bytes differ is passed over without
+    // a comparison.)
+    let first = s.as_bytes().first()?.to_ascii_uppercase();
+    if !first.is_ascii_uppercase() || OPENER_FIRSTS & 1 << (first - b'A') == 0 {
         return None;
     }
     let key = key_at(s.as_bytes(), 0)?;
