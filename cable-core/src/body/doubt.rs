@@ -172,8 +172,7 @@ impl<'a> Reader<'a> {
         self.count += 1;
         // (The held line's tests can fire only where the text's flags or its shape allow.)
         if !self.last.is_empty() && (self.last_may_be_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
-            let before = Some(self.before).filter(|b| !b.is_empty());
-            self.scan.line(before, (self.last, self.last_may_be_rule), Some(l), warnings);
+            self.test_held(Some(l), warnings);
         }
         self.before = self.last;
         self.last = l;
@@ -181,11 +180,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
-    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read off the walk's line table when
-    /// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's
-    /// end was found once already, and finding it again (memchr per line) was most of this pass;
-    /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
-    /// too.
+    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read
+    /// off the walk's line table when nothing is cut out of the span and it holds no `\r`
+    /// (nearly every paragraph): each line's end was found once already, and finding it again
+    /// (memchr per line) was most of this pass; a whole line that cleans to itself by its shape
+    /// is its trimmed text, which the split found too.
     fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], has_cr: bool, warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
         if !cuts.is_empty() || has_cr {
@@ -194,9 +193,16 @@ impl<'a> Reader<'a> {
             self.read_lines(lines, span, warnings);
         }
         if !self.last.is_empty() {
-            let before = Some(self.before).filter(|b| !b.is_empty());
-            self.scan.line(before, (self.last, self.last_may_be_rule), None, warnings);
+            self.test_held(None, warnings);
         }
+    }
+
+    /// The doubts of the held line `last`, now that the non-blank line after it (`next`, if
+    /// any) is known.
+    #[inline(always)]
+    fn test_held(&self, next: Option<&str>, warnings: &mut Vec<Warning>) {
+        let before = Some(self.before).filter(|b| !b.is_empty());
+        self.scan.line(before, (self.last, self.last_may_be_rule), next, warnings);
     }
 
     /// [`Reader::read`] off the line table (no cuts, no `\r`).
