@@ -72,11 +72,21 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             self.contents_open = false;
         }
-        if let Some(w) = number::written(numbered_text)
-            .or_else(|| number::glued(numbered_text, self.previous))
-            .or_else(|| number::odd(numbered_text, self.previous))
-            .or_else(|| number::parenthesised(numbered_text))
-        {
+        // (Every form of number opens with a digit, a pilcrow's byte or a parenthesis: the shape's
+        // bytes. Most pieces here open with a letter and are asked none of the four readers.)
+        let may_be_number = numbered_text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| crate::lines::shape::opens_number(b) || crate::lines::shape::opens_marking(b));
+        let read = may_be_number
+            .then(|| {
+                number::written(numbered_text)
+                    .or_else(|| number::glued(numbered_text, self.previous))
+                    .or_else(|| number::odd(numbered_text, self.previous))
+                    .or_else(|| number::parenthesised(numbered_text))
+            })
+            .flatten();
+        if let Some(w) = read {
             let mut fit = number::fit(w.value, self.previous);
             // A pilcrow written before the digits means none of them is a mangled pilcrow.
             if w.digits.0 > 0 && matches!(fit, number::Fit::Recovered(_)) {
@@ -121,8 +131,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         // A rule wrapped at the line width leaves its last dashes on the next line
         // (`-------- ------------` / `--`, 01VATICAN1286).
-        let wrapped_rule = is_separator(t_trim) && i > 0 && is_rule_line(&self.lines[i - 1]);
-        if (text::cleans_to_nothing(t_trim) || is_separator(t_trim))
+        // (Asked once: both tests below need it.)
+        let separator = is_separator(t_trim);
+        let wrapped_rule = separator && i > 0 && is_rule_line(&self.lines[i - 1]);
+        if (text::cleans_to_nothing(t_trim) || separator)
             && !wrapped_rule
             && self.pending.is_none_or(|p| p.first_caption.is_none())
         {
