@@ -23,14 +23,17 @@ impl<'l, 'a> Walk<'l, 'a> {
     fn structured_piece(&mut self, i: usize, at: usize, end: usize) {
         let line = self.lines[i];
         let t = &line.text[at..end];
-        let t_trim = scan::trim(t);
+        // (A piece from the line's indent has no space before it: the split measured it. Most
+        // pieces are whole lines, and are not read for spaces again.)
+        let lead = if at == line.indent as usize { 0 } else { scan::leading_space_len(t.as_bytes()) };
+        let t_trim = scan::trim_end_space(&t[lead..]);
         if t_trim.is_empty() {
             if at == 0 || end == line.text.len() {
                 self.blank();
             }
             return;
         }
-        let start = line.start + (at + t.len() - scan::trim_start_space(t).len()) as u32;
+        let start = line.start + (at + lead) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
         let (t_trim, glued) =
