@@ -58,7 +58,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
         // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1. The first line of a
         // paragraph that goes on is no entry either: the caption is not asked about it.)
-        let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b));
+        // (Nor is the next line read without a table open or a caption pending: most numbered
+        // lines have neither.)
+        let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b))
+            && (self.contents_open || self.pending.is_some_and(|p| p.first_caption.is_some()));
         let one_line = may_be_entry
             && end == line.span().end
             && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
