@@ -276,7 +276,9 @@ impl<'l, 'a> Walk<'l, 'a> {
         let o = self.open?;
         let p = self.body.paragraphs.get(o)?;
         p.number?;
-        let at = self.lines.partition_point(|l| l.start <= start).checked_sub(1)?;
+        // (The line of the number: the piece being read, not searched for.)
+        let at = self.line;
+        debug_assert!(self.lines.get(at).is_some_and(|l| l.start <= start && start <= l.span().end));
         let mut j = at;
         while j > 0 && text::is_blank(self.lines[j - 1].text) {
             j -= 1;
