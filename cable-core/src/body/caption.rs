@@ -12,7 +12,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         let line = self.lines[i];
         // `-- US USE OF SPANISH BASES --` after a blank line: a caption framed by dashes on its
         // own line (07MADRID911, 03OTTAWA619), not a `--` sub-item; the dashes stay out of it.
-        if let Some((a, b)) = dashed_caption(t_trim).filter(|_| self.after_blank) {
+        // (Its place first: most pieces asked here follow a line of text.)
+        if let Some((a, b)) = self.after_blank.then(|| dashed_caption(t_trim)).flatten() {
             if let Some(p) = self.pending.take().filter(|p| p.first_caption.is_some()) {
                 // A second caption block: the first was text.
                 self.captions_as_text(p);

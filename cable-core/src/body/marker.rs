@@ -80,11 +80,20 @@ pub(super) fn inline_marker(t: &str, station: Option<&str>) -> Option<(usize, us
 
 /// `ESSENTIALLY, A  CONFIDENTIAL` followed by a `PAGE nn` banner line: the text without the
 /// glued classification, and where that starts.
+/// (The first test inlined: it is asked of every piece that is no plain text, most of which
+/// end otherwise, and the call cost more than the test.)
+#[inline]
 pub(super) fn split_glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a str, Option<usize>) {
     // (The last byte: a character that ends in an ASCII capital is that capital.)
     if !t.as_bytes().last().is_some_and(u8::is_ascii_uppercase) {
         return (t, None);
     }
+    glued_classification(lines, i, t)
+}
+
+/// The rest of [`split_glued_classification`], for a piece that ends in a capital.
+#[inline(never)]
+fn glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a str, Option<usize>) {
     let next_is_banner =
         lines.get(i + 1).is_some_and(|l| l.shape.may_be_page_banner() && pagebreak::page_banner(l.trimmed()).is_some());
     if !next_is_banner {

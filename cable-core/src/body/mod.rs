@@ -60,6 +60,8 @@ struct Walk<'l, 'a> {
     /// Number of the last numbered paragraph.
     previous: Option<u32>,
     pending: Option<Pending>,
+    /// The line of the piece being read (see `piece`).
+    line: usize,
     /// The paragraph limit was reached and said so.
     warned_paragraph_limit: bool,
     /// The open paragraph is a marked block of a numbered text (see `piece`): it goes on over
@@ -121,6 +123,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         after_blank: true,
         previous: None,
         pending: None,
+        line: start,
         warned_paragraph_limit: false,
         marked_block_open: false,
         contents_open: false,

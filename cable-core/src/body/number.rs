@@ -167,8 +167,8 @@ mod tests {
 
     #[test]
     fn numbers_and_markings_open_with_the_bytes_of_the_shape_bit() {
-        // The body's count of numbered lines asks the shape first: every line of the golden
-        // fixtures that a recogniser takes must have the bit.
+        // The body's count of numbered lines, and the piece's number readers, ask the shape's
+        // bytes first: every line of the golden fixtures that a reader takes must have the bit.
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
         let mut opened = 0;
         for path in std::fs::read_dir(dir)
@@ -179,8 +179,14 @@ mod tests {
             let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
             for line in crate::lines::split(&text) {
                 let t = line.trimmed();
+                // (`glued` and `odd` take only the next number: asked with the one before the
+                // line's leading digits, they take any.)
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                let before = crate::scan::parse_u32(&t[..digits]).and_then(|v| v.checked_sub(1));
                 if written(t).is_some()
                     || parenthesised(t).is_some()
+                    || glued(t, before).is_some()
+                    || odd(t, before).is_some()
                     || crate::classification::Marking::parse_prefix(t).is_some()
                 {
                     opened += 1;

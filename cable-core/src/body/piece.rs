@@ -21,16 +21,20 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// [`Walk::piece`] for a piece that may be more than text of the open paragraph.
     #[inline(never)]
     fn structured_piece(&mut self, i: usize, at: usize, end: usize) {
+        self.line = i;
         let line = self.lines[i];
         let t = &line.text[at..end];
-        let t_trim = scan::trim(t);
+        // (A piece from the line's indent has no space before it: the split measured it. Most
+        // pieces are whole lines, and are not read for spaces again.)
+        let lead = if at == line.indent as usize { 0 } else { scan::leading_space_len(t.as_bytes()) };
+        let t_trim = scan::trim_end_space(&t[lead..]);
         if t_trim.is_empty() {
             if at == 0 || end == line.text.len() {
                 self.blank();
             }
             return;
         }
-        let start = line.start + (at + t.len() - scan::trim_start_space(t).len()) as u32;
+        let start = line.start + (at + lead) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
         let (t_trim, glued) =
@@ -55,7 +59,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (An entry takes one line: `1.  (S/NF) This telegram replaces Ref A ...` under
         // `SUMMARY AND TABLE OF CONTENTS`, 09STATE119085, is paragraph 1. The first line of a
         // paragraph that goes on is no entry either: the caption is not asked about it.)
-        let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b));
+        // (Nor is the next line read without a table open or a caption pending: most numbered
+        // lines have neither.)
+        let may_be_entry = t_trim.as_bytes().first().is_some_and(|&b| crate::lines::shape::opens_number(b))
+            && (self.contents_open || self.pending.is_some_and(|p| p.first_caption.is_some()));
         let one_line = may_be_entry
             && end == line.span().end
             && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
@@ -72,11 +79,21 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             self.contents_open = false;
         }
-        if let Some(w) = number::written(numbered_text)
-            .or_else(|| number::glued(numbered_text, self.previous))
-            .or_else(|| number::odd(numbered_text, self.previous))
-            .or_else(|| number::parenthesised(numbered_text))
-        {
+        // (Every form of number opens with a digit, a pilcrow's byte or a parenthesis: the shape's
+        // bytes. Most pieces here open with a letter and are asked none of the four readers.)
+        let may_be_number = numbered_text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| crate::lines::shape::opens_number(b) || crate::lines::shape::opens_marking(b));
+        let read = may_be_number
+            .then(|| {
+                number::written(numbered_text)
+                    .or_else(|| number::glued(numbered_text, self.previous))
+                    .or_else(|| number::odd(numbered_text, self.previous))
+                    .or_else(|| number::parenthesised(numbered_text))
+            })
+            .flatten();
+        if let Some(w) = read {
             let mut fit = number::fit(w.value, self.previous);
             // A pilcrow written before the digits means none of them is a mangled pilcrow.
             if w.digits.0 > 0 && matches!(fit, number::Fit::Recovered(_)) {
@@ -121,8 +138,10 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         // A rule wrapped at the line width leaves its last dashes on the next line
         // (`-------- ------------` / `--`, 01VATICAN1286).
-        let wrapped_rule = is_separator(t_trim) && i > 0 && is_rule_line(&self.lines[i - 1]);
-        if (text::cleans_to_nothing(t_trim) || is_separator(t_trim))
+        // (Asked once: both tests below need it.)
+        let separator = is_separator(t_trim);
+        let wrapped_rule = separator && i > 0 && is_rule_line(&self.lines[i - 1]);
+        if (text::cleans_to_nothing(t_trim) || separator)
             && !wrapped_rule
             && self.pending.is_none_or(|p| p.first_caption.is_none())
         {
