@@ -266,8 +266,8 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
         // `SUBJECT: WHAT'S BEHIND THE RAIDS ON TNK-BP AND BP REF: A. MOSCOW 816 ...`
         Some(Field::Subject) => &[Field::Ref, Field::ClassifiedBy],
     };
-    // Only `E.O.`, `EO `, `TAGS ` and `AGS:` (looked for after no field or an E.O.) are not a
-    // colon form: the other sets are found from the line's colons, few in a line, not by a
+    // Only the sets looked for after no field or an E.O. hold forms without a colon (`E.O.`,
+    // `EO `, `TAGS `): the other sets are found from the line's colons, few in a line, not by a
     // pass over its words.
     if look_for.iter().all(|f| matches!(f, Field::Subject | Field::Ref | Field::ClassifiedBy)) {
         return glued_at_colons(t, from, look_for);
