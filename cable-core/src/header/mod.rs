@@ -390,7 +390,11 @@ fn record_page_origin<'a>(lines: &[Line<'a>], i: usize, n: usize, cable: &mut Ca
 fn is_office_block_line(t: &str) -> bool {
     let mut offices = 0;
     for tok in scan::tokens(t) {
-        let office = tok.rsplit_once('-').is_some_and(|(o, c)| !o.is_empty() && scan::is_digits(c) && c.len() <= 3);
+        // `LOG-00`: a name, a dash and one to three digits, read from the token's end (a
+        // search for the last dash cost more than the rest of the test).
+        let b = tok.as_bytes();
+        let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let office = (1..=3).contains(&digits) && b.len() >= digits + 2 && b[b.len() - digits - 1] == b'-';
         // The closing total (`/012W`, `/037 W`, `(TEDE) /000R`).
         let total = (tok.starts_with('/') && tok.len() > 1)
             || tok == "W"

@@ -90,6 +90,9 @@ struct Index<K> {
     /// lookup searches a few dozen keys, not all of them (stations are looked up for every
     /// word before a serial of every REF line).
     starts: Vec<u32>,
+    /// The keys of 1 to 16 bytes as integers ([`crate::scan::pack16`]), sorted, with their rows:
+    /// such a key (nearly every one looked up) is found by comparing integers, not strings.
+    short: Vec<(u128, usize)>,
 }
 
 impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
@@ -105,14 +108,27 @@ impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
         // (Sorted by bytes: the keys with one first byte are together, after the empty one.)
         let first = |k: &K| k.borrow().as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
         self.starts = (0..=257).map(|b| self.entries.partition_point(|(k, _)| first(k) < b) as u32).collect();
+        self.short = self.entries.iter().filter_map(|(k, row)| Some((pack(k.borrow())?, *row))).collect();
+        self.short.sort_unstable();
+        self.short.shrink_to_fit();
     }
 
     fn get(&self, key: &str) -> Option<&usize> {
+        // (A short key is none of the longer keys, a longer one none of the short keys.)
+        if let Some(packed) = pack(key) {
+            let found = self.short.binary_search_by_key(&packed, |&(k, _)| k).ok();
+            return found.map(|i| &self.short[i].1);
+        }
         let b = key.as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
         let (from, to) = (self.starts[b] as usize, self.starts[b + 1] as usize);
         let bucket = &self.entries[from..to];
         bucket.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok().map(|i| &bucket[i].1)
     }
+}
+
+/// A key of 1 to 16 bytes as an integer, for [`Index`]'s search.
+fn pack(key: &str) -> Option<u128> {
+    crate::scan::pack16(key.as_bytes(), |b| b)
 }
 
 /// The parsed table and its indexes.

@@ -131,12 +131,19 @@ impl Tables {
 /// the padding could not be told from).
 fn pack(tag: &str) -> Option<u64> {
     let b = tag.as_bytes();
-    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+    if b.is_empty() || b.len() > 8 {
         return None;
     }
-    let mut key = [0u8; 8];
-    key[..b.len()].copy_from_slice(b);
-    Some(u64::from_be_bytes(key))
+    // Shifted in byte by byte, the zero test on the way: for at most eight bytes, cheaper than
+    // a byte search and a copy (every tag of every cable is packed).
+    let mut key = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        if c == 0 {
+            return None;
+        }
+        key |= u64::from(c) << (56 - 8 * i);
+    }
+    Some(key)
 }
 
 fn tables() -> &'static Tables {

@@ -85,6 +85,20 @@ pub(super) fn ends_in_label(line: &str) -> bool {
 /// is written in capitals: `SUBJECT: ... AT U.S.-EU SUMMIT` / `This is an Action request.` —
 /// a subject in capitals never wraps into a line of prose.
 pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
+    // The line first: most lines asked are no prose (more capitals of the subject), and the
+    // test ends there, without a count over the subject's pieces.
+    let (mut t_lower, mut t_letters) = (0usize, 0usize);
+    for b in t.bytes() {
+        t_lower += b.is_ascii_lowercase() as usize;
+        t_letters += b.is_ascii_alphabetic() as usize;
+    }
+    if t_lower * 2 <= t_letters {
+        return false;
+    }
+    // A subject cut after a hyphen or comma goes on whatever the case (`(PC-` / `123) September`).
+    if pieces.last().is_some_and(|p| p.trim_end().ends_with(['-', ','])) {
+        return false;
+    }
     let (mut upper, mut lower) = (0usize, 0usize);
     for p in pieces {
         for b in p.bytes() {
@@ -93,15 +107,7 @@ pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
         }
     }
     let capitals = upper >= 8 && lower * 10 <= upper;
-    // A subject cut after a hyphen or comma goes on whatever the case (`(PC-` / `123) September`).
-    let cut = pieces.last().is_some_and(|p| p.trim_end().ends_with(['-', ',']));
-    let (mut t_lower, mut t_letters) = (0usize, 0usize);
-    for b in t.bytes() {
-        t_lower += b.is_ascii_lowercase() as usize;
-        t_letters += b.is_ascii_alphabetic() as usize;
-    }
-    let words = t.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count();
-    capitals && !cut && words >= 3 && t_lower * 2 > t_letters
+    capitals && t.split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic())).count() >= 3
 }
 
 /// Cuts the sensitivity banner glued after a subject (`... ANOTHER CHILD Sensitive but` /

@@ -266,65 +266,105 @@ pub(crate) fn glued_after(t: &str, from: usize, field: Option<Field>) -> Option<
         // `SUBJECT: WHAT'S BEHIND THE RAIDS ON TNK-BP AND BP REF: A. MOSCOW 816 ...`
         Some(Field::Subject) => &[Field::Ref, Field::ClassifiedBy],
     };
+    // Only the sets looked for after no field or an E.O. hold forms without a colon (`E.O.`,
+    // `EO `, `TAGS `): the other sets are found from the line's colons, few in a line, not by a
+    // pass over its words.
+    if look_for.iter().all(|f| matches!(f, Field::Subject | Field::Ref | Field::ClassifiedBy)) {
+        return glued_at_colons(t, from, look_for);
+    }
     let bytes = t.as_bytes();
-    let mut best: Option<Keyword> = None;
-    let ref_glues = look_for.contains(&Field::Ref);
-    // The first letters of the forms looked for (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`,
-    // `CLASSIFIED BY`, `REF`, and a glued `REF:`): other bytes (most of a line, and every byte
-    // inside a multi-byte character) are passed over by a bit test.
+    // The first letters of the forms looked for (`E.O.`, `TAGS`/`AGS:`, `SUBJECT`): other words
+    // are passed over by a bit test of their first byte.
     let firsts = look_for.iter().fold(0u64, |m, &f| m | first_letters(f));
-    for i in from..t.len() {
+    let mut word_start = from == 0 || bytes.get(from - 1).is_some_and(|&b| scan::is_ascii_ws(b));
+    let mut i = from;
+    while i < bytes.len() {
         let b = bytes[i].wrapping_sub(b'A');
-        if b >= 64 || firsts & (1 << b) == 0 {
-            continue;
-        }
-        if i > 0 && !scan::is_ascii_ws(bytes[i - 1]) {
-            // `... VISIT TO EGYPTREF: CAIRO 493`: a REF keyword glued to the subject's last word,
-            // only in upper case after an upper-case letter.
-            // (The letter first: this runs at every byte inside a word.)
-            let glued_ref = bytes[i] == b'R'
-                && ref_glues
-                && bytes[i - 1].is_ascii_uppercase()
-                && (t[i..].starts_with("REF:") || t[i..].starts_with("REFS:"));
-            if glued_ref {
-                best = glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:"]);
-                break;
+        if word_start && b < 64 && firsts & (1 << b) != 0 {
+            for &f in look_for {
+                let k = match f {
+                    // (The written form first: `eo_at` tries every spelling.)
+                    Field::Eo if t[i..].starts_with("E.O.") || t[i..].starts_with("EO ") => eo_at(t, i),
+                    // `AGS:`: the damaged form is known only in upper case, after an E.O. line.
+                    Field::Tags => glued_colon_form(t, i, Field::Tags, glued_forms(Field::Tags)).or_else(|| {
+                        (field == Some(Field::Eo) && t[i..].starts_with("AGS:")).then_some(Keyword {
+                            field: Field::Tags,
+                            at: i,
+                            content: i + 4,
+                            damaged: true,
+                        })
+                    }),
+                    Field::Eo | Field::Subject | Field::Ref | Field::ClassifiedBy => {
+                        glued_colon_form(t, i, f, glued_forms(f))
+                    }
+                };
+                if k.is_some() {
+                    return k;
+                }
             }
-            continue;
         }
-        for &f in look_for {
-            let k = match f {
-                // (The written form first: `eo_at` tries every spelling.)
-                Field::Eo if t[i..].starts_with("E.O.") || t[i..].starts_with("EO ") => eo_at(t, i),
-                Field::Eo => None,
-                // `AGS:`: the damaged form is known only in upper case, after an E.O. line.
-                Field::Tags => glued_colon_form(t, i, Field::Tags, &["TAGS:", "TAGS "]).or_else(|| {
-                    (field == Some(Field::Eo) && t[i..].starts_with("AGS:")).then_some(Keyword {
-                        field: Field::Tags,
-                        at: i,
-                        content: i + 4,
-                        damaged: true,
-                    })
-                }),
-                Field::Subject => glued_colon_form(t, i, Field::Subject, &["SUBJECT:", "SUBJ:"]),
-                Field::ClassifiedBy => glued_colon_form(t, i, Field::ClassifiedBy, &["CLASSIFIED BY:"]),
-                Field::Ref => glued_colon_form(t, i, Field::Ref, &["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:"]),
-            };
-            if k.is_some() {
-                best = k;
-                break;
+        // On to the next word: after the next whitespace byte.
+        match bytes[i..].iter().position(|&b| scan::is_ascii_ws(b)) {
+            Some(p) => {
+                i += p + 1;
+                word_start = true;
+            }
+            None => break,
+        }
+    }
+    None
+}
+
+/// The forms of `field` that [`glued_after`] takes besides `E.O.` and `AGS:`: colon forms in
+/// any case, `TAGS ` in upper case.
+fn glued_forms(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Eo => &[],
+        Field::Tags => &["TAGS:", "TAGS "],
+        Field::Subject => &["SUBJECT:", "SUBJ:"],
+        Field::ClassifiedBy => &["CLASSIFIED BY:"],
+        Field::Ref => &["REF:", "REFS:", "REF(S):", "REFTEL:", "REFTELS:"],
+    }
+}
+
+/// [`glued_after`] for fields whose forms all end in a colon (and hold no other): each colon
+/// after `from` is the end of the candidates, tried at the starts their lengths give. A form
+/// opens a word (any case), or is a REF keyword glued to an upper-case word (`... VISIT TO
+/// EGYPTREF: CAIRO 493`, upper case only). A form found at a colon starts before any found at a
+/// later colon (no form holds a colon inside): the first colon with a form gives the keyword.
+fn glued_at_colons(t: &str, from: usize, look_for: &[Field]) -> Option<Keyword> {
+    let bytes = t.as_bytes();
+    let ref_glues = look_for.contains(&Field::Ref);
+    for colon in memchr::memchr_iter(b':', bytes.get(from..)?).map(|c| from + c) {
+        let mut best: Option<Keyword> = None;
+        for &field in look_for {
+            for kw in glued_forms(field) {
+                let Some(at) = (colon + 1).checked_sub(kw.len()).filter(|&at| at >= from) else { continue };
+                let word_start = at == 0 || scan::is_ascii_ws(bytes[at - 1]);
+                let found = if word_start {
+                    bytes[at..=colon].eq_ignore_ascii_case(kw.as_bytes())
+                } else {
+                    ref_glues
+                        && matches!(*kw, "REF:" | "REFS:")
+                        && bytes[at - 1].is_ascii_uppercase()
+                        && &bytes[at..=colon] == kw.as_bytes()
+                };
+                // (At most one form matches at one start: the forms part before their colon.)
+                if found && best.is_none_or(|b| at < b.at) {
+                    best = Some(Keyword { field, at, content: colon + 1, damaged: false });
+                }
             }
         }
         if best.is_some() {
-            break;
+            return best;
         }
     }
-    best
+    None
 }
 
 /// The letters that the glued forms of `field` open with, as bits (`1 << (letter - b'A')`),
-/// in the cases [`glued_after`] takes them: colon forms in either case, `E.O.`, `EO `, `AGS:`
-/// and the glued `REF:` in upper case only.
+/// in the cases [`glued_after`] takes them: colon forms in either case, `E.O.`, `EO ` and
+/// `AGS:` in upper case only.
 fn first_letters(field: Field) -> u64 {
     let bit = |c: u8| 1u64 << (c - b'A');
     match field {
