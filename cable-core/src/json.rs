@@ -54,8 +54,8 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// The index of the first byte of `b` that needs an escape: sixteen bytes a step, then eight,
-/// then the last few padded with spaces (which need none), so that a short string (most of them)
-/// takes one word test and no byte loop.
+/// then the last word of `b` again over the last few (or, in a string shorter than a word, its
+/// bytes padded with spaces), so that only a string of less than eight bytes takes a byte loop.
 #[inline]
 fn find_escape(b: &[u8]) -> Option<usize> {
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
@@ -94,9 +94,19 @@ fn find_escape(b: &[u8]) -> Option<usize> {
     if rest.is_empty() {
         return None;
     }
-    // 1 to 7 bytes, the first lowest, spaces above them.
-    let low = rest.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c));
-    let w = low | (u64::from_le_bytes([b' '; 8]) << (8 * rest.len()));
+    let w = match b.len().checked_sub(8) {
+        // The last word again: the bytes before `rest` in it were found clean and cannot move
+        // the first match (a borrow starts only at a byte that matches).
+        Some(from) => {
+            at = from;
+            word(&b[from..])
+        }
+        // 1 to 7 bytes in all, the first lowest, spaces (which need no escape) above them.
+        None => {
+            let low = rest.iter().rev().fold(0, |w, &c| (w << 8) | u64::from(c));
+            low | (u64::from_le_bytes([b' '; 8]) << (8 * rest.len()))
+        }
+    };
     let m = needs_escape(w);
     (m != 0).then(|| at + m.trailing_zeros() as usize / 8)
 }
@@ -407,6 +417,13 @@ mod tests {
                     let s = format!("{}{p}{}", "x".repeat(at), "y".repeat(len - at));
                     assert_eq!(ours(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
                 }
+            }
+        }
+        // A character above 0x7f before an escape, the last word read again over both.
+        for at in 0..70 {
+            for gap in 0..40 {
+                let s = format!("{}é{}\"{}", "x".repeat(at), "y".repeat(gap), "z".repeat(9));
+                assert_eq!(ours(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
         }
         let all: String = (0u8..=0x7f).map(char::from).chain("é€😀".chars()).collect();
