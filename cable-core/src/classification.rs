@@ -245,6 +245,9 @@ fn damaged_word(line: &str) -> Option<(Level, usize, bool)> {
     None
 }
 
+/// The most bytes between a portion marking's parentheses: longer is prose in parentheses.
+const MAX_INNER: usize = 40;
+
 /// A portion marking such as `(C)`, `(S//NF)`, `(C/REL GERMANY)`, `(C - ENTIRE TEXT)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Marking<'a> {
@@ -293,11 +296,10 @@ impl<'a> Marking<'a> {
     fn parse_prefix_at(s: &'a str) -> Option<(Marking<'a>, usize)> {
         let lead = s.len() - s.trim_start_matches(' ').len();
         let rest = s[lead..].strip_prefix('(')?;
-        let close = rest.find(')')?;
+        // A marking's inside is at most 40 bytes: the `)` is looked for there only, not through
+        // the rest of a paragraph that opens with prose in parentheses and closes them late.
+        let close = memchr::memchr(b')', &rest.as_bytes()[..rest.len().min(MAX_INNER + 1)])?;
         let inner = &rest[..close];
-        if inner.len() > 40 {
-            return None;
-        }
         let inner_t = inner.trim_start_matches(' ');
         let head_len = inner_t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(inner_t.len());
         let level = Level::from_mark(&inner_t[..head_len])?;
