@@ -446,9 +446,13 @@ impl Marking<'_> {
     /// The keys `level`, `caveats`, `raw`, written into a struct being serialised (a marking of
     /// its own, or the document's marking with its span).
     pub(crate) fn serialize_fields<S: serde::ser::SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
-        let caveats: Vec<&str> = self.caveats().collect();
         st.serialize_field("level", &self.level)?;
-        st.serialize_field("caveats", &caveats)?;
+        // Most markings (`(C)`, `(SBU)`) have no caveat text: no iterator and no Vec for them.
+        if self.caveat_text.is_empty() {
+            st.serialize_field("caveats", &[] as &[&str])?;
+        } else {
+            st.serialize_field("caveats", &self.caveats().collect::<Vec<_>>())?;
+        }
         st.serialize_field("raw", self.raw)
     }
 }
