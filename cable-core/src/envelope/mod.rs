@@ -124,6 +124,13 @@ impl<'a> Envelope<'a> {
 /// Parses `YYYY-MM-DD HH:MM` (cablegate pages) or `M/D/YYYY H:MM` (`cables.csv`) as UTC.
 fn parse_envelope_date(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
+    // Nearly every date is `cables.csv`'s plain form, read here without chrono's format
+    // interpreter (about 1,700 instructions a date, 1% of the parse of CSV rows); anything else,
+    // and anything this does not take, goes the general way below, which gives the same result
+    // for the form read here (a test holds them together).
+    if let Some(d) = plain_csv_date(s.as_bytes()) {
+        return d;
+    }
     let (date, time) = s.split_once(' ').unwrap_or((s, "0:00"));
     let date = if date.contains('-') {
         NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?
@@ -133,6 +140,39 @@ fn parse_envelope_date(s: &str) -> Option<DateTime<Utc>> {
     let (h, m) = time.trim().split_once(':')?;
     let dt: NaiveDateTime = date.and_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
     Some(dt.and_utc())
+}
+
+/// `M/D/YYYY H:MM` with one or two digits for month, day and hour, four for the year and two for
+/// the minutes, nothing else: `Some` of the date (`None` in it when there is no such day or time),
+/// or `None` when `b` is not in this form.
+fn plain_csv_date(b: &[u8]) -> Option<Option<DateTime<Utc>>> {
+    let mut at = 0;
+    // Digits up to `max` of them, then `end` (or the end of `b` for the minutes).
+    let mut number = |min: usize, max: usize, end: Option<u8>| -> Option<u32> {
+        let start = at;
+        let mut n = 0u32;
+        while at < b.len() && b[at].is_ascii_digit() && at - start < max {
+            n = n * 10 + u32::from(b[at] - b'0');
+            at += 1;
+        }
+        if at - start < min {
+            return None;
+        }
+        match end {
+            Some(e) if b.get(at) == Some(&e) => at += 1,
+            Some(_) => return None,
+            None if at != b.len() => return None,
+            None => {}
+        }
+        Some(n)
+    };
+    let month = number(1, 2, Some(b'/'))?;
+    let day = number(1, 2, Some(b'/'))?;
+    let year = number(4, 4, Some(b' '))?;
+    let hour = number(1, 2, Some(b':'))?;
+    let minute = number(2, 2, None)?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day);
+    Some(date.and_then(|d| d.and_hms_opt(hour, minute, 0)).map(|dt| dt.and_utc()))
 }
 
 /// The text of a [`Document`]: borrowed, owned, or a buffer shared with its owner (a Python
@@ -355,6 +395,37 @@ mod tests {
         let d = parse_envelope_date("12/28/1966 18:48").unwrap();
         assert_eq!((d.year(), d.month(), d.day(), d.hour(), d.minute()), (1966, 12, 28, 18, 48));
         assert!(parse_envelope_date("13/45/2000 1:00").is_none());
+    }
+
+    #[test]
+    fn plain_csv_dates_read_as_chrono_reads_them() {
+        // The general way, as `parse_envelope_date` has it after its shortcut.
+        fn general(s: &str) -> Option<DateTime<Utc>> {
+            let (date, time) = s.split_once(' ')?;
+            let date = NaiveDate::parse_from_str(date, "%m/%d/%Y").ok()?;
+            let (h, m) = time.trim().split_once(':')?;
+            Some(date.and_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?.and_utc())
+        }
+        let mut taken = 0;
+        for month in ["1", "01", "12", "13", "0", "123"] {
+            for day in ["1", "09", "28", "29", "31", "32", "0"] {
+                for year in ["1966", "2000", "2010", "1900", "0999"] {
+                    for time in ["0:00", "9:05", "18:48", "23:59", "24:00", "12:60", "1:5", "001:00"] {
+                        let s = format!("{month}/{day}/{year} {time}");
+                        if let Some(d) = plain_csv_date(s.as_bytes()) {
+                            taken += 1;
+                            assert_eq!(d, general(&s), "{s}");
+                        }
+                        assert_eq!(parse_envelope_date(&s), general(&s), "{s}");
+                    }
+                }
+            }
+        }
+        assert!(taken > 1000, "{taken}");
+        // Not the plain form: left to the general way.
+        for s in ["2/29/2000", "2/29/2000 1:00 ", "+2/29/2000 1:00", "2/29/20000 1:00", "2/29/2000 1:00:00"] {
+            assert!(plain_csv_date(s.as_bytes()).is_none(), "{s}");
+        }
     }
 
     #[test]
