@@ -130,20 +130,12 @@ impl Tables {
 /// compare as their integers do. `None` for longer or empty tags, and for a zero byte (which
 /// the padding could not be told from).
 fn pack(tag: &str) -> Option<u64> {
-    let b = tag.as_bytes();
-    if b.is_empty() || b.len() > 8 {
+    if tag.len() > 8 {
         return None;
     }
-    // Shifted in byte by byte, the zero test on the way: for at most eight bytes, cheaper than
-    // a byte search and a copy (every tag of every cable is packed).
-    let mut key = 0u64;
-    for (i, &c) in b.iter().enumerate() {
-        if c == 0 {
-            return None;
-        }
-        key |= u64::from(c) << (56 - 8 * i);
-    }
-    Some(key)
+    // The high half of the 16-byte key is this 8-byte one: the same bytes, big-endian and
+    // zero-padded.
+    crate::scan::pack16(tag.as_bytes(), |b| b).map(|key| (key >> 64) as u64)
 }
 
 fn tables() -> &'static Tables {
