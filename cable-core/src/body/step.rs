@@ -150,14 +150,14 @@ impl<'l, 'a> Walk<'l, 'a> {
         // paragraph: look for the one after it.)
         // (Asked only of a numbered text; a piece that opens with a printable byte that opens
         // no number has none after a trim either.)
-        let opening = || match line.text.as_bytes().get(from) {
-            Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
-            _ => number::written(line.text[from..end].trim_start()).map(|w| w.value),
-        };
         let mut expected = if !self.numbered {
             None
         } else {
-            match (self.previous, opening()) {
+            let opening = match line.text.as_bytes().get(from) {
+                Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
+                _ => self.written(line.text[from..end].trim_start()).map(|w| w.value),
+            };
+            match (self.previous, opening) {
                 (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
                 (Some(p), _) => Some(p + 1),
                 (None, Some(w)) => Some(w + 1),
