@@ -158,6 +158,18 @@ fn is_table_row(t: &str) -> bool {
     // (Bytes, not characters: the frame and the figure are ASCII, and a character-set trim cost
     // more than the rest of the test on every word of the lines that get this far.)
     let frame = |b: &u8| matches!(b, b'(' | b')' | b'%' | b'$');
+    // A figure's first byte after its frame is a digit at a word's start or after a frame byte:
+    // a line with fewer than three such digits (`... on May 25, 2007 ...`: three digits, one
+    // word of them) has fewer than three figures, and is not split into words. (Most lines that
+    // get here hold a date or a year.)
+    let b = t.as_bytes();
+    let starts = (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && (i == 0 || b[i - 1].is_ascii_whitespace() || frame(&b[i - 1])))
+        .take(3)
+        .count();
+    if starts < 3 {
+        return false;
+    }
     let figure = |w: &[u8]| {
         let start = w.iter().position(|b| !frame(b)).unwrap_or(w.len());
         let end = w.iter().rposition(|b| !frame(b)).map_or(start, |e| e + 1);

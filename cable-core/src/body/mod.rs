@@ -85,6 +85,9 @@ struct Walk<'l, 'a> {
     /// `(` (a paragraph number inside a joined line is followed by a marking).
     next_of: marker::Ahead,
     next_paren: marker::Ahead,
+    /// The last text read for a paragraph number at its start (its address and length) and the
+    /// number: a line's cut and its piece ask about the same text (see [`Walk::written`]).
+    number_read: Option<((usize, usize), Option<number::Written>)>,
 }
 
 /// Reads a header and metadata block from `lines[at]` into a cable; returns the line where the
@@ -97,26 +100,29 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     let source = cable.source;
     let station =
         cable.banner.as_ref().and_then(|b| b.station).map(|s| s.value).or(cable.page_origin.map(|p| p.0.value));
-    let numbered_lines = lines[start.min(lines.len())..]
-        .iter()
-        .filter(|l| {
-            // (The shape first: this runs on every line of the body, and a line that opens
-            // with no digit, pilcrow or parenthesis is none of these.)
+    // Whether the text has a paragraph number, and the lines that open like one (by their
+    // shape: a digit, pilcrow or parenthesis first), an upper bound of the numbered paragraphs
+    // that sizes their vector. (The numbers are read only up to the first one found: the walk
+    // reads every line's number again in its place, and a count of them all read each numbered
+    // line a third time.)
+    let (mut numbered, mut shaped) = (false, 0);
+    for l in lines[start.min(lines.len())..].iter().filter(|l| l.shape.may_open_number()) {
+        shaped += 1;
+        numbered = numbered || {
             let t = l.trimmed();
-            l.shape.may_open_number()
-                && (number::written(t).is_some()
-                    || number::parenthesised(t).is_some()
-                    || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some()))
-        })
-        .count();
+            number::written(t).is_some()
+                || number::parenthesised(t).is_some()
+                || Marking::parse_prefix(t).is_some_and(|(_, n)| number::written(t[n..].trim_start()).is_some())
+        };
+    }
     let mut w = Walk {
         lines,
         read_head,
         source,
         station,
-        numbered: numbered_lines > 0,
+        numbered,
         // One vector for all paragraphs, sized once (not one allocation per paragraph).
-        body: Body { paragraphs: Vec::with_capacity(numbered_lines.max(4) + 2), ..Body::default() },
+        body: Body { paragraphs: Vec::with_capacity(shaped.max(4) + 2), ..Body::default() },
         // The cable's own warnings, handed back at the end: no second vector.
         warnings: std::mem::take(&mut cable.warnings),
         open: None,
@@ -134,6 +140,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         section_blocks: Vec::new(),
         next_of: marker::Ahead::default(),
         next_paren: marker::Ahead::default(),
+        number_read: None,
     };
     let end = w.ending(start);
     let mut i = start;

@@ -87,7 +87,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             .is_some_and(|&b| crate::lines::shape::opens_number(b) || crate::lines::shape::opens_marking(b));
         let read = may_be_number
             .then(|| {
-                number::written(numbered_text)
+                self.written(numbered_text)
                     .or_else(|| number::glued(numbered_text, self.previous))
                     .or_else(|| number::odd(numbered_text, self.previous))
                     .or_else(|| number::parenthesised(numbered_text))
@@ -281,6 +281,19 @@ impl<'l, 'a> Walk<'l, 'a> {
                 p.text_span = Span::new(end, end);
             }
         }
+    }
+
+    /// [`number::written`] of `t`, remembered for the last text asked: a line that may be cut
+    /// is read for its number by [`Walk::cut_text_at`] (to know which number to look for after
+    /// it), then again as its piece, the same text.
+    pub(super) fn written(&mut self, t: &str) -> Option<number::Written> {
+        let key = (t.as_ptr() as usize, t.len());
+        if let Some((_, w)) = self.number_read.filter(|(k, _)| *k == key) {
+            return w;
+        }
+        let w = number::written(t);
+        self.number_read = Some((key, w));
+        w
     }
 
     /// The pending caption introduces a table of contents (`SUBJECTS COVERED IN THIS REPORT:`,

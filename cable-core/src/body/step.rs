@@ -150,14 +150,27 @@ impl<'l, 'a> Walk<'l, 'a> {
         // paragraph: look for the one after it.)
         // (Asked only of a numbered text; a piece that opens with a printable byte that opens
         // no number has none after a trim either.)
-        let opening = || match line.text.as_bytes().get(from) {
-            Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
-            _ => number::written(line.text[from..end].trim_start()).map(|w| w.value),
-        };
+        // (The look for a number starts past the parenthesis of the line's own marking, when it
+        // opens with a number and one: `6. (S) ...` holds that paragraph's number before a
+        // marking, which is never the next one, but made the search below read the line.)
+        let mut look_from = from;
         let mut expected = if !self.numbered {
             None
         } else {
-            match (self.previous, opening()) {
+            let opening = match line.text.as_bytes().get(from) {
+                Some(&b) if b.is_ascii_graphic() && !crate::lines::shape::opens_number(b) => None,
+                _ => {
+                    let t = line.text[from..end].trim_start();
+                    self.written(t).map(|w| {
+                        let marking = t[w.len..].trim_start_matches(' ');
+                        if marking.starts_with('(') {
+                            look_from = end - marking.len() + 1;
+                        }
+                        w.value
+                    })
+                }
+            };
+            match (self.previous, opening) {
                 (Some(p), Some(w)) if w == p + 1 => Some(w + 1),
                 (Some(p), _) => Some(p + 1),
                 (None, Some(w)) => Some(w + 1),
@@ -165,7 +178,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
         };
         while let Some(next) = expected {
-            if !self.next_paren.holds(source, abs(from), 1, marker::find_number_paren) {
+            if !self.next_paren.holds(source, abs(from.max(look_from)), 1, marker::find_number_paren) {
                 break;
             }
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };

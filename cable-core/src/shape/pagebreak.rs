@@ -221,7 +221,7 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     if is_page_marker(t) {
         return Some(PageBreak { lines: 1, content_at: None });
     }
-    if let Some(n) = page_banner_len(t) {
+    if let Some(n) = banner_len(&lines[i]) {
         return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n) });
     }
     if is_lone_classification(t) {
@@ -234,19 +234,27 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
             repeats += 1;
         }
         let next = lines[j].trimmed();
-        if let Some(n) = page_banner_len(next) {
+        if let Some(n) = banner_len(&lines[j]) {
             return Some(PageBreak { lines: j - i + 1, content_at: content_after(lines[j].text, next, n) });
         }
         // The classification line that closes a page, after the banner's page.
         if i > 0 {
             if let Some(p) = prev_non_blank(lines, i) {
-                if page_banner_len(lines[p].trimmed()).is_some() {
+                if banner_len(&lines[p]).is_some() {
                     return Some(PageBreak { lines: 1, content_at: None });
                 }
             }
         }
     }
     None
+}
+
+/// [`page_banner_len`] of a whole line, its first test read off the line's shape (a banner
+/// opens with `PAGE`): most lines asked here end in a digit or are shaped like a lone
+/// classification, and the call cost more than that test.
+#[inline]
+fn banner_len(line: &Line<'_>) -> Option<usize> {
+    if line.shape.may_be_page_banner() { page_banner_len(line.trimmed()) } else { None }
 }
 
 fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
