@@ -420,7 +420,12 @@ fn starts_body(t: &str) -> bool {
 /// banners, because inbox printouts put a banner above the header
 /// (`Cable Text:` / `C O N F I D E N T I A L DUBAI 00057` / `VZCZC…`).
 fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    // Whether a full banner was passed, known for the lines before `checked`: the banners are
+    // looked for only when a partial page's line asks, among the lines passed since the last
+    // time. (The look-ahead runs at the end of every header and nearly always ends at a field
+    // keyword with no partial page in sight, where a banner test of each line was wasted.)
     let mut passed_banner = false;
+    let mut checked = from;
     for (j, l) in lines.iter().enumerate().skip(from).take(60) {
         let t = l.trimmed();
         if t.is_empty() {
@@ -429,17 +434,24 @@ fn header_anchor(lines: &[Line<'_>], from: usize) -> Option<usize> {
         if starts_metadata_field(t) || is_numbered_paragraph(t) {
             return None;
         }
-        let strong = is_strong_header_line(t);
+        if is_strong_header_line(t) {
+            return Some(j);
+        }
         // The first page of a partial record's header; weaker, so it never pulls a banner
         // into the header.
         let partial = pagebreak::page_banner(t).is_some_and(|b| b.page == 1)
             || t.strip_prefix("ACTION ").is_some_and(is_office_block_line)
             || t.strip_prefix("INFO ").is_some_and(is_office_block_line)
             || (t.starts_with("-----") && partial_control_line(t));
-        if strong || (partial && !passed_banner) {
-            return Some(j);
+        if partial {
+            // (A blank line passed is no banner: its trimmed text is empty.)
+            passed_banner = passed_banner
+                || lines[checked..j].iter().any(|p| banner::parse(p.trimmed()).is_some_and(|b| b.station.is_some()));
+            checked = j;
+            if !passed_banner {
+                return Some(j);
+            }
         }
-        passed_banner |= banner::parse(t).is_some_and(|b| b.station.is_some());
     }
     None
 }

@@ -68,6 +68,31 @@ struct Meta<'l, 'a> {
     subject_cut: Option<usize>,
 }
 
+/// What [`Meta::step`] has already read of a line when it asks whether the line continues the
+/// open field: the continuation tests take it rather than read the line again.
+#[derive(Clone, Copy)]
+struct Asked<'a> {
+    /// `captions::captions` found the line no caption line.
+    no_captions: bool,
+    /// `banner::parse` of the line, when it was asked.
+    banner: Option<Option<banner::BannerLine<'a>>>,
+}
+
+impl<'a> Asked<'a> {
+    /// Nothing read yet.
+    const NOTHING: Asked<'static> = Asked { no_captions: false, banner: None };
+
+    /// [`captions::is_caption_line`] of `t`, the line asked about.
+    fn caption_line(&self, t: &str) -> bool {
+        !self.no_captions && captions::is_caption_line(t)
+    }
+
+    /// [`banner::parse`] of `t`, the line asked about.
+    fn banner(&self, t: &'a str) -> Option<banner::BannerLine<'a>> {
+        self.banner.unwrap_or_else(|| banner::parse(t))
+    }
+}
+
 /// Where the metadata block ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum End {
@@ -218,10 +243,13 @@ impl<'l, 'a> Meta<'l, 'a> {
         // After other fields (inbox printouts and re-published pages put a summary block above
         // the telegram), only a full banner with station and serial is taken.
         let banner_open = cable.banner.as_ref().is_none_or(|b| b.station.is_none());
+        let mut asked: Asked<'a> = Asked::NOTHING;
         if banner_open {
             let wanted =
                 |b: &banner::BannerLine<'_>| (cable.banner.is_none() && !self.seen_field) || b.station.is_some();
-            if let Some(b) = banner::parse(t).filter(wanted) {
+            let b = banner::parse(t);
+            asked.banner = Some(b);
+            if let Some(b) = b.filter(wanted) {
                 self.close(cable);
                 set_banner(line, t, b, cable);
                 return Some(1);
@@ -232,6 +260,7 @@ impl<'l, 'a> Meta<'l, 'a> {
             push_captions(line, caps, cable);
             return Some(1);
         }
+        asked.no_captions = true;
         // A distribution line ending in a joining word goes on (`... BAKU FOR` / `HAUGEN; ...`).
         // After four lines of `;`-joined offices a line starts an entry of its own (04TELAVIV6149).
         let may_start_distribution = self.open == Open::None
@@ -255,12 +284,12 @@ impl<'l, 'a> Meta<'l, 'a> {
             }
         }
         // (No keyword opens the line: `keywords::at_start` was asked above.)
-        if self.goes_on(t, line.text.starts_with(scan::is_space)) {
+        if self.goes_on(t, line.text.starts_with(scan::is_space), asked) {
             self.pieces.push(t);
             self.note_line_len(t, 0);
             return Some(1);
         }
-        if is_release_date_line(t) || is_declassification_stamp(t) || banner::parse(t).is_some() {
+        if is_release_date_line(t) || is_declassification_stamp(t) || asked.banner(t).is_some() {
             self.close(cable);
             return Some(1);
         }
@@ -358,12 +387,13 @@ impl<'l, 'a> Meta<'l, 'a> {
     }
 
     /// True when `t` continues the open field.
-    fn continues(&self, t: &str, indented: bool) -> bool {
-        keywords::at_start(t).is_none() && self.goes_on(t, indented)
+    fn continues(&self, t: &'a str, indented: bool) -> bool {
+        keywords::at_start(t).is_none() && self.goes_on(t, indented, Asked::NOTHING)
     }
 
-    /// [`Meta::continues`] for a line known to open no field (`step` asked the keywords first).
-    fn goes_on(&self, t: &str, indented: bool) -> bool {
+    /// [`Meta::continues`] for a line known to open no field (`step` asked the keywords first);
+    /// `asked` holds what else `step` read of the line.
+    fn goes_on(&self, t: &'a str, indented: bool, asked: Asked<'a>) -> bool {
         if is_rule(t) {
             return false;
         }
@@ -387,7 +417,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                 (self.subject_wrapped() || second_line())
                     && self.pieces.len() < 6
                     && !prose_after_upper_case(&self.pieces, t)
-                    && !captions::is_caption_line(t)
+                    && !asked.caption_line(t)
                     && Marking::parse_prefix(t).is_none()
                     && crate::classification::banner_word(t).is_none()
             }
@@ -396,7 +426,7 @@ impl<'l, 'a> Meta<'l, 'a> {
                     || tags::is_tag_line(t)
                     || tags::is_paren_group(t)
                     || (tags::wraps_free_text(last, t)
-                        && !captions::is_caption_line(t)
+                        && !asked.caption_line(t)
                         && crate::classification::banner_word(t).is_none())
             }
             Open::Ref { after_blank } => {
@@ -438,8 +468,8 @@ impl<'l, 'a> Meta<'l, 'a> {
                 self.pieces.len() < 4
                     && scan::is_upper_text(t)
                     && (scan::tokens(t).nth(1).is_some() || self.distribution_wrapped())
-                    && !captions::is_caption_line(t)
-                    && banner::parse(t).is_none()
+                    && !asked.caption_line(t)
+                    && asked.banner(t).is_none()
             }
         }
     }

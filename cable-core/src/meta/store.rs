@@ -12,7 +12,16 @@ impl<'l, 'a> Meta<'l, 'a> {
             return;
         }
         let src = cable.source;
-        let span = field_span(src, &self.pieces);
+        // The span of the pieces as read, before the subject's marking is cut off: a duplicate
+        // field's warning and the Classified By and distribution texts need it, and only they
+        // (the others would compute it for nothing: most fields are neither).
+        let needs_span = match open {
+            Open::Subject => cable.subject.is_some(),
+            Open::Tags => !cable.tags.is_empty(),
+            Open::ClassifiedBy | Open::Distribution => true,
+            Open::Ref { .. } | Open::None => false,
+        };
+        let span = if needs_span { field_span(src, &self.pieces) } else { Span::default() };
         // A portion marking opening the subject (`SUBJECT: (C) ...`) is split off in place.
         let mut marking = None;
         if open == Open::Subject {

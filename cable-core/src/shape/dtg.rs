@@ -24,6 +24,15 @@ pub(crate) struct DtgLine<'a> {
 /// echo of partial records (`291359Z Nov 00`, no precedence). Returns `None` when the line is not
 /// of this form at all.
 pub(crate) fn parse(line: &str) -> Option<DtgLine<'_>> {
+    // The first word is a precedence letter or the group, which opens with a digit: a line that
+    // opens with a letter and a second letter or digit (`FM AMEMBASSY ...`, `RUEHZL/...`, every
+    // addressee line of the header asked here) is neither, told by two bytes before a token is
+    // read.
+    if let [first, second, ..] = line.as_bytes() {
+        if first.is_ascii_alphabetic() && second.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
     let mut cur = Cursor::new(line, 0);
     let mut toks = std::iter::from_fn(move || cur.token_at());
     let mut precedences = [None, None];

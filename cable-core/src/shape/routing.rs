@@ -7,9 +7,13 @@ use crate::scan;
 
 /// `VZCZCXRO9060`.
 pub(crate) fn transmission_id(t: &str) -> Option<&str> {
+    // (The prefix first: the id opens the line, and the word is cut out only for lines that can
+    // be one, not for every header line asked.)
+    if !t.starts_with("VZCZC") {
+        return None;
+    }
     let id = t.split(scan::is_space).next()?;
-    (id.starts_with("VZCZC") && (8..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then_some(id)
+    ((8..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(id)
 }
 
 /// `------------------A54E38  291401Z /38` (partial records), `--------------------- 053129`
@@ -19,9 +23,14 @@ pub(crate) fn partial_control_line(t: &str) -> bool {
         let rest = t.trim_start_matches('-');
         return !rest.is_empty() && rest.bytes().any(|b| b.is_ascii_alphanumeric());
     }
-    // The code ends the line in digits: other lines (most of those asked, header lines of every
-    // kind) end here, before the banner word's damaged forms are looked for.
-    if !scan::trim_end_space(t).as_bytes().last().is_some_and(u8::is_ascii_digit) {
+    // The code ends the line: three upper-case letters and digits after them, three at least
+    // (the code's six bytes or more). Other lines (most of those asked, header lines of every
+    // kind: `RUEHC/SECSTATE WASHDC IMMEDIATE 5322`) end here, before the banner word's damaged
+    // forms are looked for.
+    let end = scan::trim_end_space(t).as_bytes();
+    let digits = end.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let letters = end[..end.len() - digits].iter().rev().take(3).filter(|b| b.is_ascii_uppercase()).count();
+    if digits < 3 || letters < 3 {
         return false;
     }
     if let Some(w) = crate::classification::banner_word(t) {
