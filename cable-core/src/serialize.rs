@@ -67,10 +67,12 @@ impl Cable<'_> {
         m.serialize_field("comment", &self.comment().map(PassageJson))?;
         m.serialize_field("action_request", &self.action_request().map(PassageJson))?;
         m.serialize_field("notes", &Notes(self))?;
-        m.serialize_field("links", &Links(self.links()))?;
+        // One pass over the text finds the words of both the links and the drafting block.
+        let keywords = crate::text::keywords::find(self.source);
+        m.serialize_field("links", &Links(self.links_with(&keywords)))?;
         m.serialize_field("signature", &self.signature().map(|s| s.value))?;
         m.serialize_field("signers", &self.signers())?;
-        m.serialize_field("drafting", &self.drafting().map(DraftingJson))?;
+        m.serialize_field("drafting", &self.drafting_with(&keywords).map(DraftingJson))?;
         m.serialize_field("redactions", &Redactions(self.redactions()))?;
         m.serialize_field("breaks", self.breaks())?;
         m.serialize_field("sections", self.sections())?;

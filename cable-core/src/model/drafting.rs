@@ -6,6 +6,7 @@ use super::Cable;
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text::drafting;
+use crate::text::keywords::Keywords;
 
 /// The drafting block of a telegram: drafter, clearances and approver, each as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +38,18 @@ impl<'a> Cable<'a> {
     /// # Ok::<(), cable_core::ParseError>(())
     /// ```
     pub fn drafting(&self) -> Option<Drafting<'a>> {
+        self.drafting_of(drafting::find(self.source))
+    }
+
+    /// [`drafting`](Self::drafting) from the keywords the JSON writer found for it and the
+    /// links together.
+    pub(crate) fn drafting_with(&self, keywords: &Keywords) -> Option<Drafting<'a>> {
+        self.drafting_of(drafting::find_from(self.source, keywords.drafted.iter().copied()))
+    }
+
+    fn drafting_of(&self, found: Option<drafting::Found>) -> Option<Drafting<'a>> {
         let source = self.source;
-        let found = drafting::find(source)?;
+        let found = found?;
         let spanned =
             |r: std::ops::Range<usize>| Spanned::new(&source[r.clone()], Span::new(r.start as u32, r.end as u32));
         Some(Drafting {

@@ -5,6 +5,7 @@
 use super::Cable;
 use crate::names::names;
 use crate::span::Span;
+use crate::text::keywords::Keywords;
 use crate::text::{self, xref};
 
 /// What a [`Link`] points at.
@@ -66,15 +67,33 @@ impl Cable<'_> {
     /// # Ok::<(), cable_core::ParseError>(())
     /// ```
     pub fn links(&self) -> Vec<Link> {
+        self.links_by(|_, seg, found| xref::scan(seg, found))
+    }
+
+    /// [`links`](Self::links) from the keywords the JSON writer found for them and the
+    /// drafting block together: those of each stretch of a paragraph that it holds whole.
+    pub(crate) fn links_with(&self, keywords: &Keywords) -> Vec<Link> {
+        let words = &keywords.xref[..];
+        self.links_by(|base, seg, found| {
+            let end = base + seg.len();
+            let first = words.partition_point(|w| w.start < base);
+            let inside = words[first..].iter().take_while(|w| w.end <= end);
+            xref::scan_from(seg, inside.map(|w| w.start - base), found);
+        })
+    }
+
+    /// The links that `scan` finds in each stretch of the paragraphs between their cuts
+    /// (given with its offset in the source).
+    fn links_by<'s>(&'s self, mut scan: impl FnMut(usize, &'s str, &mut Vec<xref::Found<'s>>)) -> Vec<Link> {
         let mut out = Vec::new();
         let mut found = Vec::new();
         for (i, p) in self.paragraphs().iter().enumerate() {
             let cuts = p.cuts();
             for seg in text::segments(self.source, p.text_span(), &cuts) {
                 found.clear();
-                xref::scan(seg, &mut found);
-                let base = (seg.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
-                out.extend(found.iter().map(|f| self.resolve(f, i, base)));
+                let base = seg.as_ptr() as usize - self.source.as_ptr() as usize;
+                scan(base, seg, &mut found);
+                out.extend(found.iter().map(|f| self.resolve(f, i, base as u32)));
             }
         }
         out

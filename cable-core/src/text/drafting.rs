@@ -30,16 +30,26 @@ pub(crate) struct Found {
 /// At most this many lines in a block: clearance lists of the corpus take up to seven.
 const MAX_LINES: usize = 16;
 
+/// The words a drafting block starts with, as [`starts`] finds them.
+pub(crate) const PATTERNS: [&str; 3] = ["DRAFTED", "Drafted", "drafted"];
+
 /// The first drafting block of `text`.
 pub(crate) fn find(text: &str) -> Option<Found> {
-    starts(text.as_bytes()).find_map(|at| block_at(text, at))
+    find_from(text, starts(text.as_bytes()))
+}
+
+/// The first drafting block of `text` from the starts of [`PATTERNS`] in it, in text order
+/// ([`starts`], or [`super::keywords::find`]'s).
+pub(crate) fn find_from(text: &str, starts: impl IntoIterator<Item = usize>) -> Option<Found> {
+    starts.into_iter().find_map(|at| block_at(text, at))
 }
 
 /// Where `DRAFTED`, `Drafted` or `drafted` start, left to right and not overlapping. Found as
 /// `RAFTED` / `rafted` with memmem (whose rare-byte prefilter skips most of the text) and the
-/// byte before checked: an automaton over the three words stopped at every `D` and `d` (5% of
-/// `cable parse --jsonl`, which asks every cable for its drafting block).
-fn starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// byte before checked: an automaton over the three words stopped at every `D` and `d`. (The
+/// JSON writer, which asks every cable for its drafting block and its links, has them from
+/// [`super::keywords::find`], whose one pass finds the links' words too.)
+pub(crate) fn starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     static UPPER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"RAFTED"));
     static LOWER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"rafted"));
     let mut from = 0;

@@ -3,6 +3,7 @@
 //! so parsing never copies text; borrowed when the stretch is one clean line.
 
 pub(crate) mod drafting;
+pub(crate) mod keywords;
 mod label;
 pub(crate) mod rule;
 pub(crate) mod xref;

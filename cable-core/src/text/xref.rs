@@ -37,15 +37,20 @@ pub(crate) struct Found<'a> {
 /// numbers after `para` is a table, not a citation, and stops being read.
 const MAX_LIST: usize = 8;
 
-use aho_corasick::packed::{self, Config, Searcher};
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::keywords::Literals;
 use std::sync::OnceLock;
 
 /// The cross-references in `text`, appended to `out` in text order.
 pub(crate) fn scan<'a>(text: &'a str, out: &mut Vec<Found<'a>>) {
+    scan_from(text, keyword_starts(text.as_bytes()), out);
+}
+
+/// [`scan`] from the keywords' starts in `text` ([`keyword_starts`], or those of a search of
+/// a larger text that it holds whole), in text order.
+pub(crate) fn scan_from<'a>(text: &'a str, starts: impl IntoIterator<Item = usize>, out: &mut Vec<Found<'a>>) {
     let b = text.as_bytes();
     let mut resume = 0;
-    for at in keyword_starts(b) {
+    for at in starts {
         if at < resume || (at > 0 && b[at - 1].is_ascii_alphanumeric()) || !keyword_follows(&b[at..]) {
             continue;
         }
@@ -56,42 +61,16 @@ pub(crate) fn scan<'a>(text: &'a str, out: &mut Vec<Found<'a>>) {
     }
 }
 
-/// The keywords' starts as written (lower, upper and title case): `ref`, `para`, `sept`. One
-/// SIMD pass over the text finds them all. (Ten short patterns let the crate use its slim
-/// Teddy searcher, twice the bytes a step of the fat one that the 51 patterns of the stems and
-/// what may follow them needed; [`keyword_follows`] tests what follows.)
-fn keyword_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const PATTERNS: [&str; 10] = ["ref", "REF", "Ref", "para", "PARA", "Para", "sept", "SEPT", "Sept", "SepT"];
-    /// The packed (Teddy) searcher itself where the machine has one: behind `AhoCorasick` each
-    /// candidate it found was confirmed again by the automaton. Both leftmost-first: the
-    /// leftmost start, not overlapping.
-    enum Starts {
-        Packed(Searcher),
-        Automaton(AhoCorasick),
-    }
-    static STARTS: OnceLock<Starts> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        match Config::new().match_kind(packed::MatchKind::LeftmostFirst).builder().extend(PATTERNS).build() {
-            Some(s) => Starts::Packed(s),
-            None => Starts::Automaton(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(PATTERNS)
-                    .expect("short literal patterns build"),
-            ),
-        }
-    });
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let rest = b.get(from..)?;
-        let m = match starts {
-            Starts::Packed(s) => s.find(rest)?,
-            Starts::Automaton(a) => a.find(rest)?,
-        };
-        let at = from + m.start();
-        from = at + m.len();
-        Some(at)
-    })
+/// The keywords as written (lower, upper and title case): `ref`, `para`, `sept`. (Ten short
+/// patterns let the crate use its slim Teddy searcher, twice the bytes a step of the fat one
+/// that the 51 patterns of the stems and what may follow them needed; [`keyword_follows`]
+/// tests what follows.)
+pub(crate) const PATTERNS: [&str; 10] = ["ref", "REF", "Ref", "para", "PARA", "Para", "sept", "SEPT", "Sept", "SepT"];
+
+/// Where [`PATTERNS`] start in `b`, left to right: one SIMD pass over the text finds them all.
+pub(crate) fn keyword_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static STARTS: OnceLock<Literals> = OnceLock::new();
+    STARTS.get_or_init(|| Literals::new(PATTERNS)).matches(b).map(|m| m.start)
 }
 
 /// Whether a keyword may start `b`, which starts with one of [`keyword_starts`]: `ref` with what
