@@ -147,6 +147,11 @@ impl<'a> Paragraph<'a> {
             if with_text {
                 joined.push_labelled(t, || written);
             }
+            // (Most lines: no label, no item open. Only the line is kept for the next one's test.)
+            if written.is_none() && open.is_none() {
+                before = t;
+                return;
+            }
             // Past the limit a label starts no item: its line continues the last one.
             let label = text::item_start_labelled(before, t, written).filter(|_| items.len() + 1 < MAX_ITEMS);
             before = t;
