@@ -35,7 +35,9 @@ const OPENERS: &[(&str, PassageKind)] = &[
 /// [`key4`]): an opener is compared with a text only where these match, so that the nineteen
 /// case-insensitive comparisons at the start and at the end of every paragraph are nineteen
 /// integer comparisons (they took a third of this pass).
-static OPENER_KEYS: [(u32, u32); OPENERS.len()] = {
+static OPENER_KEYS: [(u32, u32); OPENERS.len()] = opener_keys();
+
+const fn opener_keys() -> [(u32, u32); OPENERS.len()] {
     let mut keys = [(0, 0); OPENERS.len()];
     let mut i = 0;
     while i < OPENERS.len() {
@@ -45,18 +47,28 @@ static OPENER_KEYS: [(u32, u32); OPENERS.len()] = {
         i += 1;
     }
     keys
-};
+}
 
-/// The first letters of [`OPENERS`] (upper case), as bits from `A`.
-const OPENER_FIRSTS: u32 = {
-    let mut bits = 0;
+/// The sets of [`OPENER_KEYS`]' first and last keys, one bit per key (see [`key_bit`]): most
+/// paragraphs start and end with four bytes that no opener has, and one bit test tells so
+/// before the nineteen comparisons (the test of the first letter it replaces let through most
+/// paragraphs, `The`, `In`, `According`; the last key had none).
+const KEY_SETS: (u64, u64) = {
+    let keys = opener_keys();
+    let (mut firsts, mut lasts) = (0, 0);
     let mut i = 0;
-    while i < OPENERS.len() {
-        bits |= 1 << (OPENERS[i].0.as_bytes()[0] - b'A');
+    while i < keys.len() {
+        firsts |= key_bit(keys[i].0);
+        lasts |= key_bit(keys[i].1);
         i += 1;
     }
-    bits
+    (firsts, lasts)
 };
+
+/// The bit of a [`key4`] in a set of 64: six bits of a multiplicative hash.
+const fn key_bit(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x9E37_79B1) >> 26)
+}
 
 /// Four bytes, ASCII letters upper-cased, packed into an integer: two texts' keys are equal
 /// when their four bytes are equal ignoring ASCII case.
@@ -185,7 +197,7 @@ pub(super) fn heading_kind(h: &str) -> Option<PassageKind> {
     };
     // (Every opener is longer than four bytes: a heading whose first four are none of theirs
     // is passed over without a comparison.)
-    let key = key_at(h.as_bytes(), 0)?;
+    let key = key_at(h.as_bytes(), 0).filter(|&k| KEY_SETS.0 & key_bit(k) != 0)?;
     let (word, kind, n) = OPENERS
         .iter()
         .zip(OPENER_KEYS)
@@ -204,14 +216,9 @@ pub(super) fn heading_kind(h: &str) -> Option<PassageKind> {
 fn opener(t: &str) -> Option<(PassageKind, usize)> {
     let lead = t.len() - t.trim_start_matches([' ', '\t', '-']).len();
     let s = &t[lead..];
-    // (The openers' first letters, before the key: most paragraphs open with another. No
-    // opener is four bytes or shorter; one whose first four bytes differ is passed over without
-    // a comparison.)
-    let first = s.as_bytes().first()?.to_ascii_uppercase();
-    if !first.is_ascii_uppercase() || OPENER_FIRSTS & 1 << (first - b'A') == 0 {
-        return None;
-    }
-    let key = key_at(s.as_bytes(), 0)?;
+    // (No opener is four bytes or shorter; one whose first four bytes differ is passed over
+    // without a comparison, and most paragraphs by the set of first keys.)
+    let key = key_at(s.as_bytes(), 0).filter(|&k| KEY_SETS.0 & key_bit(k) != 0)?;
     for (&(w, kind), &(first, _)) in OPENERS.iter().zip(&OPENER_KEYS) {
         if first != key {
             continue;
@@ -245,7 +252,7 @@ fn trailing_opener(t: &str) -> Option<PassageKind> {
     let s = t.trim_end_matches([' ', '\t', '\n', '\r', ':', '.', '-']);
     // (By the last four bytes first, as `opener` by the first four: this runs on every
     // paragraph, and a paragraph's last word is nearly never an opener's.)
-    let key = key_at(s.as_bytes(), s.len().checked_sub(4)?)?;
+    let key = key_at(s.as_bytes(), s.len().checked_sub(4)?).filter(|&k| KEY_SETS.1 & key_bit(k) != 0)?;
     for (&(w, kind), &(_, last)) in OPENERS.iter().zip(&OPENER_KEYS) {
         if last != key {
             continue;
