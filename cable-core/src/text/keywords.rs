@@ -4,49 +4,9 @@
 //! cross-references' over the paragraphs, the drafting block's two substring searches over the
 //! whole text), about twice the instructions of this one.
 
-use aho_corasick::packed::{self, Config, Searcher};
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::literals::Literals;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// A leftmost-first searcher of short literals: the packed (Teddy) searcher itself where the
-/// machine has one (behind `AhoCorasick` each candidate it found was confirmed again by the
-/// automaton), the automaton elsewhere.
-pub(crate) enum Literals {
-    Packed(Searcher),
-    Automaton(AhoCorasick),
-}
-
-impl Literals {
-    /// The searcher of `patterns`.
-    pub(crate) fn new<'p>(patterns: impl IntoIterator<Item = &'p str> + Clone) -> Self {
-        let mut config = Config::new();
-        match config.match_kind(packed::MatchKind::LeftmostFirst).builder().extend(patterns.clone()).build() {
-            Some(s) => Literals::Packed(s),
-            None => Literals::Automaton(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(patterns)
-                    .expect("short literal patterns build"),
-            ),
-        }
-    }
-
-    /// The matches in `b`, left to right and not overlapping.
-    pub(crate) fn matches<'s>(&'s self, b: &'s [u8]) -> impl Iterator<Item = Range<usize>> + 's {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let rest = b.get(from..)?;
-            let m = match self {
-                Literals::Packed(s) => s.find(rest)?,
-                Literals::Automaton(a) => a.find(rest)?,
-            };
-            let at = from + m.start()..from + m.end();
-            from = at.end;
-            Some(at)
-        })
-    }
-}
 
 /// The keywords of a cable's text, in text order.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -37,7 +37,7 @@ pub(crate) struct Found<'a> {
 /// numbers after `para` is a table, not a citation, and stops being read.
 const MAX_LIST: usize = 8;
 
-use super::keywords::Literals;
+use super::literals::Literals;
 use std::sync::OnceLock;
 
 /// The cross-references in `text`, appended to `out` in text order.
