@@ -67,14 +67,20 @@ impl Cable<'_> {
     /// # Ok::<(), cable_core::ParseError>(())
     /// ```
     pub fn links(&self) -> Vec<Link> {
-        self.links_by(|_, seg, found| xref::scan(seg, found))
+        self.links_by(|_| true, |_, seg, found| xref::scan(seg, found))
     }
 
     /// [`links`](Self::links) from the keywords the JSON writer found for them and the
     /// drafting block together: those of each stretch of a paragraph that it holds whole.
     pub(crate) fn links_with(&self, keywords: &Keywords) -> Vec<Link> {
         let words = &keywords.xref[..];
-        self.links_by(|base, seg, found| {
+        // A paragraph that holds no keyword is not cut into stretches at all: most hold none
+        // (about 37,000 keywords in 63,600 paragraphs of the real CSV).
+        let holds_a_word = |text: Span| {
+            let first = words.partition_point(|w| w.start < text.start as usize);
+            words.get(first).is_some_and(|w| w.end <= text.end as usize)
+        };
+        self.links_by(holds_a_word, |base, seg, found| {
             let end = base + seg.len();
             let first = words.partition_point(|w| w.start < base);
             let inside = words[first..].iter().take_while(|w| w.end <= end);
@@ -83,11 +89,18 @@ impl Cable<'_> {
     }
 
     /// The links that `scan` finds in each stretch of the paragraphs between their cuts
-    /// (given with its offset in the source).
-    fn links_by<'s>(&'s self, mut scan: impl FnMut(usize, &'s str, &mut Vec<xref::Found<'s>>)) -> Vec<Link> {
+    /// (given with its offset in the source), in the paragraphs whose text span `wanted` takes.
+    fn links_by<'s>(
+        &'s self,
+        wanted: impl Fn(Span) -> bool,
+        mut scan: impl FnMut(usize, &'s str, &mut Vec<xref::Found<'s>>),
+    ) -> Vec<Link> {
         let mut out = Vec::new();
         let mut found = Vec::new();
         for (i, p) in self.paragraphs().iter().enumerate() {
+            if !wanted(p.text_span()) {
+                continue;
+            }
             let cuts = p.cuts();
             for seg in text::segments(self.source, p.text_span(), &cuts) {
                 found.clear();
