@@ -153,6 +153,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (The look for a number starts past the parenthesis of the line's own marking, when it
         // opens with a number and one: `6. (S) ...` holds that paragraph's number before a
         // marking, which is never the next one, but made the search below read the line.)
+        // (`from` or past it: the marking lies inside the piece.)
         let mut look_from = from;
         let mut expected = if !self.numbered {
             None
@@ -178,7 +179,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
         };
         while let Some(next) = expected {
-            if !self.next_paren.holds(source, abs(from.max(look_from)), 1, marker::find_number_paren) {
+            if !self.next_paren.holds(source, abs(look_from), 1, marker::find_number_paren) {
                 break;
             }
             let Some(n) = inline_paragraph_number(&line.text[from..end], next) else { break };
