@@ -126,6 +126,16 @@ impl Serialize for ParagraphJson<'_, '_> {
     }
 }
 
+/// The items of an iterator as a JSON list, written as they come: a list collected into a Vec
+/// only to be written cost an allocation and its free.
+struct Seq<I>(I);
+
+impl<I: Iterator<Item: Serialize> + Clone> Serialize for Seq<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.clone())
+    }
+}
+
 /// `{drafted, cleared, approved, span}`: the names as written, the span of the block.
 struct DraftingJson<'a>(Drafting<'a>);
 
@@ -134,7 +144,7 @@ impl Serialize for DraftingJson<'_> {
         let d = &self.0;
         let mut m = s.serialize_struct("Drafting", 4)?;
         m.serialize_field("drafted", d.drafted.value)?;
-        m.serialize_field("cleared", &d.cleared.iter().map(|c| c.value).collect::<Vec<_>>())?;
+        m.serialize_field("cleared", &Seq(d.cleared.iter().map(|c| c.value)))?;
         m.serialize_field("approved", &d.approved.map(|a| a.value))?;
         m.serialize_field("span", &d.span)?;
         m.end()
@@ -196,7 +206,7 @@ impl Serialize for PassageJson<'_, '_> {
         m.serialize_field("kind", &p.kind())?;
         m.serialize_field("text", &p.text())?;
         m.serialize_field("span", &p.span())?;
-        m.serialize_field("paragraphs", &p.paragraphs().collect::<Vec<_>>())?;
+        m.serialize_field("paragraphs", &Seq(p.paragraphs()))?;
         m.end()
     }
 }
@@ -287,7 +297,7 @@ impl Serialize for Spans<'_, '_> {
         m.serialize_field("sender", &c.sender.map(|t| t.span))?;
         m.serialize_field("banner", &c.banner.as_ref().map(|b| b.span))?;
         m.serialize_field("eo", &c.eo.as_ref().map(|e| e.span))?;
-        m.serialize_field("tags", &c.tags.iter().map(|t| t.span).collect::<Vec<_>>())?;
+        m.serialize_field("tags", &Seq(c.tags.iter().map(|t| t.span)))?;
         m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
         m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
         m.end()
