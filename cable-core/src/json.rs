@@ -42,6 +42,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    // Half the strings are shorter than a word (markings, numbers, levels): a byte test each
+    // costs less than the steps' set-up and the padded word.
+    if bytes.len() < 8 && !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.extend_from_slice(bytes);
+    } else {
+        write_escaped(out, bytes);
+    }
+    out.push(b'"');
+}
+
+/// The bytes of a string, escaped, without its quotes.
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut run = 0; // start of the bytes not yet written
     while let Some(k) = find_escape(&bytes[run..]) {
         let at = run + k;
@@ -50,7 +63,6 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
         run = at + 1;
     }
     out.extend_from_slice(&bytes[run..]);
-    out.push(b'"');
 }
 
 /// Whether any of the bytes of `chunk` (64) needs an escape. Written as lanes the compiler
