@@ -107,14 +107,21 @@ pub(crate) fn each_piece<'a>(source: &'a str, span: Span, gaps: &[Span], mut f: 
         let rest = if std::mem::replace(&mut later, true) { strip_line_break(seg) } else { seg };
         // Each `\n` or `\r` cuts (a CRLF leaves an empty piece between, as `pieces` gives it);
         // a segment that ends its last line has no empty line after it, an empty one is one
-        // empty piece.
+        // empty piece. (`f` is called from one place: a closure called from two stayed a call
+        // per line, its state read and written through pointers.)
         let mut start = 0;
-        for i in crate::lines::line_breaks(rest.as_bytes()) {
-            f(&rest[start..i]);
-            start = i + 1;
-        }
-        if start < rest.len() || rest.is_empty() {
-            f(&rest[start..]);
+        let mut breaks = crate::lines::line_breaks(rest.as_bytes());
+        loop {
+            let end = match breaks.next() {
+                Some(i) => i,
+                None if start < rest.len() || rest.is_empty() => rest.len(),
+                None => break,
+            };
+            f(&rest[start..end]);
+            if end == rest.len() {
+                break;
+            }
+            start = end + 1;
         }
     }
 }
