@@ -202,18 +202,41 @@ pub(super) fn find_marker_of(h: &[u8]) -> Option<usize> {
     None
 }
 
-/// The first `(` in `h` after a digit, a period and spaces (`6.(S)`, `6. (S)`): what every
-/// paragraph number inside a joined line has ([`inline_paragraph_number`]), and few other
-/// parentheses do. (Bytes before the one asked about may lie before the range the walk asks
-/// about; they are the bytes [`inline_paragraph_number`] needs inside it, so a place whose
-/// period lies outside is one it would not take either.)
+/// The first `(` in `h` after a sentence's end, a space, one or two digits, a period and
+/// spaces (`lines. 6.(S)`, `etc.) 7.  (C)`): what every paragraph number inside a joined line
+/// has ([`inline_paragraph_number`]), and few other parentheses do. A number that opens its
+/// line (`\n6. (S)`, every numbered paragraph's) has none of it: passed over here, it no longer
+/// stops the search at each paragraph. (Bytes before the one asked about may lie before the
+/// range the walk asks about; they are the bytes [`inline_paragraph_number`] needs inside it, so
+/// a place whose space before the digits lies outside is one it would not take either. Before
+/// that space, only a byte that surely ends no sentence rejects the place: an ASCII byte other
+/// than a sentence's end or a space, such as the line break before a number that opens its
+/// line; anything else, or the start of `h`, leaves the decision to the reader.)
 pub(super) fn find_number_paren(h: &[u8]) -> Option<usize> {
     memchr::memchr_iter(b'(', h).find(|&open| {
         let mut k = open;
         while k > 0 && h[k - 1] == b' ' {
             k -= 1;
         }
-        k >= 2 && h[k - 1] == b'.' && h[k - 2].is_ascii_digit()
+        if k < 2 || h[k - 1] != b'.' {
+            return false;
+        }
+        let period = k - 1;
+        let mut start = period;
+        while start > 0 && period - start < 3 && h[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if !(1..=2).contains(&(period - start)) || start == 0 || h[start - 1] != b' ' {
+            return false;
+        }
+        let mut j = start - 1;
+        while j > 0 && h[j - 1] == b' ' {
+            j -= 1;
+        }
+        j == 0 || {
+            let c = h[j - 1];
+            !c.is_ascii() || matches!(c, b'.' | b'"' | b')' | b'!' | b'?' | b'\t' | b'\x0b' | b'\x0c')
+        }
     })
 }
 
@@ -284,6 +307,11 @@ mod tests {
         assert_eq!(find_number_paren(joined), Some(21));
         assert_eq!(find_number_paren(b"etc. (see) U.S. (x) 7.  (C) Next"), Some(24));
         assert_eq!(find_number_paren(b"(C) the minister (Cairo)"), None);
+        // Numbers that open their line, or follow no sentence's end, or have three digits.
+        assert_eq!(find_number_paren(b"end.\n6. (S) Next ... 1999 1. (a) and 123. (C)"), None);
+        assert_eq!(find_number_paren(b"6. (S)"), None);
+        // (The start of the range: the reader decides.)
+        assert_eq!(find_number_paren(b" 6. (S)"), Some(4));
         assert_eq!(find_marker_of(b"ONE OF THE MOST ... STOCKHOLM 00000051 002 OF 002 Comment"), Some(42));
         assert_eq!(find_marker_of(b"ONE OF THE MOST IMPORTANT OF ALL"), None);
         assert_eq!(find_marker_of(b"2 OF 2"), Some(1));
