@@ -91,7 +91,12 @@ impl<'l, 'a> Walk<'l, 'a> {
         // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
         // a numbered title, not a sub-item.)
         let roman_title = || !self.numbered && self.after_blank && roman_quoted_title(t_trim) && !runs_on();
-        let caption = ((self.after_blank || underlined)
+        // (Whether the block surely runs on, by the shapes below alone, first: the first line of
+        // most blocks of prose is then no caption, and is not asked whether it reads as one.)
+        let surely_runs_on = || {
+            end == line.span().end && self.lines.len() > i + 1 && !self.lines[i + 1..].iter().take(3).any(may_end_block)
+        };
+        let caption = ((underlined || (self.after_blank && !surely_runs_on()))
             && (could_be_heading(t_trim) || redacted_caption())
             && (underlined || !runs_on()))
             || roman_title()
