@@ -54,15 +54,22 @@ impl<'l, 'a> Walk<'l, 'a> {
         // media:`, 04TELAVIV6232): the caption before it keeps its claim to the block.
         // (A caption takes three lines at most: the block is prose when a line that reads as
         // no caption, or a fourth line, comes before its end, a blank line or a rule.)
+        // (The lines below that may end the block by their shape are few: when none of the
+        // three may, the block runs on whatever they read like, and none is asked whether it
+        // could be a heading.)
+        let may_end_block = |l: &Line<'_>| {
+            !l.shape.is_plain() || (l.shape.may_clean_to_nothing() && text::cleans_to_nothing(l.trimmed()))
+        };
         let runs_on = || {
             end == line.span().end
-                && self.lines[i + 1..]
-                    .iter()
-                    .take(3)
-                    .map(|l| l.trimmed())
-                    .find(|next| !could_be_heading(next) || is_rule(next))
-                    .is_none_or(|next| {
-                        !next.is_empty()
+                && (!self.lines[i + 1..].iter().take(3).any(may_end_block)
+                    || self.lines[i + 1..]
+                        .iter()
+                        .take(3)
+                        .map(|l| l.trimmed())
+                        .find(|next| !could_be_heading(next) || is_rule(next))
+                        .is_none_or(|next| {
+                            !next.is_empty()
                             && !is_rule(next)
                             // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
                             // months ...`, 04MANAMA448.)
@@ -70,7 +77,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                             && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
                             && Marking::parse_prefix(next).is_none()
                             && !text::cleans_to_nothing(next)
-                    })
+                        }))
                 && self.lines.len() > i + 1
         };
         // (`xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule, 07KUWAIT808: the
@@ -84,7 +91,12 @@ impl<'l, 'a> Walk<'l, 'a> {
         // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
         // a numbered title, not a sub-item.)
         let roman_title = || !self.numbered && self.after_blank && roman_quoted_title(t_trim) && !runs_on();
-        let caption = ((self.after_blank || underlined)
+        // (Whether the block surely runs on, by the shapes below alone, first: the first line of
+        // most blocks of prose is then no caption, and is not asked whether it reads as one.)
+        let surely_runs_on = || {
+            end == line.span().end && self.lines.len() > i + 1 && !self.lines[i + 1..].iter().take(3).any(may_end_block)
+        };
+        let caption = ((underlined || (self.after_blank && !surely_runs_on()))
             && (could_be_heading(t_trim) || redacted_caption())
             && (underlined || !runs_on()))
             || roman_title()

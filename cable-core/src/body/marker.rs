@@ -180,40 +180,59 @@ pub(super) fn inline_paragraph_number(t: &str, next: u32) -> Option<usize> {
     None
 }
 
-/// The first ` OF ` in `h` (a searcher built once).
-pub(super) fn find_of(h: &[u8]) -> Option<usize> {
-    static OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" OF "));
-    OF.find(h)
-}
-
 /// The first ` OF ` and digit in `h` (`002 OF 002`): what every page marker glued into a line
 /// has ([`inline_marker`] reads the count after ` OF `), and few lines of capitals
 /// (`... ONE OF THE ...`) do. Five bytes.
+/// (Found through its `F`, as [`inline_marker`] finds them: the substring searcher stopped at
+/// every ` OF ` of the lines of capitals, its start set up again after each, and its
+/// two-byte prefilter at every `OF` of `OFFICE` and `PROFESSOR` too.)
 pub(super) fn find_marker_of(h: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = find_of(&h[from..]) {
-        let of = from + i;
-        if h.get(of + 4).is_some_and(u8::is_ascii_digit) {
-            return Some(of);
-        }
-        from = of + 1;
-    }
-    None
+    memchr::memchr_iter(b'F', h)
+        .find(|&f| {
+            f >= 2
+                && h[f - 1] == b'O'
+                && h[f - 2] == b' '
+                && h.get(f + 1) == Some(&b' ')
+                && h.get(f + 2).is_some_and(u8::is_ascii_digit)
+        })
+        .map(|f| f - 2)
 }
 
-/// The first `(` in `h` after a digit, a period and spaces (`6.(S)`, `6. (S)`): what every
-/// paragraph number inside a joined line has ([`inline_paragraph_number`]), and few other
-/// parentheses do. (Bytes before the one asked about may lie before the range the walk asks
-/// about; they are the bytes [`inline_paragraph_number`] needs inside it, so a place whose
-/// period lies outside is one it would not take either.)
+/// The first `(` in `h` after a sentence's end, a space, one or two digits, a period and
+/// spaces (`lines. 6.(S)`, `etc.) 7.  (C)`): what every paragraph number inside a joined line
+/// has ([`inline_paragraph_number`]), and few other parentheses do. A number that opens its
+/// line (`\n6. (S)`, every numbered paragraph's) has none of it: passed over here, it no longer
+/// stops the search at each paragraph. (Bytes before the one asked about may lie before the
+/// range the walk asks about; they are the bytes [`inline_paragraph_number`] needs inside it, so
+/// a place whose space before the digits lies outside is one it would not take either. Before
+/// that space, only a byte that surely ends no sentence rejects the place: an ASCII byte other
+/// than a sentence's end or a space, such as the line break before a number that opens its
+/// line; anything else, or the start of `h`, leaves the decision to the reader.)
 pub(super) fn find_number_paren(h: &[u8]) -> Option<usize> {
     memchr::memchr_iter(b'(', h).find(|&open| {
         let mut k = open;
         while k > 0 && h[k - 1] == b' ' {
             k -= 1;
         }
-        k >= 2 && h[k - 1] == b'.' && h[k - 2].is_ascii_digit()
+        if k < 2 || h[k - 1] != b'.' {
+            return false;
+        }
+        let period = k - 1;
+        let mut start = period;
+        while start > 0 && period - start < 3 && h[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if !(1..=2).contains(&(period - start)) || start == 0 || h[start - 1] != b' ' {
+            return false;
+        }
+        let mut j = start - 1;
+        while j > 0 && h[j - 1] == b' ' {
+            j -= 1;
+        }
+        j == 0 || {
+            let c = h[j - 1];
+            !c.is_ascii() || matches!(c, b'.' | b'"' | b')' | b'!' | b'?' | b'\t' | b'\x0b' | b'\x0c')
+        }
     })
 }
 
@@ -268,6 +287,7 @@ mod tests {
     fn ahead_answers_as_a_search_of_each_range_would() {
         // Overlapping places (` OF OF `), ranges that clip a place, and steps back.
         let text = b"A OF OF B 00000051 002 OF 002 x OF";
+        let find_of = |h: &[u8]| memchr::memmem::find(h, b" OF ");
         let mut ahead = Ahead::default();
         let ranges = [(0, 4), (1, 7), (2, 7), (3, 7), (4, 7), (5, 30), (30, 34), (0, 34), (31, 34), (34, 34)];
         for (a, b) in ranges {
@@ -284,6 +304,11 @@ mod tests {
         assert_eq!(find_number_paren(joined), Some(21));
         assert_eq!(find_number_paren(b"etc. (see) U.S. (x) 7.  (C) Next"), Some(24));
         assert_eq!(find_number_paren(b"(C) the minister (Cairo)"), None);
+        // Numbers that open their line, or follow no sentence's end, or have three digits.
+        assert_eq!(find_number_paren(b"end.\n6. (S) Next ... 1999 1. (a) and 123. (C)"), None);
+        assert_eq!(find_number_paren(b"6. (S)"), None);
+        // (The start of the range: the reader decides.)
+        assert_eq!(find_number_paren(b" 6. (S)"), Some(4));
         assert_eq!(find_marker_of(b"ONE OF THE MOST ... STOCKHOLM 00000051 002 OF 002 Comment"), Some(42));
         assert_eq!(find_marker_of(b"ONE OF THE MOST IMPORTANT OF ALL"), None);
         assert_eq!(find_marker_of(b"2 OF 2"), Some(1));

@@ -208,14 +208,19 @@ impl<'l, 'a> Walk<'l, 'a> {
     #[inline(always)]
     pub(super) fn plain_text(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        let next = self.lines.get(i + 1).map_or(crate::lines::Shape::default(), |l| l.shape);
+        let next_line = self.lines.get(i + 1);
+        let next = next_line.map_or(crate::lines::Shape::default(), |l| l.shape);
         line.shape.is_plain()
             && !self.after_blank
             && self.open.is_some()
             && self.pending.is_none()
             && !self.contents_open
             && !next.may_be_rule()
-            && !(line.shape.ends_upper() && next.may_be_page_banner())
+            // (A line that opens with `P` is seldom a banner: its first five bytes tell, which
+            // took the lines above `PRESIDENT ...` past the slow path.)
+            && !(line.shape.ends_upper()
+                && next.may_be_page_banner()
+                && next_line.is_some_and(|l| pagebreak::opens_page_banner(l.trimmed())))
             && !(line.shape.may_clean_to_nothing() && text::cleans_to_nothing(line.trimmed()))
     }
 

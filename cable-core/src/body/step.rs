@@ -99,10 +99,18 @@ impl<'l, 'a> Walk<'l, 'a> {
         // paragraph number to cut, no caption at the end (a plain shape ends in no dash), and
         // more of the open paragraph ([`Walk::plain_text`]). They take this path alone, past
         // the cutting below and its per-line set-up.
+        // A whole line with nothing to cut that is no plain text (the first line of a block,
+        // most often) is one piece, its end perhaps a caption: it skips the cutting's set-up
+        // and searches too (the same answer: with no place in the line, every search of
+        // [`Walk::cut_text_at`] finds none).
         let line = &self.lines[i];
         let whole = at == line.indent as usize && line.span().end <= self.content_end;
-        if whole && self.plain_text(i) && !self.has_cuts(i, at) {
-            self.continue_open(line.span().end);
+        if whole && !self.has_cuts(i, at) {
+            if self.plain_text(i) {
+                self.continue_open(line.span().end);
+            } else {
+                self.last_piece(i, at, line.text.len());
+            }
             return;
         }
         self.cut_text_at(i, at);
@@ -189,6 +197,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             from += n;
             expected = Some(next + 1);
         }
+        self.last_piece(i, from, end);
+    }
+
+    /// The text `from..end` of line `i` after its cuts: one piece, or two when it ends in a
+    /// caption with its rule.
+    fn last_piece(&mut self, i: usize, from: usize, end: usize) {
+        let line = self.lines[i];
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
         if let Some(c) = trailing_caption(&line.text[from..end]) {

@@ -103,14 +103,21 @@ pub(crate) struct PageBanner<'a> {
     pub section: Option<(u32, u32)>,
 }
 
+/// Whether `line` opens as a `PAGE` banner does (`PAGE` in any case, then a space): the first
+/// test of [`page_banner`], which most lines that open with a `P` (`PRESIDENT ...`) fail.
+#[inline]
+pub(crate) fn opens_page_banner(line: &str) -> bool {
+    line.as_bytes().get(..5).is_some_and(|h| h[..4].eq_ignore_ascii_case(b"PAGE") && h[4] == b' ')
+}
+
 /// `PAGE 02 HARARE 06677 01 OF 03 291400Z` (partial records) or `PAGE 02 STATE 296107` (1970s).
 /// Text after the banner is content that the page break interrupted
 /// (`... 291400Z OPPOSITION LEADER`).
 pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
-    let rest = scan::strip_prefix_ci(line, "PAGE")?;
-    if !rest.starts_with(' ') {
+    if !opens_page_banner(line) {
         return None;
     }
+    let rest = &line[4..];
     let mut cur = Cursor::new(line, line.len() - rest.len());
     let page = cur.token()?;
     if !scan::is_digits(page) || page.len() > 3 {
