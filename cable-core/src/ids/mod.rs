@@ -53,6 +53,7 @@
 
 mod canonical;
 mod citations;
+mod hashed;
 mod stations;
 mod tags;
 

@@ -23,6 +23,7 @@
 //!    `AGRICULTURE`): posts that wrote their TAGS in words described the subject;
 //! 9. anything else: unknown (unlisted two- and four-letter codes, name fragments, numbers).
 
+use super::hashed::Hashed;
 use super::stations;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -77,7 +78,7 @@ impl std::fmt::Display for TagKind {
 }
 
 /// Sorted vectors searched by binary search (see the station table's `Index` for why not hash
-/// maps), but for the short kinds, hashed in a vector of their own.
+/// maps), but for the short kinds, in a [`Hashed`] table.
 struct Tables {
     kinds: Vec<(&'static str, TagKind)>,
     /// Where the kinds whose tag starts with each byte begin (`kind_starts[b]..kind_starts[b +
@@ -85,11 +86,9 @@ struct Tables {
     /// every cable is looked up).
     kind_starts: Vec<u32>,
     /// The kinds of the tags of at most eight bytes (nearly all), keyed by the tag's bytes
-    /// packed into an integer ([`pack`]), in a table hashed by [`slot`] (open addressing, a
-    /// zero key for an empty slot; its length a power of two, at least twice the keys): a
-    /// look-up is a multiplication and a compare or two, where the binary search was some ten
-    /// rounds (every tag of every cable is looked up).
-    short_kinds: Vec<(u64, TagKind)>,
+    /// packed into an integer ([`pack`]), hashed: a lookup is one multiplication and an
+    /// integer compare or two, not a search.
+    short_kinds: Hashed<TagKind>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
     /// The fixes of the tags of at most eight bytes, packed as in `short_kinds`: (key, index
     /// into `fixes`).
@@ -108,19 +107,7 @@ fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
 impl Tables {
     fn kind(&self, tag: &str) -> Option<TagKind> {
         if let Some(key) = pack(tag) {
-            let mask = self.short_kinds.len() - 1;
-            let mut i = slot(key, mask);
-            // (A free slot ends the probe: the table is never full.)
-            loop {
-                let (k, kind) = *self.short_kinds.get(i)?;
-                if k == key {
-                    return Some(kind);
-                }
-                if k == 0 {
-                    return None;
-                }
-                i = (i + 1) & mask;
-            }
+            return self.short_kinds.get(u128::from(key)).copied();
         }
         let Some(&b) = tag.as_bytes().first() else { return lookup(&self.kinds, tag).copied() };
         let (from, to) = (self.kind_starts[b as usize] as usize, self.kind_starts[b as usize + 1] as usize);
@@ -150,14 +137,6 @@ fn pack(tag: &str) -> Option<u64> {
     // The high half of the 16-byte key is this 8-byte one: the same bytes, big-endian and
     // zero-padded.
     crate::scan::pack16(tag.as_bytes(), |b| b).map(|key| (key >> 64) as u64)
-}
-
-/// The first slot to probe for a packed key in a hashed table of `mask + 1` slots (a power of
-/// two): Fibonacci hashing, the high bits of the key times 2^64 / φ (the low bits of a short
-/// tag's key are its zero padding: only the high bits of the product depend on every letter).
-fn slot(key: u64, mask: usize) -> usize {
-    let bits = usize::BITS - mask.leading_zeros();
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize & mask
 }
 
 fn tables() -> &'static Tables {
@@ -191,16 +170,13 @@ fn tables() -> &'static Tables {
         let kind_starts = (0..=256)
             .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
             .collect();
-        let short: Vec<(u64, TagKind)> = kinds.iter().filter_map(|&(tag, kind)| Some((pack(tag)?, kind))).collect();
-        let mut short_kinds = vec![(0u64, TagKind::Unknown); (short.len() * 2).next_power_of_two().max(2)];
-        let mask = short_kinds.len() - 1;
-        for (key, kind) in short {
-            let mut i = slot(key, mask);
-            while short_kinds[i].0 != 0 {
-                i = (i + 1) & mask;
-            }
-            short_kinds[i] = (key, kind);
-        }
+        let short_kinds = Hashed::new(
+            kinds
+                .iter()
+                .filter_map(|&(tag, kind)| Some((u128::from(pack(tag)?), kind)))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
         let mut short_fixes: Vec<(u64, usize)> =
             fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
         short_fixes.sort_by_key(|&(k, _)| k);
