@@ -1,13 +1,14 @@
 //! A table of short keys packed into integers ([`crate::scan::pack16`]), hashed: what the tag
-//! and station tables look every short key up in (every tag of every cable, every word before a
-//! serial of every REF line). A binary search over the sorted keys was some ten rounds of
-//! compares and branches a look-up; a hashed slot is a multiplication and a compare or two.
+//! and station tables and the Classified By role words look every short key up in (every tag of
+//! every cable, every word before a serial of every REF line). A binary search over the sorted
+//! keys was some ten rounds of compares and branches a look-up; a hashed slot is a
+//! multiplication and a compare or two.
 //!
 //! Open addressing in one vector (no `HashMap`): the static tables keep holding only pointers
 //! to the start of their allocations, as the station table's `Index` explains.
 
 /// Keys (non-zero integers) → values, in slots probed from [`Hashed::slot`] on.
-pub(super) struct Hashed<V> {
+pub(crate) struct Hashed<V> {
     /// A power of two of slots, at least twice the keys, so that a free slot (key zero) always
     /// ends a probe.
     slots: Vec<(u128, Option<V>)>,
@@ -25,7 +26,7 @@ impl<V: Copy> Default for Hashed<V> {
 impl<V: Copy> Hashed<V> {
     /// The table of `entries`; a key listed twice keeps its first value. Zero keys are left out
     /// (packing gives none).
-    pub(super) fn new(entries: impl ExactSizeIterator<Item = (u128, V)>) -> Self {
+    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u128, V)>) -> Self {
         let len = (entries.len() * 2).next_power_of_two().max(2);
         let mut t = Hashed { slots: vec![(0, None); len], shift: 64 - len.trailing_zeros() };
         for (key, value) in entries.filter(|&(k, _)| k != 0) {
@@ -41,7 +42,7 @@ impl<V: Copy> Hashed<V> {
     }
 
     /// The value of `key`.
-    pub(super) fn get(&self, key: u128) -> Option<&V> {
+    pub(crate) fn get(&self, key: u128) -> Option<&V> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
