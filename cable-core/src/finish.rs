@@ -167,15 +167,7 @@ pub(crate) fn station_token(station: &str) -> Cow<'_, str> {
 /// it comes from. `None` when the tags as written are canonical already (most cables): then no
 /// second list is made.
 fn canonical_tags<'a>(raw: &[Text<'a>]) -> Option<Vec<Text<'a>>> {
-    let canonical = |t: &Text<'a>| {
-        let (mut n, mut same) = (0, true);
-        crate::ids::canonical_into(&t.value, &mut |c| {
-            n += 1;
-            same &= c == t.value;
-        });
-        n == 1 && same
-    };
-    if raw.iter().all(canonical) {
+    if raw.iter().all(|t| crate::ids::is_canonical(&t.value)) {
         return None;
     }
     let mut out: Vec<Text<'a>> = Vec::with_capacity(raw.len());

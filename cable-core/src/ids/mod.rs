@@ -53,11 +53,13 @@
 
 mod canonical;
 mod citations;
+mod hashed;
 mod stations;
 mod tags;
 
 pub use canonical::{canonical_id, parse_id};
 pub use citations::{CableCitations, Citation, CorpusCitation, cable_id, citations, corpus_citations};
+pub(crate) use hashed::Hashed;
 pub use stations::{Station, by_origin, by_plad, by_route, by_station, canonical_station, station, stations};
 pub use tags::{TagKind, canonical_tags, tag_kind};
-pub(crate) use tags::{canonical_into, is_known_tag};
+pub(crate) use tags::{canonical_into, is_canonical, is_known_tag};

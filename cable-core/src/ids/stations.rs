@@ -6,6 +6,7 @@
 //! names the source of each column), compiled into the library with `include_str!` and indexed
 //! once, on first use. No file is read at run time.
 
+use super::hashed::Hashed;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -81,8 +82,9 @@ impl Station {
 }
 
 /// A sorted index: key → row, the first row listing a key winning. Sorted vectors rather than
-/// hash maps: lookups are a binary search, and the static tables hold only pointers to the start
-/// of their allocations (which leak checkers such as valgrind see as reachable).
+/// hash maps: lookups are a binary search (the short keys' a probe of one [`Hashed`] vector),
+/// and the static tables hold only pointers to the start of their allocations (which leak
+/// checkers such as valgrind see as reachable).
 #[derive(Default)]
 struct Index<K> {
     entries: Vec<(K, usize)>,
@@ -90,9 +92,10 @@ struct Index<K> {
     /// lookup searches a few dozen keys, not all of them (stations are looked up for every
     /// word before a serial of every REF line).
     starts: Vec<u32>,
-    /// The keys of 1 to 16 bytes as integers ([`crate::scan::pack16`]), sorted, with their rows:
-    /// such a key (nearly every one looked up) is found by comparing integers, not strings.
-    short: Vec<(u128, usize)>,
+    /// The keys of 1 to 16 bytes as integers ([`crate::scan::pack16`]), hashed, with their rows:
+    /// such a key (nearly every one looked up) is found by one hash and an integer compare or
+    /// two, not by comparing strings.
+    short: Hashed<usize>,
 }
 
 impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
@@ -108,16 +111,15 @@ impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
         // (Sorted by bytes: the keys with one first byte are together, after the empty one.)
         let first = |k: &K| k.borrow().as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
         self.starts = (0..=257).map(|b| self.entries.partition_point(|(k, _)| first(k) < b) as u32).collect();
-        self.short = self.entries.iter().filter_map(|(k, row)| Some((pack(k.borrow())?, *row))).collect();
-        self.short.sort_unstable();
-        self.short.shrink_to_fit();
+        let short: Vec<(u128, usize)> =
+            self.entries.iter().filter_map(|(k, row)| Some((pack(k.borrow())?, *row))).collect();
+        self.short = Hashed::new(short.into_iter());
     }
 
     fn get(&self, key: &str) -> Option<&usize> {
         // (A short key is none of the longer keys, a longer one none of the short keys.)
         if let Some(packed) = pack(key) {
-            let found = self.short.binary_search_by_key(&packed, |&(k, _)| k).ok();
-            return found.map(|i| &self.short[i].1);
+            return self.short.get(packed);
         }
         let b = key.as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
         let (from, to) = (self.starts[b] as usize, self.starts[b + 1] as usize);

@@ -23,6 +23,7 @@
 //!    `AGRICULTURE`): posts that wrote their TAGS in words described the subject;
 //! 9. anything else: unknown (unlisted two- and four-letter codes, name fragments, numbers).
 
+use super::hashed::Hashed;
 use super::stations;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -77,7 +78,7 @@ impl std::fmt::Display for TagKind {
 }
 
 /// Sorted vectors searched by binary search (see the station table's `Index` for why not hash
-/// maps).
+/// maps), but for the short kinds, in a [`Hashed`] table.
 struct Tables {
     kinds: Vec<(&'static str, TagKind)>,
     /// Where the kinds whose tag starts with each byte begin (`kind_starts[b]..kind_starts[b +
@@ -85,9 +86,9 @@ struct Tables {
     /// every cable is looked up).
     kind_starts: Vec<u32>,
     /// The kinds of the tags of at most eight bytes (nearly all), keyed by the tag's bytes
-    /// packed into an integer ([`pack`]), in the same order: a lookup compares integers, not
-    /// strings.
-    short_kinds: Vec<(u64, TagKind)>,
+    /// packed into an integer ([`pack`]), hashed: a lookup is one multiplication and an
+    /// integer compare or two, not a search.
+    short_kinds: Hashed<TagKind>,
     fixes: Vec<(&'static str, Vec<&'static str>)>,
     /// The fixes of the tags of at most eight bytes, packed as in `short_kinds`: (key, index
     /// into `fixes`).
@@ -106,7 +107,7 @@ fn lookup<'t, V>(v: &'t [(&'static str, V)], key: &str) -> Option<&'t V> {
 impl Tables {
     fn kind(&self, tag: &str) -> Option<TagKind> {
         if let Some(key) = pack(tag) {
-            return self.short_kinds.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| self.short_kinds[i].1);
+            return self.short_kinds.get(u128::from(key)).copied();
         }
         let Some(&b) = tag.as_bytes().first() else { return lookup(&self.kinds, tag).copied() };
         let (from, to) = (self.kind_starts[b as usize] as usize, self.kind_starts[b as usize + 1] as usize);
@@ -169,10 +170,13 @@ fn tables() -> &'static Tables {
         let kind_starts = (0..=256)
             .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
             .collect();
-        let mut short_kinds: Vec<(u64, TagKind)> =
-            kinds.iter().filter_map(|&(tag, kind)| Some((pack(tag)?, kind))).collect();
-        short_kinds.sort_by_key(|&(k, _)| k);
-        short_kinds.shrink_to_fit();
+        let short_kinds = Hashed::new(
+            kinds
+                .iter()
+                .filter_map(|&(tag, kind)| Some((u128::from(pack(tag)?), kind)))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
         let mut short_fixes: Vec<(u64, usize)> =
             fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
         short_fixes.sort_by_key(|&(k, _)| k);
@@ -371,6 +375,27 @@ pub fn canonical_tags(tag: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::with_capacity(1);
     canonical_into(tag, &mut |t| out.push(t));
     out
+}
+
+/// True when [`canonical_into`] gives `tag` back, alone: the tag as written is canonical (what
+/// the finishing asks of every tag of every cable). A code of the tables written trimmed in
+/// upper case, nearly every tag, is answered by the table look-up alone: no trim by
+/// characters, no call through `emit` for each tag.
+pub(crate) fn is_canonical(tag: &str) -> bool {
+    let b = tag.as_bytes();
+    // (Graphic ASCII at both ends: `str::trim` would change nothing.)
+    let plain = b.first().is_some_and(u8::is_ascii_graphic)
+        && b.last().is_some_and(u8::is_ascii_graphic)
+        && !b.iter().any(u8::is_ascii_lowercase);
+    if plain && (tables().kind(tag).is_some() || is_region(tag)) {
+        return true;
+    }
+    let (mut n, mut same) = (0, true);
+    canonical_into(tag, &mut |c| {
+        n += 1;
+        same &= c == tag;
+    });
+    n == 1 && same
 }
 
 /// [`canonical_tags`] without the vector: each canonical tag goes to `emit`.

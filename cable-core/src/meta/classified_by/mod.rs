@@ -1,5 +1,6 @@
 //! The `Classified By:` line: who classified the cable and for which reasons.
 
+use crate::ids::Hashed;
 use crate::scan;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
@@ -373,8 +374,8 @@ fn ends_sentence(tok: &str) -> bool {
     tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
-/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a binary search over the sorted list, with `w`
-/// upper-cased on the stack (this runs for every word of every Classified By line).
+/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a probe of the hashed words, with
+/// `w` upper-cased on the stack (this runs for every word of every Classified By line).
 fn is_role_word(w: &str) -> bool {
     let mut buf = [0u8; 32];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
@@ -382,20 +383,20 @@ fn is_role_word(w: &str) -> bool {
         // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
         *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
     }
-    // Words of up to 16 bytes (all but two role words) as integers: a binary search over
-    // integers rather than over strings.
+    // Words of up to 16 bytes (all but two role words) as integers, hashed: one probe rather
+    // than a binary search over the words.
     match scan::pack16(up, |b| b) {
-        Some(key) => packed_roles().binary_search(&key).is_ok(),
+        Some(key) => packed_roles().get(key).is_some(),
         None => ROLE_WORDS.iter().any(|r| r.as_bytes() == up),
     }
 }
 
-/// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and sorted.
-fn packed_roles() -> &'static [u128] {
-    static PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
-        let mut v: Vec<u128> = ROLE_WORDS.iter().filter_map(|r| scan::pack16(r.as_bytes(), |b| b)).collect();
-        v.sort_unstable();
-        v
+/// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and hashed.
+fn packed_roles() -> &'static Hashed<()> {
+    static PACKED: LazyLock<Hashed<()>> = LazyLock::new(|| {
+        let keys: Vec<(u128, ())> =
+            ROLE_WORDS.iter().filter_map(|r| Some((scan::pack16(r.as_bytes(), |b| b)?, ()))).collect();
+        Hashed::new(keys.into_iter())
     });
     &PACKED
 }
