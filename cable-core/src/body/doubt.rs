@@ -43,7 +43,7 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut reader = Reader::new(scan, p.number.is_some());
-        reader.read(lines, p.text_span, &cuts, marks.cr, warnings);
+        reader.read(lines, p.text_span, &cuts, warnings);
         let Reader { before, last, count, .. } = reader;
         let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
@@ -110,6 +110,7 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
 }
 
 /// The per-line doubts of one paragraph, with what its whole text said can be found.
+#[derive(Clone, Copy)]
 struct LineScan<'s> {
     source: &'s str,
     /// The text holds a trailer's words somewhere (`NNNN`, a website footer).
@@ -125,6 +126,7 @@ struct LineScan<'s> {
 /// A line is handed to [`Reader::push`], always inlined into the loops of [`Reader::read`]: it
 /// runs on every line of the body, and as a closure called from two loops it was a call per line
 /// that kept this state in memory (about 80 instructions a line, more than the tests it made).
+#[derive(Clone, Copy)]
 struct Reader<'a> {
     scan: LineScan<'a>,
     /// The non-blank line before `last`, `""` before there is one (a non-blank line is never
@@ -183,17 +185,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
-    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read
-    /// off the walk's line table when nothing is cut out of the span and it holds no `\r`
-    /// (nearly every paragraph): each line's end was found once already, and finding it again
-    /// (memchr per line) was most of this pass; a whole line that cleans to itself by its shape
-    /// is its trimmed text, which the split found too.
-    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], has_cr: bool, warnings: &mut Vec<Warning>) {
+    /// ([`text::clean_line`]), then the held last line. Read off the walk's line table when
+    /// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's
+    /// end was found once already, and finding it again (memchr per line) was most of this pass;
+    /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
+    /// too. (A `\r` is seen on the way, where a line ends: the reading starts again from the
+    /// text, which spared a search of every paragraph for one.)
+    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
-        if !cuts.is_empty() || has_cr {
+        let (start, pushed) = (*self, warnings.len());
+        if !cuts.is_empty() || !self.read_lines(lines, span, warnings) {
+            *self = start;
+            warnings.truncate(pushed);
             text::each_piece(source, span, cuts, |piece| self.push(text::clean_line(piece), true, warnings));
-        } else {
-            self.read_lines(lines, span, warnings);
         }
         if !self.last.is_empty() {
             self.test_held(None, warnings);
@@ -208,14 +212,15 @@ impl<'a> Reader<'a> {
         self.scan.line(before, (self.last, self.last_may_be_rule), next, warnings);
     }
 
-    /// [`Reader::read`] off the line table (no cuts, no `\r`).
+    /// [`Reader::read`] off the line table (no cuts); false, the lines read in part, where
+    /// the span holds a `\r`.
     ///
     /// Runs of plain whole lines (see [`plain_whole`]: nearly every line) are taken at once
     /// where nothing can fire on them (no trailer or odd number in the text, no rule held back,
     /// no blank line after a sentence before them): such a line only counts and becomes the last
     /// one. Handed to [`Reader::push`] one by one they cost about 150 instructions each (the
     /// state lived on the stack), the run's test a tenth of that.
-    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) {
+    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) -> bool {
         let source = self.scan.source;
         let bytes = source.as_bytes();
         let quiet = !self.scan.maybe_trailer && !self.scan.maybe_number;
@@ -260,6 +265,12 @@ impl<'a> Reader<'a> {
             } else {
                 let piece = &source[at as usize..stop as usize];
                 debug_assert!(!piece.contains('\n'), "the line table is the source's");
+                // (Every `\r` ends a line of the table, alone or before its `\n`: it is the
+                // last byte of its line's piece, which is read here, never as a whole plain
+                // line, since `spaces_after` does not take it for a space.)
+                if piece.ends_with('\r') {
+                    return false;
+                }
                 // (A rule opens with a rule's byte: any other line is no rule, and holding it
                 // back as one would keep the next lines out of a run.)
                 let l = text::clean_line(piece);
@@ -268,6 +279,7 @@ impl<'a> Reader<'a> {
             at = if stop == line_end && ends_in_break { line.next } else { span.end };
             i += 1;
         }
+        true
     }
 }
 
@@ -279,7 +291,8 @@ fn spaces_after(line: &Line<'_>, bytes: &[u8], line_end: u32) -> bool {
     match &bytes[text_end..line_end as usize] {
         // (Nothing, or the one space that ends every line of `cables.csv`: no loop.)
         [] | [b' '] => true,
-        rest => rest.iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0),
+        // (Not a `\r`: a line ending in one is read in pieces, where it is seen.)
+        rest => rest.iter().all(|&b| (scan::is_ascii_ws(b) && b != b'\r') || b == 0xC2 || b == 0xA0),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Which paragraphs of a body the doubt pass reads line by line for transmission debris or an
 //! odd paragraph number (see the parent module): one search of the body for both, read as the paragraphs
-//! come in order, where each paragraph was searched for `(` and `\r` on its own and the body
-//! for the debris's words once more.
+//! come in order, where each paragraph was searched for `(` on its own and the body for the
+//! debris's words once more.
 
 use crate::model::Paragraph;
 use crate::span::Span;
@@ -38,8 +38,6 @@ pub(super) struct Marks {
     pub trailer: bool,
     /// A digit or a comma, a space and `(` (`2, (U)`): an odd paragraph number may stand in it.
     pub number: bool,
-    /// A `\r`: its lines are not the line table's (see `doubt`).
-    pub cr: bool,
 }
 
 /// The matches of one search of a body's paragraphs (from the first one's start to the
@@ -57,9 +55,6 @@ pub(super) struct Suspects<'s> {
     next: Option<Span>,
     /// Where the last paragraph asked about ends: one that starts before is searched on its own.
     last_end: u32,
-    /// The searched text holds a `\r` (nearly none does: one byte search of the body spares one
-    /// per paragraph).
-    any_cr: bool,
     source: &'s str,
 }
 
@@ -69,9 +64,7 @@ impl<'s> Suspects<'s> {
         let from = paragraphs.first().map_or(0, |p| p.text_span.start);
         let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
         let text = Span::new(from, to).slice(source);
-        let any_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
-        let mut suspects =
-            Suspects { matches: PIECES.find_iter(text), from, next: None, last_end: from, any_cr, source };
+        let mut suspects = Suspects { matches: PIECES.find_iter(text), from, next: None, last_end: from, source };
         suspects.next = suspects.next_match();
         suspects
     }
@@ -83,11 +76,10 @@ impl<'s> Suspects<'s> {
 
     /// What the text of `span` (a paragraph's) may hold.
     pub(super) fn of(&mut self, span: Span) -> Marks {
-        let text = span.slice(self.source);
-        let cr = self.any_cr && memchr::memchr(b'\r', text.as_bytes()).is_some();
         if span.start < self.last_end {
             // (Out of order or overlapping the last one: its matches may be handed out.)
-            let mut marks = Marks { cr, ..Marks::default() };
+            let text = span.slice(self.source);
+            let mut marks = Marks::default();
             for m in PIECES.find_iter(text) {
                 let m = Span::new(span.start + m.start() as u32, span.start + m.end() as u32);
                 mark(&mut marks, self.source.as_bytes(), m, span);
@@ -95,7 +87,7 @@ impl<'s> Suspects<'s> {
             return marks;
         }
         self.last_end = span.end;
-        let mut marks = Marks { cr, ..Marks::default() };
+        let mut marks = Marks::default();
         while let Some(m) = self.next.filter(|m| m.start < span.end) {
             if m.end > span.start {
                 mark(&mut marks, self.source.as_bytes(), m, span);
