@@ -24,7 +24,7 @@ use crate::scan;
 use crate::span::Span;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
-use suspects::Suspects;
+use suspects::suspects;
 
 /// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
 pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, warnings: &mut Vec<Warning>) {
@@ -32,7 +32,7 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
-    let mut suspects = Suspects::new(source, paragraphs);
+    let mut suspects = suspects(source, paragraphs);
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();

@@ -5,7 +5,8 @@
 
 use crate::model::Paragraph;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, FindIter, MatchKind};
+use crate::text::literals::Literals;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A piece of three bytes or more of each of `doubt`'s forms of transmission debris (`NNNN`,
@@ -19,16 +20,11 @@ pub(super) const FORM_PIECES: [&str; 5] = ["NNN", "@@@", "Website", "Web Site", 
 /// or a comma, a space and `(`. Each ends in `(`, which no piece of [`FORM_PIECES`] holds.
 const NUMBER_PIECES: [&str; 11] = ["0 (", "1 (", "2 (", "3 (", "4 (", "5 (", "6 (", "7 (", "8 (", "9 (", ", ("];
 
-/// [`FORM_PIECES`] and [`NUMBER_PIECES`], searched for at once (leftmost first, the crate's
-/// SIMD searcher). No piece of one list can overlap a piece of the other (a number's ends in
+/// [`FORM_PIECES`] and [`NUMBER_PIECES`], searched for at once (leftmost first, the packed
+/// SIMD searcher itself: behind `AhoCorasick` each match was confirmed again). No piece of one list can overlap a piece of the other (a number's ends in
 /// `(`, a form's starts with none of `(`, a digit or a comma), so every number piece of the
 /// text is found, and every form piece is found or lies within a form piece found.
-static PIECES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(FORM_PIECES.iter().chain(&NUMBER_PIECES))
-        .expect("short literal patterns build")
-});
+static PIECES: LazyLock<Literals> = LazyLock::new(|| Literals::new(FORM_PIECES.into_iter().chain(NUMBER_PIECES)));
 
 /// What a paragraph's text may hold, by [`Suspects::of`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -47,8 +43,8 @@ pub(super) struct Marks {
 /// which then overlaps the paragraph: a paragraph that no match overlaps holds none. (An
 /// overlapping match may run past the paragraph's ends: the marks only let exact per-line
 /// tests run, so that one too many costs a little time and never a change of output.)
-pub(super) struct Suspects<'s> {
-    matches: FindIter<'static, 's>,
+pub(super) struct Suspects<'s, M> {
+    matches: M,
     /// Where the searched text starts in the source.
     from: u32,
     /// The first match not yet handed out wholly.
@@ -58,20 +54,23 @@ pub(super) struct Suspects<'s> {
     source: &'s str,
 }
 
-impl<'s> Suspects<'s> {
-    /// The search of the text of `paragraphs` in `source`.
-    pub(super) fn new(source: &'s str, paragraphs: &[Paragraph<'_>]) -> Self {
-        let from = paragraphs.first().map_or(0, |p| p.text_span.start);
-        let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
-        let text = Span::new(from, to).slice(source);
-        let mut suspects = Suspects { matches: PIECES.find_iter(text), from, next: None, last_end: from, source };
-        suspects.next = suspects.next_match();
-        suspects
-    }
+/// The search of the text of `paragraphs` in `source`.
+pub(super) fn suspects<'s>(
+    source: &'s str,
+    paragraphs: &[Paragraph<'_>],
+) -> Suspects<'s, impl Iterator<Item = Range<usize>> + 's> {
+    let from = paragraphs.first().map_or(0, |p| p.text_span.start);
+    let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
+    let text = Span::new(from, to).slice(source);
+    let mut suspects = Suspects { matches: PIECES.matches(text.as_bytes()), from, next: None, last_end: from, source };
+    suspects.next = suspects.next_match();
+    suspects
+}
 
+impl<M: Iterator<Item = Range<usize>>> Suspects<'_, M> {
     fn next_match(&mut self) -> Option<Span> {
         let m = self.matches.next()?;
-        Some(Span::new(self.from + m.start() as u32, self.from + m.end() as u32))
+        Some(Span::new(self.from + m.start as u32, self.from + m.end as u32))
     }
 
     /// What the text of `span` (a paragraph's) may hold.
@@ -80,8 +79,8 @@ impl<'s> Suspects<'s> {
             // (Out of order or overlapping the last one: its matches may be handed out.)
             let text = span.slice(self.source);
             let mut marks = Marks::default();
-            for m in PIECES.find_iter(text) {
-                let m = Span::new(span.start + m.start() as u32, span.start + m.end() as u32);
+            for m in PIECES.matches(text.as_bytes()) {
+                let m = Span::new(span.start + m.start as u32, span.start + m.end as u32);
                 mark(&mut marks, self.source.as_bytes(), m, span);
             }
             return marks;
