@@ -14,6 +14,8 @@
 //! - `doubt_stray_text`: an unnumbered block of the text among numbered paragraphs, or before
 //!   the first of them (a wrapped field's tail, `d (d).`, a serial): it may belong elsewhere.
 
+mod suspects;
+
 use super::heading::reads_as_caption;
 use crate::lines::Line;
 use crate::lines::shape::opens_rule;
@@ -22,6 +24,7 @@ use crate::scan;
 use crate::span::Span;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
+use suspects::suspects;
 
 /// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
 pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, warnings: &mut Vec<Warning>) {
@@ -29,18 +32,18 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
-    let mut trailers = Trailers::new(source, paragraphs.first().map_or(0, |p| p.text_span.start));
+    let mut suspects = suspects(source, paragraphs);
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();
         // Whole-paragraph tests first: the per-line searches below run only where they can find
         // something (searching every line of every paragraph cost a third of the parse).
-        let (maybe_number, has_cr) = marks(p.text_span.slice(source).as_bytes());
-        let scan = LineScan { source, maybe_trailer: trailers.maybe_in(p.text_span), maybe_number };
+        let marks = suspects.of(p.text_span);
+        let scan = LineScan { source, maybe_trailer: marks.trailer, maybe_number: marks.number };
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut reader = Reader::new(scan, p.number.is_some());
-        reader.read(lines, p.text_span, &cuts, has_cr, warnings);
+        reader.read(lines, p.text_span, &cuts, warnings);
         let Reader { before, last, count, .. } = reader;
         let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
@@ -107,6 +110,7 @@ pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, war
 }
 
 /// The per-line doubts of one paragraph, with what its whole text said can be found.
+#[derive(Clone, Copy)]
 struct LineScan<'s> {
     source: &'s str,
     /// The text holds a trailer's words somewhere (`NNNN`, a website footer).
@@ -122,6 +126,7 @@ struct LineScan<'s> {
 /// A line is handed to [`Reader::push`], always inlined into the loops of [`Reader::read`]: it
 /// runs on every line of the body, and as a closure called from two loops it was a call per line
 /// that kept this state in memory (about 80 instructions a line, more than the tests it made).
+#[derive(Clone, Copy)]
 struct Reader<'a> {
     scan: LineScan<'a>,
     /// The non-blank line before `last`, `""` before there is one (a non-blank line is never
@@ -180,17 +185,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
-    /// ([`text::clean_line`]), then the held last line (`has_cr`: the span holds a `\r`). Read
-    /// off the walk's line table when nothing is cut out of the span and it holds no `\r`
-    /// (nearly every paragraph): each line's end was found once already, and finding it again
-    /// (memchr per line) was most of this pass; a whole line that cleans to itself by its shape
-    /// is its trimmed text, which the split found too.
-    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], has_cr: bool, warnings: &mut Vec<Warning>) {
+    /// ([`text::clean_line`]), then the held last line. Read off the walk's line table when
+    /// nothing is cut out of the span and it holds no `\r` (nearly every paragraph): each line's
+    /// end was found once already, and finding it again (memchr per line) was most of this pass;
+    /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
+    /// too. (A `\r` is seen on the way, where a line ends: the reading starts again from the
+    /// text, which spared a search of every paragraph for one.)
+    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
-        if !cuts.is_empty() || has_cr {
+        let (start, pushed) = (*self, warnings.len());
+        if !cuts.is_empty() || !self.read_lines(lines, span, warnings) {
+            *self = start;
+            warnings.truncate(pushed);
             text::each_piece(source, span, cuts, |piece| self.push(text::clean_line(piece), true, warnings));
-        } else {
-            self.read_lines(lines, span, warnings);
         }
         if !self.last.is_empty() {
             self.test_held(None, warnings);
@@ -205,14 +212,15 @@ impl<'a> Reader<'a> {
         self.scan.line(before, (self.last, self.last_may_be_rule), next, warnings);
     }
 
-    /// [`Reader::read`] off the line table (no cuts, no `\r`).
+    /// [`Reader::read`] off the line table (no cuts); false, the lines read in part, where
+    /// the span holds a `\r`.
     ///
     /// Runs of plain whole lines (see [`plain_whole`]: nearly every line) are taken at once
     /// where nothing can fire on them (no trailer or odd number in the text, no rule held back,
     /// no blank line after a sentence before them): such a line only counts and becomes the last
     /// one. Handed to [`Reader::push`] one by one they cost about 150 instructions each (the
     /// state lived on the stack), the run's test a tenth of that.
-    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) {
+    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) -> bool {
         let source = self.scan.source;
         let bytes = source.as_bytes();
         let quiet = !self.scan.maybe_trailer && !self.scan.maybe_number;
@@ -257,6 +265,12 @@ impl<'a> Reader<'a> {
             } else {
                 let piece = &source[at as usize..stop as usize];
                 debug_assert!(!piece.contains('\n'), "the line table is the source's");
+                // (Every `\r` ends a line of the table, alone or before its `\n`: it is the
+                // last byte of its line's piece, which is read here, never as a whole plain
+                // line, since `spaces_after` does not take it for a space.)
+                if piece.ends_with('\r') {
+                    return false;
+                }
                 // (A rule opens with a rule's byte: any other line is no rule, and holding it
                 // back as one would keep the next lines out of a run.)
                 let l = text::clean_line(piece);
@@ -265,6 +279,7 @@ impl<'a> Reader<'a> {
             at = if stop == line_end && ends_in_break { line.next } else { span.end };
             i += 1;
         }
+        true
     }
 }
 
@@ -276,26 +291,9 @@ fn spaces_after(line: &Line<'_>, bytes: &[u8], line_end: u32) -> bool {
     match &bytes[text_end..line_end as usize] {
         // (Nothing, or the one space that ends every line of `cables.csv`: no loop.)
         [] | [b' '] => true,
-        rest => rest.iter().all(|&b| scan::is_ascii_ws(b) || b == 0xC2 || b == 0xA0),
+        // (Not a `\r`: a line ending in one is read in pieces, where it is seen.)
+        rest => rest.iter().all(|&b| (scan::is_ascii_ws(b) && b != b'\r') || b == 0xC2 || b == 0xA0),
     }
-}
-
-/// Whether a paragraph's text (`raw`) holds a digit or comma, a space and `(` (`2, (U)`: an odd
-/// paragraph number may stand in it), and whether it holds a `\r`. One byte search for both
-/// (the `(` and the `\r` were two passes over every paragraph).
-fn marks(raw: &[u8]) -> (bool, bool) {
-    let (mut number, mut cr) = (false, false);
-    for j in memchr::memchr2_iter(b'(', b'\r', raw) {
-        if raw[j] == b'\r' {
-            cr = true;
-        } else if j >= 2 && raw[j - 1] == b' ' && matches!(raw[j - 2], b'0'..=b'9' | b',') {
-            number = true;
-        }
-        if number && cr {
-            break;
-        }
-    }
-    (number, cr)
 }
 
 /// A whole line of a span ending at `end` (its `\n` at `end` at the latest, not the text's
@@ -383,78 +381,19 @@ fn is_caption_like(l: &str) -> bool {
 /// The forms of transmission debris.
 const FORMS: [&str; 5] = ["NNNN", "@@@OASYS", "Classified Website", "Classified Web Site", "CLASSIFIED WEBSITE"];
 
-/// A piece of three bytes or more of each of [`FORMS`], for [`Trailers`]' search of the whole
-/// body: the SIMD searcher reads each block of text through one pair of byte tables per byte of
-/// its patterns' shortest length, up to four, so pieces of three cost a quarter less than the
-/// forms, and their first bytes are as rare in text (`Cla` and `CLA` were not).
-const FORM_PIECES: [&str; 5] = ["NNN", "@@@", "Website", "Web Site", "WEBSITE"];
-
 /// The forms of transmission debris, searched for at once: one leftmost-first search for all
 /// of them (the crate's SIMD searcher) gives the earliest start of any, as five separate finders
 /// did, in one pass instead of five (they took 3% of the parse).
-static TRAILER_FORMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| forms(&FORMS));
-
-/// [`FORM_PIECES`], searched for at once.
-static TRAILER_PIECES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| forms(&FORM_PIECES));
-
-/// The leftmost-first search for `patterns`.
-fn forms(patterns: &[&str]) -> aho_corasick::AhoCorasick {
+static TRAILER_FORMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(patterns)
+        .build(FORMS)
         .expect("short literal patterns build")
-}
+});
 
 /// Where transmission debris starts in a line of text.
 fn trailer_at(l: &str) -> Option<usize> {
     TRAILER_FORMS.find(l).map(|m| m.start())
-}
-
-/// Which paragraphs may hold transmission debris, from one search of the text from the first
-/// paragraph on for [`FORM_PIECES`], its matches read as the paragraphs come in order (one
-/// search of the body rather than one per paragraph: the search's set-up was a sixth of its
-/// cost).
-///
-/// A form inside a paragraph holds a piece, which is found by the one search or lies within a
-/// match it found, which then overlaps the paragraph: a paragraph that no match overlaps holds
-/// no form. (An overlapping match may run past the paragraph's ends, and a piece need not be
-/// part of a form: the flag only lets the per-line search run.)
-struct Trailers<'s> {
-    matches: aho_corasick::FindIter<'static, 's>,
-    /// Where the searched text starts in the source.
-    from: u32,
-    /// The first match not wholly before the paragraphs seen so far.
-    next: Option<Span>,
-    /// Where the last paragraph asked about starts: one out of order is searched on its own.
-    last_start: u32,
-    source: &'s str,
-}
-
-impl<'s> Trailers<'s> {
-    fn new(source: &'s str, from: u32) -> Self {
-        let matches = TRAILER_PIECES.find_iter(&source[from as usize..]);
-        let mut trailers = Trailers { matches, from, next: None, last_start: from, source };
-        trailers.next = trailers.next_match();
-        trailers
-    }
-
-    fn next_match(&mut self) -> Option<Span> {
-        let m = self.matches.next()?;
-        Some(Span::new(self.from + m.start() as u32, self.from + m.end() as u32))
-    }
-
-    /// May the text of `span` (a paragraph's) hold a trailer?
-    fn maybe_in(&mut self, span: Span) -> bool {
-        if span.start < self.last_start {
-            return trailer_at(span.slice(self.source)).is_some();
-        }
-        self.last_start = span.start;
-        while self.next.is_some_and(|m| m.end <= span.start) {
-            self.next = self.next_match();
-        }
-        self.next.is_some_and(|m| m.start < span.end)
-    }
 }
 
 /// A name in capitals after the text's last sentence (`... Act. DINGER`, `... SUCCESS. BROWNFIELD`).
@@ -517,7 +456,8 @@ fn unread_marking(t: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FORM_PIECES, FORMS, odd_number_at};
+    use super::suspects::FORM_PIECES;
+    use super::{FORMS, odd_number_at};
 
     #[test]
     fn each_trailer_form_holds_a_piece() {

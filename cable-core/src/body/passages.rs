@@ -110,9 +110,10 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             {
                 last += 1;
             }
-            // Under a `Summary` heading the summary still ends at `End Summary.`.
-            let (last, end) = find_end(paragraphs, source, i, start, end_word(kind))
-                .filter(|e| e.0 <= last)
+            // Under a `Summary` heading the summary still ends at `End Summary.`, if it stands
+            // before the next heading (looked for up to there only: an end word after it was
+            // found and thrown away, reading on to the twelfth paragraph).
+            let (last, end) = find_end(&paragraphs[..=last], source, i, start, end_word(kind))
                 .unwrap_or((last, paragraphs[last].text_span.end));
             push(&mut found, &mut seen, kind, Span::new(start, end), i, last);
             i = last + 1;

@@ -5,7 +5,7 @@
 pub(crate) mod drafting;
 pub(crate) mod keywords;
 mod label;
-mod literals;
+pub(crate) mod literals;
 pub(crate) mod rule;
 pub(crate) mod xref;
 
