@@ -60,15 +60,18 @@ impl<'l, 'a> Walk<'l, 'a> {
         let may_end_block = |l: &Line<'_>| {
             !l.shape.is_plain() || (l.shape.may_clean_to_nothing() && text::cleans_to_nothing(l.trimmed()))
         };
+        // The block's text ends with this line and lines follow it: they decide whether it runs on.
+        let lines_below = end == line.span().end && self.lines.len() > i + 1;
+        let below = || self.lines[i + 1..].iter().take(3);
+        // (Whether the block surely runs on, by the shapes below alone: asked first, so that the
+        // first line of most blocks of prose is no caption without being asked whether it reads
+        // as one.)
+        let surely_runs_on = || lines_below && !below().any(may_end_block);
         let runs_on = || {
-            end == line.span().end
-                && (!self.lines[i + 1..].iter().take(3).any(may_end_block)
-                    || self.lines[i + 1..]
-                        .iter()
-                        .take(3)
-                        .map(|l| l.trimmed())
-                        .find(|next| !could_be_heading(next) || is_rule(next))
-                        .is_none_or(|next| {
+            surely_runs_on()
+                || (lines_below
+                    && below().map(|l| l.trimmed()).find(|next| !could_be_heading(next) || is_rule(next)).is_none_or(
+                        |next| {
                             !next.is_empty()
                             && !is_rule(next)
                             // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
@@ -77,8 +80,8 @@ impl<'l, 'a> Walk<'l, 'a> {
                             && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
                             && Marking::parse_prefix(next).is_none()
                             && !text::cleans_to_nothing(next)
-                        }))
-                && self.lines.len() > i + 1
+                        },
+                    ))
         };
         // (`xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule, 07KUWAIT808: the
         // site's redaction of a name opens an underlined caption; it stands for a capitalised
@@ -91,11 +94,6 @@ impl<'l, 'a> Walk<'l, 'a> {
         // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
         // a numbered title, not a sub-item.)
         let roman_title = || !self.numbered && self.after_blank && roman_quoted_title(t_trim) && !runs_on();
-        // (Whether the block surely runs on, by the shapes below alone, first: the first line of
-        // most blocks of prose is then no caption, and is not asked whether it reads as one.)
-        let surely_runs_on = || {
-            end == line.span().end && self.lines.len() > i + 1 && !self.lines[i + 1..].iter().take(3).any(may_end_block)
-        };
         let caption = ((underlined || (self.after_blank && !surely_runs_on()))
             && (could_be_heading(t_trim) || redacted_caption())
             && (underlined || !runs_on()))

@@ -117,8 +117,7 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
     if !opens_page_banner(line) {
         return None;
     }
-    let rest = &line[4..];
-    let mut cur = Cursor::new(line, line.len() - rest.len());
+    let mut cur = Cursor::new(line, "PAGE".len());
     let page = cur.token()?;
     if !scan::is_digits(page) || page.len() > 3 {
         return None;
