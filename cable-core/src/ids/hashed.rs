@@ -19,17 +19,19 @@ pub(crate) struct Hashed<V> {
 impl<V: Copy> Default for Hashed<V> {
     /// No keys (two free slots).
     fn default() -> Self {
-        Self::new(std::iter::empty())
+        Self::new([])
     }
 }
 
 impl<V: Copy> Hashed<V> {
     /// The table of `entries`; a key listed twice keeps its first value. Zero keys are left out
     /// (packing gives none).
-    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u128, V)>) -> Self {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (u128, V)>) -> Self {
+        // (Collected first: the number of slots follows the number of keys.)
+        let entries: Vec<(u128, V)> = entries.into_iter().filter(|&(k, _)| k != 0).collect();
         let len = (entries.len() * 2).next_power_of_two().max(2);
         let mut t = Hashed { slots: vec![(0, None); len], shift: 64 - len.trailing_zeros() };
-        for (key, value) in entries.filter(|&(k, _)| k != 0) {
+        for (key, value) in entries {
             let mut i = t.slot(key);
             while t.slots[i].0 != 0 && t.slots[i].0 != key {
                 i = (i + 1) & (len - 1);
@@ -80,7 +82,7 @@ mod tests {
         assert_eq!(t.get(0), None);
         assert_eq!(t.get(3), None);
         // The first value of a key listed twice wins.
-        let t = Hashed::new([(5u128, 1u8), (5, 2)].into_iter());
+        let t = Hashed::new([(5u128, 1u8), (5, 2)]);
         assert_eq!(t.get(5), Some(&1));
     }
 }

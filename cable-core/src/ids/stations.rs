@@ -111,9 +111,7 @@ impl<K: Ord + std::borrow::Borrow<str>> Index<K> {
         // (Sorted by bytes: the keys with one first byte are together, after the empty one.)
         let first = |k: &K| k.borrow().as_bytes().first().map_or(0, |&b| usize::from(b) + 1);
         self.starts = (0..=257).map(|b| self.entries.partition_point(|(k, _)| first(k) < b) as u32).collect();
-        let short: Vec<(u128, usize)> =
-            self.entries.iter().filter_map(|(k, row)| Some((pack(k.borrow())?, *row))).collect();
-        self.short = Hashed::new(short.into_iter());
+        self.short = Hashed::new(self.entries.iter().filter_map(|(k, row)| Some((pack(k.borrow())?, *row))));
     }
 
     fn get(&self, key: &str) -> Option<&usize> {

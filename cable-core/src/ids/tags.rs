@@ -170,13 +170,7 @@ fn tables() -> &'static Tables {
         let kind_starts = (0..=256)
             .map(|b| kinds.partition_point(|(k, _)| k.as_bytes().first().is_none_or(|&f| usize::from(f) < b)) as u32)
             .collect();
-        let short_kinds = Hashed::new(
-            kinds
-                .iter()
-                .filter_map(|&(tag, kind)| Some((u128::from(pack(tag)?), kind)))
-                .collect::<Vec<_>>()
-                .into_iter(),
-        );
+        let short_kinds = Hashed::new(kinds.iter().filter_map(|&(tag, kind)| Some((u128::from(pack(tag)?), kind))));
         let mut short_fixes: Vec<(u64, usize)> =
             fixes.iter().enumerate().filter_map(|(i, &(tag, _))| Some((pack(tag)?, i))).collect();
         short_fixes.sort_by_key(|&(k, _)| k);

@@ -393,11 +393,8 @@ fn is_role_word(w: &str) -> bool {
 
 /// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and hashed.
 fn packed_roles() -> &'static Hashed<()> {
-    static PACKED: LazyLock<Hashed<()>> = LazyLock::new(|| {
-        let keys: Vec<(u128, ())> =
-            ROLE_WORDS.iter().filter_map(|r| Some((scan::pack16(r.as_bytes(), |b| b)?, ()))).collect();
-        Hashed::new(keys.into_iter())
-    });
+    static PACKED: LazyLock<Hashed<()>> =
+        LazyLock::new(|| Hashed::new(ROLE_WORDS.iter().filter_map(|r| Some((scan::pack16(r.as_bytes(), |b| b)?, ())))));
     &PACKED
 }
 
