@@ -11,14 +11,25 @@ use crate::spanned::Spanned;
 
 /// `MOSCOW 00005434 002 OF 002`, `ROME 00000087 001.2 OF 003`, `TEL AVIV 00002760 002 OF 004`:
 /// a station, an eight-digit serial and a page count, alone on the line.
+#[inline]
 pub(crate) fn is_page_marker(line: &str) -> bool {
-    // A marker is short (five place words at most, an 8-digit serial, two counts): a long line
-    // is text, and is not tokenized.
-    if line.len() > 80
-        || line.len() < 16
-        || !line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '.')
-        || !has_digit_run(line.as_bytes(), 8)
-    {
+    // A marker is short (five place words at most, an 8-digit serial, two counts) and ends in a
+    // count: the length and the last byte first, inlined into the callers (most lines asked end
+    // in a letter, and the call cost more than the test). A line that ends in a space or a
+    // byte of a wider character is asked the full trim.
+    let ends_in_count = || match line.as_bytes().last() {
+        Some(b'0'..=b'9' | b'.') => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '.'),
+    };
+    (16..=80).contains(&line.len()) && ends_in_count() && page_marker_words(line)
+}
+
+/// The rest of [`is_page_marker`], for a short line that ends in a count.
+#[inline(never)]
+fn page_marker_words(line: &str) -> bool {
+    // (The serial's eight digits in a row first: a cheap test before tokenizing.)
+    if !has_digit_run(line.as_bytes(), 8) {
         return false;
     }
     let mut toks = scan::tokens(line).peekable();
@@ -162,7 +173,12 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
 }
 
 /// Bytes of `line` taken by a `PAGE` banner, if it starts with one.
+/// (Inlined, its first test before the call: most lines asked open with another word.)
+#[inline]
 pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
+    if !opens_page_banner(line) {
+        return None;
+    }
     page_banner(line).map(|b| b.len)
 }
 
@@ -172,19 +188,21 @@ pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
 pub(crate) fn is_lone_classification(line: &str) -> bool {
     // Byte tests on the ends first, inlined into the callers (this runs on many lines, and the
     // call cost more than the test): see below for the letters.
-    let b = line.trim_ascii().as_bytes();
+    let t = line.trim_ascii();
+    let b = t.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     !(b.len() > 66
         || !matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
         || !matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
         || (b.len() > 14 && b[1].is_ascii_lowercase()))
-        && lone_classification_words(line)
+        && lone_classification_words(t)
 }
 
-/// The rest of [`is_lone_classification`], for a line whose ends fit.
+/// The rest of [`is_lone_classification`], for a line `t` whose ends fit.
+/// (`t` is trimmed of ASCII whitespace and ends in letters: no no-break space is left at its
+/// ends either, and it is not trimmed again.)
 #[inline(never)]
-fn lone_classification_words(line: &str) -> bool {
-    let t = scan::trim(line);
+fn lone_classification_words(t: &str) -> bool {
     // The banner word first: a line that is none (most lines asked: short captions in
     // capitals) fails it within a few bytes, where the tests of its form below read it whole.
     // (A damaged word is never a lone classification: only the undamaged ones are looked for.)
