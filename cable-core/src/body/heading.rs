@@ -33,11 +33,16 @@ pub(super) struct Pending {
 }
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
+/// (Inlined, the last byte: the rule ends the line, before any `<br>`, and most lines are
+/// rejected on it without a call.)
+#[inline]
 pub(super) fn ruled_caption(t: &str) -> bool {
-    // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
-    if !matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) {
-        return false;
-    }
+    matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) && ruled_caption_inside(t)
+}
+
+/// The rest of [`ruled_caption`], for a line that ends in a dash or a tag.
+#[inline(never)]
+fn ruled_caption_inside(t: &str) -> bool {
     let t = text::clean_line(t);
     let head = t.trim_end_matches(['-', ' ']);
     t.len() - head.len() >= 4 && t[head.len()..].starts_with(' ') && loose_caption(head)
@@ -218,7 +223,12 @@ fn is_full_date(t: &str) -> bool {
 /// attaché numbered its cables so), one token of three parts or more ending in digits: not a
 /// heading (`G-20` and `MIG-29s` are).
 fn is_file_number(t: &str) -> bool {
-    !t.contains(' ') && t.split('-').count() >= 3 && t.rsplit('-').next().is_some_and(scan::is_digits)
+    // (The last byte first: the number ends in a digit, most captions in a letter, and the
+    // search for a space cost more.)
+    t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && !t.contains(' ')
+        && t.split('-').count() >= 3
+        && t.rsplit('-').next().is_some_and(scan::is_digits)
 }
 
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
