@@ -35,7 +35,7 @@ pub(super) struct Pending {
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
 /// (Inlined, the last byte: the rule ends the line, before any `<br>`, and most lines are
 /// rejected on it without a call.)
-#[inline]
+#[inline(always)]
 pub(super) fn ruled_caption(t: &str) -> bool {
     matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) && ruled_caption_inside(t)
 }

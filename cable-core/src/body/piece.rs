@@ -111,11 +111,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             // So is a number alone on its line, whatever its order (`... ON THE PSI MEETING IN
             // KRAKOW MAY 31 - JUNE` / `1.`, 04BRATISLAVA512; `... among the EU-` / `15.`,
             // 04BRUSSELS1431): a paragraph of no text.
-            let alone = numbered_text[w.len..].trim().is_empty();
-            let mid_sentence = !self.after_blank
-                && (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
-                && i > 0
-                && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone);
+            // (Asked only after a line of text: most numbers follow a blank line.)
+            let mid_sentence = !self.after_blank && {
+                let alone = numbered_text[w.len..].trim().is_empty();
+                (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
+                    && i > 0
+                    && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone)
+            };
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
                 // A number line framed by rules is the paragraph's title (`------------` /
                 // `1.  Mideast:` / `------------`, the sections of Tel Aviv's media reaction
