@@ -42,7 +42,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let rule_below = |rules: &RulesAsked| {
             underlined
                 || (end == line.span().end
-                    && self.lines.get(i + 1).is_some_and(|l| !text::is_blank(l.text))
+                    && self.lines.get(i + 1).is_some_and(|l| !is_blank_line(l))
                     // A footnote is no caption (`*Ratio equals average leads per company` /
                     // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
                     && !t_trim.starts_with('*')
@@ -123,7 +123,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let second_underlined = underlined
             && i >= 3
             && self.rule_line(i - 1)
-            && text::is_blank(self.lines[i - 3].text)
+            && is_blank_line(&self.lines[i - 3])
             && self.pending.is_some_and(|p| {
                 p.captions == 1
                     && !p.bad
@@ -137,7 +137,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         if caption
             && !self.numbered
             && i > 0
-            && text::is_blank(self.lines[i - 1].text)
+            && is_blank_line(&self.lines[i - 1])
             // (A numbered title heads its own block: `Block Quotes:` / `I.  "Going to Gaza"`.)
             && !roman_quoted_title(t_trim)
             && self.pending.is_some_and(|p| {
@@ -169,7 +169,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             // Bahrain` / `presents its compliments ...`, 04MANAMA280: two paragraphs).
             // (A blank line, not a rule: `CONTENTS` framed, then its entries, 05MAPUTO1, stay
             // one block.)
-            if i > 0 && text::is_blank(self.lines[i - 1].text) {
+            if i > 0 && is_blank_line(&self.lines[i - 1]) {
                 self.close_at_blank();
             }
         }

@@ -302,7 +302,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let at = self.line;
         debug_assert!(self.lines.get(at).is_some_and(|l| l.start <= start && start <= l.span().end));
         let mut j = at;
-        while j > 0 && text::is_blank(self.lines[j - 1].text) {
+        while j > 0 && is_blank_line(&self.lines[j - 1]) {
             j -= 1;
         }
         // A blank line between the caption and the paragraph, and a line of text above it.
@@ -310,7 +310,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             return None;
         }
         let (cap, before) = (&self.lines[j - 1], &self.lines[j - 2]);
-        if before.span().end <= p.text_span.start || before.start < p.span.start || text::is_blank(before.text) {
+        if before.span().end <= p.text_span.start || before.start < p.span.start || is_blank_line(before) {
             return None;
         }
         // No page marker or section header among these lines: a caption cut from its

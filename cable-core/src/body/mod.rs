@@ -40,6 +40,7 @@ use marker::{inline_marker, inline_paragraph_number, page_number, redactions, sp
 use paragraph::marking_and_text;
 use piece::RulesAsked;
 use section::{SectionRouting, sections};
+use step::is_blank_line;
 
 pub use elements::{Element, ElementKind};
 

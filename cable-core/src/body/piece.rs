@@ -65,7 +65,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             && (self.contents_open || self.pending.is_some_and(|p| p.first_caption.is_some()));
         let one_line = may_be_entry
             && end == line.span().end
-            && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+            && self.lines.get(i + 1).is_none_or(|l| is_blank_line(l) || contents_entry(l.trimmed()));
         if self.contents_open || (one_line && self.pending_contents_caption()) {
             if one_line && contents_entry(t_trim) {
                 if self.contents_open {
