@@ -36,7 +36,7 @@ use crate::warning::{Warning, WarningKind};
 use heading::{
     Pending, could_be_heading, ends_sentence, is_clean_caption, loose_caption, ruled_caption, trailing_caption,
 };
-use marker::{inline_marker, inline_paragraph_number, page_number, redactions, split_glued_classification};
+use marker::{inline_marker, inline_paragraph_number, redactions, split_glued_classification};
 use paragraph::marking_and_text;
 use piece::RulesAsked;
 use section::{SectionRouting, sections};

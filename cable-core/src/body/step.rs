@@ -31,7 +31,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                     _ => last.span().end,
                 };
                 let first = line.span_of(line.trimmed()).start;
-                self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
+                self.push_break(BreakKind::Page, Span::new(first, stop), b.page);
                 if let (Some(at), true) = (b.content_at, n == i + b.lines) {
                     // (Text after a banner on its line: not a whole line, no fast path.)
                     self.cut_text_at(n - 1, at);

@@ -227,6 +227,9 @@ pub(crate) struct PageBreak {
     /// When the last line of the break continues with content after the banner: the byte offset
     /// (within that line's text) where the content starts.
     pub content_at: Option<usize>,
+    /// The page the break's banner or marker names (`PAGE 03 ...` → 3, `MOSCOW 00005434 002 OF
+    /// 002` → 2), read where the break was recognised; none for a page's closing classification.
+    pub page: Option<u32>,
 }
 
 /// Recognises a page break starting at `lines[i]`: a page marker, a `PAGE` banner, or a lone
@@ -243,10 +246,10 @@ pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
 fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     let t = lines[i].trimmed();
     if is_page_marker(t) {
-        return Some(PageBreak { lines: 1, content_at: None });
+        return Some(PageBreak { lines: 1, content_at: None, page: marker_page(t) });
     }
-    if let Some(n) = banner_len(&lines[i]) {
-        return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n) });
+    if let Some((n, page)) = banner(&lines[i]) {
+        return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n), page: Some(page) });
     }
     if is_lone_classification(t) {
         // Old-format page tops repeat the classification line (`UNCLASSIFIED` / `UNCLASSIFIED` /
@@ -258,14 +261,15 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
             repeats += 1;
         }
         let next = lines[j].trimmed();
-        if let Some(n) = banner_len(&lines[j]) {
-            return Some(PageBreak { lines: j - i + 1, content_at: content_after(lines[j].text, next, n) });
+        if let Some((n, page)) = banner(&lines[j]) {
+            let content_at = content_after(lines[j].text, next, n);
+            return Some(PageBreak { lines: j - i + 1, content_at, page: Some(page) });
         }
         // The classification line that closes a page, after the banner's page.
         if i > 0 {
             if let Some(p) = prev_non_blank(lines, i) {
-                if banner_len(&lines[p]).is_some() {
-                    return Some(PageBreak { lines: 1, content_at: None });
+                if banner(&lines[p]).is_some() {
+                    return Some(PageBreak { lines: 1, content_at: None, page: None });
                 }
             }
         }
@@ -273,12 +277,30 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     None
 }
 
-/// [`page_banner_len`] of a whole line, its first test read off the line's shape (a banner
-/// opens with `PAGE`): most lines asked here end in a digit or are shaped like a lone
-/// classification, and the call cost more than that test.
+/// The length and page of a whole line's `PAGE` banner ([`page_banner`]), its first test read
+/// off the line's shape (a banner opens with `PAGE`): most lines asked here end in a digit or
+/// are shaped like a lone classification, and the call cost more than that test.
 #[inline]
-fn banner_len(line: &Line<'_>) -> Option<usize> {
-    if line.shape.may_be_page_banner() { page_banner_len(line.trimmed()) } else { None }
+fn banner(line: &Line<'_>) -> Option<(usize, u32)> {
+    if line.shape.may_be_page_banner() { page_banner_len_and_page(line.trimmed()) } else { None }
+}
+
+/// [`page_banner`]'s length and page, its first test inlined (see [`page_banner_len`]).
+#[inline]
+fn page_banner_len_and_page(line: &str) -> Option<(usize, u32)> {
+    if !opens_page_banner(line) {
+        return None;
+    }
+    page_banner(line).map(|b| (b.len, b.page))
+}
+
+/// The page a page marker names: the count after its serial (`MOSCOW 00005434 002 OF 002` → 2,
+/// `ROME 00000087 001.2 OF 003` → 2).
+fn marker_page(t: &str) -> Option<u32> {
+    let mut toks = scan::tokens(t).skip_while(|w| !(scan::is_digits(w) && w.len() == 8)).skip(1);
+    let count = toks.next()?;
+    let page = count.rsplit('.').next().unwrap_or(count);
+    scan::parse_u32(page)
 }
 
 fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
@@ -315,6 +337,8 @@ mod tests {
         assert!(!is_page_marker("MOSCOW 005434"));
         assert!(!is_page_marker("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434"));
         assert!(!is_page_marker("THE 12345678 PEOPLE OF 2 COUNTRIES"));
+        assert_eq!(marker_page("MOSCOW 00005434 002 OF 002"), Some(2));
+        assert_eq!(marker_page("ROME 00000087  001.2 OF 003"), Some(2));
     }
 
     #[test]
@@ -350,7 +374,7 @@ mod tests {
         let text = "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\n";
         let ls = lines::split(text);
         assert_eq!(page_break_at(&ls, 0), None);
-        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38) }));
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38), page: Some(2) }));
         assert_eq!(&ls[2].text[38..], "OPPOSITION LEADER");
     }
 
@@ -371,6 +395,6 @@ mod tests {
 LOW-LEVEL BUREAUCRATIC NAGGING
 ";
         let ls = lines::split(text);
-        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 10, content_at: None }));
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 10, content_at: None, page: Some(3) }));
     }
 }
