@@ -324,13 +324,19 @@ impl<'l, 'a> Walk<'l, 'a> {
         // In a text of capitals a line of capitals right below the text stands out from nothing
         // (`... WITH HIM WITH LEXANDRIA.` / `HAMBLEY`, a signature the page repeats,
         // 86ALEXANDRIA806): only a text in mixed case sets a caption apart.
-        let mixed_case = b.bytes().any(|c| c.is_ascii_lowercase());
+        // (Asked after the caption's own ends, which reject most last lines of a paragraph: this
+        // reads the whole line in a text of capitals.)
+        let mixed_case = || b.bytes().any(|c| c.is_ascii_lowercase());
         // (A redacted line, `XXXXXXXXXXXX`, may have been a heading or a name: no guess.)
         let redacted = c.bytes().all(|b| matches!(b, b'X' | b'x' | b' '));
         if redacted {
             return None;
         }
-        if !(mixed_case && reads_as_caption(b, c) && is_clean_caption(c) && could_be_heading(c) && !is_closing_words(c))
+        if !(reads_as_caption(b, c)
+            && mixed_case()
+            && is_clean_caption(c)
+            && could_be_heading(c)
+            && !is_closing_words(c))
         {
             return None;
         }
