@@ -32,22 +32,24 @@ impl<'l, 'a> Walk<'l, 'a> {
             return true;
         }
         // A caption underlined by a rule on the next line needs no blank line above it.
-        let underlined = end == line.span().end && self.lines.get(i + 1).is_some_and(is_rule_line);
+        let underlined = end == line.span().end && self.rule_line(i + 1);
         // Between two rules, a caption may end in punctuation (`Comment: "What, Won't Haggle?"`,
         // `Saleh Promises No New MANPADS...`).
         // A framed caption may take two lines (`POPE ACKNOWLEDGES 1915 SUFFERING OF TURKISH
         // ARMENIANS;` / `DOES NOT MENTION GENOCIDE`, 01VATICAN1286).
         // Looks two lines ahead, so it is only asked where it can matter (most lines are text).
-        let rule_below = || {
+        // (The rules asked are passed in: the closure outlives changes to the walk below.)
+        let rule_below = |rules: &RulesAsked| {
             underlined
                 || (end == line.span().end
-                    && self.lines.get(i + 1).is_some_and(|l| !text::is_blank(l.text))
+                    && self.lines.get(i + 1).is_some_and(|l| !is_blank_line(l))
                     // A footnote is no caption (`*Ratio equals average leads per company` /
                     // `Attendance` / `----------` in 04TAIPEI3110 underlines only the second line).
                     && !t_trim.starts_with('*')
-                    && self.lines.get(i + 2).is_some_and(is_rule_line))
+                    && rules.rule_line(self.lines, i + 2))
         };
-        let framed = self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below();
+        let framed =
+            self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none()) && rule_below(&self.rules_asked);
         // A short line after a blank line with text right below it is the first line of a
         // block, not a caption (`Israel Radio reported that, commenting on reports from` /
         // `Cairo, Deputy State Department Spokesman ...` below the framed `Key stories in the
@@ -88,7 +90,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // word. Not above a blank line: a redacted name ends many lists of participants.)
         let redacted_caption = || {
             let rest = t_trim.trim_start_matches('x');
-            t_trim.len() - rest.len() >= 4 && rest.len() <= 100 && !ends_sentence(rest) && rule_below()
+            t_trim.len() - rest.len() >= 4 && rest.len() <= 100 && !ends_sentence(rest) && rule_below(&self.rules_asked)
         };
         // (`II.  "The British Are Here, With Arafat's Approval"` above a quoted column, the block
         // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
@@ -99,7 +101,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             && (underlined || !runs_on()))
             || roman_title()
             || ruled_caption(t_trim)
-            || ((framed || underlined || (self.after_blank && !ends_sentence(t_trim) && rule_below()))
+            || ((framed
+                || underlined
+                || (self.after_blank && !ends_sentence(t_trim) && rule_below(&self.rules_asked)))
                 && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)
@@ -108,7 +112,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             // arrangements between EU member` / `states` / rule, 04FRANKFURT3169).
             && (could_be_heading(t_trim)
                 || text::cleans_to_nothing(t_trim)
-                || self.pending.is_some_and(|p| p.two_lines && p.captions == 1 && rule_below_next(self.lines, i)));
+                || self.pending.is_some_and(|p| p.two_lines && p.captions == 1 && self.rule_line(i + 1)));
         // A caption after a blank line, or an underlined one without a rule above the captions
         // before it (`*Ratio equals ...` / `Attendance` / `-----`), starts a new caption block.
         // A heading of two lines, each underlined (`A FIFTY PERCENT CHANCE OF BEING FRANCE'S` /
@@ -118,8 +122,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         // and no sentence (`... END SUMMARY.` above the rule that frames the next heading).
         let second_underlined = underlined
             && i >= 3
-            && is_rule_line(&self.lines[i - 1])
-            && text::is_blank(self.lines[i - 3].text)
+            && self.rule_line(i - 1)
+            && is_blank_line(&self.lines[i - 3])
             && self.pending.is_some_and(|p| {
                 p.captions == 1
                     && !p.bad
@@ -133,7 +137,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         if caption
             && !self.numbered
             && i > 0
-            && text::is_blank(self.lines[i - 1].text)
+            && is_blank_line(&self.lines[i - 1])
             // (A numbered title heads its own block: `Block Quotes:` / `I.  "Going to Gaza"`.)
             && !roman_quoted_title(t_trim)
             && self.pending.is_some_and(|p| {
@@ -165,7 +169,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             // Bahrain` / `presents its compliments ...`, 04MANAMA280: two paragraphs).
             // (A blank line, not a rule: `CONTENTS` framed, then its entries, 05MAPUTO1, stay
             // one block.)
-            if i > 0 && text::is_blank(self.lines[i - 1].text) {
+            if i > 0 && is_blank_line(&self.lines[i - 1]) {
                 self.close_at_blank();
             }
         }
@@ -175,7 +179,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 Some(c) => c.1 = end,
                 None => {
                     p.first_caption = Some((start, end));
-                    p.two_lines = !underlined && rule_below();
+                    p.two_lines = !underlined && rule_below(&self.rules_asked);
                 }
             }
             p.captions += 1;
@@ -191,7 +195,19 @@ impl<'l, 'a> Walk<'l, 'a> {
 
 /// The caption between the dashes of `-- AFGHANISTAN --` (offsets in `t`): dashes at both
 /// ends, a short caption in between.
+/// (Inlined, its first byte: the first line of most blocks opens with a letter, and the call
+/// cost more than the test.)
+#[inline]
 pub(super) fn dashed_caption(t: &str) -> Option<(usize, usize)> {
+    if !t.starts_with('-') {
+        return None;
+    }
+    dashed_caption_inside(t)
+}
+
+/// The rest of [`dashed_caption`], for a line that opens with a dash.
+#[inline(never)]
+fn dashed_caption_inside(t: &str) -> Option<(usize, usize)> {
     if !t.starts_with("- ") && !t.starts_with("-- ") && !t.starts_with("--- ") {
         return None;
     }
@@ -209,6 +225,11 @@ pub(super) fn dashed_caption(t: &str) -> Option<(usize, usize)> {
 
 /// `II.  "Child Sacrifice"`: a roman numeral and a quoted title, nothing else.
 pub(super) fn roman_quoted_title(t: &str) -> bool {
+    // (The numeral's first letter before the search for `. ` through the line: most lines
+    // asked open otherwise.)
+    if !t.starts_with(['I', 'V', 'X']) {
+        return false;
+    }
     let Some((numeral, rest)) = t.split_once(". ") else { return false };
     let rest = rest.trim();
     !numeral.is_empty()
@@ -217,9 +238,4 @@ pub(super) fn roman_quoted_title(t: &str) -> bool {
         && rest.len() <= 80
         && rest.starts_with(['"', '\u{201c}'])
         && rest.ends_with(['"', '\u{201d}'])
-}
-
-/// Whether the line after line `i` is a rule (the frame under a caption's second line).
-pub(super) fn rule_below_next(lines: &[Line<'_>], i: usize) -> bool {
-    lines.get(i + 1).is_some_and(is_rule_line)
 }

@@ -14,7 +14,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let mut trailer_from = k;
         while k > start {
             let t = lines[k - 1].text;
-            if text::is_blank(t) {
+            if is_blank_line(&lines[k - 1]) {
                 k -= 1;
             } else if signature::is_trailer_line(t) {
                 k -= 1;
@@ -74,19 +74,17 @@ impl<'l, 'a> Walk<'l, 'a> {
                         || (j > 0 && signature::is_website_footer(lines[j - 1].trimmed())))
             };
             while j > start
-                && (text::is_blank(lines[j - 1].text)
-                    || signature::is_trailer_line(lines[j - 1].text)
-                    || footer_rule(j - 1))
+                && (is_blank_line(&lines[j - 1]) || signature::is_trailer_line(lines[j - 1].text) || footer_rule(j - 1))
             {
                 j -= 1;
             }
             self.cut_glued_footer(j, start);
             let mut before = j;
-            while before < k - 1 && text::is_blank(lines[before].text) {
+            while before < k - 1 && is_blank_line(&lines[before]) {
                 before += 1;
             }
             for l in &lines[before..k - 1] {
-                if !text::is_blank(l.text) {
+                if !is_blank_line(l) {
                     self.body.trailer.push(l.span_of(l.trimmed()));
                 }
             }
@@ -126,7 +124,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     /// The post's website footer glued to the end of the text's last line (`lines[end - 1]`),
     /// lines joined: the text ends before it and it is a trailer.
     fn cut_glued_footer(&mut self, end: usize, start: usize) {
-        let Some(last) = self.lines[start..end].iter().rev().find(|l| !text::is_blank(l.text)) else { return };
+        let Some(last) = self.lines[start..end].iter().rev().find(|l| !is_blank_line(l)) else { return };
         if let Some(at) = signature::glued_website_footer(last.text) {
             let footer = scan::trim(&last.text[at..]);
             self.body.trailer.push(last.span_of(footer));
@@ -169,7 +167,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     pub(super) fn push_trailer(&mut self, from: usize) {
         for l in &self.lines[from..] {
-            if !text::is_blank(l.text) {
+            if !is_blank_line(l) {
                 self.body.trailer.push(l.span_of(l.trimmed()));
             }
         }

@@ -33,11 +33,16 @@ pub(super) struct Pending {
 }
 
 /// `Comment -------`: a caption with its rule on the same line (pages whose lines were joined).
+/// (Inlined, the last byte: the rule ends the line, before any `<br>`, and most lines are
+/// rejected on it without a call.)
+#[inline(always)]
 pub(super) fn ruled_caption(t: &str) -> bool {
-    // The rule ends the line (before any `<br>`): most lines are rejected on their last byte.
-    if !matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) {
-        return false;
-    }
+    matches!(scan::trim_end_space(t).bytes().last(), Some(b'-' | b'>')) && ruled_caption_inside(t)
+}
+
+/// The rest of [`ruled_caption`], for a line that ends in a dash or a tag.
+#[inline(never)]
+fn ruled_caption_inside(t: &str) -> bool {
     let t = text::clean_line(t);
     let head = t.trim_end_matches(['-', ' ']);
     t.len() - head.len() >= 4 && t[head.len()..].starts_with(' ') && loose_caption(head)
@@ -218,7 +223,12 @@ fn is_full_date(t: &str) -> bool {
 /// attaché numbered its cables so), one token of three parts or more ending in digits: not a
 /// heading (`G-20` and `MIG-29s` are).
 fn is_file_number(t: &str) -> bool {
-    !t.contains(' ') && t.split('-').count() >= 3 && t.rsplit('-').next().is_some_and(scan::is_digits)
+    // (The last byte first: the number ends in a digit, most captions in a letter, and the
+    // search for a space cost more.)
+    t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && !t.contains(' ')
+        && t.split('-').count() >= 3
+        && t.rsplit('-').next().is_some_and(scan::is_digits)
 }
 
 /// A `. ` that ends a sentence: after a lower-case word of four letters or more, so that
@@ -292,7 +302,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let at = self.line;
         debug_assert!(self.lines.get(at).is_some_and(|l| l.start <= start && start <= l.span().end));
         let mut j = at;
-        while j > 0 && text::is_blank(self.lines[j - 1].text) {
+        while j > 0 && is_blank_line(&self.lines[j - 1]) {
             j -= 1;
         }
         // A blank line between the caption and the paragraph, and a line of text above it.
@@ -300,7 +310,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             return None;
         }
         let (cap, before) = (&self.lines[j - 1], &self.lines[j - 2]);
-        if before.span().end <= p.text_span.start || before.start < p.span.start || text::is_blank(before.text) {
+        if before.span().end <= p.text_span.start || before.start < p.span.start || is_blank_line(before) {
             return None;
         }
         // No page marker or section header among these lines: a caption cut from its
@@ -314,13 +324,19 @@ impl<'l, 'a> Walk<'l, 'a> {
         // In a text of capitals a line of capitals right below the text stands out from nothing
         // (`... WITH HIM WITH LEXANDRIA.` / `HAMBLEY`, a signature the page repeats,
         // 86ALEXANDRIA806): only a text in mixed case sets a caption apart.
-        let mixed_case = b.bytes().any(|c| c.is_ascii_lowercase());
+        // (Asked after the caption's own ends, which reject most last lines of a paragraph: this
+        // reads the whole line in a text of capitals.)
+        let mixed_case = || b.bytes().any(|c| c.is_ascii_lowercase());
         // (A redacted line, `XXXXXXXXXXXX`, may have been a heading or a name: no guess.)
         let redacted = c.bytes().all(|b| matches!(b, b'X' | b'x' | b' '));
         if redacted {
             return None;
         }
-        if !(mixed_case && reads_as_caption(b, c) && is_clean_caption(c) && could_be_heading(c) && !is_closing_words(c))
+        if !(reads_as_caption(b, c)
+            && mixed_case()
+            && is_clean_caption(c)
+            && could_be_heading(c)
+            && !is_closing_words(c))
         {
             return None;
         }

@@ -111,23 +111,6 @@ fn glued_classification<'a>(lines: &[Line<'a>], i: usize, t: &'a str) -> (&'a st
     (head, Some(gap))
 }
 
-/// The page a break starts: `PAGE 03 ...` → 3, `MOSCOW 00005434 002 OF 002` → 2.
-pub(super) fn page_number(lines: &[Line<'_>], i: usize, n: usize) -> Option<u32> {
-    for l in &lines[i..i + n] {
-        let t = l.trimmed();
-        if let Some(b) = pagebreak::page_banner(t) {
-            return Some(b.page);
-        }
-        if pagebreak::is_page_marker(t) {
-            let mut toks = scan::tokens(t).skip_while(|w| !(scan::is_digits(w) && w.len() == 8)).skip(1);
-            let count = toks.next()?;
-            let page = count.rsplit('.').next().unwrap_or(count);
-            return scan::parse_u32(page);
-        }
-    }
-    None
-}
-
 /// Runs of four or more `X` (or `x`): names the publishers removed (`XXXXXXXXXXXX`).
 pub(super) fn redactions(source: &str) -> Vec<Span> {
     let b = source.as_bytes();

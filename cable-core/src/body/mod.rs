@@ -36,9 +36,11 @@ use crate::warning::{Warning, WarningKind};
 use heading::{
     Pending, could_be_heading, ends_sentence, is_clean_caption, loose_caption, ruled_caption, trailing_caption,
 };
-use marker::{inline_marker, inline_paragraph_number, page_number, redactions, split_glued_classification};
+use marker::{inline_marker, inline_paragraph_number, redactions, split_glued_classification};
 use paragraph::marking_and_text;
+use piece::RulesAsked;
 use section::{SectionRouting, sections};
+use step::is_blank_line;
 
 pub use elements::{Element, ElementKind};
 
@@ -88,6 +90,8 @@ struct Walk<'l, 'a> {
     /// The last text read for a paragraph number at its start (its address and length) and the
     /// number: a line's cut and its piece ask about the same text (see [`Walk::written`]).
     number_read: Option<((usize, usize), Option<number::Written>)>,
+    /// The last lines asked whether they are a rule (see [`Walk::rule_line`]).
+    rules_asked: RulesAsked,
 }
 
 /// Reads a header and metadata block from `lines[at]` into a cable; returns the line where the
@@ -141,6 +145,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         next_of: marker::Ahead::default(),
         next_paren: marker::Ahead::default(),
         number_read: None,
+        rules_asked: RulesAsked::default(),
     };
     let end = w.ending(start);
     let mut i = start;

@@ -1,7 +1,7 @@
 //! Paragraph numbers: `1.`, `1 .`, `¶1.`, `[¶](#)9.`, `1.(S)`, and the mangled `11.` `12.` `13.`
 //! of a markdown conversion (a pilcrow that became the digit 1), recovered from the sequence.
 
-use crate::shape::number::numbered_paragraph_prefix;
+use crate::shape::number::numbered_paragraph_parts;
 
 /// A paragraph number as written at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,10 +28,8 @@ pub(crate) fn written(t: &str) -> Option<Written> {
 /// The rest of [`written`].
 #[inline(never)]
 fn written_number(t: &str) -> Option<Written> {
-    let len = numbered_paragraph_prefix(t)?;
+    let (len, (start, n)) = numbered_paragraph_parts(t)?;
     let b = t.as_bytes();
-    let start = b.iter().position(u8::is_ascii_digit)?;
-    let n = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
     // (The prefix has one to three digits, the first of the text: read here, not by the general
     // parser, which cost more than the rest of this.)
     let value = b[start..start + n].iter().fold(0, |v, d| v * 10 + u32::from(d - b'0'));

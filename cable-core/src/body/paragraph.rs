@@ -39,7 +39,9 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
 /// after it.
 pub(super) fn marking_after_caption(text: &str) -> Option<(Marking<'_>, usize, usize)> {
     let indent = text.len() - text.trim_start_matches(' ').len();
-    let colon = indent + scan::head(&text[indent..], 32).find(':')?;
+    // (The colon's byte within the first 32: an ASCII byte found there lies inside the head's
+    // characters; a byte search, not the character searcher's set-up.)
+    let colon = indent + memchr::memchr(b':', &text.as_bytes()[indent..][..(text.len() - indent).min(32)])?;
     let caption = &text[indent..colon];
     let caption_ok = caption.len() >= 2
         && caption.starts_with(|c: char| c.is_ascii_alphabetic())

@@ -65,7 +65,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             && (self.contents_open || self.pending.is_some_and(|p| p.first_caption.is_some()));
         let one_line = may_be_entry
             && end == line.span().end
-            && self.lines.get(i + 1).is_none_or(|l| text::is_blank(l.text) || contents_entry(l.trimmed()));
+            && self.lines.get(i + 1).is_none_or(|l| is_blank_line(l) || contents_entry(l.trimmed()));
         if self.contents_open || (one_line && self.pending_contents_caption()) {
             if one_line && contents_entry(t_trim) {
                 if self.contents_open {
@@ -111,11 +111,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             // So is a number alone on its line, whatever its order (`... ON THE PSI MEETING IN
             // KRAKOW MAY 31 - JUNE` / `1.`, 04BRATISLAVA512; `... among the EU-` / `15.`,
             // 04BRUSSELS1431): a paragraph of no text.
-            let alone = numbered_text[w.len..].trim().is_empty();
-            let mid_sentence = !self.after_blank
-                && (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
-                && i > 0
-                && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone);
+            // (Asked only after a line of text: most numbers follow a blank line.)
+            let mid_sentence = !self.after_blank && {
+                let alone = numbered_text[w.len..].trim().is_empty();
+                (alone || matches!(fit, number::Fit::Skipped | number::Fit::Unordered | number::Fit::Recovered(_)))
+                    && i > 0
+                    && ends_in_a_wrap(text::clean_line(self.lines[i - 1].text), alone)
+            };
             if (fit != number::Fit::Inner && !mid_sentence) || self.open.is_none() {
                 // A number line framed by rules is the paragraph's title (`------------` /
                 // `1.  Mideast:` / `------------`, the sections of Tel Aviv's media reaction
@@ -125,7 +127,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 let framed_title = end == line.span().end
                     && numbered_text.len() - w.len <= 60
                     && self.pending.is_some_and(|p| p.ruled && p.first_caption.is_none())
-                    && self.lines.get(i + 1).is_some_and(is_rule_line)
+                    && self.rule_line(i + 1)
                     && !ends_sentence(&numbered_text[w.len..]);
                 self.numbered_paragraph(numbered_text, numbered_start, end, w, fit, pre.map(|m| (m, start)));
                 if framed_title {
@@ -140,7 +142,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (`-------- ------------` / `--`, 01VATICAN1286).
         // (Asked once: both tests below need it.)
         let separator = is_separator(t_trim);
-        let wrapped_rule = separator && i > 0 && is_rule_line(&self.lines[i - 1]);
+        let wrapped_rule = separator && i > 0 && self.rule_line(i - 1);
         if (text::cleans_to_nothing(t_trim) || separator)
             && !wrapped_rule
             && self.pending.is_none_or(|p| p.first_caption.is_none())
@@ -149,7 +151,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.blank();
             return;
         }
-        if wrapped_rule || is_rule(t_trim) {
+        // (A whole line is asked as a line: the line above asked it whether it underlines.)
+        let whole_line = at + lead == line.indent as usize && t_trim.len() == line.trimmed().len();
+        if wrapped_rule || if whole_line { self.rule_line(i) } else { is_rule(t_trim) } {
             let p = self.pending.get_or_insert(Pending::default());
             p.ruled = true;
             // A rule under the captions, before any break: they are framed.
@@ -222,6 +226,12 @@ impl<'l, 'a> Walk<'l, 'a> {
                 && next.may_be_page_banner()
                 && next_line.is_some_and(|l| pagebreak::opens_page_banner(l.trimmed())))
             && !(line.shape.may_clean_to_nothing() && text::cleans_to_nothing(line.trimmed()))
+    }
+
+    /// [`is_rule_line`] of line `i` (false past the last line), remembered (see
+    /// [`RulesAsked`]).
+    pub(super) fn rule_line(&self, i: usize) -> bool {
+        self.rules_asked.rule_line(self.lines, i)
     }
 
     /// Records the break that a glued classification starts at the end of line `i`.
@@ -337,4 +347,34 @@ pub(super) fn opens_with_marking(t: &str) -> bool {
     let rest = scan::trim_start_space(&t[n..]);
     rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201c}')
         && scan::strip_prefix_ci(rest, "CLASSIFIED").is_none()
+}
+
+/// The last two lines asked whether they are a rule, and the answers: a rule, or a line that
+/// opens like one (`-- The minister ...`), is asked from the lines above it (does it underline
+/// or frame a caption?) and then as a piece of its own, and the answer was read off the line's
+/// characters each time.
+/// (A `Cell`: the caption's tests ask it from closures that borrow the walk.)
+pub(super) struct RulesAsked(std::cell::Cell<[(usize, bool); 2]>);
+
+impl Default for RulesAsked {
+    fn default() -> Self {
+        RulesAsked(std::cell::Cell::new([(usize::MAX, false); 2]))
+    }
+}
+
+impl RulesAsked {
+    /// [`is_rule_line`] of `lines[i]` (false past the last line).
+    pub(super) fn rule_line(&self, lines: &[Line<'_>], i: usize) -> bool {
+        let Some(line) = lines.get(i) else { return false };
+        if !line.shape.may_be_rule() {
+            return false;
+        }
+        let asked = self.0.get();
+        if let Some(&(_, answer)) = asked.iter().find(|(at, _)| *at == i) {
+            return answer;
+        }
+        let answer = is_rule_line(line);
+        self.0.set([asked[1], (i, answer)]);
+        answer
+    }
 }

@@ -10,7 +10,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         let shape = line.shape;
         // (Most lines have text that opens with no `<`: not blank, without the full test,
         // which also reads `<br>` lines as blank.)
-        if shape.may_be_blank() && text::is_blank(line.text) {
+        if is_blank_line(line) {
             self.blank();
             return i + 1;
         }
@@ -31,7 +31,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                     _ => last.span().end,
                 };
                 let first = line.span_of(line.trimmed()).start;
-                self.push_break(BreakKind::Page, Span::new(first, stop), page_number(self.lines, i, b.lines));
+                self.push_break(BreakKind::Page, Span::new(first, stop), b.page);
                 if let (Some(at), true) = (b.content_at, n == i + b.lines) {
                     // (Text after a banner on its line: not a whole line, no fast path.)
                     self.cut_text_at(n - 1, at);
@@ -216,4 +216,11 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.piece(i, from, end);
     }
+}
+
+/// [`text::is_blank`] of a whole line, its first test read off the line's shape (empty, or
+/// opening with a tag): most lines asked are text, and the trim cost them more than the test.
+#[inline]
+pub(super) fn is_blank_line(line: &Line<'_>) -> bool {
+    line.shape.may_be_blank() && text::is_blank(line.text)
 }

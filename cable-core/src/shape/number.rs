@@ -3,6 +3,12 @@
 /// Length of a paragraph number at the start of `t` (`1.`, `1 .`, `¶1.`, `[¶](#)9.`, `11.`,
 /// `1.(S)`), up to and including the period; `None` when `t` does not start with one.
 pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
+    numbered_paragraph_parts(t).map(|(len, _)| len)
+}
+
+/// [`numbered_paragraph_prefix`] and where its digits are: their byte offset and count (the
+/// digits are read where the prefix found them, not looked for again).
+pub(crate) fn numbered_paragraph_parts(t: &str) -> Option<(usize, (usize, usize))> {
     // A digit, or the first byte of `¶` (C2), `[¶](#)` or U+FFFD (EF): most lines stop here.
     if !matches!(t.as_bytes().first(), Some(b'0'..=b'9' | 0xC2 | b'[' | 0xEF)) {
         return None;
@@ -25,6 +31,7 @@ pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
     if digits == 0 || digits > 3 {
         return None;
     }
+    let at = i;
     i += digits;
     if b.get(i) == Some(&b' ') {
         i += 1;
@@ -34,7 +41,7 @@ pub(crate) fn numbered_paragraph_prefix(t: &str) -> Option<usize> {
     }
     i += 1;
     match b.get(i) {
-        None | Some(b' ' | b'\t' | b'(') => Some(i),
+        None | Some(b' ' | b'\t' | b'(') => Some((i, (at, digits))),
         _ => None,
     }
 }

@@ -11,14 +11,25 @@ use crate::spanned::Spanned;
 
 /// `MOSCOW 00005434 002 OF 002`, `ROME 00000087 001.2 OF 003`, `TEL AVIV 00002760 002 OF 004`:
 /// a station, an eight-digit serial and a page count, alone on the line.
+#[inline]
 pub(crate) fn is_page_marker(line: &str) -> bool {
-    // A marker is short (five place words at most, an 8-digit serial, two counts): a long line
-    // is text, and is not tokenized.
-    if line.len() > 80
-        || line.len() < 16
-        || !line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '.')
-        || !has_digit_run(line.as_bytes(), 8)
-    {
+    // A marker is short (five place words at most, an 8-digit serial, two counts) and ends in a
+    // count: the length and the last byte first, inlined into the callers (most lines asked end
+    // in a letter, and the call cost more than the test). A line that ends in a space or a
+    // byte of a wider character is asked the full trim.
+    let ends_in_count = || match line.as_bytes().last() {
+        Some(b'0'..=b'9' | b'.') => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '.'),
+    };
+    (16..=80).contains(&line.len()) && ends_in_count() && page_marker_words(line)
+}
+
+/// The rest of [`is_page_marker`], for a short line that ends in a count.
+#[inline(never)]
+fn page_marker_words(line: &str) -> bool {
+    // (The serial's eight digits in a row first: a cheap test before tokenizing.)
+    if !has_digit_run(line.as_bytes(), 8) {
         return false;
     }
     let mut toks = scan::tokens(line).peekable();
@@ -162,7 +173,12 @@ pub(crate) fn page_banner(line: &str) -> Option<PageBanner<'_>> {
 }
 
 /// Bytes of `line` taken by a `PAGE` banner, if it starts with one.
+/// (Inlined, its first test before the call: most lines asked open with another word.)
+#[inline]
 pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
+    if !opens_page_banner(line) {
+        return None;
+    }
     page_banner(line).map(|b| b.len)
 }
 
@@ -172,19 +188,21 @@ pub(crate) fn page_banner_len(line: &str) -> Option<usize> {
 pub(crate) fn is_lone_classification(line: &str) -> bool {
     // Byte tests on the ends first, inlined into the callers (this runs on many lines, and the
     // call cost more than the test): see below for the letters.
-    let b = line.trim_ascii().as_bytes();
+    let t = line.trim_ascii();
+    let b = t.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     !(b.len() > 66
         || !matches!(first.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O')
         || !matches!(last.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O')
         || (b.len() > 14 && b[1].is_ascii_lowercase()))
-        && lone_classification_words(line)
+        && lone_classification_words(t)
 }
 
-/// The rest of [`is_lone_classification`], for a line whose ends fit.
+/// The rest of [`is_lone_classification`], for a line `t` whose ends fit.
+/// (`t` is trimmed of ASCII whitespace and ends in letters: no no-break space is left at its
+/// ends either, and it is not trimmed again.)
 #[inline(never)]
-fn lone_classification_words(line: &str) -> bool {
-    let t = scan::trim(line);
+fn lone_classification_words(t: &str) -> bool {
     // The banner word first: a line that is none (most lines asked: short captions in
     // capitals) fails it within a few bytes, where the tests of its form below read it whole.
     // (A damaged word is never a lone classification: only the undamaged ones are looked for.)
@@ -209,6 +227,9 @@ pub(crate) struct PageBreak {
     /// When the last line of the break continues with content after the banner: the byte offset
     /// (within that line's text) where the content starts.
     pub content_at: Option<usize>,
+    /// The page the break's banner or marker names (`PAGE 03 ...` → 3, `MOSCOW 00005434 002 OF
+    /// 002` → 2), read where the break was recognised; none for a page's closing classification.
+    pub page: Option<u32>,
 }
 
 /// Recognises a page break starting at `lines[i]`: a page marker, a `PAGE` banner, or a lone
@@ -225,10 +246,10 @@ pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
 fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     let t = lines[i].trimmed();
     if is_page_marker(t) {
-        return Some(PageBreak { lines: 1, content_at: None });
+        return Some(PageBreak { lines: 1, content_at: None, page: marker_page(t) });
     }
-    if let Some(n) = banner_len(&lines[i]) {
-        return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n) });
+    if let Some((n, page)) = banner(&lines[i]) {
+        return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n), page: Some(page) });
     }
     if is_lone_classification(t) {
         // Old-format page tops repeat the classification line (`UNCLASSIFIED` / `UNCLASSIFIED` /
@@ -240,14 +261,15 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
             repeats += 1;
         }
         let next = lines[j].trimmed();
-        if let Some(n) = banner_len(&lines[j]) {
-            return Some(PageBreak { lines: j - i + 1, content_at: content_after(lines[j].text, next, n) });
+        if let Some((n, page)) = banner(&lines[j]) {
+            let content_at = content_after(lines[j].text, next, n);
+            return Some(PageBreak { lines: j - i + 1, content_at, page: Some(page) });
         }
         // The classification line that closes a page, after the banner's page.
         if i > 0 {
             if let Some(p) = prev_non_blank(lines, i) {
-                if banner_len(&lines[p]).is_some() {
-                    return Some(PageBreak { lines: 1, content_at: None });
+                if banner(&lines[p]).is_some() {
+                    return Some(PageBreak { lines: 1, content_at: None, page: None });
                 }
             }
         }
@@ -255,12 +277,30 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
     None
 }
 
-/// [`page_banner_len`] of a whole line, its first test read off the line's shape (a banner
-/// opens with `PAGE`): most lines asked here end in a digit or are shaped like a lone
-/// classification, and the call cost more than that test.
+/// The length and page of a whole line's `PAGE` banner ([`page_banner`]), its first test read
+/// off the line's shape (a banner opens with `PAGE`): most lines asked here end in a digit or
+/// are shaped like a lone classification, and the call cost more than that test.
 #[inline]
-fn banner_len(line: &Line<'_>) -> Option<usize> {
-    if line.shape.may_be_page_banner() { page_banner_len(line.trimmed()) } else { None }
+fn banner(line: &Line<'_>) -> Option<(usize, u32)> {
+    if line.shape.may_be_page_banner() { page_banner_len_and_page(line.trimmed()) } else { None }
+}
+
+/// [`page_banner`]'s length and page, its first test inlined (see [`page_banner_len`]).
+#[inline]
+fn page_banner_len_and_page(line: &str) -> Option<(usize, u32)> {
+    if !opens_page_banner(line) {
+        return None;
+    }
+    page_banner(line).map(|b| (b.len, b.page))
+}
+
+/// The page a page marker names: the count after its serial (`MOSCOW 00005434 002 OF 002` → 2,
+/// `ROME 00000087 001.2 OF 003` → 2).
+fn marker_page(t: &str) -> Option<u32> {
+    let mut toks = scan::tokens(t).skip_while(|w| !(scan::is_digits(w) && w.len() == 8)).skip(1);
+    let count = toks.next()?;
+    let page = count.rsplit('.').next().unwrap_or(count);
+    scan::parse_u32(page)
 }
 
 fn content_after(text: &str, trimmed: &str, banner_len: usize) -> Option<usize> {
@@ -297,6 +337,8 @@ mod tests {
         assert!(!is_page_marker("MOSCOW 005434"));
         assert!(!is_page_marker("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005434"));
         assert!(!is_page_marker("THE 12345678 PEOPLE OF 2 COUNTRIES"));
+        assert_eq!(marker_page("MOSCOW 00005434 002 OF 002"), Some(2));
+        assert_eq!(marker_page("ROME 00000087  001.2 OF 003"), Some(2));
     }
 
     #[test]
@@ -332,7 +374,7 @@ mod tests {
         let text = "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\n";
         let ls = lines::split(text);
         assert_eq!(page_break_at(&ls, 0), None);
-        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38) }));
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 2, content_at: Some(38), page: Some(2) }));
         assert_eq!(&ls[2].text[38..], "OPPOSITION LEADER");
     }
 
@@ -353,6 +395,6 @@ mod tests {
 LOW-LEVEL BUREAUCRATIC NAGGING
 ";
         let ls = lines::split(text);
-        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 10, content_at: None }));
+        assert_eq!(page_break_at(&ls, 1), Some(PageBreak { lines: 10, content_at: None, page: Some(3) }));
     }
 }
