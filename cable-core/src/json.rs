@@ -194,13 +194,33 @@ fn find_escape(b: &[u8]) -> Option<usize> {
 #[inline(always)]
 fn write_key(out: &mut Vec<u8>, key: &str, first: bool) {
     debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
-    out.reserve(key.len() + 4);
-    if !first {
-        out.push(b',');
+    // `,"key":` gathered on the stack and copied as one piece (from its second byte for the
+    // first key): one test of the buffer's room instead of one a part (the pushes' and
+    // copies' tests are not merged with a `reserve`).
+    const MAX: usize = 32;
+    let k = key.as_bytes();
+    if k.len() <= MAX {
+        let mut buf = [0u8; MAX + 4];
+        buf[0] = b',';
+        buf[1] = b'"';
+        buf[2..k.len() + 2].copy_from_slice(k);
+        buf[k.len() + 2] = b'"';
+        buf[k.len() + 3] = b':';
+        // Two copies of a constant length each: a length that depends on `first` would make
+        // the copy a call to `memcpy`.
+        if first {
+            out.extend_from_slice(&buf[1..k.len() + 4]);
+        } else {
+            out.extend_from_slice(&buf[..k.len() + 4]);
+        }
+    } else {
+        if !first {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(k);
+        out.extend_from_slice(b"\":");
     }
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\":");
 }
 
 /// The escape of one byte that needs one.
@@ -591,6 +611,21 @@ mod tests {
         }
         let v = [E::Unit, E::New(7), E::Tuple(1, "x"), E::Struct { a: 2, b: vec![3, 4] }];
         assert_eq!(ours(&v), serde_json::to_string(&v).unwrap());
+        // Keys up to 32 bytes and longer, first and not.
+        #[derive(serde::Serialize)]
+        struct Keys {
+            a_key_of_more_than_thirty_two_bytes: u8,
+            a_key_of_thirty_two_bytes_in_all: u8,
+            b: u8,
+            a_key_of_more_than_thirty_two_bytes_too: u8,
+        }
+        let k = Keys {
+            a_key_of_more_than_thirty_two_bytes: 1,
+            a_key_of_thirty_two_bytes_in_all: 2,
+            b: 3,
+            a_key_of_more_than_thirty_two_bytes_too: 4,
+        };
+        assert_eq!(ours(&k), serde_json::to_string(&k).unwrap());
     }
 
     #[test]
