@@ -41,15 +41,16 @@ fn needs_escape(w: u64) -> u64 {
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // Half the strings are shorter than a word (markings, numbers, levels): read as one word,
-    // tested at once and written with their closing quote as one word, the buffer cut back
-    // after it (copied, their bytes took a call to `memcpy` of a length unknown here).
+    // tested at once and written between their quotes as one piece of sixteen bytes, the
+    // buffer cut back after it (copied, their bytes took a call to `memcpy` of a length unknown
+    // here, and each quote a test of the buffer's room).
     if let Some(w) = short_word(bytes) {
         let len = bytes.len();
         if needs_escape(w | (SPACES << (8 * len))) == 0 {
+            let quote = u128::from(b'"');
+            let quoted = quote | u128::from(w) << 8 | quote << (8 * (len + 1));
             let end = out.len() + len + 2;
-            out.reserve(9);
-            out.push(b'"');
-            out.extend_from_slice(&(w | u64::from(b'"') << (8 * len)).to_le_bytes());
+            out.extend_from_slice(&quoted.to_le_bytes());
             out.truncate(end);
             return;
         }
