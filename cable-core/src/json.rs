@@ -40,20 +40,18 @@ fn needs_escape(w: u64) -> u64 {
 /// `\t`, other control bytes `\u00xx`; everything else as it is).
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    // Half the strings are shorter than a word (markings, numbers, levels): read as one word,
-    // tested at once and written between their quotes as one piece of sixteen bytes, the
-    // buffer cut back after it (copied, their bytes took a call to `memcpy` of a length unknown
-    // here, and each quote a test of the buffer's room).
-    if let Some(w) = short_word(bytes) {
-        let len = bytes.len();
-        if needs_escape(w | (SPACES << (8 * len))) == 0 {
-            let quote = u128::from(b'"');
-            let quoted = quote | u128::from(w) << 8 | quote << (8 * (len + 1));
-            let end = out.len() + len + 2;
-            out.extend_from_slice(&quoted.to_le_bytes());
-            out.truncate(end);
-            return;
-        }
+    // Most strings but the texts are shorter than fifteen bytes (markings, numbers, levels,
+    // dates, names): read as one or two words, tested at once and written between their
+    // quotes as one piece of sixteen bytes, the buffer cut back after it (copied, their bytes
+    // took a call to `memcpy` of a length unknown here, and each quote a test of the
+    // buffer's room).
+    if let Some(piece) = clean_short(bytes) {
+        let quote = u128::from(b'"');
+        let quoted = quote | piece << 8 | quote << (8 * (bytes.len() + 1));
+        let end = out.len() + bytes.len() + 2;
+        out.extend_from_slice(&quoted.to_le_bytes());
+        out.truncate(end);
+        return;
     }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -63,6 +61,27 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 
 /// Spaces in every byte: they need no escape, so they pad a short string's word for the test.
 const SPACES: u64 = ONES * b' ' as u64;
+
+/// The bytes of `b` as the low bytes of a 16-byte number (the first lowest), zeros above, when
+/// it has fewer than fifteen (room for its quotes) and none needs an escape: from eight bytes
+/// on, its first and last words, whose shared bytes are the same.
+#[inline(always)]
+fn clean_short(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+    match n {
+        15.. => None,
+        8.. => {
+            let (first, last) = (word(&b[..8]), word(&b[n - 8..]));
+            let clean = needs_escape(first) | needs_escape(last) == 0;
+            clean.then(|| u128::from(first) | u128::from(last) << (8 * (n - 8)))
+        }
+        _ => {
+            let w = short_word(b)?;
+            (needs_escape(w | (SPACES << (8 * n))) == 0).then_some(u128::from(w))
+        }
+    }
+}
 
 /// The bytes of `b` as the low bytes of a word (the first lowest), zeros above, when it has
 /// fewer than eight: two overlapping reads of four or two bytes (whose shared bytes are the
