@@ -40,16 +40,63 @@ fn needs_escape(w: u64) -> u64 {
 /// `\t`, other control bytes `\u00xx`; everything else as it is).
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    // Most strings but the texts are shorter than fifteen bytes (markings, numbers, levels,
+    // dates, names): read as one or two words, tested at once and written between their
+    // quotes as one piece of sixteen bytes, the buffer cut back after it (copied, their bytes
+    // took a call to `memcpy` of a length unknown here, and each quote a test of the
+    // buffer's room).
+    if let Some(piece) = clean_short(bytes) {
+        let quote = u128::from(b'"');
+        let quoted = quote | piece << 8 | quote << (8 * (bytes.len() + 1));
+        let end = out.len() + bytes.len() + 2;
+        out.extend_from_slice(&quoted.to_le_bytes());
+        out.truncate(end);
+        return;
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // Half the strings are shorter than a word (markings, numbers, levels): a byte test each
-    // costs less than the steps' set-up and the padded word.
-    if bytes.len() < 8 && !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
-        out.extend_from_slice(bytes);
-    } else {
-        write_escaped(out, bytes);
-    }
+    write_escaped(out, bytes);
     out.push(b'"');
+}
+
+/// Spaces in every byte: they need no escape, so they pad a short string's word for the test.
+const SPACES: u64 = ONES * b' ' as u64;
+
+/// The bytes of `b` as the low bytes of a 16-byte number (the first lowest), zeros above, when
+/// it has fewer than fifteen (room for its quotes) and none needs an escape: from eight bytes
+/// on, its first and last words, whose shared bytes are the same.
+#[inline(always)]
+fn clean_short(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+    match n {
+        15.. => None,
+        8.. => {
+            let (first, last) = (word(&b[..8]), word(&b[n - 8..]));
+            let clean = needs_escape(first) | needs_escape(last) == 0;
+            clean.then(|| u128::from(first) | u128::from(last) << (8 * (n - 8)))
+        }
+        _ => {
+            let w = short_word(b)?;
+            (needs_escape(w | (SPACES << (8 * n))) == 0).then_some(u128::from(w))
+        }
+    }
+}
+
+/// The bytes of `b` as the low bytes of a word (the first lowest), zeros above, when it has
+/// fewer than eight: two overlapping reads of four or two bytes (whose shared bytes are the
+/// same) rather than a loop over its bytes.
+#[inline(always)]
+fn short_word(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let quad = |p: &[u8]| u64::from(u32::from_le_bytes(p.try_into().expect("four bytes")));
+    let pair = |p: &[u8]| u64::from(u16::from_le_bytes(p.try_into().expect("two bytes")));
+    Some(match n {
+        8.. => return None,
+        4.. => quad(&b[..4]) | quad(&b[n - 4..]) << (8 * (n - 4)),
+        2.. => pair(&b[..2]) | pair(&b[n - 2..]) << (8 * (n - 2)),
+        _ => b.first().map_or(0, |&c| u64::from(c)),
+    })
 }
 
 /// The bytes of a string, escaped, without its quotes.
@@ -84,10 +131,10 @@ fn chunk_needs_escape(chunk: &[u8]) -> bool {
     low.iter().zip(&back).fold(0u8, |acc, (&l, &k)| acc | u8::from(l < 0x21) | u8::from(k == 0)) != 0
 }
 
-/// The index of the first byte of `b` that needs an escape: sixty-four bytes a step, then
-/// thirty-two, sixteen and eight, then the last word of `b` again over the last few (or, in a
-/// string shorter than a word, its bytes padded with spaces), so that only a string of less
-/// than eight bytes takes a byte loop.
+/// The index of the first byte of `b` that needs an escape: sixty-four bytes a step (and the
+/// last 64 of a long string over its last few), then thirty-two, sixteen and eight, then the
+/// last word of `b` again over the last few (or, in a string shorter than a word, its bytes
+/// padded with spaces), so that only a string of less than eight bytes takes a byte loop.
 #[inline]
 fn find_escape(b: &[u8]) -> Option<usize> {
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
@@ -99,6 +146,16 @@ fn find_escape(b: &[u8]) -> Option<usize> {
             break;
         }
         at += 64;
+    }
+    // The last bytes of a long string, fewer than 64, tested as the string's last 64 (those
+    // before them were found clean): one more chunk's test instead of the steps below, which
+    // cost about twice as much and are left for the chunk that holds an escape.
+    if let Some(from) = b.len().checked_sub(64)
+        && from < at
+        && at < b.len()
+        && !chunk_needs_escape(&b[from..])
+    {
+        return None;
     }
     // Then thirty-two bytes a step: the four words' tests joined before the one branch.
     let mut quads = b[at..].chunks_exact(32);
@@ -157,13 +214,33 @@ fn find_escape(b: &[u8]) -> Option<usize> {
 #[inline(always)]
 fn write_key(out: &mut Vec<u8>, key: &str, first: bool) {
     debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
-    out.reserve(key.len() + 4);
-    if !first {
-        out.push(b',');
+    // `,"key":` gathered on the stack and copied as one piece (from its second byte for the
+    // first key): one test of the buffer's room instead of one a part (the pushes' and
+    // copies' tests are not merged with a `reserve`).
+    const MAX: usize = 32;
+    let k = key.as_bytes();
+    if k.len() <= MAX {
+        let mut buf = [0u8; MAX + 4];
+        buf[0] = b',';
+        buf[1] = b'"';
+        buf[2..k.len() + 2].copy_from_slice(k);
+        buf[k.len() + 2] = b'"';
+        buf[k.len() + 3] = b':';
+        // Two copies of a constant length each: a length that depends on `first` would make
+        // the copy a call to `memcpy`.
+        if first {
+            out.extend_from_slice(&buf[1..k.len() + 4]);
+        } else {
+            out.extend_from_slice(&buf[..k.len() + 4]);
+        }
+    } else {
+        if !first {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(k);
+        out.extend_from_slice(b"\":");
     }
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\":");
 }
 
 /// The escape of one byte that needs one.
@@ -189,6 +266,46 @@ fn write_int(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
+/// The two digits of each number below 100, the tens in the low byte (first in a
+/// little-endian word).
+const PAIRS: [u16; 100] = {
+    let mut t = [0; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = (b'0' + (i / 10) as u8) as u16 | ((b'0' + (i % 10) as u8) as u16) << 8;
+        i += 1;
+    }
+    t
+};
+
+/// Writes an unsigned number: below 10^8 (the spans' offsets, serials, counts) its digits are
+/// gathered in one word, written whole and the buffer cut back to their number (itoa's
+/// digits, of a length the compiler cannot see, were copied by a call to `memcpy`).
+fn write_unsigned(out: &mut Vec<u8>, n: u64) {
+    if n >= 100_000_000 {
+        return write_int(out, n);
+    }
+    let mut v = n as u32;
+    // Two digits a step from the last, each step shifting the word up: the first digit ends
+    // in the lowest byte.
+    let (mut word, mut len) = (0u64, 0);
+    while v >= 100 {
+        word = (word << 16) | u64::from(PAIRS[(v % 100) as usize]);
+        v /= 100;
+        len += 2;
+    }
+    if v >= 10 {
+        word = (word << 16) | u64::from(PAIRS[v as usize]);
+        len += 2;
+    } else {
+        word = (word << 8) | u64::from(b'0' + v as u8);
+        len += 1;
+    }
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
+}
+
 /// A value serde_json writes in a form of its own (floats, bytes): written by serde_json.
 fn by_serde_json<T: ?Sized + Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
     serde_json::to_writer(out, v)
@@ -198,11 +315,23 @@ fn by_serde_json<T: ?Sized + Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), 
 pub(crate) struct Compound<'b, 'o> {
     ser: &'b mut Json<'o>,
     first: bool,
-    /// Closing bytes: `]`, `}`, or `]}` / `}}` for a variant wrapped in an object.
-    close: &'static [u8],
+    /// The closing byte, `]` or `}`.
+    close: u8,
+    /// Whether the compound is a variant's content, wrapped in an object to close as well.
+    variant: bool,
 }
 
 impl Compound<'_, '_> {
+    /// Writes the closing bytes: one or two bytes pushed (a slice of them, of a length unknown
+    /// where it was written, was copied by a call to `memcpy`).
+    fn close(self) -> Result<(), Error> {
+        self.ser.out.push(self.close);
+        if self.variant {
+            self.ser.out.push(b'}');
+        }
+        Ok(())
+    }
+
     fn comma(&mut self) {
         if !std::mem::take(&mut self.first) {
             self.ser.out.push(b',');
@@ -216,9 +345,9 @@ impl Compound<'_, '_> {
 }
 
 impl<'b, 'o> Json<'o> {
-    fn open(&'b mut self, open: &[u8], close: &'static [u8]) -> Compound<'b, 'o> {
-        self.out.extend_from_slice(open);
-        Compound { ser: self, first: true, close }
+    fn open(&'b mut self, open: u8, close: u8, variant: bool) -> Compound<'b, 'o> {
+        self.out.push(open);
+        Compound { ser: self, first: true, close, variant }
     }
 
     /// `{"variant":` before a variant's content.
@@ -255,7 +384,20 @@ impl<'b, 'o> ser::Serializer for &'b mut Json<'o> {
     }
     ints! {
         serialize_i8(i8); serialize_i16(i16); serialize_i32(i32); serialize_i64(i64); serialize_i128(i128);
-        serialize_u8(u8); serialize_u16(u16); serialize_u32(u32); serialize_u64(u64); serialize_u128(u128);
+        serialize_u128(u128);
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        write_unsigned(self.out, v);
+        Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         by_serde_json(self.out, &v)
@@ -306,7 +448,7 @@ impl<'b, 'o> ser::Serializer for &'b mut Json<'o> {
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'b, 'o>, Error> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'b, 'o>, Error> {
         self.serialize_seq(Some(len))
@@ -322,13 +464,13 @@ impl<'b, 'o> ser::Serializer for &'b mut Json<'o> {
         _: usize,
     ) -> Result<Compound<'b, 'o>, Error> {
         self.variant_key(variant);
-        Ok(self.open(b"[", b"]}"))
+        Ok(self.open(b'[', b']', true))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'b, 'o>, Error> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'b, 'o>, Error> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
     fn serialize_struct_variant(
         self,
@@ -338,7 +480,7 @@ impl<'b, 'o> ser::Serializer for &'b mut Json<'o> {
         _: usize,
     ) -> Result<Compound<'b, 'o>, Error> {
         self.variant_key(variant);
-        Ok(self.open(b"{", b"}}"))
+        Ok(self.open(b'{', b'}', true))
     }
     fn collect_str<T: ?Sized + std::fmt::Display>(self, v: &T) -> Result<(), Error> {
         // Dates and other Display values are short: format them, then escape as a string.
@@ -367,8 +509,7 @@ macro_rules! elements {
                 v.serialize(&mut *self.ser)
             }
             fn end(self) -> Result<(), Error> {
-                self.ser.out.extend_from_slice(self.close);
-                Ok(())
+                self.close()
             }
         }
     )*};
@@ -390,8 +531,7 @@ macro_rules! fields {
                 v.serialize(&mut *self.ser)
             }
             fn end(self) -> Result<(), Error> {
-                self.ser.out.extend_from_slice(self.close);
-                Ok(())
+                self.close()
             }
         }
     )*};
@@ -418,8 +558,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Result<(), Error> {
-        self.ser.out.extend_from_slice(self.close);
-        Ok(())
+        self.close()
     }
 }
 
@@ -467,6 +606,46 @@ mod tests {
         }
         let all: String = (0u8..=0x7f).map(char::from).chain("é€😀".chars()).collect();
         assert_eq!(ours(&all), serde_json::to_string(&all).unwrap());
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let powers = (0..20).map(|e| 10u64.pow(e));
+        let around = powers.flat_map(|p| [p - 1, p, p + 1, p.saturating_mul(3) - 1]).chain(0..1000).chain([u64::MAX]);
+        for n in around {
+            assert_eq!(ours(&n), n.to_string());
+            if let Ok(n) = u32::try_from(n) {
+                assert_eq!(ours(&[n, n]), format!("[{n},{n}]"));
+            }
+        }
+    }
+
+    #[test]
+    fn variants_are_written_as_serde_json_writes_them() {
+        #[derive(serde::Serialize)]
+        enum E {
+            Unit,
+            New(u32),
+            Tuple(u32, &'static str),
+            Struct { a: u32, b: Vec<u32> },
+        }
+        let v = [E::Unit, E::New(7), E::Tuple(1, "x"), E::Struct { a: 2, b: vec![3, 4] }];
+        assert_eq!(ours(&v), serde_json::to_string(&v).unwrap());
+        // Keys up to 32 bytes and longer, first and not.
+        #[derive(serde::Serialize)]
+        struct Keys {
+            a_key_of_more_than_thirty_two_bytes: u8,
+            a_key_of_thirty_two_bytes_in_all: u8,
+            b: u8,
+            a_key_of_more_than_thirty_two_bytes_too: u8,
+        }
+        let k = Keys {
+            a_key_of_more_than_thirty_two_bytes: 1,
+            a_key_of_thirty_two_bytes_in_all: 2,
+            b: 3,
+            a_key_of_more_than_thirty_two_bytes_too: 4,
+        };
+        assert_eq!(ours(&k), serde_json::to_string(&k).unwrap());
     }
 
     #[test]
