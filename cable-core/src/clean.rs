@@ -57,18 +57,20 @@ fn is_clean(s: &str) -> bool {
         && !s.contains("](#)")
 }
 
+/// Appends the words of `s` to `out`, one space for each run of [`scan::is_space`] before a word
+/// (none at the start of `out`, nor after a space `out` ends with).
+///
+/// (Word by word with [`scan::tokens`], each copied whole: pushed character by character, the
+/// subjects and REF items cost about 18 instructions a byte.)
 fn push_collapsed(out: &mut String, s: &str) {
-    let mut space = false;
-    for c in s.chars() {
-        if scan::is_space(c) {
-            space = true;
-        } else {
-            if space && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+    // A space opening `s` counts as one before its first word, as those between words do.
+    let mut space = scan::leading_space_len(s.as_bytes()) > 0;
+    for word in scan::tokens(s) {
+        if space && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        out.push_str(word);
+        space = true;
     }
 }
 
