@@ -82,10 +82,13 @@ fn read_precedence_and_mcn<'a>(s: &'a str, a: &mut Addressee<'a>, whole: bool) -
         }
         return s;
     }
-    if let Some((before, last)) = s.rsplit_once(scan::is_space) {
+    // The last word is split off once, and again only when it was the MCN.
+    let mut split = split_last_word(s);
+    if let Some((before, last)) = split {
         if is_mcn(last) {
             a.mcn = Some(last);
             s = before.trim_end();
+            split = split_last_word(s);
         } else if let Some((p, len, damaged)) = leading_precedence(last) {
             // Glued `PRIORITY7899`.
             if len < last.len() && is_mcn(&last[len..]) {
@@ -96,7 +99,7 @@ fn read_precedence_and_mcn<'a>(s: &'a str, a: &mut Addressee<'a>, whole: bool) -
             }
         }
     }
-    if let Some((before, last)) = s.rsplit_once(scan::is_space) {
+    if let Some((before, last)) = split {
         if let Some((p, damaged)) = precedence_word(last) {
             a.damaged = damaged;
             // `NIACT IMMEDIATE`
@@ -113,6 +116,25 @@ fn read_precedence_and_mcn<'a>(s: &'a str, a: &mut Addressee<'a>, whole: bool) -
         }
     }
     s
+}
+
+/// `s.rsplit_once(scan::is_space)`: `s` cut at its last space (ASCII whitespace or a no-break
+/// space), found byte by byte from the end rather than by decoding characters.
+fn split_last_word(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    while j > 0 {
+        // (Both cuts are at an ASCII byte or around a whole no-break space: char boundaries.)
+        if scan::is_ascii_ws(b[j - 1]) {
+            return Some((&s[..j - 1], &s[j..]));
+        }
+        // (0xC2 is a lead byte: before 0xA0 it opens a no-break space.)
+        if j >= 2 && b[j - 1] == 0xA0 && b[j - 2] == 0xC2 {
+            return Some((&s[..j - 2], &s[j..]));
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// A routing indicator: 4–8 upper-case letters starting with `R`.
@@ -155,6 +177,13 @@ mod tests {
     fn parts(s: &str) -> (Option<&str>, &str, Option<&str>, Option<Precedence>, Option<&str>) {
         let a = parse(s);
         (a.route, a.name, a.office, a.precedence, a.mcn)
+    }
+
+    #[test]
+    fn last_word_split_as_rsplit_once() {
+        for s in ["SECSTATE WASHDC IMMEDIATE 5322", "WASHDC", "A\u{a0}B", "A \u{a0}B", "A\tB C", "", " "] {
+            assert_eq!(split_last_word(s), s.rsplit_once(scan::is_space), "{s:?}");
+        }
     }
 
     #[test]

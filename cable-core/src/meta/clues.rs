@@ -116,11 +116,12 @@ pub(super) fn prose_after_upper_case(pieces: &[&str], t: &str) -> bool {
 pub(super) fn cut_sbu_banner(pieces: &mut super::Pieces<'_>) {
     for i in 0..pieces.len() {
         let p = pieces[i];
-        // Both forms open with an `S` after a space: the candidates are found by a byte search
-        // for the letter, not by a test at every space.
-        let found = memchr::memchr2_iter(b'S', b's', p.as_bytes())
-            .filter(|&j| j > 0 && p.as_bytes()[j - 1] == b' ')
-            .map(|j| j - 1)
+        // Both forms open with `SENSITIVE` after a space: the candidates are found by a byte
+        // search for its `V`, rare in a subject (its `S`, the letter first tried, is common),
+        // eight bytes after the space; in the order of the text, so the first is found first.
+        let found = memchr::memchr2_iter(b'V', b'v', p.as_bytes())
+            .filter_map(|j| j.checked_sub(8))
+            .filter(|&at| p.as_bytes()[at] == b' ')
             .find(|&at| {
                 let rest = &p[at + 1..];
                 rest.starts_with("Sensitive but") || scan::starts_with_ci(rest, "SENSITIVE BUT UNCLAS")

@@ -165,11 +165,19 @@ pub(crate) fn is_paren_group(t: &str) -> bool {
 
 fn push<'a>(out: &mut Vec<Text<'a>>, tok: &'a str, source: &'a str) {
     let tok = trim_tag(scan::unwrap_link(tok));
-    if tok.is_empty() || !tok.bytes().any(|b| b.is_ascii_alphabetic()) {
+    // What the tag holds, read in one pass over its bytes (three scans cost more): a letter, a
+    // lower-case one, two spaces in a row.
+    let (mut letter, mut lower, mut doubled_space) = (false, false, false);
+    let b = tok.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        letter |= c.is_ascii_alphabetic();
+        lower |= c.is_ascii_lowercase();
+        doubled_space |= c == b' ' && b.get(i + 1) == Some(&b' ');
+    }
+    if !letter {
         return;
     }
-    let doubled_space = tok.as_bytes().windows(2).any(|w| w == b"  ");
-    let value: Cow<'a, str> = if tok.bytes().any(|b| b.is_ascii_lowercase()) || doubled_space {
+    let value: Cow<'a, str> = if lower || doubled_space {
         Cow::Owned(scan::tokens(tok).collect::<Vec<_>>().join(" ").to_ascii_uppercase())
     } else {
         Cow::Borrowed(tok)

@@ -181,6 +181,10 @@ fn known_station(tok: &str) -> Option<Cow<'static, str>> {
 /// A cable id written as one token: year, station and serial joined by dashes (`10-OTTAWA-57`),
 /// or a known station glued to its serial (`HK05511`, after a label: `B)HK05511`).
 fn one_token_id(tok: &str) -> Option<(Option<i32>, Cow<'static, str>, u32)> {
+    // (A word without a digit, most of those asked, is no id: it ends here, before it is cut.)
+    if !tok.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let t = tok.trim_end_matches([',', '.', ';', ':']);
     let t = t.rsplit_once(')').map_or(t, |(_, rest)| rest);
     let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
@@ -211,6 +215,11 @@ fn one_token_id(tok: &str) -> Option<(Option<i32>, Cow<'static, str>, u32)> {
 /// a letter O typed for a zero (`O1512`), and a two-digit year after a dash or slash
 /// (`4525-91`, `00789/08`: see [`year_after_serial`]).
 fn serial_of(tok: &str) -> Option<u32> {
+    // A serial opens with a digit or the letter O, whatever follows: a word (most of those
+    // asked) ends here, before its punctuation is trimmed and a year looked for.
+    if !tok.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || b == b'O') {
+        return None;
+    }
     let t = tok.trim_end_matches([',', '.', ';', ')', ':']);
     let t = serial_and_year(t).map_or(t, |(n, _)| n);
     if t.len() > 7 {
