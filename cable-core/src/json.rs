@@ -38,7 +38,7 @@ fn needs_escape(w: u64) -> u64 {
 
 /// Writes `s` between quotes, escaped as serde_json does (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
 /// `\t`, other control bytes `\u00xx`; everything else as it is).
-fn write_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // Most strings but the texts are shorter than fifteen bytes (markings, numbers, levels,
     // dates, names): read as one or two words, tested at once and written between their
@@ -309,6 +309,68 @@ fn write_unsigned(out: &mut Vec<u8>, n: u64) {
 /// A value serde_json writes in a form of its own (floats, bytes): written by serde_json.
 fn by_serde_json<T: ?Sized + Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
     serde_json::to_writer(out, v)
+}
+
+/// An object written straight into a buffer, key by key: the JSON Lines writer's cable, whose
+/// hot values (the paragraphs, their strings, numbers and spans) are written without going
+/// through a `Serialize` impl each, and whose other values go through the serializer above.
+pub(crate) struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    /// Opens an object in `out`.
+    pub(crate) fn open(out: &'o mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    /// Writes `"key":` (after a comma unless it is the first) and gives the buffer for its
+    /// value. (Inlined: see `write_key`.)
+    #[inline(always)]
+    pub(crate) fn key(&mut self, key: &'static str) -> &mut Vec<u8> {
+        write_key(self.out, key, std::mem::take(&mut self.first));
+        self.out
+    }
+
+    /// Writes `key` and `value` through the serializer.
+    #[inline(always)]
+    pub(crate) fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        to_vec(self.key(key), value)
+    }
+
+    /// Closes the object.
+    pub(crate) fn close(self) {
+        self.out.push(b'}');
+    }
+}
+
+/// Writes `s` as a JSON string, or `null`: what the serializer writes for an `Option<&str>`.
+pub(crate) fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Writes `n` or `null`: what the serializer writes for an `Option<u32>`.
+pub(crate) fn write_opt_unsigned(out: &mut Vec<u8>, n: Option<u32>) {
+    match n {
+        Some(n) => write_unsigned(out, n.into()),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Writes `[start,end]`: what the serializer writes for a `Span` (a list of its two offsets),
+/// without a call and a test of the buffer's room for each of its five parts.
+pub(crate) fn write_span(out: &mut Vec<u8>, span: crate::span::Span) {
+    out.reserve(24);
+    out.push(b'[');
+    write_unsigned(out, span.start.into());
+    out.push(b',');
+    write_unsigned(out, span.end.into());
+    out.push(b']');
 }
 
 /// A list or object being written: whether the next element is the first.
