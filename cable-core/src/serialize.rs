@@ -60,9 +60,46 @@ trait Fields {
         self.field(key, &value)
     }
 
-    /// The paragraphs, a list of objects.
-    fn paragraphs(&mut self, key: &'static str, value: &[Paragraph<'_>]) -> Result<(), Self::Error> {
-        self.field(key, &Paragraphs(value))
+    /// A span or `null`.
+    fn opt_span(&mut self, key: &'static str, value: Option<Span>) -> Result<(), Self::Error> {
+        self.field(key, &value)
+    }
+
+    /// An object of the contract, or `null`.
+    fn object<O: Object>(&mut self, key: &'static str, value: Option<O>) -> Result<(), Self::Error> {
+        self.field(key, &value.map(AsStruct))
+    }
+
+    /// A list of objects of the contract, from the iterator that `values` makes (made again
+    /// each time the list is written).
+    fn objects<O: Object, I: Iterator<Item = O>>(
+        &mut self,
+        key: &'static str,
+        values: impl Fn() -> I,
+    ) -> Result<(), Self::Error> {
+        self.field(key, &SeqOf(|| values().map(AsStruct)))
+    }
+}
+
+/// An object of the contract: its fields, written to any [`Fields`] sink.
+trait Object {
+    /// The struct's name for serde.
+    const NAME: &'static str;
+    /// The number of fields for serde.
+    const LEN: usize;
+
+    /// Writes the object's fields, in the contract's order, to `f`.
+    fn fields<F: Fields>(&self, f: &mut F) -> Result<(), F::Error>;
+}
+
+/// An [`Object`] as a serde struct.
+struct AsStruct<O>(O);
+
+impl<O: Object> Serialize for AsStruct<O> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct(O::NAME, O::LEN)?;
+        self.0.fields(&mut Struct(&mut m))?;
+        m.end()
     }
 }
 
@@ -104,20 +141,50 @@ impl Fields for crate::json::Object<'_> {
         Ok(())
     }
 
-    fn paragraphs(&mut self, key: &'static str, value: &[Paragraph<'_>]) -> Result<(), Self::Error> {
+    #[inline(always)]
+    fn opt_span(&mut self, key: &'static str, value: Option<Span>) -> Result<(), Self::Error> {
+        match value {
+            Some(span) => self.span(key, span),
+            None => self.str(key, None),
+        }
+    }
+
+    fn object<O: Object>(&mut self, key: &'static str, value: Option<O>) -> Result<(), Self::Error> {
+        let out = self.key(key);
+        match value {
+            Some(v) => write_object(out, &v),
+            None => {
+                out.extend_from_slice(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    fn objects<O: Object, I: Iterator<Item = O>>(
+        &mut self,
+        key: &'static str,
+        values: impl Fn() -> I,
+    ) -> Result<(), Self::Error> {
         let out = self.key(key);
         out.push(b'[');
-        for (i, p) in value.iter().enumerate() {
+        for (i, v) in values().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            let mut o = crate::json::Object::open(out);
-            paragraph_fields(p, &mut o)?;
-            o.close();
+            write_object(out, &v)?;
         }
         out.push(b']');
         Ok(())
     }
+}
+
+/// Writes `v` as an object straight into `out`.
+#[inline(always)]
+fn write_object<O: Object>(out: &mut Vec<u8>, v: &O) -> Result<(), crate::json::Error> {
+    let mut o = crate::json::Object::open(out);
+    v.fields(&mut o)?;
+    o.close();
+    Ok(())
 }
 
 impl Cable<'_> {
@@ -152,22 +219,23 @@ impl Cable<'_> {
         m.field("classified_by", &self.classified_by)?;
         m.field("partial", &self.partial)?;
         m.field("envelope", &self.envelope)?;
-        m.paragraphs("paragraphs", self.paragraphs())?;
-        m.field("summary", &self.summary().map(PassageJson))?;
-        m.field("comment", &self.comment().map(PassageJson))?;
-        m.field("action_request", &self.action_request().map(PassageJson))?;
-        m.field("notes", &Notes(self))?;
+        m.objects("paragraphs", || self.paragraphs().iter().map(ParagraphJson))?;
+        m.object("summary", self.summary().map(PassageJson))?;
+        m.object("comment", self.comment().map(PassageJson))?;
+        m.object("action_request", self.action_request().map(PassageJson))?;
+        m.objects("notes", || self.notes().map(PassageJson))?;
         // One pass over the text finds the words of both the links and the drafting block.
         let keywords = crate::text::keywords::find(self.source);
-        m.field("links", &Links(self.links_with(&keywords)))?;
+        let links = self.links_with(&keywords);
+        m.objects("links", || links.iter().map(LinkJson))?;
         m.field("signature", &self.signature().map(|s| s.value))?;
         m.field("signers", &self.signers())?;
-        m.field("drafting", &self.drafting_with(&keywords).map(DraftingJson))?;
-        m.field("redactions", &Redactions(self.redactions()))?;
+        m.object("drafting", self.drafting_with(&keywords).map(DraftingJson))?;
+        m.object("redactions", Some(Redactions(self.redactions())))?;
         m.field("breaks", self.breaks())?;
         m.field("sections", self.sections())?;
         m.field("warnings", &Warnings(self))?;
-        m.field("spans", &Spans(self))?;
+        m.object("spans", Some(Spans(self)))?;
         Ok(())
     }
 }
@@ -184,35 +252,24 @@ impl Serialize for DocumentMarking<'_, '_> {
     }
 }
 
-struct Paragraphs<'r, 'a>(&'r [Paragraph<'a>]);
-
-impl Serialize for Paragraphs<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ParagraphJson))
-    }
-}
-
 /// `{number, written_number, marking, heading, text, span, items}`.
 struct ParagraphJson<'r, 'a>(&'r Paragraph<'a>);
 
-impl Serialize for ParagraphJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Paragraph", 7)?;
-        paragraph_fields(self.0, &mut Struct(&mut m))?;
-        m.end()
-    }
-}
+impl Object for ParagraphJson<'_, '_> {
+    const NAME: &'static str = "Paragraph";
+    const LEN: usize = 7;
 
-/// The fields of a paragraph's object.
-fn paragraph_fields<F: Fields>(p: &Paragraph<'_>, m: &mut F) -> Result<(), F::Error> {
-    m.number("number", p.number())?;
-    m.str("written_number", p.written_number())?;
-    m.field("marking", &p.marking())?;
-    m.str("heading", p.heading().as_deref())?;
-    let (text, items) = p.text_and_items();
-    m.str("text", Some(&text))?;
-    m.span("span", p.span())?;
-    m.field("items", &Items(&items))
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
+        let p = self.0;
+        m.number("number", p.number())?;
+        m.str("written_number", p.written_number())?;
+        m.field("marking", &p.marking())?;
+        m.str("heading", p.heading().as_deref())?;
+        let (text, items) = p.text_and_items();
+        m.str("text", Some(&text))?;
+        m.span("span", p.span())?;
+        m.objects("items", || items.iter().map(ItemJson))
+    }
 }
 
 /// The items of an iterator as a JSON list, written as they come: a list collected into a Vec
@@ -225,98 +282,89 @@ impl<I: Iterator<Item: Serialize> + Clone> Serialize for Seq<I> {
     }
 }
 
+/// The items of the iterator a function makes as a JSON list (for an iterator that cannot be
+/// cloned).
+struct SeqOf<F>(F);
+
+impl<I: Iterator<Item: Serialize>, F: Fn() -> I> Serialize for SeqOf<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// `{drafted, cleared, approved, span}`: the names as written, the span of the block.
 struct DraftingJson<'a>(Drafting<'a>);
 
-impl Serialize for DraftingJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for DraftingJson<'_> {
+    const NAME: &'static str = "Drafting";
+    const LEN: usize = 4;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let d = &self.0;
-        let mut m = s.serialize_struct("Drafting", 4)?;
-        m.serialize_field("drafted", d.drafted.value)?;
-        m.serialize_field("cleared", &Seq(d.cleared.iter().map(|c| c.value)))?;
-        m.serialize_field("approved", &d.approved.map(|a| a.value))?;
-        m.serialize_field("span", &d.span)?;
-        m.end()
+        m.str("drafted", Some(d.drafted.value))?;
+        m.field("cleared", &Seq(d.cleared.iter().map(|c| c.value)))?;
+        m.str("approved", d.approved.map(|a| a.value))?;
+        m.span("span", d.span)
     }
 }
 
-/// `[{kind, paragraph, target, number, span}]`.
-struct Links(Vec<Link>);
-
-impl Serialize for Links {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(LinkJson))
-    }
-}
-
+/// `{kind, paragraph, target, number, span}`.
 struct LinkJson<'l>(&'l Link);
 
-impl Serialize for LinkJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for LinkJson<'_> {
+    const NAME: &'static str = "Link";
+    const LEN: usize = 5;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let l = self.0;
-        let mut m = s.serialize_struct("Link", 5)?;
-        m.serialize_field("kind", &l.kind)?;
-        m.serialize_field("paragraph", &l.paragraph)?;
-        m.serialize_field("target", &l.target)?;
-        m.serialize_field("number", &l.number)?;
-        m.serialize_field("span", &l.span)?;
-        m.end()
+        m.str("kind", Some(l.kind.as_str()))?;
+        m.field("paragraph", &l.paragraph)?;
+        m.field("target", &l.target)?;
+        m.number("number", l.number)?;
+        m.span("span", l.span)
     }
 }
 
-struct Items<'r, 'a>(&'r [Item<'a>]);
-
-impl Serialize for Items<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ItemJson))
-    }
-}
-
+/// `{label, text, span}`.
 struct ItemJson<'r, 'a>(&'r Item<'a>);
 
-impl Serialize for ItemJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Item", 3)?;
-        m.serialize_field("label", self.0.label)?;
-        m.serialize_field("text", &self.0.text)?;
-        m.serialize_field("span", &self.0.span)?;
-        m.end()
+impl Object for ItemJson<'_, '_> {
+    const NAME: &'static str = "Item";
+    const LEN: usize = 3;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
+        m.str("label", Some(self.0.label))?;
+        m.str("text", Some(&self.0.text))?;
+        m.span("span", self.0.span)
     }
 }
 
-/// `{text, span, paragraphs}` (and `kind` for notes); `paragraphs` are indexes into the
-/// `paragraphs` list.
+/// `{kind, text, span, paragraphs}`; `paragraphs` are indexes into the `paragraphs` list.
 struct PassageJson<'c, 'a>(Passage<'c, 'a>);
 
-impl Serialize for PassageJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for PassageJson<'_, '_> {
+    const NAME: &'static str = "Passage";
+    const LEN: usize = 4;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let p = &self.0;
-        let mut m = s.serialize_struct("Passage", 4)?;
-        m.serialize_field("kind", &p.kind())?;
-        m.serialize_field("text", &p.text())?;
-        m.serialize_field("span", &p.span())?;
-        m.serialize_field("paragraphs", &Seq(p.paragraphs()))?;
-        m.end()
-    }
-}
-
-struct Notes<'c, 'a>(&'c Cable<'a>);
-
-impl Serialize for Notes<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.notes().map(PassageJson))
+        m.str("kind", Some(p.kind().as_str()))?;
+        m.str("text", Some(&p.text()))?;
+        m.span("span", p.span())?;
+        m.field("paragraphs", &Seq(p.paragraphs()))
     }
 }
 
 /// `{count, spans}`.
 struct Redactions<'r>(&'r [Span]);
 
-impl Serialize for Redactions<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Redactions", 2)?;
-        m.serialize_field("count", &self.0.len())?;
-        m.serialize_field("spans", self.0)?;
-        m.end()
+impl Object for Redactions<'_> {
+    const NAME: &'static str = "Redactions";
+    const LEN: usize = 2;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
+        m.field("count", &self.0.len())?;
+        m.field("spans", self.0)
     }
 }
 
@@ -372,24 +420,25 @@ fn excerpt(text: &str) -> &str {
 /// Byte spans of the cable's parts and single-valued fields.
 struct Spans<'c, 'a>(&'c Cable<'a>);
 
-impl Serialize for Spans<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for Spans<'_, '_> {
+    // A struct, not a map: its keys are static, so a binding converts each once.
+    const NAME: &'static str = "Spans";
+    const LEN: usize = 11;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let c = self.0;
         let non_empty = |sp: Span| (!sp.is_empty()).then_some(sp);
-        // A struct, not a map: its keys are static, so a binding converts each once.
-        let mut m = s.serialize_struct("Spans", 11)?;
-        m.serialize_field("header", &non_empty(c.header_span))?;
-        m.serialize_field("metadata", &non_empty(c.metadata_span))?;
-        m.serialize_field("body", &c.body)?;
-        m.serialize_field("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
-        m.serialize_field("dtg", &c.dtg.as_ref().map(|d| d.span))?;
-        m.serialize_field("sender", &c.sender.map(|t| t.span))?;
-        m.serialize_field("banner", &c.banner.as_ref().map(|b| b.span))?;
-        m.serialize_field("eo", &c.eo.as_ref().map(|e| e.span))?;
-        m.serialize_field("tags", &Seq(c.tags.iter().map(|t| t.span)))?;
-        m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
-        m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
-        m.end()
+        m.opt_span("header", non_empty(c.header_span))?;
+        m.opt_span("metadata", non_empty(c.metadata_span))?;
+        m.span("body", c.body)?;
+        m.opt_span("transmission_id", c.routing.transmission_id.map(|t| t.span))?;
+        m.opt_span("dtg", c.dtg.as_ref().map(|d| d.span))?;
+        m.opt_span("sender", c.sender.map(|t| t.span))?;
+        m.opt_span("banner", c.banner.as_ref().map(|b| b.span))?;
+        m.opt_span("eo", c.eo.as_ref().map(|e| e.span))?;
+        m.field("tags", &Seq(c.tags.iter().map(|t| t.span)))?;
+        m.opt_span("subject", c.subject.as_ref().map(|t| t.span))?;
+        m.opt_span("classified_by", c.classified_by.as_ref().map(|t| t.text.span))
     }
 }
 
@@ -412,7 +461,7 @@ impl Cable<'_> {
     /// The JSON contract's `spans` object alone (byte spans of the parts and single-valued
     /// fields), for bindings that read one key without serialising the whole cable.
     pub fn spans_serialized(&self) -> impl Serialize + '_ {
-        Spans(self)
+        AsStruct(Spans(self))
     }
 
     /// The cable as pretty-printed JSON.
