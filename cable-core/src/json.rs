@@ -53,6 +53,28 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
         out.truncate(end);
         return;
     }
+    // Strings of sixteen to thirty bytes (dates, sources, headings, names): their first and
+    // last sixteen bytes tested and written between their quotes as one piece of 32 bytes
+    // (the escape's search and the copy took some 100 instructions for them).
+    if (16..=30).contains(&bytes.len()) {
+        let n = bytes.len();
+        let (first, last) = (&bytes[..16], &bytes[n - 16..]);
+        let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let dirty = needs_escape(word(&first[..8]))
+            | needs_escape(word(&first[8..]))
+            | needs_escape(word(&last[..8]))
+            | needs_escape(word(&last[8..]));
+        if dirty == 0 {
+            let mut piece = [b'"'; 32];
+            piece[1..17].copy_from_slice(first);
+            piece[n - 15..n + 1].copy_from_slice(last);
+            piece[n + 1] = b'"';
+            let end = out.len() + n + 2;
+            out.extend_from_slice(&piece);
+            out.truncate(end);
+            return;
+        }
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     write_escaped(out, bytes);
