@@ -30,59 +30,212 @@ impl Serialize for WithSource<'_, '_> {
             m.serialize_field("source", source)?;
         }
         let this = self.cable;
-        this.serialize_fields(&mut m)?;
+        this.serialize_fields(&mut Struct(&mut m))?;
         m.end()
     }
 }
 
+/// Where an object's fields are written: a struct of any serde serializer ([`Struct`]), or the
+/// JSON Lines writer's object (`json::Object`), which writes the hot values (the paragraphs'
+/// strings, numbers and spans) straight into its buffer. One list of fields for both, so that
+/// they cannot drift apart.
+trait Fields {
+    type Error;
+
+    /// A field written by its `Serialize` impl.
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Self::Error>;
+
+    /// A string or `null`.
+    fn str(&mut self, key: &'static str, value: Option<&str>) -> Result<(), Self::Error> {
+        self.field(key, &value)
+    }
+
+    /// A number or `null`.
+    fn number(&mut self, key: &'static str, value: Option<u32>) -> Result<(), Self::Error> {
+        self.field(key, &value)
+    }
+
+    /// A span, `[start,end]`.
+    fn span(&mut self, key: &'static str, value: Span) -> Result<(), Self::Error> {
+        self.field(key, &value)
+    }
+
+    /// A span or `null`.
+    fn opt_span(&mut self, key: &'static str, value: Option<Span>) -> Result<(), Self::Error> {
+        self.field(key, &value)
+    }
+
+    /// An object of the contract, or `null`.
+    fn object<O: Object>(&mut self, key: &'static str, value: Option<O>) -> Result<(), Self::Error> {
+        self.field(key, &value.map(AsStruct))
+    }
+
+    /// A list of objects of the contract, from the iterator that `values` makes (made again
+    /// each time the list is written).
+    fn objects<O: Object, I: Iterator<Item = O>>(
+        &mut self,
+        key: &'static str,
+        values: impl Fn() -> I,
+    ) -> Result<(), Self::Error> {
+        self.field(key, &SeqOf(|| values().map(AsStruct)))
+    }
+}
+
+/// An object of the contract: its fields, written to any [`Fields`] sink.
+trait Object {
+    /// The struct's name for serde.
+    const NAME: &'static str;
+    /// The number of fields for serde.
+    const LEN: usize;
+
+    /// Writes the object's fields, in the contract's order, to `f`.
+    fn fields<F: Fields>(&self, f: &mut F) -> Result<(), F::Error>;
+}
+
+/// An [`Object`] as a serde struct.
+struct AsStruct<O>(O);
+
+impl<O: Object> Serialize for AsStruct<O> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct(O::NAME, O::LEN)?;
+        self.0.fields(&mut Struct(&mut m))?;
+        m.end()
+    }
+}
+
+/// The fields of a struct of a serde serializer.
+struct Struct<'m, M>(&'m mut M);
+
+impl<M: SerializeStruct> Fields for Struct<'_, M> {
+    type Error = M::Error;
+
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), M::Error> {
+        self.0.serialize_field(key, value)
+    }
+}
+
+impl Fields for crate::json::Object<'_> {
+    type Error = crate::json::Error;
+
+    // (Inlined: the key's length stays a constant, see `json::write_key`.)
+    #[inline(always)]
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Self::Error> {
+        crate::json::Object::field(self, key, value)
+    }
+
+    #[inline(always)]
+    fn str(&mut self, key: &'static str, value: Option<&str>) -> Result<(), Self::Error> {
+        crate::json::write_opt_str(self.key(key), value);
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn number(&mut self, key: &'static str, value: Option<u32>) -> Result<(), Self::Error> {
+        crate::json::write_opt_unsigned(self.key(key), value);
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn span(&mut self, key: &'static str, value: Span) -> Result<(), Self::Error> {
+        crate::json::write_span(self.key(key), value);
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn opt_span(&mut self, key: &'static str, value: Option<Span>) -> Result<(), Self::Error> {
+        match value {
+            Some(span) => self.span(key, span),
+            None => self.str(key, None),
+        }
+    }
+
+    fn object<O: Object>(&mut self, key: &'static str, value: Option<O>) -> Result<(), Self::Error> {
+        let out = self.key(key);
+        match value {
+            Some(v) => write_object(out, &v),
+            None => {
+                out.extend_from_slice(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    fn objects<O: Object, I: Iterator<Item = O>>(
+        &mut self,
+        key: &'static str,
+        values: impl Fn() -> I,
+    ) -> Result<(), Self::Error> {
+        let out = self.key(key);
+        out.push(b'[');
+        for (i, v) in values().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_object(out, &v)?;
+        }
+        out.push(b']');
+        Ok(())
+    }
+}
+
+/// Writes `v` as an object straight into `out`.
+#[inline(always)]
+fn write_object<O: Object>(out: &mut Vec<u8>, v: &O) -> Result<(), crate::json::Error> {
+    let mut o = crate::json::Object::open(out);
+    v.fields(&mut o)?;
+    o.close();
+    Ok(())
+}
+
 impl Cable<'_> {
-    fn serialize_fields<M: SerializeStruct>(&self, m: &mut M) -> Result<(), M::Error> {
-        m.serialize_field("reference_id", &self.reference_id())?;
-        m.serialize_field("transmission_id", &self.transmission_id())?;
+    fn serialize_fields<M: Fields>(&self, m: &mut M) -> Result<(), M::Error> {
+        m.field("reference_id", &self.reference_id())?;
+        m.field("transmission_id", &self.transmission_id())?;
         // chrono's own RFC 3339 writer, as its `Serialize` writes the date, but into a String it
         // writes to directly: its `Serialize` goes through `collect_str`, a `Display` whose
         // characters each take a call through the formatter (about 2,100 instructions a cable).
         let created = self.created().map(|d| d.to_rfc3339_opts(SecondsFormat::AutoSi, true));
-        m.serialize_field("created", &created)?;
-        m.serialize_field("dtg", &self.dtg.as_ref().map(|d| d.raw))?;
-        m.serialize_field("precedence", &self.precedence())?;
-        m.serialize_field("info_precedence", &self.dtg.as_ref().and_then(|d| d.info_precedence))?;
-        m.serialize_field("sender", &self.sender())?;
-        m.serialize_field("origin", &self.origin())?;
-        m.serialize_field("serial", &self.serial())?;
-        m.serialize_field("to", &Recipients(&self.to))?;
-        m.serialize_field("info", &Recipients(&self.info))?;
-        m.serialize_field("routing", &self.routing)?;
-        m.serialize_field("classification", &self.classification())?;
-        m.serialize_field("caveats", &self.caveats)?;
-        m.serialize_field("document_marking", &self.document_marking().map(DocumentMarking))?;
-        m.serialize_field("distribution", &self.distribution)?;
-        m.serialize_field("section", &self.section)?;
-        m.serialize_field("eo", &self.eo)?;
-        m.serialize_field("tags", &self.tags)?;
-        m.serialize_field("tags_raw", self.tags_raw())?;
-        m.serialize_field("subject", &self.subject())?;
-        m.serialize_field("subject_marking", &self.subject_marking)?;
-        m.serialize_field("references", &self.references)?;
-        m.serialize_field("classified_by", &self.classified_by)?;
-        m.serialize_field("partial", &self.partial)?;
-        m.serialize_field("envelope", &self.envelope)?;
-        m.serialize_field("paragraphs", &Paragraphs(self.paragraphs()))?;
-        m.serialize_field("summary", &self.summary().map(PassageJson))?;
-        m.serialize_field("comment", &self.comment().map(PassageJson))?;
-        m.serialize_field("action_request", &self.action_request().map(PassageJson))?;
-        m.serialize_field("notes", &Notes(self))?;
+        m.field("created", &created)?;
+        m.field("dtg", &self.dtg.as_ref().map(|d| d.raw))?;
+        m.field("precedence", &self.precedence())?;
+        m.field("info_precedence", &self.dtg.as_ref().and_then(|d| d.info_precedence))?;
+        m.field("sender", &self.sender())?;
+        m.field("origin", &self.origin())?;
+        m.field("serial", &self.serial())?;
+        m.field("to", &Recipients(&self.to))?;
+        m.field("info", &Recipients(&self.info))?;
+        m.field("routing", &self.routing)?;
+        m.field("classification", &self.classification())?;
+        m.field("caveats", &self.caveats)?;
+        m.field("document_marking", &self.document_marking().map(DocumentMarking))?;
+        m.field("distribution", &self.distribution)?;
+        m.field("section", &self.section)?;
+        m.field("eo", &self.eo)?;
+        m.field("tags", &self.tags)?;
+        m.field("tags_raw", self.tags_raw())?;
+        m.field("subject", &self.subject())?;
+        m.field("subject_marking", &self.subject_marking)?;
+        m.field("references", &self.references)?;
+        m.field("classified_by", &self.classified_by)?;
+        m.field("partial", &self.partial)?;
+        m.field("envelope", &self.envelope)?;
+        m.objects("paragraphs", || self.paragraphs().iter().map(ParagraphJson))?;
+        m.object("summary", self.summary().map(PassageJson))?;
+        m.object("comment", self.comment().map(PassageJson))?;
+        m.object("action_request", self.action_request().map(PassageJson))?;
+        m.objects("notes", || self.notes().map(PassageJson))?;
         // One pass over the text finds the words of both the links and the drafting block.
         let keywords = crate::text::keywords::find(self.source);
-        m.serialize_field("links", &Links(self.links_with(&keywords)))?;
-        m.serialize_field("signature", &self.signature().map(|s| s.value))?;
-        m.serialize_field("signers", &self.signers())?;
-        m.serialize_field("drafting", &self.drafting_with(&keywords).map(DraftingJson))?;
-        m.serialize_field("redactions", &Redactions(self.redactions()))?;
-        m.serialize_field("breaks", self.breaks())?;
-        m.serialize_field("sections", self.sections())?;
-        m.serialize_field("warnings", &Warnings(self))?;
-        m.serialize_field("spans", &Spans(self))?;
+        let links = self.links_with(&keywords);
+        m.objects("links", || links.iter().map(LinkJson))?;
+        m.field("signature", &self.signature().map(|s| s.value))?;
+        m.field("signers", &self.signers())?;
+        m.object("drafting", self.drafting_with(&keywords).map(DraftingJson))?;
+        m.object("redactions", Some(Redactions(self.redactions())))?;
+        m.field("breaks", self.breaks())?;
+        m.field("sections", self.sections())?;
+        m.field("warnings", &Warnings(self))?;
+        m.object("spans", Some(Spans(self)))?;
         Ok(())
     }
 }
@@ -99,30 +252,23 @@ impl Serialize for DocumentMarking<'_, '_> {
     }
 }
 
-struct Paragraphs<'r, 'a>(&'r [Paragraph<'a>]);
-
-impl Serialize for Paragraphs<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ParagraphJson))
-    }
-}
-
 /// `{number, written_number, marking, heading, text, span, items}`.
 struct ParagraphJson<'r, 'a>(&'r Paragraph<'a>);
 
-impl Serialize for ParagraphJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for ParagraphJson<'_, '_> {
+    const NAME: &'static str = "Paragraph";
+    const LEN: usize = 7;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let p = self.0;
-        let mut m = s.serialize_struct("Paragraph", 7)?;
-        m.serialize_field("number", &p.number())?;
-        m.serialize_field("written_number", &p.written_number())?;
-        m.serialize_field("marking", &p.marking())?;
-        m.serialize_field("heading", &p.heading())?;
+        m.number("number", p.number())?;
+        m.str("written_number", p.written_number())?;
+        m.field("marking", &p.marking())?;
+        m.str("heading", p.heading().as_deref())?;
         let (text, items) = p.text_and_items();
-        m.serialize_field("text", &text)?;
-        m.serialize_field("span", &p.span())?;
-        m.serialize_field("items", &Items(&items))?;
-        m.end()
+        m.str("text", Some(&text))?;
+        m.span("span", p.span())?;
+        m.objects("items", || items.iter().map(ItemJson))
     }
 }
 
@@ -136,98 +282,89 @@ impl<I: Iterator<Item: Serialize> + Clone> Serialize for Seq<I> {
     }
 }
 
+/// The items of the iterator a function makes as a JSON list (for an iterator that cannot be
+/// cloned).
+struct SeqOf<F>(F);
+
+impl<I: Iterator<Item: Serialize>, F: Fn() -> I> Serialize for SeqOf<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// `{drafted, cleared, approved, span}`: the names as written, the span of the block.
 struct DraftingJson<'a>(Drafting<'a>);
 
-impl Serialize for DraftingJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for DraftingJson<'_> {
+    const NAME: &'static str = "Drafting";
+    const LEN: usize = 4;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let d = &self.0;
-        let mut m = s.serialize_struct("Drafting", 4)?;
-        m.serialize_field("drafted", d.drafted.value)?;
-        m.serialize_field("cleared", &Seq(d.cleared.iter().map(|c| c.value)))?;
-        m.serialize_field("approved", &d.approved.map(|a| a.value))?;
-        m.serialize_field("span", &d.span)?;
-        m.end()
+        m.str("drafted", Some(d.drafted.value))?;
+        m.field("cleared", &Seq(d.cleared.iter().map(|c| c.value)))?;
+        m.str("approved", d.approved.map(|a| a.value))?;
+        m.span("span", d.span)
     }
 }
 
-/// `[{kind, paragraph, target, number, span}]`.
-struct Links(Vec<Link>);
-
-impl Serialize for Links {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(LinkJson))
-    }
-}
-
+/// `{kind, paragraph, target, number, span}`.
 struct LinkJson<'l>(&'l Link);
 
-impl Serialize for LinkJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for LinkJson<'_> {
+    const NAME: &'static str = "Link";
+    const LEN: usize = 5;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let l = self.0;
-        let mut m = s.serialize_struct("Link", 5)?;
-        m.serialize_field("kind", &l.kind)?;
-        m.serialize_field("paragraph", &l.paragraph)?;
-        m.serialize_field("target", &l.target)?;
-        m.serialize_field("number", &l.number)?;
-        m.serialize_field("span", &l.span)?;
-        m.end()
+        m.str("kind", Some(l.kind.as_str()))?;
+        m.field("paragraph", &l.paragraph)?;
+        m.field("target", &l.target)?;
+        m.number("number", l.number)?;
+        m.span("span", l.span)
     }
 }
 
-struct Items<'r, 'a>(&'r [Item<'a>]);
-
-impl Serialize for Items<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ItemJson))
-    }
-}
-
+/// `{label, text, span}`.
 struct ItemJson<'r, 'a>(&'r Item<'a>);
 
-impl Serialize for ItemJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Item", 3)?;
-        m.serialize_field("label", self.0.label)?;
-        m.serialize_field("text", &self.0.text)?;
-        m.serialize_field("span", &self.0.span)?;
-        m.end()
+impl Object for ItemJson<'_, '_> {
+    const NAME: &'static str = "Item";
+    const LEN: usize = 3;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
+        m.str("label", Some(self.0.label))?;
+        m.str("text", Some(&self.0.text))?;
+        m.span("span", self.0.span)
     }
 }
 
-/// `{text, span, paragraphs}` (and `kind` for notes); `paragraphs` are indexes into the
-/// `paragraphs` list.
+/// `{kind, text, span, paragraphs}`; `paragraphs` are indexes into the `paragraphs` list.
 struct PassageJson<'c, 'a>(Passage<'c, 'a>);
 
-impl Serialize for PassageJson<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for PassageJson<'_, '_> {
+    const NAME: &'static str = "Passage";
+    const LEN: usize = 4;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let p = &self.0;
-        let mut m = s.serialize_struct("Passage", 4)?;
-        m.serialize_field("kind", &p.kind())?;
-        m.serialize_field("text", &p.text())?;
-        m.serialize_field("span", &p.span())?;
-        m.serialize_field("paragraphs", &Seq(p.paragraphs()))?;
-        m.end()
-    }
-}
-
-struct Notes<'c, 'a>(&'c Cable<'a>);
-
-impl Serialize for Notes<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.notes().map(PassageJson))
+        m.str("kind", Some(p.kind().as_str()))?;
+        m.str("text", Some(&p.text()))?;
+        m.span("span", p.span())?;
+        m.field("paragraphs", &Seq(p.paragraphs()))
     }
 }
 
 /// `{count, spans}`.
 struct Redactions<'r>(&'r [Span]);
 
-impl Serialize for Redactions<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Redactions", 2)?;
-        m.serialize_field("count", &self.0.len())?;
-        m.serialize_field("spans", self.0)?;
-        m.end()
+impl Object for Redactions<'_> {
+    const NAME: &'static str = "Redactions";
+    const LEN: usize = 2;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
+        m.field("count", &self.0.len())?;
+        m.field("spans", self.0)
     }
 }
 
@@ -283,24 +420,25 @@ fn excerpt(text: &str) -> &str {
 /// Byte spans of the cable's parts and single-valued fields.
 struct Spans<'c, 'a>(&'c Cable<'a>);
 
-impl Serialize for Spans<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Object for Spans<'_, '_> {
+    // A struct, not a map: its keys are static, so a binding converts each once.
+    const NAME: &'static str = "Spans";
+    const LEN: usize = 11;
+
+    fn fields<F: Fields>(&self, m: &mut F) -> Result<(), F::Error> {
         let c = self.0;
         let non_empty = |sp: Span| (!sp.is_empty()).then_some(sp);
-        // A struct, not a map: its keys are static, so a binding converts each once.
-        let mut m = s.serialize_struct("Spans", 11)?;
-        m.serialize_field("header", &non_empty(c.header_span))?;
-        m.serialize_field("metadata", &non_empty(c.metadata_span))?;
-        m.serialize_field("body", &c.body)?;
-        m.serialize_field("transmission_id", &c.routing.transmission_id.map(|t| t.span))?;
-        m.serialize_field("dtg", &c.dtg.as_ref().map(|d| d.span))?;
-        m.serialize_field("sender", &c.sender.map(|t| t.span))?;
-        m.serialize_field("banner", &c.banner.as_ref().map(|b| b.span))?;
-        m.serialize_field("eo", &c.eo.as_ref().map(|e| e.span))?;
-        m.serialize_field("tags", &Seq(c.tags.iter().map(|t| t.span)))?;
-        m.serialize_field("subject", &c.subject.as_ref().map(|t| t.span))?;
-        m.serialize_field("classified_by", &c.classified_by.as_ref().map(|t| t.text.span))?;
-        m.end()
+        m.opt_span("header", non_empty(c.header_span))?;
+        m.opt_span("metadata", non_empty(c.metadata_span))?;
+        m.span("body", c.body)?;
+        m.opt_span("transmission_id", c.routing.transmission_id.map(|t| t.span))?;
+        m.opt_span("dtg", c.dtg.as_ref().map(|d| d.span))?;
+        m.opt_span("sender", c.sender.map(|t| t.span))?;
+        m.opt_span("banner", c.banner.as_ref().map(|b| b.span))?;
+        m.opt_span("eo", c.eo.as_ref().map(|e| e.span))?;
+        m.field("tags", &Seq(c.tags.iter().map(|t| t.span)))?;
+        m.opt_span("subject", c.subject.as_ref().map(|t| t.span))?;
+        m.opt_span("classified_by", c.classified_by.as_ref().map(|t| t.text.span))
     }
 }
 
@@ -316,14 +454,14 @@ impl Cable<'_> {
     /// The cable as one JSON object (the output contract; see the README).
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(self.source.len() * 2);
-        crate::json::to_vec(&mut out, self).expect("serialising a cable cannot fail: no map has non-string keys");
+        self.write_json_line(None, &mut out);
         String::from_utf8(out).expect("JSON of str values is UTF-8")
     }
 
     /// The JSON contract's `spans` object alone (byte spans of the parts and single-valued
     /// fields), for bindings that read one key without serialising the whole cable.
     pub fn spans_serialized(&self) -> impl Serialize + '_ {
-        Spans(self)
+        AsStruct(Spans(self))
     }
 
     /// The cable as pretty-printed JSON.
@@ -335,8 +473,14 @@ impl Cable<'_> {
     /// of a JSON Lines corpus dump: `{"source":"cables.csv:17","reference_id":...}`), without a
     /// newline.
     pub fn write_json_line(&self, source: Option<&str>, out: &mut Vec<u8>) {
-        crate::json::to_vec(out, &WithSource { cable: self, source })
-            .expect("serialising a cable into memory cannot fail: no map has non-string keys");
+        // The same fields as the `Serialize` impl (`WithSource`), written into an object of
+        // the buffer: the hot ones straight, without serde.
+        let mut o = crate::json::Object::open(out);
+        if let Some(source) = source {
+            o.str("source", Some(source)).expect("a string cannot fail");
+        }
+        self.serialize_fields(&mut o).expect("serialising a cable into memory cannot fail: no map has non-string keys");
+        o.close();
     }
 
     /// [`write_json_line`](Self::write_json_line) into any writer, without building the line
@@ -349,6 +493,28 @@ impl Cable<'_> {
 #[cfg(test)]
 mod tests {
     use chrono::{DateTime, NaiveDate, Utc};
+
+    /// The JSON Lines writer (`json::Object`, hot values straight) and the `Serialize` impl
+    /// (through serde_json) give the same bytes on every fixture that parses.
+    #[test]
+    fn the_json_lines_writer_writes_what_serde_writes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut cables = 0;
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.extension().is_none_or(|x| x == "json") {
+                continue;
+            }
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            let Ok(cable) = crate::parse(&text) else { continue };
+            cables += 1;
+            assert_eq!(cable.to_json(), serde_json::to_string(&cable).unwrap(), "{path:?}");
+            let mut line = Vec::new();
+            cable.write_json_line(Some("fixtures:1"), &mut line);
+            let serde = serde_json::to_vec(&super::WithSource { cable: &cable, source: Some("fixtures:1") }).unwrap();
+            assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(serde).unwrap(), "{path:?}");
+        }
+        assert!(cables > 25, "{cables} fixtures parsed");
+    }
 
     #[test]
     fn created_is_written_as_chrono_serialises_it() {
