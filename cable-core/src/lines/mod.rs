@@ -226,9 +226,7 @@ fn mask16(chunk: &[u8], a: u8, b: u8) -> u16 {
 fn line_of(line: &str, start: usize) -> Line<'_> {
     let next = start + line.len();
     let text = trim_line_end(line);
-    let b = text.as_bytes();
-    let indent = indent(b);
-    let shape = Shape::of_bytes(&b[indent..]);
+    let (indent, shape) = Shape::indent_and_shape(text.as_bytes(), indent_from);
     Line { text, start: start as u32, next: next as u32, indent: indent as u32, shape }
 }
 
