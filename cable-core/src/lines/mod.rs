@@ -258,8 +258,8 @@ fn trim_line_end(line: &str) -> &str {
     let t = line.strip_suffix('\n').unwrap_or(line);
     let t = t.strip_suffix(' ').unwrap_or(t);
     match t.as_bytes().last() {
-        // (No ASCII whitespace is above a space; 0xA0 ends a no-break space, `>` a tag.)
-        Some(&c) if c > b' ' && c != 0xA0 && c != b'>' => t,
+        // (Above a space, and neither 0xA0, the end of a no-break space, nor a tag's `>`.)
+        Some(&c) if Shape::ends_visibly(c) => t,
         _ => trim_line_end_slow(t),
     }
 }

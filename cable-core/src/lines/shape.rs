@@ -72,6 +72,9 @@ impl Shape {
     const UPTO14: u32 = 1 << 19;
     /// At most 64 bytes: the longest lone classification line a page break takes.
     const UPTO64: u32 = 1 << 21;
+    /// A last byte that ends a line's visible text as it is (no whitespace, no no-break space's
+    /// last byte, no tag's `>`), in the last table only: the split's trim stops at it.
+    const VISIBLE: u32 = 1 << 23;
     /// A first byte that may open an indent (ASCII whitespace, a no-break space's first byte),
     /// in the first table only: the line's indent is looked for behind it.
     const SPACE: u32 = 1 << 22;
@@ -155,6 +158,9 @@ impl Shape {
             if c.is_ascii_digit() || c == b'Z' {
                 s |= Self::HEADER_ENDS;
             }
+            if c > b' ' && c != 0xA0 && c != b'>' {
+                s |= Self::VISIBLE;
+            }
             t[b] = s;
             b += 1;
         }
@@ -210,6 +216,13 @@ impl Shape {
             Some(&first) => Self::with_first(b, Self::FIRST[first as usize]),
             None => Shape(Self::EMPTY),
         }
+    }
+
+    /// True when a line that ends in `last` ends there, trimmed (see [`VISIBLE`](Self::VISIBLE)):
+    /// one look-up in the table that the shape reads for the same byte.
+    #[inline(always)]
+    pub(crate) fn ends_visibly(last: u8) -> bool {
+        Self::LAST[last as usize] & Self::VISIBLE != 0
     }
 
     /// The indent of a line whose text without trailing whitespace is `b`, and the shape of the
