@@ -72,6 +72,12 @@ impl Shape {
     const UPTO14: u32 = 1 << 19;
     /// At most 64 bytes: the longest lone classification line a page break takes.
     const UPTO64: u32 = 1 << 21;
+    /// A last byte that ends a line's visible text as it is (no whitespace, no no-break space's
+    /// last byte, no tag's `>`), in the last table only: the split's trim stops at it.
+    const VISIBLE: u32 = 1 << 23;
+    /// A first byte that may open an indent (ASCII whitespace, a no-break space's first byte),
+    /// in the first table only: the line's indent is looked for behind it.
+    const SPACE: u32 = 1 << 22;
 
     /// The bits a line's first byte gives. The shape's own bits are set where the byte gives
     /// them, but [`CLEAN`](Self::CLEAN) where it takes it away (either end can), so that the
@@ -111,6 +117,9 @@ impl Shape {
             if c == b'Z' || c == b'N' {
                 s |= Self::RARE;
             }
+            if c.is_ascii_whitespace() || c == 0xC2 {
+                s |= Self::SPACE;
+            }
             t[b] = s;
             b += 1;
         }
@@ -148,6 +157,9 @@ impl Shape {
             }
             if c.is_ascii_digit() || c == b'Z' {
                 s |= Self::HEADER_ENDS;
+            }
+            if c > b' ' && c != 0xA0 && c != b'>' {
+                s |= Self::VISIBLE;
             }
             t[b] = s;
             b += 1;
@@ -200,9 +212,39 @@ impl Shape {
     /// it costs about 20 instructions; the chain of tests and masks before, about 40.)
     #[inline(always)]
     pub(crate) fn of_bytes(b: &[u8]) -> Shape {
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return Shape(Self::EMPTY) };
+        match b.first() {
+            Some(&first) => Self::with_first(b, Self::FIRST[first as usize]),
+            None => Shape(Self::EMPTY),
+        }
+    }
+
+    /// True when a line that ends in `last` ends there, trimmed (see [`VISIBLE`](Self::VISIBLE)):
+    /// one look-up in the table that the shape reads for the same byte.
+    #[inline(always)]
+    pub(crate) fn ends_visibly(last: u8) -> bool {
+        Self::LAST[last as usize] & Self::VISIBLE != 0
+    }
+
+    /// The indent of a line whose text without trailing whitespace is `b`, and the shape of the
+    /// rest: the first byte's table bits say whether the line may open with whitespace, and
+    /// serve the shape when it does not (most lines); `indent_from` measures an indent.
+    #[inline(always)]
+    pub(crate) fn indent_and_shape(b: &[u8], indent_from: impl FnOnce(&[u8]) -> usize) -> (usize, Shape) {
+        let Some(&first) = b.first() else { return (0, Shape(Self::EMPTY)) };
+        let f = Self::FIRST[first as usize];
+        if f & Self::SPACE == 0 {
+            return (0, Self::with_first(b, f));
+        }
+        let indent = indent_from(b);
+        (indent, Self::of_bytes(b.get(indent..).unwrap_or_default()))
+    }
+
+    /// [`of_bytes`](Self::of_bytes) of a non-empty `b` whose first byte's table bits are `f`.
+    #[inline(always)]
+    fn with_first(b: &[u8], f: u32) -> Shape {
+        let Some(&last) = b.last() else { return Shape(Self::EMPTY) };
         let n = b.len();
-        let (f, l, len) = (Self::FIRST[first as usize], Self::LAST[last as usize], Self::LENGTHS[n.min(127)]);
+        let (l, len) = (Self::LAST[last as usize], Self::LENGTHS[n.min(127)]);
         // The shape's own sixteen bits from either table or the length, with the bit that an
         // unclean first or last byte sets turned into `CLEAN`.
         let mut s = (f | l | len) as u16 ^ Self::CLEAN;
