@@ -109,7 +109,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             if self.plain_text(i) {
                 self.continue_open(line.span().end);
             } else {
-                self.last_piece(i, at, line.text.len());
+                self.last_piece(i, at, line.text.len(), false);
             }
             return;
         }
@@ -197,12 +197,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             from += n;
             expected = Some(next + 1);
         }
-        self.last_piece(i, from, end);
+        self.last_piece(i, from, end, true);
     }
 
     /// The text `from..end` of line `i` after its cuts: one piece, or two when it ends in a
-    /// caption with its rule.
-    fn last_piece(&mut self, i: usize, from: usize, end: usize) {
+    /// caption with its rule. `may_be_plain` is false for a whole line that [`Walk::plain_text`]
+    /// already refused: its piece goes past that test, not asked it twice.
+    fn last_piece(&mut self, i: usize, from: usize, end: usize, may_be_plain: bool) {
         let line = self.lines[i];
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
@@ -214,7 +215,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = false;
             return;
         }
-        self.piece(i, from, end);
+        if may_be_plain {
+            self.piece(i, from, end);
+        } else {
+            self.structured_piece(i, from, end);
+        }
     }
 }
 
