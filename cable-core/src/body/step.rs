@@ -118,13 +118,29 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// Whether line `i` from byte `at` holds what [`Walk::cut_text_at`] may cut: a ` OF ` (a
     /// page marker) or, in a numbered text, a `(` (a paragraph number before its marking).
+    /// (Most lines lie in the range that the last answer found free of both patterns
+    /// ([`Walk::no_cuts`]): one pair of comparisons, not the two searches' tests.)
     #[inline]
     fn has_cuts(&mut self, i: usize, at: usize) -> bool {
         let span = self.lines[i].span();
         let (a, b) = (span.start as usize + at, span.end as usize);
+        if a >= self.no_cuts.0 && b < self.no_cuts.1 {
+            return false;
+        }
         let source = self.source.as_bytes();
-        self.next_of.holds(source, (a, b), 5, marker::find_marker_of)
-            || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren))
+        let cuts = self.next_of.holds(source, (a, b), 5, marker::find_marker_of)
+            || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren));
+        if !cuts {
+            let (from, next) = self.next_of.free();
+            self.no_cuts = match self.numbered {
+                true => {
+                    let (paren_from, paren_next) = self.next_paren.free();
+                    (from.max(paren_from), next.min(paren_next))
+                }
+                false => (from, next),
+            };
+        }
+        cuts
     }
 
     /// [`Walk::text_at`] for a line that may need cutting.
