@@ -252,6 +252,13 @@ impl Ahead {
         self.next.is_some_and(|n| n + len <= b)
     }
 
+    /// The offsets known to hold no place of the pattern: from the last search's start up to
+    /// the place it found (`usize::MAX` when none; an empty range before any search). A range
+    /// inside it holds none, whatever the walk asked since (the source does not change).
+    pub(super) fn free(&self) -> (usize, usize) {
+        if self.searched { (self.from, self.next.unwrap_or(usize::MAX)) } else { (usize::MAX, 0) }
+    }
+
     /// The search of [`Ahead::holds`], from `a`.
     #[inline(never)]
     fn search(&mut self, source: &[u8], a: usize, find: impl Fn(&[u8]) -> Option<usize>) {

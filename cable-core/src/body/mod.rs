@@ -87,6 +87,9 @@ struct Walk<'l, 'a> {
     /// `(` (a paragraph number inside a joined line is followed by a marking).
     next_of: marker::Ahead,
     next_paren: marker::Ahead,
+    /// Offsets known to hold neither pattern (see [`Walk::has_cuts`]): the intersection of both
+    /// searches' free ranges when they last answered no.
+    no_cuts: (usize, usize),
     /// The last text read for a paragraph number at its start (its address and length) and the
     /// number: a line's cut and its piece ask about the same text (see [`Walk::written`]).
     number_read: Option<((usize, usize), Option<number::Written>)>,
@@ -144,6 +147,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
         section_blocks: Vec::new(),
         next_of: marker::Ahead::default(),
         next_paren: marker::Ahead::default(),
+        no_cuts: (usize::MAX, 0),
         number_read: None,
         rules_asked: RulesAsked::default(),
     };

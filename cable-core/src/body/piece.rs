@@ -20,7 +20,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// [`Walk::piece`] for a piece that may be more than text of the open paragraph.
     #[inline(never)]
-    fn structured_piece(&mut self, i: usize, at: usize, end: usize) {
+    pub(super) fn structured_piece(&mut self, i: usize, at: usize, end: usize) {
         self.line = i;
         let line = self.lines[i];
         let t = &line.text[at..end];

@@ -109,7 +109,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             if self.plain_text(i) {
                 self.continue_open(line.span().end);
             } else {
-                self.last_piece(i, at, line.text.len());
+                self.last_piece(i, at, line.text.len(), false);
             }
             return;
         }
@@ -118,13 +118,29 @@ impl<'l, 'a> Walk<'l, 'a> {
 
     /// Whether line `i` from byte `at` holds what [`Walk::cut_text_at`] may cut: a ` OF ` (a
     /// page marker) or, in a numbered text, a `(` (a paragraph number before its marking).
+    /// (Most lines lie in the range that the last answer found free of both patterns
+    /// ([`Walk::no_cuts`]): one pair of comparisons, not the two searches' tests.)
     #[inline]
     fn has_cuts(&mut self, i: usize, at: usize) -> bool {
         let span = self.lines[i].span();
         let (a, b) = (span.start as usize + at, span.end as usize);
+        if a >= self.no_cuts.0 && b < self.no_cuts.1 {
+            return false;
+        }
         let source = self.source.as_bytes();
-        self.next_of.holds(source, (a, b), 5, marker::find_marker_of)
-            || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren))
+        let cuts = self.next_of.holds(source, (a, b), 5, marker::find_marker_of)
+            || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren));
+        if !cuts {
+            let (from, next) = self.next_of.free();
+            self.no_cuts = match self.numbered {
+                true => {
+                    let (paren_from, paren_next) = self.next_paren.free();
+                    (from.max(paren_from), next.min(paren_next))
+                }
+                false => (from, next),
+            };
+        }
+        cuts
     }
 
     /// [`Walk::text_at`] for a line that may need cutting.
@@ -197,12 +213,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             from += n;
             expected = Some(next + 1);
         }
-        self.last_piece(i, from, end);
+        self.last_piece(i, from, end, true);
     }
 
     /// The text `from..end` of line `i` after its cuts: one piece, or two when it ends in a
-    /// caption with its rule.
-    fn last_piece(&mut self, i: usize, from: usize, end: usize) {
+    /// caption with its rule. `may_be_plain` is false for a whole line that [`Walk::plain_text`]
+    /// already refused: its piece goes past that test, not asked it twice.
+    fn last_piece(&mut self, i: usize, from: usize, end: usize, may_be_plain: bool) {
         let line = self.lines[i];
         // `... in Georgia and Ukraine. Concerns about Russia -----`: the heading of the next
         // paragraph at the end of a joined line.
@@ -214,7 +231,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.after_blank = false;
             return;
         }
-        self.piece(i, from, end);
+        if may_be_plain {
+            self.piece(i, from, end);
+        } else {
+            self.structured_piece(i, from, end);
+        }
     }
 }
 
