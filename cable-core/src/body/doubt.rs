@@ -24,15 +24,22 @@ use crate::scan;
 use crate::span::Span;
 use crate::text;
 use crate::warning::{Warning, WarningKind};
-use suspects::suspects;
+pub(super) use suspects::{Found, search};
 
-/// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them.
-pub(crate) fn find<'a>(body: &Body<'_>, lines: &[Line<'a>], source: &'a str, warnings: &mut Vec<Warning>) {
+/// Adds the doubts about `body` to `warnings`; `lines` are the text's lines as the walk split them,
+/// `found` the [`search`] of its paragraphs.
+pub(crate) fn find<'a>(
+    body: &Body<'_>,
+    lines: &[Line<'a>],
+    source: &'a str,
+    found: &Found,
+    warnings: &mut Vec<Warning>,
+) {
     let paragraphs = &body.paragraphs;
     // Index of the last numbered paragraph: an unnumbered one before it stands among numbered
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
-    let mut suspects = suspects(source, paragraphs);
+    let mut suspects = found.suspects(source);
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();

@@ -159,8 +159,10 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>], start: usize, cable: &mut Cable<'a>,
     w.flush_pending(None);
     w.assign_gaps(u32::MAX);
     w.repeated_signature();
-    passages::find(&mut w.body, source);
-    doubt::find(&w.body, w.lines, source, &mut w.warnings);
+    // (One search of the paragraphs for what both passes look for.)
+    let found = doubt::search(source, &w.body.paragraphs);
+    passages::find(&mut w.body, source, &found);
+    doubt::find(&w.body, w.lines, source, &found, &mut w.warnings);
     w.body.redactions = redactions(source);
     cable.warnings = w.warnings;
     cable.body_parts = w.body;

@@ -1,6 +1,7 @@
 //! Summary, comment, action request and inline notes: stretches of the body marked by words
 //! (`Summary:` ... `End Summary.`, `(Note: ... End note.)`) or by a heading (`Comment`).
 
+use super::doubt::Found;
 use crate::model::{Body, Paragraph, PassageData, PassageKind};
 use crate::scan;
 use crate::span::Span;
@@ -91,10 +92,10 @@ fn key_at(b: &[u8], at: usize) -> Option<u32> {
 /// How far (in paragraphs) an `End Summary.` / `End Comment.` is looked for.
 const MAX_PARAGRAPHS: usize = 12;
 
-/// Finds the passages of `body`.
-pub(crate) fn find(body: &mut Body<'_>, source: &str) {
+/// Finds the passages of `body`; `found` is the [`super::doubt::search`] of its paragraphs.
+pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
     let paragraphs = &body.paragraphs;
-    let mut found: Vec<PassageData> = Vec::new();
+    let mut passages: Vec<PassageData> = Vec::new();
     let mut seen = [false; 3];
     let mut i = 0;
     while i < paragraphs.len() {
@@ -115,7 +116,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             // found and thrown away, reading on to the twelfth paragraph).
             let (last, end) = find_end(&paragraphs[..=last], source, i, start, end_word(kind))
                 .unwrap_or((last, paragraphs[last].text_span.end));
-            push(&mut found, &mut seen, kind, Span::new(start, end), i, last);
+            push(&mut passages, &mut seen, kind, Span::new(start, end), i, last);
             i = last + 1;
             continue;
         }
@@ -123,11 +124,11 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             let start = p.text_span.start + at as u32;
             match find_end(paragraphs, source, i, start, end_word(kind)) {
                 Some((k, end)) => {
-                    push(&mut found, &mut seen, kind, Span::new(start, end), i, k);
+                    push(&mut passages, &mut seen, kind, Span::new(start, end), i, k);
                     i = k + 1;
                 }
                 None => {
-                    push(&mut found, &mut seen, kind, Span::new(start, p.text_span.end), i, i);
+                    push(&mut passages, &mut seen, kind, Span::new(start, p.text_span.end), i, i);
                     i += 1;
                 }
             }
@@ -136,7 +137,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
         if let Some(kind) = trailing_opener(t).filter(|_| i + 1 < paragraphs.len()) {
             let next = &paragraphs[i + 1];
             if let Some((k, end)) = find_end(paragraphs, source, i + 1, next.text_span.start, end_word(kind)) {
-                push(&mut found, &mut seen, kind, Span::new(next.text_span.start, end), i + 1, k);
+                push(&mut passages, &mut seen, kind, Span::new(next.text_span.start, end), i + 1, k);
                 i = k + 1;
                 continue;
             }
@@ -150,15 +151,15 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str) {
             if let Some((k, end)) =
                 find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, "END SUMMARY")
             {
-                push(&mut found, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
+                push(&mut passages, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
             }
         }
     }
     for (i, p) in paragraphs.iter().enumerate() {
-        inline_notes(p, source, i, &mut found);
+        inline_notes(p, source, i, found.note_opens(p.text_span), &mut passages);
     }
-    found.sort_by_key(|d| (d.span.start, d.span.end));
-    body.passages = found;
+    passages.sort_by_key(|d| (d.span.start, d.span.end));
+    body.passages = passages;
 }
 
 /// The words that close a passage of `kind` (`End Summary.`).
@@ -359,18 +360,27 @@ fn matches_spaced(b: &[u8], w: &[u8]) -> bool {
     true
 }
 
-/// `(Note: ... End note.)` and `(Comment: ...)` inside a paragraph.
-fn inline_notes(p: &Paragraph<'_>, source: &str, i: usize, out: &mut Vec<PassageData>) {
+/// `(Note: ... End note.)` and `(Comment: ...)` inside a paragraph; `opens` are the offsets in
+/// the source of the parentheses of its text that may open one, in order
+/// ([`Found::note_opens`]: the body's one search found them, where each paragraph was searched
+/// for every `(` again here).
+fn inline_notes(
+    p: &Paragraph<'_>,
+    source: &str,
+    i: usize,
+    opens: impl Iterator<Item = u32>,
+    out: &mut Vec<PassageData>,
+) {
     let t = p.text_span.slice(source);
     let b = t.as_bytes();
     let mut at = 0;
-    while let Some(j) = memchr::memchr(b'(', &b[at..]) {
-        let open = at + j;
-        at = open + 1;
-        // (Most parentheses hold neither word: told by the first letter, before a comparison.)
-        if !matches!(b.get(open + 1), Some(b'N' | b'n' | b'C' | b'c')) {
+    for open in opens {
+        let open = (open - p.text_span.start) as usize;
+        // (A parenthesis inside the note before is part of it.)
+        if open < at {
             continue;
         }
+        at = open + 1;
         let inner = &t[open + 1..];
         let (kind, n) = if let Some(r) = scan::strip_prefix_ci(inner, "NOTE") {
             (PassageKind::Note, inner.len() - r.len())

@@ -1,12 +1,12 @@
 //! Which paragraphs of a body the doubt pass reads line by line for transmission debris or an
-//! odd paragraph number (see the parent module): one search of the body for both, read as the paragraphs
-//! come in order, where each paragraph was searched for `(` on its own and the body for the
-//! debris's words once more.
+//! odd paragraph number (see the parent module), and where the passages' inline notes may open
+//! (`(Note:`, `(Comment:`): one search of the body for all three, made before the passages and
+//! read by both. (The passages searched each paragraph for every `(` again, a memchr call per
+//! paragraph and a stop at each parenthesis, to find the few that open a note.)
 
 use crate::model::Paragraph;
 use crate::span::Span;
 use crate::text::literals::Literals;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A piece of three bytes or more of each of `doubt`'s forms of transmission debris (`NNNN`,
@@ -20,11 +20,106 @@ pub(super) const FORM_PIECES: [&str; 5] = ["NNN", "@@@", "Website", "Web Site", 
 /// or a comma, a space and `(`. Each ends in `(`, which no piece of [`FORM_PIECES`] holds.
 const NUMBER_PIECES: [&str; 11] = ["0 (", "1 (", "2 (", "3 (", "4 (", "5 (", "6 (", "7 (", "8 (", "9 (", ", ("];
 
-/// [`FORM_PIECES`] and [`NUMBER_PIECES`], searched for at once (leftmost first, the packed
-/// SIMD searcher itself: behind `AhoCorasick` each match was confirmed again). No piece of one list can overlap a piece of the other (a number's ends in
-/// `(`, a form's starts with none of `(`, a digit or a comma), so every number piece of the
-/// text is found, and every form piece is found or lies within a form piece found.
-static PIECES: LazyLock<Literals> = LazyLock::new(|| Literals::new(FORM_PIECES.into_iter().chain(NUMBER_PIECES)));
+/// How an inline note opens (`(Note:`, `(COMMENT -`): `(` and the first two letters of `NOTE`
+/// or `COMMENT`, in every case (the passages compare the words ignoring case).
+const NOTE_PIECES: [&str; 8] = ["(NO", "(No", "(nO", "(no", "(CO", "(Co", "(cO", "(co"];
+
+/// [`FORM_PIECES`], [`NUMBER_PIECES`] and [`NOTE_PIECES`], searched for at once (leftmost
+/// first, the packed SIMD searcher itself: behind `AhoCorasick` each match was confirmed again).
+///
+/// In an order that keeps the searcher's false candidates few: it tells a block's candidates by
+/// eight buckets of patterns, a pattern's bucket set by its place in the list (`7 - place % 8`)
+/// unless a pattern before it has the same low half-bytes (`Web`, `WEB`; `(NO`, `(no`), and a
+/// bucket of unlike patterns passes what mixes their bytes: `  (` of a bucket of `, (` and
+/// `0 (`. So the forms, `, (`, each note's letters and two digits have a bucket each, the other
+/// digits share those of the digits (`5 (` and `0 (` let through nothing else) or of the rarest
+/// words. No piece of one list can overlap a piece of another but where a note's piece starts
+/// at the `(` that ends a number's (`2 (NOTE`: [`search`] looks there), so every piece is found
+/// or lies within a piece found. (24 patterns keep the narrow searcher; more than 32 would not.)
+static PIECES: LazyLock<Literals> = LazyLock::new(|| {
+    let [nnn, at, website, web_site, website_caps] = FORM_PIECES;
+    let [d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, comma] = NUMBER_PIECES;
+    let [no, no1, no2, no3, co, co1, co2, co3] = NOTE_PIECES;
+    Literals::new([
+        nnn,
+        at,
+        website,
+        comma,
+        no,
+        co,
+        d0,
+        d1,
+        d2,
+        d3,
+        d4,
+        no1,
+        no2,
+        no3,
+        d5,
+        d6,
+        web_site,
+        website_caps,
+        d7,
+        co1,
+        co2,
+        co3,
+        d8,
+        d9,
+    ])
+});
+
+/// What a body's paragraphs hold, found by [`search`] for the passages and the doubts.
+pub(crate) struct Found {
+    /// Where the searched text starts in the source.
+    from: u32,
+    /// The matches of [`FORM_PIECES`] in order, as spans of the source.
+    forms: Vec<Span>,
+    /// The matches of [`NUMBER_PIECES`] in order, as spans of the source.
+    numbers: Vec<Span>,
+    /// Each `(` followed by `NO` or `CO` in any case (`(Note`, `(COMMENT`). In order, offsets in
+    /// the source.
+    notes: Vec<u32>,
+}
+
+/// The search of the text of `paragraphs` in `source` (from the first one's start to the
+/// furthest end).
+pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
+    let from = paragraphs.first().map_or(0, |p| p.text_span.start);
+    let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
+    let text = Span::new(from, to).slice(source).as_bytes();
+    let mut found = Found { from, forms: Vec::new(), numbers: Vec::new(), notes: Vec::new() };
+    let b = source.as_bytes();
+    for m in PIECES.matches(text) {
+        let span = Span::new(from + m.start as u32, from + m.end as u32);
+        if text[m.start] == b'(' {
+            found.notes.push(span.start);
+        } else if text[m.end - 1] == b'(' {
+            found.numbers.push(span);
+            // (A note's piece from this `(` was not searched for.)
+            let open = span.end as usize - 1;
+            if b.get(open + 1..open + 3).is_some_and(|l| matches!(l[0] | 0x20, b'n' | b'c') && l[1] | 0x20 == b'o') {
+                found.notes.push(open as u32);
+            }
+        } else {
+            found.forms.push(span);
+        }
+    }
+    found
+}
+
+impl Found {
+    /// Where an inline note may open in `span` (a paragraph's text): the offsets in the source of
+    /// each `(` followed by `NO` or `CO` in any case, in order. (Any other `(` opens none.)
+    pub(crate) fn note_opens(&self, span: Span) -> impl Iterator<Item = u32> + '_ {
+        let first = self.notes.partition_point(|&o| o < span.start);
+        self.notes[first..].iter().copied().take_while(move |&o| o < span.end)
+    }
+
+    /// The doubts' reading of the matches, paragraph by paragraph ([`Suspects::of`]).
+    pub(super) fn suspects<'s>(&'s self, source: &'s str) -> Suspects<'s> {
+        Suspects { found: self, next: 0, last_end: self.from, source }
+    }
+}
 
 /// What a paragraph's text may hold, by [`Suspects::of`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -36,78 +131,46 @@ pub(super) struct Marks {
     pub number: bool,
 }
 
-/// The matches of one search of a body's paragraphs (from the first one's start to the
-/// furthest end) for [`PIECES`], handed out to its paragraphs in order.
+/// The matches of [`search`], handed out to the paragraphs in order.
 ///
-/// A piece inside a paragraph is found by the one search or lies within a match it found,
+/// A form piece inside a paragraph is found by the one search or lies within a match it found,
 /// which then overlaps the paragraph: a paragraph that no match overlaps holds none. (An
 /// overlapping match may run past the paragraph's ends: the marks only let exact per-line
 /// tests run, so that one too many costs a little time and never a change of output.)
-pub(super) struct Suspects<'s, M> {
-    matches: M,
-    /// Where the searched text starts in the source.
-    from: u32,
-    /// The first match not yet handed out wholly.
-    next: Option<Span>,
+pub(super) struct Suspects<'s> {
+    found: &'s Found,
+    /// The first form match not yet handed out wholly.
+    next: usize,
     /// Where the last paragraph asked about ends: one that starts before is searched on its own.
     last_end: u32,
     source: &'s str,
 }
 
-/// The search of the text of `paragraphs` in `source`.
-pub(super) fn suspects<'s>(
-    source: &'s str,
-    paragraphs: &[Paragraph<'_>],
-) -> Suspects<'s, impl Iterator<Item = Range<usize>> + 's> {
-    let from = paragraphs.first().map_or(0, |p| p.text_span.start);
-    let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
-    let text = Span::new(from, to).slice(source);
-    let mut suspects = Suspects { matches: PIECES.matches(text.as_bytes()), from, next: None, last_end: from, source };
-    suspects.next = suspects.next_match();
-    suspects
-}
-
-impl<M: Iterator<Item = Range<usize>>> Suspects<'_, M> {
-    fn next_match(&mut self) -> Option<Span> {
-        let m = self.matches.next()?;
-        Some(Span::new(self.from + m.start as u32, self.from + m.end as u32))
-    }
-
+impl Suspects<'_> {
     /// What the text of `span` (a paragraph's) may hold.
     pub(super) fn of(&mut self, span: Span) -> Marks {
+        // A number's piece counts only inside the span (the number `1 ` before a paragraph's
+        // `(C)` is not its text's): the first that starts in it, if it ends in it too.
+        let numbers = &self.found.numbers;
+        let first = numbers.partition_point(|m| m.start < span.start);
+        let number = numbers.get(first).is_some_and(|m| m.end <= span.end);
         if span.start < self.last_end {
             // (Out of order or overlapping the last one: its matches may be handed out.)
-            let text = span.slice(self.source);
-            let mut marks = Marks::default();
-            for m in PIECES.matches(text.as_bytes()) {
-                let m = Span::new(span.start + m.start as u32, span.start + m.end as u32);
-                mark(&mut marks, self.source.as_bytes(), m, span);
-            }
-            return marks;
+            let text = span.slice(self.source).as_bytes();
+            let trailer = PIECES.matches(text).any(|m| text[m.start] != b'(' && text[m.end - 1] != b'(');
+            return Marks { trailer, number };
         }
         self.last_end = span.end;
-        let mut marks = Marks::default();
-        while let Some(m) = self.next.filter(|m| m.start < span.end) {
-            if m.end > span.start {
-                mark(&mut marks, self.source.as_bytes(), m, span);
-            }
+        let mut trailer = false;
+        let forms = &self.found.forms;
+        while let Some(m) = forms.get(self.next).filter(|m| m.start < span.end) {
+            trailer |= m.end > span.start;
             if m.end > span.end {
                 // (It may overlap the next paragraph too.)
                 break;
             }
-            self.next = self.next_match();
+            self.next += 1;
         }
-        marks
-    }
-}
-
-/// Marks what the match `m` in `bytes` (the source) overlapping `span` is a piece of. A
-/// number's piece counts only inside the span (the number `1 ` before a paragraph's `(C)` is
-/// not its text's): every one of the text is found whole.
-fn mark(marks: &mut Marks, bytes: &[u8], m: Span, span: Span) {
-    if bytes.get(m.end as usize - 1) == Some(&b'(') {
-        marks.number |= m.start >= span.start && m.end <= span.end;
-    } else {
-        marks.trailer = true;
+        Marks { trailer, number }
     }
 }
