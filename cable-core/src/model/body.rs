@@ -140,6 +140,15 @@ impl<'a> Paragraph<'a> {
         let cuts = self.cuts();
         text::each_piece(source, self.text_span, &cuts, |piece| {
             let t = text::clean_line(piece);
+            // Most lines: prose (no label, no rule) with no item open. Only joined, and kept for
+            // the next line's item test.
+            if open.is_none() && text::opens_prose(t) {
+                if with_text {
+                    joined.push_prose(t);
+                }
+                before = t;
+                return;
+            }
             if t.is_empty() {
                 return;
             }

@@ -10,13 +10,29 @@ pub(crate) fn item_label(t: &str) -> Option<usize> {
     // text or items are asked for); the `A.` / `1)` form and the other forms out of line.
     let b = t.as_bytes();
     let first = *b.first()?;
-    if first.is_ascii_alphanumeric() && first != b'o' {
+    if opens_word(first) {
         if !period_or_paren_within_four(b) {
             return None;
         }
         return counter_label(t);
     }
     other_label(t)
+}
+
+/// True when `t` opens like prose: a letter or digit that is no bullet (`o`), and a first word
+/// with no `.` or `)` in bytes 1 to 4. Such a line has no item label ([`item_label`] is `None`)
+/// and is no rule (a rule opens with a mark): the joining of a paragraph's lines takes it as
+/// more text without asking anything else.
+#[inline(always)]
+pub(crate) fn opens_prose(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.first().is_some_and(|&first| opens_word(first)) && !period_or_paren_within_four(b)
+}
+
+/// A first byte that opens a word, not a bullet: an ASCII letter or digit other than `o`.
+#[inline(always)]
+fn opens_word(first: u8) -> bool {
+    first.is_ascii_alphanumeric() && first != b'o'
 }
 
 /// `A.`, `1.`, `b)`, `12)`, `iv.` at the start of `t`.

@@ -9,7 +9,7 @@ pub(crate) mod literals;
 pub(crate) mod rule;
 pub(crate) mod xref;
 
-pub(crate) use label::item_label;
+pub(crate) use label::{item_label, opens_prose};
 
 use crate::span::Span;
 use std::borrow::Cow;
@@ -20,7 +20,14 @@ use std::borrow::Cow;
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
     let mut joined = Joined::new(span.len());
-    each_piece(source, span, gaps, |piece| joined.push(clean_line(piece)));
+    each_piece(source, span, gaps, |piece| {
+        let t = clean_line(piece);
+        if opens_prose(t) {
+            joined.push_prose(t);
+        } else {
+            joined.push(t);
+        }
+    });
     joined.finish()
 }
 
@@ -54,16 +61,33 @@ impl<'a> Joined<'a> {
         }
         match (&mut self.out, self.first) {
             (None, None) => self.first = Some(piece),
-            (None, Some(f)) => {
-                // (Without a known size: room for twice the two lines.)
-                let capacity = if self.capacity == 0 { 2 * (f.len() + piece.len() + 1) } else { self.capacity };
-                let mut s = String::with_capacity(capacity);
-                s.push_str(f);
-                push_joined(&mut s, piece, label());
-                self.out = Some(s);
-            }
+            (None, Some(f)) => self.start(f, piece, label()),
             (Some(s), _) => push_joined(s, piece, label()),
         }
+    }
+
+    /// [`push`](Self::push) of a line that [`opens_prose`]: no rule, no label, so it is joined
+    /// with a space (none after a word broken at a hyphen). Most lines of most paragraphs are
+    /// such lines: this path asks nothing else of them (and calls nothing but the copy).
+    #[inline]
+    pub(crate) fn push_prose(&mut self, piece: &'a str) {
+        match (&mut self.out, self.first) {
+            (Some(s), _) => push_prose_joined(s, piece),
+            (None, None) => self.first = Some(piece),
+            (None, Some(f)) => self.start(f, piece, None),
+        }
+    }
+
+    /// The text of the first line `f` and the second, `piece` (its item label `label`): the one
+    /// allocation, out of line (once a paragraph).
+    #[inline(never)]
+    fn start(&mut self, f: &str, piece: &str, label: Option<usize>) {
+        // (Without a known size: room for twice the two lines.)
+        let capacity = if self.capacity == 0 { 2 * (f.len() + piece.len() + 1) } else { self.capacity };
+        let mut s = String::with_capacity(capacity);
+        s.push_str(f);
+        push_joined(&mut s, piece, label);
+        self.out = Some(s);
     }
 
     /// The text: borrowed when it is one line.
@@ -238,15 +262,29 @@ pub(crate) fn clean_line(line: &str) -> &str {
 
 /// True when [`clean_line`] leaves `b` as it is: it opens and ends with an ASCII byte that is
 /// no space (nothing to trim, no no-break space), opens no anchor (`[`; `¶` is not ASCII), no
-/// stamp (`SI`, `Si`) and is no lone `-` (three bytes at least), and ends in no tag (`>`).
+/// stamp (`SIPDIS`, `Sipdis`; the bytes after `Si` only looked at for such a line) and is no
+/// lone `-` (three bytes at least), and ends in no tag (`>`).
 #[inline]
 fn cleans_to_itself(b: &[u8]) -> bool {
     match b {
         &[f, s, .., z] => {
-            f > b' ' && f < 0x80 && f != b'[' && z > b' ' && z < 0x80 && z != b'>' && !(f == b'S' && s | 0x20 == b'i')
+            f > b' '
+                && f < 0x80
+                && f != b'['
+                && z > b' '
+                && z < 0x80
+                && z != b'>'
+                && !(f == b'S' && s | 0x20 == b'i' && opens_stamp(b))
         }
         _ => false,
     }
+}
+
+/// `b` opens with the `SIPDIS` stamp in either case `clean_other` removes: `Since`, `Signed`,
+/// `SIGNIFICANT` need no cleaning.
+#[inline(never)]
+fn opens_stamp(b: &[u8]) -> bool {
+    b.starts_with(b"SIPDIS") || b.starts_with(b"Sipdis")
 }
 
 /// [`clean_line`] of a line that may need more than nothing.
@@ -329,6 +367,17 @@ fn push_joined(out: &mut String, next: &str, label: Option<usize>) {
     out.push_str(next);
 }
 
+/// [`push_joined`] of a line that [`opens_prose`] (its first byte an ASCII letter or digit).
+#[inline(always)]
+fn push_prose_joined(out: &mut String, next: &str) {
+    let hyphen = matches!(out.as_bytes(), [.., a, b'-'] if a.is_ascii_alphabetic())
+        && next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+    if !hyphen {
+        out.push(' ');
+    }
+    out.push_str(next);
+}
+
 /// The length of the label of the sub-item that `next` starts, if it starts one: a bullet or
 /// letter label always, a number label (`15.`) only after a line that ended a sentence
 /// (`O/A August` / `15.  In addition` is a date).
@@ -361,11 +410,13 @@ fn labelled_item_start(before: &str, next: &str, n: usize) -> Option<usize> {
 /// Enduring Freedom` / `-- specifically the airstrikes ...`, 07MADRID911).
 fn dash_aside(before: &str, after: &str) -> bool {
     let before = before.trim_end();
-    // (After an item of its own the dash opens the next item: `-- one` / `-- two`.)
-    let last_line = before.rsplit('\n').next().unwrap_or(before);
+    // (After an item of its own the dash opens the next item: `-- one` / `-- two`. `before` may
+    // be all the text joined so far: its last line found from the end by memrchr, and only
+    // when the other tests hold.)
+    let last_line = || &before[memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1)..];
     before.ends_with(|c: char| c.is_ascii_lowercase() || c == ',')
-        && !last_line.trim_start().starts_with('-')
         && after.trim_start().starts_with(|c: char| c.is_ascii_lowercase())
+        && !last_line().trim_start().starts_with('-')
 }
 
 /// True when `line` ends inside a sentence: no closing punctuation, or an abbreviation that
