@@ -66,7 +66,6 @@ impl<'o> Object<'o> {
     }
 }
 
-/// Writes `s` as a JSON string, or `null`: what the serializer writes for an `Option<&str>`.
 /// A list or object being written: whether the next element is the first.
 pub(crate) struct Compound<'b, 'o> {
     ser: &'b mut Json<'o>,

@@ -293,6 +293,8 @@ pub(super) fn write_unsigned(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(&word.to_le_bytes());
     out.truncate(end);
 }
+
+/// Writes `s` as a JSON string, or `null`: what the serializer writes for an `Option<&str>`.
 pub(crate) fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => write_str(out, s),
