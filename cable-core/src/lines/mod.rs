@@ -97,8 +97,9 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     if bom > 0 {
         if let Some(l) = lines.first_mut() {
             let skip = bom.min(l.text.len());
-            l.indent = (skip + indent(&l.text.as_bytes()[skip..])) as u32;
-            l.shape = Shape::of_bytes(&l.text.as_bytes()[l.indent as usize..]);
+            let (indent, shape) = Shape::indent_and_shape(&l.text.as_bytes()[skip..], indent_from);
+            l.indent = (skip + indent) as u32;
+            l.shape = shape;
         }
     }
     lines
@@ -231,17 +232,8 @@ fn line_of(line: &str, start: usize) -> Line<'_> {
 }
 
 /// Bytes of leading whitespace: ASCII whitespace and the no-break space (U+00A0, a copy/paste
-/// artefact). Most lines open with a letter or a digit: one test of the first byte.
-#[inline(always)]
-fn indent(b: &[u8]) -> usize {
-    match b.first() {
-        Some(&c) if scan::is_ascii_ws(c) || c == 0xC2 => indent_from(b),
-        _ => 0,
-    }
-}
-
-/// The rest of [`indent`], for a line that may open with whitespace (not inlined: few lines
-/// take it).
+/// artefact), for a line whose first byte may open them (the shape's first-byte table says so:
+/// see [`Shape::indent_and_shape`]; not inlined: few lines take it).
 #[inline(never)]
 fn indent_from(b: &[u8]) -> usize {
     scan::leading_space_len(b)
