@@ -354,24 +354,24 @@ pub(crate) fn trim(s: &str) -> &str {
 fn push_joined(out: &mut String, next: &str, label: Option<usize>) {
     if item_start_labelled(out, next, label).is_some() {
         out.push('\n');
+        out.push_str(next);
     } else {
-        let b = out.as_bytes();
-        let hyphen = b.len() >= 2
-            && b[b.len() - 1] == b'-'
-            && b[b.len() - 2].is_ascii_alphabetic()
-            && next.starts_with(|c: char| c.is_alphabetic());
-        if !hyphen {
-            out.push(' ');
-        }
+        push_continued(out, next, || next.starts_with(|c: char| c.is_alphabetic()));
     }
-    out.push_str(next);
 }
 
-/// [`push_joined`] of a line that [`opens_prose`] (its first byte an ASCII letter or digit).
+/// [`push_joined`] of a line that [`opens_prose`] (its first byte an ASCII letter or digit, so
+/// that the byte says whether it opens with a letter).
 #[inline(always)]
 fn push_prose_joined(out: &mut String, next: &str) {
-    let hyphen = matches!(out.as_bytes(), [.., a, b'-'] if a.is_ascii_alphabetic())
-        && next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+    push_continued(out, next, || next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic));
+}
+
+/// Appends `next`, which starts no item, as more of the text: after a space, or right after a
+/// word broken at a hyphen (`inter-` / `national`) when `opens_with_letter` (asked only then).
+#[inline(always)]
+fn push_continued(out: &mut String, next: &str, opens_with_letter: impl FnOnce() -> bool) {
+    let hyphen = matches!(out.as_bytes(), [.., a, b'-'] if a.is_ascii_alphabetic()) && opens_with_letter();
     if !hyphen {
         out.push(' ');
     }
