@@ -132,12 +132,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             || (self.numbered && self.next_paren.holds(source, (a, b), 1, marker::find_number_paren));
         if !cuts {
             let (from, next) = self.next_of.free();
-            self.no_cuts = match self.numbered {
-                true => {
-                    let (paren_from, paren_next) = self.next_paren.free();
-                    (from.max(paren_from), next.min(paren_next))
-                }
-                false => (from, next),
+            self.no_cuts = if self.numbered {
+                let (paren_from, paren_next) = self.next_paren.free();
+                (from.max(paren_from), next.min(paren_next))
+            } else {
+                (from, next)
             };
         }
         cuts

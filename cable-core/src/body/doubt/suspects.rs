@@ -91,20 +91,41 @@ pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
     let b = source.as_bytes();
     for m in PIECES.matches(text) {
         let span = Span::new(from + m.start as u32, from + m.end as u32);
-        if text[m.start] == b'(' {
-            found.notes.push(span.start);
-        } else if text[m.end - 1] == b'(' {
-            found.numbers.push(span);
-            // (A note's piece from this `(` was not searched for.)
-            let open = span.end as usize - 1;
-            if b.get(open + 1..open + 3).is_some_and(|l| matches!(l[0] | 0x20, b'n' | b'c') && l[1] | 0x20 == b'o') {
-                found.notes.push(open as u32);
+        match Piece::of(&text[m]) {
+            Piece::Note => found.notes.push(span.start),
+            Piece::Number => {
+                found.numbers.push(span);
+                // (A note's piece from this `(` was not searched for.)
+                let open = span.end as usize - 1;
+                if b.get(open + 1..open + 3).is_some_and(|l| matches!(l[0] | 0x20, b'n' | b'c') && l[1] | 0x20 == b'o')
+                {
+                    found.notes.push(open as u32);
+                }
             }
-        } else {
-            found.forms.push(span);
+            Piece::Form => found.forms.push(span),
         }
     }
     found
+}
+
+/// Which list a match of [`PIECES`] is a piece of.
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    Form,
+    Number,
+    Note,
+}
+
+impl Piece {
+    /// Told by where its `(` is: a note's opens with it, a number's ends with it, a form's
+    /// holds none.
+    fn of(piece: &[u8]) -> Piece {
+        match (piece.first(), piece.last()) {
+            (Some(b'('), _) => Piece::Note,
+            (_, Some(b'(')) => Piece::Number,
+            _ => Piece::Form,
+        }
+    }
 }
 
 impl Found {
@@ -157,7 +178,7 @@ impl Suspects<'_> {
         if span.start < self.last_end {
             // (Out of order or overlapping the last one: its matches may be handed out.)
             let text = span.slice(self.source).as_bytes();
-            let trailer = PIECES.matches(text).any(|m| text[m.start] != b'(' && text[m.end - 1] != b'(');
+            let trailer = PIECES.matches(text).any(|m| Piece::of(&text[m]) == Piece::Form);
             return Marks { trailer, number };
         }
         self.last_end = span.end;
