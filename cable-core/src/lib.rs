@@ -165,6 +165,7 @@ fn parse_text<'a>(
         return Err(ParseError::new(ErrorKind::NotACable, text, first));
     }
     finish::complete(&mut cable, envelope, opts.year);
+    cable.lines = lines;
     Ok(cable)
 }
 

@@ -15,6 +15,7 @@ pub use links::{Link, LinkKind};
 
 use crate::classification::{Level, Marking};
 use crate::envelope::Envelope;
+use crate::lines::Line;
 use crate::span::Span;
 use crate::spanned::{Spanned, Text};
 use crate::warning::Warning;
@@ -346,6 +347,9 @@ pub struct Cable<'a> {
     pub(crate) warnings: Vec<Warning>,
     /// Paragraphs, breaks, passages, signature: see [`crate::body`].
     pub(crate) body_parts: Body<'a>,
+    /// The lines the text was split into, kept (moved, not copied) after the walk: the JSON
+    /// writer reads each paragraph's lines off them rather than finding them in the text again.
+    pub(crate) lines: Vec<Line<'a>>,
 }
 
 impl<'a> Cable<'a> {
@@ -382,6 +386,7 @@ impl<'a> Cable<'a> {
             envelope: None,
             warnings: Vec::new(),
             body_parts: Body::default(),
+            lines: Vec::new(),
         }
     }
 
