@@ -219,7 +219,7 @@ impl Cable<'_> {
         m.field("classified_by", &self.classified_by)?;
         m.field("partial", &self.partial)?;
         m.field("envelope", &self.envelope)?;
-        m.objects("paragraphs", || self.paragraphs().iter().map(ParagraphJson))?;
+        m.objects("paragraphs", || self.paragraphs().iter().map(|p| ParagraphJson(p, &self.lines)))?;
         m.object("summary", self.summary().map(PassageJson))?;
         m.object("comment", self.comment().map(PassageJson))?;
         m.object("action_request", self.action_request().map(PassageJson))?;
@@ -253,7 +253,8 @@ impl Serialize for DocumentMarking<'_, '_> {
 }
 
 /// `{number, written_number, marking, heading, text, span, items}`.
-struct ParagraphJson<'r, 'a>(&'r Paragraph<'a>);
+/// (With the cable's lines, which its text is read off.)
+struct ParagraphJson<'r, 'a>(&'r Paragraph<'a>, &'r [crate::lines::Line<'a>]);
 
 impl Object for ParagraphJson<'_, '_> {
     const NAME: &'static str = "Paragraph";
@@ -265,7 +266,7 @@ impl Object for ParagraphJson<'_, '_> {
         m.str("written_number", p.written_number())?;
         m.field("marking", &p.marking())?;
         m.str("heading", p.heading().as_deref())?;
-        let (text, items) = p.text_and_items();
+        let (text, items) = p.text_and_items_in(self.1);
         m.str("text", Some(&text))?;
         m.span("span", p.span())?;
         m.objects("items", || items.iter().map(ItemJson))

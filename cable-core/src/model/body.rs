@@ -3,6 +3,7 @@
 
 use super::Cable;
 use crate::classification::{Level, Marking};
+use crate::lines::Line;
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text;
@@ -98,7 +99,13 @@ impl<'a> Paragraph<'a> {
     /// [`text`](Self::text) and [`items`](Self::items) in one pass over the lines (the JSON
     /// writer wants both).
     pub fn text_and_items(&self) -> (Cow<'a, str>, Vec<Item<'a>>) {
-        self.read_lines(true)
+        self.read_lines(true, &[])
+    }
+
+    /// [`text_and_items`](Self::text_and_items) read off `lines`, the split of the cable's whole
+    /// text (`Cable::lines`): the lines are not found and measured again.
+    pub(crate) fn text_and_items_in(&self, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
+        self.read_lines(true, lines)
     }
 
     /// Span of the text as written (from after the marking to the end of the paragraph,
@@ -121,7 +128,7 @@ impl<'a> Paragraph<'a> {
     /// The sub-items (`A.`, `(1)`, `--`, `-`) that start lines of the paragraph, with their
     /// labels. They stay part of [`text`](Self::text); this is a second view of it.
     pub fn items(&self) -> Vec<Item<'a>> {
-        self.read_lines(false).1
+        self.read_lines(false, &[]).1
     }
 
     /// The items and, when `with_text`, the text, in one pass over the cleaned lines: each line
@@ -129,17 +136,16 @@ impl<'a> Paragraph<'a> {
     /// to the open item's. (The item's text is what [`text::clean`] of its span gives: its first
     /// line after the label cleaned again, its other lines as the paragraph has them, joined
     /// after the item's own text rather than the paragraph's. Cleaning each item's span again
-    /// cost as much as the rest of the items.)
-    fn read_lines(&self, with_text: bool) -> (Cow<'a, str>, Vec<Item<'a>>) {
+    /// cost as much as the rest of the items.) The lines come from `lines`, the split of the whole
+    /// text, when it is given and the paragraph has no cuts; else they are found in the text.
+    fn read_lines(&self, with_text: bool, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
         let source = self.source;
         let mut joined = text::Joined::new(self.text_span.len());
         let mut items = Vec::new();
         let mut open: Option<OpenItem<'a>> = None;
         // The line before, for the item test: the last non-empty one, rules included.
         let mut before: &str = "";
-        let cuts = self.cuts();
-        text::each_piece(source, self.text_span, &cuts, |piece| {
-            let t = text::clean_line(piece);
+        let mut read = |t: &'a str| {
             // Most lines: prose (no label, no rule) with no item open. Only joined, and kept for
             // the next line's item test.
             if open.is_none() && text::opens_prose(t) {
@@ -179,7 +185,13 @@ impl<'a> Paragraph<'a> {
                 o.span.end = end;
                 o.text.push_labelled(t, || written);
             }
-        });
+        };
+        let cuts = self.cuts();
+        if cuts.is_empty() && !lines.is_empty() {
+            text::each_clean_line(source, self.text_span, lines, &mut read);
+        } else {
+            text::each_piece(source, self.text_span, &cuts, |piece| read(text::clean_line(piece)));
+        }
         if let Some(o) = open {
             items.push(o.finish());
         }
