@@ -139,63 +139,24 @@ impl<'a> Paragraph<'a> {
     /// cost as much as the rest of the items.) The lines come from `lines`, the split of the whole
     /// text, when it is given and the paragraph has no cuts; else they are found in the text.
     fn read_lines(&self, with_text: bool, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
-        let source = self.source;
-        let mut joined = text::Joined::new(self.text_span.len());
-        let mut items = Vec::new();
-        let mut open: Option<OpenItem<'a>> = None;
-        // The line before, for the item test: the last non-empty one, rules included.
-        let mut before: &str = "";
-        let mut read = |t: &'a str| {
-            // Most lines: prose (no label, no rule) with no item open. Only joined, and kept for
-            // the next line's item test.
-            if open.is_none() && text::opens_prose(t) {
-                if with_text {
-                    joined.push_prose(t);
-                }
-                before = t;
-                return;
-            }
-            if t.is_empty() {
-                return;
-            }
-            let written = text::item_label(t);
-            if with_text {
-                joined.push_labelled(t, || written);
-            }
-            // (Most lines: no label, no item open. Only the line is kept for the next one's test.)
-            if written.is_none() && open.is_none() {
-                before = t;
-                return;
-            }
-            // Past the limit a label starts no item: its line continues the last one.
-            let label = text::item_start_labelled(before, t, written).filter(|_| items.len() + 1 < MAX_ITEMS);
-            before = t;
-            let start = (t.as_ptr() as usize - source.as_ptr() as usize) as u32;
-            let end = start + t.len() as u32;
-            if let Some(n) = label {
-                if let Some(o) = open.take() {
-                    items.push(o.finish());
-                }
-                // (Its size is not known yet: room for the rest of the paragraph, taken by each
-                // item of a long list, would hold the whole paragraph once per item.)
-                let mut text = text::Joined::new(0);
-                text.push(text::clean_line(&t[n..]));
-                open = Some(OpenItem { label: &t[..n], span: Span::new(start, end), text });
-            } else if let Some(o) = &mut open {
-                o.span.end = end;
-                o.text.push_labelled(t, || written);
-            }
+        let mut r = Reader {
+            source: self.source,
+            with_text,
+            joined: text::Joined::new(self.text_span.len()),
+            items: Vec::new(),
+            open: None,
+            before: "",
         };
         let cuts = self.cuts();
         if cuts.is_empty() && !lines.is_empty() {
-            text::each_clean_line(source, self.text_span, lines, &mut read);
+            text::each_clean_line(self.source, self.text_span, lines, |t| r.read(t));
         } else {
-            text::each_piece(source, self.text_span, &cuts, |piece| read(text::clean_line(piece)));
+            text::each_piece(self.source, self.text_span, &cuts, |piece| r.read(text::clean_line(piece)));
         }
-        if let Some(o) = open {
-            items.push(o.finish());
+        if let Some(o) = r.open {
+            r.items.push(o.finish());
         }
-        (joined.finish(), items)
+        (r.joined.finish(), r.items)
     }
 
     /// What is cut out of the text: the breaks and an inner marking, in text order.
@@ -208,6 +169,69 @@ impl<'a> Paragraph<'a> {
                 all.sort_by_key(|s| s.start);
                 Cow::Owned(all)
             }
+        }
+    }
+}
+
+/// What [`Paragraph::read_lines`] has read so far: the text, the items, the open item.
+struct Reader<'a> {
+    source: &'a str,
+    with_text: bool,
+    joined: text::Joined<'a>,
+    items: Vec<Item<'a>>,
+    open: Option<OpenItem<'a>>,
+    /// The line before, for the item test: the last non-empty one, rules included.
+    before: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads the next cleaned line. Most lines: prose (no label, no rule) with no item open, only
+    /// joined and kept for the next line's item test; that path inlined into the loops over the
+    /// lines (a closure called from two loops stayed a call per line), the rest out of line.
+    #[inline(always)]
+    fn read(&mut self, t: &'a str) {
+        if self.open.is_none() && text::opens_prose(t) {
+            if self.with_text {
+                self.joined.push_prose(t);
+            }
+            self.before = t;
+            return;
+        }
+        self.read_other(t);
+    }
+
+    /// [`read`](Self::read) of a line that is not prose outside an item.
+    #[inline(never)]
+    fn read_other(&mut self, t: &'a str) {
+        if t.is_empty() {
+            return;
+        }
+        let written = text::item_label(t);
+        if self.with_text {
+            self.joined.push_labelled(t, || written);
+        }
+        // (Most lines: no label, no item open. Only the line is kept for the next one's test.)
+        if written.is_none() && self.open.is_none() {
+            self.before = t;
+            return;
+        }
+        // Past the limit a label starts no item: its line continues the last one.
+        let label = text::item_start_labelled(self.before, t, written).filter(|_| self.items.len() + 1 < MAX_ITEMS);
+        self.before = t;
+        let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
+        let end = start + t.len() as u32;
+        if let Some(n) = label {
+            if let Some(o) = self.open.take() {
+                self.items.push(o.finish());
+            }
+            // (Its size is not known yet: room for the rest of the paragraph, taken by each
+            // item of a long list, would hold the whole paragraph once per item.)
+            let mut text = text::Joined::new(0);
+            text.push(text::clean_line(&t[n..]));
+            self.open = Some(OpenItem { label: &t[..n], span: Span::new(start, end), text });
+        } else if let Some(o) = &mut self.open {
+            o.span.end = end;
+            o.text.push_labelled(t, || written);
         }
     }
 }
