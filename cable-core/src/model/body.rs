@@ -366,11 +366,18 @@ pub struct Passage<'c, 'a> {
     pub(crate) data: &'c PassageData,
     pub(crate) paragraphs: &'c [Paragraph<'a>],
     pub(crate) source: &'a str,
+    /// The cable's lines, which the text is read off.
+    pub(crate) lines: &'c [Line<'a>],
 }
 
 impl<'c, 'a> Passage<'c, 'a> {
-    pub(crate) fn new(data: &'c PassageData, paragraphs: &'c [Paragraph<'a>], source: &'a str) -> Self {
-        Passage { data, paragraphs, source }
+    pub(crate) fn new(
+        data: &'c PassageData,
+        paragraphs: &'c [Paragraph<'a>],
+        source: &'a str,
+        lines: &'c [Line<'a>],
+    ) -> Self {
+        Passage { data, paragraphs, source, lines }
     }
 
     /// What the passage is.
@@ -400,7 +407,7 @@ impl<'c, 'a> Passage<'c, 'a> {
             if start >= end {
                 continue;
             }
-            let part = text::clean(self.source, Span::new(start, end), &p.cuts());
+            let part = text::clean_in(self.source, Span::new(start, end), &p.cuts(), self.lines);
             match (&mut out, first.take()) {
                 (None, None) => first = Some(part),
                 (None, Some(f)) => {
@@ -499,7 +506,7 @@ impl<'a> Cable<'a> {
 
     /// Every summary, comment, action request and note, in text order.
     pub fn passages(&self) -> impl Iterator<Item = Passage<'_, 'a>> + '_ {
-        self.body_parts.passages.iter().map(|d| Passage::new(d, &self.body_parts.paragraphs, self.source))
+        self.body_parts.passages.iter().map(|d| Passage::new(d, &self.body_parts.paragraphs, self.source, &self.lines))
     }
 
     fn passage(&self, kind: PassageKind) -> Option<Passage<'_, 'a>> {

@@ -21,14 +21,18 @@ use std::borrow::Cow;
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
     let mut joined = Joined::new(span.len());
-    each_piece(source, span, gaps, |piece| {
-        let t = clean_line(piece);
-        if opens_prose(t) {
-            joined.push_prose(t);
-        } else {
-            joined.push(t);
-        }
-    });
+    each_piece(source, span, gaps, |piece| joined.push_clean(clean_line(piece)));
+    joined.finish()
+}
+
+/// [`clean`], the lines read off `lines`, the split of all of `source` ([`each_clean_line`]),
+/// when there are no gaps (and a table).
+pub(crate) fn clean_in<'a>(source: &'a str, span: Span, gaps: &[Span], lines: &[Line<'a>]) -> Cow<'a, str> {
+    if !gaps.is_empty() || lines.is_empty() {
+        return clean(source, span, gaps);
+    }
+    let mut joined = Joined::new(span.len());
+    each_clean_line(source, span, lines, |t| joined.push_clean(t));
     joined.finish()
 }
 
@@ -45,6 +49,16 @@ impl<'a> Joined<'a> {
     /// 0 when the size is not known: the text grows as it needs).
     pub(crate) fn new(capacity: usize) -> Self {
         Joined { first: None, out: None, capacity }
+    }
+
+    /// [`push`](Self::push), the way of a line that [`opens_prose`] (most lines) inlined.
+    #[inline(always)]
+    fn push_clean(&mut self, t: &'a str) {
+        if opens_prose(t) {
+            self.push_prose(t);
+        } else {
+            self.push(t);
+        }
     }
 
     /// Adds a cleaned line (an empty one adds nothing).
