@@ -171,3 +171,11 @@ fn a_row_valid_only_without_its_escapes_is_clean() {
     assert_eq!(record.document().envelope().unwrap().origin.as_deref(), Some("caf\u{e9}"));
     assert_eq!(record.replaced, 0);
 }
+
+#[test]
+fn a_row_source_is_the_path_and_the_row() {
+    for row in [0, 1, 9, 10, 17, 99_999, 1_000_000, u64::MAX] {
+        assert_eq!(super::row_source("cables.csv", row), format!("cables.csv:{row}"));
+    }
+    assert_eq!(super::row_source("", 3), ":3");
+}
