@@ -256,7 +256,9 @@ fn drive<B: Send>(
 /// The reader thread of [`drive`]: the items of `inputs` in batches, each batch started once a
 /// slot is free.
 fn read_batches(inputs: &[PathBuf], free: &Receiver<()>, batches: &SyncSender<Batch>, stop: &AtomicBool) {
-    let mut batch = Batch { seq: 0, items: Vec::new(), bytes: 0 };
+    // Room for a whole batch from the start: grown from empty, the list of rows (some 200
+    // bytes an item) was reallocated and copied five times a batch.
+    let mut batch = Batch { seq: 0, items: Vec::with_capacity(BATCH), bytes: 0 };
     for input in inputs {
         for item in items(input) {
             if batch.items.is_empty() && (stop.load(Ordering::Relaxed) || free.recv().is_err()) {
@@ -266,7 +268,10 @@ fn read_batches(inputs: &[PathBuf], free: &Receiver<()>, batches: &SyncSender<Ba
             batch.items.push(item);
             if batch.items.len() == BATCH || batch.bytes >= BATCH_BYTES {
                 let seq = batch.seq + 1;
-                if batches.send(std::mem::replace(&mut batch, Batch { seq, items: Vec::new(), bytes: 0 })).is_err() {
+                if batches
+                    .send(std::mem::replace(&mut batch, Batch { seq, items: Vec::with_capacity(BATCH), bytes: 0 }))
+                    .is_err()
+                {
                     return;
                 }
             }

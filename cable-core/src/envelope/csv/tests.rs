@@ -158,3 +158,24 @@ fn a_row_with_invalid_bytes_is_decoded_field_by_field() {
     let spans: Vec<&str> = record.replaced_spans.iter().map(|s| &record.text()[s.range()]).collect();
     assert_eq!(spans, ["\u{2019}", "\u{e9}", "\u{fffd}"]);
 }
+
+/// A row is checked for UTF-8 once as read, but what must be valid is its fields unescaped: a
+/// backslash between the bytes of a character makes the row invalid and the field valid.
+#[test]
+fn a_row_valid_only_without_its_escapes_is_clean() {
+    let data =
+        b"\"7\",\"1/1/2000 0:00\",\"00X1\",\"caf\xc3\\\xa9\",\"c\",\"\",\"HEAD\",\"caf\xc3\\\xa9 \xe2\x80\x94\"\n";
+    let raw = CsvReader::new(&data[..]).read_raw().expect("a row").expect("well-formed");
+    let record = raw.decode_clean().expect("clean once unescaped");
+    assert_eq!(record.text(), "HEAD\n\ncaf\u{e9} \u{2014}");
+    assert_eq!(record.document().envelope().unwrap().origin.as_deref(), Some("caf\u{e9}"));
+    assert_eq!(record.replaced, 0);
+}
+
+#[test]
+fn a_row_source_is_the_path_and_the_row() {
+    for row in [0, 1, 9, 10, 17, 99_999, 1_000_000, u64::MAX] {
+        assert_eq!(super::row_source("cables.csv", row), format!("cables.csv:{row}"));
+    }
+    assert_eq!(super::row_source("", 3), ":3");
+}
