@@ -1,11 +1,14 @@
 //! Summary, comment, action request and inline notes: stretches of the body marked by words
 //! (`Summary:` ... `End Summary.`, `(Note: ... End note.)`) or by a heading (`Comment`).
 
+mod end_word;
+
 use super::doubt::Found;
 use crate::model::{Body, Paragraph, PassageData, PassageKind};
 use crate::scan;
 use crate::span::Span;
 use crate::text;
+use end_word::EndWord;
 
 /// Keywords that open a passage at the start of a paragraph's text, longest first.
 const OPENERS: &[(&str, PassageKind)] = &[
@@ -149,7 +152,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
     if !seen[0] {
         if let Some(first) = paragraphs.first() {
             if let Some((k, end)) =
-                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, "END SUMMARY")
+                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, &end_word::SUMMARY)
             {
                 push(&mut passages, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
             }
@@ -163,12 +166,12 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
 }
 
 /// The words that close a passage of `kind` (`End Summary.`).
-fn end_word(kind: PassageKind) -> &'static str {
+fn end_word(kind: PassageKind) -> &'static EndWord {
     match kind {
-        PassageKind::Summary => "END SUMMARY",
-        PassageKind::Comment | PassageKind::InlineComment => "END COMMENT",
-        PassageKind::Note => "END NOTE",
-        PassageKind::ActionRequest => "END ACTION REQUEST",
+        PassageKind::Summary => &end_word::SUMMARY,
+        PassageKind::Comment | PassageKind::InlineComment => &end_word::COMMENT,
+        PassageKind::Note => &end_word::NOTE,
+        PassageKind::ActionRequest => &end_word::ACTION_REQUEST,
     }
 }
 
@@ -276,11 +279,17 @@ fn trailing_opener(t: &str) -> Option<PassageKind> {
 /// Looks for `end_word` (`END SUMMARY`) from `start` in paragraph `i` and the following
 /// paragraphs; returns the paragraph where it is and where the passage's text ends (before
 /// the end word and its sentence's leading punctuation).
-fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, end_word: &str) -> Option<(usize, u32)> {
+fn find_end(
+    paragraphs: &[Paragraph<'_>],
+    source: &str,
+    i: usize,
+    start: u32,
+    end_word: &EndWord,
+) -> Option<(usize, u32)> {
     for (k, p) in paragraphs.iter().enumerate().skip(i).take(MAX_PARAGRAPHS) {
         let from = if k == i { start } else { p.text_span.start };
         let t = Span::new(from, p.text_span.end).slice(source);
-        if let Some(at) = find_word(t, end_word) {
+        if let Some(at) = end_word.find(t) {
             let before = t[..at].trim_end_matches([' ', '\t', '\n', '\r', '(', '-']);
             let end = from + before.len() as u32;
             if end <= start && k == i {
@@ -290,74 +299,6 @@ fn find_end(paragraphs: &[Paragraph<'_>], source: &str, i: usize, start: u32, en
         }
     }
     None
-}
-
-/// Offset of `word` (upper-case ASCII words separated by single spaces; any case and any run
-/// of whitespace, line ends included, in `t`: `END` / `SUMMARY.` over two lines) in `t`.
-/// Found with a byte search for the rarest letter of its second word (`Y` of `END SUMMARY`, `M`
-/// of `END COMMENT`), or of its only word, so a long paragraph is scanned once and stops at few
-/// places: anchored on the `D` of `END`, the search stopped at every `d` of the text.
-fn find_word(t: &str, word: &str) -> Option<usize> {
-    // English letters, the rarest first.
-    const RARE_FIRST: &[u8] = b"ZQXJKVBPYGFWMUCLDRHSNIOATE";
-    let b = t.as_bytes();
-    let w = word.as_bytes();
-    let first_len = w.iter().position(|&c| c == b' ').unwrap_or(w.len());
-    // The word the anchor is in, from `from` to `to` in `w`.
-    let from = if first_len < w.len() { first_len + 1 } else { 0 };
-    let to = from + w[from..].iter().position(|&c| c == b' ').unwrap_or(w.len() - from);
-    let rank = |c: u8| RARE_FIRST.iter().position(|&r| r == c).unwrap_or(RARE_FIRST.len());
-    let j = (from..to).min_by_key(|&k| rank(w[k]))?;
-    let anchor = w[j];
-    // The letters beside the anchor in `word` (the `R` before the `Y` of `SUMMARY`), tested
-    // first: most anchors found are in other words (`they`, `may`), told by one byte.
-    let beside = |p: usize| {
-        (j == from || p.checked_sub(1).is_some_and(|q| b[q].eq_ignore_ascii_case(&w[j - 1])))
-            && (j + 1 == to || b.get(p + 1).is_some_and(|c| c.eq_ignore_ascii_case(&w[j + 1])))
-    };
-    // The anchors: memchr's SSE2 searcher directly on x86-64, as `lines::line_breaks` (an
-    // anchor every fifty bytes or so paid `memchr2`'s AVX2 dispatch and set-up at each).
-    #[cfg(target_arch = "x86_64")]
-    let searcher = memchr::arch::x86_64::sse2::memchr::Two::new(anchor, anchor.to_ascii_lowercase())
-        .expect("SSE2 is part of x86-64");
-    #[cfg(target_arch = "x86_64")]
-    let anchors = searcher.iter(b);
-    #[cfg(not(target_arch = "x86_64"))]
-    let anchors = memchr::memchr2_iter(anchor, anchor.to_ascii_lowercase(), b);
-    anchors.filter(|&p| beside(p)).find_map(|p| {
-        // Where `word` would start for this anchor: back to its word's start, then (for a
-        // second word) over the whitespace run before it and the first word.
-        let word_start = p.checked_sub(j - from)?;
-        let s = if from == 0 {
-            word_start
-        } else {
-            let gap = b[..word_start].iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
-            (word_start - gap).checked_sub(first_len)?
-        };
-        ((s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w)).then_some(s)
-    })
-}
-
-/// True when `b` starts with `w`, a space in `w` matching any run of whitespace in `b`.
-fn matches_spaced(b: &[u8], w: &[u8]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while j < w.len() {
-        if w[j] == b' ' {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i == start {
-                return false;
-            }
-        } else if i < b.len() && b[i].eq_ignore_ascii_case(&w[j]) {
-            i += 1;
-        } else {
-            return false;
-        }
-        j += 1;
-    }
-    true
 }
 
 /// `(Note: ... End note.)` and `(Comment: ...)` inside a paragraph; `opens` are the offsets in
@@ -413,8 +354,8 @@ fn inline_notes(
         }
         let close = close.unwrap_or(b.len());
         let body = &t[body_off..close];
-        let end_word = if kind == PassageKind::Note { "END NOTE" } else { "END COMMENT" };
-        let body_end = match find_word(body, end_word) {
+        let closing = if kind == PassageKind::Note { &end_word::NOTE } else { &end_word::COMMENT };
+        let body_end = match closing.find(body) {
             Some(e) => body_off + body[..e].trim_end_matches([' ', '\n', '\r', '\t']).len(),
             None => {
                 body_off
@@ -483,19 +424,5 @@ mod tests {
         );
         assert_eq!(trailing_opener("The minister would make no comment."), None);
         assert_eq!(trailing_opener("He declined to comment."), None);
-    }
-
-    #[test]
-    fn end_words() {
-        assert_eq!(find_word("x. End Summary.", "END SUMMARY"), Some(3));
-        assert_eq!(find_word("x. BEND SUMMARY", "END SUMMARY"), None);
-        assert_eq!(find_word("GOVERNMENT. END \nSUMMARY.", "END SUMMARY"), Some(12));
-        // The anchor (`Y`) also stands in other words; the first whole match is found.
-        assert_eq!(find_word("Yes, SUMMARY y END. End  summary", "END SUMMARY"), Some(20));
-        assert_eq!(find_word("END NOTE", "END NOTE"), Some(0));
-        assert_eq!(find_word("(END COMMENT)", "END COMMENT"), Some(1));
-        assert_eq!(find_word("ENDCOMMENT", "END COMMENT"), None);
-        assert_eq!(find_word("x END ACTION REQUEST.", "END ACTION REQUEST"), Some(2));
-        assert_eq!(find_word("SUMMARY", "SUMMARY"), Some(0));
     }
 }

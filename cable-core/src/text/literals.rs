@@ -1,6 +1,7 @@
 //! A leftmost-first searcher of a few short literals, shared by the cross-reference keywords
-//! ([`super::xref`]) and the one keyword pass of the JSON writer ([`super::keywords`]), each of
-//! which builds its own from its own patterns.
+//! ([`super::xref`]), the one keyword pass of the JSON writer ([`super::keywords`]), the body's
+//! search for debris and notes and the passages' end words, each of which builds its own from
+//! its own patterns.
 
 use aho_corasick::packed::{self, Config, Searcher};
 use aho_corasick::{AhoCorasick, MatchKind};

@@ -74,7 +74,8 @@ pub(crate) struct Found {
     from: u32,
     /// The matches of [`FORM_PIECES`] in order, as spans of the source.
     forms: Vec<Span>,
-    /// The matches of [`NUMBER_PIECES`] in order, as spans of the source.
+    /// The matches of [`NUMBER_PIECES`] whose `(` opens a portion marking (`2, (U)`), in order,
+    /// as spans of the source.
     numbers: Vec<Span>,
     /// Each `(` followed by `NO` or `CO` in any case (`(Note`, `(COMMENT`). In order, offsets in
     /// the source.
@@ -94,7 +95,14 @@ pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
         match Piece::of(&text[m]) {
             Piece::Note => found.notes.push(span.start),
             Piece::Number => {
-                found.numbers.push(span);
+                // Only where the marking an odd number needs stands after it: most of these
+                // pieces are `Article 2 (b)` or `1 (one)`, and each sent its paragraph's lines
+                // one by one through the per-line test. (A marking is read up to its `)`, which
+                // the cleaned line holds too where that test finds one: the same answer.)
+                let space = span.end as usize - 2;
+                if source.get(space..).is_some_and(|s| crate::classification::Marking::parse_prefix(s).is_some()) {
+                    found.numbers.push(span);
+                }
                 // (A note's piece from this `(` was not searched for.)
                 let open = span.end as usize - 1;
                 if b.get(open + 1..open + 3).is_some_and(|l| matches!(l[0] | 0x20, b'n' | b'c') && l[1] | 0x20 == b'o')
