@@ -259,7 +259,8 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     }
     let upper = scan::is_upper_text(t);
     // A list of offices (`NEA/ARP, NEA/RA`, `DS/DSS, DS/IP/NEA, S/CT,`, `EAP/ANP - TRAMSEY`).
-    if upper && t.split([' ', ',', ';']).next().is_some_and(is_office_symbol) {
+    // (The first word cut at the first separator byte, ASCII: no character decoded.)
+    if upper && is_office_symbol(&t[..t.bytes().position(|b| matches!(b, b' ' | b',' | b';')).unwrap_or(t.len())]) {
         return true;
     }
     // Who the message is from, above the E.O. line (`FROM THE AMBASSADOR`, `FROM EMBASSY
@@ -285,23 +286,24 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
         return true;
     }
     // (`PLEASE PASS` holds the word `PASS`.)
-    let has_for = contains_word(t, "FOR") || contains_word(t, "PASS");
-    if !has_for {
-        return false;
-    }
     if upper {
-        return true;
+        return contains_word(t, "FOR") || contains_word(t, "PASS");
     }
+    // Other lines need `for` or `pass` as their second word, which holds the word: the search of
+    // the whole line for it (through every `f` of the prose) is not needed.
     // Sentence-cased retypes write `Department for EUR/RPM`; an office in capitals may come
     // first (`CDC for Global Health Office (Cox)`, `EMBASSIES FOR PAOS, IOs`).
     let mut words = t.split(' ');
     let first = words.next().unwrap_or("");
     let second_is_for = words.next().is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass"));
+    if !second_is_for {
+        return false;
+    }
     let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
         .iter()
         .any(|p| scan::starts_with_ci(t, p));
     let office_first = first.len() >= 2 && scan::is_upper_alpha(first);
-    second_is_for && (starts_passing || office_first)
+    starts_passing || office_first
 }
 
 /// An office symbol: a bureau of up to five letters, then offices after single slashes
