@@ -117,28 +117,32 @@ impl<'a> Iterator for CaptionIter<'a> {
 fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     // A caption opens with the first letter of a caption word or phrase, `REL`, or the marks
     // before `CORRECTED COPY`: other lines (most of those asked) end here.
-    if !CAPTION_FIRST[usize::from(s.as_bytes().first()?.to_ascii_uppercase())] {
+    let first = usize::from(s.as_bytes().first()?.to_ascii_uppercase());
+    if !CAPTION_FIRST[first] {
         return None;
     }
     // `C O R R E C T E D  C O P Y (TEXT)`: the reason after it is part of the caption.
     if corrected_copy_len(s).is_some() {
         return Some(("CORRECTED COPY", s.len()));
     }
-    let first = s.as_bytes().first()?.to_ascii_uppercase();
-    for p in CAPTION_PHRASES {
-        // (The phrases are in upper case and the match starts at their first letter: the
-        // others are skipped without a call.)
-        if p.as_bytes()[0] != first {
-            continue;
-        }
+    // (Only the phrases and words that open with the line's first letter are compared, in the
+    // order of their lists: a table of bits by first letter, not a pass over each list.)
+    let mut phrases = PHRASES_BY_FIRST[first];
+    while phrases != 0 {
+        let p = CAPTION_PHRASES[phrases.trailing_zeros() as usize];
+        phrases &= phrases - 1;
         if let Some(n) = scan::match_spaced(s, p) {
             if scan::at_word_end(s, n) && (n == p.len() || !p.contains(' ')) {
                 return Some((canonical_phrase(p), n));
             }
         }
     }
-    if scan::starts_with_ci(s, "REL TO ") || scan::starts_with_ci(s, "RELEASABLE TO ") {
+    if first == usize::from(b'R') && (scan::starts_with_ci(s, "REL TO ") || scan::starts_with_ci(s, "RELEASABLE TO ")) {
         return Some(("", s.len()));
+    }
+    let mut words = WORDS_BY_FIRST[first];
+    if words == 0 {
+        return None;
     }
     let word_len = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
     // (No caption word is longer than ten letters: longer words are not compared.)
@@ -146,13 +150,22 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
         return None;
     }
     let word = &s[..word_len];
-    let canonical = CAPTION_WORDS.iter().find(|w| w.eq_ignore_ascii_case(word))?;
+    let canonical = loop {
+        if words == 0 {
+            return None;
+        }
+        let w = CAPTION_WORDS[words.trailing_zeros() as usize];
+        words &= words - 1;
+        if w.eq_ignore_ascii_case(word) {
+            break w;
+        }
+    };
     // Trailing punctuation of a caption line (`SIPDIS.`) belongs to it.
     let mut len = word_len;
     while s[len..].starts_with(['.', ',', ';']) {
         len += 1;
     }
-    Some((if *canonical == "NF" { "NOFORN" } else { canonical }, len))
+    Some((if canonical == "NF" { "NOFORN" } else { canonical }, len))
 }
 
 /// The bytes a caption may open with (upper case): see [`next_caption`].
@@ -173,6 +186,32 @@ const CAPTION_FIRST: [bool; 256] = {
     let mut i = 0;
     while i < others.len() {
         t[others[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// For each upper-case first byte, the [`CAPTION_WORDS`] that open with it, as bits of their
+/// places in the list.
+const WORDS_BY_FIRST: [u32; 256] = {
+    assert!(CAPTION_WORDS.len() <= 32);
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < CAPTION_WORDS.len() {
+        t[CAPTION_WORDS[i].as_bytes()[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
+/// For each upper-case first byte, the [`CAPTION_PHRASES`] that open with it, as bits of their
+/// places in the list.
+const PHRASES_BY_FIRST: [u16; 256] = {
+    assert!(CAPTION_PHRASES.len() <= 16);
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < CAPTION_PHRASES.len() {
+        t[CAPTION_PHRASES[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
     t
@@ -220,7 +259,8 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
     }
     let upper = scan::is_upper_text(t);
     // A list of offices (`NEA/ARP, NEA/RA`, `DS/DSS, DS/IP/NEA, S/CT,`, `EAP/ANP - TRAMSEY`).
-    if upper && t.split([' ', ',', ';']).next().is_some_and(is_office_symbol) {
+    // (The first word cut at the first separator byte, ASCII: no character decoded.)
+    if upper && is_office_symbol(&t[..t.bytes().position(|b| matches!(b, b' ' | b',' | b';')).unwrap_or(t.len())]) {
         return true;
     }
     // Who the message is from, above the E.O. line (`FROM THE AMBASSADOR`, `FROM EMBASSY
@@ -246,23 +286,24 @@ pub(crate) fn is_distribution_line(line: &str) -> bool {
         return true;
     }
     // (`PLEASE PASS` holds the word `PASS`.)
-    let has_for = contains_word(t, "FOR") || contains_word(t, "PASS");
-    if !has_for {
-        return false;
-    }
     if upper {
-        return true;
+        return contains_word(t, "FOR") || contains_word(t, "PASS");
     }
+    // Other lines need `for` or `pass` as their second word, which holds the word: the search of
+    // the whole line for it (through every `f` of the prose) is not needed.
     // Sentence-cased retypes write `Department for EUR/RPM`; an office in capitals may come
     // first (`CDC for Global Health Office (Cox)`, `EMBASSIES FOR PAOS, IOs`).
     let mut words = t.split(' ');
     let first = words.next().unwrap_or("");
     let second_is_for = words.next().is_some_and(|w| w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("pass"));
+    if !second_is_for {
+        return false;
+    }
     let starts_passing = ["PASS ", "FOR ", "DEPT ", "DEPARTMENT ", "ALSO FOR ", "STATE ", "SECSTATE "]
         .iter()
         .any(|p| scan::starts_with_ci(t, p));
     let office_first = first.len() >= 2 && scan::is_upper_alpha(first);
-    second_is_for && (starts_passing || office_first)
+    starts_passing || office_first
 }
 
 /// An office symbol: a bureau of up to five letters, then offices after single slashes

@@ -307,25 +307,9 @@ enum Word {
 }
 
 fn word_kind(tok: &str) -> Word {
-    const OTHER: [&[u8]; 14] = [
-        b"FOR",
-        b"FO", // `FO R REASONS`
-        b"PER",
-        b"BASED",
-        b"ON",
-        b"UPON",
-        b"WITH",
-        b"TO",
-        b"FROM",
-        b"AT",
-        b"IN",
-        b"CLASSIFIED",
-        b"CONFIDENTIAL",
-        b"SECRET",
-    ];
     let t = tok.trim_end_matches([',', '.']);
     // `BASED 0N`: a zero typed for the letter O. The word upper-cased with its zeros read as O,
-    // on the stack, is compared with the joining words (which hold no zero) once each.
+    // on the stack, is matched with the joining words (which hold no zero) once.
     let mut buf = [0u8; 12];
     let up = buf.get_mut(..t.len()).map(|up| {
         for (d, s) in up.iter_mut().zip(t.bytes()) {
@@ -336,7 +320,7 @@ fn word_kind(tok: &str) -> Word {
     // `?`: a dash lost to the character set (`ISN ? PATRICIA A. MCNERNEA`).
     if matches!(tok, "-" | "–" | "--" | "?") || t.eq_ignore_ascii_case("BY") {
         Word::Dash
-    } else if up.is_some_and(|up| OTHER.contains(&up)) {
+    } else if up.is_some_and(is_joining_word) {
         Word::Other
     } else if is_role(tok) || matches!(tok.trim_end_matches(','), "a." | "i." | "a.i.") {
         // (`Charge d'Affaires a. i. James F. Entwistle`: ad interim, in lower case, where the
@@ -347,6 +331,29 @@ fn word_kind(tok: &str) -> Word {
     } else {
         Word::Other
     }
+}
+
+/// The words of a `Classified By` head that join or introduce (upper case, zeros read as O):
+/// `FOR`, `PER`, `BASED ON`, the level. (A match on the bytes, which the compiler turns into a
+/// test of the length and integer compares, not a comparison with each word in turn.)
+fn is_joining_word(up: &[u8]) -> bool {
+    matches!(
+        up,
+        b"FOR"
+            | b"FO" // `FO R REASONS`
+            | b"PER"
+            | b"BASED"
+            | b"ON"
+            | b"UPON"
+            | b"WITH"
+            | b"TO"
+            | b"FROM"
+            | b"AT"
+            | b"IN"
+            | b"CLASSIFIED"
+            | b"CONFIDENTIAL"
+            | b"SECRET"
+    )
 }
 
 /// True when a title word follows at `i` (`USEU Defense Policy officer`): the words before it
@@ -424,9 +431,14 @@ fn is_misspelt_role_word(w: &str) -> bool {
         // Short words only with a letter missing (`CIEF`): a changed letter would turn names
         // into titles (`CHIEN` is a surname, one letter from `CHIEF`). Only upper-case words,
         // and only against the role words one letter longer (most words end at the case test).
-        return w.bytes().all(|c| c.is_ascii_uppercase())
-            && w.len() + 1 >= 5
-            && roles_of_len(w.len() + 1).iter().any(|&(r, _)| is_one_letter_missing(w, r));
+        // (Every letter of `w` is one of the role word's: the letter sets rule out most role
+        // words before a comparison.)
+        return w.bytes().all(|c| c.is_ascii_uppercase()) && w.len() + 1 >= 5 && {
+            let mask = scan::letter_mask(w.as_bytes());
+            roles_of_len(w.len() + 1)
+                .iter()
+                .any(|&(r, role_mask)| mask & !role_mask == 0 && is_one_letter_missing(w, r))
+        };
     }
     let mut buf = [0u8; 16];
     let Some(up) = buf.get_mut(..w.len()) else { return false };

@@ -295,10 +295,17 @@ fn stripped(t: &str) -> &str {
 fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     // `STATE: 73097`: a colon between the station and the serial.
     let t = trim_end_str(trim_end_str(tok.trim_end_matches(':'), "'S"), "'s");
-    // `COTON0U 348`: a zero typed for the letter O inside the word.
+    // `COTON0U 348`: a zero typed for the letter O inside the word. (One pass over the bytes
+    // tells the shape, the zeros and the case: the word opens with a letter, so it is upper-case
+    // text when it holds no lower-case letter.)
+    let (mut zeros, mut lower) = (0, false);
     let shape = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-        && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.' || b == b'0')
-        && t.bytes().filter(|&b| b == b'0').count() * 3 < t.len();
+        && t.bytes().all(|b| {
+            zeros += usize::from(b == b'0');
+            lower |= b.is_ascii_lowercase();
+            b.is_ascii_alphabetic() || b == b'-' || b == b'.' || b == b'0'
+        })
+        && zeros * 3 < t.len();
     // A label or an initial (`A.`, `B)`) is never part of a station (`A. A. STATE 150717`).
     let label = t.len() == 2 && t.ends_with(['.', ')']);
     if !shape || t.len() < 2 || label {
@@ -307,7 +314,7 @@ fn is_station_word(tok: &str, sentence_case: bool) -> bool {
     if is_not_station(t.trim_end_matches('.')) {
         return false;
     }
-    scan::is_upper_text(t) || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
+    !lower || (sentence_case && t.as_bytes()[0].is_ascii_uppercase()) || (sentence_case && t.len() > 3)
 }
 
 /// `word` is one of [`NOT_STATION`], in any case: the word upper-cased into an integer (its bytes
