@@ -103,7 +103,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             || ruled_caption(t_trim)
             || ((framed
                 || underlined
-                || (self.after_blank && !ends_sentence(t_trim) && rule_below(&self.rules_asked)))
+                // (The rule below first: read off the shapes of the lines below, it rejects most
+                // first lines of a block before the line's end is cleaned.)
+                || (self.after_blank && rule_below(&self.rules_asked) && !ends_sentence(t_trim)))
                 && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)

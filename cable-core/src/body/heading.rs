@@ -320,6 +320,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             return None;
         }
         let c = text::clean_line(cap.trimmed());
+        // (The caption's own ends first: they reject most last lines of a paragraph, and the
+        // line above is not cleaned for them.)
+        if !ends_like_caption(c) {
+            return None;
+        }
         let b = text::clean_line(before.trimmed());
         // In a text of capitals a line of capitals right below the text stands out from nothing
         // (`... WITH HIM WITH LEXANDRIA.` / `HAMBLEY`, a signature the page repeats,
@@ -394,10 +399,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
     // The tests on `last`'s ends first: they reject most lines before any counting or search
     // (this runs on the last line of every paragraph).
-    if last.len() > 80
-        || !last.starts_with(|c: char| c.is_uppercase())
-        || last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
-    {
+    if !ends_like_caption(last) {
         return false;
     }
     // After a sentence, or after closing words (`... a far more decisive manner. END SUMMARY` /
@@ -414,6 +416,14 @@ pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
         && !scan::starts_with_ci(last, "BEGIN ")
         // Capitals (`CUSTOMS`, `GARCIA CALLS FOR ...`) or title case; not a sentence cut short.
         && (upper * 10 >= letters * 9 || title_case(last))
+}
+
+/// The first tests of [`reads_as_caption`], on `last` alone: short, a capital first, no
+/// sentence punctuation last.
+fn ends_like_caption(last: &str) -> bool {
+    last.len() <= 80
+        && last.starts_with(|c: char| c.is_uppercase())
+        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
 }
 
 /// Most words capitalised (`Regulatory and Oversight Arrangements`).
