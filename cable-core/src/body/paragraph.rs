@@ -32,7 +32,9 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
         }
     }
     // The same marking typed twice (`5. (S/NF) (S/NF) Rather than ...`, 03SANAA442).
-    if let Some(again) = marking.and_then(|m| rest[at..].strip_prefix(m.raw)) {
+    // (Its first byte before the comparison of the rest, a call: most texts open otherwise.)
+    let again = marking.filter(|m| b.get(at) == m.raw.as_bytes().first()).and_then(|m| rest[at..].strip_prefix(m.raw));
+    if let Some(again) = again {
         at = rest.len() - again.trim_start_matches(' ').len();
     }
     (marking, at)

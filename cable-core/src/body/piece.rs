@@ -143,16 +143,15 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (Asked once: both tests below need it.)
         let separator = is_separator(t_trim);
         let wrapped_rule = separator && i > 0 && self.rule_line(i - 1);
-        if (text::cleans_to_nothing(t_trim) || separator)
-            && !wrapped_rule
-            && self.pending.is_none_or(|p| p.first_caption.is_none())
-        {
+        // (A whole line is asked as a line: the line above asked it whether it underlines, and
+        // its shape tells whether its last byte lets it clean to nothing, without the call.)
+        let whole_line = at + lead == line.indent as usize && t_trim.len() == line.trimmed().len();
+        let cleans_to_nothing = (!whole_line || line.shape.may_clean_to_nothing()) && text::cleans_to_nothing(t_trim);
+        if (cleans_to_nothing || separator) && !wrapped_rule && self.pending.is_none_or(|p| p.first_caption.is_none()) {
             // A teletype paragraph separator or `SIPDIS` between paragraphs.
             self.blank();
             return;
         }
-        // (A whole line is asked as a line: the line above asked it whether it underlines.)
-        let whole_line = at + lead == line.indent as usize && t_trim.len() == line.trimmed().len();
         if wrapped_rule || if whole_line { self.rule_line(i) } else { is_rule(t_trim) } {
             let p = self.pending.get_or_insert(Pending::default());
             p.ruled = true;
