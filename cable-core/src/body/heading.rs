@@ -147,17 +147,25 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && text::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
-        && !is_file_number(t)
-        && !is_full_date(t)
-        && !is_table_row(t)
+        && !has_digit_form(t)
 }
 
-/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more (91BERLIN3009).
-fn is_table_row(t: &str) -> bool {
+/// A file number, a full date or a row of a table ([`is_file_number`], [`is_full_date`],
+/// [`is_table_row`]).
+/// (The digits counted once: a file number ends in one, a date in four, a row holds three
+/// figures. Most captions have none, and are asked none of the three.)
+fn has_digit_form(t: &str) -> bool {
+    let digits = digit_count(t.as_bytes());
+    (digits >= 1 && is_file_number(t)) || (digits >= 4 && is_full_date(t)) || is_table_row(t, digits)
+}
+
+/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more
+/// (91BERLIN3009); `digits` is the line's count of digits ([`digit_count`]).
+fn is_table_row(t: &str, digits: usize) -> bool {
     // Three figures hold three digits: most lines have fewer, and counting them (one pass, no
     // words) is much cheaper than splitting the line into words (this is asked of the first
     // line of every block and the lines after it).
-    if digit_count(t.as_bytes()) < 3 {
+    if digits < 3 {
         return false;
     }
     // (Bytes, not characters: the frame and the figure are ASCII, and a character-set trim cost
@@ -439,6 +447,7 @@ mod tests {
 
     #[test]
     fn table_rows_hold_three_figures() {
+        let is_table_row = |t: &str| is_table_row(t, digit_count(t.as_bytes()));
         assert!(is_table_row("TOTAL      1,968,477  22.1 1,898,937  21.4"));
         assert!(is_table_row("Exports (12.5)  $300  40%"));
         assert!(!is_table_row("Exports 12.5 and 300 (40%x)"));
