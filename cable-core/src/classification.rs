@@ -294,16 +294,30 @@ impl<'a> Marking<'a> {
     /// The rest of [`Marking::parse_prefix`], for a text that opens with `(` or a space.
     #[inline(never)]
     fn parse_prefix_at(s: &'a str) -> Option<(Marking<'a>, usize)> {
-        let lead = s.len() - s.trim_start_matches(' ').len();
-        let rest = s[lead..].strip_prefix('(')?;
+        let b = s.as_bytes();
+        let lead = b.iter().take_while(|&&c| c == b' ').count();
+        if b.get(lead) != Some(&b'(') {
+            return None;
+        }
+        let open = lead + 1;
+        // The level's letters after the spaces inside: read before the search for the `)`, which
+        // no space or letter is, so that both runs end at it or before; most text in
+        // parentheses that is no marking (`(1)`, `(Cairo)`) is done here.
+        let head_at = open + b[open..].iter().take_while(|&&c| c == b' ').count();
+        let head_end = head_at + b[head_at..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let level = Level::from_mark(&s[head_at..head_end])?;
         // A marking's inside is at most 40 bytes: the `)` is looked for there only, not through
         // the rest of a paragraph that opens with prose in parentheses and closes them late.
-        let close = memchr::memchr(b')', &rest.as_bytes()[..rest.len().min(MAX_INNER + 1)])?;
-        let inner = &rest[..close];
-        let inner_t = inner.trim_start_matches(' ');
-        let head_len = inner_t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(inner_t.len());
-        let level = Level::from_mark(&inner_t[..head_len])?;
-        let caveat_text = &inner_t[head_len..];
+        // (Most markings close right after the level, `(C)`: that byte is the first `)`.)
+        let close = if b.get(head_end) == Some(&b')') {
+            head_end - open
+        } else {
+            memchr::memchr(b')', &b[open..][..(b.len() - open).min(MAX_INNER + 1)])?
+        };
+        if close > MAX_INNER {
+            return None;
+        }
+        let caveat_text = &s[head_end..open + close];
         // What follows the level must be a separator, or the whole thing is prose in parentheses
         // (`(Cairo)`, `(Source)`).
         if !caveat_text.is_empty() && !caveat_text.starts_with([' ', '/', '-', ',', ';']) {

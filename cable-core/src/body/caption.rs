@@ -69,22 +69,23 @@ impl<'l, 'a> Walk<'l, 'a> {
         // first line of most blocks of prose is no caption without being asked whether it reads
         // as one.)
         let surely_runs_on = || lines_below && !below().any(may_end_block);
-        let runs_on = || {
-            surely_runs_on()
-                || (lines_below
-                    && below().map(|l| l.trimmed()).find(|next| !could_be_heading(next) || is_rule(next)).is_none_or(
-                        |next| {
-                            !next.is_empty()
-                            && !is_rule(next)
-                            // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
-                            // months ...`, 04MANAMA448.)
-                            && number::written(next).is_none()
-                            && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
-                            && Marking::parse_prefix(next).is_none()
-                            && !text::cleans_to_nothing(next)
-                        },
-                    ))
+        // (What the lines below read like, for a block that may not run on by their shapes.)
+        let reads_on = || {
+            lines_below
+                && below().map(|l| l.trimmed()).find(|next| !could_be_heading(next) || is_rule(next)).is_none_or(
+                    |next| {
+                        !next.is_empty()
+                        && !is_rule(next)
+                        // (A number or a marking opens a paragraph: `COMMENT` / `6.(C) After
+                        // months ...`, 04MANAMA448.)
+                        && number::written(next).is_none()
+                        && !next.split_once('.').is_some_and(|(n, _)| n.len() <= 2 && scan::is_digits(n))
+                        && Marking::parse_prefix(next).is_none()
+                        && !text::cleans_to_nothing(next)
+                    },
+                )
         };
+        let runs_on = || surely_runs_on() || reads_on();
         // (`xxxxxxxxxxxx` / `Cash Couriers Continue to Be Problematic` / rule, 07KUWAIT808: the
         // site's redaction of a name opens an underlined caption; it stands for a capitalised
         // word. Not above a blank line: a redacted name ends many lists of participants.)
@@ -96,14 +97,18 @@ impl<'l, 'a> Walk<'l, 'a> {
         // quotes of Tel Aviv's media reaction reports without paragraph numbers, 04TELAVIV1644:
         // a numbered title, not a sub-item.)
         let roman_title = || !self.numbered && self.after_blank && roman_quoted_title(t_trim) && !runs_on();
+        // (Past the first test without a rule below, the block was found not to run on surely:
+        // only what its lines read like is asked again.)
         let caption = ((underlined || (self.after_blank && !surely_runs_on()))
             && (could_be_heading(t_trim) || redacted_caption())
-            && (underlined || !runs_on()))
+            && (underlined || !reads_on()))
             || roman_title()
             || ruled_caption(t_trim)
             || ((framed
                 || underlined
-                || (self.after_blank && !ends_sentence(t_trim) && rule_below(&self.rules_asked)))
+                // (The rule below first: read off the shapes of the lines below, it rejects most
+                // first lines of a block before the line's end is cleaned.)
+                || (self.after_blank && rule_below(&self.rules_asked) && !ends_sentence(t_trim)))
                 && loose_caption(t_trim));
         let caption_goes_on = !self.after_blank
             && self.pending.is_some_and(|p| p.first_caption.is_some() && p.captions < 3 && !p.bad)

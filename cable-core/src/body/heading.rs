@@ -147,17 +147,25 @@ pub(super) fn could_be_heading(t: &str) -> bool {
         && text::item_label(t).is_none()
         && Marking::parse_prefix(t).is_none()
         && !has_sentence_break(t)
-        && !is_file_number(t)
-        && !is_full_date(t)
-        && !is_table_row(t)
+        && !has_digit_form(t)
 }
 
-/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more (91BERLIN3009).
-fn is_table_row(t: &str) -> bool {
+/// A file number, a full date or a row of a table ([`is_file_number`], [`is_full_date`],
+/// [`is_table_row`]).
+/// (The digits counted once: a file number ends in one, a date in four, a row holds three
+/// figures. Most captions have none, and are asked none of the three.)
+fn has_digit_form(t: &str) -> bool {
+    let digits = digit_count(t.as_bytes());
+    (digits >= 1 && is_file_number(t)) || (digits >= 4 && is_full_date(t)) || is_table_row(t, digits)
+}
+
+/// `TOTAL      1,968,477  22.1 1,898,937  21.4`: a row of a table, three figures or more
+/// (91BERLIN3009); `digits` is the line's count of digits ([`digit_count`]).
+fn is_table_row(t: &str, digits: usize) -> bool {
     // Three figures hold three digits: most lines have fewer, and counting them (one pass, no
     // words) is much cheaper than splitting the line into words (this is asked of the first
     // line of every block and the lines after it).
-    if digit_count(t.as_bytes()) < 3 {
+    if digits < 3 {
         return false;
     }
     // (Bytes, not characters: the frame and the figure are ASCII, and a character-set trim cost
@@ -320,6 +328,11 @@ impl<'l, 'a> Walk<'l, 'a> {
             return None;
         }
         let c = text::clean_line(cap.trimmed());
+        // (The caption's own ends first: they reject most last lines of a paragraph, and the
+        // line above is not cleaned for them.)
+        if !ends_like_caption(c) {
+            return None;
+        }
         let b = text::clean_line(before.trimmed());
         // In a text of capitals a line of capitals right below the text stands out from nothing
         // (`... WITH HIM WITH LEXANDRIA.` / `HAMBLEY`, a signature the page repeats,
@@ -394,10 +407,7 @@ impl<'l, 'a> Walk<'l, 'a> {
 pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
     // The tests on `last`'s ends first: they reject most lines before any counting or search
     // (this runs on the last line of every paragraph).
-    if last.len() > 80
-        || !last.starts_with(|c: char| c.is_uppercase())
-        || last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
-    {
+    if !ends_like_caption(last) {
         return false;
     }
     // After a sentence, or after closing words (`... a far more decisive manner. END SUMMARY` /
@@ -416,6 +426,14 @@ pub(super) fn reads_as_caption(before: &str, last: &str) -> bool {
         && (upper * 10 >= letters * 9 || title_case(last))
 }
 
+/// The first tests of [`reads_as_caption`], on `last` alone: short, a capital first, no
+/// sentence punctuation last.
+fn ends_like_caption(last: &str) -> bool {
+    last.len() <= 80
+        && last.starts_with(|c: char| c.is_uppercase())
+        && !last.ends_with(['.', ',', ';', ':', '?', '!', '"', ')', '-'])
+}
+
 /// Most words capitalised (`Regulatory and Oversight Arrangements`).
 fn title_case(l: &str) -> bool {
     let words: Vec<&str> = l.split(' ').filter(|w| w.len() > 3).collect();
@@ -429,6 +447,7 @@ mod tests {
 
     #[test]
     fn table_rows_hold_three_figures() {
+        let is_table_row = |t: &str| is_table_row(t, digit_count(t.as_bytes()));
         assert!(is_table_row("TOTAL      1,968,477  22.1 1,898,937  21.4"));
         assert!(is_table_row("Exports (12.5)  $300  40%"));
         assert!(!is_table_row("Exports 12.5 and 300 (40%x)"));

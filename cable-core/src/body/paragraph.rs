@@ -7,9 +7,14 @@ use super::*;
 /// and the offset in `rest` where the text starts.
 pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     // (A marking in parentheses is read once, then looked at for `ENTIRE TEXT` after it.)
+    // (Of the other two, the first byte after the spaces says which can apply: a scrambled
+    // marking opens with `(`, a spelled-out one with its level's letter. Most texts have neither,
+    // and were asked both.)
+    let in_parentheses = rest.bytes().find(|&b| b != b' ') == Some(b'(');
     let read = match Marking::parse_prefix(rest) {
         Some(read) => Some(Marking::entire_text_after(rest, read).unwrap_or(read)),
-        None => Marking::parse_entire_text(rest).or_else(|| Marking::parse_scrambled_prefix(rest)),
+        None if in_parentheses => Marking::parse_scrambled_prefix(rest),
+        None => Marking::parse_entire_text(rest),
     };
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
@@ -27,7 +32,9 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
         }
     }
     // The same marking typed twice (`5. (S/NF) (S/NF) Rather than ...`, 03SANAA442).
-    if let Some(again) = marking.and_then(|m| rest[at..].strip_prefix(m.raw)) {
+    // (Its first byte before the comparison of the rest, a call: most texts open otherwise.)
+    let again = marking.filter(|m| b.get(at) == m.raw.as_bytes().first()).and_then(|m| rest[at..].strip_prefix(m.raw));
+    if let Some(again) = again {
         at = rest.len() - again.trim_start_matches(' ').len();
     }
     (marking, at)

@@ -34,11 +34,24 @@ impl<'l, 'a> Walk<'l, 'a> {
             }
             return;
         }
+        // (A whole line is asked as a line: the line above asked it whether it underlines, and
+        // its shape tells whether its last byte lets it clean to nothing, without the call.)
+        let whole_line = at + lead == line.indent as usize && t_trim.len() == line.trimmed().len();
+        // A rule (`-----`): taken first, most often answered already (the line above asked
+        // whether it underlines). None of the readers below applies to it: its first byte opens
+        // no number, marking or table entry, it is no separator (three marks at least) and
+        // cleans to itself; it ends in no capital, so no classification is glued to it.
+        if whole_line && self.rule_line(i) {
+            self.contents_open = false;
+            return self.rule_piece();
+        }
         let start = line.start + (at + lead) as u32;
         // `... ESSENTIALLY, A  CONFIDENTIAL` / `PAGE 04 HARARE ...`: a partial record glues the
         // page-foot classification to the end of the line before the page banner.
         let (t_trim, glued) =
             if end == line.text.len() { split_glued_classification(self.lines, i, t_trim) } else { (t_trim, None) };
+        // (A glued classification cut from the line leaves a piece shorter than the line.)
+        let whole_line = whole_line && glued.is_none();
         let end = start + t_trim.len() as u32;
         // `(C) 1. The Embassy ...`: the marking before the number.
         let (pre, num_at) = match Marking::parse_prefix(t_trim) {
@@ -143,23 +156,15 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (Asked once: both tests below need it.)
         let separator = is_separator(t_trim);
         let wrapped_rule = separator && i > 0 && self.rule_line(i - 1);
-        if (text::cleans_to_nothing(t_trim) || separator)
-            && !wrapped_rule
-            && self.pending.is_none_or(|p| p.first_caption.is_none())
-        {
+        let cleans_to_nothing = (!whole_line || line.shape.may_clean_to_nothing()) && text::cleans_to_nothing(t_trim);
+        if (cleans_to_nothing || separator) && !wrapped_rule && self.pending.is_none_or(|p| p.first_caption.is_none()) {
             // A teletype paragraph separator or `SIPDIS` between paragraphs.
             self.blank();
             return;
         }
-        // (A whole line is asked as a line: the line above asked it whether it underlines.)
-        let whole_line = at + lead == line.indent as usize && t_trim.len() == line.trimmed().len();
-        if wrapped_rule || if whole_line { self.rule_line(i) } else { is_rule(t_trim) } {
-            let p = self.pending.get_or_insert(Pending::default());
-            p.ruled = true;
-            // A rule under the captions, before any break: they are framed.
-            p.framed |= p.first_caption.is_some() && !p.bad;
-            self.after_blank = true;
-            return;
+        // (A whole line that is a rule was taken above.)
+        if wrapped_rule || (!whole_line && is_rule(t_trim)) {
+            return self.rule_piece();
         }
         if self.caption(i, t_trim, start, end, glued) {
             return;
@@ -197,6 +202,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.after_blank = false;
         self.glued_break(i, glued, end);
+    }
+
+    /// A rule: the pending captions are ruled (framed, when it comes under them before any
+    /// break), and the next line starts a block.
+    fn rule_piece(&mut self) {
+        let p = self.pending.get_or_insert(Pending::default());
+        p.ruled = true;
+        // A rule under the captions, before any break: they are framed.
+        p.framed |= p.first_caption.is_some() && !p.bad;
+        self.after_blank = true;
     }
 
     /// Whether the whole line `i` is more of the open paragraph, by its shape and its place
