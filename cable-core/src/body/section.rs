@@ -102,9 +102,12 @@ impl<'l, 'a> Walk<'l, 'a> {
                         && !pagebreak::is_lone_classification(l.trimmed())
                 })
                 .map(|k| i + 1 + k);
-            if let Some(k) =
-                next.filter(|&k| header_like(self.lines[k].trimmed()) && trigger(&self.lines[k], &mut None))
-            {
+            // (The banner read of that line goes to the page break test too, which reads the
+            // line after a lone classification for one.)
+            let mut later = None;
+            let found = next.filter(|&k| header_like(self.lines[k].trimmed()) && trigger(&self.lines[k], &mut later));
+            read.later = next.zip(later);
+            if let Some(k) = found {
                 starts = true;
                 at = k;
             }
