@@ -55,8 +55,10 @@ pub(super) fn sections(cable: &Cable<'_>, blocks: &[(Span, Option<crate::model::
 }
 
 impl<'l, 'a> Walk<'l, 'a> {
-    /// Recognises the repeated header of a later section (partial records) at line `i`.
-    pub(super) fn section_break(&mut self, i: usize, end: usize) -> Option<usize> {
+    /// Recognises the repeated header of a later section (partial records) at line `i`. What
+    /// it reads of the line that the page break test reads too (its banner, its lone
+    /// classification) goes into `read`.
+    pub(super) fn section_break(&mut self, i: usize, end: usize, read: &mut pagebreak::Read) -> Option<usize> {
         let t = self.lines[i].trimmed();
         // Header and banner lines are short, start with an upper-case letter or a digit and end
         // in a digit or a time's `Z`; so do the lines that may come before them (see
@@ -64,18 +66,29 @@ impl<'l, 'a> Walk<'l, 'a> {
         if !self.lines[i].shape.may_be_header() {
             return None;
         }
-        let trigger = |t: &str| {
+        // The banner a trigger read of its line goes into `read_banner` (line `i`'s is the page break
+        // test's next: it is not tokenized again there).
+        let trigger = |l: &Line<'_>, read_banner: &mut Option<Option<(usize, u32)>>| {
+            let t = l.trimmed();
             is_strong_header_line(t)
                 || partial_control_line(t)
-                || pagebreak::page_banner(t).is_some_and(|b| b.page == 1)
+                || {
+                    let b = pagebreak::banner(l);
+                    *read_banner = Some(b);
+                    b.is_some_and(|(_, page)| page == 1)
+                }
                 || ((t.contains("SECTION") || t.contains("section"))
                     && banner::parse(t).is_some_and(|b| b.section.is_some_and(|s| s.number > 1)))
         };
         // Header, banner and control lines end in a digit or the `Z` of a time (`ZNY CCCCC ZZH`
         // aside): a cheap test before the parsers.
         let header_like = |t: &str| t.ends_with(|c: char| c.is_ascii_digit() || c == 'Z') || t.starts_with("ZN");
-        let mut starts = header_like(t) && trigger(t);
-        let lone = !starts && (pagebreak::is_lone_classification(t) || is_transmission_end(t));
+        let mut starts = header_like(t) && trigger(&self.lines[i], &mut read.banner);
+        let lone = !starts && {
+            let lone = pagebreak::is_lone_classification(t);
+            read.lone = Some(lone);
+            lone || is_transmission_end(t)
+        };
         let mut at = i;
         if lone {
             // The classification line at the foot of the last page of the section before, and the
@@ -89,8 +102,12 @@ impl<'l, 'a> Walk<'l, 'a> {
                         && !pagebreak::is_lone_classification(l.trimmed())
                 })
                 .map(|k| i + 1 + k);
-            if let Some(k) = next.filter(|&k| header_like(self.lines[k].trimmed()) && trigger(self.lines[k].trimmed()))
-            {
+            // (The banner read of that line goes to the page break test too, which reads the
+            // line after a lone classification for one.)
+            let mut later = None;
+            let found = next.filter(|&k| header_like(self.lines[k].trimmed()) && trigger(&self.lines[k], &mut later));
+            read.later = next.zip(later);
+            if let Some(k) = found {
                 starts = true;
                 at = k;
             }

@@ -9,9 +9,10 @@ use crate::shape::pagebreak;
 /// classification group marks, HTML debris and page markers.
 pub(crate) fn is_trailer_line(t: &str) -> bool {
     let t = scan::trim(t);
-    if t.is_empty() {
-        return false;
-    }
+    let Some(&first) = t.as_bytes().first() else { return false };
+    // (Each prefix test behind its first byte, in either case: the lines asked are mostly the
+    // text's last lines and signatures, which open with none of them, and each test read them.)
+    let first = first.to_ascii_uppercase();
     // (`.` alone: a stray full stop after the signature.)
     // (`MINIMIZE CONSIDERED` alone: the handling line above the signature, 04BRUSSELS3057;
     // with a full stop in 03STATE72951.)
@@ -19,20 +20,20 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         t,
         "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED" | "MINIMIZE CONSIDERED."
     )
-        || (t.starts_with('<') && t.ends_with('>') && !t.contains(' ') || t.starts_with("</"))
+        || (first == b'<' && (t.ends_with('>') && !t.contains(' ') || t.starts_with("</")))
         || is_ssn_line(t)
         || is_group_mark(t)
         || pagebreak::is_lone_classification(t)
         || pagebreak::is_page_marker(t)
-        || scan::starts_with_ci(t, "Declassified/Released")
-        || scan::starts_with_ci(t, "Systematic Review")
+        || (first == b'D' && scan::starts_with_ci(t, "Declassified/Released"))
+        || (first == b'S' && scan::starts_with_ci(t, "Systematic Review"))
         || declassified_stamp(t.as_bytes())
         || is_archive_number_line(t)
         || is_print_stamp(t)
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
         || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
         // 01HOCHIMINHCITY260.
-        || scan::starts_with_ci(t, "NOTE: NOT PASSED TO ")
+        || (first == b'N' && scan::starts_with_ci(t, "NOTE: NOT PASSED TO "))
         // The post's website footer (`"Visit Ankara's Classified Web Site at http://www.intelink.s`
         // / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472).
         || is_website_footer(t)
@@ -44,8 +45,13 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
 /// anywhere. (A searcher built once: `str::contains` set one up for each line, and this is asked
 /// of the lines above every signature.)
 fn declassified_stamp(t: &[u8]) -> bool {
+    const STAMP_TEXT: &str = "Declassified/Released US Department of State";
+    // (A shorter line, most of those asked, holds none: no call of the searcher.)
+    if t.len() < STAMP_TEXT.len() {
+        return false;
+    }
     static STAMP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Declassified/Released US Department of State"));
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(STAMP_TEXT));
     STAMP.find(t).is_some()
 }
 
@@ -61,19 +67,25 @@ fn declassified_stamp(t: &[u8]) -> bool {
 pub(crate) fn is_website_footer(t: &str) -> bool {
     // (After the opening rule of asterisks when the lines were joined, 05TELAVIV1580.)
     let invitation = t.trim_start_matches(['"', '*', ' ']);
-    let invites = scan::starts_with_ci(invitation, "Visit ")
-        || scan::starts_with_ci(invitation, "Please visit ")
-        || scan::starts_with_ci(invitation, "For more reporting from ");
+    // (Each opening behind its first byte: most lines asked open with none of them.)
+    let invites = match invitation.as_bytes().first().map(u8::to_ascii_uppercase) {
+        Some(b'V') => scan::starts_with_ci(invitation, "Visit "),
+        Some(b'P') => scan::starts_with_ci(invitation, "Please visit "),
+        Some(b'F') => scan::starts_with_ci(invitation, "For more reporting from "),
+        _ => false,
+    };
+    let first = t.as_bytes().first().map(u8::to_ascii_uppercase);
     (invites
         && (scan::find_ci(t, "Classified Web").is_some() || scan::ends_with_ci(t, "visit:"))
         // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
         && glued_signature(t).is_none())
         // (The space first: one byte's search, and most lines have one.)
         || (!t.contains(' ') && t.contains("/wiki/Portal:"))
-        || is_classified_address(t)
-        || scan::starts_with_ci(t, "You can also access this site through")
-        // (The length first: the search costs more than the test, and most lines are longer.)
-        || (t.len() < 60 && scan::find_ci(t, "Classified SIPRNET website").is_some())
+        || (first == Some(b'H') && is_classified_address(t))
+        || (first == Some(b'Y') && scan::starts_with_ci(t, "You can also access this site through"))
+        // (The length first: the search costs more than the test, and most lines are longer,
+        // or shorter than the words.)
+        || ((26..60).contains(&t.len()) && scan::find_ci(t, "Classified SIPRNET website").is_some())
         || (t.len() >= 10 && t.bytes().all(|b| b == b'*' || b == b' '))
 }
 

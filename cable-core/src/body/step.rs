@@ -16,14 +16,16 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         let indent = line.indent as usize;
         // Breaks, banners and header lines are short; a long line is text (page markers inside
-        // it are found by `text_at`).
-        if !shape.is_long() || line.trimmed().starts_with("PAGE ") {
+        // it are found by `text_at`). (A long line that opens with no `P` opens with no `PAGE`:
+        // its shape tells, not a slice of its text.)
+        if !shape.is_long() || (shape.may_be_page_banner() && line.trimmed().starts_with("PAGE ")) {
+            let mut read = pagebreak::Read::default();
             if shape.may_be_header() {
-                if let Some(n) = self.section_break(i, end) {
+                if let Some(n) = self.section_break(i, end, &mut read) {
                     return n;
                 }
             }
-            if let Some(b) = pagebreak::page_break_at(self.lines, i) {
+            if let Some(b) = pagebreak::page_break_read(self.lines, i, &read) {
                 let n = (i + b.lines).min(end);
                 let last = &self.lines[n - 1];
                 let stop = match b.content_at {

@@ -232,26 +232,59 @@ pub(crate) struct PageBreak {
     pub page: Option<u32>,
 }
 
+/// What a caller already read of a line that it asks [`page_break_read`] about: the answers of
+/// [`banner`] and [`is_lone_classification`] for it, and [`banner`] of a later line, when known.
+/// (The body's section test reads a short line's banner and lone classification before the page
+/// break test does, and after a lone classification the banner of the line that follows: a line
+/// shaped like a lone classification was read for its words twice, a `PAGE` banner tokenized
+/// twice.)
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Read {
+    /// [`banner`] of the line, when asked.
+    pub banner: Option<Option<(usize, u32)>>,
+    /// [`is_lone_classification`] of the trimmed line, when asked.
+    pub lone: Option<bool>,
+    /// A later line and its [`banner`], when asked.
+    pub later: Option<(usize, Option<(usize, u32)>)>,
+}
+
+impl Read {
+    /// [`banner`] of `lines[j]`, a line after the one asked about: the answer read, when it is
+    /// that line's.
+    fn later_banner(&self, lines: &[Line<'_>], j: usize) -> Option<(usize, u32)> {
+        match self.later {
+            Some((k, b)) if k == j => b,
+            _ => banner(&lines[j]),
+        }
+    }
+}
+
 /// Recognises a page break starting at `lines[i]`: a page marker, a `PAGE` banner, or a lone
 /// classification line directly followed (blank lines aside) by a `PAGE` banner.
 #[inline]
 pub(crate) fn page_break_at(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
+    page_break_read(lines, i, &Read::default())
+}
+
+/// [`page_break_at`] of a line whose banner or lone classification the caller has `read`.
+#[inline]
+pub(crate) fn page_break_read(lines: &[Line<'_>], i: usize, read: &Read) -> Option<PageBreak> {
     // The line's shape holds the cheap test (`lines::shape`): almost every
     // line of text is rejected there, before any tokenizing.
-    if lines[i].shape.may_be_page_break() { page_break_lines(lines, i) } else { None }
+    if lines[i].shape.may_be_page_break() { page_break_lines(lines, i, read) } else { None }
 }
 
 /// The rest of [`page_break_at`], for a line that passed the cheap test.
 #[inline(never)]
-fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
+fn page_break_lines(lines: &[Line<'_>], i: usize, read: &Read) -> Option<PageBreak> {
     let t = lines[i].trimmed();
     if is_page_marker(t) {
         return Some(PageBreak { lines: 1, content_at: None, page: marker_page(t) });
     }
-    if let Some((n, page)) = banner(&lines[i]) {
+    if let Some((n, page)) = read.banner.unwrap_or_else(|| banner(&lines[i])) {
         return Some(PageBreak { lines: 1, content_at: content_after(lines[i].text, t, n), page: Some(page) });
     }
-    if is_lone_classification(t) {
+    if read.lone.unwrap_or_else(|| is_lone_classification(t)) {
         // Old-format page tops repeat the classification line (`UNCLASSIFIED` / `UNCLASSIFIED` /
         // `PAGE 02 ...`).
         let mut j = next_non_blank(lines, i + 1)?;
@@ -261,7 +294,7 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
             repeats += 1;
         }
         let next = lines[j].trimmed();
-        if let Some((n, page)) = banner(&lines[j]) {
+        if let Some((n, page)) = read.later_banner(lines, j) {
             let content_at = content_after(lines[j].text, next, n);
             return Some(PageBreak { lines: j - i + 1, content_at, page: Some(page) });
         }
@@ -281,7 +314,7 @@ fn page_break_lines(lines: &[Line<'_>], i: usize) -> Option<PageBreak> {
 /// off the line's shape (a banner opens with `PAGE`): most lines asked here end in a digit or
 /// are shaped like a lone classification, and the call cost more than that test.
 #[inline]
-fn banner(line: &Line<'_>) -> Option<(usize, u32)> {
+pub(crate) fn banner(line: &Line<'_>) -> Option<(usize, u32)> {
     if line.shape.may_be_page_banner() { page_banner_len_and_page(line.trimmed()) } else { None }
 }
 
