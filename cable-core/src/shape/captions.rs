@@ -168,18 +168,14 @@ fn next_caption(s: &str) -> Option<(&'static str, usize)> {
     Some((if canonical == "NF" { "NOFORN" } else { canonical }, len))
 }
 
-/// The bytes a caption may open with (upper case): see [`next_caption`].
+/// The bytes a caption may open with (upper case): see [`next_caption`]. The first letters of the
+/// caption words and phrases (read off their tables below), and the others.
 const CAPTION_FIRST: [bool; 256] = {
     let mut t = [false; 256];
-    let mut i = 0;
-    while i < CAPTION_WORDS.len() {
-        t[CAPTION_WORDS[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < CAPTION_PHRASES.len() {
-        t[CAPTION_PHRASES[i].as_bytes()[0] as usize] = true;
-        i += 1;
+    let mut b = 0;
+    while b < 256 {
+        t[b] = WORDS_BY_FIRST[b] != 0 || PHRASES_BY_FIRST[b] != 0;
+        b += 1;
     }
     // `REL TO`, `RELEASABLE TO`; `CORRECTED COPY` and the marks before it.
     let others = *b"RC-/> ";
@@ -193,29 +189,24 @@ const CAPTION_FIRST: [bool; 256] = {
 
 /// For each upper-case first byte, the [`CAPTION_WORDS`] that open with it, as bits of their
 /// places in the list.
-const WORDS_BY_FIRST: [u32; 256] = {
-    assert!(CAPTION_WORDS.len() <= 32);
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < CAPTION_WORDS.len() {
-        t[CAPTION_WORDS[i].as_bytes()[0] as usize] |= 1 << i;
-        i += 1;
-    }
-    t
-};
+const WORDS_BY_FIRST: [u32; 256] = bits_by_first(CAPTION_WORDS);
 
 /// For each upper-case first byte, the [`CAPTION_PHRASES`] that open with it, as bits of their
 /// places in the list.
-const PHRASES_BY_FIRST: [u16; 256] = {
-    assert!(CAPTION_PHRASES.len() <= 16);
-    let mut t = [0u16; 256];
+const PHRASES_BY_FIRST: [u32; 256] = bits_by_first(CAPTION_PHRASES);
+
+/// For each first byte, the entries of `list` (at most 32) that open with it, as bits of their
+/// places in the list: one table for the words and one for the phrases.
+const fn bits_by_first(list: &[&str]) -> [u32; 256] {
+    assert!(list.len() <= 32);
+    let mut t = [0u32; 256];
     let mut i = 0;
-    while i < CAPTION_PHRASES.len() {
-        t[CAPTION_PHRASES[i].as_bytes()[0] as usize] |= 1 << i;
+    while i < list.len() {
+        t[list[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
     t
-};
+}
 
 /// Bytes taken by `CORRECTED COPY` at the start of `s`, its letters spaced out or not, in any
 /// mix (`C O R R E C T E D COPY`, `C O R R E C T E D C O PY`), after marks such as `- -`, `//`,
