@@ -7,7 +7,6 @@ use crate::span::Span;
 use crate::spanned::{Spanned, Text};
 use crate::warning::{Warning, WarningKind};
 use chrono::{Datelike, Timelike};
-use compact_str::ToCompactString;
 use std::borrow::Cow;
 
 /// Completes `cable`. `year` is the caller's year for cables whose text has no date.
@@ -76,7 +75,7 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
             }
         }
     }
-    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(|r| r.to_compact_string());
+    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(crate::ids::id_text);
 
     if cable.created.is_none() {
         cable.created = env_created;
@@ -112,7 +111,7 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
         if let (Some(station), Some(serial)) = (&r.station, r.serial) {
             r.year = r.year.or(cable_year);
             r.id = r.year.map(|y| {
-                ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial }.to_compact_string()
+                crate::ids::id_text(&ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial })
             });
         }
     }
@@ -207,5 +206,12 @@ mod tests {
         assert_eq!(station_token("ankara"), "ANKARA");
         assert_eq!(station_token("SECSTATE"), "STATE");
         assert!(matches!(station_token("MOSCOW"), Cow::Borrowed(_)));
+        // The id text pushed by hand is the `Display` form.
+        for (year, serial) in
+            [(Some(2007), 5434), (Some(1966), 0), (Some(2000), 4_294_967_295), (Some(-1), 7), (None, 12)]
+        {
+            let r = ReferenceId { year, station: Cow::Borrowed("BUENOSAIRES"), serial };
+            assert_eq!(crate::ids::id_text(&r), r.to_string());
+        }
     }
 }
