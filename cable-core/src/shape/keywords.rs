@@ -30,7 +30,7 @@ pub(crate) struct Keyword {
 /// Spellings: (text, needs upper case, damaged). Colon forms match in any case (sentence-cased
 /// retypes write `Tags:`); bare forms only in upper case, so prose (`Subject to ...`) never
 /// opens a field.
-const TAGS: &[(&str, bool, bool)] = &[
+const TAGS: &Spellings<[Spelling]> = &spellings([
     ("TAGS:", false, false),
     ("TAGS :", false, false),
     ("TAGS -", true, false),
@@ -44,9 +44,9 @@ const TAGS: &[(&str, bool, bool)] = &[
     ("TABS:", false, true),
     ("TGS:", false, true),
     ("AGS:", true, true),
-];
+]);
 
-const SUBJECT: &[(&str, bool, bool)] = &[
+const SUBJECT: &Spellings<[Spelling]> = &spellings([
     ("SUBJECT:", false, false),
     ("SUBJECT :", false, false),
     ("SUBJECT-", true, false),
@@ -58,9 +58,9 @@ const SUBJECT: &[(&str, bool, bool)] = &[
     ("SUJBECT:", false, true),
     // The first letter lost (a fragment cut at the margin): `UBJECT: BAHRAIN WILL ...`.
     ("UBJECT:", true, true),
-];
+]);
 
-const REF: &[(&str, bool, bool)] = &[
+const REF: &Spellings<[Spelling]> = &spellings([
     ("REF(S):", false, false),
     ("REFS:", false, false),
     ("REFTELS:", false, false),
@@ -77,9 +77,9 @@ const REF: &[(&str, bool, bool)] = &[
     ("REFTEL", true, false),
     ("REFS", true, false),
     ("REF", true, false),
-];
+]);
 
-const CLASSIFIED_BY: &[(&str, bool, bool)] = &[
+const CLASSIFIED_BY: &Spellings<[Spelling]> = &spellings([
     ("CLASSIFIED BY", false, false),
     ("CLASSIFIED  BY", false, false),
     // The level named in the line (`CLASSIFIED CONFIDENTIAL BY NEW DELHI POLITICAL COUNSELOR`,
@@ -89,7 +89,67 @@ const CLASSIFIED_BY: &[(&str, bool, bool)] = &[
     ("CLASSIFED BY", false, true),
     ("CLASIFIED BY", false, true),
     ("CLASSIFIEDBY", false, true),
-];
+]);
+
+/// A keyword spelling with its first eight bytes packed, so that a line is compared with each
+/// spelling by one integer test ([`spelled`]).
+#[derive(Clone, Copy)]
+struct Spelling {
+    kw: &'static str,
+    /// Matched in upper case only.
+    upper: bool,
+    /// A misspelt keyword.
+    damaged: bool,
+    /// The first eight bytes of `kw` (fewer for a shorter one), little-endian.
+    key: u64,
+    /// The bytes of `key` that `kw` has.
+    mask: u64,
+}
+
+/// The spellings of a field, and the first two bytes they open with (`TA`, `AG`, `TG` for the
+/// tags; zeros for the unused): most lines are passed over on those before any spelling.
+struct Spellings<L: ?Sized> {
+    heads: [u16; 4],
+    list: L,
+}
+
+/// The spellings of a table (text, needs upper case, damaged), packed.
+const fn spellings<const N: usize>(table: [(&'static str, bool, bool); N]) -> Spellings<[Spelling; N]> {
+    let mut list = [Spelling { kw: "", upper: false, damaged: false, key: 0, mask: 0 }; N];
+    let mut heads = [0u16; 4];
+    let mut i = 0;
+    while i < N {
+        let (kw, upper, damaged) = table[i];
+        let b = kw.as_bytes();
+        let (mut key, mut mask, mut j) = (0u64, 0u64, 0);
+        while j < b.len() && j < 8 {
+            key |= (b[j] as u64) << (8 * j);
+            mask |= 0xFF << (8 * j);
+            j += 1;
+        }
+        list[i] = Spelling { kw, upper, damaged, key, mask };
+        let head = (key & 0xFFFF) as u16;
+        let mut h = 0;
+        while heads[h] != 0 && heads[h] != head {
+            h += 1; // (more than four openings fail the build here)
+        }
+        heads[h] = head;
+        i += 1;
+    }
+    Spellings { heads, list }
+}
+
+/// `w`'s ASCII letters in upper case, eight bytes at once (other bytes are left as they are).
+fn upper_case(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = w & !HIGH;
+    // Per byte (no carry between bytes: `low7` bytes are below 0x80): the high bit set from
+    // `a` on, and from the byte after `z` on; bytes with their own high bit are no letters.
+    let from_a = low7 + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = low7 + 0x0505_0505_0505_0505;
+    let lower = from_a & !past_z & !w & HIGH;
+    w - (lower >> 2)
+}
 
 /// The keyword at the very start of `t` (a trimmed line or segment).
 pub(crate) fn at_start(t: &str) -> Option<Keyword> {
@@ -150,19 +210,26 @@ fn entire_text_marking(s: &str) -> Option<usize> {
     Some(s.len() - after.len())
 }
 
-fn spelled(t: &str, at: usize, field: Field, table: &[(&str, bool, bool)]) -> Option<Keyword> {
+fn spelled(t: &str, at: usize, field: Field, table: &Spellings<[Spelling]>) -> Option<Keyword> {
     let s = &t[at..];
-    // Every spelling opens with two upper-case letters: the spellings whose first two differ
-    // from the line's are passed over without comparing the rest.
-    let head = match s.as_bytes() {
-        [a, b, ..] => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
-        _ => return None,
+    // The line's first eight bytes as they are and upper-cased, packed as the spellings are
+    // (zeros past its end, which no keyword byte is): a spelling of up to eight bytes matches
+    // on one integer test, a longer one compares its rest only then. (Comparing byte by byte,
+    // the spellings sharing their first letters, `REF(S):`, `REFS:`, `REFTELS:`, ..., each
+    // cost a loop.)
+    let raw = match s.as_bytes().first_chunk::<8>() {
+        Some(&head) => u64::from_le_bytes(head),
+        None => s.bytes().rev().fold(0, |w, c| w << 8 | u64::from(c)),
     };
-    for &(kw, upper, damaged) in table {
-        if kw.as_bytes()[..2] != head {
+    let up = upper_case(raw);
+    if !table.heads.contains(&((up & 0xFFFF) as u16)) {
+        return None;
+    }
+    for &Spelling { kw, upper, damaged, key, mask } in &table.list {
+        if (if upper { raw } else { up }) & mask != key {
             continue;
         }
-        let matched = if upper { s.starts_with(kw) } else { scan::starts_with_ci(s, kw) };
+        let matched = kw.len() <= 8 || if upper { s.starts_with(kw) } else { scan::starts_with_ci(s, kw) };
         if !matched {
             continue;
         }
@@ -406,6 +473,15 @@ pub(crate) fn is_tag_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_upper_cased_at_once() {
+        let all: Vec<u8> = (0..=255).collect();
+        for w in all.chunks(8) {
+            let w: [u8; 8] = w.try_into().unwrap();
+            assert_eq!(upper_case(u64::from_le_bytes(w)).to_le_bytes(), w.map(|c| c.to_ascii_uppercase()));
+        }
+    }
 
     fn field(t: &str) -> Option<(Field, &str, bool)> {
         at_start(t).map(|k| (k.field, &t[k.content..], k.damaged))
