@@ -235,7 +235,9 @@ impl<'a> Reader<'a> {
             // [`ITEM_ROOM`] (taken by each item of a long list, the rest of the paragraph would
             // hold the whole paragraph once per item). Most items fit: no regrowth.
             let mut text = text::Joined::new((self.end - start).min(ITEM_ROOM) as usize);
-            text.push(text::clean_line(&t[n..]));
+            // (The space after the label trimmed first: `clean_line` then takes its quick way
+            // for most items, its trim being the first thing it does the long way.)
+            text.push(text::clean_line(crate::scan::trim_start_space(&t[n..])));
             self.open = Some(OpenItem { label: &t[..n], span: Span::new(start, end), text });
         } else if let Some(o) = &mut self.open {
             o.span.end = end;
