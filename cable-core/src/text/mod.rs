@@ -21,9 +21,27 @@ use std::borrow::Cow;
 /// Wrapped lines are joined with a space (a word split after a hyphen is joined without one);
 /// a line that starts a sub-item (`A.`, `--`, `(1)`) starts a new line of the result.
 pub(crate) fn clean<'a>(source: &'a str, span: Span, gaps: &[Span]) -> Cow<'a, str> {
+    // A stretch of one line (most headings and captions): the line cleaned, without the
+    // joining's state.
+    if gaps.is_empty() {
+        if let Some(t) = clean_one_line(span.slice(source)) {
+            return Cow::Borrowed(t);
+        }
+    }
     let mut joined = Joined::new(span.len());
     each_piece(source, span, gaps, |piece| joined.push_clean(clean_line(piece)));
     joined.finish()
+}
+
+/// [`clean`] of `text` when it is one line (no `\n` or `\r`): the line cleaned, or nothing for
+/// a rule, as joining it alone gives it.
+#[inline]
+fn clean_one_line(text: &str) -> Option<&str> {
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some() {
+        return None;
+    }
+    let t = clean_line(text);
+    Some(if rule::is_rule(t) { "" } else { t })
 }
 
 /// [`clean`]'s joining of cleaned lines, one at a time, for a caller that reads the lines for
@@ -109,6 +127,10 @@ impl<'a> Joined<'a> {
 /// underlined, keeps its words only.
 pub(crate) fn clean_without_rules(source: &str, span: Span) -> Cow<'_, str> {
     let text = span.slice(source);
+    // (A heading of one line, most: cleaned by the one search for its line breaks.)
+    if let Some(t) = clean_one_line(text) {
+        return Cow::Borrowed(t);
+    }
     if !text.contains('\n') || !text.lines().any(rule::is_rule) {
         return clean(source, span, &[]);
     }
