@@ -40,6 +40,8 @@ pub(crate) fn find<'a>(
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
     let mut suspects = found.suspects(source);
+    // Where in `lines` the last paragraph's reading stopped (see [`first_line`]).
+    let mut cursor = 0;
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();
@@ -50,7 +52,7 @@ pub(crate) fn find<'a>(
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut reader = Reader::new(scan, p.number.is_some());
-        reader.read(lines, p.text_span, &cuts, warnings);
+        reader.read((lines, &mut cursor), p.text_span, &cuts, warnings);
         let Reader { before, last, count, .. } = reader;
         let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
@@ -200,7 +202,9 @@ impl<'a> Reader<'a> {
     /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
     /// too. (A `\r` is seen on the way, where a line ends: the reading starts again from the
     /// text, which spared a search of every paragraph for one.)
-    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
+    ///
+    /// `lines` comes with the index where the last paragraph's reading stopped, moved on here.
+    fn read(&mut self, lines: (&[Line<'a>], &mut usize), span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
         let (start, pushed) = (*self, warnings.len());
         if !cuts.is_empty() || !self.read_lines(lines, span, warnings) {
@@ -229,7 +233,12 @@ impl<'a> Reader<'a> {
     /// no blank line after a sentence before them): such a line only counts and becomes the last
     /// one. Handed to [`Reader::push`] one by one they cost about 150 instructions each (the
     /// state lived on the stack), the run's test a tenth of that.
-    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) -> bool {
+    fn read_lines(
+        &mut self,
+        (lines, cursor): (&[Line<'a>], &mut usize),
+        span: Span,
+        warnings: &mut Vec<Warning>,
+    ) -> bool {
         let source = self.scan.source;
         let bytes = source.as_bytes();
         let quiet = !self.scan.maybe_trailer && !self.scan.maybe_number;
@@ -237,7 +246,7 @@ impl<'a> Reader<'a> {
         // end; no empty piece after a final line break, and none for an empty span (as
         // `text::pieces`).
         let mut at = span.start;
-        let first = lines.partition_point(|l| l.next <= span.start);
+        let first = first_line(lines, *cursor, span.start);
         let lines = &lines[first..];
         let mut i = 0;
         while let Some(line) = lines.get(i) {
@@ -288,7 +297,26 @@ impl<'a> Reader<'a> {
             at = if stop == line_end && ends_in_break { line.next } else { span.end };
             i += 1;
         }
+        // (The last line read may hold the next paragraph's start too.)
+        *cursor = first + i.saturating_sub(1);
         true
+    }
+}
+
+/// The index of the first line of `lines` that ends after `start` (a paragraph's first line),
+/// `from` the index where the last paragraph's reading stopped: paragraphs come in order, a few
+/// lines apart, so that the line is found a few steps on from there, where a binary search of
+/// the table per paragraph cost about a hundred instructions. (Anywhere else, by that search.)
+#[inline]
+fn first_line(lines: &[Line<'_>], from: usize, start: u32) -> usize {
+    const STEPS: usize = 8;
+    let before_ok = from.checked_sub(1).is_none_or(|b| lines.get(b).is_some_and(|l| l.next <= start));
+    match lines.get(from..).filter(|_| before_ok) {
+        Some(rest) => {
+            let ahead = rest.iter().take(STEPS).take_while(|l| l.next <= start).count();
+            if ahead < STEPS { from + ahead } else { from + ahead + rest[ahead..].partition_point(|l| l.next <= start) }
+        }
+        None => lines.partition_point(|l| l.next <= start),
     }
 }
 
