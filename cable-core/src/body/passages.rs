@@ -1,7 +1,7 @@
 //! Summary, comment, action request and inline notes: stretches of the body marked by words
 //! (`Summary:` ... `End Summary.`, `(Note: ... End note.)`) or by a heading (`Comment`).
 
-mod end_word;
+pub(super) mod end_word;
 
 use super::doubt::Found;
 use crate::model::{Body, Paragraph, PassageData, PassageKind};
@@ -115,7 +115,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
             // Under a `Summary` heading the summary still ends at `End Summary.`, if it stands
             // before the next heading (looked for up to there only: an end word after it was
             // found and thrown away, reading on to the twelfth paragraph).
-            let (last, end) = find_end(&paragraphs[..=last], source, i, start, end_word(kind))
+            let (last, end) = find_end(&paragraphs[..=last], (source, found), i, start, end_word(kind))
                 .unwrap_or((last, paragraphs[last].text_span.end));
             push(&mut passages, &mut seen, kind, Span::new(start, end), i, last);
             i = last + 1;
@@ -123,7 +123,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
         }
         if let Some((kind, at)) = opener(t) {
             let start = p.text_span.start + at as u32;
-            match find_end(paragraphs, source, i, start, end_word(kind)) {
+            match find_end(paragraphs, (source, found), i, start, end_word(kind)) {
                 Some((k, end)) => {
                     push(&mut passages, &mut seen, kind, Span::new(start, end), i, k);
                     i = k + 1;
@@ -137,7 +137,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
         }
         if let Some(kind) = trailing_opener(t).filter(|_| i + 1 < paragraphs.len()) {
             let next = &paragraphs[i + 1];
-            if let Some((k, end)) = find_end(paragraphs, source, i + 1, next.text_span.start, end_word(kind)) {
+            if let Some((k, end)) = find_end(paragraphs, (source, found), i + 1, next.text_span.start, end_word(kind)) {
                 push(&mut passages, &mut seen, kind, Span::new(next.text_span.start, end), i + 1, k);
                 i = k + 1;
                 continue;
@@ -149,9 +149,13 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
     // to it (the opening was lost, e.g. in a metadata line or a joined page).
     if !seen[0] {
         if let Some(first) = paragraphs.first() {
-            if let Some((k, end)) =
-                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, &end_word::SUMMARY)
-            {
+            if let Some((k, end)) = find_end(
+                &paragraphs[..paragraphs.len().min(3)],
+                (source, found),
+                0,
+                first.text_span.start,
+                &end_word::SUMMARY,
+            ) {
                 push(&mut passages, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
             }
         }
@@ -279,18 +283,25 @@ fn trailing_opener(t: &str) -> Option<PassageKind> {
 
 /// Looks for `end_word` (`END SUMMARY`) from `start` in paragraph `i` and the following
 /// paragraphs; returns the paragraph where it is and where the passage's text ends (before
-/// the end word and its sentence's leading punctuation).
+/// the end word and its sentence's leading punctuation). `END SUMMARY` by the pieces of it that
+/// the body's one search found (`found`), the others by a search of their own.
 fn find_end(
     paragraphs: &[Paragraph<'_>],
-    source: &str,
+    (source, found): (&str, &Found),
     i: usize,
     start: u32,
     end_word: &EndWord,
 ) -> Option<(usize, u32)> {
     for (k, p) in paragraphs.iter().enumerate().skip(i).take(MAX_PARAGRAPHS) {
         let from = if k == i { start } else { p.text_span.start };
-        let t = Span::new(from, p.text_span.end).slice(source);
-        if let Some(at) = end_word.find(t) {
+        let span = Span::new(from, p.text_span.end);
+        let t = span.slice(source);
+        let at = if std::ptr::eq(end_word, &*end_word::SUMMARY) {
+            end_word.find_at(t, found.summary_pieces(span))
+        } else {
+            end_word.find(t)
+        };
+        if let Some(at) = at {
             let before = t[..at].trim_end_matches([' ', '\t', '\n', '\r', '(', '-']);
             let end = from + before.len() as u32;
             if end <= start && k == i {
