@@ -143,8 +143,9 @@ struct Reader<'a> {
     before: &'a str,
     /// The last non-blank line, held back until the next one is known; `""` before the first.
     last: &'a str,
-    /// `last` may be a rule (false only where its shape says it cannot).
-    last_may_be_rule: bool,
+    /// `last` is a rule (`shape::rule::is_rule`, asked when the line is read where its shape
+    /// allows one: a line opening with `-` or `*`, an item, then keeps no run from forming).
+    last_is_rule: bool,
     /// Non-blank lines so far.
     count: usize,
     /// A numbered paragraph goes on over blank lines (its quotations and sub-items): a block of
@@ -160,7 +161,7 @@ impl<'a> Reader<'a> {
             scan,
             before: "",
             last: "",
-            last_may_be_rule: false,
+            last_is_rule: false,
             count: 0,
             looking: numbered,
             blank_after_sentence: false,
@@ -187,12 +188,12 @@ impl<'a> Reader<'a> {
         }
         self.count += 1;
         // (The held line's tests can fire only where the text's flags or its shape allow.)
-        if !self.last.is_empty() && (self.last_may_be_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
+        if !self.last.is_empty() && (self.last_is_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
             self.test_held(Some(l), warnings);
         }
         self.before = self.last;
         self.last = l;
-        self.last_may_be_rule = may_be_rule;
+        self.last_is_rule = may_be_rule && crate::shape::rule::is_rule(l);
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
@@ -222,7 +223,7 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn test_held(&self, next: Option<&str>, warnings: &mut Vec<Warning>) {
         let before = Some(self.before).filter(|b| !b.is_empty());
-        self.scan.line(before, (self.last, self.last_may_be_rule), next, warnings);
+        self.scan.line(before, (self.last, self.last_is_rule), next, warnings);
     }
 
     /// [`Reader::read`] off the line table (no cuts); false, the lines read in part, where
@@ -253,7 +254,7 @@ impl<'a> Reader<'a> {
             if at >= span.end {
                 break;
             }
-            if quiet && at == line.start && !self.blank_after_sentence && !self.last_may_be_rule {
+            if quiet && at == line.start && !self.blank_after_sentence && !self.last_is_rule {
                 let run = lines[i..].iter().take_while(|l| plain_whole(l, source, span.end)).count();
                 if run > 0 {
                     // (As `push` of each: every line non-blank, none a rule, the split test's
@@ -364,17 +365,11 @@ fn plain_whole(line: &Line<'_>, source: &str, end: u32) -> bool {
 }
 
 impl LineScan<'_> {
-    /// The doubts of line `l`, between the non-blank lines `before` and `next` (`may_be_rule`
-    /// false: its shape says it is no rule). (Always inlined: it runs on every line of the
+    /// The doubts of line `l`, between the non-blank lines `before` and `next` (`is_rule`: it
+    /// is a rule). (Always inlined: it runs on every line of the
     /// body, its tests are mostly skipped by flags, and the call cost more than they did.)
     #[inline(always)]
-    fn line(
-        &self,
-        before: Option<&str>,
-        (l, may_be_rule): (&str, bool),
-        next: Option<&str>,
-        warnings: &mut Vec<Warning>,
-    ) {
+    fn line(&self, before: Option<&str>, (l, is_rule): (&str, bool), next: Option<&str>, warnings: &mut Vec<Warning>) {
         let source = self.source;
         if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {
             warnings.push(Warning::new(WarningKind::DoubtTrailerInText, Span::of(source, &l[at..], 0)));
@@ -384,8 +379,7 @@ impl LineScan<'_> {
         }
         // (The cheap test first: this runs on every line of every paragraph.)
         if before.is_some()
-            && may_be_rule
-            && crate::shape::rule::is_rule(l)
+            && is_rule
             && (before.is_some_and(is_caption_like)
                 || next.is_some_and(|n| is_caption_like(n) || marking_after_mangled_number(n)))
         {
