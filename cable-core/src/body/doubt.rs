@@ -40,6 +40,8 @@ pub(crate) fn find<'a>(
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
     let mut suspects = found.suspects(source);
+    // Where in `lines` the last paragraph's reading stopped (see [`first_line`]).
+    let mut cursor = 0;
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
         let cuts = p.cuts();
@@ -50,7 +52,7 @@ pub(crate) fn find<'a>(
         // One pass over the lines, holding back one non-blank line until the next is known (the
         // rule test looks at both neighbours): no buffer, whatever the paragraph's size.
         let mut reader = Reader::new(scan, p.number.is_some());
-        reader.read(lines, p.text_span, &cuts, warnings);
+        reader.read((lines, &mut cursor), p.text_span, &cuts, warnings);
         let Reader { before, last, count, .. } = reader;
         let (before, last) = (Some(before).filter(|b| !b.is_empty()), Some(last).filter(|l| !l.is_empty()));
         // The items view stops at its limit: say so (counted again only where the lines could
@@ -141,8 +143,9 @@ struct Reader<'a> {
     before: &'a str,
     /// The last non-blank line, held back until the next one is known; `""` before the first.
     last: &'a str,
-    /// `last` may be a rule (false only where its shape says it cannot).
-    last_may_be_rule: bool,
+    /// `last` is a rule (`shape::rule::is_rule`, asked when the line is read where its shape
+    /// allows one: a line opening with `-` or `*`, an item, then keeps no run from forming).
+    last_is_rule: bool,
     /// Non-blank lines so far.
     count: usize,
     /// A numbered paragraph goes on over blank lines (its quotations and sub-items): a block of
@@ -158,7 +161,7 @@ impl<'a> Reader<'a> {
             scan,
             before: "",
             last: "",
-            last_may_be_rule: false,
+            last_is_rule: false,
             count: 0,
             looking: numbered,
             blank_after_sentence: false,
@@ -173,7 +176,9 @@ impl<'a> Reader<'a> {
                 self.blank_after_sentence = self.last.ends_with(['.', '"', '\u{201d}', ')']);
             } else if self.blank_after_sentence && reads_as_prose(l) {
                 warnings.push(Warning::new(WarningKind::DoubtParagraphSplit, Span::of(self.scan.source, l, 0)));
+                // (The split test's state is read no more: the next lines may form runs.)
                 self.looking = false;
+                self.blank_after_sentence = false;
             } else {
                 self.blank_after_sentence = false;
             }
@@ -183,12 +188,12 @@ impl<'a> Reader<'a> {
         }
         self.count += 1;
         // (The held line's tests can fire only where the text's flags or its shape allow.)
-        if !self.last.is_empty() && (self.last_may_be_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
+        if !self.last.is_empty() && (self.last_is_rule || self.scan.maybe_trailer || self.scan.maybe_number) {
             self.test_held(Some(l), warnings);
         }
         self.before = self.last;
         self.last = l;
-        self.last_may_be_rule = may_be_rule;
+        self.last_is_rule = may_be_rule && crate::shape::rule::is_rule(l);
     }
 
     /// Reads each line of `span` as [`text::pieces`] gives them, cleaned
@@ -198,7 +203,9 @@ impl<'a> Reader<'a> {
     /// a whole line that cleans to itself by its shape is its trimmed text, which the split found
     /// too. (A `\r` is seen on the way, where a line ends: the reading starts again from the
     /// text, which spared a search of every paragraph for one.)
-    fn read(&mut self, lines: &[Line<'a>], span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
+    ///
+    /// `lines` comes with the index where the last paragraph's reading stopped, moved on here.
+    fn read(&mut self, lines: (&[Line<'a>], &mut usize), span: Span, cuts: &[Span], warnings: &mut Vec<Warning>) {
         let source = self.scan.source;
         let (start, pushed) = (*self, warnings.len());
         if !cuts.is_empty() || !self.read_lines(lines, span, warnings) {
@@ -216,7 +223,7 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn test_held(&self, next: Option<&str>, warnings: &mut Vec<Warning>) {
         let before = Some(self.before).filter(|b| !b.is_empty());
-        self.scan.line(before, (self.last, self.last_may_be_rule), next, warnings);
+        self.scan.line(before, (self.last, self.last_is_rule), next, warnings);
     }
 
     /// [`Reader::read`] off the line table (no cuts); false, the lines read in part, where
@@ -227,7 +234,12 @@ impl<'a> Reader<'a> {
     /// no blank line after a sentence before them): such a line only counts and becomes the last
     /// one. Handed to [`Reader::push`] one by one they cost about 150 instructions each (the
     /// state lived on the stack), the run's test a tenth of that.
-    fn read_lines(&mut self, lines: &[Line<'a>], span: Span, warnings: &mut Vec<Warning>) -> bool {
+    fn read_lines(
+        &mut self,
+        (lines, cursor): (&[Line<'a>], &mut usize),
+        span: Span,
+        warnings: &mut Vec<Warning>,
+    ) -> bool {
         let source = self.scan.source;
         let bytes = source.as_bytes();
         let quiet = !self.scan.maybe_trailer && !self.scan.maybe_number;
@@ -235,14 +247,14 @@ impl<'a> Reader<'a> {
         // end; no empty piece after a final line break, and none for an empty span (as
         // `text::pieces`).
         let mut at = span.start;
-        let first = lines.partition_point(|l| l.next <= span.start);
+        let first = first_line(lines, *cursor, span.start);
         let lines = &lines[first..];
         let mut i = 0;
         while let Some(line) = lines.get(i) {
             if at >= span.end {
                 break;
             }
-            if quiet && at == line.start && !self.blank_after_sentence && !self.last_may_be_rule {
+            if quiet && at == line.start && !self.blank_after_sentence && !self.last_is_rule {
                 let run = lines[i..].iter().take_while(|l| plain_whole(l, source, span.end)).count();
                 if run > 0 {
                     // (As `push` of each: every line non-blank, none a rule, the split test's
@@ -286,7 +298,26 @@ impl<'a> Reader<'a> {
             at = if stop == line_end && ends_in_break { line.next } else { span.end };
             i += 1;
         }
+        // (The last line read may hold the next paragraph's start too.)
+        *cursor = first + i.saturating_sub(1);
         true
+    }
+}
+
+/// The index of the first line of `lines` that ends after `start` (a paragraph's first line),
+/// `from` the index where the last paragraph's reading stopped: paragraphs come in order, a few
+/// lines apart, so that the line is found a few steps on from there, where a binary search of
+/// the table per paragraph cost about a hundred instructions. (Anywhere else, by that search.)
+#[inline]
+fn first_line(lines: &[Line<'_>], from: usize, start: u32) -> usize {
+    const STEPS: usize = 8;
+    let before_ok = from.checked_sub(1).is_none_or(|b| lines.get(b).is_some_and(|l| l.next <= start));
+    match lines.get(from..).filter(|_| before_ok) {
+        Some(rest) => {
+            let ahead = rest.iter().take(STEPS).take_while(|l| l.next <= start).count();
+            if ahead < STEPS { from + ahead } else { from + ahead + rest[ahead..].partition_point(|l| l.next <= start) }
+        }
+        None => lines.partition_point(|l| l.next <= start),
     }
 }
 
@@ -303,39 +334,42 @@ fn spaces_after(line: &Line<'_>, bytes: &[u8], line_end: u32) -> bool {
     }
 }
 
-/// A whole line of a span ending at `end` (its `\n` at `end` at the latest, not the text's
+/// A whole line of a span ending at `end` (its text ending at `end` at the latest, not the text's
 /// first line) that [`Reader::read_lines`] hands on as its trimmed text: non-blank, no rule by
 /// its shape, trimmed of spaces only, and cleaning to itself: by its shape, or opening with an
 /// `S` that starts no `SIPDIS` stamp (the shape's bit leaves out every line opening with `S`,
 /// one line of text in twenty) and ending in an ASCII byte other than a tag's `>`.
+///
+/// What the split trimmed off the end is told by the line's lengths first: the `\n` alone, or a
+/// space and the `\n` (every line of `cables.csv`), one byte compared, where cutting out that
+/// end to read it cost about twenty instructions a line of the body.
 #[inline(always)]
 fn plain_whole(line: &Line<'_>, source: &str, end: u32) -> bool {
     let bytes = source.as_bytes();
     let line_end = line.next.wrapping_sub(1);
     let cleans = (line.shape.cleans_to_itself() && !line.shape.may_be_blank() && !line.shape.may_be_rule())
         || matches!(line.trimmed().as_bytes(), [b'S', s, .., z] if *s | 0x20 != b'i' && (b'!'..0x80).contains(z) && *z != b'>');
-    let plain = cleans
-        && line.start > 0
-        && line_end <= end
-        && line.next > line.start
-        && bytes[line_end as usize] == b'\n'
-        && spaces_after(line, bytes, line_end);
+    let trimmed_off = line.next.wrapping_sub(line.start).wrapping_sub(line.text.len() as u32);
+    let ends_in_break = || match trimmed_off {
+        // (A `\r` or the text's last byte otherwise, neither a break.)
+        1 => bytes.get(line_end as usize) == Some(&b'\n'),
+        2 if bytes.get(line_end as usize - 1..=line_end as usize) == Some(b" \n") => true,
+        // (A tab, a no-break space, a `\r`, a tag: looked at.)
+        _ => line.next > line.start && bytes[line_end as usize] == b'\n' && spaces_after(line, bytes, line_end),
+    };
+    // (The span may end before the line's end, in what the split trimmed off: the text ends
+    // in the span, and the rest is spaces.)
+    let plain = cleans && line.start > 0 && line.start + line.text.len() as u32 <= end && ends_in_break();
     debug_assert!(!plain || line.trimmed() == text::clean_line(&source[line.start as usize..line_end as usize]));
     plain
 }
 
 impl LineScan<'_> {
-    /// The doubts of line `l`, between the non-blank lines `before` and `next` (`may_be_rule`
-    /// false: its shape says it is no rule). (Always inlined: it runs on every line of the
+    /// The doubts of line `l`, between the non-blank lines `before` and `next` (`is_rule`: it
+    /// is a rule). (Always inlined: it runs on every line of the
     /// body, its tests are mostly skipped by flags, and the call cost more than they did.)
     #[inline(always)]
-    fn line(
-        &self,
-        before: Option<&str>,
-        (l, may_be_rule): (&str, bool),
-        next: Option<&str>,
-        warnings: &mut Vec<Warning>,
-    ) {
+    fn line(&self, before: Option<&str>, (l, is_rule): (&str, bool), next: Option<&str>, warnings: &mut Vec<Warning>) {
         let source = self.source;
         if let Some(at) = self.maybe_trailer.then(|| trailer_at(l)).flatten() {
             warnings.push(Warning::new(WarningKind::DoubtTrailerInText, Span::of(source, &l[at..], 0)));
@@ -345,8 +379,7 @@ impl LineScan<'_> {
         }
         // (The cheap test first: this runs on every line of every paragraph.)
         if before.is_some()
-            && may_be_rule
-            && crate::shape::rule::is_rule(l)
+            && is_rule
             && (before.is_some_and(is_caption_like)
                 || next.is_some_and(|n| is_caption_like(n) || marking_after_mangled_number(n)))
         {

@@ -1,7 +1,7 @@
 //! Summary, comment, action request and inline notes: stretches of the body marked by words
 //! (`Summary:` ... `End Summary.`, `(Note: ... End note.)`) or by a heading (`Comment`).
 
-mod end_word;
+pub(super) mod end_word;
 
 use super::doubt::Found;
 use crate::model::{Body, Paragraph, PassageData, PassageKind};
@@ -35,7 +35,7 @@ const OPENERS: &[(&str, PassageKind)] = &[
     ("ACTION REQUEST", PassageKind::ActionRequest),
 ];
 
-/// The first four bytes of each of [`OPENERS`] and the last four, upper case, packed (see
+/// The first four bytes of each of [`OPENERS`] and the last four, packed without case (see
 /// [`key4`]): an opener is compared with a text only where these match, so that the nineteen
 /// case-insensitive comparisons at the start and at the end of every paragraph are nineteen
 /// integer comparisons (they took a third of this pass).
@@ -74,15 +74,13 @@ const fn key_bit(key: u32) -> u64 {
     1 << (key.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
-/// Four bytes, ASCII letters upper-cased, packed into an integer: two texts' keys are equal
-/// when their four bytes are equal ignoring ASCII case.
+/// Four bytes packed into an integer, each without its case bit (0x20): two texts' keys are
+/// equal when their four bytes are equal ignoring ASCII case (and for a few other pairs, `@`
+/// and `` ` ``, a space and NUL: a key only lets a comparison run, which decides). One AND for
+/// the four bytes, where upper-casing each byte cost about twenty instructions a key, and a
+/// key is read at both ends of every paragraph.
 const fn key4(b: [u8; 4]) -> u32 {
-    u32::from_le_bytes([
-        b[0].to_ascii_uppercase(),
-        b[1].to_ascii_uppercase(),
-        b[2].to_ascii_uppercase(),
-        b[3].to_ascii_uppercase(),
-    ])
+    u32::from_le_bytes(b) & 0xDFDF_DFDF
 }
 
 /// [`key4`] of the four bytes of `b` from `at`, if there are four.
@@ -117,7 +115,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
             // Under a `Summary` heading the summary still ends at `End Summary.`, if it stands
             // before the next heading (looked for up to there only: an end word after it was
             // found and thrown away, reading on to the twelfth paragraph).
-            let (last, end) = find_end(&paragraphs[..=last], source, i, start, end_word(kind))
+            let (last, end) = find_end(&paragraphs[..=last], (source, found), i, start, end_word(kind))
                 .unwrap_or((last, paragraphs[last].text_span.end));
             push(&mut passages, &mut seen, kind, Span::new(start, end), i, last);
             i = last + 1;
@@ -125,7 +123,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
         }
         if let Some((kind, at)) = opener(t) {
             let start = p.text_span.start + at as u32;
-            match find_end(paragraphs, source, i, start, end_word(kind)) {
+            match find_end(paragraphs, (source, found), i, start, end_word(kind)) {
                 Some((k, end)) => {
                     push(&mut passages, &mut seen, kind, Span::new(start, end), i, k);
                     i = k + 1;
@@ -139,7 +137,7 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
         }
         if let Some(kind) = trailing_opener(t).filter(|_| i + 1 < paragraphs.len()) {
             let next = &paragraphs[i + 1];
-            if let Some((k, end)) = find_end(paragraphs, source, i + 1, next.text_span.start, end_word(kind)) {
+            if let Some((k, end)) = find_end(paragraphs, (source, found), i + 1, next.text_span.start, end_word(kind)) {
                 push(&mut passages, &mut seen, kind, Span::new(next.text_span.start, end), i + 1, k);
                 i = k + 1;
                 continue;
@@ -151,9 +149,13 @@ pub(crate) fn find(body: &mut Body<'_>, source: &str, found: &Found) {
     // to it (the opening was lost, e.g. in a metadata line or a joined page).
     if !seen[0] {
         if let Some(first) = paragraphs.first() {
-            if let Some((k, end)) =
-                find_end(&paragraphs[..paragraphs.len().min(3)], source, 0, first.text_span.start, &end_word::SUMMARY)
-            {
+            if let Some((k, end)) = find_end(
+                &paragraphs[..paragraphs.len().min(3)],
+                (source, found),
+                0,
+                first.text_span.start,
+                &end_word::SUMMARY,
+            ) {
                 push(&mut passages, &mut seen, PassageKind::Summary, Span::new(first.text_span.start, end), 0, k);
             }
         }
@@ -219,7 +221,8 @@ pub(super) fn heading_kind(h: &str) -> Option<PassageKind> {
 /// A passage keyword at the start of a paragraph's text, followed by `:`, `.`, `-`, or `and
 /// ...:`; returns the kind and where the passage's text starts.
 fn opener(t: &str) -> Option<(PassageKind, usize)> {
-    let lead = t.len() - t.trim_start_matches([' ', '\t', '-']).len();
+    // (Bytes, not chars: this runs on every paragraph, and the pattern's ASCII.)
+    let lead = t.bytes().take_while(|b| matches!(b, b' ' | b'\t' | b'-')).count();
     let s = &t[lead..];
     // (No opener is four bytes or shorter; one whose first four bytes differ is passed over
     // without a comparison, and most paragraphs by the set of first keys.)
@@ -254,7 +257,9 @@ fn opener(t: &str) -> Option<(PassageKind, usize)> {
 /// passage of the paragraphs after it. Written in capitals or with a colon, after the end of a
 /// sentence (not `... would make no comment.`); taken only when the passage's end word follows.
 fn trailing_opener(t: &str) -> Option<PassageKind> {
-    let s = t.trim_end_matches([' ', '\t', '\n', '\r', ':', '.', '-']);
+    // (Bytes, not chars, as in `opener`.)
+    let trail = t.bytes().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b':' | b'.' | b'-')).count();
+    let s = &t[..t.len() - trail];
     // (By the last four bytes first, as `opener` by the first four: this runs on every
     // paragraph, and a paragraph's last word is nearly never an opener's.)
     let key = key_at(s.as_bytes(), s.len().checked_sub(4)?).filter(|&k| KEY_SETS.1 & key_bit(k) != 0)?;
@@ -278,18 +283,25 @@ fn trailing_opener(t: &str) -> Option<PassageKind> {
 
 /// Looks for `end_word` (`END SUMMARY`) from `start` in paragraph `i` and the following
 /// paragraphs; returns the paragraph where it is and where the passage's text ends (before
-/// the end word and its sentence's leading punctuation).
+/// the end word and its sentence's leading punctuation). `END SUMMARY` by the pieces of it that
+/// the body's one search found (`found`), the others by a search of their own.
 fn find_end(
     paragraphs: &[Paragraph<'_>],
-    source: &str,
+    (source, found): (&str, &Found),
     i: usize,
     start: u32,
     end_word: &EndWord,
 ) -> Option<(usize, u32)> {
     for (k, p) in paragraphs.iter().enumerate().skip(i).take(MAX_PARAGRAPHS) {
         let from = if k == i { start } else { p.text_span.start };
-        let t = Span::new(from, p.text_span.end).slice(source);
-        if let Some(at) = end_word.find(t) {
+        let span = Span::new(from, p.text_span.end);
+        let t = span.slice(source);
+        let at = if std::ptr::eq(end_word, &*end_word::SUMMARY) {
+            end_word.find_at(t, found.summary_pieces(span))
+        } else {
+            end_word.find(t)
+        };
+        if let Some(at) = at {
             let before = t[..at].trim_end_matches([' ', '\t', '\n', '\r', '(', '-']);
             let end = from + before.len() as u32;
             if end <= start && k == i {

@@ -1,9 +1,10 @@
 //! Which paragraphs of a body the doubt pass reads line by line for transmission debris or an
 //! odd paragraph number (see the parent module), and where the passages' inline notes may open
-//! (`(Note:`, `(Comment:`): one search of the body for all three, made before the passages and
-//! read by both. (The passages searched each paragraph for every `(` again, a memchr call per
+//! (`(Note:`, `(Comment:`), and where `END SUMMARY` may stand: one search of the body for all
+//! four, made before the passages and read by both. (The passages searched each paragraph for every `(` again, a memchr call per
 //! paragraph and a stop at each parenthesis, to find the few that open a note.)
 
+use crate::body::passages::end_word;
 use crate::model::Paragraph;
 use crate::span::Span;
 use crate::text::literals::Literals;
@@ -24,7 +25,8 @@ const NUMBER_PIECES: [&str; 11] = ["0 (", "1 (", "2 (", "3 (", "4 (", "5 (", "6 
 /// or `COMMENT`, in every case (the passages compare the words ignoring case).
 const NOTE_PIECES: [&str; 8] = ["(NO", "(No", "(nO", "(no", "(CO", "(Co", "(cO", "(co"];
 
-/// [`FORM_PIECES`], [`NUMBER_PIECES`] and [`NOTE_PIECES`], searched for at once (leftmost
+/// [`FORM_PIECES`], [`NUMBER_PIECES`], [`NOTE_PIECES`] and the cases of the summary's end
+/// word's piece (`MMA` of `END SUMMARY`, [`end_word::SUMMARY_PIECE`]), searched for at once (leftmost
 /// first, the packed SIMD searcher itself: behind `AhoCorasick` each match was confirmed again).
 ///
 /// In an order that keeps the searcher's false candidates few: it tells a block's candidates by
@@ -35,37 +37,48 @@ const NOTE_PIECES: [&str; 8] = ["(NO", "(No", "(nO", "(no", "(CO", "(Co", "(cO",
 /// digits share those of the digits (`5 (` and `0 (` let through nothing else) or of the rarest
 /// words. No piece of one list can overlap a piece of another but where a note's piece starts
 /// at the `(` that ends a number's (`2 (NOTE`: [`search`] looks there), so every piece is found
-/// or lies within a piece found. (24 patterns keep the narrow searcher; more than 32 would not.)
+/// or lies within a piece found. The summary's piece shares the bucket of the notes' `(NO`,
+/// placed where a new piece gets that bucket (`(nO` after it joins it all the same): a bucket
+/// of `[(MNmn]`... passes little else (`hno` of `technology`, `mmo` of `common`). No other
+/// piece holds its letters where one could overlap it, so that every match of it is found.
+/// (32 patterns keep the narrow searcher; more would not.)
 static PIECES: LazyLock<Literals> = LazyLock::new(|| {
     let [nnn, at, website, web_site, website_caps] = FORM_PIECES;
     let [d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, comma] = NUMBER_PIECES;
     let [no, no1, no2, no3, co, co1, co2, co3] = NOTE_PIECES;
-    Literals::new([
-        nnn,
-        at,
-        website,
-        comma,
-        no,
-        co,
-        d0,
-        d1,
-        d2,
-        d3,
-        d4,
-        no1,
-        no2,
-        no3,
-        d5,
-        d6,
-        web_site,
-        website_caps,
-        d7,
-        co1,
-        co2,
-        co3,
-        d8,
-        d9,
-    ])
+    let summary = end_word::cases(end_word::SUMMARY_PIECE);
+    let (mma, summary_rest) = summary.split_first().expect("a piece has its own case");
+    Literals::new(
+        [
+            nnn,
+            at,
+            website,
+            comma,
+            no,
+            co,
+            d0,
+            d1,
+            d2,
+            d3,
+            d4,
+            no1,
+            mma,
+            no3,
+            d5,
+            d6,
+            web_site,
+            website_caps,
+            d7,
+            co1,
+            co2,
+            co3,
+            d8,
+            d9,
+            no2,
+        ]
+        .into_iter()
+        .chain(summary_rest.iter().map(String::as_str)),
+    )
 });
 
 /// What a body's paragraphs hold, found by [`search`] for the passages and the doubts.
@@ -80,6 +93,8 @@ pub(crate) struct Found {
     /// Each `(` followed by `NO` or `CO` in any case (`(Note`, `(COMMENT`). In order, offsets in
     /// the source.
     notes: Vec<u32>,
+    /// Where `MMA` of `END SUMMARY` stands in any case, in order, offsets in the source.
+    summaries: Vec<u32>,
 }
 
 /// The search of the text of `paragraphs` in `source` (from the first one's start to the
@@ -88,7 +103,7 @@ pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
     let from = paragraphs.first().map_or(0, |p| p.text_span.start);
     let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
     let text = Span::new(from, to).slice(source).as_bytes();
-    let mut found = Found { from, forms: Vec::new(), numbers: Vec::new(), notes: Vec::new() };
+    let mut found = Found { from, forms: Vec::new(), numbers: Vec::new(), notes: Vec::new(), summaries: Vec::new() };
     let b = source.as_bytes();
     for m in PIECES.matches(text) {
         let span = Span::new(from + m.start as u32, from + m.end as u32);
@@ -111,6 +126,7 @@ pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
                 }
             }
             Piece::Form => found.forms.push(span),
+            Piece::Summary => found.summaries.push(span.start),
         }
     }
     found
@@ -122,13 +138,15 @@ enum Piece {
     Form,
     Number,
     Note,
+    Summary,
 }
 
 impl Piece {
     /// Told by where its `(` is: a note's opens with it, a number's ends with it, a form's
-    /// holds none.
+    /// holds none; the summary's opens with an `M`, which no other does.
     fn of(piece: &[u8]) -> Piece {
         match (piece.first(), piece.last()) {
+            (Some(b'M' | b'm'), _) => Piece::Summary,
             (Some(b'('), _) => Piece::Note,
             (_, Some(b'(')) => Piece::Number,
             _ => Piece::Form,
@@ -142,6 +160,14 @@ impl Found {
     pub(crate) fn note_opens(&self, span: Span) -> impl Iterator<Item = u32> + '_ {
         let first = self.notes.partition_point(|&o| o < span.start);
         self.notes[first..].iter().copied().take_while(move |&o| o < span.end)
+    }
+
+    /// Where [`end_word::SUMMARY_PIECE`] stands in any case wholly inside `span` (a paragraph's
+    /// text, or its end), as offsets in the span, in order: every match of it in that text.
+    pub(crate) fn summary_pieces(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self.summaries.partition_point(|&o| o < span.start);
+        let n = end_word::SUMMARY_PIECE.len() as u32;
+        self.summaries[first..].iter().take_while(move |&&o| o + n <= span.end).map(move |&o| (o - span.start) as usize)
     }
 
     /// The doubts' reading of the matches, paragraph by paragraph ([`Suspects::of`]).

@@ -26,8 +26,12 @@ pub(super) struct EndWord {
     anchors: Literals,
 }
 
+/// The anchor piece of [`SUMMARY`], whose cases the body's one search finds too
+/// (`body::doubt::search`): the summary's end is looked for from the opening of nearly every
+/// cable, and a search of its own read the paragraphs again.
+pub(crate) const SUMMARY_PIECE: &str = "MMA";
 /// `END SUMMARY`.
-pub(super) static SUMMARY: LazyLock<EndWord> = LazyLock::new(|| EndWord::new("END SUMMARY", "MMA"));
+pub(super) static SUMMARY: LazyLock<EndWord> = LazyLock::new(|| EndWord::new("END SUMMARY", SUMMARY_PIECE));
 /// `END COMMENT`.
 pub(super) static COMMENT: LazyLock<EndWord> = LazyLock::new(|| EndWord::new("END COMMENT", "MME"));
 /// `END NOTE`.
@@ -46,26 +50,26 @@ impl EndWord {
         let to = from + w[from..].iter().position(|&c| c == b' ').unwrap_or(w.len() - from);
         let at = from + word[from..to].find(piece).expect("the piece is in the anchor word");
         debug_assert!((1..piece.len()).all(|k| piece[..k] != piece[piece.len() - k..]), "{piece} overlaps itself");
-        // (Bit `k` of `m` lowers the case of the piece's letter `k`.)
-        let cases: Vec<String> = (0..1u32 << piece.len())
-            .map(|m| {
-                let lower = |(k, c): (usize, u8)| char::from(if m >> k & 1 == 1 { c.to_ascii_lowercase() } else { c });
-                piece.bytes().enumerate().map(lower).collect()
-            })
-            .collect();
+        let cases = cases(piece);
         EndWord { word, at, from, anchors: Literals::new(cases.iter().map(String::as_str)) }
     }
 
     /// Offset of the word in `t`: where it starts after a byte that is no letter (or at the
     /// start), the first one by the place of its anchor.
     pub(super) fn find(&self, t: &str) -> Option<usize> {
+        self.find_at(t, self.anchors.matches(t.as_bytes()).map(|m| m.start))
+    }
+
+    /// [`find`](Self::find) where the anchor piece's matches in `t` are known: `anchors`, the
+    /// offsets of every one of them in order.
+    pub(super) fn find_at(&self, t: &str, mut anchors: impl Iterator<Item = usize>) -> Option<usize> {
         let b = t.as_bytes();
         let w = self.word.as_bytes();
         let first_len = if self.from == 0 { 0 } else { self.from - 1 };
-        self.anchors.matches(b).find_map(|m| {
+        anchors.find_map(|anchor| {
             // Where the word would start for this anchor: back to its word's start, then (for
             // a second word) over the whitespace run before it and the first word.
-            let word_start = m.start.checked_sub(self.at - self.from)?;
+            let word_start = anchor.checked_sub(self.at - self.from)?;
             let s = if self.from == 0 {
                 word_start
             } else {
@@ -75,6 +79,17 @@ impl EndWord {
             ((s == 0 || !b[s - 1].is_ascii_alphabetic()) && matches_spaced(&b[s..], w)).then_some(s)
         })
     }
+}
+
+/// `piece` in each of its cases (ASCII letters).
+pub(crate) fn cases(piece: &str) -> Vec<String> {
+    // (Bit `k` of `m` lowers the case of the piece's letter `k`.)
+    (0..1u32 << piece.len())
+        .map(|m| {
+            let lower = |(k, c): (usize, u8)| char::from(if m >> k & 1 == 1 { c.to_ascii_lowercase() } else { c });
+            piece.bytes().enumerate().map(lower).collect()
+        })
+        .collect()
 }
 
 /// True when `b` starts with `w`, a space in `w` matching any run of whitespace in `b`.
