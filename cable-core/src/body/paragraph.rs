@@ -10,17 +10,23 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     // (Of the other two, the first byte after the spaces says which can apply: a scrambled
     // marking opens with `(`, a spelled-out one with its level's letter. Most texts have neither,
     // and were asked both.)
-    let in_parentheses = rest.bytes().find(|&b| b != b' ') == Some(b'(');
+    // (`ENTIRE TEXT` after a marking is asked only where an `E` follows it past spaces and
+    // dashes, at least one: most markings have a sentence after them, which the call trimmed
+    // and compared again.)
+    let b = rest.as_bytes();
     let read = match Marking::parse_prefix(rest) {
-        Some(read) => Some(Marking::entire_text_after(rest, read).unwrap_or(read)),
-        None if in_parentheses => Marking::parse_scrambled_prefix(rest),
+        Some(read) => {
+            let gap = b[read.1..].iter().take_while(|&&c| c == b' ' || c == b'-').count();
+            let may_be_entire = gap > 0 && b.get(read.1 + gap).is_some_and(|&c| c | 0x20 == b'e');
+            Some(may_be_entire.then(|| Marking::entire_text_after(rest, read)).flatten().unwrap_or(read))
+        }
+        None if rest.bytes().find(|&b| b != b' ') == Some(b'(') => Marking::parse_scrambled_prefix(rest),
         None => Marking::parse_entire_text(rest),
     };
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
     };
-    let b = rest.as_bytes();
     while at < b.len() && (b[at] == b' ' || b[at] == b'\t') {
         at += 1;
     }
