@@ -343,7 +343,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         if self.body.breaks.last().is_some_and(|b| b.span.end > before.start) {
             return None;
         }
-        let c = text::clean_line(cap.trimmed());
+        // (Most lines clean to themselves, which their shape tells without the call.)
+        let c = if cap.shape.cleans_to_itself() { cap.trimmed() } else { text::clean_line(cap.trimmed()) };
         // (The caption's own ends first: they reject most last lines of a paragraph, and the
         // line above is not cleaned for them.)
         if !ends_like_caption(c) {
@@ -399,9 +400,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.continue_open(last);
         } else {
             let t = Span::new(first, last).slice(self.source);
-            let (marking, text_start) = marking_and_text(t);
-            let text_start = (first + text_start as u32).min(last);
-            let (marking, inner_marking) = self.marking_or_inner(marking, text_start, last);
+            let (marking, text_at) = marking_and_text(t);
+            let text_start = (first + text_at as u32).min(last);
+            let (marking, inner_marking) = paragraph::marking_or_inner(marking, &t[text_at..], text_start);
             self.open_paragraph(Paragraph {
                 source: self.source,
                 span: Span::new(first, last),
