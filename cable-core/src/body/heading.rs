@@ -2,6 +2,7 @@
 //! until the next line says whether they head a paragraph or end the text.
 
 use super::*;
+use std::borrow::Cow;
 
 /// Rules and caption lines met after the text of a paragraph: a heading if a paragraph
 /// follows, text otherwise.
@@ -251,17 +252,42 @@ pub(super) fn has_sentence_break(t: &str) -> bool {
     })
 }
 
+/// [`text::clean`] of a caption's span, written as `lines` caption lines.
+/// (A caption of one line, most of them, is one piece of that line: the walk takes captions a
+/// piece at a time, and a line holds no line break. It cleans to the piece cleaned, or to
+/// nothing when that is a rule, which the joining of lines leaves out. This runs at every
+/// heading, where the general path set up the joining and its search for line breaks.)
+fn clean_caption(source: &str, span: Span, lines: u32) -> Cow<'_, str> {
+    if lines != 1 {
+        return text::clean(source, span, &[]);
+    }
+    let c = text::clean_line(span.slice(source));
+    let c = if is_rule(c) { "" } else { c };
+    debug_assert_eq!(c, text::clean(source, span, &[]));
+    Cow::Borrowed(c)
+}
+
 impl<'l, 'a> Walk<'l, 'a> {
     /// Decides what the pending captions were, now that a paragraph starts at `next` (or the
     /// text ended): a heading for that paragraph, or text.
+    /// (Inlined, the test for pending captions: most paragraphs start with none, and the call
+    /// cost them more than the test.)
+    #[inline(always)]
     pub(super) fn flush_pending(&mut self, next: Option<u32>) -> Option<Span> {
+        self.pending.as_ref()?;
+        self.flush_pending_captions(next)
+    }
+
+    /// The rest of [`Walk::flush_pending`], for a walk with captions or rules pending.
+    #[inline(never)]
+    fn flush_pending_captions(&mut self, next: Option<u32>) -> Option<Span> {
         let p = self.pending.take()?;
         let (first, last) = p.first_caption?;
         // Without paragraph numbers, a short line between blank lines is a heading only when
         // it is short; a rule makes it one.
         let short = last - first <= 40;
         // A caption of link remnants or stray marks alone is no heading: `""` helps nobody.
-        let caption = text::clean(self.source, Span::new(first, last), &[]);
+        let caption = clean_caption(self.source, Span::new(first, last), p.captions);
         let caption = caption.trim_end_matches(['-', ' ']);
         // (`NNNN`, `NN`: the end of a section's transmission in partial records, before the next
         // section's header; never a heading.)
@@ -327,7 +353,8 @@ impl<'l, 'a> Walk<'l, 'a> {
         if self.body.breaks.last().is_some_and(|b| b.span.end > before.start) {
             return None;
         }
-        let c = text::clean_line(cap.trimmed());
+        // (Most lines clean to themselves, which their shape tells without the call.)
+        let c = if cap.shape.cleans_to_itself() { cap.trimmed() } else { text::clean_line(cap.trimmed()) };
         // (The caption's own ends first: they reject most last lines of a paragraph, and the
         // line above is not cleaned for them.)
         if !ends_like_caption(c) {
@@ -383,9 +410,9 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.continue_open(last);
         } else {
             let t = Span::new(first, last).slice(self.source);
-            let (marking, text_start) = marking_and_text(t);
-            let text_start = (first + text_start as u32).min(last);
-            let (marking, inner_marking) = self.marking_or_inner(marking, text_start, last);
+            let (marking, text_at) = marking_and_text(t);
+            let text_start = (first + text_at as u32).min(last);
+            let (marking, inner_marking) = paragraph::marking_or_inner(marking, &t[text_at..], text_start);
             self.open_paragraph(Paragraph {
                 source: self.source,
                 span: Span::new(first, last),

@@ -51,7 +51,19 @@ pub(crate) fn glued(t: &str, previous: Option<u32>) -> Option<Written> {
 /// A number with odd punctuation before a portion marking (`2, (U) Drafted by ...`,
 /// 04SANTODOMINGO1823; `15 (SBU) He said ...`): taken only when it is the next number of the
 /// sequence, as with [`glued`].
+/// (Inlined, the first digit: a piece that opens with none, a marking or a label in
+/// parentheses, is done without the call.)
+#[inline]
 pub(crate) fn odd(t: &str, previous: Option<u32>) -> Option<Written> {
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    odd_number(t, previous)
+}
+
+/// The rest of [`odd`], for a text that opens with a digit.
+#[inline(never)]
+fn odd_number(t: &str, previous: Option<u32>) -> Option<Written> {
     let b = t.as_bytes();
     let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if n == 0 || n > 3 {
@@ -68,7 +80,19 @@ pub(crate) fn odd(t: &str, previous: Option<u32>) -> Option<Written> {
 
 /// A number in parentheses followed by a portion marking (`(1)  (U)  SUMMARY: ...`): the
 /// paragraph numbers of some 2003 cables. Without the marking `(1)` is a sub-item label.
+/// (Inlined, the parenthesis and the digit after it: a piece that opens otherwise, a marking
+/// `(C)` or a number, is done without the call.)
+#[inline]
 pub(crate) fn parenthesised(t: &str) -> Option<Written> {
+    if !matches!(t.as_bytes(), [b'(', d, ..] if d.is_ascii_digit()) {
+        return None;
+    }
+    parenthesised_number(t)
+}
+
+/// The rest of [`parenthesised`], for a text that opens with `(` and a digit.
+#[inline(never)]
+fn parenthesised_number(t: &str) -> Option<Written> {
     let inner = t.strip_prefix('(')?;
     let n = inner.bytes().take_while(u8::is_ascii_digit).count();
     if n == 0 || n > 2 || inner.as_bytes().get(n) != Some(&b')') {

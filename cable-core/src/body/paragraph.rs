@@ -10,17 +10,23 @@ pub(super) fn marking_and_text(rest: &str) -> (Option<Marking<'_>>, usize) {
     // (Of the other two, the first byte after the spaces says which can apply: a scrambled
     // marking opens with `(`, a spelled-out one with its level's letter. Most texts have neither,
     // and were asked both.)
-    let in_parentheses = rest.bytes().find(|&b| b != b' ') == Some(b'(');
+    // (`ENTIRE TEXT` after a marking is asked only where an `E` follows it past spaces and
+    // dashes, at least one: most markings have a sentence after them, which the call trimmed
+    // and compared again.)
+    let b = rest.as_bytes();
     let read = match Marking::parse_prefix(rest) {
-        Some(read) => Some(Marking::entire_text_after(rest, read).unwrap_or(read)),
-        None if in_parentheses => Marking::parse_scrambled_prefix(rest),
+        Some(read) => {
+            let gap = b[read.1..].iter().take_while(|&&c| c == b' ' || c == b'-').count();
+            let may_be_entire = gap > 0 && b.get(read.1 + gap).is_some_and(|&c| c | 0x20 == b'e');
+            Some(may_be_entire.then(|| Marking::entire_text_after(rest, read)).flatten().unwrap_or(read))
+        }
+        None if rest.bytes().find(|&b| b != b' ') == Some(b'(') => Marking::parse_scrambled_prefix(rest),
         None => Marking::parse_entire_text(rest),
     };
     let (marking, mut at) = match read {
         Some((m, n)) => (Some(m), n),
         None => (None, 0),
     };
-    let b = rest.as_bytes();
     while at < b.len() && (b[at] == b' ' || b[at] == b'\t') {
         at += 1;
     }
@@ -63,26 +69,26 @@ pub(super) fn marking_after_caption(text: &str) -> Option<(Marking<'_>, usize, u
     Some((marking, colon + 1 + lead, colon + 1 + n + after))
 }
 
-impl<'l, 'a> Walk<'l, 'a> {
-    /// The paragraph's marking: `marking` (read before the text), or else one after a caption
-    /// at the start of the text from `text_start` to `end` ([`marking_after_caption`]) with its
-    /// span (spaces after it included), to be cut out of the text.
-    pub(super) fn marking_or_inner(
-        &self,
-        marking: Option<Marking<'a>>,
-        text_start: u32,
-        end: u32,
-    ) -> (Option<Marking<'a>>, Option<Span>) {
-        if marking.is_some() {
-            return (marking, None);
-        }
-        let text = Span::new(text_start, end.max(text_start)).slice(self.source);
-        match marking_after_caption(text) {
-            Some((m, from, to)) => (Some(m), Some(Span::new(text_start + from as u32, text_start + to as u32))),
-            None => (None, None),
-        }
+/// The paragraph's marking: `marking` (read before the text), or else one after a caption at
+/// the start of its text `text`, which starts at `text_start` ([`marking_after_caption`]), with
+/// its span (spaces after it included), to be cut out of the text.
+/// (The text is the rest of the string the marking was read from: not sliced from the source
+/// again, with the tests of its ends.)
+pub(super) fn marking_or_inner<'a>(
+    marking: Option<Marking<'a>>,
+    text: &'a str,
+    text_start: u32,
+) -> (Option<Marking<'a>>, Option<Span>) {
+    if marking.is_some() {
+        return (marking, None);
     }
+    match marking_after_caption(text) {
+        Some((m, from, to)) => (Some(m), Some(Span::new(text_start + from as u32, text_start + to as u32))),
+        None => (None, None),
+    }
+}
 
+impl<'l, 'a> Walk<'l, 'a> {
     /// A numbered paragraph; `pre` is a marking written before the number, and where it starts.
     pub(super) fn numbered_paragraph(
         &mut self,
@@ -116,14 +122,14 @@ impl<'l, 'a> Walk<'l, 'a> {
         };
         self.previous = Some(number);
         let rest = &t[w.len..];
-        let (mut marking, text_start) = marking_and_text(rest);
-        let text_start = start + (w.len + text_start) as u32;
+        let (mut marking, text_at) = marking_and_text(rest);
+        let text_start = start + (w.len + text_at) as u32;
         let mut first = start;
         if let Some((m, at)) = pre {
             marking = marking.or(Some(m));
             first = at;
         }
-        let (marking, inner_marking) = self.marking_or_inner(marking, text_start, end);
+        let (marking, inner_marking) = marking_or_inner(marking, &rest[text_at..], text_start);
         self.open_paragraph(Paragraph {
             source: self.source,
             span: Span::new(first, end),
@@ -156,9 +162,9 @@ impl<'l, 'a> Walk<'l, 'a> {
                 None => (t, start, end),
             },
         };
-        let (marking, text_start) = marking_and_text(text);
-        let text_start = from + text_start as u32;
-        let (mut marking, inner_marking) = self.marking_or_inner(marking, text_start, text_end);
+        let (marking, text_at) = marking_and_text(text);
+        let text_start = from + text_at as u32;
+        let (mut marking, inner_marking) = marking_or_inner(marking, &text[text_at..], text_start);
         // A marking that opens the heading of an unmarked paragraph is the paragraph's
         // (`(U) Status of Host Nation Laws:` / rule / `-- UAE Federal Law 4 ...`, 07ABUDHABI1838);
         // the heading's text leaves it out (`Paragraph::heading`), its span keeps the line.
