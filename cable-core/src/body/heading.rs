@@ -2,7 +2,6 @@
 //! until the next line says whether they head a paragraph or end the text.
 
 use super::*;
-use std::borrow::Cow;
 
 /// Rules and caption lines met after the text of a paragraph: a heading if a paragraph
 /// follows, text otherwise.
@@ -252,21 +251,6 @@ pub(super) fn has_sentence_break(t: &str) -> bool {
     })
 }
 
-/// [`text::clean`] of a caption's span, written as `lines` caption lines.
-/// (A caption of one line, most of them, is one piece of that line: the walk takes captions a
-/// piece at a time, and a line holds no line break. It cleans to the piece cleaned, or to
-/// nothing when that is a rule, which the joining of lines leaves out. This runs at every
-/// heading, where the general path set up the joining and its search for line breaks.)
-fn clean_caption(source: &str, span: Span, lines: u32) -> Cow<'_, str> {
-    if lines != 1 {
-        return text::clean(source, span, &[]);
-    }
-    let c = text::clean_line(span.slice(source));
-    let c = if is_rule(c) { "" } else { c };
-    debug_assert_eq!(c, text::clean(source, span, &[]));
-    Cow::Borrowed(c)
-}
-
 impl<'l, 'a> Walk<'l, 'a> {
     /// Decides what the pending captions were, now that a paragraph starts at `next` (or the
     /// text ended): a heading for that paragraph, or text.
@@ -287,7 +271,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // it is short; a rule makes it one.
         let short = last - first <= 40;
         // A caption of link remnants or stray marks alone is no heading: `""` helps nobody.
-        let caption = clean_caption(self.source, Span::new(first, last), p.captions);
+        let caption = text::clean(self.source, Span::new(first, last), &[]);
         let caption = caption.trim_end_matches(['-', ' ']);
         // (`NNNN`, `NN`: the end of a section's transmission in partial records, before the next
         // section's header; never a heading.)
