@@ -192,7 +192,9 @@ pub(crate) fn is_upper_text(s: &str) -> bool {
 
 /// Parses a run of ASCII digits (at most 9, so it fits a `u32`).
 pub(crate) fn parse_u32(s: &str) -> Option<u32> {
-    if is_digits(s) && s.len() <= 9 { s.parse().ok() } else { None }
+    // (Nine digits never overflow: folded here, not asked of the general parser, which cost
+    // more than its callers' tests.)
+    (s.len() <= 9 && is_digits(s)).then(|| s.bytes().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
 }
 
 /// The three-letter month abbreviation (`JAN`..`DEC`, any case) as 1..=12.

@@ -15,10 +15,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             return i + 1;
         }
         let indent = line.indent as usize;
-        // Breaks, banners and header lines are short; a long line is text (page markers inside
-        // it are found by `text_at`). (A long line that opens with no `P` opens with no `PAGE`:
-        // its shape tells, not a slice of its text.)
-        if !shape.is_long() || (shape.may_be_page_banner() && line.trimmed().starts_with("PAGE ")) {
+        if asks_breaks(line) {
             let mut read = pagebreak::Read::default();
             if shape.may_be_header() {
                 if let Some(n) = self.section_break(i, end, &mut read) {
@@ -43,8 +40,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         // (One call of `text_at` for every line of text, long or short: its fast path is
         // inlined here once.)
-        self.text_at(i, indent);
-        i + 1
+        self.text_at(i, indent, end)
     }
 
     /// A blank line.
@@ -94,9 +90,11 @@ impl<'l, 'a> Walk<'l, 'a> {
     }
 
     /// Text starting at byte `at` of line `i`, up to the end of the line (or of the text):
-    /// page markers inside it (pages whose lines were joined) are cut out as breaks.
+    /// page markers inside it (pages whose lines were joined) are cut out as breaks. Returns
+    /// the next line to read: past the lines before `end` that go on as plain text too (see
+    /// [`Walk::plain_run`]).
     #[inline]
-    pub(super) fn text_at(&mut self, i: usize, at: usize) {
+    pub(super) fn text_at(&mut self, i: usize, at: usize, end: usize) -> usize {
         // Most lines are whole lines of prose inside a paragraph: no page marker or inline
         // paragraph number to cut, no caption at the end (a plain shape ends in no dash), and
         // more of the open paragraph ([`Walk::plain_text`]). They take this path alone, past
@@ -109,13 +107,42 @@ impl<'l, 'a> Walk<'l, 'a> {
         let whole = at == line.indent as usize && line.span().end <= self.content_end;
         if whole && !self.has_cuts(i, at) {
             if self.plain_text(i) {
-                self.continue_open(line.span().end);
-            } else {
-                self.last_piece(i, at, line.text.len(), false);
+                let next = self.plain_run(i + 1, end);
+                self.continue_open(self.lines[next - 1].span().end);
+                return next;
             }
-            return;
+            self.last_piece(i, at, line.text.len(), false);
+            return i + 1;
         }
         self.cut_text_at(i, at);
+        i + 1
+    }
+
+    /// The first line from `i` on (before `end`) that is not plain text going on as line
+    /// `i - 1` did, that line being plain text of the open paragraph: every test [`Walk::step`]
+    /// would ask of the lines in between answers "more of the open paragraph" (no break or
+    /// header is possible by their shapes, nothing to cut by the ranges known free of ` OF `
+    /// and `(`, [`Walk::plain_text`]), and nothing the walk knows changes along them, so the
+    /// paragraph is continued once, to the last of them. (Most lines of a paragraph: the step's
+    /// tests and the paragraph's update, once per line, cost several times these.)
+    #[inline]
+    fn plain_run(&self, i: usize, end: usize) -> usize {
+        let mut j = i;
+        while j < end {
+            let line = &self.lines[j];
+            let span = line.span();
+            // (The tests of `step`, `text_at` and `has_cuts` before `plain_text`, as they
+            // answer for a line that goes on: a line that fails one is read by `step`.)
+            if asks_breaks(line)
+                || span.end > self.content_end
+                || !self.surely_no_cuts(span.start as usize + line.indent as usize, span.end as usize)
+                || !self.plain_text(j)
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
     }
 
     /// Whether line `i` from byte `at` holds what [`Walk::cut_text_at`] may cut: a ` OF ` (a
@@ -126,7 +153,7 @@ impl<'l, 'a> Walk<'l, 'a> {
     fn has_cuts(&mut self, i: usize, at: usize) -> bool {
         let span = self.lines[i].span();
         let (a, b) = (span.start as usize + at, span.end as usize);
-        if a >= self.no_cuts.0 && b < self.no_cuts.1 {
+        if self.surely_no_cuts(a, b) {
             return false;
         }
         let source = self.source.as_bytes();
@@ -142,6 +169,13 @@ impl<'l, 'a> Walk<'l, 'a> {
             };
         }
         cuts
+    }
+
+    /// Whether the offsets `a..b` lie in the range known to hold neither pattern of
+    /// [`Walk::has_cuts`] (false says nothing).
+    #[inline(always)]
+    fn surely_no_cuts(&self, a: usize, b: usize) -> bool {
+        a >= self.no_cuts.0 && b < self.no_cuts.1
     }
 
     /// [`Walk::text_at`] for a line that may need cutting.
@@ -238,6 +272,17 @@ impl<'l, 'a> Walk<'l, 'a> {
             self.structured_piece(i, from, end);
         }
     }
+}
+
+/// Whether [`Walk::step`] asks `line` whether it is a section or page break: breaks, banners
+/// and header lines are short, and their shapes tell (a long line is text, page markers inside
+/// it found by `text_at`, unless a `PAGE` banner with content after it; a long line that opens
+/// with no `P` opens with no `PAGE`: its shape tells, not a slice of its text).
+#[inline(always)]
+fn asks_breaks(line: &Line<'_>) -> bool {
+    let shape = line.shape;
+    (shape.may_be_header() || shape.may_be_page_break())
+        && (!shape.is_long() || (shape.may_be_page_banner() && line.trimmed().starts_with("PAGE ")))
 }
 
 /// [`text::is_blank`] of a whole line, its first test read off the line's shape (empty, or

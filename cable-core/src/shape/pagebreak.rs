@@ -203,6 +203,12 @@ pub(crate) fn is_lone_classification(line: &str) -> bool {
 /// ends either, and it is not trimmed again.)
 #[inline(never)]
 fn lone_classification_words(t: &str) -> bool {
+    // (The line's last letters first: the words end the line, and most lines asked end
+    // otherwise. Three bytes from the end, where the banner word's test reads the line from its
+    // start through a call or two.)
+    if !ends_like_banner_word(t.as_bytes()) {
+        return false;
+    }
     // The banner word first: a line that is none (most lines asked: short captions in
     // capitals) fails it within a few bytes, where the tests of its form below read it whole.
     // (A damaged word is never a lone classification: only the undamaged ones are looked for.)
@@ -216,6 +222,25 @@ fn lone_classification_words(t: &str) -> bool {
         // Not letter-spaced: at most three words (`LIMITED OFFICIAL USE`).
         && !(t.as_bytes().get(1) != Some(&b' ') && t.bytes().filter(|&b| b == b' ').count() > 3);
     form && t[w.len..].trim().is_empty() && !t.contains("  ")
+}
+
+/// Whether `t` (ending in an ASCII letter) may end with one of the banner words that a lone
+/// classification line is: its last three letters, read as `classification::banner_word` reads
+/// letters (any case, a single space before a letter passed over, as in `C O N F I D E N T I A
+/// L`), end `CONFIDENTIAL`, `UNCLASSIFIED`, `SECRET`, `UNCLAS` or the words read after it (`USE`
+/// of `LIMITED OFFICIAL USE`, `EFTO`, `SENSITIVE`).
+fn ends_like_banner_word(t: &[u8]) -> bool {
+    let mut last = [0u8; 3];
+    let mut j = t.len();
+    for (k, c) in last.iter_mut().enumerate().rev() {
+        if k < 2 && j > 1 && t[j - 1] == b' ' {
+            j -= 1;
+        }
+        let Some(j1) = j.checked_sub(1) else { return false };
+        *c = t[j1].to_ascii_uppercase();
+        j = j1;
+    }
+    matches!(&last, b"IAL" | b"IED" | b"RET" | b"LAS" | b"USE" | b"FTO" | b"IVE")
 }
 
 /// Where a page break starts at line `i`, how many whole lines it takes and, for a `PAGE`
@@ -372,6 +397,28 @@ mod tests {
         assert!(!is_page_marker("THE 12345678 PEOPLE OF 2 COUNTRIES"));
         assert_eq!(marker_page("MOSCOW 00005434 002 OF 002"), Some(2));
         assert_eq!(marker_page("ROME 00000087  001.2 OF 003"), Some(2));
+    }
+
+    #[test]
+    fn lone_classifications_by_their_last_letters() {
+        for t in [
+            "CONFIDENTIAL",
+            "C O N F I D E N T I A L",
+            "CONFIDENTI A L",
+            "Secret",
+            "TOP SECRET",
+            "UNCLAS",
+            "UNCLAS EFTO",
+            "UNCLAS SENSITIVE",
+            "LIMITED OFFICIAL USE",
+            "SENSITIVE BUT UNCLASSIFIED",
+            "U N C L A S S I F I E D",
+        ] {
+            assert!(is_lone_classification(t), "{t}");
+        }
+        for t in ["THE MINISTER SAID THAT", "SECRETARY", "CONFIDENTI  AL", "SECRET SECRET", "UNCLAS EFTOS"] {
+            assert!(!is_lone_classification(t), "{t}");
+        }
     }
 
     #[test]
