@@ -381,21 +381,20 @@ fn ends_sentence(tok: &str) -> bool {
     tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
-/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a probe of the hashed words, with
-/// `w` upper-cased on the stack (this runs for every word of every Classified By line).
+/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a probe of the hashed words (this
+/// runs for every word of every Classified By line).
 fn is_role_word(w: &str) -> bool {
+    // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
+    let upper = |s: u8| if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
+    // Words of up to 16 bytes (all but two role words) as integers, hashed: one probe rather
+    // than a binary search over the words. Upper-cased as they are packed: no copy first.
+    if let Some(key) = scan::pack16(w.as_bytes(), upper) {
+        return packed_roles().get(key).is_some();
+    }
     let mut buf = [0u8; 32];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
-    for (d, s) in up.iter_mut().zip(w.bytes()) {
-        // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
-        *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
-    }
-    // Words of up to 16 bytes (all but two role words) as integers, hashed: one probe rather
-    // than a binary search over the words.
-    match scan::pack16(up, |b| b) {
-        Some(key) => packed_roles().get(key).is_some(),
-        None => ROLE_WORDS.iter().any(|r| r.as_bytes() == up),
-    }
+    up.iter_mut().zip(w.bytes()).for_each(|(d, s)| *d = upper(s));
+    ROLE_WORDS.iter().any(|r| r.as_bytes() == up)
 }
 
 /// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and hashed.
