@@ -381,21 +381,19 @@ fn ends_sentence(tok: &str) -> bool {
     tok.ends_with('.') && tok.trim_end_matches('.').len() > 1 && !is_suffix(tok) && !tok[..tok.len() - 1].contains('.')
 }
 
-/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a probe of the hashed words, with
-/// `w` upper-cased on the stack (this runs for every word of every Classified By line).
+/// `w` is one of [`ROLE_WORDS`] (any case, `0` read as `O`): a probe of the hashed words (this
+/// runs for every word of every Classified By line).
 fn is_role_word(w: &str) -> bool {
+    let upper = |s: u8| if s == b'0' { b'O' } else { s.to_ascii_uppercase() }; // `C0NSUL`: a zero for O
+    // Words of up to 16 bytes (all but two role words) as integers, hashed: one probe rather
+    // than a binary search over the words. Upper-cased as they are packed: no copy first.
+    if let Some(key) = scan::pack16(w.as_bytes(), upper) {
+        return packed_roles().get(key).is_some();
+    }
     let mut buf = [0u8; 32];
     let Some(up) = buf.get_mut(..w.len()) else { return false };
-    for (d, s) in up.iter_mut().zip(w.bytes()) {
-        // A zero typed for the letter O (`C0NSUL`, `AMBASSAD0R`).
-        *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
-    }
-    // Words of up to 16 bytes (all but two role words) as integers, hashed: one probe rather
-    // than a binary search over the words.
-    match scan::pack16(up, |b| b) {
-        Some(key) => packed_roles().get(key).is_some(),
-        None => ROLE_WORDS.iter().any(|r| r.as_bytes() == up),
-    }
+    up.iter_mut().zip(w.bytes()).for_each(|(d, s)| *d = upper(s));
+    ROLE_WORDS.iter().any(|r| r.as_bytes() == up)
 }
 
 /// [`ROLE_WORDS`] of up to 16 bytes, packed ([`scan::pack16`]) and hashed.
@@ -440,13 +438,15 @@ fn is_misspelt_role_word(w: &str) -> bool {
                 .any(|&(r, role_mask)| mask & !role_mask == 0 && is_one_letter_missing(w, r))
         };
     }
+    // A zero for the letter O (`COUNSEL0R`) read as one in a copy; the tests below fold case.
     let mut buf = [0u8; 16];
-    let Some(up) = buf.get_mut(..w.len()) else { return false };
-    for (d, s) in up.iter_mut().zip(w.bytes()) {
-        // A zero typed for the letter O (`COUNSEL0R`).
-        *d = if s == b'0' { b'O' } else { s.to_ascii_uppercase() };
-    }
-    let up = std::str::from_utf8(up).unwrap_or_default();
+    let up = match buf.get_mut(..w.len()) {
+        Some(up) if w.contains('0') => {
+            up.iter_mut().zip(w.bytes()).for_each(|(d, s)| *d = if s == b'0' { b'O' } else { s });
+            std::str::from_utf8(up).unwrap_or_default()
+        }
+        _ => w,
+    };
     let slips = if w.len() >= 9 { 2 } else { 1 };
     // The distance's own cheap bounds (lengths, letters missing either way) first, with the
     // role words' letter sets computed once: most pairs end there without a call. Only the
