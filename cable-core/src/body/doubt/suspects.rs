@@ -8,6 +8,7 @@ use crate::body::passages::end_word;
 use crate::model::Paragraph;
 use crate::span::Span;
 use crate::text::literals::Literals;
+use smallvec::SmallVec;
 use std::sync::LazyLock;
 
 /// A piece of three bytes or more of each of `doubt`'s forms of transmission debris (`NNNN`,
@@ -93,8 +94,10 @@ pub(crate) struct Found {
     /// Each `(` followed by `NO` or `CO` in any case (`(Note`, `(COMMENT`). In order, offsets in
     /// the source.
     notes: Vec<u32>,
-    /// Where `MMA` of `END SUMMARY` stands in any case, in order, offsets in the source.
-    summaries: Vec<u32>,
+    /// Where `MMA` of `END SUMMARY` stands in any case, in order, offsets in the source. (Held
+    /// inline up to eight: a cable has few, and a fourth list on the heap cost most cables one
+    /// more allocation.)
+    summaries: SmallVec<[u32; 8]>,
 }
 
 /// The search of the text of `paragraphs` in `source` (from the first one's start to the
@@ -103,7 +106,8 @@ pub(crate) fn search(source: &str, paragraphs: &[Paragraph<'_>]) -> Found {
     let from = paragraphs.first().map_or(0, |p| p.text_span.start);
     let to = paragraphs.iter().map(|p| p.text_span.end).max().unwrap_or(from).max(from);
     let text = Span::new(from, to).slice(source).as_bytes();
-    let mut found = Found { from, forms: Vec::new(), numbers: Vec::new(), notes: Vec::new(), summaries: Vec::new() };
+    let mut found =
+        Found { from, forms: Vec::new(), numbers: Vec::new(), notes: Vec::new(), summaries: SmallVec::new() };
     let b = source.as_bytes();
     for m in PIECES.matches(text) {
         let span = Span::new(from + m.start as u32, from + m.end as u32);
