@@ -59,9 +59,7 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (The lines below that may end the block by their shape are few: when none of the
         // three may, the block runs on whatever they read like, and none is asked whether it
         // could be a heading.)
-        let may_end_block = |l: &Line<'_>| {
-            !l.shape.is_plain() || (l.shape.may_clean_to_nothing() && text::cleans_to_nothing(l.trimmed()))
-        };
+        let may_end_block = |l: &Line<'_>| !l.shape.is_plain() || line_cleans_to_nothing(l);
         // The block's text ends with this line and lines follow it: they decide whether it runs on.
         let lines_below = end == line.span().end && self.lines.len() > i + 1;
         let below = || self.lines[i + 1..].iter().take(3);

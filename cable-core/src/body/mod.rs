@@ -40,7 +40,7 @@ use marker::{inline_marker, inline_paragraph_number, redactions, split_glued_cla
 use paragraph::marking_and_text;
 use piece::RulesAsked;
 use section::{SectionRouting, sections};
-use step::is_blank_line;
+use step::{is_blank_line, line_cleans_to_nothing};
 
 pub use elements::{Element, ElementKind};
 

@@ -156,7 +156,9 @@ impl<'l, 'a> Walk<'l, 'a> {
         // (Asked once: both tests below need it.)
         let separator = is_separator(t_trim);
         let wrapped_rule = separator && i > 0 && self.rule_line(i - 1);
-        let cleans_to_nothing = (!whole_line || line.shape.may_clean_to_nothing()) && text::cleans_to_nothing(t_trim);
+        // (A whole line is the trimmed line: its shape answers first.)
+        let cleans_to_nothing =
+            if whole_line { line_cleans_to_nothing(&line) } else { text::cleans_to_nothing(t_trim) };
         if (cleans_to_nothing || separator) && !wrapped_rule && self.pending.is_none_or(|p| p.first_caption.is_none()) {
             // A teletype paragraph separator or `SIPDIS` between paragraphs.
             self.blank();
@@ -240,7 +242,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             && !(line.shape.ends_upper()
                 && next.may_be_page_banner()
                 && next_line.is_some_and(|l| pagebreak::opens_page_banner(l.trimmed())))
-            && !(line.shape.may_clean_to_nothing() && text::cleans_to_nothing(line.trimmed()))
+            && !line_cleans_to_nothing(line)
     }
 
     /// [`is_rule_line`] of line `i` (false past the last line), remembered (see

@@ -291,3 +291,10 @@ fn asks_breaks(line: &Line<'_>) -> bool {
 pub(super) fn is_blank_line(line: &Line<'_>) -> bool {
     line.shape.may_be_blank() && text::is_blank(line.text)
 }
+
+/// [`text::cleans_to_nothing`] of a whole line, asked only where its shape says its end lets it
+/// (most lines end otherwise, and the call cost them more than the test).
+#[inline]
+pub(super) fn line_cleans_to_nothing(line: &Line<'_>) -> bool {
+    line.shape.may_clean_to_nothing() && text::cleans_to_nothing(line.trimmed())
+}
