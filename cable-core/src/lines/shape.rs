@@ -56,33 +56,43 @@ impl Shape {
 
     // Bits of the tables below that are no shape of their own, only parts of one (above the
     // sixteen bits a `Shape` keeps):
-    /// A first byte that a lone classification line may start with (`C`, `S`, `U`, ...) in the
-    /// first table, a last byte that it may end with (`L`, `T`, `D`, ...) in the second: the bit
-    /// is in both tables' AND only for a line with both ends.
-    const LONE: u32 = 1 << 16;
-    /// An end that opens a rarer test: `Z` or `N` first, the first byte of `ZN` (`ZNY CCCCC
-    /// ZZH`) and of `NNNN`; a full stop last, which ends a page marker after a digit (`002 OF
-    /// 002.`).
+    /// A first byte that opens a rarer test: `Z` or `N`, the first byte of `ZN` (`ZNY CCCCC
+    /// ZZH`) and of `NNNN`.
     const RARE: u32 = 1 << 17;
     /// A header line's first byte (an upper-case letter or a digit) in the first table, its
     /// last byte (a digit or the `Z` of a time) in the second, and at most 80 bytes in the
     /// lengths' table: one AND of the three asks all.
     const HEADER_ENDS: u32 = 1 << 18;
-    /// At most 14 bytes: a lone classification line's second byte may be a small letter.
-    const UPTO14: u32 = 1 << 19;
-    /// At most 64 bytes: the longest lone classification line a page break takes.
-    const UPTO64: u32 = 1 << 21;
+    /// A lone classification line that a page break takes: a first byte that such a line may
+    /// start with (`C`, `S`, `U`, ...) in the first table, a last byte that it may end with
+    /// (`L`, `T`, `D`, ...) in the second, at most 64 bytes in the lengths' table. Its place
+    /// moves down onto [`PAGE`](Self::PAGE) by the same shift as
+    /// [`LONE_HEADER`](Self::LONE_HEADER)'s onto [`HEADER`](Self::HEADER).
+    const LONE_PAGE: u32 = 1 << 24;
+    /// A lone classification line that the section's header test takes: as
+    /// [`LONE_PAGE`](Self::LONE_PAGE), but an upper-case first byte (a header line's) and at most
+    /// 66 bytes.
+    const LONE_HEADER: u32 = 1 << 26;
+    /// The second byte that both lone bits need, each three places above its bit: past 14 bytes
+    /// a lone classification line is upper-case or letter-spaced (its second byte is no small
+    /// letter). Set for every byte but a small letter in the first table (which is read for the
+    /// line's second byte too), and up to 14 bytes in the lengths' table.
+    const SECOND_OK: u32 = (Self::LONE_PAGE | Self::LONE_HEADER) << 3;
     /// A last byte that ends a line's visible text as it is (no whitespace, no no-break space's
     /// last byte, no tag's `>`), in the last table only: the split's trim stops at it.
     const VISIBLE: u32 = 1 << 23;
     /// A first byte that may open an indent (ASCII whitespace, a no-break space's first byte),
     /// in the first table only: the line's indent is looked for behind it.
     const SPACE: u32 = 1 << 22;
+    /// A full stop, in the last table only: it ends a page marker after a digit (`002 OF 002.`),
+    /// where it moves down onto the digit's [`PAGE`](Self::PAGE) bit of the byte before it.
+    const DOT: u32 = (Self::PAGE as u32) << 24;
 
     /// The bits a line's first byte gives. The shape's own bits are set where the byte gives
     /// them, but [`CLEAN`](Self::CLEAN) where it takes it away (either end can), so that the
-    /// shape is the tables' OR with that bit flipped; [`LONE`](Self::LONE) and
-    /// [`HEADER_ENDS`](Self::HEADER_ENDS) need the other tables' bits too (an AND).
+    /// shape is the tables' OR with that bit flipped; [`LONE_PAGE`](Self::LONE_PAGE),
+    /// [`LONE_HEADER`](Self::LONE_HEADER) and [`HEADER_ENDS`](Self::HEADER_ENDS) need the other
+    /// tables' bits too (an AND).
     const FIRST: [u32; 256] = {
         let mut t = [0u32; 256];
         let mut b = 0;
@@ -109,7 +119,10 @@ impl Shape {
             }
             let mut s = s as u32;
             if matches!(c.to_ascii_uppercase(), b'C' | b'S' | b'U' | b'L' | b'T' | b'E' | b'O') {
-                s |= Self::LONE;
+                s |= Self::LONE_PAGE;
+                if c.is_ascii_uppercase() {
+                    s |= Self::LONE_HEADER;
+                }
             }
             if c.is_ascii_uppercase() || c.is_ascii_digit() {
                 s |= Self::HEADER_ENDS;
@@ -119,6 +132,9 @@ impl Shape {
             }
             if c.is_ascii_whitespace() || c == 0xC2 {
                 s |= Self::SPACE;
+            }
+            if !c.is_ascii_lowercase() {
+                s |= Self::SECOND_OK;
             }
             t[b] = s;
             b += 1;
@@ -150,10 +166,10 @@ impl Shape {
             }
             let mut s = s as u32;
             if c == b'.' {
-                s |= Self::RARE;
+                s |= Self::DOT;
             }
             if matches!(c.to_ascii_uppercase(), b'L' | b'T' | b'D' | b'S' | b'E' | b'O') {
-                s |= Self::LONE;
+                s |= Self::LONE_PAGE | Self::LONE_HEADER;
             }
             if c.is_ascii_digit() || c == b'Z' {
                 s |= Self::HEADER_ENDS;
@@ -169,8 +185,9 @@ impl Shape {
 
     /// The bits a line's length gives: [`LONG`](Self::LONG), and the length limits of the
     /// tests that the ends open, each at the bit of the ends' tables that it limits, so that
-    /// one AND asks both ([`LONE`](Self::LONE) up to 66 bytes, the section's header test;
-    /// [`HEADER_ENDS`](Self::HEADER_ENDS) up to 80). Indexed by the length, 127 for any longer
+    /// one AND asks both ([`LONE_PAGE`](Self::LONE_PAGE) up to 64 bytes,
+    /// [`LONE_HEADER`](Self::LONE_HEADER) up to 66, [`HEADER_ENDS`](Self::HEADER_ENDS) up to
+    /// 80). Indexed by the length, 127 for any longer
     /// line.
     const LENGTHS: [u32; 128] = {
         let mut t = [0u32; 128];
@@ -181,13 +198,13 @@ impl Shape {
                 s |= Self::LONG as u32;
             }
             if n <= 14 {
-                s |= Self::UPTO14;
+                s |= Self::SECOND_OK;
             }
             if n <= 64 {
-                s |= Self::UPTO64;
+                s |= Self::LONE_PAGE;
             }
             if n <= 66 {
-                s |= Self::LONE;
+                s |= Self::LONE_HEADER;
             }
             if n <= 80 {
                 s |= Self::HEADER_ENDS;
@@ -206,9 +223,9 @@ impl Shape {
 
     /// The shape of a line whose bytes without surrounding whitespace are `b`: three table
     /// look-ups (first byte, last byte, length), their OR for the bits that one of them gives
-    /// and their AND for those that need all; the rarer bits (lone classification, header
-    /// opening with `ZN`, marker ending in a full stop) only behind the table bits that open
-    /// them. (This runs on every line of every text: always inlined into the split loop, where
+    /// and their AND for those that need all, with two more look-ups for the lone
+    /// classification's second byte and a marker's digit before a full stop; the header opening
+    /// with `ZN` or `NNNN` only behind its first byte. (This runs on every line of every text: always inlined into the split loop, where
     /// it costs about 20 instructions; the chain of tests and masks before, about 40.)
     #[inline(always)]
     pub(crate) fn of_bytes(b: &[u8]) -> Shape {
@@ -252,37 +269,31 @@ impl Shape {
         let all = f & l & len;
         const _: () = assert!(Shape::HEADER_ENDS == (Shape::HEADER as u32) << 10);
         s |= ((all & Self::HEADER_ENDS) >> 10) as u16;
-        // The rarer tests, each behind the bits that open it.
-        if (all & Self::LONE) | ((f | l) & Self::RARE) != 0 {
-            s |= Self::rare(b, f, len);
-        }
-        Shape(s)
-    }
-
-    /// The bits of [`of_bytes`](Self::of_bytes) that a few lines have: a lone classification
-    /// line's, a header line's that opens with `ZN` or `NNNN`, a page marker's that ends in a
-    /// full stop. `f` and `len` are the first byte's and the length's table bits.
-    #[inline(always)]
-    fn rare(b: &[u8], f: u32, len: u32) -> u16 {
-        let (n, last) = (b.len(), b[b.len() - 1]);
-        let mut s = 0;
-        // Shaped like a lone classification by its ends; past 14 bytes only upper-case or
-        // letter-spaced forms (the second byte is no small letter). The page break takes such
-        // lines up to 64 bytes, the section's header test up to 66.
-        let lone = f & Self::LAST[last as usize] & len & Self::LONE != 0
-            && (len & Self::UPTO14 != 0 || !b[1].is_ascii_lowercase());
-        if lone && len & Self::UPTO64 != 0 {
-            s |= Self::PAGE;
-        }
-        if f & len & Self::HEADER_ENDS != 0 && (lone || b.starts_with(b"ZN") || b.starts_with(b"NNNN")) {
+        // The lone classification's and the dotted marker's bits from two more look-ups, by
+        // shifts and ANDs rather than behind a branch: a third of the lines opened that branch
+        // (every line ending in a full stop, every line with a classification word's ends), in
+        // no order a predictor learns, and a third of those mispredicted it (0.7M a round of
+        // the texts).
+        // The second byte's first-table bits and the byte before the last one's last-table bits
+        // (a line of one byte has neither: its length gives the second byte's bits it needs).
+        let (second, before) =
+            if n >= 2 { (Self::FIRST[b[1] as usize], Self::LAST[b[n - 2] as usize]) } else { (0, 0) };
+        // Shaped like a lone classification by its ends, length and second byte (whose bits sit
+        // three places up).
+        let lone = all & ((second | len) >> 3);
+        const _: () = assert!(Shape::LONE_PAGE >> 18 == Shape::PAGE as u32);
+        const _: () = assert!(Shape::LONE_HEADER >> 18 == Shape::HEADER as u32);
+        s |= (lone >> 18) as u16 & (Self::PAGE | Self::HEADER);
+        // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
+        // carry a full stop (`002 OF 002.`): the last byte's `DOT` over the digit bit of the
+        // byte before it.
+        s |= ((l >> 24) & before) as u16 & Self::PAGE;
+        let header_sized = f & len & Self::HEADER_ENDS != 0;
+        // A header opening with `ZN` or `NNNN`: behind the first byte, which few lines open with.
+        if f & Self::RARE != 0 && header_sized && (b.starts_with(b"ZN") || b.starts_with(b"NNNN")) {
             s |= Self::HEADER;
         }
-        // The rest of the page-break test (see [`maybe_page_break`]): a marker's last count may
-        // carry a full stop (`002 OF 002.`).
-        if last == b'.' && b[n.saturating_sub(2)].is_ascii_digit() {
-            s |= Self::PAGE;
-        }
-        s
+        Shape(s)
     }
 
     /// Empty, or opening with a tag: blank, perhaps, once cleaned.
