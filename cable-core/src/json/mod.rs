@@ -55,7 +55,7 @@ impl<'o> Object<'o> {
     /// Writes `,"key":` and gives the buffer for its value. (Inlined: see `write_key`.)
     #[inline(always)]
     pub(crate) fn key(&mut self, key: &'static str) -> &mut Vec<u8> {
-        write_key(self.out, key, false);
+        write_key(self.out, key);
         self.out
     }
 
@@ -75,10 +75,14 @@ impl<'o> Object<'o> {
     }
 }
 
-/// A list or object being written: whether the next element is the first.
+/// A list or object being written. As in [`Object`], every element and key is written after a
+/// comma, and the first one's comma becomes the opening byte when the compound closes.
 pub(crate) struct Compound<'b, 'o> {
     ser: &'b mut Json<'o>,
-    first: bool,
+    /// Where the compound starts: its first element's comma, or nothing yet.
+    at: usize,
+    /// The opening byte, `[` or `{`.
+    open: u8,
     /// The closing byte, `]` or `}`.
     close: u8,
     /// Whether the compound is a variant's content, wrapped in an object to close as well.
@@ -89,6 +93,10 @@ impl Compound<'_, '_> {
     /// Writes the closing bytes: one or two bytes pushed (a slice of them, of a length unknown
     /// where it was written, was copied by a call to `memcpy`).
     fn close(self) -> Result<(), Error> {
+        match self.ser.out.get_mut(self.at) {
+            Some(comma) => *comma = self.open,
+            None => self.ser.out.push(self.open),
+        }
         self.ser.out.push(self.close);
         if self.variant {
             self.ser.out.push(b'}');
@@ -97,21 +105,18 @@ impl Compound<'_, '_> {
     }
 
     fn comma(&mut self) {
-        if !std::mem::take(&mut self.first) {
-            self.ser.out.push(b',');
-        }
+        self.ser.out.push(b',');
     }
 
     #[inline(always)]
     fn key(&mut self, key: &'static str) {
-        write_key(self.ser.out, key, std::mem::take(&mut self.first));
+        write_key(self.ser.out, key);
     }
 }
 
 impl<'b, 'o> Json<'o> {
     fn open(&'b mut self, open: u8, close: u8, variant: bool) -> Compound<'b, 'o> {
-        self.out.push(open);
-        Compound { ser: self, first: true, close, variant }
+        Compound { at: self.out.len(), ser: self, open, close, variant }
     }
 
     /// `{"variant":` before a variant's content.
