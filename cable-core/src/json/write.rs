@@ -218,16 +218,15 @@ fn find_escape(b: &[u8]) -> Option<usize> {
     (m != 0).then(|| at + m.trailing_zeros() as usize / 8)
 }
 
-/// Writes `"key":` for a key of the contract (a Rust identifier: nothing to escape), after a
-/// comma unless `first`. Inlined into each `serialize_field` of a literal key, where the key's
+/// Writes `,"key":` for a key of the contract (a Rust identifier: nothing to escape): the
+/// comma before the first key becomes its object's `{` (see `json::Object`). Inlined into each `serialize_field` of a literal key, where the key's
 /// length is a constant: the copies become a few stores instead of calls to `memcpy` (a key cost
 /// about 70 instructions, and the contract writes some 45 a paragraph).
 #[inline(always)]
-pub(super) fn write_key(out: &mut Vec<u8>, key: &str, first: bool) {
+pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
     debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
-    // `,"key":` gathered on the stack and copied as one piece (from its second byte for the
-    // first key): one test of the buffer's room instead of one a part (the pushes' and
-    // copies' tests are not merged with a `reserve`).
+    // `,"key":` gathered on the stack and copied as one piece: one test of the buffer's room
+    // instead of one a part (the pushes' and copies' tests are not merged with a `reserve`).
     const MAX: usize = 32;
     let k = key.as_bytes();
     if k.len() <= MAX {
@@ -237,18 +236,9 @@ pub(super) fn write_key(out: &mut Vec<u8>, key: &str, first: bool) {
         buf[2..k.len() + 2].copy_from_slice(k);
         buf[k.len() + 2] = b'"';
         buf[k.len() + 3] = b':';
-        // Two copies of a constant length each: a length that depends on `first` would make
-        // the copy a call to `memcpy`.
-        if first {
-            out.extend_from_slice(&buf[1..k.len() + 4]);
-        } else {
-            out.extend_from_slice(&buf[..k.len() + 4]);
-        }
+        out.extend_from_slice(&buf[..k.len() + 4]);
     } else {
-        if !first {
-            out.push(b',');
-        }
-        out.push(b'"');
+        out.extend_from_slice(b",\"");
         out.extend_from_slice(k);
         out.extend_from_slice(b"\":");
     }
