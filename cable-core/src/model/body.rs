@@ -36,6 +36,10 @@ pub struct Paragraph<'a> {
     /// The portion marking when it follows a caption word (`Summary: (C) In a ...`): cut out of
     /// the text as well.
     pub(crate) inner_marking: Option<Span>,
+    /// Index in the cable's line table of the line where the text starts, as the walk knew it
+    /// when it opened the paragraph (`u32::MAX` when it did not): the writer starts there instead
+    /// of searching the table, once it has checked that the line holds the text's first byte.
+    pub(crate) first_line: u32,
 }
 
 impl<'a> Paragraph<'a> {
@@ -143,9 +147,10 @@ impl<'a> Paragraph<'a> {
     /// text, when it is given and the paragraph has no cuts; else they are found in the text.
     fn read_lines(&self, with_text: bool, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
         let mut r = Reader::new(self.source, self.text_span, with_text);
+        let p_first_line = self.first_line;
         let cuts = self.cuts();
         if cuts.is_empty() && !lines.is_empty() {
-            text::each_clean_line(self.source, self.text_span, lines, |t| r.read(t));
+            text::each_clean_line(self.source, self.text_span, (lines, p_first_line), |t| r.read(t));
         } else {
             text::each_piece(self.source, self.text_span, &cuts, |piece| r.read(text::clean_line(piece)));
         }
@@ -312,7 +317,7 @@ impl<'c, 'a> Passage<'c, 'a> {
             if start >= end {
                 continue;
             }
-            let part = text::clean_in(self.source, Span::new(start, end), &p.cuts(), self.lines);
+            let part = text::clean_in(self.source, Span::new(start, end), &p.cuts(), (self.lines, p.first_line));
             match (&mut out, first.take()) {
                 (None, None) => first = Some(part),
                 (None, Some(f)) => {
