@@ -387,6 +387,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 heading: Some(Span::new(first, last)),
                 gaps: Vec::new(),
                 inner_marking: None,
+                first_line: u32::MAX,
             });
             return self.assign_gaps(to);
         }
@@ -407,6 +408,7 @@ impl<'l, 'a> Walk<'l, 'a> {
                 heading: None,
                 gaps: Vec::new(),
                 inner_marking,
+                first_line: u32::MAX,
             });
             self.assign_gaps(last);
         }

@@ -140,6 +140,7 @@ impl<'l, 'a> Walk<'l, 'a> {
             heading,
             gaps: Vec::new(),
             inner_marking,
+            first_line: u32::MAX,
         });
     }
 
@@ -184,13 +185,15 @@ impl<'l, 'a> Walk<'l, 'a> {
             heading,
             gaps: Vec::new(),
             inner_marking,
+            first_line: u32::MAX,
         });
     }
 
-    pub(super) fn open_paragraph(&mut self, p: Paragraph<'a>) {
+    pub(super) fn open_paragraph(&mut self, mut p: Paragraph<'a>) {
         if self.body.paragraphs.len() >= crate::warning::MAX_PARAGRAPHS {
             return self.continue_last(p.span);
         }
+        p.first_line = self.line_at(p.text_span.start);
         self.close();
         // Breaks before the paragraph belong to no paragraph; those after its start (a caption
         // line that turned out to be text) are its own.
@@ -200,6 +203,22 @@ impl<'l, 'a> Walk<'l, 'a> {
         }
         self.body.paragraphs.push(p);
         self.open = Some(self.body.paragraphs.len() - 1);
+    }
+
+    /// The index of the line that holds `at`, looked for a few lines around the line of the
+    /// piece being read (a paragraph's text starts on it or a caption or two above it), for the
+    /// writer ([`Paragraph::first_line`]); `u32::MAX` when it is not there.
+    fn line_at(&self, at: u32) -> u32 {
+        let mut k = self.line;
+        for _ in 0..8 {
+            match self.lines.get(k) {
+                Some(l) if l.start > at && k > 0 => k -= 1,
+                Some(l) if l.start <= at && l.next <= at => k += 1,
+                Some(l) if l.start <= at => return k as u32,
+                _ => break,
+            }
+        }
+        u32::MAX
     }
 
     /// Past the paragraph limit: the last paragraph takes the text of the one at `span` (its

@@ -7,9 +7,12 @@ use crate::lines::Line;
 use crate::span::Span;
 use crate::spanned::Spanned;
 use crate::text;
-use crate::warning::MAX_ITEMS;
 use std::borrow::Cow;
 use std::ops::Range;
+
+mod item;
+pub use item::Item;
+use item::Reader;
 
 /// One paragraph of the body: numbered (`1. (C) ...`) or, in cables without numbers, a block
 /// of text between blank lines.
@@ -33,6 +36,10 @@ pub struct Paragraph<'a> {
     /// The portion marking when it follows a caption word (`Summary: (C) In a ...`): cut out of
     /// the text as well.
     pub(crate) inner_marking: Option<Span>,
+    /// Index in the cable's line table of the line where the text starts, as the walk knew it
+    /// when it opened the paragraph (`u32::MAX` when it did not): the writer starts there instead
+    /// of searching the table, once it has checked that the line holds the text's first byte.
+    pub(crate) first_line: u32,
 }
 
 impl<'a> Paragraph<'a> {
@@ -139,25 +146,15 @@ impl<'a> Paragraph<'a> {
     /// cost as much as the rest of the items.) The lines come from `lines`, the split of the whole
     /// text, when it is given and the paragraph has no cuts; else they are found in the text.
     fn read_lines(&self, with_text: bool, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
-        let mut r = Reader {
-            source: self.source,
-            end: self.text_span.end,
-            with_text,
-            joined: text::Joined::new(self.text_span.len()),
-            items: Vec::new(),
-            open: None,
-            before: "",
-        };
+        let mut r = Reader::new(self.source, self.text_span, with_text);
+        let p_first_line = self.first_line;
         let cuts = self.cuts();
         if cuts.is_empty() && !lines.is_empty() {
-            text::each_clean_line(self.source, self.text_span, lines, |t| r.read(t));
+            text::each_clean_line(self.source, self.text_span, (lines, p_first_line), |t| r.read(t));
         } else {
             text::each_piece(self.source, self.text_span, &cuts, |piece| r.read(text::clean_line(piece)));
         }
-        if let Some(o) = r.open {
-            r.items.push(o.finish());
-        }
-        (r.joined.finish(), r.items)
+        r.finish()
     }
 
     /// What is cut out of the text: the breaks and an inner marking, in text order.
@@ -172,103 +169,6 @@ impl<'a> Paragraph<'a> {
             }
         }
     }
-}
-
-/// The most room an item's text takes before its first lines are read: nineteen items in twenty
-/// of the corpus are shorter (an item that grows past it is regrown as a String is).
-const ITEM_ROOM: u32 = 1024;
-
-/// What [`Paragraph::read_lines`] has read so far: the text, the items, the open item.
-struct Reader<'a> {
-    source: &'a str,
-    /// The end of the paragraph's text (an item's text is no longer than the rest of it).
-    end: u32,
-    with_text: bool,
-    joined: text::Joined<'a>,
-    items: Vec<Item<'a>>,
-    open: Option<OpenItem<'a>>,
-    /// The line before, for the item test: the last non-empty one, rules included.
-    before: &'a str,
-}
-
-impl<'a> Reader<'a> {
-    /// Reads the next cleaned line. Most lines: prose (no label, no rule) with no item open, only
-    /// joined and kept for the next line's item test; that path inlined into the loops over the
-    /// lines (a closure called from two loops stayed a call per line), the rest out of line.
-    #[inline(always)]
-    fn read(&mut self, t: &'a str) {
-        if self.open.is_none() && text::opens_prose(t) {
-            if self.with_text {
-                self.joined.push_prose(t);
-            }
-            self.before = t;
-            return;
-        }
-        self.read_other(t);
-    }
-
-    /// [`read`](Self::read) of a line that is not prose outside an item.
-    #[inline(never)]
-    fn read_other(&mut self, t: &'a str) {
-        if t.is_empty() {
-            return;
-        }
-        let written = text::item_label(t);
-        if self.with_text {
-            self.joined.push_labelled(t, || written);
-        }
-        // (Most lines: no label, no item open. Only the line is kept for the next one's test.)
-        if written.is_none() && self.open.is_none() {
-            self.before = t;
-            return;
-        }
-        // Past the limit a label starts no item: its line continues the last one.
-        let label = text::item_start_labelled(self.before, t, written).filter(|_| self.items.len() + 1 < MAX_ITEMS);
-        self.before = t;
-        let start = (t.as_ptr() as usize - self.source.as_ptr() as usize) as u32;
-        let end = start + t.len() as u32;
-        if let Some(n) = label {
-            if let Some(o) = self.open.take() {
-                self.items.push(o.finish());
-            }
-            // Its size is not known yet: room for the rest of the paragraph, but no more than
-            // [`ITEM_ROOM`] (taken by each item of a long list, the rest of the paragraph would
-            // hold the whole paragraph once per item). Most items fit: no regrowth.
-            let mut text = text::Joined::new((self.end - start).min(ITEM_ROOM) as usize);
-            // (The space after the label trimmed first: `clean_line` then takes its quick way
-            // for most items, its trim being the first thing it does the long way.)
-            text.push(text::clean_line(crate::scan::trim_start_space(&t[n..])));
-            self.open = Some(OpenItem { label: &t[..n], span: Span::new(start, end), text });
-        } else if let Some(o) = &mut self.open {
-            o.span.end = end;
-            o.text.push_labelled(t, || written);
-        }
-    }
-}
-
-/// An item being read: its label, its span so far and its text joined so far.
-struct OpenItem<'a> {
-    label: &'a str,
-    span: Span,
-    text: text::Joined<'a>,
-}
-
-impl<'a> OpenItem<'a> {
-    fn finish(self) -> Item<'a> {
-        Item { label: self.label, text: self.text.finish(), span: self.span }
-    }
-}
-
-/// A sub-item inside a paragraph: a line that starts with a label (`A.`, `(1)`, `--`), and
-/// the lines that continue it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item<'a> {
-    /// The label as written (`A.`, `(1)`, `--`).
-    pub label: &'a str,
-    /// The item's text after the label, cleaned like paragraph text.
-    pub text: Cow<'a, str>,
-    /// From the label to the end of the item's last line.
-    pub span: Span,
 }
 
 /// What interrupted the text.
@@ -417,7 +317,7 @@ impl<'c, 'a> Passage<'c, 'a> {
             if start >= end {
                 continue;
             }
-            let part = text::clean_in(self.source, Span::new(start, end), &p.cuts(), self.lines);
+            let part = text::clean_in(self.source, Span::new(start, end), &p.cuts(), (self.lines, p.first_line));
             match (&mut out, first.take()) {
                 (None, None) => first = Some(part),
                 (None, Some(f)) => {
@@ -599,5 +499,32 @@ mod tests {
         let texts: Vec<String> =
             cable.paragraphs().iter().flat_map(|p| p.items()).map(|i| i.text.into_owned()).collect();
         assert_eq!(texts, items_cleaned_again(&cable));
+    }
+
+    /// The items read beside the text (most items' text taken as the end of the paragraph's) are
+    /// the items read alone (each joined on its own), off the line table and off the text, in
+    /// every paragraph of the CSV fixtures.
+    #[test]
+    fn items_beside_the_text_are_the_items_read_alone() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut items = 0;
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.extension().is_none_or(|x| x != "csv") {
+                continue;
+            }
+            for row in crate::envelope::csv::CsvReader::open(&path).unwrap() {
+                let record = row.unwrap();
+                let doc = record.document();
+                let Ok(cable) = doc.parse() else { continue };
+                for p in cable.paragraphs() {
+                    let alone = p.items();
+                    items += alone.len();
+                    assert_eq!(p.text_and_items().1, alone, "{path:?}");
+                    let (text, beside) = p.text_and_items_in(&cable.lines);
+                    assert_eq!((text, beside), (p.text(), alone), "{path:?}");
+                }
+            }
+        }
+        assert!(items > 50, "{items}");
     }
 }

@@ -113,6 +113,27 @@ impl<'a> Joined<'a> {
         self.out = Some(s);
     }
 
+    /// The text joined so far (what [`finish`](Self::finish) would give).
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        match (&self.out, self.first) {
+            (Some(s), _) => s,
+            (None, Some(f)) => f,
+            (None, None) => "",
+        }
+    }
+
+    /// Joining that goes on from `so_far`, the text of lines joined already, whose first line
+    /// is `first` (`so_far` opens with it): as if those lines had been pushed.
+    pub(crate) fn resume(first: &'a str, so_far: &str, capacity: usize) -> Self {
+        let out = (so_far.len() > first.len()).then(|| {
+            let mut s = String::with_capacity(capacity.max(so_far.len()));
+            s.push_str(so_far);
+            s
+        });
+        Joined { first: Some(first), out, capacity }
+    }
+
     /// The text: borrowed when it is one line.
     pub(crate) fn finish(self) -> Cow<'a, str> {
         match (self.out, self.first) {

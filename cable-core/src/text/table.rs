@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 /// [`clean`], the lines read off `lines`, the split of all of `source` ([`each_clean_line`]),
 /// when there are no gaps (and a table).
-pub(crate) fn clean_in<'a>(source: &'a str, span: Span, gaps: &[Span], lines: &[Line<'a>]) -> Cow<'a, str> {
-    if !gaps.is_empty() || lines.is_empty() {
+pub(crate) fn clean_in<'a>(source: &'a str, span: Span, gaps: &[Span], lines: (&[Line<'a>], u32)) -> Cow<'a, str> {
+    if !gaps.is_empty() || lines.0.is_empty() {
         return clean(source, span, gaps);
     }
     let mut joined = Joined::new(span.len());
@@ -19,18 +19,24 @@ pub(crate) fn clean_in<'a>(source: &'a str, span: Span, gaps: &[Span], lines: &[
 }
 
 /// [`each_piece`](super::each_piece) of a `span` without gaps, each piece cleaned ([`clean_line`]), read off
-/// `lines`, the split of all of `source`: the split found each line's end, trimmed its end and
+/// `lines.0`, the split of all of `source`, from `lines.1` on, a line at or before the span's
+/// first (as the walk knew it; searched for when it is not): the split found each line's end, trimmed its end and
 /// measured its indent and shape already. A whole line that is its own cleaned text (no indent,
 /// a clean shape, no tag in what the split trimmed off its end) is handed on as it is, without
 /// a search for its end or a byte of it read again; other lines are cut from the table's offsets
 /// and cleaned. (The empty piece between `\r` and `\n`, which cleans to nothing and adds
 /// nothing to a text, is not handed on.)
 #[inline]
-pub(crate) fn each_clean_line<'a>(source: &'a str, span: Span, lines: &[Line<'a>], mut f: impl FnMut(&'a str)) {
+pub(crate) fn each_clean_line<'a>(
+    source: &'a str,
+    span: Span,
+    (lines, hint): (&[Line<'a>], u32),
+    mut f: impl FnMut(&'a str),
+) {
     if span.is_empty() {
         return;
     }
-    let first = lines.partition_point(|l| l.next <= span.start);
+    let first = first_line(lines, hint as usize, span.start);
     for l in lines.get(first..).unwrap_or_default() {
         if l.start >= span.end {
             break;
@@ -45,6 +51,19 @@ pub(crate) fn each_clean_line<'a>(source: &'a str, span: Span, lines: &[Line<'a>
             clean_line(cut(source, l, span))
         };
         f(t);
+    }
+}
+
+/// The index of the first of `lines` that ends past `at`: `hint` when that line holds `at`
+/// (a paragraph's text, from the line the walk read it on), else found by a binary search,
+/// from `hint` on when the text starts further down.
+#[inline]
+fn first_line(lines: &[Line<'_>], hint: usize, at: u32) -> usize {
+    match lines.get(hint) {
+        // (The line before ends at or before this one's start: no line before it ends past `at`.)
+        Some(l) if l.start <= at && at < l.next => hint,
+        Some(l) if l.start <= at => hint + lines[hint..].partition_point(|l| l.next <= at),
+        _ => lines.partition_point(|l| l.next <= at),
     }
 }
 
@@ -84,10 +103,13 @@ mod tests {
                     let mut want = Vec::new();
                     each_piece(text, span, &[], |p| want.push(clean_line(p)));
                     want.retain(|t| !t.is_empty());
-                    let mut got = Vec::new();
-                    each_clean_line(text, span, &lines, |t| got.push(t));
-                    got.retain(|t| !t.is_empty());
-                    assert_eq!(got, want, "{text:?} {span:?}");
+                    // (With no hint, and with every hint: right, before, after the line.)
+                    for hint in [u32::MAX].into_iter().chain(0..=lines.len() as u32) {
+                        let mut got = Vec::new();
+                        each_clean_line(text, span, (&lines, hint), |t| got.push(t));
+                        got.retain(|t| !t.is_empty());
+                        assert_eq!(got, want, "{text:?} {span:?} {hint}");
+                    }
                 }
             }
         }
