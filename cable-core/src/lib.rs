@@ -2,7 +2,7 @@
 // crates.io, docs.rs and the repository show the same text.
 #![doc = include_str!("../README.md")]
 // No unsafe code but one commented block of `lines` (the SSE2 compare of 16 bytes behind the
-// newline masks) and of `body::marker` (the AVX2 byte search), allowed where they stand.
+// newline masks), allowed where it stands.
 #![deny(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 

@@ -170,14 +170,15 @@ pub(super) fn inline_paragraph_number(t: &str, next: u32) -> Option<usize> {
 /// every ` OF ` of the lines of capitals, its start set up again after each, and its
 /// two-byte prefilter at every `OF` of `OFFICE` and `PROFESSOR` too.)
 pub(super) fn find_marker_of(h: &[u8]) -> Option<usize> {
-    find_byte_where(h, b'F', |f| {
-        f >= 2
-            && h[f - 1] == b'O'
-            && h[f - 2] == b' '
-            && h.get(f + 1) == Some(&b' ')
-            && h.get(f + 2).is_some_and(u8::is_ascii_digit)
-    })
-    .map(|f| f - 2)
+    memchr::memchr_iter(b'F', h)
+        .find(|&f| {
+            f >= 2
+                && h[f - 1] == b'O'
+                && h[f - 2] == b' '
+                && h.get(f + 1) == Some(&b' ')
+                && h.get(f + 2).is_some_and(u8::is_ascii_digit)
+        })
+        .map(|f| f - 2)
 }
 
 /// The first `(` in `h` after a sentence's end, a space, one or two digits, a period and
@@ -191,7 +192,7 @@ pub(super) fn find_marker_of(h: &[u8]) -> Option<usize> {
 /// than a sentence's end or a space, such as the line break before a number that opens its
 /// line; anything else, or the start of `h`, leaves the decision to the reader.)
 pub(super) fn find_number_paren(h: &[u8]) -> Option<usize> {
-    find_byte_where(h, b'(', |open| {
+    memchr::memchr_iter(b'(', h).find(|&open| {
         let mut k = open;
         while k > 0 && h[k - 1] == b' ' {
             k -= 1;
@@ -216,50 +217,6 @@ pub(super) fn find_number_paren(h: &[u8]) -> Option<usize> {
             !c.is_ascii() || matches!(c, b'.' | b'"' | b')' | b'!' | b'?' | b'\t' | b'\x0b' | b'\x0c')
         }
     })
-}
-
-/// The first place of `byte` in `h` that `accept` takes.
-#[inline(always)]
-fn find_byte_where(h: &[u8], byte: u8, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor has AVX2, the one feature the function is compiled for.
-        #[allow(unsafe_code)]
-        return unsafe { find_byte_where_avx2(h, byte, accept) };
-    }
-    memchr::memchr_iter(byte, h).find(|&i| accept(i))
-}
-
-/// [`find_byte_where`] on a processor with AVX2: 64 bytes at a time into a mask whose bits are
-/// then visited. (memchr's iterator called its search again from each place, and each call's
-/// set-up cost several times the test of the place: in text written in capitals every `OF` is an
-/// `F`. The body is searched whole for both bytes, nearly always to its end: 111 MB of the texts.)
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-#[allow(unsafe_code)]
-fn find_byte_where_avx2(h: &[u8], byte: u8, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
-    use std::arch::x86_64::{__m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8};
-    let needle = _mm256_set1_epi8(byte as i8);
-    let mut base = 0;
-    for block in h.chunks_exact(64) {
-        // SAFETY: both unaligned loads read inside the block's 64 bytes.
-        let (lo, hi) = unsafe {
-            let p = block.as_ptr().cast::<__m256i>();
-            (_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1)))
-        };
-        let lo = _mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, needle)) as u32;
-        let hi = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, needle)) as u32;
-        let mut m = u64::from(lo) | u64::from(hi) << 32;
-        while m != 0 {
-            let at = base + m.trailing_zeros() as usize;
-            if accept(at) {
-                return Some(at);
-            }
-            m &= m - 1;
-        }
-        base += 64;
-    }
-    memchr::memchr_iter(byte, &h[base..]).map(|i| base + i).find(|&i| accept(i))
 }
 
 /// The next place of a byte pattern in the source at or after some offset, remembered between
@@ -327,30 +284,6 @@ mod tests {
             let direct = find_of(&text[a..b]).is_some();
             assert_eq!(ahead.holds(text, (a, b), 4, find_of), direct, "range {a}..{b}");
         }
-    }
-
-    /// Each place of the byte is offered in order, in the first block, at the blocks' borders
-    /// and in the bytes after the last whole block, until one is taken.
-    #[test]
-    fn byte_search_offers_every_place_in_order() {
-        let mut h = vec![b'.'; 200];
-        let places = [0, 5, 63, 64, 127, 128, 150, 199];
-        for at in places {
-            h[at] = b'F';
-        }
-        for skip in 0..=places.len() {
-            let mut offered = Vec::new();
-            let found = find_byte_where(&h, b'F', |at| {
-                offered.push(at);
-                offered.len() > skip
-            });
-            assert_eq!(found, places.get(skip).copied());
-            assert_eq!(offered, places[..places.len().min(skip + 1)]);
-        }
-        let long = [&b"ONE OF THE MOST "[..]; 9].concat();
-        let marked = [&long[..], b"STOCKHOLM 00000051 002 OF 002 Comment"].concat();
-        assert_eq!(find_marker_of(&long), None);
-        assert_eq!(find_marker_of(&marked), Some(long.len() + 22));
     }
 
     /// The narrowed searches find what the readers they stand for need, and pass over the
