@@ -283,8 +283,9 @@ fn trailing_opener(t: &str) -> Option<PassageKind> {
 
 /// Looks for `end_word` (`END SUMMARY`) from `start` in paragraph `i` and the following
 /// paragraphs; returns the paragraph where it is and where the passage's text ends (before
-/// the end word and its sentence's leading punctuation). `END SUMMARY` by the pieces of it that
-/// the body's one search found (`found`), the others by a search of their own.
+/// the end word and its sentence's leading punctuation). An end word the body's one search looks
+/// for (`END SUMMARY`) by the pieces of it that search found (`found`), the others by a search of
+/// their own.
 fn find_end(
     paragraphs: &[Paragraph<'_>],
     (source, found): (&str, &Found),
@@ -296,7 +297,7 @@ fn find_end(
         let from = if k == i { start } else { p.text_span.start };
         let span = Span::new(from, p.text_span.end);
         let t = span.slice(source);
-        let at = if std::ptr::eq(end_word, &*end_word::SUMMARY) {
+        let at = if end_word.found_by_body_search {
             end_word.find_at(t, found.summary_pieces(span))
         } else {
             end_word.find(t)

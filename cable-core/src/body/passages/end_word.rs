@@ -24,6 +24,9 @@ pub(super) struct EndWord {
     from: usize,
     /// The anchor piece in each of its cases.
     anchors: Literals,
+    /// The body's one search (`body::doubt::search`) finds the anchor piece's places too
+    /// ([`SUMMARY`]'s alone, by [`SUMMARY_PIECE`]): they are read from it, not searched for again.
+    pub(super) found_by_body_search: bool,
 }
 
 /// The anchor piece of [`SUMMARY`], whose cases the body's one search finds too
@@ -31,7 +34,8 @@ pub(super) struct EndWord {
 /// cable, and a search of its own read the paragraphs again.
 pub(crate) const SUMMARY_PIECE: &str = "MMA";
 /// `END SUMMARY`.
-pub(super) static SUMMARY: LazyLock<EndWord> = LazyLock::new(|| EndWord::new("END SUMMARY", SUMMARY_PIECE));
+pub(super) static SUMMARY: LazyLock<EndWord> =
+    LazyLock::new(|| EndWord { found_by_body_search: true, ..EndWord::new("END SUMMARY", SUMMARY_PIECE) });
 /// `END COMMENT`.
 pub(super) static COMMENT: LazyLock<EndWord> = LazyLock::new(|| EndWord::new("END COMMENT", "MME"));
 /// `END NOTE`.
@@ -51,7 +55,13 @@ impl EndWord {
         let at = from + word[from..to].find(piece).expect("the piece is in the anchor word");
         debug_assert!((1..piece.len()).all(|k| piece[..k] != piece[piece.len() - k..]), "{piece} overlaps itself");
         let cases = cases(piece);
-        EndWord { word, at, from, anchors: Literals::new(cases.iter().map(String::as_str)) }
+        EndWord {
+            word,
+            at,
+            from,
+            anchors: Literals::new(cases.iter().map(String::as_str)),
+            found_by_body_search: false,
+        }
     }
 
     /// Offset of the word in `t`: where it starts after a byte that is no letter (or at the
