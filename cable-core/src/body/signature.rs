@@ -28,17 +28,18 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         || (first == b'D' && scan::starts_with_ci(t, "Declassified/Released"))
         || (first == b'S' && scan::starts_with_ci(t, "Systematic Review"))
         || declassified_stamp(t.as_bytes())
-        || is_archive_number_line(t)
-        || is_print_stamp(t)
+        // (The next three behind the first byte each opens with: each was a call for every line.)
+        || (first.is_ascii_digit() && is_archive_number_line(t))
+        || ((first == b'T' || first == b'I') && is_print_stamp(t))
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
-        || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
+        || (first == b'P' && pagebreak::page_banner_len(t).is_some_and(|n| n == t.len()))
         // 01HOCHIMINHCITY260.
         || (first == b'N' && scan::starts_with_ci(t, "NOTE: NOT PASSED TO "))
         // The post's website footer (`"Visit Ankara's Classified Web Site at http://www.intelink.s`
         // / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472).
         || is_website_footer(t)
         // The archive's version stamp after the document number (`v1.6.2`).
-        || is_version_stamp(t)
+        || (first == b'V' && is_version_stamp(t))
 }
 
 /// Whether `t` holds the archive's stamp `Declassified/Released US Department of State`
@@ -79,14 +80,33 @@ pub(crate) fn is_website_footer(t: &str) -> bool {
         && (scan::find_ci(t, "Classified Web").is_some() || scan::ends_with_ci(t, "visit:"))
         // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
         && glued_signature(t).is_none())
-        // (The space first: one byte's search, and most lines have one.)
-        || (!t.contains(' ') && t.contains("/wiki/Portal:"))
+        // (The length first, then a space among the first eight bytes, then in the rest: most
+        // lines asked are short names without a space, or open with a short word, and the
+        // substring search had set up its searcher for each name, the byte search for each line.)
+        || (t.len() >= WIKI_PORTAL.len()
+            && !has_space_in_head(t.as_bytes())
+            && !t.as_bytes().contains(&b' ')
+            && t.contains(WIKI_PORTAL))
         || (first == Some(b'H') && is_classified_address(t))
         || (first == Some(b'Y') && scan::starts_with_ci(t, "You can also access this site through"))
         // (The length first: the search costs more than the test, and most lines are longer,
         // or shorter than the words.)
         || ((26..60).contains(&t.len()) && scan::find_ci(t, "Classified SIPRNET website").is_some())
         || (t.len() >= 10 && t.bytes().all(|b| b == b'*' || b == b' '))
+}
+
+/// The intelink wiki's path to a post's page, the address's second half wrapped onto a line of
+/// its own (`gov.gov/wiki/Portal:Turkey"`).
+const WIKI_PORTAL: &str = "/wiki/Portal:";
+
+/// Whether one of the first eight bytes of `b` is a space: one word's test for a zero byte after
+/// the spaces were turned into zeros (a shorter `b` is searched whole).
+fn has_space_in_head(b: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let Some(head) = b.first_chunk::<8>() else { return b.contains(&b' ') };
+    let x = u64::from_le_bytes(*head) ^ u64::from_le_bytes([b' '; 8]);
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// The address of a post's page on the State Department's classified network, alone on its
@@ -173,6 +193,10 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         if is_date_token(w) {
             continue;
         }
+        // (A word that is no name fails the line here, in the one pass over its words.)
+        if is_not_name(w) {
+            return false;
+        }
         let w = w.trim_end_matches([',', '/']);
         let mut chars = w.chars();
         let Some(first) = chars.next() else { return false };
@@ -185,33 +209,44 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         }
         names += 1;
     }
-    names > 0
-        && !pagebreak::is_lone_classification(t)
-        && !is_common_closing(t)
-        && !scan::tokens(t).any(|w| NOT_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
+    names > 0 && !pagebreak::is_lone_classification(t) && !is_common_closing(t)
 }
 
-/// Words of closing lines that are not names (`MISSING CLASSIFIED PARAGRAPH`).
-const NOT_NAMES: &[&str] = &[
-    "CLASSIFIED",
-    "PARAGRAPH",
-    "PARAGRAPHS",
-    "TEXT",
-    "SECTION",
-    "MESSAGE",
-    "CABLE",
-    "CONSIDERED",
-    "MINIMIZE",
-    "END",
-    "SIPDIS",
-    "NOFORN",
-    "PAGE",
-    "THE",
-    "OF",
-    "AND",
-    "FOR",
-    "TO",
-];
+/// A word of closing lines that is not a name (`MISSING CLASSIFIED PARAGRAPH`), in any case.
+/// (Upper-cased once into a buffer and matched, where each of the 18 words was compared with
+/// every word of the line.)
+fn is_not_name(w: &str) -> bool {
+    const LONGEST: usize = "CLASSIFIED".len();
+    let b = w.as_bytes();
+    if !(2..=LONGEST).contains(&b.len()) {
+        return false;
+    }
+    let mut up = [0u8; LONGEST];
+    for (u, c) in up.iter_mut().zip(b) {
+        *u = c.to_ascii_uppercase();
+    }
+    matches!(
+        &up[..b.len()],
+        b"CLASSIFIED"
+            | b"PARAGRAPH"
+            | b"PARAGRAPHS"
+            | b"TEXT"
+            | b"SECTION"
+            | b"MESSAGE"
+            | b"CABLE"
+            | b"CONSIDERED"
+            | b"MINIMIZE"
+            | b"END"
+            | b"SIPDIS"
+            | b"NOFORN"
+            | b"PAGE"
+            | b"THE"
+            | b"OF"
+            | b"AND"
+            | b"FOR"
+            | b"TO"
+    )
+}
 
 /// Lines that end a cable but are not names.
 fn is_common_closing(t: &str) -> bool {
@@ -348,9 +383,29 @@ mod tests {
         for s in ["BURNS", "KEEGAN PAAL", "Stapleton", "KUBISKE KUBISKE", "SOBEL 2008-01-08", "O'BRIEN", "LeBaron"] {
             assert!(is_signature_line(s), "{s}");
         }
-        for s in ["End Cable Text", "CONFIDENTIAL", "the end", "FALKLAND ISLANDS.", "Comment:", "GP-3 x y z w v"] {
+        for s in [
+            "End Cable Text",
+            "CONFIDENTIAL",
+            "the end",
+            "FALKLAND ISLANDS.",
+            "Comment:",
+            "GP-3 x y z w v",
+            "MISSING Classified PARAGRAPH",
+            "SMITH Of",
+        ] {
             assert!(!is_signature_line(s), "{s}");
         }
+    }
+
+    #[test]
+    fn space_in_head() {
+        for (s, space) in [("ABCDEFGH", false), ("ABCDEFG ", true), (" BCDEFGH", true), ("ABC DEFGHIJK", true)] {
+            assert_eq!(has_space_in_head(s.as_bytes()), space, "{s}");
+        }
+        assert!(!has_space_in_head("ABCDEFGH IJ".as_bytes()));
+        assert!(!has_space_in_head("\u{a0}\u{a0}\u{a0}\u{a0}".as_bytes()));
+        assert!(is_website_footer("gov.gov/wiki/Portal:Turkey\""));
+        assert!(!is_website_footer("gov.gov /wiki/Portal:Turkey"));
     }
 
     #[test]
