@@ -67,7 +67,9 @@ fn declassified_stamp(t: &[u8]) -> bool {
 /// the State Department's` / `Classified SIPRNET website.`, the closing rule.
 pub(crate) fn is_website_footer(t: &str) -> bool {
     // (After the opening rule of asterisks when the lines were joined, 05TELAVIV1580.)
-    let invitation = t.trim_start_matches(['"', '*', ' ']);
+    // (By bytes: the three are ASCII, and the character pattern decoded each line's first
+    // character.)
+    let invitation = &t[t.bytes().take_while(|b| matches!(b, b'"' | b'*' | b' ')).count()..];
     // (Each opening behind its first byte: most lines asked open with none of them.)
     let invites = match invitation.as_bytes().first().map(u8::to_ascii_uppercase) {
         Some(b'V') => scan::starts_with_ci(invitation, "Visit "),
@@ -180,7 +182,11 @@ fn is_group_mark(t: &str) -> bool {
 /// `Stapleton`, `KUBISKE KUBISKE`, `SOBEL 2008-01-08`).
 pub(crate) fn is_signature_line(t: &str) -> bool {
     let t = scan::trim(t);
-    if t.is_empty() || t.len() > 48 || t.ends_with(['.', ':', ';', '?', '!', ',', ')']) {
+    // (The last byte, not the last character: the marks are ASCII.)
+    if t.is_empty()
+        || t.len() > 48
+        || matches!(t.as_bytes()[t.len() - 1], b'.' | b':' | b';' | b'?' | b'!' | b',' | b')')
+    {
         return false;
     }
     let mut names = 0;
@@ -197,19 +203,26 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         if is_not_name(w) {
             return false;
         }
-        let w = w.trim_end_matches([',', '/']);
-        let mut chars = w.chars();
-        let Some(first) = chars.next() else { return false };
-        if !first.is_uppercase() {
-            return false;
-        }
-        // Initials (`J.`) and names with apostrophes or hyphens (`O'BRIEN`, `ABU-ZEID`).
-        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}')) {
+        let w = &w[..w.len() - w.bytes().rev().take_while(|b| matches!(b, b',' | b'/')).count()];
+        if !is_name_word(w) {
             return false;
         }
         names += 1;
     }
     names > 0 && !pagebreak::is_lone_classification(t) && !is_common_closing(t)
+}
+
+/// A word of a signature: an upper-case letter, then letters, initials' full stops (`J.`),
+/// apostrophes or hyphens (`O'BRIEN`, `ABU-ZEID`).
+fn is_name_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    // (Bytes first: almost every name is ASCII, and the character tests decoded each letter.)
+    if b.iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-')) {
+        return b.first().is_some_and(u8::is_ascii_uppercase);
+    }
+    !w.is_ascii()
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
 }
 
 /// A word of closing lines that is not a name (`MISSING CLASSIFIED PARAGRAPH`), in any case.
@@ -380,7 +393,18 @@ mod tests {
 
     #[test]
     fn signature_lines() {
-        for s in ["BURNS", "KEEGAN PAAL", "Stapleton", "KUBISKE KUBISKE", "SOBEL 2008-01-08", "O'BRIEN", "LeBaron"] {
+        for s in [
+            "BURNS",
+            "KEEGAN PAAL",
+            "Stapleton",
+            "KUBISKE KUBISKE",
+            "SOBEL 2008-01-08",
+            "O'BRIEN",
+            "LeBaron",
+            "O\u{2019}BRIEN",
+            "Ögren J",
+            "ÖGREN/ SMITH",
+        ] {
             assert!(is_signature_line(s), "{s}");
         }
         for s in [
@@ -392,6 +416,10 @@ mod tests {
             "GP-3 x y z w v",
             "MISSING Classified PARAGRAPH",
             "SMITH Of",
+            "SMITH ögren",
+            "SMITH O\u{2019}BRIEN\u{2019}S?",
+            "SMITH 1A",
+            "SMITH ,",
         ] {
             assert!(!is_signature_line(s), "{s}");
         }
