@@ -21,8 +21,8 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED" | "MINIMIZE CONSIDERED."
     )
         || (first == b'<' && (t.ends_with('>') && !t.contains(' ') || t.starts_with("</")))
-        || is_ssn_line(t)
-        || is_group_mark(t)
+        || (first == b'#' && is_ssn_line(t))
+        || (first == b'G' && is_group_mark(t))
         || pagebreak::is_lone_classification(t)
         || pagebreak::is_page_marker(t)
         || (first == b'D' && scan::starts_with_ci(t, "Declassified/Released"))
