@@ -21,24 +21,25 @@ pub(crate) fn is_trailer_line(t: &str) -> bool {
         "NNNN" | "BT" | ">" | "<" | "#" | "." | "End Cable Text" | "END CABLE TEXT" | "MINIMIZE CONSIDERED" | "MINIMIZE CONSIDERED."
     )
         || (first == b'<' && (t.ends_with('>') && !t.contains(' ') || t.starts_with("</")))
-        || is_ssn_line(t)
-        || is_group_mark(t)
+        || (first == b'#' && is_ssn_line(t))
+        || (first == b'G' && is_group_mark(t))
         || pagebreak::is_lone_classification(t)
         || pagebreak::is_page_marker(t)
         || (first == b'D' && scan::starts_with_ci(t, "Declassified/Released"))
         || (first == b'S' && scan::starts_with_ci(t, "Systematic Review"))
         || declassified_stamp(t.as_bytes())
-        || is_archive_number_line(t)
-        || is_print_stamp(t)
+        // (The next three behind the first byte each opens with: each was a call for every line.)
+        || (first.is_ascii_digit() && is_archive_number_line(t))
+        || ((first == b'T' || first == b'I') && is_print_stamp(t))
         // An empty last page: its banner (`PAGE 03 ZAGREB 00558 02 OF 02 141320Z`, 92ZAGREB558).
-        || pagebreak::page_banner_len(t).is_some_and(|n| n == t.len())
+        || (first == b'P' && pagebreak::page_banner_len(t).is_some_and(|n| n == t.len()))
         // 01HOCHIMINHCITY260.
         || (first == b'N' && scan::starts_with_ci(t, "NOTE: NOT PASSED TO "))
         // The post's website footer (`"Visit Ankara's Classified Web Site at http://www.intelink.s`
         // / `gov.gov/wiki/Portal:Turkey"`, 09ANKARA1472).
         || is_website_footer(t)
         // The archive's version stamp after the document number (`v1.6.2`).
-        || is_version_stamp(t)
+        || (first == b'V' && is_version_stamp(t))
 }
 
 /// Whether `t` holds the archive's stamp `Declassified/Released US Department of State`
@@ -66,7 +67,9 @@ fn declassified_stamp(t: &[u8]) -> bool {
 /// the State Department's` / `Classified SIPRNET website.`, the closing rule.
 pub(crate) fn is_website_footer(t: &str) -> bool {
     // (After the opening rule of asterisks when the lines were joined, 05TELAVIV1580.)
-    let invitation = t.trim_start_matches(['"', '*', ' ']);
+    // (By bytes: the three are ASCII, and the character pattern decoded each line's first
+    // character.)
+    let invitation = &t[t.bytes().take_while(|b| matches!(b, b'"' | b'*' | b' ')).count()..];
     // (Each opening behind its first byte: most lines asked open with none of them.)
     let invites = match invitation.as_bytes().first().map(u8::to_ascii_uppercase) {
         Some(b'V') => scan::starts_with_ci(invitation, "Visit "),
@@ -79,14 +82,33 @@ pub(crate) fn is_website_footer(t: &str) -> bool {
         && (scan::find_ci(t, "Classified Web").is_some() || scan::ends_with_ci(t, "visit:"))
         // (`... index.c fm STAPLETON`, 06PARIS7755: the signature glued to it.)
         && glued_signature(t).is_none())
-        // (The space first: one byte's search, and most lines have one.)
-        || (!t.contains(' ') && t.contains("/wiki/Portal:"))
+        // (The length first, then a space among the first eight bytes, then in the rest: most
+        // lines asked are short names without a space, or open with a short word, and the
+        // substring search had set up its searcher for each name, the byte search for each line.)
+        || (t.len() >= WIKI_PORTAL.len()
+            && !has_space_in_head(t.as_bytes())
+            && !t.as_bytes().contains(&b' ')
+            && t.contains(WIKI_PORTAL))
         || (first == Some(b'H') && is_classified_address(t))
         || (first == Some(b'Y') && scan::starts_with_ci(t, "You can also access this site through"))
         // (The length first: the search costs more than the test, and most lines are longer,
         // or shorter than the words.)
         || ((26..60).contains(&t.len()) && scan::find_ci(t, "Classified SIPRNET website").is_some())
         || (t.len() >= 10 && t.bytes().all(|b| b == b'*' || b == b' '))
+}
+
+/// The intelink wiki's path to a post's page, the address's second half wrapped onto a line of
+/// its own (`gov.gov/wiki/Portal:Turkey"`).
+const WIKI_PORTAL: &str = "/wiki/Portal:";
+
+/// Whether one of the first eight bytes of `b` is a space: one word's test for a zero byte after
+/// the spaces were turned into zeros (a shorter `b` is searched whole).
+fn has_space_in_head(b: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let Some(head) = b.first_chunk::<8>() else { return b.contains(&b' ') };
+    let x = u64::from_le_bytes(*head) ^ u64::from_le_bytes([b' '; 8]);
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// The address of a post's page on the State Department's classified network, alone on its
@@ -160,7 +182,11 @@ fn is_group_mark(t: &str) -> bool {
 /// `Stapleton`, `KUBISKE KUBISKE`, `SOBEL 2008-01-08`).
 pub(crate) fn is_signature_line(t: &str) -> bool {
     let t = scan::trim(t);
-    if t.is_empty() || t.len() > 48 || t.ends_with(['.', ':', ';', '?', '!', ',', ')']) {
+    // (The last byte, not the last character: the marks are ASCII.)
+    if t.is_empty()
+        || t.len() > 48
+        || matches!(t.as_bytes()[t.len() - 1], b'.' | b':' | b';' | b'?' | b'!' | b',' | b')')
+    {
         return false;
     }
     let mut names = 0;
@@ -173,45 +199,67 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         if is_date_token(w) {
             continue;
         }
-        let w = w.trim_end_matches([',', '/']);
-        let mut chars = w.chars();
-        let Some(first) = chars.next() else { return false };
-        if !first.is_uppercase() {
+        // (A word that is no name fails the line here, in the one pass over its words.)
+        if is_not_name(w) {
             return false;
         }
-        // Initials (`J.`) and names with apostrophes or hyphens (`O'BRIEN`, `ABU-ZEID`).
-        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}')) {
+        let w = &w[..w.len() - w.bytes().rev().take_while(|b| matches!(b, b',' | b'/')).count()];
+        if !is_name_word(w) {
             return false;
         }
         names += 1;
     }
-    names > 0
-        && !pagebreak::is_lone_classification(t)
-        && !is_common_closing(t)
-        && !scan::tokens(t).any(|w| NOT_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
+    names > 0 && !pagebreak::is_lone_classification(t) && !is_common_closing(t)
 }
 
-/// Words of closing lines that are not names (`MISSING CLASSIFIED PARAGRAPH`).
-const NOT_NAMES: &[&str] = &[
-    "CLASSIFIED",
-    "PARAGRAPH",
-    "PARAGRAPHS",
-    "TEXT",
-    "SECTION",
-    "MESSAGE",
-    "CABLE",
-    "CONSIDERED",
-    "MINIMIZE",
-    "END",
-    "SIPDIS",
-    "NOFORN",
-    "PAGE",
-    "THE",
-    "OF",
-    "AND",
-    "FOR",
-    "TO",
-];
+/// A word of a signature: an upper-case letter, then letters, initials' full stops (`J.`),
+/// apostrophes or hyphens (`O'BRIEN`, `ABU-ZEID`).
+fn is_name_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    // (Bytes first: almost every name is ASCII, and the character tests decoded each letter.)
+    if b.iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-')) {
+        return b.first().is_some_and(u8::is_ascii_uppercase);
+    }
+    !w.is_ascii()
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
+}
+
+/// A word of closing lines that is not a name (`MISSING CLASSIFIED PARAGRAPH`), in any case.
+/// (Upper-cased once into a buffer and matched, where each of the 18 words was compared with
+/// every word of the line.)
+fn is_not_name(w: &str) -> bool {
+    const LONGEST: usize = "CLASSIFIED".len();
+    let b = w.as_bytes();
+    if !(2..=LONGEST).contains(&b.len()) {
+        return false;
+    }
+    let mut up = [0u8; LONGEST];
+    for (u, c) in up.iter_mut().zip(b) {
+        *u = c.to_ascii_uppercase();
+    }
+    matches!(
+        &up[..b.len()],
+        b"CLASSIFIED"
+            | b"PARAGRAPH"
+            | b"PARAGRAPHS"
+            | b"TEXT"
+            | b"SECTION"
+            | b"MESSAGE"
+            | b"CABLE"
+            | b"CONSIDERED"
+            | b"MINIMIZE"
+            | b"END"
+            | b"SIPDIS"
+            | b"NOFORN"
+            | b"PAGE"
+            | b"THE"
+            | b"OF"
+            | b"AND"
+            | b"FOR"
+            | b"TO"
+    )
+}
 
 /// Lines that end a cable but are not names.
 fn is_common_closing(t: &str) -> bool {
@@ -345,12 +393,47 @@ mod tests {
 
     #[test]
     fn signature_lines() {
-        for s in ["BURNS", "KEEGAN PAAL", "Stapleton", "KUBISKE KUBISKE", "SOBEL 2008-01-08", "O'BRIEN", "LeBaron"] {
+        for s in [
+            "BURNS",
+            "KEEGAN PAAL",
+            "Stapleton",
+            "KUBISKE KUBISKE",
+            "SOBEL 2008-01-08",
+            "O'BRIEN",
+            "LeBaron",
+            "O\u{2019}BRIEN",
+            "Ögren J",
+            "ÖGREN/ SMITH",
+        ] {
             assert!(is_signature_line(s), "{s}");
         }
-        for s in ["End Cable Text", "CONFIDENTIAL", "the end", "FALKLAND ISLANDS.", "Comment:", "GP-3 x y z w v"] {
+        for s in [
+            "End Cable Text",
+            "CONFIDENTIAL",
+            "the end",
+            "FALKLAND ISLANDS.",
+            "Comment:",
+            "GP-3 x y z w v",
+            "MISSING Classified PARAGRAPH",
+            "SMITH Of",
+            "SMITH ögren",
+            "SMITH O\u{2019}BRIEN\u{2019}S?",
+            "SMITH 1A",
+            "SMITH ,",
+        ] {
             assert!(!is_signature_line(s), "{s}");
         }
+    }
+
+    #[test]
+    fn space_in_head() {
+        for (s, space) in [("ABCDEFGH", false), ("ABCDEFG ", true), (" BCDEFGH", true), ("ABC DEFGHIJK", true)] {
+            assert_eq!(has_space_in_head(s.as_bytes()), space, "{s}");
+        }
+        assert!(!has_space_in_head("ABCDEFGH IJ".as_bytes()));
+        assert!(!has_space_in_head("\u{a0}\u{a0}\u{a0}\u{a0}".as_bytes()));
+        assert!(is_website_footer("gov.gov/wiki/Portal:Turkey\""));
+        assert!(!is_website_footer("gov.gov /wiki/Portal:Turkey"));
     }
 
     #[test]
