@@ -81,7 +81,7 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
             }
         }
     }
-    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(crate::ids::id_text);
+    cable.reference_id_text = cable.reference_id.as_ref().filter(|r| r.year.is_some()).map(ReferenceId::text);
 
     if cable.created.is_none() {
         cable.created = env_created;
@@ -116,9 +116,8 @@ pub(crate) fn complete<'a>(cable: &mut Cable<'a>, envelope: Option<&'a Envelope<
     for r in &mut cable.references {
         if let (Some(station), Some(serial)) = (&r.station, r.serial) {
             r.year = r.year.or(cable_year);
-            r.id = r.year.map(|y| {
-                crate::ids::id_text(&ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial })
-            });
+            r.id =
+                r.year.map(|y| ReferenceId { year: Some(y), station: Cow::Borrowed(station.as_ref()), serial }.text());
         }
     }
 
@@ -212,12 +211,16 @@ mod tests {
         assert_eq!(station_token("ankara"), "ANKARA");
         assert_eq!(station_token("SECSTATE"), "STATE");
         assert!(matches!(station_token("MOSCOW"), Cow::Borrowed(_)));
-        // The id text pushed by hand is the `Display` form.
-        for (year, serial) in
-            [(Some(2007), 5434), (Some(1966), 0), (Some(2000), 4_294_967_295), (Some(-1), 7), (None, 12)]
-        {
+        // The id text pushed by hand: the year's last two digits, the station, the serial.
+        for (year, serial, text) in [
+            (Some(2007), 5434, "07BUENOSAIRES5434"),
+            (Some(1966), 0, "66BUENOSAIRES0"),
+            (Some(2000), 4_294_967_295, "00BUENOSAIRES4294967295"),
+            (Some(-1), 7, "99BUENOSAIRES7"),
+            (None, 12, "BUENOSAIRES12"),
+        ] {
             let r = ReferenceId { year, station: Cow::Borrowed("BUENOSAIRES"), serial };
-            assert_eq!(crate::ids::id_text(&r), r.to_string());
+            assert_eq!((r.text().as_str(), r.to_string().as_str()), (text, text));
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::stations::canonical_station;
 use crate::model::ReferenceId;
 use crate::scan;
-use compact_str::{CompactString, ToCompactString};
+use compact_str::CompactString;
 use std::borrow::Cow;
 
 /// The canonical form of a cable id: two-digit year, station, serial without leading zeros
@@ -21,24 +21,7 @@ use std::borrow::Cow;
 pub fn canonical_id(id: &str) -> Option<CompactString> {
     let parts = parse_id(id)?;
     parts.year?;
-    Some(id_text(&parts))
-}
-
-/// `id` as its `Display` writes it (`07MOSCOW5434`; `MOSCOW5434` without a year), pushed into
-/// one string sized once: through `fmt` an id cost about 1,070 instructions (`finish` makes one
-/// for every cable and every REF item).
-pub(crate) fn id_text(id: &ReferenceId<'_>) -> CompactString {
-    let mut out = CompactString::with_capacity(2 + id.station.len() + 10);
-    if let Some(y) = id.year {
-        // `{:02}` of the year's last two digits.
-        let y = y.rem_euclid(100);
-        out.push(char::from(b'0' + (y / 10) as u8));
-        out.push(char::from(b'0' + (y % 10) as u8));
-    }
-    out.push_str(&id.station);
-    // (compact_str writes integers without `fmt`.)
-    out.push_str(&id.serial.to_compact_string());
-    out
+    Some(parts.text())
 }
 
 /// The parts of a cable id, repaired as [`canonical_id`] does, with the year optional (REF

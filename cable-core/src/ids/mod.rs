@@ -57,7 +57,6 @@ mod hashed;
 mod stations;
 mod tags;
 
-pub(crate) use canonical::id_text;
 pub use canonical::{canonical_id, parse_id};
 pub use citations::{CableCitations, Citation, CorpusCitation, cable_id, citations, corpus_citations};
 pub(crate) use hashed::Hashed;
