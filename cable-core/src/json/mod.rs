@@ -67,11 +67,17 @@ impl<'o> Object<'o> {
 
     /// Closes the object: its first key's comma becomes its `{`.
     pub(crate) fn close(self) {
-        match self.out.get_mut(self.open) {
-            Some(comma) => *comma = b'{',
-            None => self.out.push(b'{'),
-        }
+        put_opening(self.out, self.open, b'{');
         self.out.push(b'}');
+    }
+}
+
+/// Puts the opening byte `open` of an object or list that starts at `at` in `out`, as it
+/// closes: over the comma before its first key or element, or after it when it holds none.
+fn put_opening(out: &mut Vec<u8>, at: usize, open: u8) {
+    match out.get_mut(at) {
+        Some(comma) => *comma = open,
+        None => out.push(open),
     }
 }
 
@@ -93,10 +99,7 @@ impl Compound<'_, '_> {
     /// Writes the closing bytes: one or two bytes pushed (a slice of them, of a length unknown
     /// where it was written, was copied by a call to `memcpy`).
     fn close(self) -> Result<(), Error> {
-        match self.ser.out.get_mut(self.at) {
-            Some(comma) => *comma = self.open,
-            None => self.ser.out.push(self.open),
-        }
+        put_opening(self.ser.out, self.at, self.open);
         self.ser.out.push(self.close);
         if self.variant {
             self.ser.out.push(b'}');
