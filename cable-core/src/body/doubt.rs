@@ -40,7 +40,7 @@ pub(crate) fn find<'a>(
     // paragraphs (found once, not by looking ahead from each paragraph).
     let last_numbered = paragraphs.iter().rposition(|p| p.number.is_some());
     let mut suspects = found.suspects(source);
-    // Where in `lines` the last paragraph's reading stopped (see [`first_line`]).
+    // Where in `lines` the last paragraph's reading stopped (see [`text::first_ending_after`]).
     let mut cursor = 0;
     for (k, p) in paragraphs.iter().enumerate() {
         let before_a_numbered = p.number.is_none() && last_numbered.is_some_and(|l| l > k);
@@ -247,7 +247,7 @@ impl<'a> Reader<'a> {
         // end; no empty piece after a final line break, and none for an empty span (as
         // `text::pieces`).
         let mut at = span.start;
-        let first = first_line(lines, *cursor, span.start);
+        let first = text::first_ending_after(lines, *cursor, span.start);
         let lines = &lines[first..];
         let mut i = 0;
         while let Some(line) = lines.get(i) {
@@ -301,23 +301,6 @@ impl<'a> Reader<'a> {
         // (The last line read may hold the next paragraph's start too.)
         *cursor = first + i.saturating_sub(1);
         true
-    }
-}
-
-/// The index of the first line of `lines` that ends after `start` (a paragraph's first line),
-/// `from` the index where the last paragraph's reading stopped: paragraphs come in order, a few
-/// lines apart, so that the line is found a few steps on from there, where a binary search of
-/// the table per paragraph cost about a hundred instructions. (Anywhere else, by that search.)
-#[inline]
-fn first_line(lines: &[Line<'_>], from: usize, start: u32) -> usize {
-    const STEPS: usize = 8;
-    let before_ok = from.checked_sub(1).is_none_or(|b| lines.get(b).is_some_and(|l| l.next <= start));
-    match lines.get(from..).filter(|_| before_ok) {
-        Some(rest) => {
-            let ahead = rest.iter().take(STEPS).take_while(|l| l.next <= start).count();
-            if ahead < STEPS { from + ahead } else { from + ahead + rest[ahead..].partition_point(|l| l.next <= start) }
-        }
-        None => lines.partition_point(|l| l.next <= start),
     }
 }
 

@@ -147,10 +147,9 @@ impl<'a> Paragraph<'a> {
     /// text, when it is given and the paragraph has no cuts; else they are found in the text.
     fn read_lines(&self, with_text: bool, lines: &[Line<'a>]) -> (Cow<'a, str>, Vec<Item<'a>>) {
         let mut r = Reader::new(self.source, self.text_span, with_text);
-        let p_first_line = self.first_line;
         let cuts = self.cuts();
         if cuts.is_empty() && !lines.is_empty() {
-            text::each_clean_line(self.source, self.text_span, (lines, p_first_line), |t| r.read(t));
+            text::each_clean_line(self.source, self.text_span, (lines, self.first_line), |t| r.read(t));
         } else {
             text::each_piece(self.source, self.text_span, &cuts, |piece| r.read(text::clean_line(piece)));
         }

@@ -11,7 +11,7 @@ mod table;
 pub(crate) mod xref;
 
 pub(crate) use label::{item_label, opens_prose};
-pub(crate) use table::{clean_in, each_clean_line};
+pub(crate) use table::{clean_in, each_clean_line, first_ending_after};
 
 use crate::span::Span;
 use std::borrow::Cow;

@@ -36,7 +36,7 @@ pub(crate) fn each_clean_line<'a>(
     if span.is_empty() {
         return;
     }
-    let first = first_line(lines, hint as usize, span.start);
+    let first = first_ending_after(lines, hint as usize, span.start);
     for l in lines.get(first..).unwrap_or_default() {
         if l.start >= span.end {
             break;
@@ -54,16 +54,21 @@ pub(crate) fn each_clean_line<'a>(
     }
 }
 
-/// The index of the first of `lines` that ends past `at`: `hint` when that line holds `at`
-/// (a paragraph's text, from the line the walk read it on), else found by a binary search,
-/// from `hint` on when the text starts further down.
+/// The index of the first of `lines` (a text's line table) that ends after `at`, looked for
+/// from `from`, where the caller last was: paragraphs come in order, a few lines apart, so the
+/// line is found a few steps on from there, where a binary search of the table per paragraph
+/// cost about a hundred instructions. Any `from` gives the same index: one past that line, or
+/// out of the table (`u32::MAX as usize` for "not known"), falls back to that search.
 #[inline]
-fn first_line(lines: &[Line<'_>], hint: usize, at: u32) -> usize {
-    match lines.get(hint) {
-        // (The line before ends at or before this one's start: no line before it ends past `at`.)
-        Some(l) if l.start <= at && at < l.next => hint,
-        Some(l) if l.start <= at => hint + lines[hint..].partition_point(|l| l.next <= at),
-        _ => lines.partition_point(|l| l.next <= at),
+pub(crate) fn first_ending_after(lines: &[Line<'_>], from: usize, at: u32) -> usize {
+    const STEPS: usize = 8;
+    let before_ok = from.checked_sub(1).is_none_or(|b| lines.get(b).is_some_and(|l| l.next <= at));
+    match lines.get(from..).filter(|_| before_ok) {
+        Some(rest) => {
+            let ahead = rest.iter().take(STEPS).take_while(|l| l.next <= at).count();
+            if ahead < STEPS { from + ahead } else { from + ahead + rest[ahead..].partition_point(|l| l.next <= at) }
+        }
+        None => lines.partition_point(|l| l.next <= at),
     }
 }
 
